@@ -1,0 +1,43 @@
+/**
+ * Every permission a route or action can require. A permission names a capability,
+ * not a screen, so the same check guards the API, the CLI and the console menu.
+ */
+export const PERMISSIONS = [
+  'org.read',
+  'org.manage',
+  'user.read',
+  'user.manage',
+  'role.read',
+  'role.manage',
+  'policy.manage',
+  'audit.read',
+  'audit.export',
+  'settings.manage',
+  'dataset.read',
+  'dataset.import',
+  'dataset.manage',
+  'person.read',
+  'model.read',
+  'model.manage',
+  'model.run',
+  'warning.read',
+  'warning.handle',
+  'clue.read',
+  'clue.handle',
+  'case.read',
+  'case.handle',
+  'trial.handle',
+  'report.read',
+  'report.handle',
+  'reply.handle',
+  'dashboard.read',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Route-level access: a permission, any signed-in user, or the public (no session). */
+export type RouteAccess = Permission | 'authenticated' | 'public';
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}

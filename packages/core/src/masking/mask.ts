@@ -1,0 +1,29 @@
+/**
+ * Masking rules for personal data shown to people who may not see it whole.
+ * The kept parts follow common practice on Chinese government systems: the region and
+ * last four digits of an identity number, the carrier prefix and last four of a phone.
+ */
+export function maskIdNumber(id: string): string {
+  if (id.length <= 10) return '*'.repeat(id.length);
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+}
+
+export function maskPhone(phone: string): string {
+  if (phone.length < 7) return '*'.repeat(phone.length);
+  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
+}
+
+/** Keeps the family name (first character) and hides the rest. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return name;
+  return `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
+const ID_PATTERN = /\b\d{17}[\dXx]\b|\b\d{15}\b/g;
+const PHONE_PATTERN = /\b1[3-9]\d{9}\b/g;
+
+/** Masks identity and mobile numbers wherever they appear in free text (logs, messages). */
+export function maskPersonalDataInText(text: string): string {
+  return text.replace(ID_PATTERN, (m) => maskIdNumber(m)).replace(PHONE_PATTERN, (m) => maskPhone(m));
+}

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Qingfeng reads, with its environment variable. Values come from the
+ * environment first, then from the optional JSON file named by QF_CONFIG_FILE, then the
+ * defaults. All problems are reported together so an operator fixes them in one pass.
+ */
+const ZConfig = z.object({
+  /** QF_DATA_DIR: folder for the embedded stores (PGlite, DuckDB), keys and uploads. */
+  dataDir: z.string().min(1).default('./data'),
+  /** QF_HOST / QF_PORT: where the HTTP server listens. */
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65_535).default(8080),
+  /** QF_DATABASE_URL: PostgreSQL for the operational store; unset = PGlite in the data folder. */
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  /** QF_LAKE_URL: PostgreSQL for the analytical lake; unset = DuckDB file in the data folder. */
+  lakeUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  /**
+   * QF_SECRET_KEY: 64 hex characters (32 bytes) used to encrypt identity and phone numbers
+   * at rest. Unset = a key generated once and kept in the data folder (embedded use only).
+   */
+  secretKey: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters')
+    .optional(),
+  /** QF_SESSION_IDLE_MINUTES / QF_SESSION_ABSOLUTE_HOURS: session lifetimes. */
+  sessionIdleMinutes: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  sessionAbsoluteHours: z.coerce.number().int().min(1).max(72).default(12),
+  /** QF_LOCKOUT_THRESHOLD / QF_LOCKOUT_MINUTES: failed sign-ins before a lock, and its length. */
+  lockoutThreshold: z.coerce.number().int().min(1).max(100).default(5),
+  lockoutMinutes: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** QF_PASSWORD_MAX_AGE_DAYS: days before a password must be changed; 0 = never expires. */
+  passwordMaxAgeDays: z.coerce.number().int().min(0).max(3650).default(90),
+  /** QF_COOKIE_SECURE: mark cookies Secure (behind TLS). Defaults to true when QF_TRUST_PROXY is set. */
+  cookieSecure: z.stringbool().optional(),
+  /** QF_TRUST_PROXY: trust X-Forwarded-* from a reverse proxy that terminates TLS. */
+  trustProxy: z.stringbool().default(false),
+  /** QF_AUDIT_RETENTION_DAYS: minimum age before audit rows may be archived (never below 180). */
+  auditRetentionDays: z.coerce.number().int().min(180).default(180),
+  /** QF_PUBLIC_RATE_LIMIT: requests per minute per IP on public (unauthenticated) routes. */
+  publicRateLimit: z.coerce.number().int().min(1).default(30),
+  /** QF_LOG_LEVEL: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** QF_DEMO: load the demo region when the data folder is new. */
+  demo: z.stringbool().default(true),
+});
+
+export type Config = z.infer<typeof ZConfig>;
+
+const ENV_NAMES: Record<keyof Config, string> = {
+  dataDir: 'QF_DATA_DIR',
+  host: 'QF_HOST',
+  port: 'QF_PORT',
+  databaseUrl: 'QF_DATABASE_URL',
+  lakeUrl: 'QF_LAKE_URL',
+  secretKey: 'QF_SECRET_KEY',
+  sessionIdleMinutes: 'QF_SESSION_IDLE_MINUTES',
+  sessionAbsoluteHours: 'QF_SESSION_ABSOLUTE_HOURS',
+  lockoutThreshold: 'QF_LOCKOUT_THRESHOLD',
+  lockoutMinutes: 'QF_LOCKOUT_MINUTES',
+  passwordMaxAgeDays: 'QF_PASSWORD_MAX_AGE_DAYS',
+  cookieSecure: 'QF_COOKIE_SECURE',
+  trustProxy: 'QF_TRUST_PROXY',
+  auditRetentionDays: 'QF_AUDIT_RETENTION_DAYS',
+  publicRateLimit: 'QF_PUBLIC_RATE_LIMIT',
+  logLevel: 'QF_LOG_LEVEL',
+  demo: 'QF_DEMO',
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function readConfigFile(file: string | undefined): Record<string, unknown> {
+  if (!file) return {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new ConfigError([`QF_CONFIG_FILE ${file}: must hold a JSON object`]);
+    }
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError([`QF_CONFIG_FILE ${file}: ${(error as Error).message}`]);
+  }
+}
+
+/**
+ * Builds the configuration from the environment (and the optional config file), or throws
+ * a ConfigError listing every invalid setting by its environment variable name.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const fromFile = readConfigFile(env.QF_CONFIG_FILE);
+  const input: Record<string, unknown> = { ...fromFile };
+  for (const [key, name] of Object.entries(ENV_NAMES)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const result = ZConfig.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '');
+        const name = ENV_NAMES[key as keyof Config] ?? key;
+        return `${name}: ${issue.message}`;
+      }),
+    );
+  }
+  // Overrides come from code (tests, CLI flags) and are already typed.
+  const config = { ...result.data, ...overrides };
+  return { ...config, dataDir: path.resolve(config.dataDir) };
+}
+
+/** Whether session cookies carry the Secure flag. */
+export function isCookieSecure(config: Config): boolean {
+  return config.cookieSecure ?? config.trustProxy;
+}

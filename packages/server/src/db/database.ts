@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './schema.js';
+
+export type OperationalEngine = 'pglite' | 'postgres';
+
+/** The operational store: one Kysely instance over PGlite or a PostgreSQL server. */
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly engine: OperationalEngine;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+const DATE_OID = 1082;
+
+/**
+ * Both engines return the same shapes: int8 as a number (ids and counts stay far below
+ * 2^53), dates as 'YYYY-MM-DD' strings (a calendar date has no time zone), numeric as
+ * a string (money must not pass through floating point).
+ */
+function parseInt8(value: string): number {
+  return Number(value);
+}
+
+function parseDate(value: string): string {
+  return value;
+}
+
+function pgTypeParser(oid: number, format?: string): (value: string) => unknown {
+  if (oid === INT8_OID) return parseInt8;
+  if (oid === DATE_OID) return parseDate;
+  return pg.types.getTypeParser(oid, format as 'text');
+}
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL; when absent, PGlite is used. */
+  url?: string;
+  /** Folder for PGlite's files; when absent (and no url), PGlite runs in memory. */
+  directory?: string;
+}
+
+/** Opens the operational store described by the options. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, types: { getTypeParser: pgTypeParser } });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  if (options.directory) mkdirSync(options.directory, { recursive: true });
+  const pglite = await PGlite.create(options.directory, {
+    parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: parseDate },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}

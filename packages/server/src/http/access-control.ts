@@ -1,0 +1,94 @@
+import { isRole, jurisdictionPrefix, type RouteAccess } from '@qingfeng/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppServices } from '../app-services.js';
+import { actorFromRequest, recordAudit } from '../modules/audit/audit.service.js';
+import type { AuthContext } from './auth-context.js';
+import { AuthenticationError, ForbiddenError } from './errors.js';
+
+export const SESSION_COOKIE = 'qf_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Every API route registered, with the access it declared. The permission matrix test walks it. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+/** The signed-in user of a request on a route that requires one. */
+export function requireAuth(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw new AuthenticationError();
+  return request.auth;
+}
+
+async function resolveAuth(request: FastifyRequest, services: AppServices): Promise<AuthContext | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const session = await services.sessions.findSession(token, new Date());
+  if (!session || session.mfa_pending || !isRole(session.role)) return null;
+  const maxAgeDays = services.config.passwordMaxAgeDays;
+  const passwordExpired =
+    maxAgeDays > 0 && Date.now() - session.password_changed_at.getTime() > maxAgeDays * 86_400_000;
+  return {
+    userId: session.user_id,
+    username: session.username,
+    displayName: session.display_name,
+    role: session.role,
+    orgId: session.org_id,
+    divisionCode: session.division_code,
+    jurisdictionPrefix: jurisdictionPrefix(session.division_code),
+    sessionId: session.id,
+    csrfToken: session.csrf_token,
+    mustChangePassword: session.must_change_password || passwordExpired,
+    permissions: await services.rolePermissions.getPermissions(session.role),
+  };
+}
+
+/**
+ * Enforces, for every /api/v1 route, in this order: the route declared its access (or the
+ * app refuses to start), a session when one is needed, a pending password change, the
+ * CSRF token on state-changing requests, and the role's permission. Denials by
+ * permission are audited.
+ */
+export function registerAccessControl(app: FastifyInstance, services: AppServices): RegisteredRoute[] {
+  const routes: RegisteredRoute[] = [];
+  app.decorateRequest('auth', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    }
+    if (access === 'public' && route.config && !('rateLimit' in route.config)) {
+      // Public routes face the internet without a session: each is rate-limited per IP.
+      Object.assign(route.config, { rateLimit: { max: services.config.publicRateLimit, timeWindow: '1 minute' } });
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+    request.auth = await resolveAuth(request, services);
+    if (access === 'public') return;
+    const auth = requireAuth(request);
+    if (auth.mustChangePassword && !request.routeOptions.config.allowWithPendingPasswordChange) {
+      throw new ForbiddenError('Change your password before continuing', 'password_change_required');
+    }
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== auth.csrfToken) {
+      throw new ForbiddenError('Missing or invalid CSRF token', 'csrf_failed');
+    }
+    if (access === 'authenticated' || auth.permissions.has(access)) return;
+    await recordAudit(services.database.db, actorFromRequest(request), {
+      action: 'access.denied',
+      outcome: 'denied',
+      detail: { method: request.method, route: request.routeOptions.url, needs: access },
+    });
+    throw new ForbiddenError();
+  });
+
+  return routes;
+}

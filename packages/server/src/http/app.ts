@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { maskPersonalDataInText } from '@qingfeng/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import type { AppServices } from '../app-services.js';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
+import { registerRoleRoutes } from '../modules/roles/roles.routes.js';
+import { registerUserRoutes } from '../modules/users/users.routes.js';
+import { type RegisteredRoute, registerAccessControl } from './access-control.js';
+import { registerErrorHandler } from './error-handler.js';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  /** Every /api/v1 route and the access it declared. */
+  routes: RegisteredRoute[];
+}
+
+const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+/**
+ * Builds the HTTP application: security headers, cookies, rate limits, validation,
+ * OpenAPI, access control, the domain routes and the console's static files.
+ */
+export async function buildApp(services: AppServices, options: { logger?: boolean } = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    trustProxy: services.config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 10 * 1024 * 1024,
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: services.config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]'],
+            serializers: {
+              // URLs and error messages can carry identity or phone numbers; mask them.
+              req: (req: { method: string; url: string; ip?: string }) => ({
+                method: req.method,
+                url: maskPersonalDataInText(req.url),
+                ip: req.ip,
+              }),
+              err: (err: Error) => ({
+                type: err.name,
+                message: maskPersonalDataInText(err.message),
+                stack: maskPersonalDataInText(err.stack ?? ''),
+              }),
+            },
+          },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Order matters: cookies are parsed before access control reads the session, and
+  // access control's onRoute hook runs before the rate limiter's so public routes get limits.
+  await app.register(fastifyCookie);
+  const routes = registerAccessControl(app, services);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design injects its styles at run time.
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Qingfeng API', description: '清风 big-data supervision platform', version: '1.0.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'qf_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuthRoutes(app, services);
+  registerUserRoutes(app, services);
+  registerOrganisationRoutes(app, services);
+  registerRoleRoutes(app, services);
+  registerAuditRoutes(app, services);
+
+  await registerConsole(app);
+  return { app, routes };
+}
+
+/** Serves the built console, with every non-API path falling back to its index page. */
+async function registerConsole(app: FastifyInstance): Promise<void> {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.status(404).send({ code: 'not_found', message: `No route ${request.method} ${request.url}` });
+    }
+    return reply.sendFile('index.html');
+  });
+}

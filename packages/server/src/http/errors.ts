@@ -1,0 +1,51 @@
+/**
+ * The few error classes the API raises. Each has a stable machine-readable code and an
+ * HTTP status; the error handler turns them into `{ code, message, field? }`.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, field?: string, code = 'validation_failed') {
+    super(400, code, message, field);
+  }
+}
+
+export class AuthenticationError extends AppError {
+  constructor(message = 'Sign-in required', code = 'unauthenticated') {
+    super(401, code, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You do not have permission for this action', code = 'forbidden') {
+    super(403, code, message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, code = 'not_found') {
+    super(404, code, `${what} not found`);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, field?: string, code = 'conflict') {
+    super(409, code, message, field);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(message = 'Too many requests, try again later', code = 'rate_limited') {
+    super(429, code, message);
+  }
+}

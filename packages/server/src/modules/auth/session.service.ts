@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { SessionRepository, type SessionWithUser } from './session.repository.js';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+/** Seconds between writes of last_seen_at: idle tracking needs minutes, not every request. */
+const TOUCH_INTERVAL_MS = 30_000;
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Sessions for people signed in to the console. The browser holds a random token; the
+ * store holds only its hash. A session ends when idle too long, when it reaches its
+ * absolute lifetime, or when revoked (sign-out, sign-out everywhere, password change).
+ */
+export class SessionService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly policy: SessionPolicy,
+  ) {}
+
+  /** Creates a session and returns the token for the cookie (shown nowhere else). */
+  async createSession(
+    executor: Kysely<DB>,
+    input: { userId: number; mfaPending: boolean; ip: string | null; userAgent: string | null; now: Date },
+  ): Promise<{ token: string; id: string; csrfToken: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const id = hashToken(token);
+    const csrfToken = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(input.now.getTime() + this.policy.absoluteHours * 3_600_000);
+    await new SessionRepository(executor).insertSession({
+      id,
+      userId: input.userId,
+      csrfToken,
+      mfaPending: input.mfaPending,
+      expiresAt,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    return { token, id, csrfToken };
+  }
+
+  /**
+   * Finds the live session for a cookie token, or undefined when it is unknown, revoked,
+   * past its absolute lifetime, idle too long, or its user is disabled.
+   */
+  async findSession(token: string, now: Date): Promise<SessionWithUser | undefined> {
+    const repository = new SessionRepository(this.db);
+    const session = await repository.findLiveSession(hashToken(token), now);
+    if (!session) return undefined;
+    const idleLimit = session.last_seen_at.getTime() + this.policy.idleMinutes * 60_000;
+    if (now.getTime() > idleLimit) {
+      await repository.revokeSession(session.id, now);
+      return undefined;
+    }
+    if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+      await repository.touchSession(session.id, now);
+    }
+    return session;
+  }
+
+  async completeMfa(sessionId: string, now: Date): Promise<void> {
+    await new SessionRepository(this.db).markMfaPassed(sessionId, now);
+  }
+
+  async revokeSession(executor: Kysely<DB>, sessionId: string, now: Date): Promise<void> {
+    await new SessionRepository(executor).revokeSession(sessionId, now);
+  }
+
+  async revokeUserSessions(executor: Kysely<DB>, userId: number, now: Date, exceptId?: string): Promise<number> {
+    return new SessionRepository(executor).revokeUserSessions(userId, now, exceptId);
+  }
+}

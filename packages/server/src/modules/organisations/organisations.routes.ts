@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../../app-services.js';
+
+export function registerOrganisationRoutes(_app: FastifyInstance, _services: AppServices): void {}
