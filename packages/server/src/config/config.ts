@@ -14,9 +14,15 @@ const ZConfig = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65_535).default(8080),
   /** QF_DATABASE_URL: PostgreSQL for the operational store; unset = PGlite in the data folder. */
-  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
   /** QF_LAKE_URL: PostgreSQL for the analytical lake; unset = DuckDB file in the data folder. */
-  lakeUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  lakeUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
   /**
    * QF_SECRET_KEY: 64 hex characters (32 bytes) used to encrypt identity and phone numbers
    * at rest. Unset = a key generated once and kept in the data folder (embedded use only).
@@ -26,11 +32,21 @@ const ZConfig = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters')
     .optional(),
   /** QF_SESSION_IDLE_MINUTES / QF_SESSION_ABSOLUTE_HOURS: session lifetimes. */
-  sessionIdleMinutes: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  sessionIdleMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   sessionAbsoluteHours: z.coerce.number().int().min(1).max(72).default(12),
   /** QF_LOCKOUT_THRESHOLD / QF_LOCKOUT_MINUTES: failed sign-ins before a lock, and its length. */
   lockoutThreshold: z.coerce.number().int().min(1).max(100).default(5),
-  lockoutMinutes: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  lockoutMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** QF_PASSWORD_MAX_AGE_DAYS: days before a password must be changed; 0 = never expires. */
   passwordMaxAgeDays: z.coerce.number().int().min(0).max(3650).default(90),
   /** QF_COOKIE_SECURE: mark cookies Secure (behind TLS). Defaults to true when QF_TRUST_PROXY is set. */

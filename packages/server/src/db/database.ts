@@ -33,7 +33,7 @@ function parseDate(value: string): string {
 function pgTypeParser(oid: number, format?: string): (value: string) => unknown {
   if (oid === INT8_OID) return parseInt8;
   if (oid === DATE_OID) return parseDate;
-  return pg.types.getTypeParser(oid, format as 'text');
+  return pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown;
 }
 
 export interface OpenDatabaseOptions {

@@ -43,7 +43,8 @@ class PGliteConnection implements DatabaseConnection {
     };
   }
 
-  // eslint-disable-next-line require-yield -- PGlite has no cursors; streaming is refused loudly.
+  // PGlite has no cursors; streaming is refused loudly rather than buffered silently.
+  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Streaming queries are not supported on PGlite');
   }

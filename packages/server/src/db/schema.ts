@@ -39,6 +39,8 @@ export interface UserTable {
   locked_until: Date | null;
   totp_secret_enc: string | null;
   totp_enabled: Generated<boolean>;
+  /** The RFC 6238 time step of the last accepted code; a code at or before it is a replay. */
+  totp_last_step: number | null;
   phone_enc: string | null;
   phone_hash: string | null;
   disabled: Generated<boolean>;

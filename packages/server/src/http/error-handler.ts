@@ -12,9 +12,7 @@ export interface ErrorBody {
 function fieldOf(context: string | undefined, instancePath: string, params: unknown): string {
   const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
   const missing =
-    typeof params === 'object' && params !== null && 'missingProperty' in params
-      ? String((params as { missingProperty: unknown }).missingProperty)
-      : '';
+    typeof params === 'object' && params !== null && 'missingProperty' in params ? String(params.missingProperty) : '';
   return [context, path || missing].filter(Boolean).join('.');
 }
 

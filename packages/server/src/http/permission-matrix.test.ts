@@ -57,7 +57,9 @@ describe('permission matrix', () => {
         });
         const refused = response.statusCode === 401 || response.statusCode === 403;
         if (allows(role, route.access) === refused) {
-          failures.push(`${role} ${route.method} ${route.url} → ${response.statusCode} (${response.body.slice(0, 80)})`);
+          failures.push(
+            `${role} ${route.method} ${route.url} → ${response.statusCode} (${response.body.slice(0, 80)})`,
+          );
         }
       }
     }

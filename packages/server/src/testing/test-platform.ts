@@ -27,13 +27,16 @@ export interface TestPlatform {
 export async function createTestPlatform(engine: TestEngine): Promise<TestPlatform> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'qf-test-'));
   const scratch = engine === 'postgres' ? await createScratchPostgresDatabase() : undefined;
-  const config = loadConfig({}, {
-    dataDir,
-    databaseUrl: scratch?.url,
-    logLevel: 'silent',
-    publicRateLimit: 1000,
-    demo: false,
-  });
+  const config = loadConfig(
+    {},
+    {
+      dataDir,
+      databaseUrl: scratch?.url,
+      logLevel: 'silent',
+      publicRateLimit: 1000,
+      demo: false,
+    },
+  );
   const database = await openDatabase(scratch ? { url: scratch.url } : {});
   await migrateToLatest(database.db);
   const services = createAppServices(config, database, randomBytes(32));

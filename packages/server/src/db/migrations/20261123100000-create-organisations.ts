@@ -32,11 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('organisations_parent_idx').on('organisations').column('parent_id').execute();
-  await db.schema
-    .createIndex('organisations_division_idx')
-    .on('organisations')
-    .column('division_code')
-    .execute();
+  await db.schema.createIndex('organisations_division_idx').on('organisations').column('division_code').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

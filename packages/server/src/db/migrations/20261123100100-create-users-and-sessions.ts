@@ -77,7 +77,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['security_policies', 'role_permissions', 'sessions', 'recovery_codes', 'password_history', 'users']) {
+  for (const table of [
+    'security_policies',
+    'role_permissions',
+    'sessions',
+    'recovery_codes',
+    'password_history',
+    'users',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -16,7 +16,12 @@ export function registerAuditRoutes(app: FastifyInstance, services: AppServices)
     '/api/v1/audit',
     {
       config: { access: 'audit.read' },
-      schema: { tags: ['audit'], summary: 'Search the audit trail', querystring: ZAuditQuery, response: { 200: ZAuditPage } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Search the audit trail',
+        querystring: ZAuditQuery,
+        response: { 200: ZAuditPage },
+      },
     },
     async (request) => {
       const auth = requireAuth(request);

@@ -63,7 +63,7 @@ function maskSubject(subject: AuditSubject | undefined): string | null {
  * detail is masked before it is written.
  */
 export async function recordAudit(executor: Kysely<DB>, actor: AuditActor, event: AuditEvent): Promise<void> {
-  const detail = event.detail ? JSON.parse(maskPersonalDataInText(JSON.stringify(event.detail))) : null;
+  const detail: unknown = event.detail ? JSON.parse(maskPersonalDataInText(JSON.stringify(event.detail))) : null;
   await new AuditRepository(executor).insertEntry({
     user_id: actor.userId,
     username: actor.username,

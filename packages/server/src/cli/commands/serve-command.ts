@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/config.js';
+import { buildApp } from '../../http/app.js';
+import { type InitialLogin, ensureFirstAdministrators } from '../../platform/first-administrators.js';
+import { closePlatform, openPlatform } from '../../platform/open-platform.js';
+
+function printLogins(logins: InitialLogin[]): void {
+  if (logins.length === 0) return;
+  process.stdout.write('First sign-in (passwords shown once; each must be changed at first sign-in):\n');
+  for (const login of logins) {
+    process.stdout.write(`  username: ${login.username}  role: ${login.role}  password: ${login.password}\n`);
+  }
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the platform: migrate, create the first administrators if needed, serve the API and console')
+    .option('-p, --port <port>', 'port to listen on (QF_PORT)')
+    .option('--host <host>', 'address to listen on (QF_HOST)')
+    .action(async (options: { port?: string; host?: string }) => {
+      const env = { ...process.env };
+      if (options.port) env.QF_PORT = options.port;
+      if (options.host) env.QF_HOST = options.host;
+      const config = loadConfig(env);
+      const services = await openPlatform(config);
+      const logins = await ensureFirstAdministrators(services);
+      const { app } = await buildApp(services);
+      const shutdown = async () => {
+        await app.close();
+        await closePlatform(services);
+      };
+      process.once('SIGINT', () => void shutdown());
+      process.once('SIGTERM', () => void shutdown());
+      await app.listen({ host: config.host, port: config.port });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? '127.0.0.1' : config.host;
+      process.stdout.write(`Qingfeng is running at http://${shownHost}:${port}\n`);
+      printLogins(logins);
+    });
+}
