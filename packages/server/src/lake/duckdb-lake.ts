@@ -1,0 +1,204 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { buildCreateTableSql } from './ddl.js';
+import { BrokenConnectionError, DuckDbConnections } from './duckdb-connections.js';
+import { valueWriterFor } from './duckdb-append.js';
+import { lakeValueConverter, toDuckDbParams } from './duckdb-values.js';
+import { LakeError } from './errors.js';
+import { assertColumnList, assertIdentifier, quoteIdentifier } from './identifiers.js';
+import type { Lake, LakeRows, LakeTableDef, LakeTx } from './lake.js';
+import { Mutex } from './mutex.js';
+import { createTxScope } from './tx-scope.js';
+import { WriteGuard } from './write-guard.js';
+
+// Let timers and sockets run between batches of a long append: a generator that never
+// waits on I/O would otherwise hold the event loop for the whole import.
+const YIELD_EVERY_ROWS = 8192;
+
+/**
+ * The lake on DuckDB, in process, on a file (or ':memory:').
+ *
+ * Concurrency: reads run concurrently, each on its own connection (see
+ * duckdb-connections.ts). Writes — execute, appendRows, transaction, DDL — take one
+ * writer lock for their whole duration. DuckDB is a single-writer engine: only one
+ * process may open the file for writing, and inside the process its optimistic MVCC
+ * makes a second concurrent writer touching the same rows or catalog entries fail with a
+ * conflict error instead of waiting. Queuing writers here turns those failures into waits
+ * at no real cost, since DuckDB commits one at a time anyway. `query` is meant for
+ * reads and does not take the lock.
+ */
+export class DuckDbLake implements Lake {
+  readonly engine = 'duckdb' as const;
+  private readonly connections: DuckDbConnections;
+  private readonly writer = new Mutex();
+  private readonly guard = new WriteGuard();
+  private readonly running = new Set<Promise<unknown>>();
+  private closed = false;
+
+  private constructor(private readonly instance: DuckDBInstance) {
+    this.connections = new DuckDbConnections(instance);
+  }
+
+  /** Opens (creating if needed) the DuckDB database at `file`; ':memory:' for a throwaway one. */
+  static async open(file: string): Promise<DuckDbLake> {
+    return new DuckDbLake(await DuckDBInstance.create(file));
+  }
+
+  async createTable(def: LakeTableDef): Promise<void> {
+    await this.execute(buildCreateTableSql(def, 'duckdb'));
+  }
+
+  async dropTable(name: string): Promise<void> {
+    await this.execute(`DROP TABLE IF EXISTS ${quoteIdentifier(name, 'table name')}`);
+  }
+
+  async hasTable(name: string): Promise<boolean> {
+    assertIdentifier(name, 'table name');
+    const rows = await this.query<{ n: number }>(
+      `SELECT count(*) AS n FROM information_schema.tables
+       WHERE table_catalog = current_database() AND table_schema = current_schema() AND table_name = $1`,
+      [name],
+    );
+    return rows[0]?.n === 1;
+  }
+
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
+    return this.track(() => this.connections.use((c) => queryOn<T>(c, sql, params)));
+  }
+
+  execute(sql: string, params?: unknown[]): Promise<number> {
+    return this.write('execute', () => this.connections.use((c) => executeOn(c, sql, params)));
+  }
+
+  appendRows(table: string, columns: string[], rows: LakeRows): Promise<number> {
+    return this.write('appendRows', () =>
+      this.connections.use((c) => inTransaction(c, () => appendOn(c, table, columns, rows))),
+    );
+  }
+
+  transaction<T>(fn: (tx: LakeTx) => Promise<T>): Promise<T> {
+    return this.write('transaction', () =>
+      this.connections.use((c) =>
+        inTransaction(c, async () => {
+          const scope = createTxScope({
+            query: (sql, params) => queryOn(c, sql, params),
+            execute: (sql, params) => executeOn(c, sql, params),
+            appendRows: (table, columns, rows) => appendOn(c, table, columns, rows),
+          });
+          let result: T;
+          try {
+            result = await fn(scope.tx);
+          } finally {
+            await scope.finish();
+          }
+          if (scope.spoilt) throw scope.spoiltBy;
+          return result;
+        }),
+      ),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.running]);
+    this.connections.closeAll();
+    this.instance.closeSync();
+  }
+
+  private write<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    this.guard.assertOutside(operation);
+    return this.track(() => this.writer.run(() => this.guard.run(fn)));
+  }
+
+  private track<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new LakeError('LAKE_CLOSED', 'The lake is closed'));
+    const promise = fn();
+    this.running.add(promise);
+    const forget = () => this.running.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  }
+}
+
+async function queryOn<T>(c: DuckDBConnection, sql: string, params?: unknown[]): Promise<T[]> {
+  const reader = await c.runAndReadAll(sql, toDuckDbParams(params));
+  return reader.convertRowObjects(lakeValueConverter) as T[];
+}
+
+async function executeOn(c: DuckDBConnection, sql: string, params?: unknown[]): Promise<number> {
+  const result = await c.run(sql, toDuckDbParams(params));
+  return result.rowsChanged;
+}
+
+/** BEGIN … COMMIT around fn on connection c; ROLLBACK when fn or COMMIT fails. */
+async function inTransaction<T>(c: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
+  await c.run('BEGIN TRANSACTION');
+  try {
+    const result = await fn();
+    await c.run('COMMIT');
+    return result;
+  } catch (error) {
+    try {
+      await c.run('ROLLBACK');
+    } catch {
+      // Already rolled back (a failed COMMIT ends the transaction) or the session is broken.
+      throw new BrokenConnectionError(error);
+    }
+    throw error;
+  }
+}
+
+/** Appends rows through DuckDB's appender inside the caller's transaction on c. */
+async function appendOn(c: DuckDBConnection, table: string, columns: string[], rows: LakeRows): Promise<number> {
+  assertIdentifier(table, 'table name');
+  assertColumnList(columns);
+  // The appender fills whole rows in table order: map each table column to its input.
+  const layout = await c.runAndReadAll(`SELECT * FROM ${quoteIdentifier(table)} LIMIT 0`);
+  const names = layout.columnNames();
+  const missing = columns.filter((column) => !names.includes(column));
+  if (missing.length > 0) {
+    throw new LakeError(
+      'LAKE_UNKNOWN_COLUMN',
+      `Table "${table}" has no column ${missing.map((m) => `"${m}"`).join(', ')}`,
+    );
+  }
+  const plan = layout.columnTypes().map((type, i) => {
+    const name = names[i] as string;
+    const source = columns.indexOf(name);
+    return { source, write: source >= 0 ? valueWriterFor(type, name) : undefined };
+  });
+
+  const appender = await c.createAppender(table);
+  let count = 0;
+  try {
+    for await (const row of rows) {
+      if (!Array.isArray(row) || row.length !== columns.length) {
+        throw new LakeError(
+          'LAKE_INVALID_VALUE',
+          `Row ${count + 1} has ${Array.isArray(row) ? row.length : 'no'} values; expected ${columns.length}`,
+        );
+      }
+      for (const { source, write } of plan) {
+        if (write === undefined) {
+          appender.appendDefault();
+          continue;
+        }
+        const value: unknown = row[source];
+        if (value === null || value === undefined) appender.appendNull();
+        else write(appender, value);
+      }
+      appender.endRow();
+      count += 1;
+      if (count % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
+    }
+    // Flush now so constraint errors surface here, before the caller commits.
+    appender.flushSync();
+  } catch (error) {
+    appender.clear();
+    throw error;
+  } finally {
+    appender.closeSync();
+  }
+  return count;
+}

@@ -1,0 +1,6 @@
+/** The analytical lake: import from here, not from the engine files. */
+export { LAKE_ENGINES } from './lake.js';
+export type { Lake, LakeColumn, LakeColumnType, LakeEngine, LakeRows, LakeTableDef, LakeTx } from './lake.js';
+export { LakeError, type LakeErrorCode } from './errors.js';
+export { assertIdentifier, quoteIdentifier } from './identifiers.js';
+export { openLake, type OpenLakeOptions } from './open-lake.js';

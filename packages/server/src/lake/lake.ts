@@ -1,0 +1,79 @@
+/**
+ * The analytical lake: one interface over DuckDB (embedded default) and PostgreSQL
+ * (shared deployments). Everything above this folder talks to `Lake`, never to an engine.
+ *
+ * Both engines return the same plain JS shapes so compiled models and their tests do not
+ * branch on the engine: BIGINT/HUGEINT → number when it is a safe integer, else a decimal
+ * string; DECIMAL/NUMERIC → string (keeps every digit); DATE → 'YYYY-MM-DD';
+ * TIMESTAMP → ISO-8601 UTC string with millisecond precision ('2024-01-02T03:04:05.678Z').
+ */
+
+/** The engines a lake can run on. */
+export type LakeEngine = 'duckdb' | 'postgres';
+
+/** Every engine, in the order the test suite runs them. */
+export const LAKE_ENGINES: readonly LakeEngine[] = ['duckdb', 'postgres'];
+
+/** Portable column types; each engine maps them to its own (see `ddl.ts`). */
+export type LakeColumnType = 'text' | 'integer' | 'bigint' | 'double' | 'decimal' | 'boolean' | 'date' | 'timestamp';
+
+/** One column of a lake table. */
+export interface LakeColumn {
+  name: string;
+  type: LakeColumnType;
+  /** Defaults to true. */
+  nullable?: boolean;
+  /** Decimal only: total digits, 1–38 (default 18). */
+  precision?: number;
+  /** Decimal only: digits after the point, 0–precision (default 2: amounts in yuan). */
+  scale?: number;
+}
+
+/** A table definition; `createTable` accepts it as is. */
+export interface LakeTableDef {
+  name: string;
+  columns: LakeColumn[];
+  primaryKey?: string[];
+}
+
+/** Rows for `appendRows`: arrays of values in the order of the `columns` argument. */
+export type LakeRows = AsyncIterable<unknown[]> | Iterable<unknown[]>;
+
+/** The statements available inside a transaction (and, with more, on the lake itself). */
+export interface LakeTx {
+  /**
+   * Runs a statement and returns its rows as plain objects. Parameters are positional,
+   * written `$1`, `$2` … on both engines, and always bound, never spliced into the SQL.
+   * Pass instants as `Date` (or UTC text): DuckDB ignores an offset in text it casts to a
+   * TIMESTAMP parameter, PostgreSQL honours it. (appendRows handles offsets on both.)
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a statement for its effect; returns the number of rows changed where the engine reports it (else 0). */
+  execute(sql: string, params?: unknown[]): Promise<number>;
+  /**
+   * Appends rows through the engine's bulk path, streaming the input (never buffering it
+   * whole). All rows land or none. Returns the number of rows appended.
+   */
+  appendRows(table: string, columns: string[], rows: LakeRows): Promise<number>;
+}
+
+/** An analytical store. Obtain one with `openLake`. */
+export interface Lake extends LakeTx {
+  readonly engine: LakeEngine;
+  /** Creates the table unless it exists (a table of that name is left as it is). */
+  createTable(def: LakeTableDef): Promise<void>;
+  /** Drops the table if it exists. */
+  dropTable(name: string): Promise<void>;
+  /** Whether the table exists in the lake's schema. */
+  hasTable(name: string): Promise<boolean>;
+  /**
+   * Runs `fn` in one transaction on one connection: commits when it resolves, rolls back
+   * when it throws. After any statement inside fails, the transaction is spoilt: later
+   * statements reject and the transaction rolls back even if `fn` caught the error, so
+   * both engines behave alike (PostgreSQL aborts the transaction; DuckDB has no savepoints).
+   * Calling the lake's own write methods from inside `fn` is rejected: use `tx`.
+   */
+  transaction<T>(fn: (tx: LakeTx) => Promise<T>): Promise<T>;
+  /** Waits for running operations, then releases the engine. The lake is unusable afterwards. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,193 @@
+import pg from 'pg';
+import { buildCreateTableSql } from './ddl.js';
+import { LakeError } from './errors.js';
+import { assertColumnList, assertIdentifier, quoteIdentifier } from './identifiers.js';
+import type { Lake, LakeRows, LakeTableDef, LakeTx } from './lake.js';
+import { copyRows } from './postgres-copy.js';
+import { lakeTypeParsers, toPgParams } from './postgres-types.js';
+import { createTxScope } from './tx-scope.js';
+import { WriteGuard } from './write-guard.js';
+
+/** How to reach the PostgreSQL lake. */
+export interface PostgresLakeOptions {
+  /** postgres:// or postgresql:// connection URL. */
+  url: string;
+  /** Schema holding the lake's tables (made the search_path); defaults to the server's search_path. */
+  schema?: string;
+  /** Most connections the pool opens (default 10). */
+  maxConnections?: number;
+}
+
+// PostgreSQL's SQLSTATEs for a table created by a concurrent `create table if not exists`.
+const CONCURRENT_CREATE = new Set(['23505', '42P07']);
+
+/**
+ * The lake on PostgreSQL through a pg.Pool. PostgreSQL serialises conflicting writers
+ * with row locks and MVCC itself, so unlike DuckDB no writer lock is needed here; every
+ * transaction and append gets a connection of its own from the pool.
+ */
+export class PostgresLake implements Lake {
+  readonly engine = 'postgres' as const;
+  private readonly guard = new WriteGuard();
+  private readonly running = new Set<Promise<unknown>>();
+  private closed = false;
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connects (and checks the connection) to the PostgreSQL lake. */
+  static async open(options: PostgresLakeOptions): Promise<PostgresLake> {
+    if (options.schema !== undefined) assertIdentifier(options.schema, 'schema name');
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      options: sessionOptions(options),
+      types: lakeTypeParsers,
+      max: options.maxConnections ?? 10,
+    });
+    // An idle client whose server went away emits 'error' on the pool; without a listener
+    // that would crash the process. The pool drops the client, and the next use reconnects.
+    pool.on('error', () => undefined);
+    const lake = new PostgresLake(pool);
+    try {
+      await pool.query('SELECT 1');
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return lake;
+  }
+
+  async createTable(def: LakeTableDef): Promise<void> {
+    const sql = buildCreateTableSql(def, 'postgres');
+    try {
+      await this.execute(sql);
+    } catch (error) {
+      // `if not exists` doesn't stop a concurrent create from throwing: accept the table it made.
+      const code = (error as { code?: string }).code;
+      if (!(code !== undefined && CONCURRENT_CREATE.has(code) && (await this.hasTable(def.name)))) throw error;
+    }
+  }
+
+  async dropTable(name: string): Promise<void> {
+    await this.execute(`DROP TABLE IF EXISTS ${quoteIdentifier(name, 'table name')}`);
+  }
+
+  async hasTable(name: string): Promise<boolean> {
+    assertIdentifier(name, 'table name');
+    const rows = await this.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1`,
+      [name],
+    );
+    return rows[0]?.n === 1;
+  }
+
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
+    return this.track(() => queryOn<T>(this.pool, sql, params));
+  }
+
+  execute(sql: string, params?: unknown[]): Promise<number> {
+    return this.write('execute', () => executeOn(this.pool, sql, params));
+  }
+
+  appendRows(table: string, columns: string[], rows: LakeRows): Promise<number> {
+    return this.write('appendRows', () => this.inTransaction((client) => appendOn(client, table, columns, rows)));
+  }
+
+  transaction<T>(fn: (tx: LakeTx) => Promise<T>): Promise<T> {
+    return this.write('transaction', () =>
+      this.inTransaction(async (client) => {
+        const scope = createTxScope({
+          query: (sql, params) => queryOn(client, sql, params),
+          execute: (sql, params) => executeOn(client, sql, params),
+          appendRows: (table, columns, rows) => appendOn(client, table, columns, rows),
+        });
+        let result: T;
+        try {
+          result = await fn(scope.tx);
+        } finally {
+          await scope.finish();
+        }
+        if (scope.spoilt) throw scope.spoiltBy;
+        return result;
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.running]);
+    await this.pool.end();
+  }
+
+  /** BEGIN … COMMIT on one pooled client; ROLLBACK when fn or COMMIT fails. */
+  private async inTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw error;
+    } finally {
+      // Passing an error makes the pool destroy the client instead of reusing a session in an unknown state.
+      client.release(broken);
+    }
+  }
+
+  private write<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    this.guard.assertOutside(operation);
+    return this.track(() => this.guard.run(fn));
+  }
+
+  private track<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new LakeError('LAKE_CLOSED', 'The lake is closed'));
+    const promise = fn();
+    this.running.add(promise);
+    const forget = () => this.running.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  }
+}
+
+/** Session settings every lake connection needs, added to any the URL already carries. */
+function sessionOptions(options: PostgresLakeOptions): string {
+  // UTC and ISO dates make the server's text match DuckDB's (see postgres-types.ts).
+  const settings = ['-c TimeZone=UTC', '-c DateStyle=ISO'];
+  if (options.schema !== undefined) settings.push(`-c search_path=${options.schema}`);
+  const fromUrl = new URL(options.url).searchParams.get('options');
+  return [fromUrl, ...settings].filter(Boolean).join(' ');
+}
+
+async function queryOn<T>(db: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<T[]> {
+  const result = await db.query({ text: sql, values: toPgParams(params) });
+  return result.rows as T[];
+}
+
+async function executeOn(db: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<number> {
+  const result = await db.query({ text: sql, values: toPgParams(params) });
+  return result.rowCount ?? 0;
+}
+
+async function appendOn(client: pg.PoolClient, table: string, columns: string[], rows: LakeRows): Promise<number> {
+  const quotedTable = quoteIdentifier(table, 'table name');
+  assertColumnList(columns);
+  // Checked up front so an unknown column fails the same way on both engines.
+  const known = await client.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`,
+    [table],
+  );
+  const names = new Set(known.rows.map((row) => row.column_name));
+  const missing = names.size === 0 ? [] : columns.filter((column) => !names.has(column));
+  if (missing.length > 0) {
+    throw new LakeError(
+      'LAKE_UNKNOWN_COLUMN',
+      `Table "${table}" has no column ${missing.map((m) => `"${m}"`).join(', ')}`,
+    );
+  }
+  return copyRows(client, quotedTable, columns, rows);
+}

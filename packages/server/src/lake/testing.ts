@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { Lake, LakeEngine } from './lake.js';
+import { openLake } from './open-lake.js';
+
+/** A lake of its own for one test file, and how to throw it away. */
+export interface TestLake {
+  lake: Lake;
+  /** Closes the lake and deletes everything it held. */
+  cleanup: () => Promise<void>;
+}
+
+/**
+ * The PostgreSQL server tests use, from QF_TEST_DATABASE_URL. Undefined means "skip the
+ * PostgreSQL suites" — except when QF_REQUIRE_POSTGRES=1 (CI), where it throws so a
+ * missing server cannot pass as a green run.
+ */
+export function testDatabaseUrl(): string | undefined {
+  const url = process.env.QF_TEST_DATABASE_URL;
+  if ((url === undefined || url === '') && process.env.QF_REQUIRE_POSTGRES === '1') {
+    throw new Error('QF_REQUIRE_POSTGRES=1 but QF_TEST_DATABASE_URL is not set');
+  }
+  return url === '' ? undefined : url;
+}
+
+/**
+ * Creates an isolated lake: DuckDB in a fresh temp directory, or PostgreSQL in a schema
+ * with a random name (so parallel test files never see each other's tables).
+ */
+export async function createTestLake(engine: LakeEngine): Promise<TestLake> {
+  if (engine === 'duckdb') {
+    const dir = await mkdtemp(join(tmpdir(), 'qf-lake-'));
+    const lake = await openLake({ file: join(dir, 'lake.duckdb') });
+    return {
+      lake,
+      async cleanup() {
+        await lake.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = testDatabaseUrl();
+  if (url === undefined) throw new Error('createTestLake("postgres") needs QF_TEST_DATABASE_URL');
+  const schema = `qf_test_${randomBytes(6).toString('hex')}`;
+  // The name is generated here from hex digits, so it is safe to put in the SQL.
+  await withAdminClient(url, (client) => client.query(`CREATE SCHEMA "${schema}"`));
+  const lake = await openLake({ url, schema });
+  return {
+    lake,
+    async cleanup() {
+      await lake.close();
+      await withAdminClient(url, (client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+    },
+  };
+}
+
+async function withAdminClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,71 @@
+import { LakeError } from './errors.js';
+import type { LakeRows, LakeTx } from './lake.js';
+import { Mutex } from './mutex.js';
+
+/** A transaction handle plus what the owner needs to finish it. */
+export interface TxScope {
+  readonly tx: LakeTx;
+  /** Whether a statement inside failed. */
+  readonly spoilt: boolean;
+  /** The first error a statement inside raised. */
+  readonly spoiltBy: unknown;
+  /**
+   * Ends the handle and waits for the statement running now: statements queued but not
+   * started (fn did not await them) reject rather than run after COMMIT or ROLLBACK.
+   */
+  finish(): Promise<void>;
+}
+
+/**
+ * Wraps the statements of one transaction's connection. Statements run one at a time
+ * (a connection runs one statement at once; `Promise.all` over `tx.query` must not
+ * interleave with an append), and the first failure spoils the transaction, so that a
+ * caught error cannot lead to committing half the work on either engine.
+ */
+export function createTxScope(inner: LakeTx): TxScope {
+  const mutex = new Mutex();
+  let spoiltBy: unknown;
+  let spoilt = false;
+  let ended = false;
+
+  const guarded = <T>(fn: () => Promise<T>): Promise<T> =>
+    mutex.run(async () => {
+      if (ended) throw new LakeError('LAKE_CLOSED', 'The transaction has already finished');
+      if (spoilt) {
+        throw new LakeError(
+          'LAKE_TX_SPOILT',
+          'An earlier statement in this transaction failed; it will be rolled back',
+          {
+            cause: spoiltBy,
+          },
+        );
+      }
+      try {
+        return await fn();
+      } catch (error) {
+        spoilt = true;
+        spoiltBy = error;
+        throw error;
+      }
+    });
+
+  const tx: LakeTx = {
+    query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => guarded(() => inner.query<T>(sql, params)),
+    execute: (sql: string, params?: unknown[]) => guarded(() => inner.execute(sql, params)),
+    appendRows: (table: string, columns: string[], rows: LakeRows) =>
+      guarded(() => inner.appendRows(table, columns, rows)),
+  };
+  return {
+    tx,
+    get spoilt() {
+      return spoilt;
+    },
+    get spoiltBy() {
+      return spoiltBy;
+    },
+    async finish() {
+      ended = true;
+      await mutex.run(() => Promise.resolve());
+    },
+  };
+}
