@@ -1,0 +1,35 @@
+// Public API of the data standard: the catalogue as data, the normalisers, header matching
+// and the SQL forms of the validators.
+export * from './field-types.js';
+export * from './result.js';
+export * from './catalogue-types.js';
+export { STANDARD_DATASETS, findDataset, findField, listDatasets } from './catalogue.js';
+export * from './programmes.js';
+export * from './header-match.js';
+export * from './mapping-template.js';
+export { cleanText, foldForMatch, toHalfWidth } from './text.js';
+
+export { normaliseAccount } from './normalise/account.js';
+export { normaliseBool } from './normalise/bool.js';
+export { normaliseLat, normaliseLon } from './normalise/coordinate.js';
+export { normaliseDate } from './normalise/date.js';
+export { normaliseDateTime } from './normalise/datetime.js';
+export { normaliseDecimal } from './normalise/decimal.js';
+export { normaliseDivision, type DivisionNameResolver } from './normalise/division.js';
+export { normaliseEnum } from './normalise/enum.js';
+export { excelSerialToParts } from './normalise/excel-serial.js';
+export { convertId15To18, idCheckCharacter, normaliseIdNumber, type IdNumberInfo } from './normalise/id-number.js';
+export { normaliseInt } from './normalise/int.js';
+export { formatFen, normaliseMoney, parseMoneyToFen, type MoneyUnit } from './normalise/money.js';
+export { normaliseMonth } from './normalise/month.js';
+export { normalisePhone } from './normalise/phone.js';
+export { normaliseSubject } from './normalise/subject.js';
+export { normaliseText } from './normalise/text.js';
+export { normaliseUscc, usccCheckCharacter } from './normalise/uscc.js';
+export { isBlank, normaliseValue, type NormaliseContext, type RawValue } from './normalise/value.js';
+
+export type { SqlDialect } from './sql/dialect.js';
+export { dateSql } from './sql/date.js';
+export { idCheckDigitSql } from './sql/id-number.js';
+export { moneySql } from './sql/money.js';
+export { usccCheckDigitSql } from './sql/uscc.js';

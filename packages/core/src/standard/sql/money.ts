@@ -1,0 +1,38 @@
+import { fullMatch, halfWidthSql, type SqlDialect } from './dialect.js';
+
+const UNIT_FACTORS: ReadonlyArray<readonly [string, string]> = [
+  ['亿元', '100000000'],
+  ['亿', '100000000'],
+  ['万元', '10000'],
+  ['万', '10000'],
+  ['千元', '1000'],
+  ['元', '1'],
+  ['圆', '1'],
+];
+
+/**
+ * A SQL expression yielding DECIMAL(18,2) yuan for the raw text in `column`, or NULL.
+ * Mirrors `normaliseMoney`: thousands separators, ￥/¥/RMB, 元/万元/亿元 suffixes, minus
+ * or parentheses for negatives, rounding half away from zero to the fen.
+ */
+export function moneySql(dialect: SqlDialect, column: string): string {
+  const compact = `regexp_replace(${halfWidthSql(column)}, '\\s', '', 'g')`;
+  const unwrapped = `regexp_replace(${compact}, '^\\((.*)\\)$', '\\1')`;
+  const isBracketed = fullMatch(dialect, compact, '\\(.*\\)');
+  const noLead = `regexp_replace(${unwrapped}, '^(-?)(¥|￥|[Rr][Mm][Bb]|[Cc][Nn][Yy]|人民币)', '\\1')`;
+  const noCurrency = `regexp_replace(${noLead}, '([Rr][Mm][Bb]|[Cc][Nn][Yy]|人民币)$', '')`;
+  const isMinus = `(substr(${noCurrency}, 1, 1) = '-')`;
+  const unsigned = `regexp_replace(${noCurrency}, '^-', '')`;
+  const unitPattern = UNIT_FACTORS.map(([u]) => u).join('|');
+  const number = `replace(regexp_replace(${unsigned}, '(${unitPattern})$', ''), ',', '')`;
+  const factor = `CASE ${UNIT_FACTORS.map(([u, f]) => `WHEN ${unsigned} LIKE '%${u}' THEN ${f}`).join(' ')} ELSE 1 END`;
+  const numeric = dialect === 'duckdb' ? 'DECIMAL(38, 12)' : 'NUMERIC';
+  const yuan = `round(CAST(${number} AS ${numeric}) * ${factor}, 2)`;
+  const signed = `CASE WHEN ${isMinus} <> ${isBracketed} THEN -${yuan} ELSE ${yuan} END`;
+  const shape = fullMatch(
+    dialect,
+    unsigned,
+    `(([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?|\\.[0-9]+)([eE][+-]?[0-9]{1,3})?(${unitPattern})?`,
+  );
+  return `CASE WHEN ${shape} THEN CASE WHEN ${yuan} < 10000000000000000 THEN CAST(${signed} AS DECIMAL(18, 2)) END END`;
+}
