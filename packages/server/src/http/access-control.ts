@@ -1,7 +1,10 @@
+import { timingSafeEqual } from 'node:crypto';
 import { isRole, jurisdictionPrefix, type RouteAccess } from '@qingfeng/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app-services.js';
 import { actorFromRequest, recordAudit } from '../modules/audit/audit.service.js';
+import { isPasswordExpired } from '../modules/auth/password-policy.js';
+import { mustEnrolTotp } from '../modules/auth/totp-policy.js';
 import type { AuthContext } from './auth-context.js';
 import { AuthenticationError, ForbiddenError } from './errors.js';
 
@@ -17,6 +20,14 @@ export interface RegisteredRoute {
   access: RouteAccess;
 }
 
+/** Compares a presented token with the expected one in constant time, so timing leaks nothing of it. */
+function isSameToken(presented: string | string[] | undefined, expected: string): boolean {
+  if (typeof presented !== 'string') return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /** The signed-in user of a request on a route that requires one. */
 export function requireAuth(request: FastifyRequest): AuthContext {
   if (!request.auth) throw new AuthenticationError();
@@ -26,11 +37,12 @@ export function requireAuth(request: FastifyRequest): AuthContext {
 async function resolveAuth(request: FastifyRequest, services: AppServices): Promise<AuthContext | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
-  const session = await services.sessions.findSession(token, new Date());
+  const now = services.clock.now();
+  const session = await services.sessions.findSession(token, now);
+  // A session still waiting for its second factor is no sign-in at all, except to
+  // POST /auth/totp/verify, which reads it itself.
   if (!session || session.mfa_pending || !isRole(session.role)) return null;
-  const maxAgeDays = services.config.passwordMaxAgeDays;
-  const passwordExpired =
-    maxAgeDays > 0 && Date.now() - session.password_changed_at.getTime() > maxAgeDays * 86_400_000;
+  const passwordExpired = isPasswordExpired(session.password_changed_at, services.config.passwordMaxAgeDays, now);
   return {
     userId: session.user_id,
     username: session.username,
@@ -42,14 +54,16 @@ async function resolveAuth(request: FastifyRequest, services: AppServices): Prom
     sessionId: session.id,
     csrfToken: session.csrf_token,
     mustChangePassword: session.must_change_password || passwordExpired,
+    mustEnrolTotp: await mustEnrolTotp(services.database.db, session.role, session.totp_enabled),
     permissions: await services.rolePermissions.getPermissions(session.role),
   };
 }
 
 /**
  * Enforces, for every /api/v1 route, in this order: the route declared its access (or the
- * app refuses to start), a session when one is needed, a pending password change, the
- * CSRF token on state-changing requests, and the role's permission. Denials by
+ * app refuses to start), a session when one is needed, unfinished onboarding (a pending
+ * password change, then a TOTP enrolment the role requires), the CSRF token on
+ * state-changing requests, and the role's permission. Denials by
  * permission are audited.
  */
 export function registerAccessControl(app: FastifyInstance, services: AppServices): RegisteredRoute[] {
@@ -75,10 +89,15 @@ export function registerAccessControl(app: FastifyInstance, services: AppService
     request.auth = await resolveAuth(request, services);
     if (access === 'public') return;
     const auth = requireAuth(request);
-    if (auth.mustChangePassword && !request.routeOptions.config.allowWithPendingPasswordChange) {
-      throw new ForbiddenError('Change your password before continuing', 'password_change_required');
+    if (!request.routeOptions.config.allowDuringOnboarding) {
+      if (auth.mustChangePassword) {
+        throw new ForbiddenError('Change your password before continuing', 'password_change_required');
+      }
+      if (auth.mustEnrolTotp) {
+        throw new ForbiddenError('Set up two-factor sign-in (TOTP) before continuing', 'totp_enrolment_required');
+      }
     }
-    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== auth.csrfToken) {
+    if (!SAFE_METHODS.has(request.method) && !isSameToken(request.headers[CSRF_HEADER], auth.csrfToken)) {
       throw new ForbiddenError('Missing or invalid CSRF token', 'csrf_failed');
     }
     if (access === 'authenticated' || auth.permissions.has(access)) return;

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppServices } from '../app-services.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerDatasetRoutes } from '../modules/datasets/datasets.routes.js';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { registerRoleRoutes } from '../modules/roles/roles.routes.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   registerOrganisationRoutes(app, services);
   registerRoleRoutes(app, services);
   registerAuditRoutes(app, services);
+  registerDatasetRoutes(app, services);
 
   await registerConsole(app);
   return { app, routes };
@@ -112,8 +114,10 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
 async function registerConsole(app: FastifyInstance): Promise<void> {
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) return;
   await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+  // A catch-all GET route rather than a second not-found handler: the error handler has
+  // already set the one not-found handler Fastify allows.
+  app.get('/*', (request, reply) => {
+    if (request.url.startsWith('/api/')) {
       return reply.status(404).send({ code: 'not_found', message: `No route ${request.method} ${request.url}` });
     }
     return reply.sendFile('index.html');

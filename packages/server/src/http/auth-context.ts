@@ -13,7 +13,10 @@ export interface AuthContext {
   readonly jurisdictionPrefix: string;
   readonly sessionId: string;
   readonly csrfToken: string;
+  /** The password is temporary or expired: only onboarding routes until it is changed. */
   readonly mustChangePassword: boolean;
+  /** The user's role must use TOTP and they have not enrolled: only onboarding routes until they do. */
+  readonly mustEnrolTotp: boolean;
   readonly permissions: ReadonlySet<Permission>;
 }
 
@@ -25,9 +28,10 @@ declare module 'fastify' {
     /** What a caller needs to reach this route. Every /api route must declare it. */
     access?: RouteAccess;
     /**
-     * Routes a signed-in user may call before changing an expired or temporary password
-     * (sign-out, change password, who am I).
+     * Routes a signed-in user may call while onboarding is unfinished, that is before
+     * changing an expired or temporary password or enrolling a TOTP their role requires:
+     * who am I, sign-out, change password, TOTP enrolment.
      */
-    allowWithPendingPasswordChange?: boolean;
+    allowDuringOnboarding?: boolean;
   }
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_ROLE_PERMISSIONS, ROLES, type RouteAccess } from '@qingfeng/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildSession, buildUser, type TestSession } from '../testing/factories.js';
+import type { User } from '../db/schema.js';
+import { buildOrganisation, buildSession, buildUser } from '../testing/factories.js';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.js';
 
 /**
@@ -11,14 +12,14 @@ import { createTestPlatform, type TestPlatform } from '../testing/test-platform.
  */
 describe('permission matrix', () => {
   let platform: TestPlatform;
-  const sessions = new Map<string, TestSession>();
+  const users = new Map<string, User>();
 
   beforeAll(async () => {
     platform = await createTestPlatform('pglite');
     const org = await buildOrganisation(platform.services.database.db);
     for (const role of ROLES) {
       const user = await buildUser(platform.services.database.db, { role, orgId: org.id });
-      sessions.set(role, await buildSession(platform.services, user));
+      users.set(role, user);
     }
   });
   afterAll(async () => platform?.close());
@@ -48,7 +49,8 @@ describe('permission matrix', () => {
     const failures: string[] = [];
     for (const route of platform.routes.filter((r) => r.access !== 'public')) {
       for (const role of ROLES) {
-        const session = sessions.get(role) as TestSession;
+        // A fresh session per call: some routes (sign-out) rightly end the session they run in.
+        const session = await buildSession(platform.services, users.get(role) as User);
         const response = await platform.app.inject({
           method: route.method as 'GET',
           url: fill(route.url),

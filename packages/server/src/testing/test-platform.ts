@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppServices, createAppServices } from '../app-services.js';
-import { loadConfig } from '../config/config.js';
+import { type Config, loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { RegisteredRoute } from '../http/access-control.js';
 import { buildApp } from '../http/app.js';
+import { openLake } from '../lake/index.js';
+import { createTestLake } from '../lake/testing.js';
+import type { Clock } from '../modules/auth/clock.js';
 import { createScratchPostgresDatabase, type TestEngine } from './test-databases.js';
 
 export interface TestPlatform {
@@ -20,11 +23,18 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
+export interface TestPlatformOptions {
+  /** A clock the test moves by hand (see ManualClock in auth-helpers); the system clock by default. */
+  clock?: Clock;
+  /** Settings to override, e.g. a lower lockout threshold. */
+  config?: Partial<Config>;
+}
+
 /**
  * A whole platform on a fresh database of the given engine (PGlite in memory, or a new
  * database on the PostgreSQL test server) and a temporary data folder.
  */
-export async function createTestPlatform(engine: TestEngine): Promise<TestPlatform> {
+export async function createTestPlatform(engine: TestEngine, options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'qf-test-'));
   const scratch = engine === 'postgres' ? await createScratchPostgresDatabase() : undefined;
   const config = loadConfig(
@@ -35,11 +45,15 @@ export async function createTestPlatform(engine: TestEngine): Promise<TestPlatfo
       logLevel: 'silent',
       publicRateLimit: 1000,
       demo: false,
+      ...options.config,
     },
   );
   const database = await openDatabase(scratch ? { url: scratch.url } : {});
   await migrateToLatest(database.db);
-  const services = createAppServices(config, database, randomBytes(32));
+  // The lake follows the engine: DuckDB in the temp data folder, or a scratch PostgreSQL schema.
+  const scratchLake = engine === 'postgres' ? await createTestLake('postgres') : undefined;
+  const lake = scratchLake?.lake ?? (await openLake({ file: path.join(dataDir, 'lake.duckdb') }));
+  const services = createAppServices(config, database, lake, randomBytes(32), options.clock);
   await services.rolePermissions.seedDefaults();
   const { app, routes } = await buildApp(services, { logger: false });
   await app.ready();
@@ -51,6 +65,7 @@ export async function createTestPlatform(engine: TestEngine): Promise<TestPlatfo
     dataDir,
     close: async () => {
       await app.close();
+      await (scratchLake ? scratchLake.cleanup() : lake.close());
       await database.close();
       await scratch?.drop();
       rmSync(dataDir, { recursive: true, force: true });

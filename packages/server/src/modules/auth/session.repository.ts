@@ -15,6 +15,7 @@ export interface SessionWithUser {
   org_id: number;
   must_change_password: boolean;
   password_changed_at: Date;
+  totp_enabled: boolean;
   division_code: string;
 }
 
@@ -26,6 +27,7 @@ export class SessionRepository {
     userId: number;
     csrfToken: string;
     mfaPending: boolean;
+    createdAt: Date;
     expiresAt: Date;
     ip: string | null;
     userAgent: string | null;
@@ -37,6 +39,10 @@ export class SessionRepository {
         user_id: session.userId,
         csrf_token: session.csrfToken,
         mfa_pending: session.mfaPending,
+        // Times come from the application's clock, not the database's now(), so that idle
+        // and absolute limits are measured on one clock (and tests can move it).
+        created_at: session.createdAt,
+        last_seen_at: session.createdAt,
         expires_at: session.expiresAt,
         ip: session.ip,
         user_agent: session.userAgent,
@@ -66,6 +72,7 @@ export class SessionRepository {
         'users.org_id',
         'users.must_change_password',
         'users.password_changed_at',
+        'users.totp_enabled',
         'organisations.division_code',
       ])
       .executeTakeFirst();
@@ -73,10 +80,6 @@ export class SessionRepository {
 
   async touchSession(id: string, now: Date): Promise<void> {
     await this.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
-  }
-
-  async markMfaPassed(id: string, now: Date): Promise<void> {
-    await this.db.updateTable('sessions').set({ mfa_pending: false, last_seen_at: now }).where('id', '=', id).execute();
   }
 
   async revokeSession(id: string, now: Date): Promise<void> {

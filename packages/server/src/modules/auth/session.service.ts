@@ -11,6 +11,12 @@ export interface SessionPolicy {
 /** Seconds between writes of last_seen_at: idle tracking needs minutes, not every request. */
 const TOUCH_INTERVAL_MS = 30_000;
 
+/**
+ * A session waiting for its second factor lives only this long: it proves a password was
+ * right, which must not stay useful for hours to someone who lacks the authenticator.
+ */
+export const PENDING_MFA_MINUTES = 5;
+
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -26,25 +32,31 @@ export class SessionService {
     private readonly policy: SessionPolicy,
   ) {}
 
-  /** Creates a session and returns the token for the cookie (shown nowhere else). */
+  /**
+   * Creates a session and returns the token for the cookie (shown nowhere else). A session
+   * pending its second factor expires after PENDING_MFA_MINUTES, any other after the
+   * absolute lifetime.
+   */
   async createSession(
     executor: Kysely<DB>,
     input: { userId: number; mfaPending: boolean; ip: string | null; userAgent: string | null; now: Date },
-  ): Promise<{ token: string; id: string; csrfToken: string }> {
+  ): Promise<{ token: string; id: string; csrfToken: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const id = hashToken(token);
     const csrfToken = randomBytes(24).toString('base64url');
-    const expiresAt = new Date(input.now.getTime() + this.policy.absoluteHours * 3_600_000);
+    const lifetimeMs = input.mfaPending ? PENDING_MFA_MINUTES * 60_000 : this.policy.absoluteHours * 3_600_000;
+    const expiresAt = new Date(input.now.getTime() + lifetimeMs);
     await new SessionRepository(executor).insertSession({
       id,
       userId: input.userId,
       csrfToken,
       mfaPending: input.mfaPending,
+      createdAt: input.now,
       expiresAt,
       ip: input.ip,
       userAgent: input.userAgent,
     });
-    return { token, id, csrfToken };
+    return { token, id, csrfToken, expiresAt };
   }
 
   /**
@@ -64,10 +76,6 @@ export class SessionService {
       await repository.touchSession(session.id, now);
     }
     return session;
-  }
-
-  async completeMfa(sessionId: string, now: Date): Promise<void> {
-    await new SessionRepository(this.db).markMfaPassed(sessionId, now);
   }
 
   async revokeSession(executor: Kysely<DB>, sessionId: string, now: Date): Promise<void> {
