@@ -1,6 +1,9 @@
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
+import type { Lake } from './lake/index.js';
+import { type Clock, systemClock } from './modules/auth/clock.js';
 import { SessionService } from './modules/auth/session.service.js';
+import { ModelRunQueue } from './modules/models/run-queue.js';
 import { RolePermissionsService } from './modules/roles/role-permissions.service.js';
 import { FieldCrypto } from './security/field-crypto.js';
 
@@ -11,20 +14,35 @@ import { FieldCrypto } from './security/field-crypto.js';
 export interface AppServices {
   readonly config: Config;
   readonly database: Database;
+  /** The analytical lake: imported dataset rows and the subject index (DuckDB or PostgreSQL). */
+  readonly lake: Lake;
   readonly sessions: SessionService;
   readonly rolePermissions: RolePermissionsService;
   readonly fieldCrypto: FieldCrypto;
+  /** The time every session, lockout and one-time-code rule reads; tests pass a manual one. */
+  readonly clock: Clock;
+  /** Background model runs, one at a time, cancellable; also the feed of new warnings. */
+  readonly modelRuns: ModelRunQueue;
 }
 
-export function createAppServices(config: Config, database: Database, masterKey: Buffer): AppServices {
+export function createAppServices(
+  config: Config,
+  database: Database,
+  lake: Lake,
+  masterKey: Buffer,
+  clock: Clock = systemClock,
+): AppServices {
   return {
     config,
     database,
+    lake,
     sessions: new SessionService(database.db, {
       idleMinutes: config.sessionIdleMinutes,
       absoluteHours: config.sessionAbsoluteHours,
     }),
     rolePermissions: new RolePermissionsService(database.db),
     fieldCrypto: new FieldCrypto(masterKey),
+    clock,
+    modelRuns: new ModelRunQueue(),
   };
 }

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { ConfigError } from '../config/config.js';
-import { registerMigrateCommand } from './commands/migrate-command.js';
-import { registerServeCommand } from './commands/serve-command.js';
 import { CliError } from './cli-error.js';
+import { registerDatasetCommands } from './commands/dataset-commands.js';
+import { registerMigrateCommand } from './commands/migrate-command.js';
+import { withPlatform } from './commands/open-services.js';
+import { registerOrgCommands } from './commands/org-commands.js';
+import { registerServeCommand } from './commands/serve-command.js';
+import { registerUserCommands } from './commands/user-commands.js';
 
 const program = new Command()
   .name('qingfeng')
@@ -13,14 +17,17 @@ const program = new Command()
 
 registerServeCommand(program);
 registerMigrateCommand(program);
+registerUserCommands(program, withPlatform);
+registerOrgCommands(program, withPlatform);
+registerDatasetCommands(program, withPlatform);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof CliError) {
-    process.stderr.write(`qingfeng: ${error.message}\n`);
-  } else {
-    process.stderr.write(`qingfeng: ${(error as Error).message ?? String(error)}\n`);
-  }
+  // Expected failures (bad config, bad input) print their message alone; anything else
+  // is a bug, so its stack is worth showing.
+  const expected = error instanceof ConfigError || error instanceof CliError;
+  const text = expected ? (error as Error).message : ((error as Error).stack ?? String(error));
+  process.stderr.write(`qingfeng: ${text}\n`);
   process.exitCode = 1;
 }

@@ -1,8 +1,7 @@
 import { COUNTRY_DIVISION_CODE, type Role } from '@qingfeng/core';
 import type { AppServices } from '../app-services.js';
-import { hashPassword } from '../modules/auth/password-hasher.js';
-import { recordAudit, systemActor } from '../modules/audit/audit.service.js';
-import { generateTemporaryPassword } from '../security/random-password.js';
+import { cliScope } from '../modules/organisations/scope.js';
+import { UsersService } from '../modules/users/users.service.js';
 
 export interface InitialLogin {
   username: string;
@@ -40,30 +39,16 @@ export async function ensureFirstAdministrators(services: AppServices): Promise<
         .returning('id')
         .executeTakeFirstOrThrow();
     }
+    // The same path as `qingfeng user add`: temporary password, history, audit entry.
+    const users = new UsersService(services);
     const logins: InitialLogin[] = [];
     for (const admin of FIRST_ADMINISTRATORS) {
-      const password = generateTemporaryPassword();
-      const passwordHash = await hashPassword(password);
-      const user = await trx
-        .insertInto('users')
-        .values({
-          username: admin.username,
-          display_name: admin.displayName,
-          org_id: root.id,
-          role: admin.role,
-          password_hash: passwordHash,
-          must_change_password: true,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx.insertInto('password_history').values({ user_id: user.id, password_hash: passwordHash }).execute();
-      await recordAudit(trx, systemActor('bootstrap'), {
-        action: 'user.create',
-        objectType: 'user',
-        objectId: user.id,
-        detail: { username: admin.username, role: admin.role },
-      });
-      logins.push({ username: admin.username, role: admin.role, password });
+      const { temporaryPassword } = await users.createUser(
+        cliScope('bootstrap'),
+        { username: admin.username, displayName: admin.displayName, orgId: root.id, role: admin.role },
+        trx,
+      );
+      logins.push({ username: admin.username, role: admin.role, password: temporaryPassword });
     }
     return logins;
   });

@@ -1,8 +1,11 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type AppServices, createAppServices } from '../app-services.js';
 import type { Config } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { openLake } from '../lake/index.js';
+import { reconcileImportBatches } from '../modules/datasets/reconcile.js';
 import { loadMasterKey } from '../security/master-key.js';
 
 /**
@@ -13,17 +16,24 @@ export async function openPlatform(config: Config): Promise<AppServices> {
   const database = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { directory: path.join(config.dataDir, 'operational') },
   );
+  let lake;
   try {
     await migrateToLatest(database.db);
-    const services = createAppServices(config, database, loadMasterKey(config));
+    if (!config.lakeUrl) mkdirSync(config.dataDir, { recursive: true });
+    lake = await openLake(config.lakeUrl ? { url: config.lakeUrl } : { file: path.join(config.dataDir, 'lake.duckdb') });
+    const services = createAppServices(config, database, lake, loadMasterKey(config));
     await services.rolePermissions.seedDefaults();
+    // A crash mid-import leaves a batch 'loading'; the lake knows whether it committed.
+    await reconcileImportBatches(database.db, lake);
     return services;
   } catch (error) {
+    await lake?.close();
     await database.close();
     throw error;
   }
 }
 
 export async function closePlatform(services: AppServices): Promise<void> {
+  await services.lake.close();
   await services.database.close();
 }

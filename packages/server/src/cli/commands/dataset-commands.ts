@@ -1,0 +1,167 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import type { AppServices } from '../../app-services.js';
+import { AppError } from '../../http/errors.js';
+import { systemActor } from '../../modules/audit/audit.service.js';
+import { listBatches, listDatasetSummaries, rollbackBatch } from '../../modules/datasets/datasets.service.js';
+import { MappingRefusedError } from '../../modules/datasets/import-pipeline.js';
+import { importDatasetFile } from '../../modules/datasets/import.service.js';
+import { CliError } from '../cli-error.js';
+import type { WithPlatform } from './open-services.js';
+
+
+interface ImportOptions {
+  type: string;
+  department?: string;
+  mapping?: string;
+  sheet?: string;
+  replace?: boolean;
+  force?: boolean;
+}
+
+async function readMapping(file: string | undefined): Promise<Record<string, string> | undefined> {
+  if (file === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new CliError(`--mapping ${file}: ${(error as Error).message}`);
+  }
+  const valid = typeof json === 'object' && json !== null && !Array.isArray(json) && Object.values(json).every((v) => typeof v === 'string');
+  if (!valid) throw new CliError(`--mapping ${file}: must be a JSON object of file header → field key`);
+  return json as Record<string, string>;
+}
+
+/** The refusal as a clerk reads it: why, the columns found, and the template to fill in. */
+function describeRefusal(error: MappingRefusedError): string {
+  const rows = error.template.rows.map(
+    (r) => `  ${r.required ? '*' : ' '} ${r.field.padEnd(18)} ${r.label.zh.padEnd(10)} ${r.header ?? '(未匹配 / unmatched)'}`,
+  );
+  return [
+    error.message,
+    `文件中的列 / columns found: ${error.columnsFound.join(', ') || '(none)'}`,
+    '映射模板 / mapping template (field, label, column in file):',
+    ...rows,
+    '请用 --mapping <file.json> 给出 {"文件列名": "字段"} / pass --mapping <file.json> as {"file header": "field key"}',
+  ].join('\n');
+}
+
+function formatNumber(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/**
+ * Registers `import`, `datasets`, `batches` and `batch rollback`. Imports show a progress
+ * bar of bytes read on stderr and end with a summary; failures exit non-zero via CliError.
+ */
+export function registerDatasetCommands(program: Command, withPlatform: WithPlatform): void {
+  program
+    .command('import')
+    .description('Import a dataset file (CSV, XLSX, JSON, JSON Lines) as one batch')
+    .requiredOption('--type <dataset-type>', 'dataset type, e.g. benefit_payment (see `qingfeng datasets`)')
+    .option('--department <code>', 'code of the department that supplied the file')
+    .option('--mapping <file.json>', 'JSON object mapping file headers to field keys')
+    .option('--sheet <name>', 'XLSX worksheet to read (default: the first)')
+    .option('--replace', 'replace all rows of the dataset with this file')
+    .option('--force', 'import even if this file was imported before')
+    .argument('<file>', 'the file to import')
+    .action(async (file: string, options: ImportOptions) => {
+      const mapping = await readMapping(options.mapping);
+      await withPlatform(async (services) => {
+        const bar = new cliProgress.SingleBar(
+          { stream: process.stderr, format: '{bar} {percentage}% | {value}/{total} bytes | {rows} rows', hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
+        const { size } = await stat(file).catch(() => {
+          throw new CliError(`cannot read ${file}`);
+        });
+        let rows = 0;
+        bar.start(size, 0, { rows: 0 });
+        try {
+          const outcome = await importDatasetFile(
+            services,
+            systemActor(),
+            {
+              datasetType: options.type,
+              file,
+              fileName: path.basename(file),
+              departmentCode: options.department ?? null,
+              mode: options.replace ? 'replace' : 'append',
+              force: options.force === true,
+              ...(options.sheet ? { sheet: options.sheet } : {}),
+              ...(mapping ? { mapping } : {}),
+            },
+            { onBytes: (total) => bar.update(total, { rows }), onRows: (n) => (rows = n) },
+          );
+          bar.update(size, { rows });
+          bar.stop();
+          const { batch } = outcome;
+          const perSecond = Math.round(Number(batch.rows_read) / Math.max(outcome.seconds, 0.001));
+          process.stdout.write(
+            [
+              `batch ${batch.id}: ${batch.dataset_type} ${batch.status}`,
+              `  read ${formatNumber(Number(batch.rows_read))}, loaded ${formatNumber(Number(batch.rows_loaded))}, rejected ${formatNumber(Number(batch.rows_rejected))}`,
+              `  ${outcome.seconds.toFixed(1)} s, ${formatNumber(perSecond)} rows/s`,
+              outcome.reportPath ? `  rejected rows: ${outcome.reportPath}` : '  no rows rejected',
+            ].join('\n') + '\n',
+          );
+        } catch (error) {
+          bar.stop();
+          if (error instanceof MappingRefusedError) throw new CliError(describeRefusal(error));
+          if (error instanceof AppError) throw new CliError(error.message);
+          throw error;
+        }
+      });
+    });
+
+  program
+    .command('datasets')
+    .description('List the dataset types and how many rows the lake holds of each')
+    .action(async () => {
+      await withPlatform(async (services) => {
+        for (const s of await listDatasetSummaries(services)) {
+          process.stdout.write(`${s.dataset.key.padEnd(20)} ${String(s.rowCount).padStart(12)}  ${s.dataset.name.zh}\n`);
+        }
+      });
+    });
+
+  program
+    .command('batches')
+    .description('List import batches, newest first')
+    .option('--type <dataset-type>', 'only this dataset type')
+    .option('--limit <n>', 'how many', '50')
+    .action(async (options: { type?: string; limit: string }) => {
+      await withPlatform(async (services) => {
+        const filter = options.type ? { datasetType: options.type } : {};
+        const { items } = await listBatches(services, filter, 1, Math.min(Number(options.limit) || 50, 200));
+        for (const b of items) {
+          process.stdout.write(
+            `${String(b.id).padStart(6)}  ${b.status.padEnd(11)} ${b.dataset_type.padEnd(18)} ` +
+              `read ${b.rows_read} loaded ${b.rows_loaded} rejected ${b.rows_rejected}  ${b.file_name}  ${new Date(b.created_at).toISOString()}\n`,
+          );
+        }
+      });
+    });
+
+  const batch = program.command('batch').description('Work with one import batch');
+  batch
+    .command('rollback')
+    .description("Delete a batch's rows from the lake and mark it rolled back")
+    .argument('<id>', 'batch id')
+    .requiredOption('--reason <text>', 'why (recorded in the audit trail)')
+    .action(async (id: string, options: { reason: string }) => {
+      const batchId = Number(id);
+      if (!Number.isInteger(batchId) || batchId < 1) throw new CliError(`not a batch id: ${id}`);
+      await withPlatform(async (services) => {
+        try {
+          const rolled = await rollbackBatch(services, systemActor(), batchId, options.reason);
+          process.stdout.write(`batch ${rolled.id} rolled back\n`);
+        } catch (error) {
+          if (error instanceof AppError) throw new CliError(error.message);
+          throw error;
+        }
+      });
+    });
+}

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { type DatasetType, listDatasets } from '@qingfeng/core';
+import type { AppServices } from '../../app-services.js';
+import type { ImportBatch } from '../../db/schema.js';
+import { ConflictError, NotFoundError } from '../../http/errors.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { countDatasetRows, rollbackLakeBatch } from './datasets.lake.js';
+import { type BatchFilter, DatasetsRepository } from './datasets.repository.js';
+import { requireDataset } from './import.service.js';
+import { rejectedReportPath } from './rejected-report.js';
+
+/** A dataset type with how much of it the lake holds. */
+export interface DatasetSummary {
+  dataset: DatasetType;
+  rowCount: number;
+  lastLoadedAt: Date | null;
+}
+
+/** The catalogue with row counts from the lake. */
+export async function listDatasetSummaries(services: AppServices): Promise<DatasetSummary[]> {
+  const datasets = listDatasets();
+  const counts = await countDatasetRows(
+    services.lake,
+    datasets.map((d) => d.key),
+  );
+  const lastLoaded = await new DatasetsRepository(services.database.db).findLastLoadedAt();
+  return datasets.map((dataset) => ({
+    dataset,
+    rowCount: counts.get(dataset.key) ?? 0,
+    lastLoadedAt: lastLoaded.get(dataset.key) ?? null,
+  }));
+}
+
+/** One dataset type with its row count, or 404. */
+export async function getDatasetSummary(services: AppServices, type: string): Promise<DatasetSummary> {
+  const dataset = requireDataset(type);
+  const counts = await countDatasetRows(services.lake, [dataset.key]);
+  const lastLoaded = await new DatasetsRepository(services.database.db).findLastLoadedAt();
+  return { dataset, rowCount: counts.get(dataset.key) ?? 0, lastLoadedAt: lastLoaded.get(dataset.key) ?? null };
+}
+
+/** A page of batches, newest first. */
+export async function listBatches(
+  services: AppServices,
+  filter: BatchFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ items: ImportBatch[]; total: number }> {
+  const repository = new DatasetsRepository(services.database.db);
+  const [items, total] = await Promise.all([
+    repository.findBatches(filter, pageSize, (page - 1) * pageSize),
+    repository.countBatches(filter),
+  ]);
+  return { items, total };
+}
+
+/** One batch, or 404. */
+export async function getBatch(services: AppServices, id: number): Promise<ImportBatch> {
+  const batch = await new DatasetsRepository(services.database.db).findBatch(id);
+  if (!batch) throw new NotFoundError(`Batch ${id}`, 'batch_not_found');
+  return batch;
+}
+
+/** The batch's rejected-rows report file, or null when no row was rejected. */
+export async function findRejectedReport(services: AppServices, id: number): Promise<string | null> {
+  await getBatch(services, id);
+  const file = rejectedReportPath(services.config.dataDir, id);
+  return existsSync(file) ? file : null;
+}
+
+/**
+ * Rolls a loaded batch back: deletes its rows from the lake in one transaction and marks it
+ * rolled back, audited with the reason. A batch whose rows a replace import already removed,
+ * or one not loaded, cannot be rolled back.
+ */
+export async function rollbackBatch(
+  services: AppServices,
+  actor: AuditActor,
+  id: number,
+  reason: string,
+): Promise<ImportBatch> {
+  const batch = await getBatch(services, id);
+  if (batch.status !== 'loaded') {
+    throw new ConflictError(`批次 ${id} 状态为 ${batch.status}，无法回滚 / batch ${id} is ${batch.status}`, undefined, 'batch_not_loaded');
+  }
+  if (batch.replaced_by !== null) {
+    throw new ConflictError(
+      `批次 ${id} 的数据已被批次 ${batch.replaced_by} 整体替换 / batch ${id} was replaced by batch ${batch.replaced_by}`,
+      undefined,
+      'batch_replaced',
+    );
+  }
+  const deleted = await rollbackLakeBatch(services.lake, batch.dataset_type, id);
+  return services.database.db.transaction().execute(async (trx) => {
+    const row = await new DatasetsRepository(trx).updateBatch(id, { status: 'rolled_back', finished_at: new Date() });
+    await recordAudit(trx, actor, {
+      action: 'dataset.rollback',
+      objectType: 'import_batch',
+      objectId: id,
+      reason,
+      detail: { datasetType: batch.dataset_type, rowsDeleted: deleted, rowsLoaded: batch.rows_loaded },
+    });
+    return row as ImportBatch;
+  });
+}

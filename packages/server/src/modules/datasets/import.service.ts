@@ -1,0 +1,150 @@
+import { stat } from 'node:fs/promises';
+import { type DatasetType, findDataset } from '@qingfeng/core';
+import type { AppServices } from '../../app-services.js';
+import type { ImportBatch, ImportFormat, ImportMode } from '../../db/schema.js';
+import { AppError, ConflictError, NotFoundError } from '../../http/errors.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { DatasetsRepository } from './datasets.repository.js';
+import { hashFile } from './file-hash.js';
+import { type HeaderMapping, MappingRefusedError, loadImport, openImport } from './import-pipeline.js';
+import { rejectedReportPath } from './rejected-report.js';
+
+/** An import request, however it arrived (upload or command line). */
+export interface ImportRequest {
+  datasetType: string;
+  /** The file on local disk (an upload is saved first, so it can be hashed and re-read). */
+  file: string;
+  fileName: string;
+  departmentCode?: string | null;
+  mode?: ImportMode;
+  force?: boolean;
+  sheet?: string;
+  mapping?: HeaderMapping;
+  format?: ImportFormat;
+}
+
+/** Progress callbacks for the command line's progress bar. */
+export interface ImportProgress {
+  onBytes?: (total: number) => void;
+  onRows?: (rowsRead: number) => void;
+}
+
+/** The outcome of a successful import. */
+export interface ImportOutcome {
+  batch: ImportBatch;
+  reportPath: string | null;
+  fileSize: number;
+  seconds: number;
+}
+
+/** Looks up a dataset type of the catalogue, or 404. */
+export function requireDataset(type: string): DatasetType {
+  const dataset = findDataset(type);
+  if (!dataset) throw new NotFoundError(`Dataset type ${type}`, 'dataset_not_found');
+  return dataset;
+}
+
+/**
+ * Imports one file as one batch: refuses unmatched required columns (400) and files
+ * already loaded (409 unless forced), records the batch as loading, streams it into the
+ * lake in one transaction, then records the outcome and the audit entry together.
+ */
+export async function importDatasetFile(
+  services: AppServices,
+  actor: AuditActor,
+  request: ImportRequest,
+  progress: ImportProgress = {},
+): Promise<ImportOutcome> {
+  const started = process.hrtime.bigint();
+  const dataset = requireDataset(request.datasetType);
+  const db = services.database.db;
+  const repository = new DatasetsRepository(db);
+  const mode = request.mode ?? 'append';
+  const { size } = await stat(request.file);
+  const contentHash = await hashFile(request.file);
+  const duplicate = await repository.findLiveBatchByHash(dataset.key, contentHash);
+  if (duplicate && request.force !== true) {
+    throw new ConflictError(
+      `此文件已作为批次 ${duplicate.id} 导入（${duplicate.file_name}），如需重复导入请使用强制选项 / ` +
+        `this file was already imported as batch ${duplicate.id} (${duplicate.file_name}); force to import it again`,
+      undefined,
+      'duplicate_file',
+    );
+  }
+  let opened;
+  try {
+    opened = await openImport(request.file, dataset, {
+      ...(request.format ? { format: request.format } : {}),
+      ...(request.sheet ? { sheet: request.sheet } : {}),
+      ...(request.mapping ? { mapping: request.mapping } : {}),
+      ...(progress.onBytes ? { onBytes: progress.onBytes } : {}),
+    });
+  } catch (error) {
+    await recordAudit(db, actor, {
+      action: 'dataset.import',
+      objectType: 'dataset',
+      objectId: dataset.key,
+      outcome: 'failed',
+      detail: { fileName: request.fileName, contentHash, error: (error as Error).message.slice(0, 500) },
+    });
+    if (error instanceof MappingRefusedError) throw error;
+    throw new AppError(400, 'unreadable_file', (error as Error).message);
+  }
+  const batch = await repository.insertBatch({
+    dataset_type: dataset.key,
+    department_code: request.departmentCode ?? null,
+    file_name: request.fileName,
+    content_hash: contentHash,
+    format: opened.source.format,
+    mode,
+    status: 'loading',
+    forced: duplicate !== undefined,
+    imported_by: actor.userId,
+  });
+  const reportFile = rejectedReportPath(services.config.dataDir, batch.id);
+  try {
+    const counts = await loadImport({
+      lake: services.lake,
+      crypto: services.fieldCrypto,
+      dataset,
+      opened,
+      batchId: batch.id,
+      mode,
+      reportFile,
+      ...(progress.onRows ? { onRows: progress.onRows } : {}),
+    });
+    const loaded = await db.transaction().execute(async (trx) => {
+      const txRepository = new DatasetsRepository(trx);
+      if (mode === 'replace') await txRepository.markReplaced(dataset.key, batch.id);
+      const row = await txRepository.updateBatch(batch.id, {
+        status: 'loaded',
+        rows_read: counts.rowsRead,
+        rows_loaded: counts.rowsLoaded,
+        rows_rejected: counts.rowsRejected,
+        finished_at: new Date(),
+      });
+      await recordAudit(trx, actor, {
+        action: 'dataset.import',
+        objectType: 'import_batch',
+        objectId: batch.id,
+        detail: { datasetType: dataset.key, fileName: request.fileName, contentHash, mode, forced: batch.forced, ...counts },
+      });
+      return row as ImportBatch;
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { batch: loaded, reportPath: counts.reportLines > 0 ? reportFile : null, fileSize: size, seconds };
+  } catch (error) {
+    const message = (error as Error).message ?? String(error);
+    await db.transaction().execute(async (trx) => {
+      await new DatasetsRepository(trx).updateBatch(batch.id, { status: 'failed', error: message.slice(0, 2000), finished_at: new Date() });
+      await recordAudit(trx, actor, {
+        action: 'dataset.import',
+        objectType: 'import_batch',
+        objectId: batch.id,
+        outcome: 'failed',
+        detail: { datasetType: dataset.key, fileName: request.fileName, contentHash, error: message.slice(0, 500) },
+      });
+    });
+    throw new AppError(422, 'import_failed', `批次 ${batch.id} 导入失败，未写入任何数据 / batch ${batch.id} failed and loaded nothing: ${message}`);
+  }
+}

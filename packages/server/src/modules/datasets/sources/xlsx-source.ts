@@ -1,0 +1,81 @@
+import { createReadStream } from 'node:fs';
+import type { RawValue } from '@qingfeng/core';
+import ExcelJS from 'exceljs';
+import { ByteCounter } from './byte-counter.js';
+import { alignCells, type SourceHead, type SourceItem } from './record-source.js';
+
+/** Formats the wall-clock time exceljs gives for a date cell (it encodes local time as UTC). */
+function dateCellText(date: Date): string {
+  const iso = date.toISOString();
+  const midnight = iso.endsWith('T00:00:00.000Z');
+  return midnight ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+/** A cell as the normalisers take it: formulas give their result, rich text its plain text. */
+export function cellValue(value: ExcelJS.CellValue): RawValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return dateCellText(value);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('result' in value) return cellValue((value.result ?? null) as ExcelJS.CellValue);
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('error' in value) return String(value.error);
+  }
+  return String(value as unknown);
+}
+
+/**
+ * Reads one worksheet of an XLSX workbook with exceljs's streaming reader: the first sheet,
+ * or the one named. The first row is the header; row numbers are the sheet's own. Shared
+ * strings are cached by exceljs (the format puts them before the sheets), so memory grows
+ * with the number of distinct strings, not with the number of rows.
+ */
+export async function* readXlsx(
+  file: string,
+  sheet: string | undefined,
+  onBytes?: (total: number) => void,
+): AsyncGenerator<SourceHead | SourceItem, void, undefined> {
+  const input = createReadStream(file).pipe(new ByteCounter(onBytes));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache', // needed to tell date cells from numbers
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const seen: string[] = [];
+  try {
+    for await (const worksheet of workbook) {
+      const name = (worksheet as unknown as { name: string }).name;
+      seen.push(name);
+      if (sheet !== undefined && name !== sheet) {
+        // The zip entry must be drained before the next sheet can be read.
+        for await (const _row of worksheet) void _row;
+        continue;
+      }
+      let headers: string[] | undefined;
+      for await (const row of worksheet) {
+        // row.values is 1-based and sparse: index 0 is always empty.
+        const cells = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => cellValue(v));
+        if (headers === undefined) {
+          headers = cells.map((c) => (c === null ? '' : String(c).trim()));
+          yield { headers, encoding: null };
+          continue;
+        }
+        if (cells.every((c) => c === null || String(c).trim() === '')) continue;
+        const { values, extraCells } = alignCells(headers.length, cells);
+        yield { kind: 'record', rowNo: row.number, values, extraCells };
+      }
+      if (headers === undefined) yield { headers: [], encoding: null };
+      return;
+    }
+    throw new Error(
+      sheet === undefined
+        ? '工作簿中没有工作表 / the workbook has no worksheet'
+        : `工作簿中没有名为「${sheet}」的工作表（有：${seen.join('、')}）/ no worksheet named "${sheet}" (found: ${seen.join(', ')})`,
+    );
+  } finally {
+    input.destroy();
+  }
+}
