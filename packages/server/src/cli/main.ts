@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config/config.js';
 import { CliError } from './cli-error.js';
 import { registerDatasetCommands } from './commands/dataset-commands.js';
+import { registerDemoCommand } from './commands/demo-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
 import { withPlatform } from './commands/open-services.js';
 import { registerOrgCommands } from './commands/org-commands.js';
@@ -20,6 +21,7 @@ registerMigrateCommand(program);
 registerUserCommands(program, withPlatform);
 registerOrgCommands(program, withPlatform);
 registerDatasetCommands(program, withPlatform);
+registerDemoCommand(program, withPlatform);
 
 try {
   await program.parseAsync(process.argv);

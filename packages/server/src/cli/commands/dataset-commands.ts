@@ -11,7 +11,6 @@ import { importDatasetFile } from '../../modules/datasets/import.service.js';
 import { CliError } from '../cli-error.js';
 import type { WithPlatform } from './open-services.js';
 
-
 interface ImportOptions {
   type: string;
   department?: string;
@@ -29,7 +28,11 @@ async function readMapping(file: string | undefined): Promise<Record<string, str
   } catch (error) {
     throw new CliError(`--mapping ${file}: ${(error as Error).message}`);
   }
-  const valid = typeof json === 'object' && json !== null && !Array.isArray(json) && Object.values(json).every((v) => typeof v === 'string');
+  const valid =
+    typeof json === 'object' &&
+    json !== null &&
+    !Array.isArray(json) &&
+    Object.values(json).every((v) => typeof v === 'string');
   if (!valid) throw new CliError(`--mapping ${file}: must be a JSON object of file header → field key`);
   return json as Record<string, string>;
 }
@@ -37,7 +40,8 @@ async function readMapping(file: string | undefined): Promise<Record<string, str
 /** The refusal as a clerk reads it: why, the columns found, and the template to fill in. */
 function describeRefusal(error: MappingRefusedError): string {
   const rows = error.template.rows.map(
-    (r) => `  ${r.required ? '*' : ' '} ${r.field.padEnd(18)} ${r.label.zh.padEnd(10)} ${r.header ?? '(未匹配 / unmatched)'}`,
+    (r) =>
+      `  ${r.required ? '*' : ' '} ${r.field.padEnd(18)} ${r.label.zh.padEnd(10)} ${r.header ?? '(未匹配 / unmatched)'}`,
   );
   return [
     error.message,
@@ -71,7 +75,11 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
       const mapping = await readMapping(options.mapping);
       await withPlatform(async (services) => {
         const bar = new cliProgress.SingleBar(
-          { stream: process.stderr, format: '{bar} {percentage}% | {value}/{total} bytes | {rows} rows', hideCursor: true },
+          {
+            stream: process.stderr,
+            format: '{bar} {percentage}% | {value}/{total} bytes | {rows} rows',
+            hideCursor: true,
+          },
           cliProgress.Presets.shades_classic,
         );
         const { size } = await stat(file).catch(() => {
@@ -122,7 +130,9 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
     .action(async () => {
       await withPlatform(async (services) => {
         for (const s of await listDatasetSummaries(services)) {
-          process.stdout.write(`${s.dataset.key.padEnd(20)} ${String(s.rowCount).padStart(12)}  ${s.dataset.name.zh}\n`);
+          process.stdout.write(
+            `${s.dataset.key.padEnd(20)} ${String(s.rowCount).padStart(12)}  ${s.dataset.name.zh}\n`,
+          );
         }
       });
     });

@@ -1,16 +1,11 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
 import { buildApp } from '../../http/app.js';
-import { type InitialLogin, ensureFirstAdministrators } from '../../platform/first-administrators.js';
+import { setUpDemo } from '../../demo/setup-demo.js';
+import { ensureFirstAdministrators } from '../../platform/first-administrators.js';
 import { closePlatform, openPlatform } from '../../platform/open-platform.js';
-
-function printLogins(logins: InitialLogin[]): void {
-  if (logins.length === 0) return;
-  process.stdout.write('First sign-in (passwords shown once; each must be changed at first sign-in):\n');
-  for (const login of logins) {
-    process.stdout.write(`  username: ${login.username}  role: ${login.role}  password: ${login.password}\n`);
-  }
-}
+import { processOutput } from './open-services.js';
+import { printLogins } from './print-logins.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -25,6 +20,15 @@ export function registerServeCommand(program: Command): void {
       const config = loadConfig(env);
       const services = await openPlatform(config);
       const logins = await ensureFirstAdministrators(services);
+      // A new data folder (no users until just now) gets the demo county, unless QF_DEMO=false.
+      if (logins.length > 0 && config.demo) {
+        const demo = await setUpDemo(services, {
+          seed: 1,
+          scale: 1,
+          onProgress: (message) => process.stderr.write(`${message}\n`),
+        });
+        logins.push(...demo.staff);
+      }
       const { app } = await buildApp(services);
       const shutdown = async () => {
         await app.close();
@@ -37,6 +41,6 @@ export function registerServeCommand(program: Command): void {
       const port = typeof address === 'object' && address ? address.port : config.port;
       const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? '127.0.0.1' : config.host;
       process.stdout.write(`Qingfeng is running at http://${shownHost}:${port}\n`);
-      printLogins(logins);
+      printLogins(logins, processOutput);
     });
 }

@@ -27,8 +27,7 @@ export function registerUserCommands(
     .requiredOption('--org <org-code>', 'code of the organisation the user belongs to')
     .option('--phone <number>', 'mobile or landline number (stored encrypted)')
     .action(async (username: string, options: { name: string; role: string; org: string; phone?: string }) => {
-      if (!isRole(options.role))
-        throw new CliError(`Unknown role "${options.role}"; use one of: ${ROLES.join(', ')}`);
+      if (!isRole(options.role)) throw new CliError(`Unknown role "${options.role}"; use one of: ${ROLES.join(', ')}`);
       await withPlatform(async (services) => {
         const scope = cliScope();
         const org = await new OrganisationsService(services.database.db)

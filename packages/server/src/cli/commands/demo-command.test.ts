@@ -1,0 +1,37 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../testing/cli-runner.js';
+import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
+import { CliError } from '../cli-error.js';
+import { registerDemoCommand } from './demo-command.js';
+
+describe('qingfeng demo', () => {
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    platform = await createTestPlatform('pglite');
+  });
+  afterAll(async () => platform?.close());
+
+  it('loads a small demo county through the import path and creates the demo staff once', async () => {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'qf-demo-cli-'));
+    const args = ['demo', '--scale', '0.2', '--seed', '7', '--out', outDir];
+    const first = await runCommand(platform, registerDemoCommand, args);
+    expect(first.out).toMatch(/Demo county loaded in [\d.]+ s: 31 files, \d+ rows loaded, \d+ rejected/);
+    expect(first.out).toMatch(/username: demo\.leader {2}role: leader {2}password: \S{16}/);
+    const batches = await platform.services.database.db
+      .selectFrom('import_batches')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('status', '=', 'loaded')
+      .executeTakeFirstOrThrow();
+    expect(Number(batches.count)).toBe(31);
+
+    const second = await runCommand(platform, registerDemoCommand, args);
+    expect(second.out).not.toMatch(/username:/);
+  });
+
+  it('refuses a scale that is not a positive number', async () => {
+    await expect(runCommand(platform, registerDemoCommand, ['demo', '--scale', '-1'])).rejects.toThrow(CliError);
+  });
+});

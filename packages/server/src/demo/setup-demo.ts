@@ -1,0 +1,30 @@
+import path from 'node:path';
+import type { AppServices } from '../app-services.js';
+import type { InitialLogin } from '../platform/first-administrators.js';
+import { createDemoStaff } from './demo-users.js';
+import { generateDemoRegion } from './generate.js';
+import { type DemoLoadReport, loadDemoRegion } from './load-demo.js';
+
+export interface DemoSetup {
+  outDir: string;
+  report: DemoLoadReport;
+  staff: InitialLogin[];
+}
+
+/**
+ * Generates the demo county into `<dataDir>/demo` (or `outDir`), loads it through the
+ * import path users use, and creates the demo staff. `onProgress` hears each step.
+ */
+export async function setUpDemo(
+  services: AppServices,
+  options: { seed: number; scale: number; outDir?: string; onProgress?: (message: string) => void },
+): Promise<DemoSetup> {
+  const outDir = options.outDir ?? path.join(services.config.dataDir, 'demo');
+  const progress = options.onProgress ?? (() => {});
+  progress(`Generating the demo county (seed ${options.seed}, scale ${options.scale}) into ${outDir}`);
+  const manifest = await generateDemoRegion({ seed: options.seed, scale: options.scale, outDir });
+  progress(`Importing ${manifest.files.length} department files`);
+  const report = await loadDemoRegion(services, manifest, outDir);
+  const staff = await createDemoStaff(services);
+  return { outDir, report, staff };
+}
