@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Browser tests: each file starts the built server on a fresh data folder and drives
+ * Debian's Chromium through playwright-core. Build first: `npm run build`.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  resolve: {
+    alias: { '@qingfeng/core': fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) },
+  },
+  test: {
+    include: ['packages/e2e/src/**/*.e2e.ts'],
+    pool: 'forks',
+    // A server start includes migrations and Argon2 hashing; a browser flow many round trips.
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
+  },
+});

@@ -1,0 +1,85 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { type SignInResult, signIn } from '../../api/auth';
+import { ApiError } from '../../api/client';
+import { useI18n } from '../../i18n';
+import { errorText } from '../../shared/error-text';
+import { CenteredCard } from './centered-card';
+import { TotpStep } from './totp-step';
+import { useMe, useSetMe } from './use-me';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** Where to go after signing in: the page asked for, if it is one of ours. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function SignInPage() {
+  const { t, lang } = useI18n();
+  const { data: me } = useMe();
+  const setMe = useSetMe();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [step, setStep] = useState<'password' | 'totp'>('password');
+  const next = safeNext(params.get('next'));
+
+  const finish = (result: SignInResult) => {
+    if (result.status === 'totp_required') return setStep('totp');
+    if (result.user) setMe(result.user);
+    void navigate(next, { replace: true });
+  };
+
+  const mutation = useMutation({
+    mutationFn: (values: Credentials) => signIn(values.username.trim(), values.password),
+    onSuccess: finish,
+  });
+
+  if (me && step === 'password' && !mutation.isPending) return <Navigate to={next} replace />;
+
+  const error = mutation.error;
+  let errorMessage: string | null = null;
+  if (error instanceof ApiError && error.code === 'account_locked' && typeof error.body.lockedUntil === 'string') {
+    const time = new Date(error.body.lockedUntil).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+    errorMessage = t('signIn.lockedUntil', { time });
+  } else if (error) errorMessage = errorText(t, error);
+
+  if (step === 'totp') {
+    return (
+      <CenteredCard title={t('signIn.totpTitle')}>
+        <TotpStep onDone={finish} onBack={() => setStep('password')} />
+      </CenteredCard>
+    );
+  }
+
+  return (
+    <CenteredCard title={t('signIn.title')}>
+      <Form<Credentials> layout="vertical" onFinish={(values) => mutation.mutate(values)} requiredMark={false}>
+        {errorMessage && <Alert type="error" showIcon title={errorMessage} style={{ marginBottom: 16 }} role="alert" />}
+        <Form.Item
+          name="username"
+          label={t('signIn.username')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('signIn.username') }) }]}
+        >
+          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('signIn.password')}
+          rules={[{ required: true, message: t('common.required', { field: t('signIn.password') }) }]}
+        >
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block size="large" loading={mutation.isPending}>
+          {t('signIn.submit')}
+        </Button>
+      </Form>
+    </CenteredCard>
+  );
+}

@@ -1,0 +1,50 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@qingfeng/core';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../../i18n';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Shown only to users holding this permission; undefined = every signed-in user. */
+  permission?: Permission;
+  /** Shown on the home page as a quick link. */
+  quickLink?: boolean;
+}
+
+/** The console's pages, in menu order. The router and the menu both read this list. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  {
+    path: '/organisations',
+    label: 'nav.organisations',
+    icon: <ApartmentOutlined />,
+    permission: 'org.read',
+    quickLink: true,
+  },
+  { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read', quickLink: true },
+  { path: '/roles', label: 'nav.roles', icon: <UserSwitchOutlined />, permission: 'role.read', quickLink: true },
+  {
+    path: '/security-policies',
+    label: 'nav.policies',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'policy.manage',
+    quickLink: true,
+  },
+  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read', quickLink: true },
+  { path: '/account', label: 'nav.account', icon: <UserOutlined /> },
+];
+
+/** The items a user with these permissions may see. */
+export function visibleNavItems(permissions: readonly string[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || permissions.includes(item.permission));
+}
