@@ -28,8 +28,12 @@ try {
 } catch (error) {
   // Expected failures (bad config, bad input) print their message alone; anything else
   // is a bug, so its stack is worth showing.
-  const expected = error instanceof ConfigError || error instanceof CliError;
-  const text = expected ? (error as Error).message : ((error as Error).stack ?? String(error));
+  const text =
+    error instanceof ConfigError || error instanceof CliError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
   process.stderr.write(`qingfeng: ${text}\n`);
   process.exitCode = 1;
 }

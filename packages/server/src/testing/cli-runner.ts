@@ -16,7 +16,10 @@ export async function runCommand(
 ): Promise<{ out: string; err: string }> {
   const captured = { out: '', err: '' };
   const program = new Command('qingfeng').exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
-  const runner = platformRunner(async () => platform.services, async () => {});
+  const runner = platformRunner(
+    async () => platform.services,
+    async () => {},
+  );
   register(program, runner, { out: (t) => (captured.out += t), err: (t) => (captured.err += t) });
   await program.parseAsync(args, { from: 'user' });
   return captured;

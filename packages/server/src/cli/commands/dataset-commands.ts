@@ -2,7 +2,6 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import type { AppServices } from '../../app-services.js';
 import { AppError } from '../../http/errors.js';
 import { systemActor } from '../../modules/audit/audit.service.js';
 import { listBatches, listDatasetSummaries, rollbackBatch } from '../../modules/datasets/datasets.service.js';

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import type { AppServices } from '../../app-services.js';
 import { DivisionsService } from '../../modules/organisations/divisions.service.js';
 import { OrganisationImportService } from '../../modules/organisations/organisation-import.service.js';
 import { cliScope } from '../../modules/organisations/scope.js';

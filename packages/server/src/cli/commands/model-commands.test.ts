@@ -1,0 +1,47 @@
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppServices } from '../../app-services.js';
+import { DEATHS_CSV, PAYMENTS_CSV, importCsv } from '../../modules/warnings/warnings-fixture.js';
+import { testEngines } from '../../testing/test-databases.js';
+import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
+import { registerModelCommands, registerWarningCommands } from './model-commands.js';
+
+for (const engine of testEngines()) {
+  describe(`qingfeng models / warnings commands (${engine})`, () => {
+    let platform: TestPlatform;
+
+    async function run(args: string[]) {
+      const captured = { out: '', err: '' };
+      const output = { out: (t: string) => (captured.out += t), err: (t: string) => (captured.err += t) };
+      const program = new Command('qingfeng')
+        .exitOverride()
+        .configureOutput({ writeOut: () => {}, writeErr: () => {} });
+      const withPlatform = <T>(work: (services: AppServices) => Promise<T>) => work(platform.services);
+      registerModelCommands(program, withPlatform, output);
+      registerWarningCommands(program, withPlatform, output);
+      await program.parseAsync(args, { from: 'user' });
+      return captured;
+    }
+
+    beforeAll(async () => {
+      platform = await createTestPlatform(engine);
+      await importCsv(platform, 'benefit_payment', PAYMENTS_CSV);
+      await importCsv(platform, 'death', DEATHS_CSV);
+    });
+    afterAll(async () => platform?.close());
+
+    it('lists models, runs one with a summary, and exports its red warnings', async () => {
+      expect((await run(['models', 'list'])).out).toMatch(/^W01\s+red\s+enabled/m);
+      const result = await run(['models', 'run', 'W01']);
+      expect(result.out).toMatch(/W01\s+2 hits/);
+      expect(result.out).toMatch(/succeeded: 1\/1 models, 2 new and 0 updated warnings/);
+      const json = JSON.parse(
+        (await run(['warnings', 'export', '--format', 'json', '--model', 'W01', '--severity', 'red'])).out,
+      ) as unknown[];
+      expect(json).toHaveLength(2);
+      const csv = (await run(['warnings', 'export', '--format', 'csv'])).out;
+      expect(csv.trim().split('\r\n')).toHaveLength(3);
+      await expect(run(['models', 'run'])).rejects.toThrow(/--all/);
+    });
+  });
+}

@@ -1,0 +1,124 @@
+import type { Command } from 'commander';
+import type { AppServices } from '../../app-services.js';
+import type { WarningSeverity } from '../../db/schema.js';
+import { systemActor } from '../../modules/audit/audit.service.js';
+import { getRun, startRun } from '../../modules/models/model-runs.service.js';
+import { listModels } from '../../modules/models/models.service.js';
+import { exportWarnings } from '../../modules/warnings/warning-export.js';
+import { CliError } from '../cli-error.js';
+
+/** Runs work with the platform open; see open-services.ts. */
+export type WithPlatform = <T>(work: (services: AppServices) => Promise<T>) => Promise<T>;
+
+/** Where commands write: stdout for results, stderr for progress. Tests capture both. */
+export interface CommandOutput {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processOutput: CommandOutput = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** `qingfeng models list` and `qingfeng models run [--all|<id>...] [--incremental]`. */
+export function registerModelCommands(
+  program: Command,
+  withPlatform: WithPlatform,
+  output: CommandOutput = processOutput,
+): void {
+  const models = program.command('models').description('Comparison models (比对模型)');
+
+  models
+    .command('list')
+    .description('List registered models')
+    .action(async () => {
+      await withPlatform(async (services) => {
+        for (const m of await listModels(services, {})) {
+          const flags = `${m.enabled ? 'enabled ' : 'disabled'} v${m.current_version}${m.schedule ? ` ${m.schedule}` : ''}`;
+          output.out(`${m.id.padEnd(10)} ${m.severity.padEnd(7)} ${flags.padEnd(22)} ${m.name_zh} / ${m.name_en}\n`);
+        }
+      });
+    });
+
+  models
+    .command('run [ids...]')
+    .description('Run models now and wait; progress on stderr, a summary on stdout')
+    .option('--all', 'every enabled model')
+    .option('--incremental', 'only the batches loaded since the last finished run')
+    .action(async (ids: string[], options: { all?: boolean; incremental?: boolean }) => {
+      if (!options.all && ids.length === 0) throw new CliError('name model ids or pass --all');
+      await withPlatform(async (services) => {
+        const run = await startRun(
+          services,
+          { actor: systemActor('cli'), userId: null, username: 'cli' },
+          {
+            kind: options.incremental ? 'incremental' : 'full',
+            ...(options.all ? { all: true } : { modelIds: ids }),
+          },
+        );
+        let shown = -1;
+        const timer = setInterval(() => {
+          void getRun(services, run.id).then(
+            (r) => {
+              if (r.models_done === shown) return;
+              shown = r.models_done;
+              output.err(`run ${r.id}: ${r.models_done}/${r.models_total} models\n`);
+            },
+            () => undefined,
+          );
+        }, 500);
+        try {
+          await services.modelRuns.whenFinished(run.id);
+        } finally {
+          clearInterval(timer);
+        }
+        const done = await getRun(services, run.id);
+        const hits = done.hit_counts as Record<string, number>;
+        const errors = done.errors as Record<string, string>;
+        for (const [id, n] of Object.entries(hits)) output.out(`${id.padEnd(10)} ${n} hits\n`);
+        for (const [id, message] of Object.entries(errors)) output.out(`${id.padEnd(10)} FAILED: ${message}\n`);
+        output.out(
+          `run ${done.id} ${done.status}: ${done.models_done}/${done.models_total} models, ` +
+            `${done.new_warnings} new and ${done.updated_warnings} updated warnings in ${done.duration_ms ?? 0} ms\n`,
+        );
+        if (done.status !== 'succeeded') throw new CliError(`run ${done.id} ${done.status}`);
+      });
+    });
+}
+
+/** `qingfeng warnings export --format json|csv [--model <id>] [--severity red]` to stdout (masked). */
+export function registerWarningCommands(
+  program: Command,
+  withPlatform: WithPlatform,
+  output: CommandOutput = processOutput,
+): void {
+  const warnings = program.command('warnings').description('Warnings (预警)');
+  warnings
+    .command('export')
+    .description('Export warnings of the whole country to stdout, masked')
+    .option('--format <format>', 'json or csv', 'csv')
+    .option('--model <id>', 'only this model')
+    .option('--severity <severity>', 'red, orange or yellow')
+    .action(async (options: { format: string; model?: string; severity?: string }) => {
+      if (options.format !== 'csv' && options.format !== 'json') throw new CliError('--format must be json or csv');
+      if (options.severity && !['red', 'orange', 'yellow'].includes(options.severity)) {
+        throw new CliError('--severity must be red, orange or yellow');
+      }
+      await withPlatform(async (services) => {
+        const viewer = {
+          jurisdictionPrefix: '',
+          actor: systemActor('cli'),
+          userId: null,
+          username: 'cli',
+          permissions: new Set<never>(),
+        };
+        const filter = {
+          ...(options.model ? { modelId: options.model } : {}),
+          ...(options.severity ? { severity: options.severity as WarningSeverity } : {}),
+        };
+        for await (const chunk of exportWarnings(services, viewer, filter, options.format as 'csv' | 'json'))
+          output.out(chunk);
+      });
+    });
+}
