@@ -3,7 +3,7 @@ import { isRole, jurisdictionPrefix, type RouteAccess } from '@qingfeng/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app-services.js';
 import { actorFromRequest, recordAudit } from '../modules/audit/audit.service.js';
-import { isPasswordExpired } from '../modules/auth/password-policy.js';
+import { isPasswordExpired } from '@qingfeng/core';
 import { mustEnrolTotp } from '../modules/auth/totp-policy.js';
 import type { AuthContext } from './auth-context.js';
 import { AuthenticationError, ForbiddenError } from './errors.js';

@@ -15,7 +15,7 @@ import {
   PASSWORD_HISTORY_DEPTH,
   type PasswordProblem,
   passwordProblem,
-} from './password-policy.js';
+} from '@qingfeng/core';
 import { mustEnrolTotp } from './totp-policy.js';
 
 /** The shared services the auth module works with. */

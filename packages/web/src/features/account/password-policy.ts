@@ -1,26 +1,26 @@
+import {
+  checkPasswordPolicy,
+  countCharacterClasses,
+  PASSWORD_HISTORY_DEPTH,
+  PASSWORD_MIN_CLASSES,
+  PASSWORD_MIN_LENGTH,
+} from '@qingfeng/core';
 import type { Rule } from 'antd/es/form';
 import type { Translate } from '../../i18n';
 
 /**
- * The server's password policy (modules/auth/password-policy.ts), checked in the form
- * before it is sent: at least `minLength` characters (code points, so a Chinese character
- * counts once), three of the four character classes, not the username. Reuse of the last
- * `historyCount` passwords can only be checked by the server.
+ * The password policy lives once, in core; the form checks it before sending so the user
+ * sees every broken rule at once. Reuse of recent passwords only the server can check.
  */
-export const PASSWORD_POLICY = { minLength: 10, minClasses: 3, historyCount: 5 } as const;
+export const PASSWORD_POLICY = {
+  minLength: PASSWORD_MIN_LENGTH,
+  minClasses: PASSWORD_MIN_CLASSES,
+  historyCount: PASSWORD_HISTORY_DEPTH,
+} as const;
 
-/** How many of lower case, upper case, digits and symbols (anything else) the password mixes. */
-export function countCharacterClasses(password: string): number {
-  const classes = new Set<string>();
-  for (const char of password) {
-    if (/\p{Ll}/u.test(char)) classes.add('lower');
-    else if (/\p{Lu}/u.test(char)) classes.add('upper');
-    else if (/\p{Nd}/u.test(char)) classes.add('digit');
-    else classes.add('symbol');
-  }
-  return classes.size;
-}
+export { countCharacterClasses };
 
+/** Length in code points, so a Chinese character counts once (as the server counts). */
 export function passwordLength(password: string): number {
   return [...password].length;
 }
@@ -32,13 +32,21 @@ export function newPasswordRules(t: Translate, username?: string): Rule[] {
     {
       validator: async (_rule, value: string | undefined) => {
         if (!value) return;
-        if (passwordLength(value) < PASSWORD_POLICY.minLength) {
-          throw new Error(t('password.ruleLength', { min: PASSWORD_POLICY.minLength }));
-        }
-        if (countCharacterClasses(value) < PASSWORD_POLICY.minClasses) throw new Error(t('password.ruleClasses'));
-        if (username && value.trim().toLowerCase() === username.trim().toLowerCase()) {
-          throw new Error(t('error.password_equals_username'));
-        }
+        const result = checkPasswordPolicy(value, { username: username ?? '' });
+        if (result.ok) return;
+        const messages = result.problems.map((problem) => {
+          switch (problem.code) {
+            case 'password_too_short':
+              return t('password.ruleLength', { min: PASSWORD_MIN_LENGTH });
+            case 'password_too_few_classes':
+              return t('password.ruleClasses');
+            case 'password_equals_username':
+              return t('error.password_equals_username');
+            case 'password_reused':
+              return t('password.ruleHistory', { count: PASSWORD_HISTORY_DEPTH });
+          }
+        });
+        throw new Error(messages.join('；'));
       },
     },
   ];
