@@ -13,12 +13,15 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import type { AppServices } from '../app-services.js';
+import { isCookieSecure } from '../config/config.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerDatasetRoutes } from '../modules/datasets/datasets.routes.js';
+import { registerModelRoutes } from '../modules/models/models.routes.js';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { registerRoleRoutes } from '../modules/roles/roles.routes.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
+import { registerWarningRoutes } from '../modules/warnings/warnings.routes.js';
 import { type RegisteredRoute, registerAccessControl } from './access-control.js';
 import { registerErrorHandler } from './error-handler.js';
 
@@ -68,11 +71,9 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
     reply.header('x-request-id', request.id);
   });
 
-  // Order matters: cookies are parsed before access control reads the session, and
+  // Order matters: security headers are set before anything can refuse a request,
+  // cookies are parsed before access control reads the session, and
   // access control's onRoute hook runs before the rate limiter's so public routes get limits.
-  await app.register(fastifyCookie);
-  const routes = registerAccessControl(app, services);
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -80,9 +81,15 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design injects its styles at run time.
         imgSrc: ["'self'", 'data:'],
+        // Only behind TLS: on a plain-HTTP intranet address the browser would otherwise
+        // rewrite every script and API call to https and the console would not load.
+        upgradeInsecureRequests: isCookieSecure(services.config) ? [] : null,
       },
     },
   });
+  await app.register(fastifyCookie);
+  const routes = registerAccessControl(app, services);
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024 * 1024, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: {
@@ -105,6 +112,8 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   registerRoleRoutes(app, services);
   registerAuditRoutes(app, services);
   registerDatasetRoutes(app, services);
+  registerModelRoutes(app, services);
+  registerWarningRoutes(app, services);
 
   await registerConsole(app);
   return { app, routes };
