@@ -35,8 +35,11 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** Route-level access: a permission, any signed-in user, or the public (no session). */
-export type RouteAccess = Permission | 'authenticated' | 'public';
+/**
+ * Route-level access: a permission, any signed-in user, the public (no session), or a
+ * department's API key (`x-api-key` header; sessions are not accepted there).
+ */
+export type RouteAccess = Permission | 'authenticated' | 'public' | 'api_key';
 
 export function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);

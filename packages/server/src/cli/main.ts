@@ -5,6 +5,7 @@ import { CliError } from './cli-error.js';
 import { registerDatasetCommands } from './commands/dataset-commands.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
+import { registerModelCommands, registerWarningCommands } from './commands/model-commands.js';
 import { withPlatform } from './commands/open-services.js';
 import { registerOrgCommands } from './commands/org-commands.js';
 import { registerServeCommand } from './commands/serve-command.js';
@@ -22,6 +23,8 @@ registerUserCommands(program, withPlatform);
 registerOrgCommands(program, withPlatform);
 registerDatasetCommands(program, withPlatform);
 registerDemoCommand(program, withPlatform);
+registerModelCommands(program, withPlatform);
+registerWarningCommands(program, withPlatform);
 
 try {
   await program.parseAsync(process.argv);

@@ -59,6 +59,8 @@ const ZConfig = z.object({
   publicRateLimit: z.coerce.number().int().min(1).default(30),
   /** QF_LOG_LEVEL: fatal, error, warn, info, debug, trace or silent. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** QF_AUTO_RUN_MODELS: after each import, run the models that read the dataset on the new rows. */
+  autoRunModels: z.stringbool().default(true),
   /** QF_DEMO: load the demo region when the data folder is new. */
   demo: z.stringbool().default(true),
 });
@@ -82,6 +84,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   auditRetentionDays: 'QF_AUDIT_RETENTION_DAYS',
   publicRateLimit: 'QF_PUBLIC_RATE_LIMIT',
   logLevel: 'QF_LOG_LEVEL',
+  autoRunModels: 'QF_AUTO_RUN_MODELS',
   demo: 'QF_DEMO',
 };
 

@@ -108,6 +108,174 @@ export interface AuditLogTable {
   detail: unknown;
 }
 
+export type ImportFormat = 'csv' | 'xlsx' | 'json' | 'jsonl';
+export type ImportMode = 'append' | 'replace';
+export type ImportBatchStatus = 'loading' | 'loaded' | 'failed' | 'rolled_back';
+
+/** One import of one file into the lake; the lake's own `lake_batches` says whether it committed. */
+export interface ImportBatchTable {
+  id: Generated<number>;
+  dataset_type: string;
+  department_code: string | null;
+  file_name: string;
+  /** SHA-256 of the file's bytes, hex. */
+  content_hash: string;
+  format: ImportFormat;
+  mode: ImportMode;
+  status: ImportBatchStatus;
+  forced: Generated<boolean>;
+  rows_read: Generated<number>;
+  rows_loaded: Generated<number>;
+  rows_rejected: Generated<number>;
+  /** The user who imported it; null for the command line. */
+  imported_by: number | null;
+  replaced_by: number | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+  error: string | null;
+  /** The importing organisation's division: the batch is seen within that jurisdiction. NULL = whole deployment (CLI). */
+  division_code: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type QualitySnapshotKind = 'dataset' | 'batch' | 'rejections';
+
+/** The last quality figures computed in the lake for a dataset or batch, as one viewer's jurisdiction sees them. */
+export interface QualitySnapshotTable {
+  kind: QualitySnapshotKind;
+  dataset_type: string;
+  /** 0 for a whole dataset. */
+  batch_id: number;
+  jurisdiction_prefix: string;
+  /** The state of the lake the figures were computed from; a different one means stale. */
+  signature: string;
+  report: unknown;
+  computed_at: Timestamp;
+}
+
+export type ModelSource = 'builtin' | 'user';
+export type WarningSeverity = 'red' | 'orange' | 'yellow';
+
+/** A comparison model registered in this deployment; its documents are in `model_versions`. */
+export interface ModelTable {
+  id: string;
+  source: ModelSource;
+  category: string;
+  severity: WarningSeverity;
+  name_zh: string;
+  name_en: string;
+  current_version: number;
+  /** The document version the product shipped last (built-in models only). */
+  shipped_version: number | null;
+  enabled: Generated<boolean>;
+  /** '@daily', '@monthly' or a 5-field cron expression; null = not scheduled. */
+  schedule: string | null;
+  schedule_anchor_at: Date | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** One version of a model: the document and the parameter values, with who changed it and why. */
+export interface ModelVersionTable {
+  model_id: string;
+  version: number;
+  document: unknown;
+  params: unknown;
+  changed_by: number | null;
+  changed_by_name: string | null;
+  changed_at: CreatedAt;
+  reason: string;
+}
+
+export type ModelRunKind = 'full' | 'incremental' | 'scheduled';
+export type ModelRunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface ModelRunTable {
+  id: Generated<number>;
+  kind: ModelRunKind;
+  status: ModelRunStatus;
+  /** [{ modelId, version, params }] as run. */
+  models: unknown;
+  input_batch_ids: unknown;
+  covered_batch_id: number | null;
+  models_done: Generated<number>;
+  models_total: number;
+  hit_counts: Generated<unknown>;
+  errors: Generated<unknown>;
+  new_warnings: Generated<number>;
+  updated_warnings: Generated<number>;
+  requested_by: number | null;
+  requested_by_name: string | null;
+  created_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+  duration_ms: number | null;
+}
+
+export type WarningStatus = 'new' | 'under_review' | 'confirmed' | 'false_positive' | 'not_actionable';
+
+/** A warning (预警): one hit of one model, kept across runs by its hit key. */
+export interface WarningTable {
+  id: Generated<number>;
+  hit_key: string;
+  model_id: string;
+  model_version: number;
+  severity: WarningSeverity;
+  subject_key: string | null;
+  subject_keys: unknown;
+  division_code: string | null;
+  status: Generated<WarningStatus>;
+  status_reason: string | null;
+  status_changed_at: Date | null;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  first_run_id: number | null;
+  last_run_id: number | null;
+  facts: unknown;
+  explanation_zh: string;
+  explanation_en: string;
+}
+
+/** A source row behind a warning, by dataset, batch and row number in the lake. */
+export interface WarningEvidenceTable {
+  warning_id: number;
+  dataset: string;
+  batch_id: number;
+  row_no: number;
+  role: string;
+}
+
+export interface WarningEventTable {
+  id: Generated<number>;
+  warning_id: number;
+  from_status: string;
+  to_status: string;
+  reason: string | null;
+  user_id: number | null;
+  username: string | null;
+  at: CreatedAt;
+}
+
+/** A department's key for pushing rows over the API; only a hash of its secret is kept. */
+export interface ApiKeyTable {
+  id: Generated<number>;
+  /** The department: an organisation of kind 'unit'. */
+  org_id: number;
+  name: string;
+  /** SHA-256 (hex) of the key's random part. */
+  secret_hash: string;
+  /** JSON array of the dataset type keys granted. */
+  dataset_types: unknown;
+  rate_limit_per_minute: Generated<number>;
+  expires_at: Date | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  revoked_by: number | null;
+  revoke_reason: string | null;
+}
+
 export interface DB {
   divisions: DivisionTable;
   organisations: OrganisationTable;
@@ -118,6 +286,15 @@ export interface DB {
   role_permissions: RolePermissionTable;
   security_policies: SecurityPolicyTable;
   audit_log: AuditLogTable;
+  import_batches: ImportBatchTable;
+  quality_snapshots: QualitySnapshotTable;
+  models: ModelTable;
+  model_versions: ModelVersionTable;
+  model_runs: ModelRunTable;
+  warnings: WarningTable;
+  warning_evidence: WarningEvidenceTable;
+  warning_events: WarningEventTable;
+  api_keys: ApiKeyTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -127,3 +304,11 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type ImportBatch = Selectable<ImportBatchTable>;
+export type ModelRow = Selectable<ModelTable>;
+export type ModelVersionRow = Selectable<ModelVersionTable>;
+export type ModelRunRow = Selectable<ModelRunTable>;
+export type WarningRow = Selectable<WarningTable>;
+export type WarningEvidenceRow = Selectable<WarningEvidenceTable>;
+export type WarningEventRow = Selectable<WarningEventTable>;
+export type ApiKeyRow = Selectable<ApiKeyTable>;

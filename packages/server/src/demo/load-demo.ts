@@ -62,6 +62,7 @@ export async function loadDemoRegion(
       fileName: file.path,
       departmentCode: file.departmentCode,
       force: true,
+      runModels: false,
     });
     files.push({
       path: file.path,

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { AppServices } from '../app-services.js';
+import { systemActor } from '../modules/audit/audit.service.js';
+import { startRun } from '../modules/models/model-runs.service.js';
 import type { InitialLogin } from '../platform/first-administrators.js';
 import { createDemoStaff } from './demo-users.js';
 import { generateDemoRegion } from './generate.js';
@@ -9,6 +11,8 @@ export interface DemoSetup {
   outDir: string;
   report: DemoLoadReport;
   staff: InitialLogin[];
+  /** The full run of every enabled model over the demo data, queued in the background. */
+  modelRunId: number;
 }
 
 /**
@@ -26,5 +30,12 @@ export async function setUpDemo(
   progress(`Importing ${manifest.files.length} department files`);
   const report = await loadDemoRegion(services, manifest, outDir);
   const staff = await createDemoStaff(services);
-  return { outDir, report, staff };
+  // One full run at the end rather than an incremental run per file.
+  progress('Queuing a full run of every enabled comparison model');
+  const run = await startRun(
+    services,
+    { actor: systemActor('demo'), userId: null, username: 'demo' },
+    { kind: 'full', all: true },
+  );
+  return { outDir, report, staff, modelRunId: run.id };
 }

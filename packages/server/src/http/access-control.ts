@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { isRole, jurisdictionPrefix, type RouteAccess } from '@qingfeng/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app-services.js';
+import { apiKeyRateLimit, authenticateApiKey } from '../modules/api-keys/api-key-auth.js';
 import { actorFromRequest, recordAudit } from '../modules/audit/audit.service.js';
 import { isPasswordExpired } from '@qingfeng/core';
 import { mustEnrolTotp } from '../modules/auth/totp-policy.js';
@@ -61,14 +62,16 @@ async function resolveAuth(request: FastifyRequest, services: AppServices): Prom
 
 /**
  * Enforces, for every /api/v1 route, in this order: the route declared its access (or the
- * app refuses to start), a session when one is needed, unfinished onboarding (a pending
- * password change, then a TOTP enrolment the role requires), the CSRF token on
- * state-changing requests, and the role's permission. Denials by
- * permission are audited.
+ * app refuses to start), a department's API key on `api_key` routes (which take no
+ * session, so need no CSRF token, and are rate-limited per key), a session when one is
+ * needed, unfinished onboarding (a pending password change, then a TOTP enrolment the role
+ * requires), the CSRF token on state-changing requests, and the role's permission. Denials
+ * by permission and refused API keys are audited.
  */
 export function registerAccessControl(app: FastifyInstance, services: AppServices): RegisteredRoute[] {
   const routes: RegisteredRoute[] = [];
   app.decorateRequest('auth', null);
+  app.decorateRequest('apiKey', null);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1/')) return;
@@ -81,11 +84,20 @@ export function registerAccessControl(app: FastifyInstance, services: AppService
       // Public routes face the internet without a session: each is rate-limited per IP.
       Object.assign(route.config, { rateLimit: { max: services.config.publicRateLimit, timeWindow: '1 minute' } });
     }
+    if (access === 'api_key' && route.config && !('rateLimit' in route.config)) {
+      Object.assign(route.config, { rateLimit: apiKeyRateLimit() });
+    }
   });
 
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!access) return;
+    if (access === 'api_key') {
+      // A department's machine, not a person: the key alone authenticates. A session cookie
+      // is not read here, so a signed-in browser cannot push (and CSRF cannot ride on it).
+      request.apiKey = await authenticateApiKey(services, request);
+      return;
+    }
     request.auth = await resolveAuth(request, services);
     if (access === 'public') return;
     const auth = requireAuth(request);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -8,14 +9,16 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { maskPersonalDataInText } from '@qingfeng/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import type { AppServices } from '../app-services.js';
 import { isCookieSecure } from '../config/config.js';
+import { registerApiKeyRoutes } from '../modules/api-keys/api-keys.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerDatasetQualityRoutes } from '../modules/datasets/dataset-quality.routes.js';
+import { registerDatasetRowRoutes } from '../modules/datasets/dataset-rows.routes.js';
 import { registerDatasetRoutes } from '../modules/datasets/datasets.routes.js';
 import { registerModelRoutes } from '../modules/models/models.routes.js';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
@@ -24,6 +27,7 @@ import { registerUserRoutes } from '../modules/users/users.routes.js';
 import { registerWarningRoutes } from '../modules/warnings/warnings.routes.js';
 import { type RegisteredRoute, registerAccessControl } from './access-control.js';
 import { registerErrorHandler } from './error-handler.js';
+import { loggerOptions } from './logger.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -37,32 +41,20 @@ const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
  * Builds the HTTP application: security headers, cookies, rate limits, validation,
  * OpenAPI, access control, the domain routes and the console's static files.
  */
-export async function buildApp(services: AppServices, options: { logger?: boolean } = {}): Promise<BuiltApp> {
+export interface BuildAppOptions {
+  /** false = no logging at all (most tests). */
+  logger?: boolean;
+  /** Where log lines go instead of stdout (tests that read the log). */
+  logStream?: Writable;
+}
+
+export async function buildApp(services: AppServices, options: BuildAppOptions = {}): Promise<BuiltApp> {
   const app = Fastify({
     trustProxy: services.config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 10 * 1024 * 1024,
-    logger:
-      options.logger === false
-        ? false
-        : {
-            level: services.config.logLevel,
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]'],
-            serializers: {
-              // URLs and error messages can carry identity or phone numbers; mask them.
-              req: (req: { method: string; url: string; ip?: string }) => ({
-                method: req.method,
-                url: maskPersonalDataInText(req.url),
-                ip: req.ip,
-              }),
-              err: (err: Error) => ({
-                type: err.name,
-                message: maskPersonalDataInText(err.message),
-                stack: maskPersonalDataInText(err.stack ?? ''),
-              }),
-            },
-          },
+    logger: options.logger === false ? false : loggerOptions(services.config.logLevel, options.logStream),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -99,6 +91,7 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'qf_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
         },
       },
     },
@@ -112,6 +105,9 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   registerRoleRoutes(app, services);
   registerAuditRoutes(app, services);
   registerDatasetRoutes(app, services);
+  registerDatasetQualityRoutes(app, services);
+  registerDatasetRowRoutes(app, services);
+  registerApiKeyRoutes(app, services);
   registerModelRoutes(app, services);
   registerWarningRoutes(app, services);
 

@@ -20,9 +20,23 @@ export interface AuthContext {
   readonly permissions: ReadonlySet<Permission>;
 }
 
+/** The department behind a request on an `api_key` route, resolved from its `x-api-key` header. */
+export interface ApiKeyContext {
+  readonly keyId: number;
+  /** The department (an organisation of kind 'unit') the key belongs to. */
+  readonly orgId: number;
+  readonly orgCode: string;
+  readonly divisionCode: string;
+  /** Dataset type keys the department may push. */
+  readonly datasetTypes: ReadonlySet<string>;
+  readonly rateLimitPerMinute: number;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
+    /** Set on `api_key` routes only, once the key is verified. */
+    apiKey: ApiKeyContext | null;
   }
   interface FastifyContextConfig {
     /** What a caller needs to reach this route. Every /api route must declare it. */

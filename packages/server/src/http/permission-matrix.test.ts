@@ -1,6 +1,8 @@
 import { DEFAULT_ROLE_PERMISSIONS, ROLES, type RouteAccess } from '@qingfeng/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../db/schema.js';
+import { createApiKey } from '../modules/api-keys/api-keys.service.js';
+import { cliScope } from '../modules/organisations/scope.js';
 import { buildOrganisation, buildSession, buildUser } from '../testing/factories.js';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.js';
 
@@ -8,7 +10,9 @@ import { createTestPlatform, type TestPlatform } from '../testing/test-platform.
  * Walks every registered /api/v1 route with every role. A role without the route's
  * permission must get 403; a role with it must get past access control (any status but
  * 401/403). Path parameters are filled with ids that do not exist, so a permitted call
- * ends in 404 or 400, never touching another test's data.
+ * ends in 404 or 400, never touching another test's data. Routes of access `api_key`
+ * (departments pushing data) take no session at all: every role is refused there, and only
+ * a valid key gets through.
  */
 describe('permission matrix', () => {
   let platform: TestPlatform;
@@ -30,6 +34,8 @@ describe('permission matrix', () => {
 
   function allows(role: (typeof ROLES)[number], access: RouteAccess): boolean {
     if (access === 'public' || access === 'authenticated') return true;
+    // API-key routes do not read the session: a signed-in person gets 401 like anyone keyless.
+    if (access === 'api_key') return false;
     return DEFAULT_ROLE_PERMISSIONS[role].includes(access);
   }
 
@@ -66,5 +72,37 @@ describe('permission matrix', () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+
+  it('refuses api_key routes without a valid key, and lets a valid key past access control', async () => {
+    const keyRoutes = platform.routes.filter((r) => r.access === 'api_key');
+    expect(keyRoutes.length).toBeGreaterThan(0);
+    const db = platform.services.database.db;
+    const parent = await buildOrganisation(db);
+    const department = await buildOrganisation(db, { kind: 'unit', unit_type: 'department', commission_level: null, parent_id: parent.id });
+    const { secret } = await createApiKey(platform.services, cliScope(), {
+      departmentId: department.id,
+      name: '矩阵测试',
+      datasetTypes: ['death'],
+      rateLimitPerMinute: 1000,
+    });
+    const session = await buildSession(platform.services, users.get('data_admin') as User);
+    const [, id] = secret.split('_');
+    const refused: Record<string, Record<string, string>> = {
+      session: session.headers,
+      malformed: { 'x-api-key': 'not-a-key' },
+      unknown: { 'x-api-key': `qfk_99999_${'A'.repeat(43)}` },
+      wrongSecret: { 'x-api-key': `qfk_${id}_${'A'.repeat(43)}` },
+    };
+    for (const route of keyRoutes) {
+      const call = (headers: Record<string, string>) =>
+        platform.app.inject({ method: route.method as 'POST', url: fill(route.url), headers, payload: { rows: [{}] } });
+      for (const [name, headers] of Object.entries(refused)) {
+        expect((await call(headers)).statusCode, `${name} ${route.method} ${route.url}`).toBe(401);
+      }
+      const valid = await call({ 'x-api-key': secret });
+      expect(valid.statusCode, `valid key ${route.method} ${route.url}`).not.toBe(401);
+      expect(valid.json().code, `valid key ${route.method} ${route.url}`).not.toMatch(/^api_key_|csrf/);
+    }
   });
 });

@@ -20,7 +20,9 @@ export async function openPlatform(config: Config): Promise<AppServices> {
   try {
     await migrateToLatest(database.db);
     if (!config.lakeUrl) mkdirSync(config.dataDir, { recursive: true });
-    lake = await openLake(config.lakeUrl ? { url: config.lakeUrl } : { file: path.join(config.dataDir, 'lake.duckdb') });
+    lake = await openLake(
+      config.lakeUrl ? { url: config.lakeUrl } : { file: path.join(config.dataDir, 'lake.duckdb') },
+    );
     const services = createAppServices(config, database, lake, loadMasterKey(config));
     await services.rolePermissions.seedDefaults();
     // A crash mid-import leaves a batch 'loading'; the lake knows whether it committed.
@@ -34,6 +36,8 @@ export async function openPlatform(config: Config): Promise<AppServices> {
 }
 
 export async function closePlatform(services: AppServices): Promise<void> {
+  // A model run in flight is cancelled and awaited before its lake goes away.
+  await services.modelRuns.close();
   await services.lake.close();
   await services.database.close();
 }

@@ -45,6 +45,8 @@ export async function createTestPlatform(engine: TestEngine, options: TestPlatfo
       logLevel: 'silent',
       publicRateLimit: 1000,
       demo: false,
+      // Tests start model runs themselves; the automatic run after import has its own test.
+      autoRunModels: false,
       ...options.config,
     },
   );

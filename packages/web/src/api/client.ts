@@ -88,10 +88,15 @@ export const api = {
 };
 
 /**
- * Uploads one file as multipart form data, reporting progress (0–100). Uses
- * XMLHttpRequest because fetch cannot report upload progress.
+ * Uploads one file as multipart form data, with any text fields before it, reporting
+ * progress (0–100). Uses XMLHttpRequest because fetch cannot report upload progress.
  */
-export function uploadFile<T>(path: string, file: File, onProgress: (percent: number) => void): Promise<T> {
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  onProgress: (percent: number) => void,
+  fields: Record<string, string> = {},
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -115,6 +120,7 @@ export function uploadFile<T>(path: string, file: File, onProgress: (percent: nu
       } else reject(toApiError(xhr.status, parsed));
     };
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file);
     xhr.send(form);
   });

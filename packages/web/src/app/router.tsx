@@ -7,6 +7,7 @@ import { AuditPage } from '../features/audit/audit-page';
 import { AuthGate, RequirePermission } from '../features/auth/auth-gate';
 import { ChangePasswordPage } from '../features/auth/change-password-page';
 import { EnrolTotpPage } from '../features/auth/enrol-totp-page';
+import { DATASET_ROUTES } from '../features/datasets/dataset-routes';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { HomePage } from '../features/home/home-page';
 import { ConsoleLayout } from '../features/layout/console-layout';
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
       { path: 'roles', element: guarded('role.read', <RolesPage />) },
       { path: 'security-policies', element: guarded('policy.manage', <PoliciesPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+      ...DATASET_ROUTES,
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -1,3 +1,4 @@
+import { datasetsEn } from './datasets-en';
 import type { Messages } from './messages';
 
 /** English. Typed as Messages, so a key missing here fails the type check. */
@@ -265,4 +266,5 @@ export const en: Messages = {
   'perm.report.handle': 'Handle reports',
   'perm.reply.handle': 'Handle replies',
   'perm.dashboard.read': 'View the dashboard',
+  ...datasetsEn,
 };

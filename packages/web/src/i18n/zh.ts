@@ -1,3 +1,5 @@
+import { datasetsZh } from './datasets-zh';
+
 /** Simplified Chinese: the default language and the source of every message key. */
 export const zh = {
   'app.name': '清风',
@@ -260,6 +262,7 @@ export const zh = {
   'perm.report.handle': '处理信访举报',
   'perm.reply.handle': '办理回复',
   'perm.dashboard.read': '查看驾驶舱',
+  ...datasetsZh,
 };
 
 export type MessageKey = keyof typeof zh;

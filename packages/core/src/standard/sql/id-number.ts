@@ -2,7 +2,8 @@ import { compactCodeSql, digitAt, fullMatch, literal, realDateSql, type SqlDiale
 
 // Same weights and check characters as normalise/id-number.ts (ISO 7064 MOD 11-2).
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const PROVINCES = [
+/** GB/T 2260 province-level prefixes (same list as normalise/province-codes.ts). */
+export const PROVINCE_PREFIXES: readonly string[] = [
   '11',
   '12',
   '13',
@@ -50,7 +51,7 @@ function plausibleSql(id18: string): string {
   const y = `CAST(substr(${id18}, 7, 4) AS INTEGER)`;
   const m = `CAST(substr(${id18}, 11, 2) AS INTEGER)`;
   const d = `CAST(substr(${id18}, 13, 2) AS INTEGER)`;
-  return `substr(${id18}, 1, 2) IN (${PROVINCES.map(literal).join(', ')}) AND ${realDateSql(y, m, d, 1850, 9999)}`;
+  return `substr(${id18}, 1, 2) IN (${PROVINCE_PREFIXES.map(literal).join(', ')}) AND ${realDateSql(y, m, d, 1850, 9999)}`;
 }
 
 /**

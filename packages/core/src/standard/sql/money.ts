@@ -10,12 +10,16 @@ const UNIT_FACTORS: ReadonlyArray<readonly [string, string]> = [
   ['圆', '1'],
 ];
 
+const DEFAULT_FACTORS = { 元: '1', 千元: '1000', 万元: '10000', 亿元: '100000000' } as const;
+
 /**
+ * A bare number is read in `defaultUnit` (the unit a column header declares).
  * A SQL expression yielding DECIMAL(18,2) yuan for the raw text in `column`, or NULL.
  * Mirrors `normaliseMoney`: thousands separators, ￥/¥/RMB, 元/万元/亿元 suffixes, minus
  * or parentheses for negatives, rounding half away from zero to the fen.
  */
-export function moneySql(dialect: SqlDialect, column: string): string {
+export function moneySql(dialect: SqlDialect, column: string, defaultUnit: '元' | '千元' | '万元' | '亿元' = '元'): string {
+  const defaultFactor = DEFAULT_FACTORS[defaultUnit];
   const compact = `regexp_replace(${halfWidthSql(column)}, '\\s', '', 'g')`;
   const unwrapped = `regexp_replace(${compact}, '^\\((.*)\\)$', '\\1')`;
   const isBracketed = fullMatch(dialect, compact, '\\(.*\\)');
@@ -25,7 +29,7 @@ export function moneySql(dialect: SqlDialect, column: string): string {
   const unsigned = `regexp_replace(${noCurrency}, '^-', '')`;
   const unitPattern = UNIT_FACTORS.map(([u]) => u).join('|');
   const number = `replace(regexp_replace(${unsigned}, '(${unitPattern})$', ''), ',', '')`;
-  const factor = `CASE ${UNIT_FACTORS.map(([u, f]) => `WHEN ${unsigned} LIKE '%${u}' THEN ${f}`).join(' ')} ELSE 1 END`;
+  const factor = `CASE ${UNIT_FACTORS.map(([u, f]) => `WHEN ${unsigned} LIKE '%${u}' THEN ${f}`).join(' ')} ELSE ${defaultFactor} END`;
   const numeric = dialect === 'duckdb' ? 'DECIMAL(38, 12)' : 'NUMERIC';
   const yuan = `round(CAST(${number} AS ${numeric}) * ${factor}, 2)`;
   const signed = `CASE WHEN ${isMinus} <> ${isBracketed} THEN -${yuan} ELSE ${yuan} END`;

@@ -33,6 +33,8 @@ export function registerDemoCommand(
           outDir: options.out,
           onProgress: (message) => output.err(`${message}\n`),
         });
+        output.err('Running the comparison models over the demo data\n');
+        await services.modelRuns.whenFinished(setup.modelRunId);
         const loaded = setup.report.files.reduce((sum, file) => sum + file.rowsLoaded, 0);
         const rejected = setup.report.files.reduce((sum, file) => sum + file.rowsRejected, 0);
         output.out(

@@ -3,6 +3,11 @@ import * as createOrganisations from './20261123100000-create-organisations.js';
 import * as createUsersAndSessions from './20261123100100-create-users-and-sessions.js';
 import * as createAuditLog from './20261123100200-create-audit-log.js';
 import * as addTotpLastStep from './20261123110000-add-totp-last-step.js';
+import * as indexUserLookups from './20261123120000-index-user-lookups.js';
+import * as createImportBatches from './20261123130000-create-import-batches.js';
+import * as createModelsAndWarnings from './20261123140000-create-models-and-warnings.js';
+import * as createQualitySnapshots from './20261123150000-create-quality-snapshots.js';
+import * as createApiKeys from './20261123160000-create-api-keys.js';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the set is
@@ -13,4 +18,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261123100100-create-users-and-sessions': createUsersAndSessions,
   '20261123100200-create-audit-log': createAuditLog,
   '20261123110000-add-totp-last-step': addTotpLastStep,
+  '20261123120000-index-user-lookups': indexUserLookups,
+  '20261123130000-create-import-batches': createImportBatches,
+  '20261123140000-create-models-and-warnings': createModelsAndWarnings,
+  '20261123150000-create-quality-snapshots': createQualitySnapshots,
+  '20261123160000-create-api-keys': createApiKeys,
 };

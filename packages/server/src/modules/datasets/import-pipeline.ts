@@ -8,13 +8,16 @@ import {
 } from '@qingfeng/core';
 import { AppError } from '../../http/errors.js';
 import type { Lake } from '../../lake/index.js';
-import type { FieldCrypto } from '../../security/field-crypto.js';
-import { ensureLakeTables, loadBatch } from './datasets.lake.js';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { type IdentifierSealer, type StageSource, ensureLakeTables, loadBatch } from './datasets.lake.js';
 import { datasetLayout } from './lake-layout.js';
 import { RejectedReportWriter } from './rejected-report.js';
-import { createRowNormaliser } from './row-normaliser.js';
+import { type StagedRow, createRowNormaliser, rawCellText } from './row-normaliser.js';
+import { type EngineCsv, prepareEngineCsv } from './sources/csv-engine.js';
 import { type OpenSourceOptions, openRecordSource } from './sources/open-source.js';
 import type { RecordSource } from './sources/record-source.js';
+import { type StagePlan, duckDbCsvSourceSql, planStage } from './stage-sql.js';
 
 /** A file whose columns cannot feed the dataset's required fields: nothing was imported. */
 export class MappingRefusedError extends AppError {
@@ -33,6 +36,8 @@ export type HeaderMapping = Readonly<Record<string, string>>;
 
 /** A file opened and its header matched, ready to load. */
 export interface OpenedImport {
+  /** The file on disk (the engine may read it itself). */
+  readonly file: string;
   readonly source: RecordSource;
   readonly match: HeaderMatch;
 }
@@ -57,7 +62,7 @@ export async function openImport(
     const reason = { zh: problems.map((p) => p.zh).join('；'), en: problems.map((p) => p.en).join('; ') };
     throw new MappingRefusedError(reason, source.headers, match.missingRequired, mappingTemplate(dataset, source.headers));
   }
-  return { source, match };
+  return { file, source, match };
 }
 
 /** What a batch did, row by row. */
@@ -69,65 +74,100 @@ export interface ImportCounts {
 
 export interface LoadImportInput {
   lake: Lake;
-  crypto: FieldCrypto;
+  crypto: IdentifierSealer;
   dataset: DatasetType;
   opened: OpenedImport;
   batchId: number;
   mode: 'append' | 'replace';
   reportFile: string;
-  /** Called with rows read so far, every few thousand rows. */
+  /** Called with rows read so far, every few thousand rows (once, when staged, if the engine reads the file). */
   onRows?: (rowsRead: number) => void;
+  /** Called with file bytes read so far when the engine reads the file itself. */
+  onBytes?: (total: number) => void;
 }
 
 const PROGRESS_EVERY_ROWS = 5000;
 
 /**
- * Streams an opened file into the lake as one batch, in one lake transaction: every record
- * is normalised; good rows are appended, bad rows go to the rejected-rows report with row,
- * column, raw value and reason. Nothing is dropped without a report line.
+ * Streams an opened file into the lake as one batch, in one lake transaction. The file is
+ * staged through the engine's bulk path (DuckDB reads a UTF-8 or transcoded GBK CSV
+ * itself; other formats and PostgreSQL stream raw text through the appender or COPY), then
+ * normalised and validated in SQL by core's SQL forms; rows those do not accept are
+ * decided by core's TypeScript normalisers, which also write the rejected-rows report with
+ * row, column, raw value and reason. Nothing is dropped without a report line.
  */
 export async function loadImport(input: LoadImportInput): Promise<ImportCounts & { reportLines: number }> {
-  const { opened } = input;
+  const { opened, lake } = input;
   const layout = datasetLayout(input.dataset);
-  const normalise = createRowNormaliser(input.dataset, opened.match, input.crypto);
+  const plan = planStage(layout, opened.match);
+  const normalise = createRowNormaliser(input.dataset, opened.match, plan);
   const report = new RejectedReportWriter(input.reportFile);
-  let rowsRead = 0;
-  let rowsRejected = 0;
-
-  async function* goodRows(): AsyncGenerator<unknown[]> {
-    for await (const item of opened.source.items) {
-      rowsRead += 1;
-      if (input.onRows && rowsRead % PROGRESS_EVERY_ROWS === 0) input.onRows(rowsRead);
-      if (item.kind === 'problem') {
-        rowsRejected += 1;
-        await report.write({ rowNo: item.rowNo, column: '', field: '', raw: item.raw, reason: item.reason });
-        continue;
-      }
-      const row = normalise(item);
-      if (row.ok) {
-        yield row.values;
-        continue;
-      }
-      rowsRejected += 1;
-      for (const p of row.problems) {
-        await report.write({ rowNo: item.rowNo, column: p.column, field: p.field, raw: p.raw, reason: p.reason });
-      }
-    }
-  }
-
+  let engineCsv: EngineCsv | null = null;
   try {
-    await ensureLakeTables(input.lake, layout);
-    const rowsLoaded = await loadBatch(input.lake, {
-      layout,
+    await ensureLakeTables(lake, layout);
+    if (lake.engine === 'duckdb' && opened.source.format === 'csv') {
+      await mkdir(path.dirname(input.reportFile), { recursive: true });
+      const tempFile = `${input.reportFile}.source-utf8.csv.tmp`;
+      engineCsv = await prepareEngineCsv(
+        opened.file,
+        opened.source.encoding,
+        opened.source.headers.length,
+        tempFile,
+        input.onBytes,
+      );
+    }
+    const review = async (row: StagedRow): Promise<unknown[] | null> => {
+      const result = normalise(row);
+      if (result.ok) return result.values;
+      const rowNo = Number(row._row_no);
+      for (const p of result.problems) {
+        await report.write({ rowNo, column: p.column, field: p.field, raw: p.raw, reason: p.reason });
+      }
+      return null;
+    };
+    let source: StageSource;
+    if (engineCsv !== null) {
+      await opened.source.close();
+      source = {
+        kind: 'engine-csv',
+        file: engineCsv.file,
+        sourceSql: duckDbCsvSourceSql(plan, engineCsv.columnCount, opened.source.headers.length),
+      };
+    } else {
+      source = { kind: 'rows', rows: rawStageRows(opened.source, plan, input.onRows) };
+    }
+    const counts = await loadBatch(lake, {
+      plan,
+      match: opened.match,
       batchId: input.batchId,
       mode: input.mode,
-      rows: goodRows(),
-      counts: () => ({ rowsRead, rowsRejected }),
+      source,
+      review,
+      sealer: input.crypto,
+      onStaged: (rowsRead) => input.onRows?.(rowsRead),
     });
-    input.onRows?.(rowsRead);
-    return { rowsRead, rowsLoaded, rowsRejected, reportLines: report.lineCount };
+    return { ...counts, reportLines: report.lineCount };
   } finally {
     await report.close();
     await opened.source.close();
+    await engineCsv?.cleanup();
+  }
+}
+
+/** The records of a JavaScript reader as raw stage rows (`plan.rawColumns` order), all cells as text. */
+async function* rawStageRows(
+  source: RecordSource,
+  plan: StagePlan,
+  onRows: ((rowsRead: number) => void) | undefined,
+): AsyncGenerator<unknown[]> {
+  let rowsRead = 0;
+  for await (const item of source.items) {
+    rowsRead += 1;
+    if (onRows && rowsRead % PROGRESS_EVERY_ROWS === 0) onRows(rowsRead);
+    if (item.kind === 'problem') {
+      yield [item.rowNo, 0, item.raw, item.reason.zh, item.reason.en, ...plan.staged.map(() => null)];
+      continue;
+    }
+    yield [item.rowNo, item.extraCells, null, null, null, ...plan.staged.map((s) => rawCellText(item.values[s.index]))];
   }
 }

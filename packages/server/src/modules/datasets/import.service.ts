@@ -4,6 +4,7 @@ import type { AppServices } from '../../app-services.js';
 import type { ImportBatch, ImportFormat, ImportMode } from '../../db/schema.js';
 import { AppError, ConflictError, NotFoundError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { onBatchLoaded } from '../models/model-runs.service.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import { hashFile } from './file-hash.js';
 import { type HeaderMapping, MappingRefusedError, loadImport, openImport } from './import-pipeline.js';
@@ -21,6 +22,12 @@ export interface ImportRequest {
   sheet?: string;
   mapping?: HeaderMapping;
   format?: ImportFormat;
+  /**
+   * Run the enabled models that read this dataset on the new rows once the batch has
+   * loaded (default: config.autoRunModels). Bulk loads such as the demo turn it off and
+   * run every model once at the end instead of once per file.
+   */
+  runModels?: boolean;
 }
 
 /** Progress callbacks for the command line's progress bar. */
@@ -131,6 +138,7 @@ export async function importDatasetFile(
       });
       return row as ImportBatch;
     });
+    if (request.runModels ?? services.config.autoRunModels) await queueIncrementalRun(services, loaded);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return { batch: loaded, reportPath: counts.reportLines > 0 ? reportFile : null, fileSize: size, seconds };
   } catch (error) {
@@ -146,5 +154,18 @@ export async function importDatasetFile(
       });
     });
     throw new AppError(422, 'import_failed', `批次 ${batch.id} 导入失败，未写入任何数据 / batch ${batch.id} failed and loaded nothing: ${message}`);
+  }
+}
+
+/**
+ * Queues the incremental model run for a freshly loaded batch. The batch is committed by
+ * now, so a failure to queue must not be reported as a failed import; it is raised as a
+ * process warning (logged) and the models catch up at the next full or scheduled run.
+ */
+async function queueIncrementalRun(services: AppServices, batch: ImportBatch): Promise<void> {
+  try {
+    await onBatchLoaded(services, batch);
+  } catch (error) {
+    process.emitWarning(`Batch ${batch.id} loaded, but its incremental model run was not queued: ${String(error)}`);
   }
 }

@@ -12,15 +12,16 @@ export interface SubjectFieldLayout {
  *
  * `ds_<type>` holds one row per loaded record: `_batch_id`, `_row_no` and one column per
  * field, except that an id/uscc/subject field `f` becomes `f_sk` (the subject key), plus
- * `f_birth_date`, `f_sex`, `f_region` for identity numbers. Rows first land in a staging
- * table that carries each identifier's blind index and ciphertext instead of the key;
- * SQL then adds new subjects to `subject_index` and resolves the keys.
+ * `f_birth_date`, `f_sex`, `f_region` for identity numbers. Rows are first normalised into
+ * a temporary staging table of the import's own session (`stageColumns`: the normalised
+ * identifier and its kind in place of the key); SQL then adds new subjects to
+ * `subject_index` and resolves the keys, so no identifier reaches `ds_<type>`.
  */
 export interface DatasetLayout {
   readonly dataset: DatasetType;
   readonly table: string;
   readonly tableDef: LakeTableDef;
-  /** Staging columns, in the order the row normaliser produces values. */
+  /** Normalised staging columns after `_row_no`, in the order the row normaliser produces values. */
   readonly stageColumns: LakeColumn[];
   readonly subjectFields: readonly SubjectFieldLayout[];
   /** Columns of `ds_<type>` copied straight from staging (all but `_batch_id` and the keys). */
@@ -75,11 +76,7 @@ export function datasetLayout(dataset: DatasetType): DatasetLayout {
     if (isSubjectField(field)) {
       subjectFields.push({ key: field.key, type: field.type });
       dsColumns.push({ name: `${field.key}_sk`, type: 'bigint' });
-      stageColumns.push(
-        { name: `${field.key}_hash`, type: 'text' },
-        { name: `${field.key}_enc`, type: 'text' },
-        { name: `${field.key}_kind`, type: 'text' },
-      );
+      stageColumns.push({ name: field.key, type: 'text' }, { name: `${field.key}_kind`, type: 'text' });
       if (field.type === 'id') {
         const derived = idDerivedColumns(field.key);
         dsColumns.push(...derived);

@@ -10,6 +10,7 @@ import {
 import type { Permission } from '@qingfeng/core';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../i18n';
+import { DATASET_NAV_ITEMS } from '../datasets/dataset-nav';
 
 export interface NavItem {
   path: string;
@@ -24,6 +25,7 @@ export interface NavItem {
 /** The console's pages, in menu order. The router and the menu both read this list. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  ...DATASET_NAV_ITEMS,
   {
     path: '/organisations',
     label: 'nav.organisations',

@@ -1,0 +1,182 @@
+import { ModelSpecError } from '../errors.js';
+import { NATURAL_KEYS } from '../natural-keys.js';
+import type { Expr, RuleLogic } from '../spec-types.js';
+import { compileConds, compileCond, compileExpr } from './expr.js';
+import { hitKeySql, factsSql, severitySql, relatedSql } from './output.js';
+import { q, Scope, type Ctx } from './scope.js';
+import type { Compiled } from './sql-types.js';
+
+/** Restricts one source to the given batches (incremental runs). */
+export interface Restriction {
+  readonly alias: string;
+  readonly batches: readonly number[];
+}
+
+/** A compiled branch: CTEs to define and one evidence-level SELECT per evidence source. */
+export interface CompiledBranch {
+  readonly ctes: string[];
+  readonly selects: string[];
+}
+
+const FACT_KEY = /^[a-z][a-z0-9_]{0,62}$/;
+const STATS = '_st';
+
+function fromClause(rule: RuleLogic, ctx: Ctx, restriction: Restriction | undefined): { from: string; where: string } {
+  const wheres: string[] = [];
+  const joins: string[] = [];
+  rule.sources.forEach((source, i) => {
+    const path = `${ctx.path}.sources[${i}]`;
+    ctx.scope.add(source.alias, source.dataset, path);
+    const table = `${q(`ds_${source.dataset}`)} AS ${q(source.alias)}`;
+    const local = { ...ctx, path };
+    if (i === 0) {
+      if (source.join !== undefined || source.on !== undefined)
+        throw new ModelSpecError(path, 'the first source cannot join');
+      joins.push(table);
+      if (source.where) wheres.push(compileConds(source.where, { ...local, path: `${path}.where` }));
+      return;
+    }
+    const left = source.join === 'left';
+    const on = [compileConds(source.on, { ...local, path: `${path}.on` })];
+    if (source.where) {
+      const filter = compileConds(source.where, { ...local, path: `${path}.where` });
+      (left ? on : wheres).push(filter);
+    }
+    joins.push(`${left ? 'LEFT JOIN' : 'JOIN'} ${table} ON ${on.join(' AND ')}`);
+  });
+  if (rule.where) wheres.push(compileConds(rule.where, { ...ctx, path: `${ctx.path}.where` }));
+  if (restriction !== undefined) {
+    const source = rule.sources.find((s) => s.alias === restriction.alias);
+    if (source === undefined || source.join === 'left') {
+      throw new ModelSpecError(ctx.path, `incremental driver "${restriction.alias}" must be an inner source`);
+    }
+    const ids = restriction.batches.map((b) => ctx.binder.bind(b, 'integer', `batch:${b}`));
+    wheres.push(ids.length === 0 ? 'FALSE' : `${q(restriction.alias)}."_batch_id" IN (${ids.join(', ')})`);
+  }
+  return { from: joins.join(' '), where: wheres.length === 0 ? 'TRUE' : wheres.join(' AND ') };
+}
+
+/** Natural-key expressions of every source, in source order: the default hit identity. */
+function naturalKeyExprs(rule: RuleLogic): Expr[] {
+  return rule.sources.flatMap((s) =>
+    (NATURAL_KEYS[s.dataset] ?? ['_batch_id', '_row_no']).map((f) => `${s.alias}.${f}`),
+  );
+}
+
+function hitColumns(rule: RuleLogic, ctx: Ctx, keyExprs: readonly Expr[], branch: string | undefined): string {
+  for (const key of Object.keys(rule.facts)) {
+    if (!FACT_KEY.test(key)) throw new ModelSpecError(`${ctx.path}.facts`, `fact name "${key}" must be snake_case`);
+  }
+  const c = (e: Expr, p: string): Compiled => compileExpr(e, { ...ctx, path: `${ctx.path}.${p}` });
+  const subject = c(rule.subject, 'subject');
+  if (subject.type !== 'sk' && subject.type !== 'null')
+    throw new ModelSpecError(`${ctx.path}.subject`, 'must be a subject field');
+  const keyParts = keyExprs.map((e, i) => c(e, `key[${i}]`));
+  const facts = Object.entries(rule.facts).map(([k, e]) => [k, c(e, `facts.${k}`)] as const);
+  const escalate = (rule.escalate ?? []).map((x, i) => ({
+    to: x.to,
+    when: compileCond(x.when, { ...ctx, path: `${ctx.path}.escalate[${i}]` }),
+  }));
+  return [
+    `${hitKeySql(keyParts, branch, ctx)} AS hit_key`,
+    `CAST(${subject.sql} AS BIGINT) AS subject_sk`,
+    `${relatedSql(
+      (rule.related ?? []).map((e, i) => c(e, `related[${i}]`)),
+      ctx,
+    )} AS related_sks`,
+    `${severitySql(escalate, ctx)} AS severity`,
+    `${factsSql(facts, ctx)} AS facts`,
+  ].join(', ');
+}
+
+function evidenceIds(rule: RuleLogic, prefix = ''): string {
+  return rule.sources
+    .map((s, i) => `${prefix}${q(s.alias)}."_batch_id" AS e${i}_b, ${prefix}${q(s.alias)}."_row_no" AS e${i}_r`)
+    .join(', ');
+}
+
+function unpivot(rule: RuleLogic, cte: string, ctx: Ctx): string[] {
+  return rule.sources.map((s, i) => {
+    const dataset = ctx.binder.literal(s.dataset, 'text');
+    const role = ctx.binder.literal(s.role, 'text');
+    return (
+      `SELECT hit_key, subject_sk, ${dataset} AS evidence_dataset, e${i}_b AS evidence_batch, e${i}_r AS evidence_row, ` +
+      `${role} AS evidence_role, facts, severity, related_sks FROM ${cte} WHERE e${i}_b IS NOT NULL`
+    );
+  });
+}
+
+/**
+ * Compiles one rule into evidence rows (see compile.ts for the output contract).
+ * `cte` names its CTEs uniquely within the query; `branch` separates union branches' keys.
+ */
+export function compileRule(
+  rule: RuleLogic,
+  base: Ctx,
+  cte: string,
+  branch: string | undefined,
+  restriction?: Restriction,
+): CompiledBranch {
+  if (rule.sources.length === 0) throw new ModelSpecError(base.path, 'a rule needs at least one source');
+  if (rule.aggregate && rule.outlier)
+    throw new ModelSpecError(base.path, 'a rule has either an aggregate or an outlier test');
+  const ctx: Ctx = { ...base, scope: new Scope(), allowAgg: false };
+  const { from, where } = fromClause(rule, ctx, restriction);
+
+  if (rule.aggregate !== undefined) {
+    const agg = rule.aggregate;
+    if (agg.groupBy.length === 0) throw new ModelSpecError(`${ctx.path}.aggregate`, 'groupBy is empty');
+    const groups = agg.groupBy.map(
+      (e, i) => compileExpr(e, { ...ctx, path: `${ctx.path}.aggregate.groupBy[${i}]` }).sql,
+    );
+    const aggCtx: Ctx = { ...ctx, allowAgg: true };
+    const having = compileConds(agg.having, { ...aggCtx, path: `${ctx.path}.aggregate.having` });
+    const gCols = groups.map((g, i) => `${g} AS g${i}`).join(', ');
+    const hit = hitColumns(rule, aggCtx, rule.key ?? agg.groupBy, branch);
+    const on = groups.map((_, i) => `g.g${i} IS NOT DISTINCT FROM ev.g${i}`).join(' AND ');
+    const evCols = rule.sources.map((_, i) => `ev.e${i}_b, ev.e${i}_r`).join(', ');
+    return {
+      ctes: [
+        `${cte}_g AS (SELECT ${gCols}, ${hit} FROM ${from} WHERE ${where} GROUP BY ${groups.join(', ')} HAVING ${having})`,
+        `${cte}_ev AS (SELECT DISTINCT ${gCols}, ${evidenceIds(rule)} FROM ${from} WHERE ${where})`,
+        `${cte} AS (SELECT g.hit_key, g.subject_sk, g.related_sks, g.severity, g.facts, ${evCols} FROM ${cte}_g AS g JOIN ${cte}_ev AS ev ON ${on})`,
+      ],
+      selects: unpivot(rule, cte, ctx),
+    };
+  }
+
+  if (rule.outlier !== undefined) {
+    const o = rule.outlier;
+    const path = `${ctx.path}.outlier`;
+    const v = `CAST(${compileExpr(o.value, { ...ctx, path }).sql} AS ${ctx.d.double})`;
+    const parts = o.partitionBy.map((e, i) => compileExpr(e, { ...ctx, path: `${path}.partitionBy[${i}]` }).sql);
+    const k = `CAST(${compileExpr(o.k, { ...ctx, path: `${path}.k` }).sql} AS ${ctx.d.double})`;
+    const pct = (p: number) => `percentile_cont(${p}) WITHIN GROUP (ORDER BY ${v})`;
+    const [low, high] =
+      o.method === 'iqr'
+        ? [`${pct(0.25)} - ${k} * (${pct(0.75)} - ${pct(0.25)})`, `${pct(0.75)} + ${k} * (${pct(0.75)} - ${pct(0.25)})`]
+        : [`avg(${v}) - ${k} * stddev_samp(${v})`, `avg(${v}) + ${k} * stddev_samp(${v})`];
+    const stats =
+      `SELECT ${parts.map((p, i) => `${p} AS p${i}, `).join('')}CAST(count(*) AS BIGINT) AS n, ${pct(0.25)} AS q1, ${pct(0.75)} AS q3, ` +
+      `${pct(0.75)} - ${pct(0.25)} AS iqr, avg(${v}) AS mean, stddev_samp(${v}) AS sd, ${low} AS low_fence, ${high} AS high_fence ` +
+      `FROM ${from} WHERE ${where}${parts.length > 0 ? ` GROUP BY ${parts.join(', ')}` : ''}`;
+    const on =
+      parts.length === 0 ? 'TRUE' : parts.map((p, i) => `${p} IS NOT DISTINCT FROM ${q(STATS)}.p${i}`).join(' AND ');
+    const minCount = o.minCount === undefined ? '0' : compileExpr(o.minCount, { ...ctx, path: `${path}.minCount` }).sql;
+    const sideLow = `${v} < ${q(STATS)}.low_fence`;
+    const sideHigh = `${v} > ${q(STATS)}.high_fence`;
+    const side = o.side === 'high' ? sideHigh : o.side === 'low' ? sideLow : `(${sideLow} OR ${sideHigh})`;
+    const sctx: Ctx = { ...ctx, statsAlias: STATS };
+    const hit = hitColumns(rule, sctx, rule.key ?? naturalKeyExprs(rule), branch);
+    const sql =
+      `SELECT ${hit}, ${evidenceIds(rule)} FROM ${from} JOIN (${stats}) AS ${q(STATS)} ON ${on} ` +
+      `WHERE ${where} AND ${q(STATS)}.n >= ${minCount} AND ${side}`;
+    return { ctes: [`${cte} AS (${sql})`], selects: unpivot(rule, cte, ctx) };
+  }
+
+  const hit = hitColumns(rule, ctx, rule.key ?? naturalKeyExprs(rule), branch);
+  return {
+    ctes: [`${cte} AS (SELECT ${hit}, ${evidenceIds(rule)} FROM ${from} WHERE ${where})`],
+    selects: unpivot(rule, cte, ctx),
+  };
+}

@@ -1,0 +1,10 @@
+// Comparison models as data: the document types, the built-in library, parameter
+// resolution, validation, and the compiler to DuckDB / PostgreSQL SQL (pure, no I/O).
+export type * from './spec-types.js';
+export { ModelSpecError } from './errors.js';
+export { NATURAL_KEYS } from './natural-keys.js';
+export { checkParamValue, resolveParams, type ResolvedParams } from './params.js';
+export { validateModelSpec } from './validate.js';
+export type { ModelEngine } from './compiler/binder.js';
+export { compileModel, MODEL_OUTPUT_COLUMNS, type CompileOptions, type CompiledModel } from './compiler/compile.js';
+export { BUILTIN_MODELS, findBuiltinModel, renderExplanation } from './library/index.js';

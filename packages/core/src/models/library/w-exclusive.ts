@@ -1,0 +1,62 @@
+import { BENEFIT_PROGRAMMES, programmesExclude } from '../../standard/programmes.js';
+import type { ModelSpec } from '../spec-types.js';
+import { cmp, eq, fn, inList, parameter, paymentMonth, zhEn } from './build.js';
+
+/** Ordered pairs 'a:b' (a < b) of programmes that exclude each other, from the programme registry. */
+export function exclusivePairs(): string[] {
+  const pairs = new Set<string>();
+  for (const a of BENEFIT_PROGRAMMES) {
+    for (const b of BENEFIT_PROGRAMMES) if (a.key < b.key && programmesExclude(a, b)) pairs.add(`${a.key}:${b.key}`);
+  }
+  return [...pairs].sort();
+}
+
+export const W07: ModelSpec = {
+  id: 'W07',
+  version: 1,
+  name: zhEn('重复享受互斥待遇', 'Mutually exclusive benefits'),
+  category: 'W',
+  inputs: ['benefit_payment'],
+  parameters: [
+    parameter(
+      'excluded_pairs',
+      'text_list',
+      exclusivePairs(),
+      '互斥项目对（甲:乙，按代码排序）',
+      'Excluding programme pairs (a:b, codes sorted)',
+    ),
+  ],
+  severity: 'red',
+  basis: zhEn(
+    '《社会救助暂行办法》及各项目管理办法：特困供养与低保等待遇不得同时享受',
+    'Programme rules: e.g. extreme-poverty support and dibao may not be received for the same month',
+  ),
+  explanation: zhEn(
+    '{name}在{period}同时领取{program_a}（{amount_a}元）和{program_b}（{amount_b}元）',
+    '{name} was paid both {program_a} ({amount_a} yuan) and {program_b} ({amount_b} yuan) for {period}',
+  ),
+  handling: zhEn('核实待遇认定，停发其一并追回重复部分', 'Verify the entitlements; stop one and recover the overlap'),
+  incremental: { drivers: ['benefit_payment'] },
+  logic: {
+    kind: 'rule',
+    sources: [
+      { alias: 'a', dataset: 'benefit_payment', role: 'payment' },
+      {
+        alias: 'b',
+        dataset: 'benefit_payment',
+        role: 'excluded_payment',
+        on: [eq('b.id', 'a.id'), eq(paymentMonth('b'), paymentMonth('a')), cmp('a.program', '<', 'b.program')],
+      },
+    ],
+    where: [inList(fn('concat', 'a.program', { value: ':' }, 'b.program'), 'excluded_pairs')],
+    subject: 'a.id',
+    facts: {
+      name: 'a.name',
+      period: paymentMonth('a'),
+      program_a: 'a.program',
+      amount_a: 'a.amount',
+      program_b: 'b.program',
+      amount_b: 'b.amount',
+    },
+  },
+};

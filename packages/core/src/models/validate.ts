@@ -1,0 +1,88 @@
+import { findDataset } from '../standard/catalogue.js';
+import { compileModel } from './compiler/compile.js';
+import { ModelSpecError } from './errors.js';
+import { checkParamValue } from './params.js';
+import type { Condition, ModelSpec, RuleLogic } from './spec-types.js';
+
+const SEVERITIES = new Set(['red', 'orange', 'yellow']);
+
+function rulesOf(spec: ModelSpec): RuleLogic[] {
+  if (spec.logic.kind === 'rule') return [spec.logic];
+  if (spec.logic.kind === 'union') return [...spec.logic.branches];
+  return [];
+}
+
+function sourceDatasets(spec: ModelSpec): string[] {
+  const out: string[] = [];
+  const visit = (c: Condition): void => {
+    if (c.op === 'exists' || c.op === 'not_exists') {
+      out.push(c.dataset);
+      c.where.forEach(visit);
+    } else if (c.op === 'and' || c.op === 'or') c.all.forEach(visit);
+    else if (c.op === 'not') visit(c.cond);
+  };
+  for (const rule of rulesOf(spec)) {
+    for (const s of rule.sources) {
+      out.push(s.dataset);
+      [...(s.on ?? []), ...(s.where ?? [])].forEach(visit);
+    }
+    (rule.where ?? []).forEach(visit);
+  }
+  return out;
+}
+
+/**
+ * Everything wrong with a model document, as messages naming the place (empty when it is
+ * valid): metadata, parameters and their defaults, datasets against the catalogue,
+ * incremental drivers, explanation placeholders, and a trial compile for both engines.
+ */
+export function validateModelSpec(spec: ModelSpec): string[] {
+  const issues: string[] = [];
+  const add = (path: string, message: string) => issues.push(`${path}: ${message}`);
+  if (!Number.isInteger(spec.version) || spec.version < 1) add('version', 'must be a positive whole number');
+  if (!spec.name.zh || !spec.name.en) add('name', 'needs zh and en');
+  if (!SEVERITIES.has(spec.severity)) add('severity', `unknown severity "${spec.severity}"`);
+  for (const field of ['basis', 'explanation', 'handling'] as const) {
+    if (!spec[field].zh || !spec[field].en) add(field, 'needs zh and en');
+  }
+  const keys = new Set<string>();
+  spec.parameters.forEach((p, i) => {
+    if (!/^[a-z][a-z0-9_]*$/.test(p.key) || keys.has(p.key)) add(`parameters[${i}]`, `bad or repeated key "${p.key}"`);
+    keys.add(p.key);
+    const problem = checkParamValue(p, p.default);
+    if (problem !== undefined) add(`parameters[${i}].default`, problem);
+    if (!p.label.zh || !p.label.en) add(`parameters[${i}].label`, 'needs zh and en');
+  });
+  for (const input of spec.inputs) if (findDataset(input) === undefined) add('inputs', `unknown dataset "${input}"`);
+  for (const used of new Set(sourceDatasets(spec))) {
+    if (!spec.inputs.includes(used)) add('inputs', `logic reads "${used}" which is not listed in inputs`);
+  }
+  if (spec.incremental !== false) {
+    if (spec.logic.kind === 'sql') add('incremental', 'SQL templates always run in full');
+    if (rulesOf(spec).some((r) => r.outlier !== undefined))
+      add('incremental', 'outlier tests need every row: set false');
+    for (const d of spec.incremental.drivers)
+      if (!spec.inputs.includes(d)) add('incremental.drivers', `"${d}" is not an input`);
+  }
+  const placeholders = [...`${spec.explanation.zh} ${spec.explanation.en}`.matchAll(/\{([a-z0-9_]+)\}/g)].map(
+    (m) => m[1] ?? '',
+  );
+  const factSets =
+    spec.logic.kind === 'sql' ? [Object.keys(spec.logic.facts)] : rulesOf(spec).map((r) => Object.keys(r.facts));
+  for (const name of new Set(placeholders)) {
+    if (factSets.some((facts) => !facts.includes(name)))
+      add('explanation', `placeholder {${name}} is not a fact of every branch`);
+  }
+  for (const engine of ['duckdb', 'postgres'] as const) {
+    try {
+      compileModel(spec, { engine });
+      if (spec.incremental !== false) {
+        compileModel(spec, { engine, newBatches: Object.fromEntries(spec.incremental.drivers.map((d) => [d, [1]])) });
+      }
+    } catch (error) {
+      if (!(error instanceof ModelSpecError)) throw error;
+      add(error.path, `${engine}: ${error.message}`);
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,105 @@
+import type { ModelSpec, Severity } from '@qingfeng/core';
+
+/** One source row behind a hit: enough to find it in the lake and check it by hand. */
+export interface EvidenceRef {
+  readonly dataset: string;
+  readonly batchId: number;
+  readonly rowNo: number;
+  /** What the row is in the hit ('payment', 'death'…). */
+  readonly role: string;
+}
+
+/** A hit of a model: one problem clue with the exact rows that produced it. */
+export interface ModelHit {
+  /** Stable across runs, engines and re-imports: `<model id>:<md5 of natural keys>`. */
+  readonly hitKey: string;
+  readonly modelId: string;
+  readonly modelVersion: number;
+  /** The primary subject first, then related subjects (officials, companies…); may be empty. */
+  readonly subjectKeys: number[];
+  readonly evidence: EvidenceRef[];
+  /** Values the explanation template names (render with core's renderExplanation). */
+  readonly facts: Record<string, unknown>;
+  readonly severity: Severity;
+}
+
+/** One row of a compiled model's result (see MODEL_OUTPUT_COLUMNS in core). */
+export interface EvidenceRow {
+  hit_key: string;
+  subject_sk: number | string | null;
+  evidence_dataset: string;
+  evidence_batch: number;
+  evidence_row: number;
+  evidence_role: string;
+  facts: string | null;
+  severity: string | null;
+  related_sks?: string | null;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { yellow: 0, orange: 1, red: 2 };
+
+function toKey(value: number | string | null | undefined): number | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+function asSeverity(value: string | null, fallback: Severity): Severity {
+  return value === 'red' || value === 'orange' || value === 'yellow' ? value : fallback;
+}
+
+/**
+ * Groups evidence rows into hits, in hit-key order. Rows of one hit found by several
+ * branches are merged: evidence deduplicated by row, facts of the first row kept (later rows only
+ * add missing names), the highest severity kept.
+ */
+export function groupEvidenceRows(
+  rows: Iterable<EvidenceRow>,
+  spec: Pick<ModelSpec, 'id' | 'version' | 'severity'>,
+): ModelHit[] {
+  const hits = new Map<string, { hit: ModelHit; seen: Set<string>; subjects: Set<number> }>();
+  for (const row of rows) {
+    let entry = hits.get(row.hit_key);
+    if (entry === undefined) {
+      entry = {
+        hit: {
+          hitKey: row.hit_key,
+          modelId: spec.id,
+          modelVersion: spec.version,
+          subjectKeys: [],
+          evidence: [],
+          facts: {},
+          severity: asSeverity(row.severity, spec.severity),
+        },
+        seen: new Set(),
+        subjects: new Set(),
+      };
+      hits.set(row.hit_key, entry);
+    }
+    const { hit, seen, subjects } = entry;
+    for (const key of [toKey(row.subject_sk), ...(row.related_sks ?? '').split(',').map(toKey)]) {
+      if (key !== undefined && !subjects.has(key)) {
+        subjects.add(key);
+        hit.subjectKeys.push(key);
+      }
+    }
+    // A row playing two roles (an anchor that is also in its own window) is listed once, under its first role.
+    const id = `${row.evidence_dataset}:${row.evidence_batch}:${row.evidence_row}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      hit.evidence.push({
+        dataset: row.evidence_dataset,
+        batchId: Number(row.evidence_batch),
+        rowNo: Number(row.evidence_row),
+        role: row.evidence_role,
+      });
+    }
+    if (row.facts) {
+      const facts = JSON.parse(row.facts) as Record<string, unknown>;
+      for (const [k, v] of Object.entries(facts)) if (!(k in hit.facts)) hit.facts[k] = v;
+    }
+    const severity = asSeverity(row.severity, spec.severity);
+    if (SEVERITY_RANK[severity] > SEVERITY_RANK[hit.severity]) (hit as { severity: Severity }).severity = severity;
+  }
+  return [...hits.values()].map((e) => e.hit);
+}

@@ -1,0 +1,103 @@
+import { findBuiltinModel, type ModelSpec } from '@qingfeng/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAKE_ENGINES } from '../lake/index.js';
+import { createTestLake, testDatabaseUrl, type TestLake } from '../lake/testing.js';
+import { createDatasetTables, loadFixtureRows } from './fixture-lake.js';
+import { groupEvidenceRows } from './hits.js';
+import { runModelOnLake } from './run-model.js';
+
+const postgresUrl = testDatabaseUrl();
+const W01 = findBuiltinModel('W01') as ModelSpec;
+
+it('groups evidence rows into hits, merging subjects, evidence and the highest severity', () => {
+  const base = {
+    subject_sk: 5,
+    evidence_dataset: 'death',
+    evidence_batch: 1,
+    evidence_row: 1,
+    evidence_role: 'death',
+    facts: '{"a":1}',
+    severity: 'orange',
+    related_sks: '9',
+  };
+  const hits = groupEvidenceRows(
+    [
+      base,
+      { ...base, evidence_dataset: 'payment', severity: 'red', facts: '{"a":2,"b":"x"}', related_sks: '9,10' },
+      { ...base, hit_key: 'K2' },
+    ].map((r) => ({ hit_key: 'K1', ...r })),
+    W01,
+  );
+  expect(hits).toHaveLength(2);
+  expect(hits[0]).toMatchObject({
+    hitKey: 'K1',
+    modelId: 'W01',
+    modelVersion: 1,
+    subjectKeys: [5, 9, 10],
+    facts: { a: 1, b: 'x' },
+    severity: 'red',
+  });
+  expect(hits[0]?.evidence.map((e) => e.dataset)).toEqual(['death', 'payment']);
+});
+
+for (const engine of LAKE_ENGINES) {
+  describe.skipIf(engine === 'postgres' && postgresUrl === undefined)(`runModelOnLake on ${engine}`, () => {
+    let test: TestLake;
+    beforeAll(async () => {
+      test = await createTestLake(engine);
+      await createDatasetTables(test.lake);
+      await loadFixtureRows(test.lake, {
+        death: [{ id: 1, name: '张三', death_date: '2024-01-15' }],
+        benefit_payment: ['2024-03', '2024-04', '2024-05'].map((period) => ({
+          program: 'dibao',
+          id: 1,
+          name: '张三',
+          division: '110101001001',
+          amount: '500.00',
+          paid_on: `${period}-10`,
+          period,
+        })),
+      });
+    });
+    afterAll(async () => test?.cleanup());
+
+    it('returns hits with facts the explanation names', async () => {
+      const hits = await runModelOnLake(test.lake, W01);
+      expect(hits).toHaveLength(3);
+      expect(hits[0]?.facts).toMatchObject({
+        name: '张三',
+        program: 'dibao',
+        death_date: '2024-01-15',
+        grace_days: 30,
+      });
+      expect(new Set(hits.map((h) => h.hitKey)).size).toBe(3);
+    });
+
+    it('applies parameter overrides', async () => {
+      expect(await runModelOnLake(test.lake, W01, { grace_days: 80 })).toHaveLength(1);
+    });
+
+    it('rejects invalid parameters as MODEL_INVALID', async () => {
+      await expect(runModelOnLake(test.lake, W01, { grace_days: 'soon' })).rejects.toMatchObject({
+        code: 'MODEL_INVALID',
+      });
+    });
+
+    it('rejects more evidence rows than allowed', async () => {
+      await expect(runModelOnLake(test.lake, W01, {}, { maxEvidenceRows: 5 })).rejects.toMatchObject({
+        code: 'MODEL_TOO_MANY_ROWS',
+      });
+    });
+
+    it('honours cancellation and the time limit', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      await expect(runModelOnLake(test.lake, W01, {}, { signal: controller.signal })).rejects.toMatchObject({
+        code: 'MODEL_CANCELLED',
+      });
+      await expect(runModelOnLake(test.lake, W01, {}, { timeoutMs: 0 })).rejects.toMatchObject({
+        code: 'MODEL_TIMEOUT',
+      });
+    });
+  });
+}

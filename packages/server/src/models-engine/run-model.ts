@@ -1,0 +1,61 @@
+import { compileModel, ModelSpecError, type ModelSpec } from '@qingfeng/core';
+import type { Lake } from '../lake/index.js';
+import { queryWithLimits, type RunLimits } from './deadline.js';
+import { ModelRunError } from './errors.js';
+import { groupEvidenceRows, type EvidenceRow, type ModelHit } from './hits.js';
+
+/** Options of a model run. */
+export interface RunModelOptions extends RunLimits {
+  /**
+   * Incremental run: the new batches per dataset type (e.g. `{ death: [42] }`). Models with
+   * `incremental: false` ignore it and run in full; check `plannedMode` beforehand if it matters.
+   */
+  readonly newBatches?: Readonly<Record<string, readonly number[]>>;
+  /** Most evidence rows accepted (default 1,000,000); more fails with MODEL_TOO_MANY_ROWS. */
+  readonly maxEvidenceRows?: number;
+}
+
+export const DEFAULT_MAX_EVIDENCE_ROWS = 1_000_000;
+
+/** Whether a run with these options would be incremental or full for this model. */
+export function plannedMode(
+  spec: ModelSpec,
+  options: Pick<RunModelOptions, 'newBatches'> = {},
+): 'full' | 'incremental' {
+  return options.newBatches !== undefined && spec.incremental !== false && spec.logic.kind !== 'sql'
+    ? 'incremental'
+    : 'full';
+}
+
+/**
+ * Runs a model where the data lives and returns its hits, each with its evidence rows,
+ * facts and severity, in hit-key order. `params` override the model's defaults and are
+ * checked against their declarations. Rejects with ModelRunError: MODEL_INVALID (the
+ * document or a parameter), MODEL_TIMEOUT, MODEL_CANCELLED, MODEL_TOO_MANY_ROWS or
+ * MODEL_ENGINE_ERROR. Nothing is written to the lake.
+ */
+export async function runModelOnLake(
+  lake: Lake,
+  spec: ModelSpec,
+  params: Readonly<Record<string, unknown>> = {},
+  options: RunModelOptions = {},
+): Promise<ModelHit[]> {
+  let compiled;
+  try {
+    compiled = compileModel(spec, { engine: lake.engine, params, newBatches: options.newBatches });
+  } catch (error) {
+    if (error instanceof ModelSpecError) throw new ModelRunError('MODEL_INVALID', error.message, { cause: error });
+    throw error;
+  }
+  const limit = options.maxEvidenceRows ?? DEFAULT_MAX_EVIDENCE_ROWS;
+  // One row more than allowed tells "exactly at the limit" from "over it".
+  const sql = `${compiled.sql} LIMIT $${compiled.params.length + 1}`;
+  const rows = await queryWithLimits<EvidenceRow>(lake, sql, [...compiled.params, limit + 1], options);
+  if (rows.length > limit) {
+    throw new ModelRunError(
+      'MODEL_TOO_MANY_ROWS',
+      `Model ${spec.id} produced more than ${limit} evidence rows; narrow its parameters`,
+    );
+  }
+  return groupEvidenceRows(rows, spec);
+}

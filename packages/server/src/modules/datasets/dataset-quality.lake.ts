@@ -1,0 +1,155 @@
+import type { DatasetType, FieldDef } from '@qingfeng/core';
+import { type Lake, quoteIdentifier } from '../../lake/index.js';
+import { type RowScope, SqlParams, lakeColumnOf, rowScopeSql } from './dataset-rows.lake.js';
+
+/*
+ * Quality SQL: every figure is an aggregate the lake computes; no dataset row reaches
+ * JavaScript. Portable SQL for DuckDB and PostgreSQL; values bound, identifiers from the
+ * catalogue only.
+ */
+
+/** The rows a report covers: a dataset, optionally one batch, inside a jurisdiction. */
+export interface QualityTarget {
+  readonly dataset: DatasetType;
+  readonly scope: RowScope;
+  readonly batchId?: number;
+}
+
+/** Field types whose smallest and largest values are reported. */
+const RANGE_TYPES = new Set(['date', 'datetime', 'month', 'money', 'int', 'decimal']);
+
+function tableOf(target: QualityTarget): string {
+  return quoteIdentifier(`ds_${target.dataset.key}`);
+}
+
+function whereSql(target: QualityTarget, params: SqlParams): string {
+  const parts = [rowScopeSql(target.dataset, target.scope, params)];
+  if (target.batchId !== undefined) parts.push(`t._batch_id = ${params.add(target.batchId)}`);
+  return parts.join(' AND ');
+}
+
+const col = (field: FieldDef) => `t.${quoteIdentifier(lakeColumnOf(field))}`;
+
+/** Per-field counts of one scan. */
+export interface FieldStats {
+  nonNull: number;
+  distinct: number;
+  min?: unknown;
+  max?: unknown;
+}
+
+/** Row count, and for each field its non-null and distinct counts (and range where it has one), in one scan. */
+export async function computeFieldStats(
+  lake: Lake,
+  target: QualityTarget,
+): Promise<{ rows: number; fields: Map<string, FieldStats> }> {
+  const params = new SqlParams();
+  const select = ['count(*) AS n'];
+  target.dataset.fields.forEach((field, i) => {
+    select.push(`count(${col(field)}) AS nn_${i}`, `count(DISTINCT ${col(field)}) AS d_${i}`);
+    if (RANGE_TYPES.has(field.type)) select.push(`min(${col(field)}) AS mn_${i}`, `max(${col(field)}) AS mx_${i}`);
+  });
+  const sql = `SELECT ${select.join(', ')} FROM ${tableOf(target)} t WHERE ${whereSql(target, params)}`;
+  const [row = {}] = await lake.query<Record<string, unknown>>(sql, params.values);
+  const fields = new Map<string, FieldStats>();
+  target.dataset.fields.forEach((field, i) => {
+    const stats: FieldStats = { nonNull: Number(row[`nn_${i}`] ?? 0), distinct: Number(row[`d_${i}`] ?? 0) };
+    if (RANGE_TYPES.has(field.type)) Object.assign(stats, { min: row[`mn_${i}`] ?? null, max: row[`mx_${i}`] ?? null });
+    fields.set(field.key, stats);
+  });
+  return { rows: Number(row.n ?? 0), fields };
+}
+
+/** The most frequent non-null values of a field, most frequent first (ties by value). */
+export async function computeTopValues(
+  lake: Lake,
+  target: QualityTarget,
+  field: FieldDef,
+  limit = 10,
+): Promise<{ value: unknown; count: number }[]> {
+  const params = new SqlParams();
+  const sql =
+    `SELECT ${col(field)} AS v, count(*) AS n FROM ${tableOf(target)} t ` +
+    `WHERE ${whereSql(target, params)} AND ${col(field)} IS NOT NULL GROUP BY ${col(field)} ` +
+    `ORDER BY n DESC, v LIMIT ${Math.trunc(limit)}`;
+  const rows = await lake.query<{ v: unknown; n: number }>(sql, params.values);
+  return rows.map((r) => ({ value: r.v, count: Number(r.n) }));
+}
+
+/** Counts of a numeric field in `buckets` equal-width buckets from `min` to `max` (the last one closed). */
+export async function computeHistogram(
+  lake: Lake,
+  target: QualityTarget,
+  field: FieldDef,
+  range: { min: number; max: number; nonNull: number },
+  buckets = 10,
+): Promise<{ from: number; to: number; count: number }[]> {
+  if (range.nonNull === 0) return [];
+  if (range.max <= range.min) return [{ from: range.min, to: range.max, count: range.nonNull }];
+  const width = (range.max - range.min) / buckets;
+  const params = new SqlParams();
+  const minParam = params.add(range.min);
+  const widthParam = params.add(width);
+  const value = `CAST(${col(field)} AS DOUBLE PRECISION)`;
+  const sql =
+    `SELECT b, count(*) AS n FROM (SELECT LEAST(CAST(floor((${value} - ${minParam}) / ${widthParam}) AS INTEGER), ${buckets - 1}) AS b ` +
+    `FROM ${tableOf(target)} t WHERE ${whereSql(target, params)} AND ${col(field)} IS NOT NULL) x GROUP BY b`;
+  const counts = new Map((await lake.query<{ b: number; n: number }>(sql, params.values)).map((r) => [Number(r.b), Number(r.n)]));
+  return Array.from({ length: buckets }, (_v, i) => ({
+    from: range.min + i * width,
+    to: i === buckets - 1 ? range.max : range.min + (i + 1) * width,
+    count: counts.get(i) ?? 0,
+  }));
+}
+
+/** Duplicates of one natural key: how many keys repeat, how many rows hold them, and some of those rows. */
+export async function computeDuplicates(
+  lake: Lake,
+  target: QualityTarget,
+  keyFields: readonly FieldDef[],
+  exampleLimit = 20,
+): Promise<{ groups: number; rows: number; examples: { group: number; batchId: number; rowNo: number }[] }> {
+  const keys = keyFields.map(col);
+  const notNull = keys.map((k) => `${k} IS NOT NULL`).join(' AND ');
+  const params = new SqlParams();
+  const where = `${whereSql(target, params)} AND ${notNull}`;
+  const countSql =
+    `SELECT count(*) AS ngroups, coalesce(sum(n), 0) AS nrows FROM (SELECT count(*) AS n FROM ${tableOf(target)} t ` +
+    `WHERE ${where} GROUP BY ${keys.join(', ')} HAVING count(*) > 1) g`;
+  const [count] = await lake.query<{ ngroups: number; nrows: number | string }>(countSql, params.values);
+  if (Number(count?.ngroups ?? 0) === 0) return { groups: 0, rows: 0, examples: [] };
+  // Key values are read only to group the examples; they are not returned.
+  const aliases = keyFields.map((_f, i) => `k${i}`);
+  const exampleSql =
+    `SELECT _batch_id, _row_no, ${aliases.join(', ')} FROM (SELECT t._batch_id, t._row_no, ` +
+    `${keys.map((k, i) => `${k} AS ${aliases[i]}`).join(', ')}, count(*) OVER (PARTITION BY ${keys.join(', ')}) AS n ` +
+    `FROM ${tableOf(target)} t WHERE ${where}) x WHERE n > 1 ` +
+    `ORDER BY ${aliases.join(', ')}, _batch_id, _row_no LIMIT ${Math.trunc(exampleLimit)}`;
+  const rows = await lake.query<Record<string, unknown>>(exampleSql, params.values);
+  let group = 0;
+  let previous: string | undefined;
+  const examples = rows.map((r) => {
+    const key = JSON.stringify(aliases.map((a) => r[a]));
+    if (key !== previous) group += 1;
+    previous = key;
+    return { group, batchId: Number(r._batch_id), rowNo: Number(r._row_no) };
+  });
+  return { groups: Number(count?.ngroups ?? 0), rows: Number(count?.nrows ?? 0), examples };
+}
+
+/**
+ * What the lake holds of a dataset (or one batch), cheap to read: a snapshot computed
+ * under another signature is stale. A rollback or replace changes the loaded set.
+ */
+export async function lakeSignature(lake: Lake, datasetType: string, batchId?: number): Promise<string> {
+  if (!(await lake.hasTable('lake_batches'))) return 'empty';
+  if (batchId !== undefined) {
+    const rows = await lake.query<{ status: string }>('SELECT status FROM lake_batches WHERE batch_id = $1', [batchId]);
+    return `batch:${rows[0]?.status ?? 'absent'}`;
+  }
+  const [row] = await lake.query<{ n: number; s: number | string }>(
+    `SELECT count(*) AS n, coalesce(sum(batch_id), 0) AS s FROM lake_batches WHERE dataset_type = $1 AND status = 'loaded'`,
+    [datasetType],
+  );
+  return `dataset:${Number(row?.n ?? 0)}:${String(row?.s ?? 0)}`;
+}

@@ -1,0 +1,179 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { rm } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import type { TextEncoding } from './text-decoding.js';
+
+/** A CSV file the engine can read itself, with one record per file line. */
+export interface EngineCsv {
+  /** UTF-8 file to read: the upload itself, or a transcoded copy of a GB18030 one. */
+  readonly file: string;
+  /** Most cells on any line (at least the header's). */
+  readonly columnCount: number;
+  /** Deletes the transcoded copy, if one was made. */
+  cleanup(): Promise<void>;
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Tracks, byte by byte, whether a CSV is "regular": every record on one line (no line
+ * break inside quotes, no blank line before the last record, no lone CR), every quote
+ * well placed, so that the engine's reader sees the same records on the same line numbers
+ * as csv-parse does. It also counts the most cells on a line.
+ */
+class CsvShape {
+  regular = true;
+  maxCells = 0;
+  private inQuote = false;
+  private afterQuote = false;
+  private fieldStart = true;
+  private cells = 1;
+  private lineBytes = 0;
+  private blankSeen = false;
+  private afterCr = false;
+
+  push(bytes: Uint8Array): void {
+    for (let i = 0; i < bytes.length && this.regular; i++) {
+      const b = bytes[i] as number;
+      if (this.afterCr) {
+        this.afterCr = false;
+        if (b !== LF) return this.irregular();
+      }
+      if (this.inQuote) {
+        if (b === QUOTE) {
+          this.inQuote = false;
+          this.afterQuote = true;
+        } else if (b === LF || b === CR) return this.irregular();
+        continue;
+      }
+      if (this.afterQuote) {
+        this.afterQuote = false;
+        if (b === QUOTE) {
+          this.inQuote = true; // "" inside a quoted field
+          continue;
+        }
+        if (b !== COMMA && b !== LF && b !== CR) return this.irregular();
+      }
+      if (b === QUOTE) {
+        if (!this.fieldStart) return this.irregular();
+        this.inQuote = true;
+        this.fieldStart = false;
+        this.lineBytes += 1;
+      } else if (b === COMMA) {
+        this.cells += 1;
+        this.fieldStart = true;
+        this.lineBytes += 1;
+      } else if (b === CR) {
+        this.afterCr = true;
+      } else if (b === LF) {
+        this.endLine();
+      } else {
+        this.fieldStart = false;
+        this.lineBytes += 1;
+      }
+    }
+  }
+
+  end(): void {
+    if (this.inQuote || this.afterCr) this.irregular();
+    if (this.lineBytes > 0) this.endLine();
+  }
+
+  private endLine(): void {
+    if (this.lineBytes === 0) {
+      this.blankSeen = true;
+    } else {
+      // A blank line before a record would shift the engine's numbering: csv-parse skips it but counts it.
+      if (this.blankSeen) this.irregular();
+      if (this.cells > this.maxCells) this.maxCells = this.cells;
+    }
+    this.cells = 1;
+    this.lineBytes = 0;
+    this.fieldStart = true;
+  }
+
+  private irregular(): void {
+    this.regular = false;
+  }
+}
+
+/** Where a possibly cut UTF-8 character starts at the end of `bytes` (bytes.length if none is cut). */
+function completeUtf8Length(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const b = bytes[bytes.length - back] as number;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
+}
+
+/**
+ * Prepares a CSV for the engine's own reader, streaming (memory stays flat): UTF-8 files
+ * are checked in place (valid UTF-8, regular shape); GB18030 files are transcoded to a
+ * UTF-8 copy at `tempFile` while being checked. Returns null when the file must go
+ * through the JavaScript reader instead (other encodings, irregular shape, invalid
+ * UTF-8, whose reader gives the precise error).
+ */
+export async function prepareEngineCsv(
+  file: string,
+  encoding: TextEncoding | string | null,
+  headerCount: number,
+  tempFile: string,
+  onBytes?: (total: number) => void,
+): Promise<EngineCsv | null> {
+  const shape = new CsvShape();
+  let read = 0;
+  if (encoding === 'utf-8') {
+    let carry = Buffer.alloc(0);
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      read += chunk.length;
+      onBytes?.(read);
+      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const whole = completeUtf8Length(bytes);
+      if (!isUtf8(bytes.subarray(0, whole))) return null;
+      carry = Buffer.from(bytes.subarray(whole));
+      shape.push(bytes.subarray(0, whole));
+      if (!shape.regular) return null;
+    }
+    if (carry.length > 0) return null;
+    shape.end();
+    return shape.regular ? { file, columnCount: Math.max(headerCount, shape.maxCells), cleanup: async () => {} } : null;
+  }
+  if (encoding !== 'gb18030') return null;
+  const out = createWriteStream(tempFile);
+  const cleanup = () => rm(tempFile, { force: true });
+  try {
+    const decoder = iconv.getDecoder('gb18030', { stripBOM: true });
+    const write = async (text: string) => {
+      if (text.length === 0) return;
+      const bytes = Buffer.from(text, 'utf8');
+      shape.push(bytes);
+      if (!out.write(bytes)) await once(out, 'drain');
+    };
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      read += chunk.length;
+      onBytes?.(read);
+      await write(decoder.write(chunk));
+      if (!shape.regular) break;
+    }
+    if (shape.regular) await write(decoder.end() ?? '');
+    out.end();
+    await once(out, 'finish');
+    shape.end();
+    if (!shape.regular) {
+      await cleanup();
+      return null;
+    }
+    return { file: tempFile, columnCount: Math.max(headerCount, shape.maxCells), cleanup };
+  } catch (error) {
+    out.destroy();
+    await cleanup();
+    throw error;
+  }
+}

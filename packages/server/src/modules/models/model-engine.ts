@@ -1,0 +1,109 @@
+/**
+ * The one seam between this domain and the model engine (core's model documents and
+ * library, the server's compiler and executor). Everything the models and warnings
+ * modules need from the engine is imported through here, so that a change of the
+ * engine's exports touches one file.
+ */
+import {
+  BUILTIN_MODELS,
+  ModelSpecError,
+  type ModelSpec,
+  renderExplanation as renderTemplate,
+  resolveParams,
+  validateModelSpec,
+} from '@qingfeng/core';
+import { ValidationError } from '../../http/errors.js';
+import type { Lake } from '../../lake/index.js';
+import type { ModelHit } from '../../models-engine/hits.js';
+import { ModelRunError } from '../../models-engine/errors.js';
+import { runModelOnLake } from '../../models-engine/run-model.js';
+
+export type { Severity } from '@qingfeng/core';
+
+/** A model document (core's ModelSpec): built-in, or from the no-code builder. */
+export type ModelDocument = ModelSpec;
+
+export type ParamValues = Readonly<Record<string, unknown>>;
+
+/** A hit as the engine returns it: hit key, subjects, evidence rows, facts, severity. */
+export type { EvidenceRef as HitEvidence, ModelHit } from '../../models-engine/hits.js';
+
+/** The explanation of a hit in both languages, `{fact}` placeholders filled from its facts. */
+export function renderExplanation(
+  document: ModelDocument,
+  facts: Readonly<Record<string, unknown>>,
+): { zh: string; en: string } {
+  return {
+    zh: renderTemplate(document.explanation.zh, facts),
+    en: renderTemplate(document.explanation.en, facts),
+  };
+}
+
+/** The built-in library as shipped with this build. */
+export function builtinModels(): readonly ModelDocument[] {
+  return BUILTIN_MODELS;
+}
+
+/**
+ * The model's parameter values: `overrides` over the document's defaults, each checked
+ * against the document's type and range. A bad value is a 400 naming `params.<key>`.
+ */
+export function resolveParameters(document: ModelDocument, overrides: ParamValues): Record<string, unknown> {
+  try {
+    return { ...resolveParams(document, overrides) };
+  } catch (error) {
+    if (error instanceof ModelSpecError) throw new ValidationError(error.message, error.path, 'invalid_parameter');
+    throw error;
+  }
+}
+
+/** Everything wrong with a document (from the no-code builder), as messages naming the place. */
+export function validateDocument(document: unknown): string[] {
+  try {
+    return validateModelSpec(document as ModelSpec);
+  } catch (error) {
+    // A document too malformed to walk (a missing array, a wrong type) is still the caller's mistake.
+    return [`document: ${(error as Error).message}`];
+  }
+}
+
+/** How a model is run. */
+export interface RunModelOptions {
+  /** Incremental: the new batches per dataset type; omitted for a full run. */
+  newBatches?: Readonly<Record<string, readonly number[]>>;
+  /** At most this many hits are returned (previews). */
+  limit?: number;
+  signal?: AbortSignal;
+}
+
+/** Whether an error from `runModel` means the run was cancelled through its signal. */
+export function isCancellation(error: unknown): boolean {
+  return error instanceof ModelRunError && error.code === 'MODEL_CANCELLED';
+}
+
+/**
+ * Evaluates one model on the lake and returns its hits; the engine does the work in SQL.
+ * A document or parameter the engine refuses is a 400; other failures keep the engine's
+ * error (with its stable code) for the run to record.
+ */
+export async function runModel(
+  lake: Lake,
+  document: ModelDocument,
+  params: ParamValues,
+  options: RunModelOptions = {},
+): Promise<ModelHit[]> {
+  try {
+    const hits = await runModelOnLake(lake, document, params, {
+      ...(options.newBatches ? { newBatches: options.newBatches } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    // The engine has no hit limit yet, only a cap on evidence rows that fails the run; a
+    // preview therefore cuts the list here.
+    return options.limit === undefined ? hits : hits.slice(0, options.limit);
+  } catch (error) {
+    if (error instanceof ModelRunError && error.code === 'MODEL_INVALID') {
+      throw new ValidationError(error.message, 'params', 'invalid_model');
+    }
+    throw error;
+  }
+}

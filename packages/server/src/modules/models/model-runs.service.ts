@@ -1,0 +1,167 @@
+import type { AppServices } from '../../app-services.js';
+import type { ImportBatch, ModelRunKind, ModelRunRow, ModelRunStatus } from '../../db/schema.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { type AuditActor, recordAudit, systemActor } from '../audit/audit.service.js';
+import { getBatch, listBatches } from '../datasets/datasets.service.js';
+import { ensureModelRegistry } from './model-registry.js';
+import { ModelRunsRepository } from './model-runs.repository.js';
+import { ModelsRepository, type ModelWithVersion } from './models.repository.js';
+import { executeRun } from './run-executor.js';
+import { type BatchesByDataset, planRun } from './run-plan.js';
+
+/** What to run. */
+export interface StartRunInput {
+  /** These models (enabled or not); omit with `all` for every enabled model. */
+  modelIds?: string[];
+  all?: boolean;
+  kind: ModelRunKind;
+  /** Incremental: these import batches; omitted = every batch loaded since the last finished run. */
+  batchIds?: number[];
+}
+
+/** Who asked for a run. */
+export interface RunRequester {
+  actor: AuditActor;
+  userId: number | null;
+  username: string;
+}
+
+async function selectModels(services: AppServices, input: StartRunInput): Promise<ModelWithVersion[]> {
+  const repository = new ModelsRepository(services.database.db);
+  if (input.all || !input.modelIds || input.modelIds.length === 0) {
+    if (!input.all) throw new ValidationError('Name models to run, or ask for all', 'body.models');
+    return repository.findModels({ enabled: true });
+  }
+  const ids = [...new Set(input.modelIds)];
+  const found = await repository.findModelsByIds(ids);
+  const missing = ids.filter((id) => !found.some((m) => m.id === id));
+  if (missing.length > 0) throw new NotFoundError(`Model ${missing.join(', ')}`, 'model_not_found');
+  return found;
+}
+
+/** Loaded batches newer than what finished runs already covered, newest first, by paging the datasets service. */
+async function batchesSinceLastRun(services: AppServices, after: number): Promise<ImportBatch[]> {
+  const out: ImportBatch[] = [];
+  for (let page = 1; ; page += 1) {
+    const { items } = await listBatches(services, { status: 'loaded' }, page, 200);
+    const newer = items.filter((b) => b.id > after);
+    out.push(...newer);
+    if (items.length < 200 || newer.length < items.length) return out;
+  }
+}
+
+function groupByDataset(batches: readonly ImportBatch[]): BatchesByDataset {
+  const out: BatchesByDataset = {};
+  for (const batch of batches) (out[batch.dataset_type] ??= []).push(batch.id);
+  for (const ids of Object.values(out)) ids.sort((a, b) => a - b);
+  return out;
+}
+
+/**
+ * Records a run as queued (audited with who asked) and hands it to the process's queue,
+ * which runs it in the background. Incremental runs take the named batches, or every
+ * batch loaded since the last finished run; models that read none of them are left out.
+ */
+export async function startRun(
+  services: AppServices,
+  requester: RunRequester,
+  input: StartRunInput,
+): Promise<ModelRunRow> {
+  await ensureModelRegistry(services);
+  const models = await selectModels(services, input);
+  const runs = new ModelRunsRepository(services.database.db);
+  let batches: BatchesByDataset | null = null;
+  let covered: number | null;
+  if (input.kind === 'incremental') {
+    const chosen = input.batchIds
+      ? await Promise.all(input.batchIds.map((id) => getBatch(services, id)))
+      : await batchesSinceLastRun(services, await runs.findCoveredBatchId());
+    const unloaded = chosen.find((b) => b.status !== 'loaded');
+    if (unloaded)
+      throw new ConflictError(`Batch ${unloaded.id} is ${unloaded.status}`, 'body.batchIds', 'batch_not_loaded');
+    batches = groupByDataset(chosen);
+    covered = chosen.length > 0 ? Math.max(...chosen.map((b) => b.id)) : null;
+  } else {
+    const newest = (await listBatches(services, { status: 'loaded' }, 1, 1)).items[0];
+    covered = newest?.id ?? 0;
+  }
+  const entries = planRun(models, batches);
+  const run = await services.database.db.transaction().execute(async (trx) => {
+    const row = await new ModelRunsRepository(trx).insertRun({
+      kind: input.kind,
+      status: 'queued',
+      models: entries,
+      input_batch_ids: batches,
+      covered_batch_id: covered,
+      models_total: entries.length,
+      requested_by: requester.userId,
+      requested_by_name: requester.username,
+    });
+    await recordAudit(trx, requester.actor, {
+      action: 'model_run.start',
+      objectType: 'model_run',
+      objectId: row.id,
+      detail: { kind: input.kind, models: entries.map((e) => `${e.modelId}@${e.version}:${e.mode}`), batches },
+    });
+    return row;
+  });
+  void services.modelRuns.enqueue(run.id, (signal) => executeRun(services, run.id, signal));
+  return run;
+}
+
+/**
+ * The hook the datasets module calls after a batch has landed: every enabled model that
+ * reads the batch's dataset type is evaluated for its new rows (or in full, where it must
+ * be). Returns the queued run, or null when no model reads that dataset.
+ */
+export async function onBatchLoaded(
+  services: AppServices,
+  batch: Pick<ImportBatch, 'id' | 'dataset_type'>,
+): Promise<ModelRunRow | null> {
+  await ensureModelRegistry(services);
+  const enabled = await new ModelsRepository(services.database.db).findModels({ enabled: true });
+  const readers = enabled.filter((m) => (m.document as { inputs: string[] }).inputs.includes(batch.dataset_type));
+  if (readers.length === 0) return null;
+  return startRun(
+    services,
+    { actor: systemActor('model-runner'), userId: null, username: 'model-runner' },
+    { kind: 'incremental', modelIds: readers.map((m) => m.id), batchIds: [batch.id] },
+  );
+}
+
+/** A page of runs, newest first. */
+export async function listRuns(services: AppServices, page: number, pageSize: number, status?: ModelRunStatus) {
+  const runs = new ModelRunsRepository(services.database.db);
+  const [items, total] = await Promise.all([
+    runs.findRuns(pageSize, (page - 1) * pageSize, status),
+    runs.countRuns(status),
+  ]);
+  return { items, total };
+}
+
+/** One run with its progress, or 404. */
+export async function getRun(services: AppServices, id: number): Promise<ModelRunRow> {
+  const run = await new ModelRunsRepository(services.database.db).findRun(id);
+  if (!run) throw new NotFoundError(`Run ${id}`, 'run_not_found');
+  return run;
+}
+
+/**
+ * Cancels a queued or running run: its signal stops the engine's query, and a run still
+ * waiting is marked cancelled at once. A finished run is a 409.
+ */
+export async function cancelRun(services: AppServices, actor: AuditActor, id: number): Promise<ModelRunRow> {
+  const run = await getRun(services, id);
+  if (run.status !== 'queued' && run.status !== 'running') {
+    throw new ConflictError(`运行 ${id} 已结束 (${run.status}) / run ${id} has finished`, undefined, 'run_finished');
+  }
+  const signalled = services.modelRuns.cancel(id);
+  await services.database.db.transaction().execute(async (trx) => {
+    const runs = new ModelRunsRepository(trx);
+    // Queued, or left running by a process that is gone: nobody else will mark it.
+    const from: ModelRunStatus[] = signalled ? ['queued'] : ['queued', 'running'];
+    await runs.transitionRun(id, from, { status: 'cancelled', finished_at: services.clock.now() });
+    await recordAudit(trx, actor, { action: 'model_run.cancel', objectType: 'model_run', objectId: id });
+  });
+  return getRun(services, id);
+}

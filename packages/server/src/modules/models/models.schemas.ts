@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+const ZText = z.object({ zh: z.string(), en: z.string() });
+export const ZSeverity = z.enum(['red', 'orange', 'yellow']);
+
+export const ZModelIdParams = z.object({ id: z.string().min(1).max(60) });
+
+export const ZModelQuery = z.object({
+  category: z.string().max(10).optional(),
+  severity: ZSeverity.optional(),
+  enabled: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  source: z.enum(['builtin', 'user']).optional(),
+});
+
+export const ZModelSummary = z.object({
+  id: z.string(),
+  source: z.enum(['builtin', 'user']),
+  category: z.string(),
+  severity: ZSeverity,
+  name: ZText,
+  enabled: z.boolean(),
+  schedule: z.string().nullable(),
+  currentVersion: z.number().int(),
+  inputs: z.array(z.string()),
+  incremental: z.boolean(),
+  params: z.record(z.string(), z.unknown()),
+  updatedAt: z.date(),
+});
+export type TModelSummary = z.infer<typeof ZModelSummary>;
+
+export const ZModelVersion = z.object({
+  version: z.number().int(),
+  params: z.record(z.string(), z.unknown()),
+  documentVersion: z.number().int(),
+  changedBy: z.string().nullable(),
+  changedAt: z.date(),
+  reason: z.string(),
+});
+
+export const ZModelDetail = ZModelSummary.extend({
+  document: z.record(z.string(), z.unknown()),
+  versions: z.array(ZModelVersion),
+});
+export type TModelDetail = z.infer<typeof ZModelDetail>;
+
+export const ZModelList = z.object({ items: z.array(ZModelSummary) });
+
+const ZReason = z.string().trim().min(2).max(500);
+
+export const ZUpdateParameters = z.object({ params: z.record(z.string(), z.unknown()), reason: ZReason });
+export const ZSetSchedule = z.object({ schedule: z.string().trim().min(1).max(100).nullable() });
+
+/** A model document from the no-code builder; its structure is checked by the engine's validator. */
+const ZDocument = z.record(z.string(), z.unknown());
+
+export const ZCreateModel = z.object({
+  document: ZDocument,
+  params: z.record(z.string(), z.unknown()).optional(),
+  reason: ZReason.optional(),
+});
+export const ZSaveModel = z.object({
+  document: ZDocument,
+  params: z.record(z.string(), z.unknown()).optional(),
+  reason: ZReason,
+});
+export const ZPreviewModel = z.object({
+  document: ZDocument,
+  params: z.record(z.string(), z.unknown()).optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+
+export const ZHitEvidence = z.object({ dataset: z.string(), batchId: z.number(), rowNo: z.number(), role: z.string() });
+export const ZPreviewResult = z.object({
+  hits: z.array(
+    z.object({
+      hitKey: z.string(),
+      severity: ZSeverity,
+      subjectKeys: z.array(z.string()),
+      evidence: z.array(ZHitEvidence),
+      facts: z.record(z.string(), z.unknown()),
+      explanation: ZText,
+    }),
+  ),
+  limited: z.boolean(),
+});

@@ -1,0 +1,218 @@
+import type { AppServices } from '../../app-services.js';
+import type { ModelVersionRow } from '../../db/schema.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { ensureModelRegistry } from './model-registry.js';
+import { type ModelDocument, type ModelHit, resolveParameters, runModel, validateDocument } from './model-engine.js';
+import { type ModelFilter, ModelsRepository, type ModelWithVersion } from './models.repository.js';
+import { parseSchedule } from './schedule.js';
+
+/** Who changes a model: the audit actor and the user recorded on the version. */
+export interface ModelEditor {
+  actor: AuditActor;
+  userId: number | null;
+  username: string;
+}
+
+/** Registered models, filtered. */
+export async function listModels(services: AppServices, filter: ModelFilter): Promise<ModelWithVersion[]> {
+  await ensureModelRegistry(services);
+  return new ModelsRepository(services.database.db).findModels(filter);
+}
+
+/** One model with its version history (newest first), or 404. */
+export async function getModel(
+  services: AppServices,
+  id: string,
+): Promise<{ model: ModelWithVersion; versions: ModelVersionRow[] }> {
+  await ensureModelRegistry(services);
+  const repository = new ModelsRepository(services.database.db);
+  const model = await repository.findModel(id);
+  if (!model) throw new NotFoundError(`Model ${id}`, 'model_not_found');
+  return { model, versions: await repository.findVersions(id) };
+}
+
+/** Changes the model's row (not its document) in one audited transaction. */
+async function changeModel(
+  services: AppServices,
+  editor: ModelEditor,
+  id: string,
+  action: string,
+  values: { enabled?: boolean; schedule?: string | null },
+  reason?: string,
+): Promise<ModelWithVersion> {
+  await ensureModelRegistry(services);
+  await services.database.db.transaction().execute(async (trx) => {
+    const repository = new ModelsRepository(trx);
+    if (!(await repository.lockModel(id))) throw new NotFoundError(`Model ${id}`, 'model_not_found');
+    const anchor = values.schedule !== undefined ? { schedule_anchor_at: services.clock.now() } : {};
+    await repository.updateModel(id, { ...values, ...anchor });
+    await recordAudit(trx, editor.actor, { action, objectType: 'model', objectId: id, reason, detail: values });
+  });
+  return (await getModel(services, id)).model;
+}
+
+/** Enables or disables a model for runs of all models, schedules and incremental runs. */
+export function setModelEnabled(services: AppServices, editor: ModelEditor, id: string, enabled: boolean) {
+  return changeModel(services, editor, id, enabled ? 'model.enable' : 'model.disable', { enabled });
+}
+
+/** Sets ('@daily', '@monthly', 5-field cron) or clears (null) the model's schedule. */
+export function setModelSchedule(services: AppServices, editor: ModelEditor, id: string, schedule: string | null) {
+  if (schedule !== null) parseSchedule(schedule, 'schedule');
+  return changeModel(services, editor, id, 'model.schedule', { schedule });
+}
+
+/** Adds a version of the model (document and parameters) with who, when and why, audited with it. */
+async function addVersion(
+  services: AppServices,
+  editor: ModelEditor,
+  id: string,
+  action: string,
+  reason: string,
+  next: (current: ModelWithVersion) => { document: ModelDocument; params: Record<string, unknown> },
+): Promise<ModelWithVersion> {
+  await ensureModelRegistry(services);
+  await services.database.db.transaction().execute(async (trx) => {
+    const repository = new ModelsRepository(trx);
+    const locked = await repository.lockModel(id);
+    const current = locked ? await repository.findModel(id) : undefined;
+    if (!current) throw new NotFoundError(`Model ${id}`, 'model_not_found');
+    const { document, params } = next(current);
+    const version = current.current_version + 1;
+    await repository.insertVersion({
+      model_id: id,
+      version,
+      document,
+      params,
+      changed_by: editor.userId,
+      changed_by_name: editor.username,
+      reason,
+    });
+    await repository.updateModel(id, {
+      current_version: version,
+      category: document.category,
+      severity: document.severity,
+      name_zh: document.name.zh,
+      name_en: document.name.en,
+    });
+    await recordAudit(trx, editor.actor, {
+      action,
+      objectType: 'model',
+      objectId: id,
+      reason,
+      detail: { version, previous: current.params, params },
+    });
+  });
+  return (await getModel(services, id)).model;
+}
+
+/**
+ * Edits parameter values: a new version with the same document, the values checked against
+ * the document's types and ranges (400 naming `params.<key>`), the reason on record.
+ */
+export function updateModelParameters(
+  services: AppServices,
+  editor: ModelEditor,
+  id: string,
+  params: Record<string, unknown>,
+  reason: string,
+) {
+  return addVersion(services, editor, id, 'model.parameters', reason, (current) => {
+    const document = current.document as ModelDocument;
+    return { document, params: resolveParameters(document, { ...(current.params as object), ...params }) };
+  });
+}
+
+/** The document checked for the builder: 400 listing every problem. */
+function requireValidDocument(document: unknown): ModelDocument {
+  const issues = validateDocument(document);
+  if (issues.length > 0) {
+    throw new ValidationError(
+      `模型文档有误 / invalid model document: ${issues.join('; ')}`,
+      'body.document',
+      'invalid_model',
+    );
+  }
+  return document as ModelDocument;
+}
+
+/** Registers a user's own model (from the no-code builder) as version 1, enabled. */
+export async function createUserModel(
+  services: AppServices,
+  editor: ModelEditor,
+  input: { document: unknown; params?: Record<string, unknown>; reason?: string },
+): Promise<ModelWithVersion> {
+  await ensureModelRegistry(services);
+  const document = requireValidDocument(input.document);
+  const params = resolveParameters(document, input.params ?? {});
+  await services.database.db.transaction().execute(async (trx) => {
+    const repository = new ModelsRepository(trx);
+    if (await repository.lockModel(document.id)) {
+      throw new ConflictError(
+        `模型编号 ${document.id} 已存在 / model ${document.id} exists`,
+        'body.document.id',
+        'model_exists',
+      );
+    }
+    await repository.insertModel({
+      id: document.id,
+      source: 'user',
+      category: document.category,
+      severity: document.severity,
+      name_zh: document.name.zh,
+      name_en: document.name.en,
+      current_version: 1,
+      shipped_version: null,
+      created_by: editor.userId,
+    });
+    await repository.insertVersion({
+      model_id: document.id,
+      version: 1,
+      document,
+      params,
+      changed_by: editor.userId,
+      changed_by_name: editor.username,
+      reason: input.reason ?? '新建模型 / model created',
+    });
+    await recordAudit(trx, editor.actor, {
+      action: 'model.create',
+      objectType: 'model',
+      objectId: document.id,
+      detail: { params },
+    });
+  });
+  return (await getModel(services, document.id)).model;
+}
+
+/** Saves a new document for a user's model as its next version; built-in documents ship with the product. */
+export function saveUserModel(
+  services: AppServices,
+  editor: ModelEditor,
+  id: string,
+  input: { document: unknown; params?: Record<string, unknown>; reason: string },
+) {
+  const document = requireValidDocument(input.document);
+  if (document.id !== id) throw new ValidationError(`document.id must be ${id}`, 'body.document.id');
+  return addVersion(services, editor, id, 'model.save', input.reason, (current) => {
+    if (current.source !== 'user') {
+      throw new ConflictError(
+        '内置模型只能修改参数 / only the parameters of a built-in model can be edited',
+        undefined,
+        'builtin_model',
+      );
+    }
+    return { document, params: resolveParameters(document, input.params ?? {}) };
+  });
+}
+
+/** Runs a draft document on the current data, at most `limit` hits; nothing is saved. */
+export async function previewModel(
+  services: AppServices,
+  input: { document: unknown; params?: Record<string, unknown>; limit: number },
+): Promise<{ document: ModelDocument; hits: ModelHit[] }> {
+  const document = requireValidDocument(input.document);
+  const params = resolveParameters(document, input.params ?? {});
+  const hits = await runModel(services.lake, document, params, { limit: input.limit });
+  return { document, hits: hits.slice(0, input.limit) };
+}

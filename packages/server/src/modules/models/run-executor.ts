@@ -1,0 +1,104 @@
+import type { AppServices } from '../../app-services.js';
+import type { ModelRunRow } from '../../db/schema.js';
+import { type AuditActor, recordAudit, systemActor } from '../audit/audit.service.js';
+import { recordModelHits } from '../warnings/warning-record.service.js';
+import { type ModelDocument, runModel } from './model-engine.js';
+import { ModelRunsRepository } from './model-runs.repository.js';
+import type { BatchesByDataset, RunEntry } from './run-plan.js';
+import { ModelsRepository } from './models.repository.js';
+
+/** Background work is audited as the runner, with the run id; the start was audited as the user who asked. */
+function runnerActor(run: ModelRunRow): AuditActor {
+  return { ...systemActor('model-runner'), userId: run.requested_by };
+}
+
+function messageOf(error: unknown): string {
+  return ((error as Error)?.message ?? String(error)).slice(0, 2000);
+}
+
+/**
+ * Executes a queued run: each model in turn, its hits saved as warnings, progress and hit
+ * counts written after every model so the API shows them live. A model that fails is
+ * recorded and the others continue; the run fails only when every model failed. The
+ * signal cancels between models and inside the engine's query.
+ */
+export async function executeRun(services: AppServices, runId: number, signal: AbortSignal): Promise<void> {
+  const runs = new ModelRunsRepository(services.database.db);
+  const startedAt = services.clock.now();
+  if (signal.aborted) {
+    await runs.transitionRun(runId, ['queued'], { status: 'cancelled', finished_at: startedAt });
+    return;
+  }
+  // Cancelled while it waited (possibly by another process): nothing to do.
+  if (!(await runs.transitionRun(runId, ['queued'], { status: 'running', started_at: startedAt }))) return;
+  const run = (await runs.findRun(runId)) as ModelRunRow;
+  const entries = run.models as RunEntry[];
+  const batches = (run.input_batch_ids ?? {}) as BatchesByDataset;
+  const models = new ModelsRepository(services.database.db);
+  const hitCounts: Record<string, number> = {};
+  const errors: Record<string, string> = {};
+  let inserted = 0;
+  let updated = 0;
+  let done = 0;
+  for (const entry of entries) {
+    if (signal.aborted) break;
+    try {
+      const version = await models.findVersion(entry.modelId, entry.version);
+      if (!version) throw new Error(`model ${entry.modelId} v${entry.version} is not registered`);
+      const document = version.document as ModelDocument;
+      const hits = await runModel(services.lake, document, entry.params, {
+        signal,
+        ...(entry.mode === 'incremental' ? { newBatches: batches } : {}),
+      });
+      if (signal.aborted) break;
+      const saved = await recordModelHits(
+        services,
+        runnerActor(run),
+        { id: runId, modelId: entry.modelId, version: entry.version, document },
+        hits,
+      );
+      hitCounts[entry.modelId] = new Set(hits.map((h) => h.hitKey)).size;
+      inserted += saved.inserted;
+      updated += saved.updated;
+    } catch (error) {
+      if (signal.aborted) break;
+      errors[entry.modelId] = messageOf(error);
+    }
+    done += 1;
+    await runs.updateRun(runId, {
+      models_done: done,
+      hit_counts: hitCounts,
+      errors,
+      new_warnings: inserted,
+      updated_warnings: updated,
+    });
+  }
+  const finishedAt = services.clock.now();
+  const failedAll = entries.length > 0 && Object.keys(errors).length === entries.length;
+  const status = signal.aborted ? 'cancelled' : failedAll ? 'failed' : 'succeeded';
+  await services.database.db.transaction().execute(async (trx) => {
+    await new ModelRunsRepository(trx).updateRun(runId, {
+      status,
+      models_done: done,
+      hit_counts: hitCounts,
+      errors,
+      new_warnings: inserted,
+      updated_warnings: updated,
+      finished_at: finishedAt,
+      duration_ms: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+    });
+    await recordAudit(trx, runnerActor(run), {
+      action: 'model_run.finish',
+      objectType: 'model_run',
+      objectId: runId,
+      outcome: status === 'failed' ? 'failed' : 'allowed',
+      detail: {
+        status,
+        modelsDone: done,
+        newWarnings: inserted,
+        updatedWarnings: updated,
+        failedModels: Object.keys(errors),
+      },
+    });
+  });
+}

@@ -1,0 +1,104 @@
+import { findDataset } from '@qingfeng/core';
+import { type Lake, quoteIdentifier } from '../../lake/index.js';
+
+/*
+ * Lake SQL of the warnings domain: reading the source rows behind warnings. Only portable
+ * SQL, written once for DuckDB and PostgreSQL; every value is bound.
+ */
+
+/** A source row's address in the lake. */
+export interface RowRef {
+  readonly dataset: string;
+  readonly batchId: number;
+  readonly rowNo: number;
+}
+
+const CHUNK = 300;
+
+function refKey(ref: RowRef): string {
+  return `${ref.dataset}/${ref.batchId}/${ref.rowNo}`;
+}
+
+/** The lake table of a dataset type of the catalogue, or undefined for anything else. */
+function tableOf(dataset: string): string | undefined {
+  return findDataset(dataset) ? `ds_${dataset}` : undefined;
+}
+
+/**
+ * The source rows at these addresses, keyed `dataset/batch/row`. Rows a rollback removed
+ * are simply absent. `columns` limits what is read (all columns when omitted).
+ */
+export async function fetchRows(
+  lake: Lake,
+  refs: readonly RowRef[],
+  columns?: readonly string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Record<string, unknown>>();
+  const byTable = new Map<string, Map<number, number[]>>();
+  for (const ref of refs) {
+    if (!tableOf(ref.dataset)) continue;
+    const batches = byTable.get(ref.dataset) ?? new Map<number, number[]>();
+    byTable.set(ref.dataset, batches);
+    batches.set(ref.batchId, [...(batches.get(ref.batchId) ?? []), ref.rowNo]);
+  }
+  for (const [dataset, batches] of byTable) {
+    const table = tableOf(dataset) as string;
+    if (!(await lake.hasTable(table))) continue;
+    const select = columns ? ['_batch_id', '_row_no', ...columns].map((c) => quoteIdentifier(c)).join(', ') : '*';
+    for (const [batchId, rowNos] of batches) {
+      for (let i = 0; i < rowNos.length; i += CHUNK) {
+        const part = rowNos.slice(i, i + CHUNK);
+        const placeholders = part.map((_r, j) => `$${j + 2}`).join(', ');
+        const rows = await lake.query(
+          `SELECT ${select} FROM ${quoteIdentifier(table)} WHERE _batch_id = $1 AND _row_no IN (${placeholders})`,
+          [batchId, ...part],
+        );
+        for (const row of rows) out.set(refKey({ dataset, batchId, rowNo: Number(row._row_no) }), row);
+      }
+    }
+  }
+  return out;
+}
+
+/** The row of `rows` at `ref`, if it was found. */
+export function rowAt(rows: Map<string, Record<string, unknown>>, ref: RowRef): Record<string, unknown> | undefined {
+  return rows.get(refKey(ref));
+}
+
+/**
+ * The registered division of each subject (a person's household registration), from the
+ * latest `person` row that names one. Subjects without one are absent.
+ */
+export async function findSubjectDivisions(lake: Lake, subjectKeys: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (subjectKeys.length === 0 || !(await lake.hasTable('ds_person'))) return out;
+  for (let i = 0; i < subjectKeys.length; i += CHUNK) {
+    const part = subjectKeys.slice(i, i + CHUNK);
+    const placeholders = part.map((_k, j) => `$${j + 1}`).join(', ');
+    const rows = await lake.query<{ id_sk: number; division: string }>(
+      `SELECT id_sk, division FROM ds_person
+       WHERE id_sk IN (${placeholders}) AND division IS NOT NULL
+       ORDER BY _batch_id, _row_no`,
+      part,
+    );
+    // Ordered oldest first, so the latest registration wins.
+    for (const row of rows) out.set(Number(row.id_sk), row.division);
+  }
+  return out;
+}
+
+/** The identifier and kind of each subject key, still encrypted as the lake keeps them. */
+export async function findSubjectIdentifiers(
+  lake: Lake,
+  subjectKeys: readonly number[],
+): Promise<Map<number, { kind: string; enc: string }>> {
+  const out = new Map<number, { kind: string; enc: string }>();
+  if (subjectKeys.length === 0 || !(await lake.hasTable('subject_index'))) return out;
+  const placeholders = subjectKeys.map((_k, j) => `$${j + 1}`).join(', ');
+  const rows = await lake.query<{ subject_key: number; kind: string; identifier_enc: string }>(
+    `SELECT subject_key, kind, identifier_enc FROM subject_index WHERE subject_key IN (${placeholders})`,
+    [...subjectKeys],
+  );
+  for (const row of rows) out.set(Number(row.subject_key), { kind: row.kind, enc: row.identifier_enc });
+  return out;
+}

@@ -1,0 +1,63 @@
+import type { AppServices } from '../../app-services.js';
+import type { AuditActor } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { ModelDocument, ModelHit } from '../models/model-engine.js';
+import { prepareWarnings } from './hit-warnings.js';
+import type { WarningNotice } from './warning-feed.js';
+import { WarningsRepository } from './warnings.repository.js';
+
+/** What saving one model's hits did. */
+export interface RecordedHits {
+  inserted: number;
+  updated: number;
+}
+
+/**
+ * Saves one model's hits from a run as warnings: new hit keys become new warnings, known
+ * ones are updated (last seen, evidence) and keep their status. The warnings and their
+ * audit entry commit together; new red warnings are then published to the live feed.
+ */
+export async function recordModelHits(
+  services: AppServices,
+  actor: AuditActor,
+  run: { id: number; modelId: string; version: number; document: ModelDocument },
+  hits: readonly ModelHit[],
+): Promise<RecordedHits> {
+  // A hit can come back once per evidence row from some engines: one warning per key.
+  const unique = [...new Map(hits.map((h) => [h.hitKey, h])).values()];
+  const prepared = await prepareWarnings(services.lake, run.document, unique);
+  const now = services.clock.now();
+  const result = await services.database.db.transaction().execute(async (trx) => {
+    const saved = await new WarningsRepository(trx).upsertWarnings(run.id, now, prepared);
+    await recordAudit(trx, actor, {
+      action: 'warning.record',
+      objectType: 'model_run',
+      objectId: run.id,
+      detail: {
+        modelId: run.modelId,
+        version: run.version,
+        hits: unique.length,
+        inserted: saved.inserted.length,
+        updated: saved.updated.length,
+      },
+    });
+    return saved;
+  });
+  const byKey = new Map(prepared.map((p) => [p.hitKey, p]));
+  const notices: WarningNotice[] = [];
+  for (const { id, hitKey } of result.inserted) {
+    const warning = byKey.get(hitKey);
+    if (warning?.severity !== 'red') continue;
+    notices.push({
+      id,
+      modelId: warning.modelId,
+      severity: warning.severity,
+      divisionCode: warning.divisionCode,
+      explanationZh: warning.explanationZh,
+      explanationEn: warning.explanationEn,
+      firstSeenAt: now,
+    });
+  }
+  services.modelRuns.feed.publish(notices);
+  return { inserted: result.inserted.length, updated: result.updated.length };
+}

@@ -1,0 +1,268 @@
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type {
+  DB,
+  WarningEventRow,
+  WarningEvidenceRow,
+  WarningRow,
+  WarningSeverity,
+  WarningStatus,
+} from '../../db/schema.js';
+
+/** Filters of the warning list and export. */
+export interface WarningFilter {
+  modelId?: string;
+  severity?: WarningSeverity;
+  status?: WarningStatus;
+  /** First seen at or after. */
+  from?: Date;
+  /** First seen before. */
+  to?: Date;
+}
+
+/** A warning as a run saves it (insert, or update of the one with the same hit key). */
+export interface WarningUpsert {
+  hitKey: string;
+  modelId: string;
+  modelVersion: number;
+  severity: WarningSeverity;
+  subjectKey: string | null;
+  subjectKeys: string[];
+  divisionCode: string | null;
+  facts: Record<string, unknown>;
+  explanationZh: string;
+  explanationEn: string;
+  evidence: { dataset: string; batchId: number; rowNo: number; role: string }[];
+}
+
+/** Per model: how many warnings and how handlers judged them. */
+export interface WarningCounts {
+  model_id: string;
+  month?: string;
+  hits: number;
+  confirmed: number;
+  false_positives: number;
+  not_actionable: number;
+  open: number;
+}
+
+const CHUNK = 200;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * All SQL of warnings. Warnings are jurisdiction-bound through their division: every read
+ * that serves a user takes the jurisdiction prefix and filters by it here ('' = national,
+ * which also sees warnings no division could be found for).
+ */
+export class WarningsRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  private within<O>(query: SelectQueryBuilder<DB, 'warnings', O>, prefix: string, filter: WarningFilter = {}) {
+    let q = prefix === '' ? query : query.where('warnings.division_code', 'like', `${prefix}%`);
+    if (filter.modelId) q = q.where('warnings.model_id', '=', filter.modelId);
+    if (filter.severity) q = q.where('warnings.severity', '=', filter.severity);
+    if (filter.status) q = q.where('warnings.status', '=', filter.status);
+    if (filter.from) q = q.where('warnings.first_seen_at', '>=', filter.from);
+    if (filter.to) q = q.where('warnings.first_seen_at', '<', filter.to);
+    return q;
+  }
+
+  async findWarning(prefix: string, id: number): Promise<WarningRow | undefined> {
+    return this.within(this.db.selectFrom('warnings'), prefix).selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** The warnings with these ids inside the jurisdiction, locked for a status change. */
+  async lockWarnings(prefix: string, ids: readonly number[]): Promise<WarningRow[]> {
+    if (ids.length === 0) return [];
+    return this.within(this.db.selectFrom('warnings'), prefix)
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+  }
+
+  async countWarnings(prefix: string, filter: WarningFilter): Promise<number> {
+    const row = await this.within(this.db.selectFrom('warnings'), prefix, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async findWarnings(prefix: string, filter: WarningFilter, limit: number, offset: number): Promise<WarningRow[]> {
+    return this.within(this.db.selectFrom('warnings'), prefix, filter)
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+  }
+
+  /** Pages through matching warnings by id so an export of any size holds one page in memory. */
+  async *streamWarnings(prefix: string, filter: WarningFilter, pageSize = 500): AsyncGenerator<WarningRow> {
+    let beforeId = 2_147_483_647;
+    for (;;) {
+      const rows = await this.within(this.db.selectFrom('warnings'), prefix, filter)
+        .selectAll()
+        .where('id', '<', beforeId)
+        .orderBy('id', 'desc')
+        .limit(pageSize)
+        .execute();
+      yield* rows;
+      const last = rows.at(-1);
+      if (!last || rows.length < pageSize) return;
+      beforeId = last.id;
+    }
+  }
+
+  async findEvidence(warningId: number): Promise<WarningEvidenceRow[]> {
+    return this.db
+      .selectFrom('warning_evidence')
+      .selectAll()
+      .where('warning_id', '=', warningId)
+      .orderBy('dataset')
+      .orderBy('batch_id')
+      .orderBy('row_no')
+      .execute();
+  }
+
+  async findEvents(warningId: number): Promise<WarningEventRow[]> {
+    return this.db.selectFrom('warning_events').selectAll().where('warning_id', '=', warningId).orderBy('id').execute();
+  }
+
+  /**
+   * Saves a run's hits: a new hit key inserts a warning, a known one updates what the run
+   * saw (last seen, version, facts, evidence) and keeps its status. Returns the warnings
+   * this run inserted (id and hit key) and the ids of those it updated.
+   */
+  async upsertWarnings(
+    runId: number,
+    now: Date,
+    hits: readonly WarningUpsert[],
+  ): Promise<{ inserted: { id: number; hitKey: string }[]; updated: number[] }> {
+    const inserted: { id: number; hitKey: string }[] = [];
+    const updated: number[] = [];
+    for (const part of chunks(hits)) {
+      const rows = await this.db
+        .insertInto('warnings')
+        .values(
+          part.map((h) => ({
+            hit_key: h.hitKey,
+            model_id: h.modelId,
+            model_version: h.modelVersion,
+            severity: h.severity,
+            subject_key: h.subjectKey,
+            subject_keys: JSON.stringify(h.subjectKeys),
+            division_code: h.divisionCode,
+            first_seen_at: now,
+            last_seen_at: now,
+            first_run_id: runId,
+            last_run_id: runId,
+            facts: JSON.stringify(h.facts),
+            explanation_zh: h.explanationZh,
+            explanation_en: h.explanationEn,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('hit_key').doUpdateSet((eb) => ({
+            model_version: eb.ref('excluded.model_version'),
+            severity: eb.ref('excluded.severity'),
+            subject_key: eb.ref('excluded.subject_key'),
+            subject_keys: eb.ref('excluded.subject_keys'),
+            division_code: eb.ref('excluded.division_code'),
+            last_seen_at: eb.ref('excluded.last_seen_at'),
+            last_run_id: eb.ref('excluded.last_run_id'),
+            facts: eb.ref('excluded.facts'),
+            explanation_zh: eb.ref('excluded.explanation_zh'),
+            explanation_en: eb.ref('excluded.explanation_en'),
+          })),
+        )
+        .returning(['id', 'hit_key', 'first_run_id'])
+        .execute();
+      const idByKey = new Map(rows.map((r) => [r.hit_key, r.id]));
+      for (const row of rows) {
+        if (row.first_run_id === runId) inserted.push({ id: row.id, hitKey: row.hit_key });
+        else updated.push(row.id);
+      }
+      await this.replaceEvidence(
+        part.map((h) => ({ warningId: idByKey.get(h.hitKey) as number, evidence: h.evidence })),
+      );
+    }
+    return { inserted, updated };
+  }
+
+  private async replaceEvidence(items: { warningId: number; evidence: WarningUpsert['evidence'] }[]): Promise<void> {
+    const ids = items.map((i) => i.warningId);
+    if (ids.length > 0) await this.db.deleteFrom('warning_evidence').where('warning_id', 'in', ids).execute();
+    const seen = new Set<string>();
+    const rows = items.flatMap(({ warningId, evidence }) =>
+      evidence
+        .map((e) => ({ warning_id: warningId, dataset: e.dataset, batch_id: e.batchId, row_no: e.rowNo, role: e.role }))
+        .filter((r) => {
+          // A row can reach a hit twice through a self-join; the evidence lists it once per role.
+          const key = `${r.warning_id}/${r.dataset}/${r.batch_id}/${r.row_no}/${r.role}`;
+          return seen.has(key) ? false : (seen.add(key), true);
+        }),
+    );
+    for (const part of chunks(rows, 500)) await this.db.insertInto('warning_evidence').values(part).execute();
+  }
+
+  async updateStatus(id: number, status: WarningStatus, reason: string | null, at: Date): Promise<void> {
+    await this.db
+      .updateTable('warnings')
+      .set({ status, status_reason: reason, status_changed_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async insertEvent(event: {
+    warningId: number;
+    from: string;
+    to: string;
+    reason: string | null;
+    userId: number | null;
+    username: string | null;
+  }): Promise<void> {
+    await this.db
+      .insertInto('warning_events')
+      .values({
+        warning_id: event.warningId,
+        from_status: event.from,
+        to_status: event.to,
+        reason: event.reason,
+        user_id: event.userId,
+        username: event.username,
+      })
+      .execute();
+  }
+
+  /** Counts per model (and per month of first sight, when `byMonth`), inside the jurisdiction. */
+  async countByModel(prefix: string, filter: WarningFilter, byMonth: boolean): Promise<WarningCounts[]> {
+    const month = sql<string>`to_char(warnings.first_seen_at, 'YYYY-MM')`;
+    let query = this.within(this.db.selectFrom('warnings'), prefix, filter)
+      .select((eb) => [
+        'warnings.model_id',
+        eb.fn.countAll<number>().as('hits'),
+        eb.fn.countAll<number>().filterWhere('warnings.status', '=', 'confirmed').as('confirmed'),
+        eb.fn.countAll<number>().filterWhere('warnings.status', '=', 'false_positive').as('false_positives'),
+        eb.fn.countAll<number>().filterWhere('warnings.status', '=', 'not_actionable').as('not_actionable'),
+        eb.fn.countAll<number>().filterWhere('warnings.status', 'in', ['new', 'under_review']).as('open'),
+      ])
+      .groupBy('warnings.model_id')
+      .orderBy('warnings.model_id');
+    if (byMonth) query = query.select(month.as('month')).groupBy(month).orderBy(month);
+    const rows = await query.execute();
+    return rows.map((r) => ({
+      ...r,
+      hits: Number(r.hits),
+      confirmed: Number(r.confirmed),
+      false_positives: Number(r.false_positives),
+      not_actionable: Number(r.not_actionable),
+      open: Number(r.open),
+    }));
+  }
+}

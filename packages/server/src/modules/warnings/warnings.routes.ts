@@ -1,0 +1,169 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppServices } from '../../app-services.js';
+import { requireAuth } from '../../http/access-control.js';
+import { actorFromRequest } from '../audit/audit.service.js';
+import { modelStatistics } from './warning-stats.service.js';
+import { exportWarnings } from './warning-export.js';
+import { registerWarningStream } from './warnings-stream.js';
+import { presentWarning } from './warnings.presenter.js';
+import type { WarningFilter } from './warnings.repository.js';
+import {
+  ZBulkChangeStatus,
+  ZBulkResult,
+  ZChangeStatus,
+  ZDetailQuery,
+  ZExportQuery,
+  ZStats,
+  ZStatsQuery,
+  ZWarningDetail,
+  ZWarningIdParams,
+  ZWarningPage,
+  ZWarningQuery,
+} from './warnings.schemas.js';
+import { type WarningViewer, changeWarningStatus, getWarningDetail, listWarnings } from './warnings.service.js';
+
+/** The signed-in user as a viewer of warnings. */
+export function viewerFromRequest(request: FastifyRequest): WarningViewer {
+  const auth = requireAuth(request);
+  return {
+    jurisdictionPrefix: auth.jurisdictionPrefix,
+    actor: actorFromRequest(request),
+    userId: auth.userId,
+    username: auth.username,
+    permissions: auth.permissions,
+  };
+}
+
+function filterOf(query: {
+  model?: string;
+  severity?: WarningFilter['severity'];
+  status?: WarningFilter['status'];
+  from?: string;
+  to?: string;
+}): WarningFilter {
+  return {
+    ...(query.model ? { modelId: query.model } : {}),
+    ...(query.severity ? { severity: query.severity } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.from ? { from: new Date(`${query.from}T00:00:00`) } : {}),
+    // `to` is a calendar day included whole.
+    ...(query.to ? { to: new Date(new Date(`${query.to}T00:00:00`).getTime() + 86_400_000) } : {}),
+  };
+}
+
+/** Warnings (预警) inside the user's jurisdiction: list, detail with evidence, handling, statistics, export, live feed. */
+export function registerWarningRoutes(app: FastifyInstance, services: AppServices): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['warnings'];
+
+  api.get(
+    '/api/v1/warnings',
+    {
+      config: { access: 'warning.read' },
+      schema: {
+        tags,
+        summary: 'Warnings in your jurisdiction, newest first',
+        querystring: ZWarningQuery,
+        response: { 200: ZWarningPage },
+      },
+    },
+    async (request) => {
+      const { page, pageSize } = request.query;
+      const { items, total } = await listWarnings(
+        services,
+        viewerFromRequest(request),
+        filterOf(request.query),
+        page,
+        pageSize,
+      );
+      return { items: items.map((w) => presentWarning(w)), total, page, pageSize };
+    },
+  );
+
+  api.get(
+    '/api/v1/warnings/stats',
+    {
+      config: { access: 'warning.read' },
+      schema: {
+        tags,
+        summary: 'Per model: hits, judgements, precision, monthly trend',
+        querystring: ZStatsQuery,
+        response: { 200: ZStats },
+      },
+    },
+    async (request) => ({
+      items: await modelStatistics(services, requireAuth(request).jurisdictionPrefix, request.query.model),
+    }),
+  );
+
+  api.get(
+    '/api/v1/warnings/export',
+    {
+      config: { access: 'warning.read' },
+      schema: { tags, summary: 'Export matching warnings as CSV or JSON (masked)', querystring: ZExportQuery },
+    },
+    async (request, reply) => {
+      const { format } = request.query;
+      const lines = exportWarnings(services, viewerFromRequest(request), filterOf(request.query), format);
+      return reply
+        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="warnings.${format}"`)
+        .send(Readable.from(lines));
+    },
+  );
+
+  api.get(
+    '/api/v1/warnings/:id',
+    {
+      config: { access: 'warning.read' },
+      schema: {
+        tags,
+        summary: 'One warning with its evidence rows and explanation (give a reason to unmask, with person.read)',
+        params: ZWarningIdParams,
+        querystring: ZDetailQuery,
+        response: { 200: ZWarningDetail },
+      },
+    },
+    async (request) => getWarningDetail(services, viewerFromRequest(request), request.params.id, request.query.reason),
+  );
+
+  api.post(
+    '/api/v1/warnings/:id/status',
+    {
+      config: { access: 'warning.handle' },
+      schema: {
+        tags,
+        summary: 'Change the status of a warning (reason required for false_positive, not_actionable)',
+        params: ZWarningIdParams,
+        body: ZChangeStatus,
+        response: { 200: ZWarningDetail },
+      },
+    },
+    async (request) => {
+      const viewer = viewerFromRequest(request);
+      await changeWarningStatus(services, viewer, [request.params.id], request.body.status, request.body.reason);
+      return getWarningDetail(services, viewer, request.params.id);
+    },
+  );
+
+  api.post(
+    '/api/v1/warnings/status',
+    {
+      config: { access: 'warning.handle' },
+      schema: {
+        tags,
+        summary: 'Change the status of several warnings, all or none',
+        body: ZBulkChangeStatus,
+        response: { 200: ZBulkResult },
+      },
+    },
+    async (request) => {
+      const { ids, status, reason } = request.body;
+      return { updated: await changeWarningStatus(services, viewerFromRequest(request), ids, status, reason) };
+    },
+  );
+
+  registerWarningStream(app, services);
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+export const ZWarningStatus = z.enum(['new', 'under_review', 'confirmed', 'false_positive', 'not_actionable']);
+const ZSeverity = z.enum(['red', 'orange', 'yellow']);
+const ZText = z.object({ zh: z.string(), en: z.string() });
+
+export const ZWarningIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export const ZWarningFilter = z.object({
+  model: z.string().max(60).optional(),
+  severity: ZSeverity.optional(),
+  status: ZWarningStatus.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+export const ZWarningQuery = ZWarningFilter.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const ZWarning = z.object({
+  id: z.number(),
+  hitKey: z.string(),
+  modelId: z.string(),
+  modelVersion: z.number(),
+  severity: ZSeverity,
+  status: ZWarningStatus,
+  statusReason: z.string().nullable(),
+  divisionCode: z.string().nullable(),
+  subjectKey: z.string().nullable(),
+  explanation: ZText,
+  firstSeenAt: z.date(),
+  lastSeenAt: z.date(),
+  lastRunId: z.number().nullable(),
+});
+export type TWarning = z.infer<typeof ZWarning>;
+
+export const ZWarningPage = z.object({
+  items: z.array(ZWarning),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const ZEvidenceRow = z.object({
+  dataset: z.string(),
+  batchId: z.number(),
+  rowNo: z.number(),
+  role: z.string(),
+  /** Null when the row is gone from the lake (its batch was rolled back or replaced). */
+  values: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const ZWarningDetail = ZWarning.extend({
+  facts: z.record(z.string(), z.unknown()),
+  masked: z.boolean(),
+  evidence: z.array(ZEvidenceRow),
+  events: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      reason: z.string().nullable(),
+      by: z.string().nullable(),
+      at: z.date(),
+    }),
+  ),
+});
+export type TWarningDetail = z.infer<typeof ZWarningDetail>;
+
+export const ZDetailQuery = z.object({
+  /** Why the whole identity and phone numbers are needed; only with person.read, and audited. */
+  reason: z.string().trim().min(2).max(500).optional(),
+});
+
+const ZStatusChange = z.object({ status: ZWarningStatus, reason: z.string().trim().max(1000).optional() });
+export const ZChangeStatus = ZStatusChange;
+export const ZBulkChangeStatus = ZStatusChange.extend({ ids: z.array(z.number().int().positive()).min(1).max(500) });
+export const ZBulkResult = z.object({ updated: z.array(z.number()) });
+
+export const ZStatsQuery = z.object({ model: z.string().max(60).optional() });
+const ZCounts = z.object({
+  hits: z.number(),
+  confirmed: z.number(),
+  falsePositives: z.number(),
+  notActionable: z.number(),
+  open: z.number(),
+  /** confirmed / (confirmed + false positives); null before any is judged. */
+  precision: z.number().nullable(),
+});
+export const ZModelStats = ZCounts.extend({
+  modelId: z.string(),
+  trend: z.array(ZCounts.extend({ month: z.string() })),
+});
+export const ZStats = z.object({ items: z.array(ZModelStats) });
+export type TModelStats = z.infer<typeof ZModelStats>;
+
+export const ZExportQuery = z.object({
+  format: z.enum(['csv', 'json']).default('csv'),
+  model: z.string().max(60).optional(),
+  severity: ZSeverity.optional(),
+  status: ZWarningStatus.optional(),
+});

@@ -1,0 +1,155 @@
+import type { Permission } from '@qingfeng/core';
+import type { AppServices } from '../../app-services.js';
+import type { WarningRow, WarningStatus } from '../../db/schema.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { presentEvidenceRow, subjectKeysOf } from './evidence.presenter.js';
+import { fetchRows, findSubjectIdentifiers, rowAt } from './evidence.lake.js';
+import { presentEvent, presentFacts, presentWarning } from './warnings.presenter.js';
+import { type WarningFilter, WarningsRepository } from './warnings.repository.js';
+import type { TWarningDetail } from './warnings.schemas.js';
+
+/** Who is looking at or handling warnings, and over which divisions. */
+export interface WarningViewer {
+  jurisdictionPrefix: string;
+  actor: AuditActor;
+  userId: number | null;
+  username: string;
+  permissions: ReadonlySet<Permission>;
+}
+
+/** Statuses a handler must explain: the warning will not lead anywhere. */
+const REASON_REQUIRED: ReadonlySet<WarningStatus> = new Set(['false_positive', 'not_actionable']);
+
+/** A page of warnings inside the viewer's jurisdiction, newest first. */
+export async function listWarnings(
+  services: AppServices,
+  viewer: WarningViewer,
+  filter: WarningFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ items: WarningRow[]; total: number }> {
+  const repository = new WarningsRepository(services.database.db);
+  const [items, total] = await Promise.all([
+    repository.findWarnings(viewer.jurisdictionPrefix, filter, pageSize, (page - 1) * pageSize),
+    repository.countWarnings(viewer.jurisdictionPrefix, filter),
+  ]);
+  return { items, total };
+}
+
+/**
+ * One warning with its evidence rows read from the lake, side by side. Identity and phone
+ * numbers are masked unless the viewer holds person.read and gives a reason; that read is
+ * audited as a read of personal data (the subject masked in the trail). 404 outside the
+ * viewer's jurisdiction.
+ */
+export async function getWarningDetail(
+  services: AppServices,
+  viewer: WarningViewer,
+  id: number,
+  reason?: string,
+): Promise<TWarningDetail> {
+  const repository = new WarningsRepository(services.database.db);
+  const warning = await repository.findWarning(viewer.jurisdictionPrefix, id);
+  if (!warning) throw new NotFoundError(`Warning ${id}`, 'warning_not_found');
+  const unmasked = reason !== undefined;
+  if (unmasked && !viewer.permissions.has('person.read')) {
+    throw new ForbiddenError(
+      '查看完整身份信息需要 person.read 权限 / whole identity numbers need person.read',
+      'person_read_required',
+    );
+  }
+  const [evidence, events] = await Promise.all([repository.findEvidence(id), repository.findEvents(id)]);
+  const rows = await fetchRows(
+    services.lake,
+    evidence.map((e) => ({ dataset: e.dataset, batchId: e.batch_id, rowNo: e.row_no })),
+  );
+  const keys = new Set<number>();
+  for (const row of rows.values()) for (const key of subjectKeysOf(row)) keys.add(key);
+  if (warning.subject_key !== null) keys.add(Number(warning.subject_key));
+  const identifiers = await findSubjectIdentifiers(services.lake, [...keys].filter(Number.isFinite));
+  const presented = evidence.map((e) =>
+    presentEvidenceRow(
+      e,
+      rowAt(rows, { dataset: e.dataset, batchId: e.batch_id, rowNo: e.row_no }),
+      identifiers,
+      services.fieldCrypto,
+      unmasked,
+    ),
+  );
+  const subject = warning.subject_key === null ? undefined : identifiers.get(Number(warning.subject_key));
+  await recordAudit(services.database.db, viewer.actor, {
+    action: unmasked ? 'person.read' : 'warning.read',
+    objectType: 'warning',
+    objectId: id,
+    ...(unmasked ? { reason } : {}),
+    ...(unmasked && subject ? { subject: { idNumber: services.fieldCrypto.decrypt(subject.enc) } } : {}),
+    detail: { modelId: warning.model_id, evidenceRows: evidence.length },
+  });
+  return {
+    ...presentWarning(warning, unmasked),
+    facts: presentFacts(warning, unmasked),
+    masked: !unmasked,
+    evidence: presented,
+    events: events.map(presentEvent),
+  };
+}
+
+/**
+ * Changes the status of warnings inside the viewer's jurisdiction, all or none, each change
+ * recorded as an event and audited in the same transaction. A false positive or a warning
+ * not actionable needs a reason (400); any id outside the jurisdiction is a 404.
+ */
+export async function changeWarningStatus(
+  services: AppServices,
+  viewer: WarningViewer,
+  ids: readonly number[],
+  status: WarningStatus,
+  reason: string | undefined,
+): Promise<number[]> {
+  const why = reason?.trim() || null;
+  if (REASON_REQUIRED.has(status) && !why) {
+    throw new ValidationError(
+      `reason: 标记为 ${status} 须说明理由 / a reason is required for ${status}`,
+      'body.reason',
+      'reason_required',
+    );
+  }
+  const unique = [...new Set(ids)];
+  return services.database.db.transaction().execute(async (trx) => {
+    const repository = new WarningsRepository(trx);
+    const found = await repository.lockWarnings(viewer.jurisdictionPrefix, unique);
+    const missing = unique.filter((id) => !found.some((w) => w.id === id));
+    if (missing.length > 0) throw new NotFoundError(`Warning ${missing.join(', ')}`, 'warning_not_found');
+    if (unique.length === 1 && found[0]?.status === status) {
+      throw new ConflictError(
+        `预警已是 ${status} / the warning is already ${status}`,
+        'body.status',
+        'status_unchanged',
+      );
+    }
+    const changed: number[] = [];
+    const now = services.clock.now();
+    for (const warning of found) {
+      if (warning.status === status) continue;
+      await repository.updateStatus(warning.id, status, why, now);
+      await repository.insertEvent({
+        warningId: warning.id,
+        from: warning.status,
+        to: status,
+        reason: why,
+        userId: viewer.userId,
+        username: viewer.username,
+      });
+      await recordAudit(trx, viewer.actor, {
+        action: 'warning.status',
+        objectType: 'warning',
+        objectId: warning.id,
+        ...(why ? { reason: why } : {}),
+        detail: { from: warning.status, to: status, modelId: warning.model_id },
+      });
+      changed.push(warning.id);
+    }
+    return changed;
+  });
+}

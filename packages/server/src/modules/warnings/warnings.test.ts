@@ -1,0 +1,295 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAuditEntries } from '../../testing/auth-helpers.js';
+import { testEngines } from '../../testing/test-databases.js';
+import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
+import type { TestActor } from '../../testing/org-factories.js';
+import { getRun, onBatchLoaded } from '../models/model-runs.service.js';
+import {
+  ALICE,
+  DEATHS_CSV,
+  MORE_DEATHS_CSV,
+  PAYMENTS_CSV,
+  buildCounties,
+  importCsv,
+  runAndWait,
+} from './warnings-fixture.js';
+
+for (const engine of testEngines()) {
+  describe(`warnings from model runs (${engine})`, () => {
+    let platform: TestPlatform;
+    let handlerA: TestActor;
+    let handlerB: TestActor;
+    let analystA: TestActor;
+
+    async function listWarnings(actor: TestActor, query = '') {
+      const response = await platform.app.inject({
+        method: 'GET',
+        url: `/api/v1/warnings?pageSize=200${query}`,
+        headers: actor.session.headers,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{
+        items: {
+          id: number;
+          hitKey: string;
+          divisionCode: string;
+          status: string;
+          lastRunId: number;
+          explanation: { zh: string };
+        }[];
+        total: number;
+      }>();
+    }
+
+    async function setStatus(actor: TestActor, id: number, payload: object) {
+      return platform.app.inject({
+        method: 'POST',
+        url: `/api/v1/warnings/${id}/status`,
+        headers: actor.session.headers,
+        payload,
+      });
+    }
+
+    beforeAll(async () => {
+      platform = await createTestPlatform(engine);
+      const world = await buildCounties(platform);
+      handlerA = await world.actor('supervision', world.countyA);
+      handlerB = await world.actor('supervision', world.countyB);
+      analystA = await world.actor('model_analyst', world.countyA);
+      await importCsv(platform, 'benefit_payment', PAYMENTS_CSV);
+      await importCsv(platform, 'death', DEATHS_CSV);
+    });
+    afterAll(async () => platform?.close());
+
+    it('a full run turns hits into warnings, each in the jurisdiction of its driving row', async () => {
+      const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01'] });
+      expect(run).toMatchObject({
+        status: 'succeeded',
+        models_done: 1,
+        models_total: 1,
+        new_warnings: 2,
+        updated_warnings: 0,
+      });
+      expect(run.hit_counts).toEqual({ W01: 2 });
+      const a = await listWarnings(handlerA);
+      expect(a.items).toHaveLength(1);
+      expect(a.items[0]?.divisionCode).toBe('330106001001');
+      expect(a.items[0]?.explanation.zh).toContain('2024-01-10');
+      const b = await listWarnings(handlerB);
+      expect(b.items.map((w) => w.divisionCode)).toEqual(['330108001001']);
+    });
+
+    it('a re-run updates the same warnings (same hit key, no duplicates)', async () => {
+      const before = await listWarnings(handlerA);
+      const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01'] });
+      expect(run).toMatchObject({ status: 'succeeded', new_warnings: 0, updated_warnings: 2 });
+      const after = await listWarnings(handlerA);
+      expect(after.items.map((w) => [w.id, w.hitKey])).toEqual(before.items.map((w) => [w.id, w.hitKey]));
+      expect(after.items[0]?.lastRunId).toBe(run.id);
+    });
+
+    it('an incremental run after a new batch finds only the new hits', async () => {
+      const deaths = await importCsv(platform, 'death', MORE_DEATHS_CSV);
+      const queued = await onBatchLoaded(platform.services, deaths);
+      expect(queued).toMatchObject({ kind: 'incremental' });
+      await platform.services.modelRuns.whenFinished(queued?.id as number);
+      const run = await getRun(platform.services, queued?.id as number);
+      expect(run).toMatchObject({
+        status: 'succeeded',
+        new_warnings: 1,
+        updated_warnings: 0,
+        input_batch_ids: { death: [deaths.id] },
+      });
+      // Every model reading deaths is evaluated; W01 only for Erin's death, joined with all payments.
+      const w01 = (run.models as { modelId: string; mode: string }[]).find((m) => m.modelId === 'W01');
+      expect(w01?.mode).toBe('incremental');
+      expect((run.hit_counts as Record<string, number>).W01).toBe(1);
+      const a = await listWarnings(handlerA);
+      expect(a.items.map((w) => w.divisionCode).sort()).toEqual(['330106001001', '330106002001']);
+      // Alice's warning was not touched by the incremental run.
+      expect(a.items.find((w) => w.divisionCode === '330106001001')?.lastRunId).toBeLessThan(run.id);
+    });
+
+    it('status changes need reasons for false positives and are refused outside the jurisdiction (404)', async () => {
+      const [erin, alice] = (await listWarnings(handlerA)).items;
+      const noReason = await setStatus(handlerA, erin?.id as number, { status: 'false_positive' });
+      expect(noReason.statusCode).toBe(400);
+      expect(noReason.json()).toMatchObject({ field: 'body.reason' });
+      const fp = await setStatus(handlerA, erin?.id as number, { status: 'false_positive', reason: '已核实仍在世' });
+      expect(fp.statusCode, fp.body).toBe(200);
+      expect(fp.json()).toMatchObject({
+        status: 'false_positive',
+        statusReason: '已核实仍在世',
+        events: [{ from: 'new', to: 'false_positive' }],
+      });
+      const confirmed = await setStatus(handlerA, alice?.id as number, { status: 'confirmed' });
+      expect(confirmed.statusCode).toBe(200);
+      expect(await findAuditEntries(platform, { action: 'warning.status', userId: handlerA.user.id })).toHaveLength(2);
+
+      const seen = await platform.app.inject({
+        method: 'GET',
+        url: `/api/v1/warnings/${alice?.id}`,
+        headers: handlerB.session.headers,
+      });
+      expect(seen.statusCode).toBe(404);
+      expect((await setStatus(handlerB, alice?.id as number, { status: 'under_review' })).statusCode).toBe(404);
+      const bulk = await platform.app.inject({
+        method: 'POST',
+        url: '/api/v1/warnings/status',
+        headers: handlerB.session.headers,
+        payload: { ids: [alice?.id], status: 'not_actionable', reason: 'x' },
+      });
+      expect(bulk.statusCode).toBe(404);
+    });
+
+    it('reports per-model statistics with precision and a monthly trend', async () => {
+      const response = await platform.app.inject({
+        method: 'GET',
+        url: '/api/v1/warnings/stats?model=W01',
+        headers: handlerA.session.headers,
+      });
+      expect(response.statusCode).toBe(200);
+      const [stats] = response.json<{ items: Record<string, unknown>[] }>().items;
+      expect(stats).toMatchObject({ modelId: 'W01', hits: 2, confirmed: 1, falsePositives: 1, precision: 0.5 });
+      expect((stats?.trend as { month: string; hits: number }[])[0]).toMatchObject({ hits: 2 });
+    });
+
+    it('masks identity numbers in evidence unless person.read and a reason are given, then audits the read', async () => {
+      const alice = (await listWarnings(handlerA)).items.find((w) => w.divisionCode === '330106001001');
+      const url = `/api/v1/warnings/${alice?.id}`;
+      const masked = await platform.app.inject({ method: 'GET', url, headers: handlerA.session.headers });
+      expect(masked.statusCode).toBe(200);
+      const body = masked.json<{ masked: boolean; evidence: { role: string; values: Record<string, unknown> }[] }>();
+      expect(body.masked).toBe(true);
+      expect(body.evidence.map((e) => e.role).sort()).toEqual(['death', 'payment']);
+      expect(body.evidence[0]?.values.id).toBe(`${ALICE.slice(0, 6)}********${ALICE.slice(-4)}`);
+      expect(masked.body).not.toContain(ALICE);
+
+      const analyst = await platform.app.inject({
+        method: 'GET',
+        url: `${url}?reason=核查`,
+        headers: analystA.session.headers,
+      });
+      expect(analyst.statusCode).toBe(403);
+
+      const unmasked = await platform.app.inject({
+        method: 'GET',
+        url: `${url}?reason=${encodeURIComponent('核查冒领线索')}`,
+        headers: handlerA.session.headers,
+      });
+      expect(unmasked.statusCode).toBe(200);
+      expect(unmasked.json<{ evidence: { values: Record<string, unknown> }[] }>().evidence[0]?.values.id).toBe(ALICE);
+      const [entry] = await findAuditEntries(platform, { action: 'person.read', userId: handlerA.user.id });
+      expect(entry).toBeDefined();
+      const audit = await platform.services.database.db
+        .selectFrom('audit_log')
+        .select(['subject', 'reason'])
+        .where('action', '=', 'person.read')
+        .executeTakeFirstOrThrow();
+      expect(audit.reason).toBe('核查冒领线索');
+      expect(audit.subject).toContain('****');
+      expect(audit.subject).not.toContain(ALICE);
+    });
+
+    it('exports warnings of the jurisdiction as CSV and JSON', async () => {
+      const csv = await platform.app.inject({
+        method: 'GET',
+        url: '/api/v1/warnings/export?format=csv&model=W01&severity=red',
+        headers: handlerA.session.headers,
+      });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      expect(csv.body.trim().split('\r\n')).toHaveLength(3);
+      const json = await platform.app.inject({
+        method: 'GET',
+        url: '/api/v1/warnings/export?format=json',
+        headers: handlerB.session.headers,
+      });
+      expect(json.json<{ divisionCode: string }[]>().map((w) => w.divisionCode)).toEqual(['330108001001']);
+    });
+
+    it('records a failing model and lets the others finish', async () => {
+      const create = await platform.app.inject({
+        method: 'POST',
+        url: '/api/v1/models',
+        headers: analystA.session.headers,
+        payload: { document: brokenModel() },
+      });
+      expect(create.statusCode, create.body).toBe(201);
+      const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01', 'U_BROKEN'] });
+      expect(run).toMatchObject({ status: 'succeeded', models_done: 2 });
+      expect(Object.keys(run.errors as object)).toEqual(['U_BROKEN']);
+      expect((run.hit_counts as Record<string, number>).W01).toBe(3);
+      const only = await runAndWait(platform, { kind: 'full', modelIds: ['U_BROKEN'] });
+      expect(only.status).toBe('failed');
+    });
+
+    it('cancels a run while it runs and one still queued', async () => {
+      const queue = platform.services.modelRuns;
+      const first = await platform.app.inject({
+        method: 'POST',
+        url: '/api/v1/model-runs',
+        headers: analystA.session.headers,
+        payload: { models: ['W01', 'U_BROKEN', 'W08'] },
+      });
+      const second = await platform.app.inject({
+        method: 'POST',
+        url: '/api/v1/model-runs',
+        headers: analystA.session.headers,
+        payload: { models: ['W01'] },
+      });
+      expect(first.statusCode, first.body).toBe(202);
+      const secondId = second.json<{ id: number }>().id;
+      const cancelled = await platform.app.inject({
+        method: 'POST',
+        url: `/api/v1/model-runs/${secondId}/cancel`,
+        headers: analystA.session.headers,
+      });
+      expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
+      // Cancel the first one between its models: as soon as it has reported progress.
+      const firstId = first.json<{ id: number }>().id;
+      for (let i = 0; i < 400; i++) {
+        const run = await platform.services.database.db
+          .selectFrom('model_runs')
+          .select(['models_done'])
+          .where('id', '=', firstId)
+          .executeTakeFirstOrThrow();
+        if (run.models_done >= 1) break;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      queue.cancel(firstId);
+      await queue.idle();
+      const runs = await platform.app.inject({
+        method: 'GET',
+        url: `/api/v1/model-runs/${firstId}`,
+        headers: analystA.session.headers,
+      });
+      expect(runs.json()).toMatchObject({ status: 'cancelled' });
+      expect(runs.json<{ progress: { done: number; total: number } }>().progress.done).toBeLessThan(3);
+      const again = await platform.app.inject({
+        method: 'POST',
+        url: `/api/v1/model-runs/${firstId}/cancel`,
+        headers: analystA.session.headers,
+      });
+      expect(again.statusCode).toBe(409);
+    });
+  });
+}
+
+/** A user model that compiles but whose table the lake does not have: it fails when run. */
+function brokenModel() {
+  return {
+    id: 'U_BROKEN',
+    version: 1,
+    name: { zh: '测试失败模型', en: 'Failing test model' },
+    category: 'X',
+    inputs: ['payroll'],
+    parameters: [],
+    severity: 'yellow',
+    basis: { zh: '测试', en: 'test' },
+    explanation: { zh: '测试', en: 'test' },
+    handling: { zh: '无', en: 'none' },
+    incremental: false,
+    logic: { kind: 'rule', sources: [{ alias: 'w', dataset: 'payroll', role: 'payroll' }], subject: 'w.id', facts: {} },
+  };
+}

@@ -1,0 +1,159 @@
+import { api, type Query, uploadFile } from './client';
+
+/** A text in both languages, as the catalogue carries it. */
+export interface Localised {
+  zh: string;
+  en: string;
+}
+
+export interface EnumCode {
+  code: string;
+  label: Localised;
+  /** The words departments use for the code. */
+  terms: string[];
+}
+
+export interface DatasetField {
+  key: string;
+  label: Localised;
+  type: string;
+  required: boolean;
+  synonyms: string[];
+  values?: EnumCode[];
+  columns: string[];
+}
+
+export interface DatasetSummary {
+  key: string;
+  name: Localised;
+  source: Localised;
+  fieldCount: number;
+  rowCount: number;
+  lastLoadedAt: string | null;
+}
+
+export interface DatasetDetail extends DatasetSummary {
+  table: string;
+  fields: DatasetField[];
+}
+
+export type ImportFormat = 'csv' | 'xlsx' | 'json' | 'jsonl';
+export type ImportMode = 'append' | 'replace';
+export type BatchStatus = 'loading' | 'loaded' | 'failed' | 'rolled_back';
+export const BATCH_STATUSES: readonly BatchStatus[] = ['loading', 'loaded', 'failed', 'rolled_back'];
+
+export interface Batch {
+  id: number;
+  datasetType: string;
+  departmentCode: string | null;
+  fileName: string;
+  contentHash: string;
+  format: ImportFormat;
+  mode: ImportMode;
+  status: BatchStatus;
+  forced: boolean;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  importedBy: number | null;
+  replacedBy: number | null;
+  createdAt: string;
+  finishedAt: string | null;
+  error: string | null;
+  /** Where to download the rejected-rows report; null when no row was rejected. */
+  rejectedReportUrl: string | null;
+}
+
+export interface BatchPage {
+  items: Batch[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface BatchQuery {
+  datasetType?: string;
+  status?: BatchStatus;
+  page: number;
+  pageSize: number;
+}
+
+/** File header → field key. */
+export type HeaderMapping = Record<string, string>;
+
+/** What the mapping screen shows: the file's columns, first rows and the suggested match. */
+export interface ImportPreview {
+  format: ImportFormat;
+  encoding: string | null;
+  headers: string[];
+  rows: { rowNo: number; values: (string | number | boolean | null)[] }[];
+  suggestedMapping: HeaderMapping;
+  missingRequired: string[];
+  missingOptional: string[];
+  unmatchedColumns: string[];
+  refusal: Localised | null;
+}
+
+/** The form of an import: where the file comes from and how it lands. */
+export interface ImportOptions {
+  department?: string;
+  mode: ImportMode;
+  force: boolean;
+  mapping?: HeaderMapping;
+}
+
+function importFields(options: Partial<ImportOptions>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (options.department) fields.department = options.department;
+  if (options.mode) fields.mode = options.mode;
+  if (options.force) fields.force = 'true';
+  if (options.mapping) fields.mapping = JSON.stringify(options.mapping);
+  return fields;
+}
+
+export async function listDatasets(): Promise<DatasetSummary[]> {
+  return (await api.get<{ items: DatasetSummary[] }>('/api/v1/datasets')).items;
+}
+
+export function getDataset(type: string): Promise<DatasetDetail> {
+  return api.get<DatasetDetail>(`/api/v1/datasets/${encodeURIComponent(type)}`);
+}
+
+/** Uploads a file to read its header and first rows; nothing is imported. */
+export function previewImport(
+  type: string,
+  file: File,
+  mapping: HeaderMapping | undefined,
+  onProgress: (percent: number) => void,
+): Promise<ImportPreview> {
+  const path = `/api/v1/datasets/${encodeURIComponent(type)}/imports/preview`;
+  return uploadFile<ImportPreview>(path, file, onProgress, importFields({ mapping }));
+}
+
+/** Uploads and imports a file as one batch. */
+export function importDataset(
+  type: string,
+  file: File,
+  options: ImportOptions,
+  onProgress: (percent: number) => void,
+): Promise<Batch> {
+  return uploadFile<Batch>(
+    `/api/v1/datasets/${encodeURIComponent(type)}/imports`,
+    file,
+    onProgress,
+    importFields(options),
+  );
+}
+
+export function listBatches(query: BatchQuery): Promise<BatchPage> {
+  return api.get<BatchPage>('/api/v1/batches', { ...query } satisfies Query);
+}
+
+export function getBatch(id: number): Promise<Batch> {
+  return api.get<Batch>(`/api/v1/batches/${id}`);
+}
+
+/** Deletes the batch's rows from the lake; the reason goes to the audit trail. */
+export function rollbackBatch(id: number, reason: string): Promise<Batch> {
+  return api.post<Batch>(`/api/v1/batches/${id}/rollback`, { reason });
+}

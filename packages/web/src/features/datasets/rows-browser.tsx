@@ -1,0 +1,106 @@
+import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Flex, Select, Table } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { DatasetField } from '../../api/datasets';
+import { type DatasetRow, listDatasetRows } from '../../api/dataset-rows';
+import { useI18n } from '../../i18n';
+import { errorText } from '../../shared/error-text';
+import { useCan } from '../auth/use-me';
+import { ReasonModal } from './reason-modal';
+import { useBatches } from './use-datasets';
+
+function display(value: DatasetRow['values'][string] | undefined): string {
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+/**
+ * The rows a dataset holds, page by page, optionally of one batch. Identity numbers, names
+ * and phones arrive masked; `person.read` may show the current page whole, giving a reason
+ * the server audits. Turning the page masks again.
+ */
+export function RowsBrowser({ datasetType, fields }: { datasetType: string; fields: DatasetField[] }) {
+  const { t, lang } = useI18n();
+  const can = useCan();
+  const [batchId, setBatchId] = useState<number | undefined>();
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [revealReason, setRevealReason] = useState<string>();
+  const [asking, setAsking] = useState(false);
+  const batches = useBatches({ datasetType, status: 'loaded', page: 1, pageSize: 200 });
+  const rows = useQuery({
+    queryKey: ['dataset-rows', datasetType, batchId, paging, revealReason],
+    queryFn: () => listDatasetRows(datasetType, { batchId, ...paging, revealReason }),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+  const revealed = rows.data?.revealed === true;
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex gap={12} wrap justify="space-between">
+        <Select
+          allowClear
+          placeholder={t('datasets.rows.allBatches')}
+          style={{ minWidth: 320 }}
+          value={batchId}
+          onChange={(id?: number) => (
+            setBatchId(id),
+            setPaging((p) => ({ ...p, page: 1 })),
+            setRevealReason(undefined)
+          )}
+          options={(batches.data?.items ?? []).map((b) => ({ value: b.id, label: `#${b.id} ${b.fileName}` }))}
+        />
+        {can('person.read') &&
+          (revealed ? (
+            <Button icon={<EyeInvisibleOutlined />} onClick={() => setRevealReason(undefined)}>
+              {t('datasets.rows.mask')}
+            </Button>
+          ) : (
+            <Button icon={<EyeOutlined />} onClick={() => setAsking(true)} data-testid="reveal-rows">
+              {t('datasets.rows.reveal')}
+            </Button>
+          ))}
+      </Flex>
+      {revealed && <Alert type="warning" showIcon title={t('datasets.rows.revealedHint')} />}
+      {rows.error && <Alert type="error" showIcon title={errorText(t, rows.error)} />}
+      <Table<DatasetRow>
+        rowKey={(row) => `${row.batchId}:${row.rowNo}`}
+        size="small"
+        loading={rows.isFetching}
+        dataSource={rows.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        data-testid="dataset-rows"
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: rows.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (page, pageSize) => (setPaging({ page, pageSize }), setRevealReason(undefined)),
+        }}
+        columns={[
+          {
+            title: t('datasets.batch.id'),
+            dataIndex: 'batchId',
+            width: 70,
+            fixed: 'left',
+            render: (id: number) => <Link to={`/import-batches/${id}`}>#{id}</Link>,
+          },
+          { title: t('datasets.rows.rowNo'), dataIndex: 'rowNo', width: 70, fixed: 'left' },
+          ...fields.map((field) => ({
+            key: field.key,
+            title: field.label[lang],
+            render: (_: unknown, row: DatasetRow) => display(row.values[field.key]),
+          })),
+        ]}
+      />
+      <ReasonModal
+        open={asking}
+        onCancel={() => setAsking(false)}
+        onConfirm={(reason) => (setRevealReason(reason), setAsking(false))}
+      />
+    </Flex>
+  );
+}

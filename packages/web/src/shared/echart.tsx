@@ -1,0 +1,48 @@
+import { BarChart, GaugeChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { type ComposeOption, init, use } from 'echarts/core';
+import type { BarSeriesOption, GaugeSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { type CSSProperties, useEffect, useRef } from 'react';
+
+// Only the chart kinds the console draws are bundled; nothing is fetched at run time.
+use([BarChart, GaugeChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | GaugeSeriesOption
+  | PieSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+>;
+
+/**
+ * One ECharts chart that follows its container's size and redraws when the option
+ * changes; the instance is disposed with the component.
+ */
+export function EChart({ option, height = 280, testId }: { option: ChartOption; height?: number; testId?: string }) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<ReturnType<typeof init> | null>(null);
+
+  useEffect(() => {
+    if (!element.current) return;
+    const instance = init(element.current);
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element.current);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  const style: CSSProperties = { width: '100%', height };
+  return <div ref={element} style={style} data-testid={testId} />;
+}
