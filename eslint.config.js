@@ -28,6 +28,17 @@ export default tseslint.config(
     },
   },
   {
+    // Tests read untyped JSON responses all the time; typing every body would add noise,
+    // not safety. The rest of the type-aware rules still apply to them.
+    files: ['**/*.test.ts', '**/*.e2e.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+  {
     files: ['packages/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
