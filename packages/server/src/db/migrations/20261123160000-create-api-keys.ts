@@ -13,7 +13,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('secret_hash', 'text', (c) => c.notNull())
     // JSON array of the dataset type keys the department may push.
     .addColumn('dataset_types', 'jsonb', (c) => c.notNull())
-    .addColumn('rate_limit_per_minute', 'integer', (c) => c.notNull().defaultTo(60).check(sql`rate_limit_per_minute > 0`))
+    .addColumn('rate_limit_per_minute', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(60)
+        .check(sql`rate_limit_per_minute > 0`),
+    )
     .addColumn('expires_at', 'timestamptz')
     .addColumn('created_by', 'integer', (c) => c.references('users.id'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

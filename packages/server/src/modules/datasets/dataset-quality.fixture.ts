@@ -51,7 +51,15 @@ export interface QualityFixture {
 }
 
 function actorOf(user: User): AuditActor {
-  return { userId: user.id, username: user.username, role: user.role, orgId: user.org_id, ip: null, userAgent: null, requestId: null };
+  return {
+    userId: user.id,
+    username: user.username,
+    role: user.role,
+    orgId: user.org_id,
+    ip: null,
+    userAgent: null,
+    requestId: null,
+  };
 }
 
 /** Builds the organisations and users and imports the payments as the city's data administrator. */

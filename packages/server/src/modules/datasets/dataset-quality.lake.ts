@@ -94,7 +94,9 @@ export async function computeHistogram(
   const sql =
     `SELECT b, count(*) AS n FROM (SELECT LEAST(CAST(floor((${value} - ${minParam}) / ${widthParam}) AS INTEGER), ${buckets - 1}) AS b ` +
     `FROM ${tableOf(target)} t WHERE ${whereSql(target, params)} AND ${col(field)} IS NOT NULL) x GROUP BY b`;
-  const counts = new Map((await lake.query<{ b: number; n: number }>(sql, params.values)).map((r) => [Number(r.b), Number(r.n)]));
+  const counts = new Map(
+    (await lake.query<{ b: number; n: number }>(sql, params.values)).map((r) => [Number(r.b), Number(r.n)]),
+  );
   return Array.from({ length: buckets }, (_v, i) => ({
     from: range.min + i * width,
     to: i === buckets - 1 ? range.max : range.min + (i + 1) * width,

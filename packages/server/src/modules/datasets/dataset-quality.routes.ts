@@ -19,7 +19,8 @@ export function registerDatasetQualityRoutes(app: FastifyInstance, services: App
       config: { access: 'dataset.read' },
       schema: {
         tags,
-        summary: "A dataset's quality: completeness, distinct values, identifier validity, duplicates, ranges, distributions",
+        summary:
+          "A dataset's quality: completeness, distinct values, identifier validity, duplicates, ranges, distributions",
         params: ZDatasetTypeParams,
         querystring: ZQualityQuery,
         response: { 200: ZQualityReport },
@@ -41,6 +42,7 @@ export function registerDatasetQualityRoutes(app: FastifyInstance, services: App
         response: { 200: ZQualityReport },
       },
     },
-    async (request) => getBatchQuality(services, requireAuth(request), request.params.id, isTrue(request.query.refresh)),
+    async (request) =>
+      getBatchQuality(services, requireAuth(request), request.params.id, isTrue(request.query.refresh)),
   );
 }

@@ -2,6 +2,7 @@ import type { FieldDef } from '@qingfeng/core';
 import type { AppServices } from '../../app-services.js';
 import type { ImportBatch } from '../../db/schema.js';
 import {
+  type FieldStats,
   type QualityTarget,
   computeDuplicates,
   computeFieldStats,
@@ -33,7 +34,12 @@ interface BatchTotals {
 async function rejectionsOf(services: AppServices, batch: ImportBatch): Promise<Record<string, number>> {
   if (Number(batch.rows_rejected) === 0) return {};
   const repository = new QualitySnapshotsRepository(services.database.db);
-  const key: SnapshotKey = { kind: 'rejections', datasetType: batch.dataset_type, batchId: batch.id, jurisdictionPrefix: '' };
+  const key: SnapshotKey = {
+    kind: 'rejections',
+    datasetType: batch.dataset_type,
+    batchId: batch.id,
+    jurisdictionPrefix: '',
+  };
   const stored = await repository.findSnapshot(key);
   if (stored) return stored.report as Record<string, number>;
   const counts = await countRejectionsByField(services.config.dataDir, batch.id);
@@ -67,7 +73,7 @@ async function fieldReport(
   target: QualityTarget,
   field: FieldDef,
   rows: number,
-  stats: { nonNull: number; distinct: number; min?: unknown; max?: unknown },
+  stats: FieldStats,
   totals: BatchTotals,
 ): Promise<TFieldQuality> {
   const out: TFieldQuality = {
@@ -88,7 +94,10 @@ async function fieldReport(
   // An empty dataset has no lake table yet: nothing more to ask the lake.
   if (rows === 0) return out;
   if (field.type === 'enum') {
-    out.topValues = (await computeTopValues(services.lake, target, field)).map((v) => ({ value: asScalar(v.value), count: v.count }));
+    out.topValues = (await computeTopValues(services.lake, target, field)).map((v) => ({
+      value: asScalar(v.value),
+      count: v.count,
+    }));
   }
   const min = asNumber(stats.min);
   const max = asNumber(stats.max);
@@ -105,7 +114,9 @@ function lineageUrl(datasetType: string, batchId: number, rowNo: number): string
 async function duplicateReports(services: AppServices, target: QualityTarget): Promise<TDuplicateKey[]> {
   const out: TDuplicateKey[] = [];
   for (const key of naturalKeysOf(target.dataset.key)) {
-    const fields = key.map((k) => target.dataset.fields.find((f) => f.key === k)).filter((f): f is FieldDef => f !== undefined);
+    const fields = key
+      .map((k) => target.dataset.fields.find((f) => f.key === k))
+      .filter((f): f is FieldDef => f !== undefined);
     if (fields.length !== key.length) continue;
     const found = await computeDuplicates(services.lake, target, fields);
     out.push({
@@ -119,9 +130,15 @@ async function duplicateReports(services: AppServices, target: QualityTarget): P
 }
 
 /** Computes a report in the lake: one scan for the field counts, one query per enum, money field and natural key. */
-async function computeReport(services: AppServices, target: QualityTarget, totals: BatchTotals): Promise<TQualityReport> {
+async function computeReport(
+  services: AppServices,
+  target: QualityTarget,
+  totals: BatchTotals,
+): Promise<TQualityReport> {
   const hasTable = await services.lake.hasTable(`ds_${target.dataset.key}`);
-  const { rows, fields } = hasTable ? await computeFieldStats(services.lake, target) : { rows: 0, fields: new Map() };
+  const { rows, fields } = hasTable
+    ? await computeFieldStats(services.lake, target)
+    : { rows: 0, fields: new Map<string, FieldStats>() };
   const fieldReports: TFieldQuality[] = [];
   for (const field of target.dataset.fields) {
     const stats = fields.get(field.key) ?? { nonNull: 0, distinct: 0 };
@@ -171,10 +188,18 @@ export async function getDatasetQuality(
 ): Promise<TQualityReport> {
   const dataset = requireDataset(type);
   const signature = await lakeSignature(services.lake, dataset.key);
-  const key: SnapshotKey = { kind: 'dataset', datasetType: dataset.key, batchId: 0, jurisdictionPrefix: viewer.jurisdictionPrefix };
+  const key: SnapshotKey = {
+    kind: 'dataset',
+    datasetType: dataset.key,
+    batchId: 0,
+    jurisdictionPrefix: viewer.jurisdictionPrefix,
+  };
   return cachedReport(services, key, signature, refresh, async () => {
     const db = services.database.db;
-    const target = { dataset, scope: { prefix: viewer.jurisdictionPrefix, batchIds: await findVisibleBatchIds(db, viewer, dataset.key) } };
+    const target = {
+      dataset,
+      scope: { prefix: viewer.jurisdictionPrefix, batchIds: await findVisibleBatchIds(db, viewer, dataset.key) },
+    };
     return computeReport(services, target, await totalsOf(services, await findLiveBatches(db, viewer, dataset.key)));
   });
 }
@@ -189,7 +214,12 @@ export async function getBatchQuality(
   const batch = await getVisibleBatch(services, viewer, batchId);
   const dataset = requireDataset(batch.dataset_type);
   const signature = await lakeSignature(services.lake, dataset.key, batch.id);
-  const key: SnapshotKey = { kind: 'batch', datasetType: dataset.key, batchId: batch.id, jurisdictionPrefix: viewer.jurisdictionPrefix };
+  const key: SnapshotKey = {
+    kind: 'batch',
+    datasetType: dataset.key,
+    batchId: batch.id,
+    jurisdictionPrefix: viewer.jurisdictionPrefix,
+  };
   return cachedReport(services, key, signature, refresh, async () => {
     const db = services.database.db;
     const batchIds = await findVisibleBatchIds(db, viewer, dataset.key);
@@ -205,4 +235,3 @@ export async function getBatchQuality(
 export async function refreshBatchQuality(services: AppServices, batchId: number): Promise<void> {
   await getBatchQuality(services, { jurisdictionPrefix: '' }, batchId, true);
 }
-

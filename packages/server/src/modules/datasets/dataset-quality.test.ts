@@ -11,7 +11,12 @@ describe('natural keys', () => {
     for (const [type, keys] of Object.entries(NATURAL_KEYS)) {
       const dataset = findDataset(type);
       expect(dataset, type).toBeDefined();
-      for (const key of keys) for (const field of key) expect(dataset?.fields.map((f) => f.key), `${type}.${field}`).toContain(field);
+      for (const key of keys)
+        for (const field of key)
+          expect(
+            dataset?.fields.map((f) => f.key),
+            `${type}.${field}`,
+          ).toContain(field);
     }
   });
 });
@@ -27,7 +32,8 @@ for (const engine of testEngines()) {
     });
     afterAll(async () => platform?.close());
 
-    const get = (url: string, who = fx.cityAnalyst) => platform.app.inject({ method: 'GET', url, headers: who.session.headers });
+    const get = (url: string, who = fx.cityAnalyst) =>
+      platform.app.inject({ method: 'GET', url, headers: who.session.headers });
     const field = (report: TQualityReport, key: string) => report.fields.find((f) => f.key === key) as TFieldQuality;
 
     function expectFixtureFigures(report: TQualityReport) {
@@ -43,7 +49,11 @@ for (const engine of testEngines()) {
           { value: 'tekun', count: 1 },
         ],
       });
-      expect(field(report, 'id')).toMatchObject({ nonNull: 5, distinct: 4, identifier: { loaded: 5, rejected: 1, validRate: 5 / 6 } });
+      expect(field(report, 'id')).toMatchObject({
+        nonNull: 5,
+        distinct: 4,
+        identifier: { loaded: 5, rejected: 1, validRate: 5 / 6 },
+      });
       expect(field(report, 'division')).toMatchObject({ distinct: 4 });
       expect(field(report, 'paid_on')).toMatchObject({ min: '2024-01-15', max: '2024-04-15' });
       expect(field(report, 'period')).toMatchObject({ nonNull: 4, min: '2024-01', max: '2024-03' });
@@ -59,7 +69,12 @@ for (const engine of testEngines()) {
       const response = await get('/api/v1/datasets/benefit_payment/quality');
       expect(response.statusCode, response.body).toBe(200);
       const report = response.json<TQualityReport>();
-      expect(report).toMatchObject({ datasetType: 'benefit_payment', batchId: null, jurisdictionPrefix: '3301', cached: false });
+      expect(report).toMatchObject({
+        datasetType: 'benefit_payment',
+        batchId: null,
+        jurisdictionPrefix: '3301',
+        cached: false,
+      });
       expectFixtureFigures(report);
     });
 
@@ -76,7 +91,11 @@ for (const engine of testEngines()) {
           { group: 1, batchId: fx.batchId, rowNo: 4, lineageUrl: lineage(4) },
         ],
       });
-      expect(byKey.get('program+id+period')).toMatchObject({ groups: 1, rows: 2, examples: [{ rowNo: 2 }, { rowNo: 5 }] });
+      expect(byKey.get('program+id+period')).toMatchObject({
+        groups: 1,
+        rows: 2,
+        examples: [{ rowNo: 2 }, { rowNo: 5 }],
+      });
     });
 
     it('answers from the snapshot until asked to refresh, and computes a batch the same way', async () => {
@@ -84,8 +103,17 @@ for (const engine of testEngines()) {
       expect(first.cached).toBe(true);
       const refreshed = (await get('/api/v1/datasets/benefit_payment/quality?refresh=1')).json<TQualityReport>();
       expect(refreshed.cached).toBe(false);
-      const snapshots = await platform.services.database.db.selectFrom('quality_snapshots').select(['kind', 'batch_id']).orderBy('kind').execute();
-      expect(snapshots).toEqual(expect.arrayContaining([{ kind: 'dataset', batch_id: 0 }, { kind: 'rejections', batch_id: fx.batchId }]));
+      const snapshots = await platform.services.database.db
+        .selectFrom('quality_snapshots')
+        .select(['kind', 'batch_id'])
+        .orderBy('kind')
+        .execute();
+      expect(snapshots).toEqual(
+        expect.arrayContaining([
+          { kind: 'dataset', batch_id: 0 },
+          { kind: 'rejections', batch_id: fx.batchId },
+        ]),
+      );
 
       const batch = await get(`/api/v1/batches/${fx.batchId}/quality`);
       expect(batch.statusCode, batch.body).toBe(200);

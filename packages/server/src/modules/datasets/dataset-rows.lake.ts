@@ -95,7 +95,10 @@ function assertCount(n: number, what: string): void {
  * encrypted identifier beside it as `<field>__kind` / `<field>__enc`. Empty when the
  * dataset has no lake table yet.
  */
-export async function findRows(lake: Lake, query: RowQuery): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+export async function findRows(
+  lake: Lake,
+  query: RowQuery,
+): Promise<{ rows: Record<string, unknown>[]; total: number }> {
   const table = `ds_${query.dataset.key}`;
   if (!(await lake.hasTable(table))) return { rows: [], total: 0 };
   assertCount(query.limit, 'limit');
@@ -104,13 +107,20 @@ export async function findRows(lake: Lake, query: RowQuery): Promise<{ rows: Rec
   const countSql = `SELECT count(*) AS n FROM ${quoteIdentifier(table)} t WHERE ${whereSql(query, countParams)}`;
   const [count] = await lake.query<{ n: number }>(countSql, countParams.values);
   const params = new SqlParams();
-  const select = ['t._batch_id', 't._row_no', ...query.dataset.fields.map((f) => `t.${quoteIdentifier(lakeColumnOf(f))}`)];
+  const select = [
+    't._batch_id',
+    't._row_no',
+    ...query.dataset.fields.map((f) => `t.${quoteIdentifier(lakeColumnOf(f))}`),
+  ];
   const joins: string[] = [];
   query.dataset.fields
     .filter((f) => f.type === 'id' || f.type === 'uscc' || f.type === 'subject')
     .forEach((f, i) => {
       joins.push(`LEFT JOIN subject_index s${i} ON s${i}.subject_key = t.${quoteIdentifier(`${f.key}_sk`)}`);
-      select.push(`s${i}.kind AS ${quoteIdentifier(`${f.key}__kind`)}`, `s${i}.identifier_enc AS ${quoteIdentifier(`${f.key}__enc`)}`);
+      select.push(
+        `s${i}.kind AS ${quoteIdentifier(`${f.key}__kind`)}`,
+        `s${i}.identifier_enc AS ${quoteIdentifier(`${f.key}__enc`)}`,
+      );
     });
   const sql =
     `SELECT ${select.join(', ')} FROM ${quoteIdentifier(table)} t ${joins.join(' ')} ` +

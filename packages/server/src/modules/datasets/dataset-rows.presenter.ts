@@ -89,7 +89,8 @@ export function presentRow(row: Record<string, unknown>, how: RowPresentation, p
       continue;
     }
     const owner = nameOwner(dataset, field);
-    const personName = owner.kind === 'person' || (owner.kind === 'subject' && kinds.get(owner.field) !== 'organisation');
+    const personName =
+      owner.kind === 'person' || (owner.kind === 'subject' && kinds.get(owner.field) !== 'organisation');
     if (personName) values[field.key] = maskName(value);
     else if (field.type === 'phone') values[field.key] = maskPhone(value);
     else if (field.type === 'account') values[field.key] = maskAccount(value);

@@ -47,7 +47,8 @@ export function registerDatasetRowRoutes(app: FastifyInstance, services: AppServ
       config: { access: 'dataset.read' },
       schema: {
         tags,
-        summary: 'Where a row came from: its batch, the file (name, hash, department, importer, time) and the rejected-rows report',
+        summary:
+          'Where a row came from: its batch, the file (name, hash, department, importer, time) and the rejected-rows report',
         params: ZRowParams,
         response: { 200: ZRowLineage },
       },

@@ -68,7 +68,9 @@ export const ZRowLineage = z.object({
     contentHash: z.string(),
     format: z.string(),
     departmentCode: z.string().nullable(),
-    importedBy: z.object({ id: z.number(), username: z.string(), displayName: z.string(), organisation: z.string() }).nullable(),
+    importedBy: z
+      .object({ id: z.number(), username: z.string(), displayName: z.string(), organisation: z.string() })
+      .nullable(),
     importedAt: z.string(),
     finishedAt: z.string().nullable(),
   }),

@@ -23,7 +23,10 @@ export function batchWithin(prefix: string) {
   return (eb: ExpressionBuilder<DB, 'import_batches'>) =>
     prefix === ''
       ? eb.lit(true)
-      : eb.or([eb('import_batches.division_code', 'is', null), eb('import_batches.division_code', 'like', `${prefix}%`)]);
+      : eb.or([
+          eb('import_batches.division_code', 'is', null),
+          eb('import_batches.division_code', 'like', `${prefix}%`),
+        ]);
 }
 
 /**
@@ -32,7 +35,11 @@ export function batchWithin(prefix: string) {
  */
 export async function batchDivisionFor(db: Kysely<DB>, actor: AuditActor): Promise<string | null> {
   if (actor.orgId === null) return null;
-  const org = await db.selectFrom('organisations').select('division_code').where('id', '=', actor.orgId).executeTakeFirst();
+  const org = await db
+    .selectFrom('organisations')
+    .select('division_code')
+    .where('id', '=', actor.orgId)
+    .executeTakeFirst();
   return org?.division_code.trim() ?? null;
 }
 
@@ -60,7 +67,12 @@ export async function listVisibleBatches(
   if (filter.datasetType !== undefined) query = query.where('dataset_type', '=', filter.datasetType);
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
   const [items, count] = await Promise.all([
-    query.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    query
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };

@@ -1,4 +1,11 @@
-import { type DatasetType, type FieldDef, type Permission, type Subject, jurisdictionPrefix, normaliseValue } from '@qingfeng/core';
+import {
+  type DatasetType,
+  type FieldDef,
+  type Permission,
+  type Subject,
+  jurisdictionPrefix,
+  normaliseValue,
+} from '@qingfeng/core';
 import type { AppServices } from '../../app-services.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
@@ -41,11 +48,17 @@ const CASTS: Partial<Record<FieldDef['type'], SqlCast>> = {
  * its blind index (null: the lake has never seen it, so nothing matches); a division
  * matches its whole subtree.
  */
-async function toCondition(services: AppServices, dataset: DatasetType, key: string, raw: string): Promise<RowCondition | null> {
+async function toCondition(
+  services: AppServices,
+  dataset: DatasetType,
+  key: string,
+  raw: string,
+): Promise<RowCondition | null> {
   const where = `querystring.filter[${key}]`;
   const field = dataset.fields.find((f) => f.key === key);
   if (!field) throw new ValidationError(`${where}: ${dataset.key} has no field ${key}`, where);
-  if (field.type === 'datetime') throw new ValidationError(`${where}: date-time fields cannot be filtered by equality`, where);
+  if (field.type === 'datetime')
+    throw new ValidationError(`${where}: date-time fields cannot be filtered by equality`, where);
   const result = normaliseValue({ ...field, required: false }, raw);
   if (!result.ok) throw new ValidationError(`${where}: ${result.reason.en}`, where);
   if (result.value === null) throw new ValidationError(`${where}: empty filter`, where);
@@ -54,7 +67,8 @@ async function toCondition(services: AppServices, dataset: DatasetType, key: str
     const subjectKey = await findSubjectKey(services.lake, services.fieldCrypto.blindIndex(code));
     return subjectKey === undefined ? null : { kind: 'equals', column: `${field.key}_sk`, value: subjectKey };
   }
-  if (field.type === 'division') return { kind: 'prefix', column: key, value: jurisdictionPrefix(result.value as string) };
+  if (field.type === 'division')
+    return { kind: 'prefix', column: key, value: jurisdictionPrefix(result.value as string) };
   const cast = CASTS[field.type];
   return { kind: 'equals', column: key, value: result.value, ...(cast ? { cast } : {}) };
 }
@@ -65,7 +79,8 @@ export function filtersOf(query: Record<string, unknown>, known: readonly string
   for (const [name, value] of Object.entries(query)) {
     if (known.includes(name)) continue;
     const match = /^filter\[([a-z][a-z0-9_]{0,62})\]$/.exec(name);
-    if (!match || typeof value !== 'string') throw new ValidationError(`querystring.${name}: unknown parameter`, `querystring.${name}`);
+    if (!match || typeof value !== 'string')
+      throw new ValidationError(`querystring.${name}: unknown parameter`, `querystring.${name}`);
     filters[match[1] as string] = value;
   }
   return filters;
@@ -77,7 +92,12 @@ export function filtersOf(query: Record<string, unknown>, known: readonly string
  * as a read of personal data naming the people shown (masked in the trail). A lookup by
  * identity number is audited too, since it asks about one named person.
  */
-export async function browseRows(services: AppServices, viewer: RowViewer, actor: AuditActor, request: BrowseRequest): Promise<TRowPage> {
+export async function browseRows(
+  services: AppServices,
+  viewer: RowViewer,
+  actor: AuditActor,
+  request: BrowseRequest,
+): Promise<TRowPage> {
   const dataset = requireDataset(request.type);
   if (request.reveal && !viewer.permissions.has('person.read')) {
     throw new ForbiddenError('Showing personal data whole needs the person.read permission', 'person_read_required');
@@ -96,7 +116,14 @@ export async function browseRows(services: AppServices, viewer: RowViewer, actor
     if (condition === null) matchesNothing = true;
     else conditions.push(condition);
   }
-  const page: TRowPage = { datasetType: dataset.key, items: [], total: 0, page: request.page, pageSize: request.pageSize, revealed: request.reveal };
+  const page: TRowPage = {
+    datasetType: dataset.key,
+    items: [],
+    total: 0,
+    page: request.page,
+    pageSize: request.pageSize,
+    revealed: request.reveal,
+  };
   const people: RowPerson[] = [];
   if (!matchesNothing) {
     const batchIds = await findVisibleBatchIds(services.database.db, viewer, dataset.key);
@@ -116,7 +143,13 @@ export async function browseRows(services: AppServices, viewer: RowViewer, actor
   return page;
 }
 
-async function auditRead(services: AppServices, actor: AuditActor, dataset: DatasetType, request: BrowseRequest, people: RowPerson[]) {
+async function auditRead(
+  services: AppServices,
+  actor: AuditActor,
+  dataset: DatasetType,
+  request: BrowseRequest,
+  people: RowPerson[],
+) {
   const byIdentifier = Object.keys(request.filters).some((key) => {
     const type = dataset.fields.find((f) => f.key === key)?.type;
     return type === 'id' || type === 'subject';
@@ -132,7 +165,12 @@ async function auditRead(services: AppServices, actor: AuditActor, dataset: Data
     ...(request.reveal ? { reason: request.reason } : {}),
     // Filter values may be identifiers in any raw form, so only their keys are kept;
     // recordAudit masks the identity numbers of the people shown.
-    detail: { revealed: request.reveal, page: request.page, filters: Object.keys(request.filters), people: distinct.map((p) => p.idNumber) },
+    detail: {
+      revealed: request.reveal,
+      page: request.page,
+      filters: Object.keys(request.filters),
+      people: distinct.map((p) => p.idNumber),
+    },
   });
 }
 
@@ -151,7 +189,12 @@ export async function getRowLineage(
 ): Promise<TRowLineage> {
   const dataset = requireDataset(type);
   const db = services.database.db;
-  const batch = await db.selectFrom('import_batches').selectAll().where('id', '=', batchId).where('dataset_type', '=', dataset.key).executeTakeFirst();
+  const batch = await db
+    .selectFrom('import_batches')
+    .selectAll()
+    .where('id', '=', batchId)
+    .where('dataset_type', '=', dataset.key)
+    .executeTakeFirst();
   const scope = { prefix: viewer.jurisdictionPrefix, batchIds: await findVisibleBatchIds(db, viewer, dataset.key) };
   if (!batch || !(await isRowVisible(services.lake, dataset, scope, batchId, rowNo))) {
     throw new NotFoundError(`Row ${rowNo} of batch ${batchId}`, 'row_not_found');
@@ -187,7 +230,12 @@ export async function getRowLineage(
       format: batch.format,
       departmentCode: batch.department_code,
       importedBy: importer
-        ? { id: importer.id, username: importer.username, displayName: importer.display_name, organisation: importer.organisation }
+        ? {
+            id: importer.id,
+            username: importer.username,
+            displayName: importer.display_name,
+            organisation: importer.organisation,
+          }
         : null,
       importedAt: new Date(batch.created_at).toISOString(),
       finishedAt: batch.finished_at ? new Date(batch.finished_at).toISOString() : null,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppServices } from '../../app-services.js';
 import { ValidationError } from '../../http/errors.js';
+import { requireAuth } from '../../http/access-control.js';
 import { actorFromRequest } from '../audit/audit.service.js';
 import { presentBatch, presentDatasetDetail, presentDatasetSummary, presentPreview } from './datasets.presenter.js';
 import {
@@ -19,7 +20,8 @@ import {
   ZPreview,
   ZRollbackBody,
 } from './datasets.schemas.js';
-import { findRejectedReport, getBatch, getDatasetSummary, listBatches, listDatasetSummaries, rollbackBatch } from './datasets.service.js';
+import { getVisibleBatch, listVisibleBatches } from './dataset-rows.scope.js';
+import { findRejectedReport, getDatasetSummary, listDatasetSummaries, rollbackBatch } from './datasets.service.js';
 import { MappingRefusedError } from './import-pipeline.js';
 import { importDatasetFile, requireDataset } from './import.service.js';
 import { previewDatasetFile } from './preview.service.js';
@@ -147,7 +149,7 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
     { config: { access: 'dataset.read' }, schema: { tags, summary: 'Import batches, newest first', querystring: ZBatchQuery, response: { 200: ZBatchPage } } },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
-      const { items, total } = await listBatches(services, filter, page, pageSize);
+      const { items, total } = await listVisibleBatches(services, requireAuth(request), filter, page, pageSize);
       return { items: items.map((b) => presentBatch(b, Number(b.rows_rejected) > 0)), total, page, pageSize };
     },
   );
@@ -156,7 +158,7 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
     '/api/v1/batches/:id',
     { config: { access: 'dataset.read' }, schema: { tags, summary: 'One import batch', params: ZBatchParams, response: { 200: ZBatch } } },
     async (request) => {
-      const batch = await getBatch(services, request.params.id);
+      const batch = await getVisibleBatch(services, requireAuth(request), request.params.id);
       return presentBatch(batch, Number(batch.rows_rejected) > 0);
     },
   );
@@ -165,6 +167,7 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
     '/api/v1/batches/:id/rejected',
     { config: { access: 'dataset.import' }, schema: { tags, summary: "Download a batch's rejected-rows report (CSV)", params: ZBatchParams } },
     async (request, reply) => {
+      await getVisibleBatch(services, requireAuth(request), request.params.id);
       const file = await findRejectedReport(services, request.params.id);
       reply
         .header('content-type', 'text/csv; charset=utf-8')
@@ -181,6 +184,7 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
       schema: { tags, summary: "Delete a batch's rows from the lake and mark it rolled back", params: ZBatchParams, body: ZRollbackBody, response: { 200: ZBatch } },
     },
     async (request) => {
+      await getVisibleBatch(services, requireAuth(request), request.params.id);
       const batch = await rollbackBatch(services, actorFromRequest(request), request.params.id, request.body.reason);
       return presentBatch(batch, Number(batch.rows_rejected) > 0);
     },

@@ -5,6 +5,8 @@ import type { ImportBatch, ImportFormat, ImportMode } from '../../db/schema.js';
 import { AppError, ConflictError, NotFoundError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { onBatchLoaded } from '../models/model-runs.service.js';
+import { refreshBatchQuality } from './dataset-quality.service.js';
+import { batchDivisionFor } from './dataset-rows.scope.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import { hashFile } from './file-hash.js';
 import { type HeaderMapping, MappingRefusedError, loadImport, openImport } from './import-pipeline.js';
@@ -107,6 +109,7 @@ export async function importDatasetFile(
     status: 'loading',
     forced: duplicate !== undefined,
     imported_by: actor.userId,
+    division_code: await batchDivisionFor(db, actor),
   });
   const reportFile = rejectedReportPath(services.config.dataDir, batch.id);
   try {
@@ -139,6 +142,7 @@ export async function importDatasetFile(
       return row as ImportBatch;
     });
     if (request.runModels ?? services.config.autoRunModels) await queueIncrementalRun(services, loaded);
+    await precomputeQuality(services, loaded);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return { batch: loaded, reportPath: counts.reportLines > 0 ? reportFile : null, fileSize: size, seconds };
   } catch (error) {
@@ -167,5 +171,14 @@ async function queueIncrementalRun(services: AppServices, batch: ImportBatch): P
     await onBatchLoaded(services, batch);
   } catch (error) {
     process.emitWarning(`Batch ${batch.id} loaded, but its incremental model run was not queued: ${String(error)}`);
+  }
+}
+
+/** Computes the new batch's quality report now, so its first view is instant; optional work. */
+async function precomputeQuality(services: AppServices, batch: ImportBatch): Promise<void> {
+  try {
+    await refreshBatchQuality(services, batch.id);
+  } catch (error) {
+    process.emitWarning(`Batch ${batch.id} loaded, but its quality report was not computed: ${String(error)}`);
   }
 }
