@@ -11,7 +11,12 @@ export function loggerOptions(level: string, stream?: Writable): FastifyServerOp
   return {
     level,
     ...(stream ? { stream } : {}),
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers["x-csrf-token"]'],
+    redact: [
+      'req.headers.cookie',
+      'req.headers.authorization',
+      'req.headers["x-api-key"]',
+      'req.headers["x-csrf-token"]',
+    ],
     serializers: {
       req: (req: { method: string; url: string; ip?: string }) => ({
         method: req.method,

@@ -79,7 +79,12 @@ describe('permission matrix', () => {
     expect(keyRoutes.length).toBeGreaterThan(0);
     const db = platform.services.database.db;
     const parent = await buildOrganisation(db);
-    const department = await buildOrganisation(db, { kind: 'unit', unit_type: 'department', commission_level: null, parent_id: parent.id });
+    const department = await buildOrganisation(db, {
+      kind: 'unit',
+      unit_type: 'department',
+      commission_level: null,
+      parent_id: parent.id,
+    });
     const { secret } = await createApiKey(platform.services, cliScope(), {
       departmentId: department.id,
       name: '矩阵测试',
@@ -102,7 +107,9 @@ describe('permission matrix', () => {
       }
       const valid = await call({ 'x-api-key': secret });
       expect(valid.statusCode, `valid key ${route.method} ${route.url}`).not.toBe(401);
-      expect(valid.json().code, `valid key ${route.method} ${route.url}`).not.toMatch(/^api_key_|csrf/);
+      expect(valid.json<{ code?: string }>().code ?? '', `valid key ${route.method} ${route.url}`).not.toMatch(
+        /^api_key_|csrf/,
+      );
     }
   });
 });

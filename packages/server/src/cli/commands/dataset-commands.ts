@@ -7,6 +7,7 @@ import { systemActor } from '../../modules/audit/audit.service.js';
 import { listBatches, listDatasetSummaries, rollbackBatch } from '../../modules/datasets/datasets.service.js';
 import { MappingRefusedError } from '../../modules/datasets/import-pipeline.js';
 import { importDatasetFile } from '../../modules/datasets/import.service.js';
+import { describeOcdsOutcome, importOcdsFile } from '../../modules/datasets/ocds.js';
 import { CliError } from '../cli-error.js';
 import type { WithPlatform } from './open-services.js';
 
@@ -63,7 +64,10 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
   program
     .command('import')
     .description('Import a dataset file (CSV, XLSX, JSON, JSON Lines) as one batch')
-    .requiredOption('--type <dataset-type>', 'dataset type, e.g. benefit_payment (see `qingfeng datasets`)')
+    .requiredOption(
+      '--type <dataset-type>',
+      'dataset type, e.g. benefit_payment (see `qingfeng datasets`), or ocds for OCDS compiled releases (JSON Lines)',
+    )
     .option('--department <code>', 'code of the department that supplied the file')
     .option('--mapping <file.json>', 'JSON object mapping file headers to field keys')
     .option('--sheet <name>', 'XLSX worksheet to read (default: the first)')
@@ -71,6 +75,18 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
     .option('--force', 'import even if this file was imported before')
     .argument('<file>', 'the file to import')
     .action(async (file: string, options: ImportOptions) => {
+      if (options.type === 'ocds') {
+        // One OCDS file becomes three batches: tender, bid and contract.
+        await withPlatform(async (services) => {
+          const outcome = await importOcdsFile(services, systemActor(), {
+            file,
+            departmentCode: options.department ?? null,
+            force: options.force === true,
+          });
+          process.stdout.write(describeOcdsOutcome(outcome));
+        });
+        return;
+      }
       const mapping = await readMapping(options.mapping);
       await withPlatform(async (services) => {
         const bar = new cliProgress.SingleBar(

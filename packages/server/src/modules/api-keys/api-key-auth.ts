@@ -53,7 +53,12 @@ export async function authenticateApiKey(services: AppServices, request: Fastify
       objectType: 'api_key',
       ...(parsed ? { objectId: parsed.id } : {}),
       outcome: 'denied',
-      detail: { refusal, route: request.routeOptions.url, method: request.method, departmentCode: known ? row?.org_code : null },
+      detail: {
+        refusal,
+        route: request.routeOptions.url,
+        method: request.method,
+        departmentCode: known ? row?.org_code : null,
+      },
     });
     const reason = refusal ?? 'invalid';
     throw new AuthenticationError(REFUSALS[reason], `api_key_${reason}`);

@@ -38,7 +38,12 @@ export function registerApiKeyRoutes(app: FastifyInstance, services: AppServices
     '/api/v1/api-keys',
     {
       config: { access: 'dataset.manage' },
-      schema: { tags, summary: 'Issue a key to a department; the secret is in this answer only', body: ZCreateApiKey, response: { 201: ZCreatedApiKey } },
+      schema: {
+        tags,
+        summary: 'Issue a key to a department; the secret is in this answer only',
+        body: ZCreateApiKey,
+        response: { 201: ZCreatedApiKey },
+      },
     },
     async (request, reply) => {
       const created = await createApiKey(services, scopeFromRequest(request), request.body);
@@ -48,7 +53,15 @@ export function registerApiKeyRoutes(app: FastifyInstance, services: AppServices
 
   api.get(
     '/api/v1/api-keys',
-    { config: { access: 'dataset.manage' }, schema: { tags, summary: 'Keys of departments in the jurisdiction', querystring: ZApiKeyQuery, response: { 200: ZApiKeyList } } },
+    {
+      config: { access: 'dataset.manage' },
+      schema: {
+        tags,
+        summary: 'Keys of departments in the jurisdiction',
+        querystring: ZApiKeyQuery,
+        response: { 200: ZApiKeyList },
+      },
+    },
     async (request) => {
       const { departmentId, includeRevoked } = request.query;
       const keys = await listApiKeys(services, scopeFromRequest(request), {
@@ -61,7 +74,10 @@ export function registerApiKeyRoutes(app: FastifyInstance, services: AppServices
 
   api.get(
     '/api/v1/api-keys/:id',
-    { config: { access: 'dataset.manage' }, schema: { tags, summary: 'One key', params: ZApiKeyParams, response: { 200: ZApiKey } } },
+    {
+      config: { access: 'dataset.manage' },
+      schema: { tags, summary: 'One key', params: ZApiKeyParams, response: { 200: ZApiKey } },
+    },
     async (request) => presentApiKey(await getApiKey(services, scopeFromRequest(request), request.params.id), now()),
   );
 
@@ -69,7 +85,13 @@ export function registerApiKeyRoutes(app: FastifyInstance, services: AppServices
     '/api/v1/api-keys/:id/revoke',
     {
       config: { access: 'dataset.manage' },
-      schema: { tags, summary: 'Revoke a key for good', params: ZApiKeyParams, body: ZRevokeApiKey, response: { 200: ZApiKey } },
+      schema: {
+        tags,
+        summary: 'Revoke a key for good',
+        params: ZApiKeyParams,
+        body: ZRevokeApiKey,
+        response: { 200: ZApiKey },
+      },
     },
     async (request) => {
       const key = await revokeApiKey(services, scopeFromRequest(request), request.params.id, request.body.reason);
@@ -78,9 +100,13 @@ export function registerApiKeyRoutes(app: FastifyInstance, services: AppServices
   );
 
   // JSON Lines bodies are kept as text for the push route to write out as they are.
-  app.addContentTypeParser(JSON_LINES_TYPES, { parseAs: 'string', bodyLimit: PUSH_BODY_LIMIT }, (_request, body, done) => {
-    done(null, body);
-  });
+  app.addContentTypeParser(
+    JSON_LINES_TYPES,
+    { parseAs: 'string', bodyLimit: PUSH_BODY_LIMIT },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
 
   api.post(
     '/api/v1/push/:type',

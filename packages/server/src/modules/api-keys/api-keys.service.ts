@@ -33,7 +33,10 @@ export async function createApiKey(services: AppServices, scope: Scope, input: T
   const db = services.database.db;
   const department = await new OrganisationsService(db).getOrganisation(scope, input.departmentId);
   if (department.kind !== 'unit') {
-    throw new ValidationError('departmentId: keys are issued to departments (organisations of kind unit)', 'departmentId');
+    throw new ValidationError(
+      'departmentId: keys are issued to departments (organisations of kind unit)',
+      'departmentId',
+    );
   }
   const datasetTypes = checkDatasetTypes(input.datasetTypes);
   const expiresAt = input.expiresAt === undefined ? null : new Date(input.expiresAt);
@@ -63,7 +66,11 @@ export async function createApiKey(services: AppServices, scope: Scope, input: T
 }
 
 /** Keys of departments inside the scope's jurisdiction, newest first; revoked ones on request. */
-export async function listApiKeys(services: AppServices, scope: Scope, filter: ApiKeyFilter): Promise<ApiKeyWithDepartment[]> {
+export async function listApiKeys(
+  services: AppServices,
+  scope: Scope,
+  filter: ApiKeyFilter,
+): Promise<ApiKeyWithDepartment[]> {
   return new ApiKeysRepository(services.database.db).findAll(scope.jurisdictionPrefix, filter);
 }
 

@@ -4,7 +4,12 @@ import type { ApiKeyContext } from '../../http/auth-context.js';
 import { AppError, ForbiddenError, ValidationError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { requireDataset } from '../datasets/import.service.js';
-import { JsonLinesTempFile, type RejectedRow, importJsonLinesFile, readRejectedRows } from '../datasets/records-import.js';
+import {
+  JsonLinesTempFile,
+  type RejectedRow,
+  importJsonLinesFile,
+  readRejectedRows,
+} from '../datasets/records-import.js';
 import { MAX_PUSH_ROWS, type TPushBody } from './api-keys.schemas.js';
 
 /** Rejected-row lines listed in the answer; the full report stays with the batch. */
@@ -42,7 +47,13 @@ async function writeRows(temp: JsonLinesTempFile, body: TPushBody): Promise<void
   for (const row of body.rows) await temp.write(Object.fromEntries(keys.map((k) => [k, row[k] ?? null])));
 }
 
-async function auditPush(services: AppServices, actor: AuditActor, key: ApiKeyContext, outcome: 'allowed' | 'denied' | 'failed', detail: Record<string, unknown>) {
+async function auditPush(
+  services: AppServices,
+  actor: AuditActor,
+  key: ApiKeyContext,
+  outcome: 'allowed' | 'denied' | 'failed',
+  detail: Record<string, unknown>,
+) {
   await recordAudit(services.database.db, actor, {
     action: 'api_key.push',
     objectType: 'api_key',

@@ -35,7 +35,8 @@ export interface MappedRelease {
 
 const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null;
 
 /**
  * Procurement method. China's methods are finer than OCDS's codelist, so the Chinese
@@ -54,7 +55,12 @@ const METHOD_DETAILS: readonly [string, string][] = [
   ['单一来源', 'single_source'],
   ['询价', 'inquiry'],
 ];
-const METHOD_CODES: Readonly<Record<string, string>> = { open: 'open', selective: 'invited', direct: 'single_source', limited: 'other' };
+const METHOD_CODES: Readonly<Record<string, string>> = {
+  open: 'open',
+  selective: 'invited',
+  direct: 'single_source',
+  limited: 'other',
+};
 
 /** The standard's `tender.method` code for a tender, or null when OCDS says nothing usable. */
 export function procurementMethodCode(tender: Json): string | null {
@@ -78,7 +84,10 @@ export function mapCompiledRelease(release: Json, line: number): MappedRelease {
   const tags = arr(release.tag);
   if (!tags.includes('compiled')) {
     const value = tags.join(',');
-    problem('release', 'tag', value, { zh: '不是汇编发布（tag 不含 compiled）', en: 'not a compiled release (tag lacks "compiled")' });
+    problem('release', 'tag', value, {
+      zh: '不是汇编发布（tag 不含 compiled）',
+      en: 'not a compiled release (tag lacks "compiled")',
+    });
     return { tender: null, bids: [], contracts: [], problems };
   }
 
@@ -87,13 +96,17 @@ export function mapCompiledRelease(release: Json, line: number): MappedRelease {
   const organisation = (ref: unknown, dataset: OcdsProblem['dataset'], path: string) => {
     const party = parties.get(str(obj(ref).id)) ?? {};
     const name = str(obj(ref).name) ?? str(party.name);
-    const identifiers = [party.identifier, ...arr(party.additionalIdentifiers)].map(obj).filter((i) => str(i.id) !== null);
+    const identifiers = [party.identifier, ...arr(party.additionalIdentifiers)]
+      .map(obj)
+      .filter((i) => str(i.id) !== null);
     const uscc = identifiers.find((i) => str(i.scheme) === 'CN-USCC');
     if (uscc) return { uscc: str(uscc.id), name };
     const other = identifiers[0];
     const value = other ? `${str(other.scheme) ?? '?'}:${str(other.id)}` : '';
     problem(dataset, path, value, {
-      zh: other ? `标识方案 ${str(other.scheme) ?? '未注明'} 不是统一社会信用代码（CN-USCC）` : '没有统一社会信用代码（CN-USCC）标识',
+      zh: other
+        ? `标识方案 ${str(other.scheme) ?? '未注明'} 不是统一社会信用代码（CN-USCC）`
+        : '没有统一社会信用代码（CN-USCC）标识',
       en: other ? `identifier scheme ${str(other.scheme) ?? '(none)'} is not CN-USCC` : 'no CN-USCC identifier',
     });
     return { uscc: value === '' ? null : value, name };
@@ -104,7 +117,10 @@ export function mapCompiledRelease(release: Json, line: number): MappedRelease {
     const amount = typeof v.amount === 'number' || typeof v.amount === 'string' ? v.amount : null;
     const currency = str(v.currency);
     if (amount === null || currency === null || currency === 'CNY') return amount;
-    problem(dataset, path, `${amount} ${currency}`, { zh: `币种 ${currency} 不是人民币（CNY）`, en: `currency ${currency} is not CNY` });
+    problem(dataset, path, `${amount} ${currency}`, {
+      zh: `币种 ${currency} 不是人民币（CNY）`,
+      en: `currency ${currency} is not CNY`,
+    });
     return `${amount} ${currency}`;
   };
 
@@ -115,7 +131,10 @@ export function mapCompiledRelease(release: Json, line: number): MappedRelease {
   const award = awards.find((a) => a.status === 'active') ?? awards.find((a) => a.status === undefined) ?? null;
   const awardIndex = award ? awards.indexOf(award) : -1;
   const winnerRef = award ? arr(award.suppliers)[0] : undefined;
-  const winner = winnerRef === undefined ? { uscc: null, name: null } : organisation(winnerRef, 'tender', `awards[${awardIndex}].suppliers[0]`);
+  const winner =
+    winnerRef === undefined
+      ? { uscc: null, name: null }
+      : organisation(winnerRef, 'tender', `awards[${awardIndex}].suppliers[0]`);
   const winnerIds = new Set(award ? arr(award.suppliers).map((s) => str(obj(s).id)) : []);
   const period = obj(tender.tenderPeriod);
   const tenderers = arr(tender.tenderers);
@@ -140,7 +159,10 @@ export function mapCompiledRelease(release: Json, line: number): MappedRelease {
 
   // The bid extension's details when present, else the tenderers the tender lists.
   const details = arr(obj(release.bids).details).map(obj);
-  const bidSources = details.length > 0 ? details.map((d, i) => ({ d, path: `bids.details[${i}]` })) : tenderers.map((t, i) => ({ d: { tenderers: [t] } as Json, path: `tender.tenderers[${i}]` }));
+  const bidSources: { d: Json; path: string }[] =
+    details.length > 0
+      ? details.map((d, i) => ({ d, path: `bids.details[${i}]` }))
+      : tenderers.map((t, i) => ({ d: { tenderers: [t] }, path: `tender.tenderers[${i}]` }));
   const bids = bidSources.flatMap(({ d, path }) =>
     arr(d.tenderers).map((ref, j) => {
       const bidder = organisation(ref, 'bid', details.length > 0 ? `${path}.tenderers[${j}]` : path);
@@ -157,25 +179,33 @@ export function mapCompiledRelease(release: Json, line: number): MappedRelease {
     }),
   );
 
-  const contracts = arr(release.contracts).map(obj).map((c, i) => {
-    const cAward = awards.find((a) => str(a.id) !== null && str(a.id) === str(c.awardID)) ?? award;
-    const supplierRef = cAward ? arr(cAward.suppliers)[0] : undefined;
-    const supplier = supplierRef === undefined ? { uscc: null, name: null } : organisation(supplierRef, 'contract', `contracts[${i}]`);
-    const paid = arr(obj(c.implementation).transactions).map((t) => obj(obj(t).value ?? obj(t).amount));
-    const cny = paid.filter((v) => typeof v.amount === 'number' && (v.currency === undefined || v.currency === 'CNY'));
-    return {
-      contract_id: str(c.id),
-      unit_uscc: buyer.uscc,
-      unit_name: buyer.name,
-      counterparty: supplier.uscc,
-      counterparty_name: supplier.name,
-      amount: money(c.value, 'contract', `contracts[${i}].value`),
-      signed_on: str(c.dateSigned),
-      tender_id: ocid,
-      // What was paid under the contract, from its implementation transactions.
-      final_amount: cny.length > 0 ? Math.round(cny.reduce((sum, v) => sum + (v.amount as number), 0) * 100) / 100 : null,
-    };
-  });
+  const contracts = arr(release.contracts)
+    .map(obj)
+    .map((c, i) => {
+      const cAward = awards.find((a) => str(a.id) !== null && str(a.id) === str(c.awardID)) ?? award;
+      const supplierRef = cAward ? arr(cAward.suppliers)[0] : undefined;
+      const supplier =
+        supplierRef === undefined
+          ? { uscc: null, name: null }
+          : organisation(supplierRef, 'contract', `contracts[${i}]`);
+      const paid = arr(obj(c.implementation).transactions).map((t) => obj(obj(t).value ?? obj(t).amount));
+      const cny = paid.filter(
+        (v) => typeof v.amount === 'number' && (v.currency === undefined || v.currency === 'CNY'),
+      );
+      return {
+        contract_id: str(c.id),
+        unit_uscc: buyer.uscc,
+        unit_name: buyer.name,
+        counterparty: supplier.uscc,
+        counterparty_name: supplier.name,
+        amount: money(c.value, 'contract', `contracts[${i}].value`),
+        signed_on: str(c.dateSigned),
+        tender_id: ocid,
+        // What was paid under the contract, from its implementation transactions.
+        final_amount:
+          cny.length > 0 ? Math.round(cny.reduce((sum, v) => sum + (v.amount as number), 0) * 100) / 100 : null,
+      };
+    });
 
   return { tender: tenderRow, bids, contracts, problems };
 }

@@ -59,7 +59,8 @@ function parseLine(text: string, line: number): MappedRelease {
     return problem(text, '该行不是 JSON 对象', 'the line is not a JSON object');
   }
   const record = json as Record<string, unknown>;
-  const release = typeof record.compiledRelease === 'object' && record.compiledRelease !== null ? record.compiledRelease : record;
+  const release =
+    typeof record.compiledRelease === 'object' && record.compiledRelease !== null ? record.compiledRelease : record;
   return mapCompiledRelease(release as Record<string, unknown>, line);
 }
 
@@ -99,7 +100,8 @@ export async function importOcdsFile(
       for (const bid of mapped?.bids ?? []) await temps.bid.write(bid);
       for (const contract of mapped?.contracts ?? []) await temps.contract.write(contract);
       problemCount += mapped?.problems.length ?? 0;
-      if (problems.length < PROBLEM_LIMIT) problems.push(...(mapped?.problems ?? []).slice(0, PROBLEM_LIMIT - problems.length));
+      if (problems.length < PROBLEM_LIMIT)
+        problems.push(...(mapped?.problems ?? []).slice(0, PROBLEM_LIMIT - problems.length));
     }
     const batches: Record<OcdsDataset, ImportOutcome | null> = { tender: null, bid: null, contract: null };
     for (const dataset of DATASETS) {
@@ -122,7 +124,12 @@ export async function importOcdsFile(
     return { releases, batches, problems, problemCount };
   } catch (error) {
     for (const outcome of loaded) {
-      await rollbackBatch(services, actor, outcome.batch.id, `OCDS 文件 ${fileName} 的其他批次导入失败 / another batch of OCDS file ${fileName} failed`);
+      await rollbackBatch(
+        services,
+        actor,
+        outcome.batch.id,
+        `OCDS 文件 ${fileName} 的其他批次导入失败 / another batch of OCDS file ${fileName} failed`,
+      );
     }
     throw error;
   } finally {
