@@ -8,6 +8,8 @@ import { AuthGate, RequirePermission } from '../features/auth/auth-gate';
 import { ChangePasswordPage } from '../features/auth/change-password-page';
 import { EnrolTotpPage } from '../features/auth/enrol-totp-page';
 import { DATASET_ROUTES } from '../features/datasets/dataset-routes';
+import { MODEL_ROUTES } from '../features/models/model-routes';
+import { WARNING_ROUTES } from '../features/warnings/warning-routes';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { HomePage } from '../features/home/home-page';
 import { ConsoleLayout } from '../features/layout/console-layout';
@@ -59,6 +61,8 @@ export const router = createBrowserRouter([
       { path: 'security-policies', element: guarded('policy.manage', <PoliciesPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditPage />) },
       ...DATASET_ROUTES,
+      ...MODEL_ROUTES,
+      ...WARNING_ROUTES,
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -93,6 +93,8 @@ export const datasetsEn: Record<keyof typeof datasetsZh, string> = {
   'datasets.rollback.submit': 'Roll back',
   'datasets.rollback.done': 'Batch {id} rolled back',
   'datasets.rows.allBatches': 'All batches',
+  'datasets.rows.filterField': 'Filter by field',
+  'datasets.rows.filterValue': 'Value',
   'datasets.rows.rowNo': 'Row',
   'datasets.rows.reveal': 'Show in full',
   'datasets.rows.revealTitle': 'Show personal data in full',

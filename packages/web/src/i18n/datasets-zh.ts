@@ -88,6 +88,8 @@ export const datasetsZh = {
   'datasets.rollback.submit': '回滚',
   'datasets.rollback.done': '批次 {id} 已回滚',
   'datasets.rows.allBatches': '全部批次',
+  'datasets.rows.filterField': '按字段筛选',
+  'datasets.rows.filterValue': '字段值',
   'datasets.rows.rowNo': '行号',
   'datasets.rows.reveal': '显示完整信息',
   'datasets.rows.revealTitle': '查看完整的个人信息',

@@ -1,4 +1,5 @@
 import { datasetsEn } from './datasets-en';
+import { modelsEn } from './models-en';
 import type { Messages } from './messages';
 
 /** English. Typed as Messages, so a key missing here fails the type check. */
@@ -267,4 +268,5 @@ export const en: Messages = {
   'perm.reply.handle': 'Handle replies',
   'perm.dashboard.read': 'View the dashboard',
   ...datasetsEn,
+  ...modelsEn,
 };

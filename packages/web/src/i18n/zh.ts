@@ -1,4 +1,5 @@
 import { datasetsZh } from './datasets-zh';
+import { modelsZh } from './models-zh';
 
 /** Simplified Chinese: the default language and the source of every message key. */
 export const zh = {
@@ -263,6 +264,7 @@ export const zh = {
   'perm.reply.handle': '办理回复',
   'perm.dashboard.read': '查看驾驶舱',
   ...datasetsZh,
+  ...modelsZh,
 };
 
 export type MessageKey = keyof typeof zh;

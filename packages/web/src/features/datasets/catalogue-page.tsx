@@ -39,7 +39,7 @@ export function CataloguePage() {
         <Table<DatasetSummary>
           rowKey="key"
           size="small"
-          loading={datasets.isFetching}
+          loading={datasets.isPending}
           dataSource={rows}
           pagination={false}
           scroll={{ x: 900 }}

@@ -19,11 +19,20 @@ type Values = Omit<ImportChoice, 'file'>;
 const ACCEPT = '.csv,.xlsx,.json,.jsonl,text/csv,application/json';
 
 /** First step of an import: what the file is, who sent it, how it lands, and the file itself. */
-export function ImportForm({ busy, onSubmit }: { busy: boolean; onSubmit: (choice: ImportChoice) => void }) {
+export function ImportForm({
+  busy,
+  initial,
+  onSubmit,
+}: {
+  busy: boolean;
+  /** The previous choice, when the user comes back from the mapping step. */
+  initial?: ImportChoice;
+  onSubmit: (choice: ImportChoice) => void;
+}) {
   const { t, lang } = useI18n();
   const datasets = useDatasets();
   const [form] = Form.useForm<Values>();
-  const [file, setFile] = useState<File | null>(null);
+  const [file, setFile] = useState<File | null>(initial?.file ?? null);
   const [fileMissing, setFileMissing] = useState(false);
 
   const submit = (values: Values) => {
@@ -36,7 +45,7 @@ export function ImportForm({ busy, onSubmit }: { busy: boolean; onSubmit: (choic
       name="dataset-import"
       form={form}
       layout="vertical"
-      initialValues={{ mode: 'append', force: false }}
+      initialValues={initial ?? { mode: 'append', force: false }}
       onFinish={submit}
       style={{ maxWidth: 640 }}
       disabled={busy}

@@ -25,6 +25,7 @@ export function ImportPage() {
   const t = useT();
   const client = useQueryClient();
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
+  const [lastChoice, setLastChoice] = useState<ImportChoice>();
   const [percent, setPercent] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const dataset = useDataset(stage.step === 'map' ? stage.choice.datasetType : undefined);
@@ -44,6 +45,7 @@ export function ImportPage() {
   };
 
   const preview = async (choice: ImportChoice) => {
+    setLastChoice(choice);
     const result = await run((onProgress) => previewImport(choice.datasetType, choice.file, undefined, onProgress));
     if (result)
       setStage({
@@ -90,7 +92,9 @@ export function ImportPage() {
           ]}
         />
         <Flex vertical gap={16}>
-          {stage.step === 'choose' && <ImportForm busy={busy} onSubmit={(choice) => void preview(choice)} />}
+          {stage.step === 'choose' && (
+            <ImportForm busy={busy} initial={lastChoice} onSubmit={(choice) => void preview(choice)} />
+          )}
           {stage.step === 'map' && dataset.data && (
             <MappingStep
               fileName={stage.choice.file.name}
@@ -113,7 +117,7 @@ export function ImportPage() {
               />
               <BatchSummary batch={stage.batch} />
               <Flex gap={8}>
-                <Button type="primary" onClick={() => setStage({ step: 'choose' })}>
+                <Button type="primary" onClick={() => (setLastChoice(undefined), setStage({ step: 'choose' }))}>
                   {t('datasets.import.another')}
                 </Button>
                 <Link to={`/import-batches/${stage.batch.id}`}>{t('datasets.import.openBatch')}</Link>

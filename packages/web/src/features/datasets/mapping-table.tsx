@@ -77,7 +77,9 @@ export function MappingTable({
               value={choice[row.header]}
               onChange={(field?: string) => onChange(row.header, field)}
               options={options}
-              allowClear
+              // The import API cannot leave out a column the server matches by itself, so
+              // only columns it did not match can be set back to "not imported".
+              allowClear={suggested[row.header] === undefined}
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('datasets.mapping.ignore')}
               status={choice[row.header] ? (twice.has(choice[row.header] ?? '') ? 'error' : undefined) : 'warning'}

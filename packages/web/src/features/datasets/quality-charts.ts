@@ -59,7 +59,7 @@ export function validityOption(fields: FieldQuality[], labelOf: (f: FieldQuality
           axisLine: { lineStyle: { width: 16 } },
           progress: { show: true, width: 16, itemStyle: { color: RED } },
           detail: { formatter: '{value}%', fontSize: 26, offsetCenter: [0, '0%'] },
-          title: { offsetCenter: [0, '38%'] },
+          title: { offsetCenter: [0, '62%'], fontSize: 13 },
           data: [{ value: percent(only.identifier?.validRate ?? 0), name: labelOf(only) }],
         },
       ],

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/error-text';
 import { useCan } from '../auth/use-me';
 import { ReasonModal } from './reason-modal';
+import { RowsFilter } from './rows-filter';
 import { useBatches } from './use-datasets';
 
 function display(value: DatasetRow['values'][string] | undefined): string {
@@ -26,32 +27,33 @@ export function RowsBrowser({ datasetType, fields }: { datasetType: string; fiel
   const can = useCan();
   const [batchId, setBatchId] = useState<number | undefined>();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [filters, setFilters] = useState<Record<string, string>>({});
   const [revealReason, setRevealReason] = useState<string>();
   const [asking, setAsking] = useState(false);
   const batches = useBatches({ datasetType, status: 'loaded', page: 1, pageSize: 200 });
   const rows = useQuery({
-    queryKey: ['dataset-rows', datasetType, batchId, paging, revealReason],
-    queryFn: () => listDatasetRows(datasetType, { batchId, ...paging, revealReason }),
+    queryKey: ['dataset-rows', datasetType, batchId, filters, paging, revealReason],
+    queryFn: () => listDatasetRows(datasetType, { batchId, filters, ...paging, revealReason }),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
   const revealed = rows.data?.revealed === true;
+  // A new selection starts at page one, masked again.
+  const restart = () => (setPaging((p) => ({ ...p, page: 1 })), setRevealReason(undefined));
 
   return (
     <Flex vertical gap={12}>
-      <Flex gap={12} wrap justify="space-between">
+      <Flex gap={12} wrap>
         <Select
           allowClear
           placeholder={t('datasets.rows.allBatches')}
-          style={{ minWidth: 320 }}
+          style={{ minWidth: 260 }}
           value={batchId}
-          onChange={(id?: number) => (
-            setBatchId(id),
-            setPaging((p) => ({ ...p, page: 1 })),
-            setRevealReason(undefined)
-          )}
+          onChange={(id?: number) => (setBatchId(id), restart())}
           options={(batches.data?.items ?? []).map((b) => ({ value: b.id, label: `#${b.id} ${b.fileName}` }))}
         />
+        <RowsFilter fields={fields} onChange={(next) => (setFilters(next), restart())} />
+        <div style={{ flex: 1 }} />
         {can('person.read') &&
           (revealed ? (
             <Button icon={<EyeInvisibleOutlined />} onClick={() => setRevealReason(undefined)}>
@@ -92,7 +94,11 @@ export function RowsBrowser({ datasetType, fields }: { datasetType: string; fiel
           ...fields.map((field) => ({
             key: field.key,
             title: field.label[lang],
-            render: (_: unknown, row: DatasetRow) => display(row.values[field.key]),
+            render: (_: unknown, row: DatasetRow) => {
+              const text = display(row.values[field.key]);
+              // Enum fields hold codes; show the label of the current language.
+              return field.values?.find((v) => v.code === text)?.label[lang] ?? text;
+            },
           })),
         ]}
       />

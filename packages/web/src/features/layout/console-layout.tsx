@@ -3,6 +3,7 @@ import { Button, Drawer, Flex, Grid, Layout, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { Outlet } from 'react-router';
 import { useT } from '../../i18n';
+import { RedWarningNotifier } from '../warnings/red-warning-notifier';
 import { LanguageSwitch } from './language-switch';
 import { SideMenu } from './side-menu';
 import { UserMenu } from './user-menu';
@@ -70,6 +71,7 @@ export function ConsoleLayout() {
         </Header>
         <Content style={{ padding: wide ? 24 : 12 }}>
           <Outlet />
+          <RedWarningNotifier />
         </Content>
       </Layout>
       {!wide && (

@@ -11,6 +11,8 @@ import type { Permission } from '@qingfeng/core';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../i18n';
 import { DATASET_NAV_ITEMS } from '../datasets/dataset-nav';
+import { MODEL_NAV_ITEMS } from '../models/model-nav';
+import { WARNING_NAV_ITEMS } from '../warnings/warning-nav';
 
 export interface NavItem {
   path: string;
@@ -26,6 +28,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
   ...DATASET_NAV_ITEMS,
+  ...WARNING_NAV_ITEMS,
+  ...MODEL_NAV_ITEMS,
   {
     path: '/organisations',
     label: 'nav.organisations',

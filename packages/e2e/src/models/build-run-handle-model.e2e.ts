@@ -1,0 +1,203 @@
+import { idCheckCharacter } from '@qingfeng/core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openConsole, screenshotPath } from '../harness/browser.js';
+import { signInFirstTime, signOut } from '../harness/console-actions.js';
+import { type RunningServer, startServer } from '../harness/server.js';
+
+function validId(birth: string, sequence: string): string {
+  const first17 = `110101${birth}${sequence}`;
+  return first17 + idCheckCharacter(first17);
+}
+
+const DEAD_EARLY = validId('19400101', '111'); // died 2024-01-10, paid in March and April: two hits
+const DEAD_LATE = validId('19450202', '222'); // died 2024-03-01, paid within the 30-day grace: no hit
+const ALIVE = validId('19500303', '333'); // no death record: no hit
+
+const DEATHS = ['id,name,death_date', `${DEAD_EARLY},王老汉,2024-01-10`, `${DEAD_LATE},李大娘,2024-03-01`];
+const PAYMENTS = [
+  'payment_id,program,id,name,division,amount,paid_on,period',
+  `P1,dibao,${DEAD_EARLY},王老汉,110101,800,2024-01-05,2024-01`,
+  `P2,dibao,${DEAD_EARLY},王老汉,110101,800,2024-03-05,2024-03`,
+  `P3,dibao,${DEAD_EARLY},王老汉,110101,800,2024-04-05,2024-04`,
+  `P4,dibao,${DEAD_LATE},李大娘,110101,600,2024-03-10,2024-03`,
+  `P5,dibao,${ALIVE},张大爷,110101,700,2024-03-05,2024-03`,
+];
+
+/** As the signed-in system administrator, creates the three users through the console's API. */
+async function createUsers(page: Page): Promise<Record<'shuju' | 'fenxi' | 'jiandu', string>> {
+  return page.evaluate(async () => {
+    const call = async (method: string, path: string, csrf?: string, body?: unknown) => {
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as Record<string, unknown>;
+    };
+    const csrf = String((await call('GET', '/api/v1/auth/me')).csrfToken);
+    const tree = (await call('GET', '/api/v1/organisations?view=tree')).tree as { id: number }[];
+    const orgId = tree[0]?.id;
+    const add = async (username: string, displayName: string, role: string) =>
+      String((await call('POST', '/api/v1/users', csrf, { username, displayName, orgId, role })).temporaryPassword);
+    return {
+      shuju: await add('shuju', '赵数据', 'data_admin'),
+      fenxi: await add('fenxi', '钱分析', 'model_analyst'),
+      jiandu: await add('jiandu', '孙监督', 'supervision'),
+    };
+  });
+}
+
+/** As the signed-in data administrator, imports a CSV through the import API; returns rows loaded. */
+async function importCsv(page: Page, type: string, lines: string[]): Promise<number> {
+  return page.evaluate(
+    async ({ type, text }) => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const form = new FormData();
+      form.append('mode', 'append');
+      form.append('file', new Blob([text], { type: 'text/csv' }), `${type}.csv`);
+      const response = await fetch(`/api/v1/datasets/${type}/imports`, {
+        method: 'POST',
+        headers: { 'x-csrf-token': me.csrfToken },
+        body: form,
+      });
+      if (!response.ok) throw new Error(`import ${type}: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { rowsLoaded: number }).rowsLoaded;
+    },
+    { type, text: `${lines.join('\n')}\n` },
+  );
+}
+
+/**
+ * Picks an option of the antd Select inside `testId` by (part of) its visible text, typed
+ * first into searchable selects, whose lists are virtual (far options are not rendered).
+ */
+async function choose(page: Page, testId: string, option: string, search = false): Promise<void> {
+  await page.getByTestId(testId).click();
+  if (search) await page.keyboard.type(option);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+/** In the builder: benefit payments joined with deaths on the person, paid after death + grace. */
+async function buildModel(page: Page): Promise<void> {
+  await page.getByTestId('side-menu').getByText('模型构建').click();
+  await page.waitForURL('**/model-builder');
+  await choose(page, 'source-dataset-0', '(benefit_payment)', true);
+  await page.getByTestId('add-source').click();
+  await choose(page, 'source-dataset-1', '(death)', true);
+  await page.getByTestId('join-preset-1-subject').click();
+  await page.getByTestId('join-key-1-0').waitFor();
+
+  await page.getByTestId('add-param').click();
+  const param = page.getByTestId('param-0');
+  await param.getByPlaceholder('参数代码').fill('grace_days');
+  await param.getByPlaceholder('默认值').fill('30');
+  await param.getByPlaceholder('最小值').fill('0');
+  await param.getByPlaceholder('最大值').fill('366');
+  await param.getByPlaceholder('中文名称').fill('宽限天数');
+  await param.getByPlaceholder('英文名称').fill('Grace period');
+
+  await page.getByTestId('add-condition').click();
+  await choose(page, 'condition-left-0', 'a.paid_on', true);
+  await choose(page, 'condition-right-0', 'b.death_date', true);
+  await choose(page, 'condition-days-0', '{grace_days}');
+
+  await page.getByTestId('builder-id').fill('U01');
+  await choose(page, 'builder-severity', '红色');
+  await choose(page, 'builder-subject', 'a.id');
+  await page.getByTestId('builder-name-zh').fill('死亡后仍发放补贴');
+  await page.getByTestId('builder-name-en').fill('Benefit paid after death');
+  await page.getByTestId('builder-explanation-zh').fill('{a_name}于{b_death_date}死亡，{a_paid_on}仍发放{a_amount}元');
+  await page
+    .getByTestId('builder-explanation-en')
+    .fill('{a_name} died on {b_death_date}, yet was paid {a_amount} yuan on {a_paid_on}');
+  await page.getByTestId('builder-basis-zh').fill('《社会救助暂行办法》第十四条');
+  await page.getByTestId('builder-basis-en').fill('Interim Measures on Social Assistance, art. 14');
+  await page.getByTestId('builder-handling-zh').fill('核实死亡信息，追回资金');
+  await page.getByTestId('builder-handling-en').fill('Verify the death and recover the funds');
+}
+
+describe('[MODELS]', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('[MODELS]: an analyst builds a model in the builder, previews it, saves it, runs it, and marks one of its warnings as a false positive with a reason', async () => {
+    const { page, context, problems } = await openConsole(browser, server.baseUrl);
+    try {
+      await signInFirstTime(page, 'sysadmin', server.passwords.sysadmin);
+      const passwords = await createUsers(page);
+      await signOut(page);
+
+      await signInFirstTime(page, 'shuju', passwords.shuju);
+      expect(await importCsv(page, 'death', DEATHS)).toBe(2);
+      expect(await importCsv(page, 'benefit_payment', PAYMENTS)).toBe(5);
+      await signOut(page);
+
+      await signInFirstTime(page, 'fenxi', passwords.fenxi);
+      await buildModel(page);
+      expect(await page.getByTestId('builder-problems').count()).toBe(0);
+      await page.getByTestId('builder-preview').click();
+      await page.getByTestId('preview-count').getByText('当前数据中命中 2 条').waitFor();
+      expect(await page.getByTestId('preview-hits').textContent()).toContain('王老汉于2024-01-10死亡');
+      await page.screenshot({ path: screenshotPath('models-builder'), fullPage: true });
+
+      await page.getByTestId('builder-save').click();
+      await page.waitForURL('**/models/U01');
+      await page.getByTestId('model-title').getByText('U01 · 死亡后仍发放补贴').waitFor();
+
+      // The saved model is in the library and can be run; its red hits arrive as live notifications.
+      await page.getByTestId('side-menu').getByText('模型运行').click();
+      await choose(page, 'run-models', 'U01 死亡后仍发放补贴', true);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('run-start').click();
+      await page.getByTestId('run-table').getByText('已完成').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('run-table').textContent()).toContain('2 / 0');
+      await page.getByTestId('live-warning-link').first().waitFor();
+      await page.goto('/'); // closes the notifications, which cover the user menu
+      await signOut(page);
+
+      // A supervision handler (warning.handle) judges one of the warnings.
+      await signInFirstTime(page, 'jiandu', passwords.jiandu);
+      await page.getByTestId('side-menu').getByText('预警管理').click();
+      await page.waitForURL('**/warnings');
+      // Importing the payments also ran the built-in W01 on them; two warnings are the new model's.
+      const rows = page.getByTestId('warning-table').locator('tr.ant-table-row');
+      await rows.nth(3).waitFor();
+      const ours = rows.filter({ hasText: 'U01' });
+      expect(await ours.count()).toBe(2);
+      await page.screenshot({ path: screenshotPath('models-warnings'), fullPage: true });
+      await ours.first().click();
+      await page.waitForURL('**/warnings/*');
+      await page.getByTestId('evidence-benefit_payment').waitFor();
+      expect(await page.getByTestId('evidence-death').textContent()).not.toContain(DEAD_EARLY); // masked
+
+      await page.getByTestId('mark-false_positive').click();
+      await page.getByTestId('status-confirm').click();
+      await page.getByText('请填写理由').waitFor(); // the reason is required
+      await page.getByTestId('status-reason').fill('经核实为补发的生前待遇，不属于冒领');
+      await page.getByTestId('status-confirm').click();
+      await page.getByTestId('warning-status').getByText('误报').waitFor();
+      expect(await page.getByTestId('warning-events').textContent()).toContain('经核实为补发的生前待遇');
+      await page.locator('.ant-modal-mask').waitFor({ state: 'hidden' });
+      await page.screenshot({ path: screenshotPath('models-warning-detail'), fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

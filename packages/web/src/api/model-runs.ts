@@ -1,0 +1,45 @@
+import { api } from './client';
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type RunKind = 'full' | 'incremental';
+
+export interface ModelRun {
+  id: number;
+  kind: RunKind | 'scheduled';
+  status: RunStatus;
+  models: { modelId: string; version: number; params: Record<string, unknown>; mode: RunKind }[];
+  inputBatches: Record<string, number[]> | null;
+  progress: { done: number; total: number };
+  hitCounts: Record<string, number>;
+  errors: Record<string, string>;
+  newWarnings: number;
+  updatedWarnings: number;
+  requestedBy: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+}
+
+export interface RunPage {
+  items: ModelRun[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Whether a run may still change (and so is worth polling). */
+export const isActiveRun = (run: ModelRun) => run.status === 'queued' || run.status === 'running';
+
+/** Starts a run of some models, or of every enabled one, in the background. */
+export function startRun(input: { models?: string[]; all?: boolean; kind: RunKind }): Promise<ModelRun> {
+  return api.post<ModelRun>('/api/v1/model-runs', input);
+}
+
+export function listRuns(page: number, pageSize: number): Promise<RunPage> {
+  return api.get<RunPage>('/api/v1/model-runs', { page, pageSize });
+}
+
+export function cancelRun(id: number): Promise<ModelRun> {
+  return api.post<ModelRun>(`/api/v1/model-runs/${id}/cancel`);
+}

@@ -1,0 +1,119 @@
+import type { Severity } from '@qingfeng/core';
+import { api, withQuery } from './client';
+import type { Localised } from './datasets';
+
+export type WarningStatus = 'new' | 'under_review' | 'confirmed' | 'false_positive' | 'not_actionable';
+export const WARNING_STATUSES: readonly WarningStatus[] = [
+  'new',
+  'under_review',
+  'confirmed',
+  'false_positive',
+  'not_actionable',
+];
+/** The server refuses these without a reason. */
+export const REASON_REQUIRED: ReadonlySet<WarningStatus> = new Set(['false_positive', 'not_actionable']);
+
+export interface Warning {
+  id: number;
+  hitKey: string;
+  modelId: string;
+  modelVersion: number;
+  severity: Severity;
+  status: WarningStatus;
+  statusReason: string | null;
+  divisionCode: string | null;
+  subjectKey: string | null;
+  explanation: Localised;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  lastRunId: number | null;
+}
+
+export interface EvidenceRow {
+  dataset: string;
+  batchId: number;
+  rowNo: number;
+  role: string;
+  /** Null when the row is gone from the lake (its batch was rolled back or replaced). */
+  values: Record<string, unknown> | null;
+}
+
+export interface WarningDetail extends Warning {
+  facts: Record<string, unknown>;
+  masked: boolean;
+  evidence: EvidenceRow[];
+  events: { from: string; to: string; reason: string | null; by: string | null; at: string }[];
+}
+
+export interface WarningFilter {
+  model?: string;
+  severity?: Severity;
+  status?: WarningStatus;
+  /** Calendar days, YYYY-MM-DD, both included. */
+  from?: string;
+  to?: string;
+}
+
+export interface WarningPage {
+  items: Warning[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface CountsByJudgement {
+  hits: number;
+  confirmed: number;
+  falsePositives: number;
+  notActionable: number;
+  open: number;
+  /** confirmed / (confirmed + false positives); null before any is judged. */
+  precision: number | null;
+}
+
+export interface ModelStats extends CountsByJudgement {
+  modelId: string;
+  trend: (CountsByJudgement & { month: string })[];
+}
+
+export function listWarnings(filter: WarningFilter, page: number, pageSize: number): Promise<WarningPage> {
+  return api.get<WarningPage>('/api/v1/warnings', { ...filter, page, pageSize });
+}
+
+/** One warning; with a reason (and person.read) its evidence comes unmasked, and the read is audited. */
+export function getWarning(id: number, reason?: string): Promise<WarningDetail> {
+  return api.get<WarningDetail>(`/api/v1/warnings/${id}`, { reason });
+}
+
+export function changeWarningStatus(id: number, status: WarningStatus, reason?: string): Promise<WarningDetail> {
+  return api.post<WarningDetail>(`/api/v1/warnings/${id}/status`, { status, ...(reason ? { reason } : {}) });
+}
+
+/** Changes several warnings at once, all or none. */
+export function changeWarningsStatus(ids: number[], status: WarningStatus, reason?: string) {
+  return api.post<{ updated: number[] }>('/api/v1/warnings/status', { ids, status, ...(reason ? { reason } : {}) });
+}
+
+export async function getModelStats(model?: string): Promise<ModelStats[]> {
+  return (await api.get<{ items: ModelStats[] }>('/api/v1/warnings/stats', { model })).items;
+}
+
+/** Where to download the matching warnings (masked) as CSV or JSON. */
+export function warningExportUrl(format: 'csv' | 'json', filter: WarningFilter): string {
+  const { model, severity, status } = filter;
+  return withQuery('/api/v1/warnings/export', { format, model, severity, status });
+}
+
+/** The live feed of new red warnings in the user's jurisdiction (Server-Sent Events). */
+export const WARNING_STREAM_URL = '/api/v1/warnings/stream';
+
+/** One event of the live feed, masked as in the list. */
+export interface WarningNotice {
+  id: number;
+  modelId: string;
+  severity: Severity;
+  divisionCode: string | null;
+  explanationZh: string;
+  explanationEn: string;
+  firstSeenAt: string;
+}

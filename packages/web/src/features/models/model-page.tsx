@@ -1,0 +1,75 @@
+import { Breadcrumb, Card, Descriptions, Flex, Result, Spin, Tabs, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useI18n } from '../../i18n';
+import { errorText } from '../../shared/error-text';
+import { ModelParamsForm } from './model-params-form';
+import { ModelSchedule } from './model-schedule';
+import { ModelStatsPanel } from './model-stats';
+import { ModelVersions } from './model-versions';
+import { SeverityTag } from './severity-tag';
+import { useModel } from './use-models';
+
+/** One model: what it checks and why, its parameters, versions, schedule and track record. */
+export function ModelPage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useI18n();
+  const model = useModel(id);
+  if (model.isPending) return <Spin />;
+  if (model.error) return <Result status="warning" title={errorText(t, model.error)} />;
+  const m = model.data;
+  const doc = m.document;
+
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/models">{t('models.library.title')}</Link> }, { title: m.id }]}
+      />
+      <Flex align="center" gap={12} style={{ marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="model-title">
+          {m.id} · {m.name[lang]}
+        </Typography.Title>
+        <SeverityTag severity={m.severity} />
+        <Tag>{t(`models.source.${m.source}`)}</Tag>
+        <Tag color={m.enabled ? 'green' : 'default'}>{t(m.enabled ? 'models.on' : 'models.off')}</Tag>
+      </Flex>
+      <Card>
+        <Tabs
+          items={[
+            {
+              key: 'overview',
+              label: t('models.tab.overview'),
+              children: (
+                <Descriptions column={1} bordered size="small" styles={{ label: { width: 180 } }}>
+                  <Descriptions.Item label={t('models.name')}>
+                    {m.name.zh} / {m.name.en}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('models.inputs')}>
+                    {m.inputs.map((i) => (
+                      <Tag key={i}>{i}</Tag>
+                    ))}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('models.basis')}>{doc.basis[lang]}</Descriptions.Item>
+                  <Descriptions.Item label={t('models.explanation')}>{doc.explanation[lang]}</Descriptions.Item>
+                  <Descriptions.Item label={t('models.handling')}>{doc.handling[lang]}</Descriptions.Item>
+                  {doc.escalation && (
+                    <Descriptions.Item label={t('models.escalation')}>{doc.escalation[lang]}</Descriptions.Item>
+                  )}
+                  <Descriptions.Item label={t('models.incremental')}>
+                    {t(m.incremental ? 'common.yes' : 'common.no')}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('models.schedule')}>
+                    <ModelSchedule model={m} />
+                  </Descriptions.Item>
+                </Descriptions>
+              ),
+            },
+            { key: 'params', label: t('models.tab.params'), children: <ModelParamsForm model={m} /> },
+            { key: 'versions', label: t('models.tab.versions'), children: <ModelVersions model={m} /> },
+            { key: 'stats', label: t('models.tab.stats'), children: <ModelStatsPanel modelId={m.id} /> },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
