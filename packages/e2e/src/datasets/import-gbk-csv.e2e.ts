@@ -150,29 +150,6 @@ describe('[DATASETS]', () => {
       await page.getByTestId('chart-completeness').locator('canvas').waitFor();
       await page.waitForTimeout(500); // let the charts' entry animation finish for the screenshot
       await page.screenshot({ path: screenshotPath('datasets-quality'), fullPage: true });
-      // TEMP-SHOTS
-      await page.goto('/datasets/person');
-      await page.getByRole('tab', { name: '数据浏览' }).click();
-      await page.getByTestId('dataset-rows').locator('tr.ant-table-row').first().waitFor();
-      await page.screenshot({ path: screenshotPath('datasets-rows'), fullPage: true });
-      await page.getByTestId('reveal-rows').click();
-      await page.getByRole('dialog').getByLabel('查看事由').fill('核查线索需要');
-      await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
-      await page.waitForTimeout(1000);
-      await page.screenshot({ path: screenshotPath('datasets-rows-revealed'), fullPage: true });
-      await page.goto('/datasets');
-      await page.getByTestId('dataset-catalogue').locator('tr.ant-table-row').first().waitFor();
-      await page.screenshot({ path: screenshotPath('datasets-catalogue'), fullPage: false });
-      await page.goto('/datasets/person');
-      await page.getByTestId('dataset-fields').waitFor();
-      await page.screenshot({ path: screenshotPath('datasets-fields'), fullPage: false });
-      await page.goto('/import-batches');
-      await page.getByTestId('batch-table').locator('tr.ant-table-row').first().waitFor();
-      await page.getByTestId('language-switch').click();
-      await page.screenshot({ path: screenshotPath('datasets-batches-en'), fullPage: false });
-      await page.goto('/data-import');
-      await page.screenshot({ path: screenshotPath('datasets-import-en'), fullPage: false });
-      // END-TEMP
       expect(problems).toEqual([]);
     } finally {
       await context.close();

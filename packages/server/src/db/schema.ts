@@ -276,6 +276,41 @@ export interface ApiKeyTable {
   revoke_reason: string | null;
 }
 
+export interface CustomDatasetTypeTable {
+  id: Generated<number>;
+  /** `x_` followed by a lower-case snake_case name. */
+  key: string;
+  name_zh: string;
+  name_en: string;
+  source_zh: string;
+  source_en: string;
+  /** JSON array of field definitions (core's FieldDef). */
+  fields: unknown;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface CatalogueSynonymTable {
+  id: Generated<number>;
+  dataset_type: string;
+  field_key: string;
+  synonym: string;
+  /** The synonym folded as header matching compares it; unique per dataset type. */
+  folded: string;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface MappingTemplateTable {
+  id: Generated<number>;
+  department_code: string;
+  dataset_type: string;
+  /** JSON object: header text → field key. */
+  mapping: unknown;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   divisions: DivisionTable;
   organisations: OrganisationTable;
@@ -295,6 +330,9 @@ export interface DB {
   warning_evidence: WarningEvidenceTable;
   warning_events: WarningEventTable;
   api_keys: ApiKeyTable;
+  custom_dataset_types: CustomDatasetTypeTable;
+  catalogue_synonyms: CatalogueSynonymTable;
+  mapping_templates: MappingTemplateTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -312,3 +350,6 @@ export type WarningRow = Selectable<WarningTable>;
 export type WarningEvidenceRow = Selectable<WarningEvidenceTable>;
 export type WarningEventRow = Selectable<WarningEventTable>;
 export type ApiKeyRow = Selectable<ApiKeyTable>;
+export type CustomDatasetTypeRow = Selectable<CustomDatasetTypeTable>;
+export type CatalogueSynonymRow = Selectable<CatalogueSynonymTable>;
+export type MappingTemplateRow = Selectable<MappingTemplateTable>;

@@ -17,6 +17,7 @@ import { isCookieSecure } from '../config/config.js';
 import { registerApiKeyRoutes } from '../modules/api-keys/api-keys.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerCatalogueRoutes } from '../modules/catalogue/catalogue.routes.js';
 import { registerDatasetQualityRoutes } from '../modules/datasets/dataset-quality.routes.js';
 import { registerDatasetRowRoutes } from '../modules/datasets/dataset-rows.routes.js';
 import { registerDatasetRoutes } from '../modules/datasets/datasets.routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
   registerDatasetRoutes(app, services);
   registerDatasetQualityRoutes(app, services);
   registerDatasetRowRoutes(app, services);
+  registerCatalogueRoutes(app, services);
   registerApiKeyRoutes(app, services);
   registerModelRoutes(app, services);
   registerWarningRoutes(app, services);

@@ -8,6 +8,7 @@ import * as createImportBatches from './20261123130000-create-import-batches.js'
 import * as createModelsAndWarnings from './20261123140000-create-models-and-warnings.js';
 import * as createQualitySnapshots from './20261123150000-create-quality-snapshots.js';
 import * as createApiKeys from './20261123160000-create-api-keys.js';
+import * as createCustomCatalogue from './20261123170000-create-custom-catalogue.js';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the set is
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261123140000-create-models-and-warnings': createModelsAndWarnings,
   '20261123150000-create-quality-snapshots': createQualitySnapshots,
   '20261123160000-create-api-keys': createApiKeys,
+  '20261123170000-create-custom-catalogue': createCustomCatalogue,
 };

@@ -1,7 +1,7 @@
-import { findDataset } from '@qingfeng/core';
 import type { AppServices } from '../../app-services.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import type { Scope } from '../organisations/scope.js';
 import { formatApiKey, generateApiKeySecret, hashApiKeySecret } from './api-key-secret.js';
@@ -14,9 +14,11 @@ export interface CreatedApiKey {
   secret: string;
 }
 
-function checkDatasetTypes(types: readonly string[]): string[] {
+async function checkDatasetTypes(services: AppServices, types: readonly string[]): Promise<string[]> {
   const unique = [...new Set(types)];
-  const unknown = unique.filter((t) => findDataset(t) === undefined);
+  const catalogue = new CatalogueService(services.database.db);
+  const found = await Promise.all(unique.map((t) => catalogue.findDataset(t)));
+  const unknown = unique.filter((_t, i) => found[i] === undefined);
   if (unknown.length > 0) {
     throw new ValidationError(`datasetTypes: unknown dataset type ${unknown.join(', ')}`, 'datasetTypes');
   }
@@ -38,7 +40,7 @@ export async function createApiKey(services: AppServices, scope: Scope, input: T
       'departmentId',
     );
   }
-  const datasetTypes = checkDatasetTypes(input.datasetTypes);
+  const datasetTypes = await checkDatasetTypes(services, input.datasetTypes);
   const expiresAt = input.expiresAt === undefined ? null : new Date(input.expiresAt);
   if (expiresAt !== null && expiresAt <= services.clock.now()) {
     throw new ValidationError('expiresAt: must be in the future', 'expiresAt');

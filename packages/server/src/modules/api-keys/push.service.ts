@@ -79,7 +79,7 @@ export async function pushRows(
     await auditPush(services, actor, key, 'denied', { datasetType: request.datasetType, refusal: 'type_not_granted' });
     throw new ForbiddenError(`This key may not push dataset type ${request.datasetType}`, 'dataset_type_not_granted');
   }
-  const dataset = requireDataset(request.datasetType);
+  const dataset = await requireDataset(services, request.datasetType);
   const temp = await JsonLinesTempFile.create(services.config.dataDir, `push-${dataset.key}`);
   try {
     await writeRows(temp, request.body);

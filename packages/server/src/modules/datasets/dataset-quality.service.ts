@@ -186,7 +186,7 @@ export async function getDatasetQuality(
   type: string,
   refresh = false,
 ): Promise<TQualityReport> {
-  const dataset = requireDataset(type);
+  const dataset = await requireDataset(services, type);
   const signature = await lakeSignature(services.lake, dataset.key);
   const key: SnapshotKey = {
     kind: 'dataset',
@@ -212,7 +212,7 @@ export async function getBatchQuality(
   refresh = false,
 ): Promise<TQualityReport> {
   const batch = await getVisibleBatch(services, viewer, batchId);
-  const dataset = requireDataset(batch.dataset_type);
+  const dataset = await requireDataset(services, batch.dataset_type);
   const signature = await lakeSignature(services.lake, dataset.key, batch.id);
   const key: SnapshotKey = {
     kind: 'batch',

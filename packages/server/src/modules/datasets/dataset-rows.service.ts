@@ -98,7 +98,7 @@ export async function browseRows(
   actor: AuditActor,
   request: BrowseRequest,
 ): Promise<TRowPage> {
-  const dataset = requireDataset(request.type);
+  const dataset = await requireDataset(services, request.type);
   if (request.reveal && !viewer.permissions.has('person.read')) {
     throw new ForbiddenError('Showing personal data whole needs the person.read permission', 'person_read_required');
   }
@@ -187,7 +187,7 @@ export async function getRowLineage(
   batchId: number,
   rowNo: number,
 ): Promise<TRowLineage> {
-  const dataset = requireDataset(type);
+  const dataset = await requireDataset(services, type);
   const db = services.database.db;
   const batch = await db
     .selectFrom('import_batches')

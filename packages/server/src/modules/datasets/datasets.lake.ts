@@ -2,7 +2,7 @@ import type { HeaderMatch } from '@qingfeng/core';
 import { buildCreateTableSql } from '../../lake/ddl.js';
 import { type Lake, type LakeColumn, type LakeRows, type LakeTx, quoteIdentifier } from '../../lake/index.js';
 import { type DatasetLayout, LAKE_BATCHES_TABLE, SUBJECT_INDEX_TABLE, datasetTable } from './lake-layout.js';
-import { type StagePlan, insertNormalisedSql } from './stage-sql.js';
+import { type StagePlan, normaliseStatements } from './stage-sql.js';
 
 /*
  * All lake SQL of the datasets domain. Statements are written once for both engines:
@@ -74,7 +74,7 @@ const PAGE_ROWS = 20_000;
 /** The temporary tables of one batch; they live in the import's own session and are dropped before COMMIT. */
 function stageNames(batchId: number) {
   const at = (what: string) => `_qf_${what}_${batchId}`;
-  return { raw: at('raw'), norm: at('norm'), bad: at('bad'), ids: at('ids'), hash: at('hash'), fresh: at('new'), keys: at('keys') };
+  return { dictionary: (i: number) => at(`dict${i}`), raw: at('raw'), norm: at('norm'), bad: at('bad'), ids: at('ids'), hash: at('hash'), fresh: at('new'), keys: at('keys') };
 }
 
 function createTempTableSql(name: string, columns: LakeColumn[], engine: Lake['engine']): string {
@@ -93,6 +93,15 @@ export async function loadBatch(lake: Lake, input: LoadBatchInput): Promise<Lake
   const engine = lake.engine;
   const names = stageNames(batchId);
   const q = quoteIdentifier;
+  const started = Date.now();
+  const trace = (step: string) => {
+    if (process.env.QF_IMPORT_TRACE === '1') process.stderr.write(`[import ${batchId}] ${step} ${Date.now() - started} ms\n`);
+  };
+  const memoryLimit = process.env.QF_LAKE_IMPORT_MEMORY_LIMIT;
+  if (engine === 'duckdb' && memoryLimit !== undefined && /^\d+(MB|GB)$/.test(memoryLimit)) {
+    // Checked above to be digits and a unit: a large batch then spills to DuckDB's temp directory beside the lake file.
+    await lake.execute(`SET memory_limit = '${memoryLimit}'`);
+  }
   return lake.transaction(async (tx) => {
     if (engine === 'postgres') {
       await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [IMPORT_LOCK_NAMESPACE, batchId]);
@@ -104,26 +113,34 @@ export async function loadBatch(lake: Lake, input: LoadBatchInput): Promise<Lake
       ]);
     }
     // 1. Stage and normalise in SQL.
-    await tx.execute(createTempTableSql(names.norm, plan.normColumns, engine));
+    await tx.execute(createTempTableSql(names.raw, plan.rawColumns, engine));
     if (input.source.kind === 'engine-csv') {
-      await tx.execute(insertNormalisedSql(engine, plan, input.match, names.norm, input.source.sourceSql), [input.source.file]);
+      await tx.execute(`INSERT INTO ${q(names.raw)} SELECT * FROM ${input.source.sourceSql} s`, [input.source.file]);
     } else {
-      await tx.execute(createTempTableSql(names.raw, plan.rawColumns, engine));
       await tx.appendRows(names.raw, plan.rawColumns.map((c) => c.name), input.source.rows);
-      await tx.execute(insertNormalisedSql(engine, plan, input.match, names.norm, q(names.raw)));
-      await tx.execute(`DROP TABLE ${q(names.raw)}`);
     }
+    trace('staged');
+    await tx.execute(createTempTableSql(names.norm, plan.normColumns, engine));
+    for (const sql of normaliseStatements(engine, plan, input.match, names.raw, names.norm, names.dictionary)) {
+      await tx.execute(sql);
+    }
+    await tx.execute(`DROP TABLE ${q(names.raw)}`);
+    for (let i = 0; i < plan.staged.length; i++) await tx.execute(`DROP TABLE IF EXISTS ${q(names.dictionary(i))}`);
     const rowsRead = await countRows(tx, `SELECT count(*) AS n FROM ${q(names.norm)}`);
     input.onStaged?.(rowsRead);
+    trace('staged and normalised');
 
     // 2. The TS reference reviews, in row order, every row SQL did not accept.
     const reviewed = await reviewRows(tx, plan, names, input.review);
 
+    trace('reviewed');
     // 3. Subjects: seal each distinct identifier once, add the new ones to subject_index.
     if (layout.subjectFields.length > 0) await resolveSubjects(tx, engine, plan, names, input.sealer);
 
+    trace('subjects');
     // 4. The rows.
     const loaded = await tx.execute(insertFromStageSql(plan, names), [batchId]);
+    trace('rows inserted');
     const rowsLoaded = engine === 'duckdb' || loaded > 0 ? loaded : 0;
     for (const table of [names.norm, names.keys, names.hash, names.ids, names.fresh, names.bad]) {
       await tx.execute(`DROP TABLE IF EXISTS ${q(table)}`);

@@ -82,7 +82,7 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
       },
     },
     async (request, reply) => {
-      requireDataset(request.params.type);
+      await requireDataset(services, request.params.type);
       const upload = await saveUpload(request, services.config.dataDir);
       try {
         const fields = parseImportFields(upload);
@@ -127,12 +127,13 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
       },
     },
     async (request) => {
-      requireDataset(request.params.type);
+      await requireDataset(services, request.params.type);
       const upload = await saveUpload(request, services.config.dataDir);
       try {
         const fields = parseImportFields(upload);
-        const preview = await previewDatasetFile({
+        const preview = await previewDatasetFile(services, {
           datasetType: request.params.type,
+          departmentCode: fields.department ?? null,
           file: upload.file,
           ...(fields.sheet ? { sheet: fields.sheet } : {}),
           ...(fields.mapping ? { mapping: fields.mapping } : {}),

@@ -33,7 +33,7 @@ export async function listDatasetSummaries(services: AppServices): Promise<Datas
 
 /** One dataset type with its row count, or 404. */
 export async function getDatasetSummary(services: AppServices, type: string): Promise<DatasetSummary> {
-  const dataset = requireDataset(type);
+  const dataset = await requireDataset(services, type);
   const counts = await countDatasetRows(services.lake, [dataset.key]);
   const lastLoaded = await new DatasetsRepository(services.database.db).findLastLoadedAt();
   return { dataset, rowCount: counts.get(dataset.key) ?? 0, lastLoadedAt: lastLoaded.get(dataset.key) ?? null };

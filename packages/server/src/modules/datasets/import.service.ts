@@ -1,9 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { type DatasetType, findDataset } from '@qingfeng/core';
+import type { DatasetType } from '@qingfeng/core';
 import type { AppServices } from '../../app-services.js';
 import type { ImportBatch, ImportFormat, ImportMode } from '../../db/schema.js';
-import { AppError, ConflictError, NotFoundError } from '../../http/errors.js';
+import { AppError, ConflictError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { CatalogueService } from '../catalogue/catalogue.service.js';
+import { mappingForImport } from '../catalogue/mapping-templates.service.js';
 import { onBatchLoaded } from '../models/model-runs.service.js';
 import { refreshBatchQuality } from './dataset-quality.service.js';
 import { batchDivisionFor } from './dataset-rows.scope.js';
@@ -46,11 +48,12 @@ export interface ImportOutcome {
   seconds: number;
 }
 
-/** Looks up a dataset type of the catalogue, or 404. */
-export function requireDataset(type: string): DatasetType {
-  const dataset = findDataset(type);
-  if (!dataset) throw new NotFoundError(`Dataset type ${type}`, 'dataset_not_found');
-  return dataset;
+/**
+ * Looks up a dataset type — built-in (with the deployment's added synonyms) or custom —
+ * or 404. Every datasets route and service goes through this one lookup.
+ */
+export async function requireDataset(services: Pick<AppServices, 'database'>, type: string): Promise<DatasetType> {
+  return new CatalogueService(services.database.db).requireDataset(type);
 }
 
 /**
@@ -65,8 +68,8 @@ export async function importDatasetFile(
   progress: ImportProgress = {},
 ): Promise<ImportOutcome> {
   const started = process.hrtime.bigint();
-  const dataset = requireDataset(request.datasetType);
   const db = services.database.db;
+  const dataset = await requireDataset(services, request.datasetType);
   const repository = new DatasetsRepository(db);
   const mode = request.mode ?? 'append';
   const { size } = await stat(request.file);
@@ -85,7 +88,7 @@ export async function importDatasetFile(
     opened = await openImport(request.file, dataset, {
       ...(request.format ? { format: request.format } : {}),
       ...(request.sheet ? { sheet: request.sheet } : {}),
-      ...(request.mapping ? { mapping: request.mapping } : {}),
+      ...(await mappingForImport(db, dataset.key, request)),
       ...(progress.onBytes ? { onBytes: progress.onBytes } : {}),
     });
   } catch (error) {

@@ -2,6 +2,8 @@ import { type HeaderMatch, type MappingTemplate, type RawValue, mappingTemplate,
 import type { ImportFormat } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import type { HeaderMapping } from './import-pipeline.js';
+import type { AppServices } from '../../app-services.js';
+import { findTemplateMapping } from '../catalogue/mapping-templates.service.js';
 import { requireDataset } from './import.service.js';
 import { openRecordSource } from './sources/open-source.js';
 
@@ -23,9 +25,18 @@ const DEFAULT_PREVIEW_ROWS = 20;
  * type (with the user's mapping, if any), without importing anything.
  */
 export async function previewDatasetFile(
-  request: { datasetType: string; file: string; sheet?: string; mapping?: HeaderMapping; limit?: number },
+  services: AppServices,
+  request: {
+    datasetType: string;
+    file: string;
+    sheet?: string;
+    mapping?: HeaderMapping;
+    departmentCode?: string | null;
+    limit?: number;
+  },
 ): Promise<ImportPreview> {
-  const dataset = requireDataset(request.datasetType);
+  const db = services.database.db;
+  const dataset = await requireDataset(services, request.datasetType);
   let source;
   try {
     source = await openRecordSource(request.file, request.sheet ? { sheet: request.sheet } : {});
@@ -33,7 +44,10 @@ export async function previewDatasetFile(
     throw new AppError(400, 'unreadable_file', (error as Error).message);
   }
   try {
-    const userMapping = Object.fromEntries(Object.entries(request.mapping ?? {}).map(([h, f]) => [f, h]));
+    // Without a mapping of its own, the department's saved template suggests one.
+    const mapping =
+      request.mapping ?? (await findTemplateMapping(db, dataset.key, request.departmentCode, source.headers));
+    const userMapping = Object.fromEntries(Object.entries(mapping ?? {}).map(([h, f]) => [f, h]));
     const rows: ImportPreview['rows'] = [];
     const limit = request.limit ?? DEFAULT_PREVIEW_ROWS;
     if (limit > 0) {

@@ -11,14 +11,16 @@ import {
   decimalSql,
   divisionSql,
   enumSql,
+  compactCodeSql,
   idCheckDigitSql,
+  idFromCompactSql,
   intSql,
   latSql,
   lonSql,
   moneySql,
   monthSql,
   phoneSql,
-  usccCheckDigitSql,
+  usccFromCompactSql,
 } from '@qingfeng/core';
 import type { LakeColumn } from '../../lake/index.js';
 import { quoteIdentifier } from '../../lake/index.js';
@@ -89,12 +91,13 @@ export function planStage(layout: DatasetLayout, match: HeaderMatch): StagePlan 
 /** The SQL form of a field's normaliser over cleaned text `t`, or null for types without a fast path. */
 function valueSql(dialect: SqlDialect, field: FieldDef, t: string, moneyUnit: string | null): string {
   switch (field.type) {
+    // Identifier forms read the pre-computed compact column `c` of the dictionary.
     case 'id':
-      return idCheckDigitSql(dialect, t);
+      return idFromCompactSql(dialect, 'c');
     case 'uscc':
-      return usccCheckDigitSql(dialect, t);
+      return usccFromCompactSql(dialect, 'c');
     case 'subject':
-      return `coalesce(${idCheckDigitSql(dialect, t)}, ${usccCheckDigitSql(dialect, t)})`;
+      return `coalesce(${idFromCompactSql(dialect, 'c')}, ${usccFromCompactSql(dialect, 'c')})`;
     case 'division':
       return divisionSql(dialect, t);
     case 'date':
@@ -130,70 +133,102 @@ function valueSql(dialect: SqlDialect, field: FieldDef, t: string, moneyUnit: st
   }
 }
 
+/** Extra dictionary columns a field carries beside its value. */
+function dictionaryExtras(dialect: SqlDialect, field: FieldDef, v: string): string[] {
+  switch (field.type) {
+    case 'id':
+      return [
+        `CASE WHEN ${v} IS NOT NULL THEN 'person' END AS kind`,
+        `CASE WHEN ${v} IS NOT NULL THEN make_date(CAST(substr(${v}, 7, 4) AS INTEGER), CAST(substr(${v}, 11, 2) AS INTEGER), CAST(substr(${v}, 13, 2) AS INTEGER)) END AS birth`,
+        `CASE WHEN ${v} IS NOT NULL THEN CASE WHEN CAST(substr(${v}, 17, 1) AS INTEGER) % 2 = 1 THEN 'male' ELSE 'female' END END AS sex`,
+        `substr(${v}, 1, 6) AS region`,
+      ];
+    case 'uscc':
+      return [`CASE WHEN ${v} IS NOT NULL THEN 'organisation' END AS kind`];
+    case 'subject':
+      return [
+        `CASE WHEN ${v} IS NULL THEN NULL WHEN ${idCheckDigitSql(dialect, v)} IS NOT NULL THEN 'person' ELSE 'organisation' END AS kind`,
+      ];
+    default:
+      return [];
+  }
+}
+
+/** Whether a field is normalised through a dictionary of its distinct values (all but free text). */
+function usesDictionary(field: FieldDef): boolean {
+  return field.type !== 'text';
+}
+
 /**
- * `INSERT INTO <norm> SELECT …` normalising every row of `source`, a relation with the raw
- * stage's columns (the raw stage itself, or the engine's CSV reader shaped like it).
+ * The statements that normalise the raw stage into the normalised stage. Column values
+ * repeat (a person is paid every month, a handful of programmes and dates), so each
+ * column's DISTINCT values are normalised once, by core's SQL forms, into a small
+ * dictionary that the rows then join; free text is cleaned in line. `dictionary(i)` names
+ * the temp table of staged field i.
  */
-export function insertNormalisedSql(
+export function normaliseStatements(
   dialect: SqlDialect,
   plan: StagePlan,
   match: HeaderMatch,
+  raw: string,
   norm: string,
-  source: string,
-): string {
+  dictionary: (i: number) => string,
+): string[] {
   const q = quoteIdentifier;
   const unitByField = new Map(match.columns.filter((c) => c.field !== null).map((c) => [c.field as string, c.moneyUnit]));
-  const stagedByKey = new Map(plan.staged.map((s) => [s.field.key, s]));
-  const fields = plan.layout.dataset.fields;
-  const meta = RAW_META_COLUMNS.map((c) => q(c.name));
-  const raws = plan.staged.map((s) => q(s.rawColumn));
-  // Level 1: cleaned text once per cell.
-  const cleaned = fields.map((f, i) => {
-    const staged = stagedByKey.get(f.key);
-    return `${staged ? cleanTextSql(dialect, `src.${q(staged.rawColumn)}`) : 'CAST(NULL AS VARCHAR)'} AS t${i}`;
+  const statements: string[] = [];
+  plan.staged.forEach((s, i) => {
+    if (!usesDictionary(s.field)) return;
+    const v = valueSql(dialect, s.field, 't', unitByField.get(s.field.key) ?? null);
+    const distinct = `SELECT DISTINCT coalesce(${q(s.rawColumn)}, '') AS k FROM ${q(raw)}`;
+    // Two statements, so the cleaned and compacted text is computed once per value, not once per use.
+    statements.push(
+      `CREATE TEMP TABLE ${q(`${dictionary(i)}_pre`)} AS SELECT k, t, ${compactCodeSql('t')} AS c ` +
+        `FROM (SELECT k, ${cleanTextSql(dialect, 'k')} AS t FROM (${distinct}) d) x`,
+    );
+    const valued = `SELECT k, ${blankSql('t')} AS b, CASE WHEN ${blankSql('t')} THEN NULL ELSE ${v} END AS v FROM ${q(`${dictionary(i)}_pre`)}`;
+    const extras = dictionaryExtras(dialect, s.field, 'v');
+    statements.push(`CREATE TEMP TABLE ${q(dictionary(i))} AS SELECT k, b, v${extras.map((e) => `, ${e}`).join('')} FROM (${valued}) w`);
+    statements.push(`DROP TABLE ${q(`${dictionary(i)}_pre`)}`);
   });
-  const level1 = `SELECT ${[...meta, ...raws].map((c) => `src.${c}`).join(', ')}, ${cleaned.join(', ')} FROM ${source} src`;
-  // Level 2: blank flag and SQL value per field.
-  const level2Cols = fields.map(
-    (f, i) => `${blankSql(`l1.t${i}`)} AS b${i}, ${valueSql(dialect, f, `l1.t${i}`, unitByField.get(f.key) ?? null)} AS v${i}`,
-  );
-  const level2 = `SELECT ${[...meta, ...raws].map((c) => `l1.${c}`).join(', ')}, ${level2Cols.join(', ')} FROM (${level1}) l1`;
-  // Level 3: whether the row passes as a whole.
-  const cellOk = fields.map((f, i) => `(CASE WHEN l2.b${i} THEN ${f.required ? 'FALSE' : 'TRUE'} ELSE l2.v${i} IS NOT NULL END)`);
-  const okSql = ['l2._problem_raw IS NULL', 'coalesce(l2._extra, 0) = 0', ...cellOk].join(' AND ');
-  const level3 = `SELECT l2.*, (${okSql}) AS ok FROM (${level2}) l2`;
-  // Level 4: the stage row.
-  const out: string[] = ['l3._row_no', 'l3.ok'];
-  fields.forEach((f, i) => {
-    const v = `(CASE WHEN l3.b${i} THEN NULL ELSE l3.v${i} END)`;
-    switch (f.type) {
-      case 'id':
-        out.push(v, `CASE WHEN ${v} IS NOT NULL THEN 'person' END`);
-        out.push(
-          `CASE WHEN ${v} IS NOT NULL THEN make_date(CAST(substr(${v}, 7, 4) AS INTEGER), CAST(substr(${v}, 11, 2) AS INTEGER), CAST(substr(${v}, 13, 2) AS INTEGER)) END`,
-          `CASE WHEN ${v} IS NOT NULL THEN CASE WHEN CAST(substr(${v}, 17, 1) AS INTEGER) % 2 = 1 THEN 'male' ELSE 'female' END END`,
-          `substr(${v}, 1, 6)`,
-        );
-        break;
-      case 'uscc':
-        out.push(v, `CASE WHEN ${v} IS NOT NULL THEN 'organisation' END`);
-        break;
-      case 'subject': {
-        const t = `l3.b${i}`;
-        out.push(
-          v,
-          `CASE WHEN ${t} THEN NULL WHEN ${idCheckDigitSql(dialect, `l3.v${i}`)} IS NOT NULL THEN 'person' WHEN l3.v${i} IS NOT NULL THEN 'organisation' END`,
-        );
-        break;
-      }
-      default:
-        out.push(v);
+  const stagedByKey = new Map(plan.staged.map((s, i) => [s.field.key, { s, i }]));
+  const joins: string[] = [];
+  const inner: string[] = ['src.*'];
+  const cellOk: string[] = [];
+  const values: string[] = [];
+  for (const field of plan.layout.dataset.fields) {
+    const entry = stagedByKey.get(field.key);
+    const nulls = field.type === 'id' ? 5 : field.type === 'uscc' || field.type === 'subject' ? 2 : 1;
+    if (entry === undefined) {
+      if (field.required) cellOk.push('FALSE');
+      values.push(...Array.from({ length: nulls }, () => 'NULL'));
+      continue;
     }
-  });
-  out.push(...RAW_META_COLUMNS.slice(1).map((c) => `CASE WHEN NOT l3.ok THEN l3.${q(c.name)} END`));
-  out.push(...raws.map((c) => `CASE WHEN NOT l3.ok THEN l3.${c} END`));
+    const { s, i } = entry;
+    if (usesDictionary(field)) {
+      joins.push(`LEFT JOIN ${q(dictionary(i))} d${i} ON d${i}.k = coalesce(src.${q(s.rawColumn)}, '')`);
+      inner.push(`d${i}.b AS b${i}`, `d${i}.v AS v${i}`);
+      if (field.type === 'id') inner.push(`d${i}.kind AS kind${i}`, `d${i}.birth AS birth${i}`, `d${i}.sex AS sex${i}`, `d${i}.region AS region${i}`);
+      if (field.type === 'uscc' || field.type === 'subject') inner.push(`d${i}.kind AS kind${i}`);
+    } else {
+      const t = cleanTextSql(dialect, `src.${q(s.rawColumn)}`);
+      inner.push(`${t} AS v${i}`);
+      inner.push(`${blankSql(`(${t})`)} AS b${i}`);
+    }
+    cellOk.push(`(CASE WHEN l1.b${i} THEN ${field.required ? 'FALSE' : 'TRUE'} ELSE l1.v${i} IS NOT NULL END)`);
+    const v = usesDictionary(field) ? `l2.v${i}` : `(CASE WHEN l2.b${i} THEN NULL ELSE l2.v${i} END)`;
+    if (field.type === 'id') values.push(v, `l2.kind${i}`, `l2.birth${i}`, `l2.sex${i}`, `l2.region${i}`);
+    else if (field.type === 'uscc' || field.type === 'subject') values.push(v, `l2.kind${i}`);
+    else values.push(v);
+  }
+  const level1 = `SELECT ${inner.join(', ')} FROM ${q(raw)} src ${joins.join(' ')}`;
+  const okSql = ['l1._problem_raw IS NULL', 'coalesce(l1._extra, 0) = 0', ...cellOk].join(' AND ');
+  const level2 = `SELECT l1.*, (${okSql}) AS ok FROM (${level1}) l1`;
+  const carried = plan.normColumns.filter((c) => c.name.startsWith('_r_') || c.name.startsWith('_problem') || c.name === '_extra');
+  const out = ['l2._row_no', 'l2.ok', ...values, ...carried.map((c) => `CASE WHEN NOT l2.ok THEN l2.${q(c.name)} END`)];
   const target = plan.normColumns.map((c) => q(c.name)).join(', ');
-  return `INSERT INTO ${q(norm)} (${target}) SELECT ${out.join(', ')} FROM (${level3}) l3`;
+  statements.push(`INSERT INTO ${q(norm)} (${target}) SELECT ${out.join(', ')} FROM (${level2}) l2`);
+  return statements;
 }
 
 /**
