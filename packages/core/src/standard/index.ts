@@ -7,6 +7,7 @@ export { STANDARD_DATASETS, findDataset, findField, listDatasets } from './catal
 export * from './programmes.js';
 export * from './header-match.js';
 export * from './mapping-template.js';
+export { type CatalogueDocInput, renderCatalogueDoc } from './render-catalogue-doc.js';
 export { cleanText, foldForMatch, toHalfWidth } from './text.js';
 
 export { normaliseAccount } from './normalise/account.js';
@@ -30,13 +31,13 @@ export { isBlank, normaliseValue, type NormaliseContext, type RawValue } from '.
 
 export type { SqlDialect } from './sql/dialect.js';
 export { dateSql } from './sql/date.js';
-export { idCheckDigitSql } from './sql/id-number.js';
+export { idCheckDigitSql, idFromCompactSql } from './sql/id-number.js';
 export { moneySql } from './sql/money.js';
-export { usccCheckDigitSql } from './sql/uscc.js';
+export { usccCheckDigitSql, usccFromCompactSql } from './sql/uscc.js';
 export { captureSql, dateOfCleanSql, datetimeSql } from './sql/date.js';
 export { monthSql } from './sql/month.js';
 export { boolSql, enumSql } from './sql/choice.js';
 export { decimalSql, intSql, latSql, lonSql } from './sql/number.js';
 export { divisionSql } from './sql/division.js';
 export { accountSql, blankSql, cleanTextSql, compactSql, foldSql, phoneSql, textSql } from './sql/text.js';
-export { fullMatch as sqlFullMatch, literal as sqlLiteral } from './sql/dialect.js';
+export { compactCodeSql, fullMatch as sqlFullMatch, literal as sqlLiteral } from './sql/dialect.js';

@@ -61,7 +61,11 @@ function plausibleSql(id18: string): string {
  * Nested CASEs guard every CAST, since PostgreSQL does not promise AND short-circuits.
  */
 export function idCheckDigitSql(dialect: SqlDialect, column: string): string {
-  const s = compactCodeSql(column);
+  return idFromCompactSql(dialect, compactCodeSql(column));
+}
+
+/** `idCheckDigitSql` over an expression already compacted by `compactCodeSql` (compute that once, it is costly). */
+export function idFromCompactSql(dialect: SqlDialect, s: string): string {
   const from15 = `(substr(${s}, 1, 6) || '19' || substr(${s}, 7, 9))`;
   return [
     'CASE',

@@ -21,13 +21,18 @@ const TRIMMED = '\t\n\u000b\f\r \u1680\u2028\u2029';
 function cleanMapSql(expr: string): string {
   const from = FULL_WIDTH_FROM + ODD_SPACES + INVISIBLE;
   const to = FULL_WIDTH_TO + ' '.repeat(ODD_SPACES.length);
-  return `translate(${expr}, ${literal(from)}, ${literal(to)})`;
+  // The semicolon goes in as chr(59), so no SQL text built here ever contains one.
+  const toSql = to.split(';').map(literal).join(' || chr(59) || ');
+  return `translate(${expr}, ${literal(from)}, ${toSql})`;
 }
 
 /** SQL counterpart of `cleanText`: half width, invisible characters removed, odd spaces plain, trimmed. */
 export function cleanTextSql(dialect: SqlDialect, expr: string): string {
   const mapped = cleanMapSql(expr);
-  return dialect === 'duckdb' ? `trim(${mapped}, ${literal(TRIMMED)})` : `btrim(${mapped}, ${literal(TRIMMED)})`;
+  const full = dialect === 'duckdb' ? `trim(${mapped}, ${literal(TRIMMED)})` : `btrim(${mapped}, ${literal(TRIMMED)})`;
+  // Most cells are printable ASCII and common CJK ideographs, where only spaces can need
+  // trimming: skip the (costly) character maps for them.
+  return `CASE WHEN ${fullMatch(dialect, expr, '[ -~\u4e00-\u9fff]*')} THEN trim(${expr}) ELSE ${full} END`;
 }
 
 /**

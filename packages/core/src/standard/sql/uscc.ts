@@ -9,7 +9,11 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
  * or NULL when it is not a valid GB 32100-2015 code. Mirrors `normaliseUscc`.
  */
 export function usccCheckDigitSql(dialect: SqlDialect, column: string): string {
-  const s = compactCodeSql(column);
+  return usccFromCompactSql(dialect, compactCodeSql(column));
+}
+
+/** `usccCheckDigitSql` over an expression already compacted by `compactCodeSql`. */
+export function usccFromCompactSql(dialect: SqlDialect, s: string): string {
   const sum = WEIGHTS.map((w, i) => `(strpos('${CHARSET}', substr(${s}, ${i + 1}, 1)) - 1) * ${w}`).join(' + ');
   const check = `substr('${CHARSET}', ((31 - ((${sum}) % 31)) % 31) + 1, 1)`;
   const shape = fullMatch(dialect, s, '[0-9A-HJ-NP-RTUW-Y]{2}[0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}');

@@ -1,0 +1,124 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import iconv from 'iconv-lite';
+import { systemActor } from '../modules/audit/audit.service.js';
+import { importDatasetFile } from '../modules/datasets/import.service.js';
+import { BENEFIT_PAYMENT_HEADER, benefitPaymentRow } from '../modules/datasets/test-data.js';
+import { createTestPlatform } from '../testing/test-platform.js';
+
+/** One measurement, made in a child process of its own so its peak memory is its own. */
+export interface Measurement {
+  label: string;
+  rows: number;
+  bytes: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakRssMb: number;
+  loaded?: number;
+  rejected?: number;
+}
+
+/** Writes a benefit_payment CSV of `rows` data rows in UTF-8 or GBK, streaming. */
+export async function writeBenefitPayments(file: string, rows: number, encoding: 'utf-8' | 'gbk'): Promise<void> {
+  const out = createWriteStream(file);
+  const encode = (text: string): Buffer => (encoding === 'gbk' ? iconv.encode(text, 'gbk') : Buffer.from(text, 'utf8'));
+  let chunk = `${BENEFIT_PAYMENT_HEADER.join(',')}\n`;
+  for (let i = 0; i < rows; i++) {
+    chunk += `${benefitPaymentRow(i).join(',')}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(encode(chunk))) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.write(encode(chunk));
+  out.end();
+  await once(out, 'finish');
+}
+
+/** Child: imports `file` through the real import service into a fresh lake. */
+export async function measureImport(label: string, file: string, engine: 'pglite' | 'postgres'): Promise<Measurement> {
+  const platform = await createTestPlatform(engine);
+  try {
+    const { size } = await stat(file);
+    const started = process.hrtime.bigint();
+    const { batch } = await importDatasetFile(platform.services, systemActor(), {
+      datasetType: 'benefit_payment',
+      file,
+      fileName: path.basename(file),
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return {
+      label,
+      rows: batch.rows_read ?? 0,
+      bytes: size,
+      seconds,
+      rowsPerSecond: (batch.rows_read ?? 0) / seconds,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      loaded: batch.rows_loaded ?? 0,
+      rejected: batch.rows_rejected ?? 0,
+    };
+  } finally {
+    await platform.close();
+  }
+}
+
+/** Child: DuckDB's own read_csv of `file` into a table, in a fresh database file. */
+export async function measureDuckDbRaw(label: string, file: string): Promise<Measurement> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'qf-bench-raw-'));
+  const instance = await DuckDBInstance.create(path.join(dir, 'raw.duckdb'));
+  const connection = await instance.connect();
+  try {
+    const { size } = await stat(file);
+    const started = process.hrtime.bigint();
+    await connection.run('CREATE TABLE raw AS SELECT * FROM read_csv($1, header = true)', [file]);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const reader = await connection.runAndReadAll('SELECT count(*) AS n FROM raw');
+    const rows = Number(reader.getRows()[0]?.[0] ?? 0);
+    return { label, rows, bytes: size, seconds, rowsPerSecond: rows / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs one measurement in a child process (this same script with --child). */
+export async function inChild(args: string[]): Promise<Measurement> {
+  const main = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.js');
+  const child = spawn(process.execPath, [main, '--child', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const line = output.trim().split('\n').pop() ?? '';
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`bench child ${args.join(' ')} failed (${code}): ${output}`);
+  return JSON.parse(line) as Measurement;
+}
+
+/** Prints measurements as a table. */
+export function printTable(rows: Measurement[], baseline: Map<string, Measurement>): void {
+  const header = ['run', 'rows', 'file MB', 'seconds', 'rows/s', 'vs DuckDB raw', 'peak RSS MB', 'loaded', 'rejected'];
+  const body = rows.map((m) => {
+    const base = baseline.get(m.label);
+    return [
+      m.label,
+      m.rows.toLocaleString('en-US'),
+      (m.bytes / 1e6).toFixed(0),
+      m.seconds.toFixed(1),
+      Math.round(m.rowsPerSecond).toLocaleString('en-US'),
+      base ? `${((m.rowsPerSecond / base.rowsPerSecond) * 100).toFixed(0)}%` : '',
+      m.peakRssMb.toFixed(0),
+      m.loaded === undefined ? '' : m.loaded.toLocaleString('en-US'),
+      m.rejected === undefined ? '' : m.rejected.toLocaleString('en-US'),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  process.stdout.write(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
+  for (const r of body) process.stdout.write(`${line(r)}\n`);
+}
