@@ -80,7 +80,14 @@ export async function measureDuckDbRaw(label: string, file: string): Promise<Mea
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const reader = await connection.runAndReadAll('SELECT count(*) AS n FROM raw');
     const rows = Number(reader.getRows()[0]?.[0] ?? 0);
-    return { label, rows, bytes: size, seconds, rowsPerSecond: rows / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+    return {
+      label,
+      rows,
+      bytes: size,
+      seconds,
+      rowsPerSecond: rows / seconds,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -118,7 +125,8 @@ export function printTable(rows: Measurement[], baseline: Map<string, Measuremen
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   process.stdout.write(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
   for (const r of body) process.stdout.write(`${line(r)}\n`);
 }

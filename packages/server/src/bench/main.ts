@@ -1,17 +1,30 @@
 /**
- * `npm run bench`: import throughput and peak memory of the dataset import.
+ * `npm run bench`: import throughput and peak memory of the dataset import, then the
+ * comparison models (full library at 10M rows beside hand-written SQL, incremental share,
+ * PostgreSQL) and the demo county's per-model recall and precision.
  *
  *   node packages/server/dist/bench/main.js [--rows N] [--big-gb G] [--postgres-rows N] [--dir D]
  *
  * --rows          rows of the UTF-8 and GBK benefit_payment CSVs (default 10,000,000)
  * --big-gb        size of the memory run's file in GB (default 1; the issue's target is 5)
  * --postgres-rows rows for the PostgreSQL lake run (default 1,000,000; needs QF_TEST_DATABASE_URL; 0 skips)
+ * --model-rows    lake rows for the model benchmark (default 10,000,000)
+ * --model-postgres-rows  lake rows for the model benchmark on PostgreSQL (default 1,000,000)
  * Each measurement runs in a child process, so each peak RSS is that run's own.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Measurement, inChild, measureDuckDbRaw, measureImport, printTable, writeBenefitPayments } from './import-bench.js';
+import { printGroundTruthReport } from './ground-truth-report.js';
+import {
+  type Measurement,
+  inChild,
+  measureDuckDbRaw,
+  measureImport,
+  printTable,
+  writeBenefitPayments,
+} from './import-bench.js';
+import { runModelsBench } from './models-bench.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,7 +47,9 @@ async function main(): Promise<void> {
   const bigGb = option('big-gb', 1);
   const pgRows = option('postgres-rows', 1_000_000);
   const dirOption = process.argv.indexOf('--dir');
-  const dir = await mkdtemp(path.join(dirOption >= 0 ? (process.argv[dirOption + 1] as string) : tmpdir(), 'qf-bench-'));
+  const dir = await mkdtemp(
+    path.join(dirOption >= 0 ? (process.argv[dirOption + 1] as string) : tmpdir(), 'qf-bench-'),
+  );
   const log = (text: string) => process.stderr.write(`${text}\n`);
   const results: Measurement[] = [];
   const baseline = new Map<string, Measurement>();
@@ -86,6 +101,14 @@ async function main(): Promise<void> {
   }
   process.stdout.write('\n');
   printTable(results, baseline);
+
+  // Comparison models: the whole library on a 10M-row lake beside hand-written SQL, the
+  // incremental share, then detection quality on the demo county's ground truth.
+  await runModelsBench({
+    rows: option('model-rows', 10_000_000),
+    postgresRows: option('model-postgres-rows', 1_000_000),
+  });
+  await printGroundTruthReport({ seed: 1, scale: 1 });
 }
 
 if (process.argv[2] === '--child') await child();

@@ -69,6 +69,33 @@ const HOLIDAYS = new Set([
   '2024-10-07',
 ]);
 
+/**
+ * Weekends that were official working days (调休上班) in 2023–2024: a deployment configures
+ * them with the holidays, so a meal or trip on one of them is not flagged.
+ */
+const ADJUSTED_WORKDAYS = [
+  '2023-01-28',
+  '2023-01-29',
+  '2023-04-23',
+  '2023-05-06',
+  '2023-06-25',
+  '2023-10-07',
+  '2023-10-08',
+  '2024-02-04',
+  '2024-02-18',
+  '2024-04-07',
+  '2024-04-28',
+  '2024-05-11',
+  '2024-09-14',
+  '2024-09-29',
+  '2024-10-12',
+];
+
+/** The county's working calendar for 2023–2024, as a deployment enters it (F01, F07). */
+export function demoCalendar(): { holidays: string[]; workdays: string[] } {
+  return { holidays: [...HOLIDAYS].sort(), workdays: [...ADJUSTED_WORKDAYS] };
+}
+
 /** Weekdays that are not statutory holidays (adjusted working weekends are ignored). */
 export function isPlainWorkday(iso: string): boolean {
   const d = weekday(iso);

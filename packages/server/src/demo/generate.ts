@@ -14,6 +14,7 @@ import { generateProcurement } from './gen-procurement.js';
 import { generateRegistries } from './gen-registries.js';
 import { generateReports, unreported } from './gen-reports.js';
 import { generateSpending } from './gen-spending.js';
+import { demoCalendar } from './dates.js';
 import { FILE_PLAN } from './file-plan.js';
 import { type DemoFile, writeDepartmentFile } from './file-writer.js';
 import { IdentifierFactory } from './identifiers.js';
@@ -47,6 +48,8 @@ export interface DemoManifest {
   files: DemoFile[];
   /** Places a car must not go (F08): name, centre and radius in metres. */
   geofences: Array<{ name: string; lat: number; lon: number; radiusM: number }>;
+  /** The county's working calendar (F01, F07): statutory holidays and weekends worked in lieu. */
+  calendar: { holidays: string[]; workdays: string[] };
   counts: { people: number; households: number; rows: number; rejected: number; cases: number; decoys: number };
 }
 
@@ -159,6 +162,7 @@ export async function generateDemoRegion(options: GenerateDemoOptions): Promise<
     groundTruthFile,
     files,
     geofences,
+    calendar: demoCalendar(),
     counts: {
       people: world.people.length,
       households: world.households.length,

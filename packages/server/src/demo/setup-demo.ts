@@ -5,6 +5,7 @@ import { startRun } from '../modules/models/model-runs.service.js';
 import type { InitialLogin } from '../platform/first-administrators.js';
 import { createDemoStaff } from './demo-users.js';
 import { generateDemoRegion } from './generate.js';
+import { configureDemoModels } from './ground-truth-setup.js';
 import { type DemoLoadReport, loadDemoRegion } from './load-demo.js';
 
 export interface DemoSetup {
@@ -30,6 +31,8 @@ export async function setUpDemo(
   progress(`Importing ${manifest.files.length} department files`);
   const report = await loadDemoRegion(services, manifest, outDir);
   const staff = await createDemoStaff(services);
+  progress('Configuring the geofences and working calendar the models need');
+  await configureDemoModels(services, manifest);
   // One full run at the end rather than an incremental run per file.
   progress('Queuing a full run of every enabled comparison model');
   const run = await startRun(

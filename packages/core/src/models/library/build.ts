@@ -108,6 +108,21 @@ export const householdOf = (member: string, roll: string): Condition =>
     and(notNull(`${roll}.household_no`), eq(`${member}.household_no`, `${roll}.household_no`)),
   );
 
+/**
+ * Lake timestamps are instants held in UTC; days and hours are the county's wall clock,
+ * Asia/Shanghai (UTC+8 all year since 1992). The hour of a timestamp on that clock.
+ */
+export const localHour = (ts: Expr): Expr => ({
+  case: [{ when: cmp(fn('hour_of', ts), '>=', val(16)), then: fn('sub', fn('hour_of', ts), val(16)) }],
+  else: fn('add', fn('hour_of', ts), val(8)),
+});
+
+/** The date of a timestamp on the Asia/Shanghai wall clock. */
+export const localDate = (ts: Expr): Expr => ({
+  case: [{ when: cmp(fn('hour_of', ts), '>=', val(16)), then: fn('add_days', fn('date_of', ts), val(1)) }],
+  else: fn('date_of', ts),
+});
+
 /** Weekend or public holiday, unless the day is an adjusted working day (调休上班). */
 export const offDay = (day: Expr): Condition =>
   and(

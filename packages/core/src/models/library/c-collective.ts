@@ -66,7 +66,18 @@ function c02Branch(viaRelative: boolean): RuleLogic & { name: string } {
       { alias: 'l', dataset: 'collective_lease', role: 'lease' },
       { alias: 'g', dataset: 'collective_org', role: 'collective', on: [eq('g.org_code', 'l.org_code')] },
       ...(viaRelative
-        ? [{ alias: 'k', dataset: 'kinship', role: 'kinship', on: [eq('k.relative_id', 'l.lessee')] }]
+        ? [
+            {
+              alias: 'k',
+              dataset: 'kinship',
+              role: 'kinship',
+              // The kinship must still hold during the lease: a former spouse is no relative.
+              on: [
+                eq('k.relative_id', 'l.lessee'),
+                overlaps(['l.start_date', 'l.end_date'], ['k.start_date', 'k.end_date']),
+              ],
+            },
+          ]
         : []),
       {
         alias: 'o',
@@ -95,7 +106,7 @@ function c02Branch(viaRelative: boolean): RuleLogic & { name: string } {
 
 export const C02: ModelSpec = {
   id: 'C02',
-  version: 1,
+  version: 2,
   name: zhEn('发包给干部或亲属', 'Leased to cadre or relative'),
   category: 'C',
   inputs: ['collective_lease', 'collective_org', 'official', 'kinship'],
@@ -168,7 +179,7 @@ export const C03: ModelSpec = {
 
 export const C04: ModelSpec = {
   id: 'C04',
-  version: 1,
+  version: 2,
   name: zhEn('租金未入账', 'Rent not booked'),
   category: 'C',
   inputs: ['collective_lease', 'collective_ledger'],
@@ -196,8 +207,9 @@ export const C04: ModelSpec = {
     why: 'Needs one row per year of each lease (generate_series LATERAL), which the rule language does not enumerate.',
     facts: { lease_id: 'text', lessee: 'text', year: 'int', rent: 'money' },
     sql: {
-      // A year is judged once it has ended (before as_of); the income must come from the lessee
-      // (by name) or mention the lease id.
+      // A year is judged once it has ended (before as_of) and only if the collective's books for
+      // that year are loaded (absence of books is not evidence); the income must come from the
+      // lessee (by name) or mention the lease id.
       portable: `
 SELECT l.lease_id || '|' || CAST(y.yr AS TEXT) AS key_text, l.lessee_sk AS subject_sk, 'collective_lease' AS evidence_dataset,
        l._batch_id AS evidence_batch, l._row_no AS evidence_row, 'lease' AS evidence_role,
@@ -206,6 +218,9 @@ FROM ds_collective_lease AS l
 CROSS JOIN LATERAL generate_series(CAST(extract(year from l.start_date) AS INTEGER), CAST(extract(year from l.end_date) AS INTEGER)) AS y(yr)
 WHERE l.annual_rent > 0
   AND make_date(CAST(y.yr AS INTEGER), 12, 31) < COALESCE({{as_of}}, CURRENT_DATE)
+  AND EXISTS (
+    SELECT 1 FROM ds_collective_ledger AS c
+    WHERE c.org_code = l.org_code AND CAST(extract(year from c.date) AS INTEGER) = y.yr)
   AND NOT EXISTS (
     SELECT 1 FROM ds_collective_ledger AS g
     WHERE g.org_code = l.org_code AND g.direction = 'in' AND CAST(extract(year from g.date) AS INTEGER) = y.yr

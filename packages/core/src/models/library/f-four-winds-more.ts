@@ -2,17 +2,20 @@ import type { ModelSpec } from '../spec-types.js';
 import {
   agg,
   cmp,
-  during,
   eq,
   fn,
   HOLIDAY_PARAMS,
   isNull,
+  localDate,
+  localHour,
+  notExists,
   notNull,
   offDay,
   or,
   param,
   parameter,
   test,
+  val,
   zhEn,
 } from './build.js';
 
@@ -71,7 +74,7 @@ export const F06: ModelSpec = {
 
 export const F07: ModelSpec = {
   id: 'F07',
-  version: 1,
+  version: 2,
   name: zhEn('公车私用', 'Public car off-duty'),
   category: 'F',
   inputs: ['vehicle_trip'],
@@ -104,9 +107,9 @@ export const F07: ModelSpec = {
     ],
     where: [
       or(
-        offDay('t.start_at'),
-        cmp(fn('hour_of', 't.start_at'), '<', param('work_start')),
-        cmp(fn('hour_of', 't.start_at'), '>=', param('work_end')),
+        offDay(localDate('t.start_at')),
+        cmp(localHour('t.start_at'), '<', param('work_start')),
+        cmp(localHour('t.start_at'), '>=', param('work_end')),
       ),
     ],
     subject: { value: null },
@@ -115,7 +118,7 @@ export const F07: ModelSpec = {
       unit: 't.unit_name',
       start_at: 't.start_at',
       to_place: 't.to_place',
-      off_day: test(offDay('t.start_at')),
+      off_day: test(offDay(localDate('t.start_at'))),
     },
   },
 };
@@ -167,7 +170,7 @@ const fuelFacts = (reason: string) => ({
 });
 export const F09: ModelSpec = {
   id: 'F09',
-  version: 1,
+  version: 2,
   name: zhEn('加油异常', 'Fuel anomalies'),
   category: 'F',
   inputs: ['fuel', 'vehicle_trip'],
@@ -209,14 +212,14 @@ export const F09: ModelSpec = {
         kind: 'rule',
         sources: [{ alias: 'f', dataset: 'fuel', role: 'fuel' }],
         aggregate: {
-          groupBy: ['f.plate', fn('date_of', 'f.filled_at')],
+          groupBy: ['f.plate', localDate('f.filled_at')],
           having: [cmp(agg('count'), '>=', { value: 2 })],
         },
         subject: { value: null },
         facts: {
           reason: { value: '同日多次加油 several fills in a day' },
           plate: 'f.plate',
-          filled_at: fn('date_of', 'f.filled_at'),
+          filled_at: localDate('f.filled_at'),
           litres: agg('sum', 'f.litres'),
         },
       },
@@ -229,7 +232,20 @@ export const F09: ModelSpec = {
             alias: 't',
             dataset: 'vehicle_trip',
             role: 'trip',
-            on: [eq('t.plate', 'f.plate'), during('f.filled_at', 't.start_at', 't.end_at')],
+            // The car is where its latest trip begun before the fill was going: under way, or parked
+            // there. Only trips of the three days before count, so the join stays a narrow band.
+            on: [
+              eq('t.plate', 'f.plate'),
+              cmp('t.start_at', '<=', 'f.filled_at'),
+              cmp('t.start_at', '>', fn('add_days', 'f.filled_at', val(-3))),
+              notExists(
+                'n',
+                'vehicle_trip',
+                eq('n.plate', 't.plate'),
+                cmp('n.start_at', '>', 't.start_at'),
+                cmp('n.start_at', '<=', 'f.filled_at'),
+              ),
+            ],
             where: [notNull('t.to_lat')],
           },
         ],

@@ -24,7 +24,15 @@ function pr01Branch(viaRelative: boolean): RuleLogic & { name: string } {
         where: [inList('cr.role', 'roles')],
       },
       ...(viaRelative
-        ? [{ alias: 'k', dataset: 'kinship', role: 'kinship', on: [eq('k.relative_id', 'cr.person_id')] }]
+        ? [
+            {
+              alias: 'k',
+              dataset: 'kinship',
+              role: 'kinship',
+              // A kinship that had ended (a divorce) before the award links nobody.
+              on: [eq('k.relative_id', 'cr.person_id'), during(awardDay, 'k.start_date', 'k.end_date')],
+            },
+          ]
         : []),
       {
         alias: 'o',
@@ -49,7 +57,7 @@ function pr01Branch(viaRelative: boolean): RuleLogic & { name: string } {
 
 export const PR01: ModelSpec = {
   id: 'PR01',
-  version: 1,
+  version: 2,
   name: zhEn('干部亲属关联企业中标', 'Relative-linked winner'),
   category: 'PR',
   inputs: ['tender', 'company_role', 'kinship', 'official'],
@@ -101,7 +109,14 @@ function pr02Branch(payer: Payer, viaRelative: boolean): RuleLogic & { name: str
         where: [inList('cr.role', 'roles')],
       },
       ...(viaRelative
-        ? [{ alias: 'k', dataset: 'kinship', role: 'kinship', on: [eq('k.relative_id', 'cr.person_id')] }]
+        ? [
+            {
+              alias: 'k',
+              dataset: 'kinship',
+              role: 'kinship',
+              on: [eq('k.relative_id', 'cr.person_id'), during(p.when, 'k.start_date', 'k.end_date')],
+            },
+          ]
         : []),
       {
         alias: 'w',
@@ -125,7 +140,7 @@ function pr02Branch(payer: Payer, viaRelative: boolean): RuleLogic & { name: str
 
 export const PR02: ModelSpec = {
   id: 'PR02',
-  version: 1,
+  version: 2,
   name: zhEn('本单位人员关联企业', 'Payee linked to unit staff'),
   category: 'PR',
   inputs: ['fiscal_payment', 'contract', 'company_role', 'kinship', 'payroll'],

@@ -18,7 +18,11 @@ const DEFAULT_FACTORS = { 元: '1', 千元: '1000', 万元: '10000', 亿元: '10
  * Mirrors `normaliseMoney`: thousands separators, ￥/¥/RMB, 元/万元/亿元 suffixes, minus
  * or parentheses for negatives, rounding half away from zero to the fen.
  */
-export function moneySql(dialect: SqlDialect, column: string, defaultUnit: '元' | '千元' | '万元' | '亿元' = '元'): string {
+export function moneySql(
+  dialect: SqlDialect,
+  column: string,
+  defaultUnit: '元' | '千元' | '万元' | '亿元' = '元',
+): string {
   const defaultFactor = DEFAULT_FACTORS[defaultUnit];
   const compact = `regexp_replace(${halfWidthSql(column)}, '\\s', '', 'g')`;
   const unwrapped = `regexp_replace(${compact}, '^\\((.*)\\)$', '\\1')`;

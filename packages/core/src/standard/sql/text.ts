@@ -8,7 +8,9 @@ import { fullMatch, literal, type SqlDialect } from './dialect.js';
  * "exactly or NULL" half on real engines.
  */
 
-const FULL_WIDTH_FROM = Array.from({ length: 0xff5e - 0xff01 + 1 }, (_v, i) => String.fromCharCode(0xff01 + i)).join('');
+const FULL_WIDTH_FROM = Array.from({ length: 0xff5e - 0xff01 + 1 }, (_v, i) => String.fromCharCode(0xff01 + i)).join(
+  '',
+);
 const FULL_WIDTH_TO = Array.from({ length: 0xff5e - 0xff01 + 1 }, (_v, i) => String.fromCharCode(0x21 + i)).join('');
 // Spaces cleanText turns into a plain space (U+3000 first: toHalfWidth does it).
 const ODD_SPACES = '\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f';

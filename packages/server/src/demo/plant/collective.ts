@@ -189,6 +189,8 @@ export function plantCollective(world: DemoWorld): void {
     'building idle and never leased in the two years of data',
   );
   const vanished = addAsset(world, f, 'equipment', 'disposed', true);
+  // Its own name: the decoy's booked sale names "村集体农机", which must not account for this one.
+  vanished.name = '村集体收割机';
   planted(
     world,
     'C06',

@@ -1,6 +1,7 @@
 /** Planted W06–W13 cases: who is paid, how often, into whose account. */
 import { enrol, pay } from '../gen-benefits.js';
 import { type DemoWorld, type Person, addRow, unitOf } from '../world.js';
+import { villagesOf } from '../region.js';
 import { P, payMonths } from './benefit-helpers.js';
 import { decoy, ev, newHousehold, newPerson, planted } from './helpers.js';
 
@@ -120,7 +121,9 @@ export function plantW06toW13(world: DemoWorld): void {
 
   const bookkeeping = unitOf(world, 'village_4_2');
   const accountant = (bookkeeping.staff[2] ?? bookkeeping.staff[0]) as Person;
-  const w10 = newPerson(world, 'female', 80, 'poor');
+  // A villager of the bookkeeper's own village: the bookkeeper handles her payouts.
+  const ownVillage = villagesOf(world.divisions).findIndex((v) => v.code === bookkeeping.divisionCode);
+  const w10 = newHousehold(world, 'poor', [{ role: 'head', sex: 'female', age: 80 }], ownVillage)[0] as Person;
   const diverted = payMonths(world, w10, 'dibao', '2024-02', '2024-07', {
     account: accountant.account,
     accountName: accountant.name,
@@ -132,6 +135,8 @@ export function plantW06toW13(world: DemoWorld): void {
     [...P(diverted), ev('official', { id: accountant.id }, 'id')],
     "dibao paid into the village bookkeeper's own account",
   );
+  // The account is not in the recipient's name: W09's second test sees the same payments.
+  planted(world, 'W09', [w10.id], P(diverted), 'dibao paid into an account in another name (the bookkeeper’s)');
 
   const young = newPerson(world, 'male', 72);
   const under = payMonths(world, young, 'old_age_allowance', '2024-01', '2024-06');

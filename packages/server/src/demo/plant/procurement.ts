@@ -61,6 +61,14 @@ function plantRelatives(world: DemoWorld): void {
     [T(t1), ev('kinship', kin, 'official_id', 'relative_id'), ev('company', c1.row, 'uscc')],
     "water bureau official's brother is legal representative of the winner",
   );
+  // The award's contract is paid by the bureau the brother's sibling works for: PR02 as well.
+  planted(
+    world,
+    'PR02',
+    [c1.uscc, official.id, brother.id],
+    [ev('contract', t1.contract, 'contract_id'), ev('kinship', kin, 'official_id', 'relative_id')],
+    "the water bureau's contract with a company run by a staff member's brother",
+  );
   const other = water.staff[3] as Person;
   const ex = newPerson(world, 'female', 44);
   const exKin = kinship(world, other, ex, 'spouse', '2020-06-30');
@@ -72,6 +80,13 @@ function plantRelatives(world: DemoWorld): void {
     [c2.uscc, other.id, ex.id],
     [T(t2), ev('contract', t2.contract, 'contract_id'), ev('kinship', exKin, 'official_id', 'relative_id')],
     'divorced 2020-06-30, years before the 2024 award: the kinship had ended, not a case',
+  );
+  decoy(
+    world,
+    'PR02',
+    [c2.uscc, other.id, ex.id],
+    [ev('contract', t2.contract, 'contract_id'), ev('kinship', exKin, 'official_id', 'relative_id')],
+    'the contract with the former wife’s company, divorced 2020-06-30: not a case',
   );
 
   const health = unitOf(world, 'health');
@@ -189,13 +204,13 @@ function plantCollusion(world: DemoWorld): void {
 function plantPrices(world: DemoWorld): void {
   const split = firm(world);
   const s1 = tender(world, 'civil_affairs', split, [firm(world)], '2024-03-04', {
-    budget: 300000,
-    award: 280000,
+    budget: 640000,
+    award: 580000,
     method: 'inquiry',
   });
   const s2 = tender(world, 'civil_affairs', split, [firm(world)], '2024-04-15', {
-    budget: 280000,
-    award: 260000,
+    budget: 560000,
+    award: 520000,
     method: 'inquiry',
   });
   planted(
@@ -203,7 +218,7 @@ function plantPrices(world: DemoWorld): void {
     'PR07',
     [split.uscc],
     [ev('contract', s1.contract, 'contract_id'), ev('contract', s2.contract, 'contract_id')],
-    'two awards to the same supplier 42 days apart, ¥280,000 + ¥260,000: each under a ¥500,000 threshold, together above it',
+    'two awards to the same supplier 42 days apart, ¥580,000 + ¥520,000: each under the ¥1,000,000 threshold, together above it',
   );
 
   const fresh = firm(world, '2024-01-10');
@@ -265,7 +280,7 @@ function plantPrices(world: DemoWorld): void {
     world,
     'PR12',
     [big.uscc],
-    held.map(T),
+    held.flatMap((h) => [T(h), ev('contract', h.contract, 'contract_id')]),
     "three of the water bureau's 2023 awards (¥2.4m) went to one supplier: over half its awarded amount",
   );
 

@@ -44,6 +44,14 @@ function plantClaims(world: DemoWorld): void {
   planted(world, 'F01', [claimant.id], [R(sat.claim), ...I(sat.invoice)], 'meal on Saturday 2024-06-15');
   const rich = c(claimant, 'meal', 3040, '2024-06-26');
   planted(world, 'F01', [claimant.id], [R(rich.claim), ...I(rich.invoice)], 'meal at ¥380 a head for 8 people');
+  // ¥3,040 is also far above what this restaurant usually bills: an F06 outlier as well.
+  planted(
+    world,
+    'F06',
+    [claimant.id],
+    [R(rich.claim), ...I(rich.invoice)],
+    '¥3,040 meal, far above the seller’s usual bill',
+  );
   const workSunday = c(second, 'meal', 880, '2024-02-04');
   decoy(
     world,
@@ -234,6 +242,8 @@ function plantCars(world: DemoWorld): void {
     true,
   );
   planted(world, 'F08', [], [ev('vehicle_trip', resort, 'plate', 'start_at')], `official car at ${RESORT.name}`);
+  // The leg back to base: trip logs record each leg, and the car is not left at the resort (F09).
+  trip(world, car2.plate, '2024-10-16', '16:10:00', '17:10:00', '县行政中心', COUNTY_SEAT.lat, COUNTY_SEAT.lon, true);
 
   const fuel = (plate: string, at: string, litres: number, lat: number, lon: number, station: string) =>
     addRow(

@@ -39,38 +39,88 @@ for (const engine of testEngines()) {
     afterAll(async () => platform?.close());
 
     const post = (url: string, session: TestSession, body: ReturnType<typeof multipart>) =>
-      platform.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...session.headers, ...body.headers } });
+      platform.app.inject({
+        method: 'POST',
+        url,
+        payload: body.payload,
+        headers: { ...session.headers, ...body.headers },
+      });
 
     it('imports an upload, lists and shows the batch, serves the report, and rolls it back', async () => {
-      const created = await post('/api/v1/datasets/benefit_payment/imports', admin, multipart({ name: 'pay.csv', content: GOOD }, { department: 'FIN01' }));
+      const created = await post(
+        '/api/v1/datasets/benefit_payment/imports',
+        admin,
+        multipart({ name: 'pay.csv', content: GOOD }, { department: 'FIN01' }),
+      );
       expect(created.statusCode, created.body).toBe(201);
       const batch = created.json();
-      expect(batch).toMatchObject({ datasetType: 'benefit_payment', departmentCode: 'FIN01', status: 'loaded', rowsRead: 2, rowsLoaded: 1, rowsRejected: 1, fileName: 'pay.csv' });
+      expect(batch).toMatchObject({
+        datasetType: 'benefit_payment',
+        departmentCode: 'FIN01',
+        status: 'loaded',
+        rowsRead: 2,
+        rowsLoaded: 1,
+        rowsRejected: 1,
+        fileName: 'pay.csv',
+      });
       expect(batch.contentHash).toMatch(/^[0-9a-f]{64}$/);
 
-      const again = await post('/api/v1/datasets/benefit_payment/imports', admin, multipart({ name: 'pay.csv', content: GOOD }));
+      const again = await post(
+        '/api/v1/datasets/benefit_payment/imports',
+        admin,
+        multipart({ name: 'pay.csv', content: GOOD }),
+      );
       expect(again.statusCode).toBe(409);
       expect(again.json().code).toBe('duplicate_file');
 
-      const list = await platform.app.inject({ method: 'GET', url: '/api/v1/batches?datasetType=benefit_payment', headers: admin.headers });
+      const list = await platform.app.inject({
+        method: 'GET',
+        url: '/api/v1/batches?datasetType=benefit_payment',
+        headers: admin.headers,
+      });
       expect(list.json()).toMatchObject({ total: 1, items: [{ id: batch.id }] });
-      const one = await platform.app.inject({ method: 'GET', url: `/api/v1/batches/${batch.id}`, headers: leader.headers });
+      const one = await platform.app.inject({
+        method: 'GET',
+        url: `/api/v1/batches/${batch.id}`,
+        headers: leader.headers,
+      });
       expect(one.json().rejectedReportUrl).toBe(`/api/v1/batches/${batch.id}/rejected`);
 
-      const report = await platform.app.inject({ method: 'GET', url: `/api/v1/batches/${batch.id}/rejected`, headers: admin.headers });
+      const report = await platform.app.inject({
+        method: 'GET',
+        url: `/api/v1/batches/${batch.id}/rejected`,
+        headers: admin.headers,
+      });
       expect(report.headers['content-type']).toContain('text/csv');
       expect(report.body).toContain(`3,身份证号,id,${withBadCheckDigit(A)}`);
 
       const catalogue = await platform.app.inject({ method: 'GET', url: '/api/v1/datasets', headers: leader.headers });
-      expect(catalogue.json().items.find((d: { key: string }) => d.key === 'benefit_payment')).toMatchObject({ rowCount: 1 });
+      expect(catalogue.json().items.find((d: { key: string }) => d.key === 'benefit_payment')).toMatchObject({
+        rowCount: 1,
+      });
 
-      const noReason = await platform.app.inject({ method: 'POST', url: `/api/v1/batches/${batch.id}/rollback`, headers: admin.headers, payload: {} });
+      const noReason = await platform.app.inject({
+        method: 'POST',
+        url: `/api/v1/batches/${batch.id}/rollback`,
+        headers: admin.headers,
+        payload: {},
+      });
       expect(noReason.statusCode).toBe(400);
-      const rolled = await platform.app.inject({ method: 'POST', url: `/api/v1/batches/${batch.id}/rollback`, headers: admin.headers, payload: { reason: '文件有误' } });
+      const rolled = await platform.app.inject({
+        method: 'POST',
+        url: `/api/v1/batches/${batch.id}/rollback`,
+        headers: admin.headers,
+        payload: { reason: '文件有误' },
+      });
       expect(rolled.statusCode, rolled.body).toBe(200);
       expect(rolled.json().status).toBe('rolled_back');
 
-      const audit = await platform.services.database.db.selectFrom('audit_log').select(['action', 'object_id', 'outcome']).where('action', 'like', 'dataset.%').orderBy('id').execute();
+      const audit = await platform.services.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'object_id', 'outcome'])
+        .where('action', 'like', 'dataset.%')
+        .orderBy('id')
+        .execute();
       expect(audit).toEqual([
         { action: 'dataset.import', object_id: String(batch.id), outcome: 'allowed' },
         { action: 'dataset.rollback', object_id: String(batch.id), outcome: 'allowed' },
@@ -78,7 +128,11 @@ for (const engine of testEngines()) {
     });
 
     it('answers an unmatched required column with 400, the columns found and a template', async () => {
-      const response = await post('/api/v1/datasets/benefit_payment/imports', admin, multipart({ name: 'x.csv', content: `身份证号,姓名\n${A},张三\n` }));
+      const response = await post(
+        '/api/v1/datasets/benefit_payment/imports',
+        admin,
+        multipart({ name: 'x.csv', content: `身份证号,姓名\n${A},张三\n` }),
+      );
       expect(response.statusCode).toBe(400);
       const body = response.json();
       expect(body).toMatchObject({ code: 'mapping_refused', columnsFound: ['身份证号', '姓名'] });
@@ -87,7 +141,11 @@ for (const engine of testEngines()) {
     });
 
     it('previews the first rows and the suggested mapping', async () => {
-      const response = await post('/api/v1/datasets/benefit_payment/imports/preview', admin, multipart({ name: 'x.csv', content: `${GOOD}` }));
+      const response = await post(
+        '/api/v1/datasets/benefit_payment/imports/preview',
+        admin,
+        multipart({ name: 'x.csv', content: `${GOOD}` }),
+      );
       expect(response.statusCode, response.body).toBe(200);
       expect(response.json()).toMatchObject({
         format: 'csv',
@@ -99,11 +157,28 @@ for (const engine of testEngines()) {
     });
 
     it('shows a dataset type with its fields and lake columns; leaders may not import', async () => {
-      const detail = await platform.app.inject({ method: 'GET', url: '/api/v1/datasets/person', headers: leader.headers });
-      expect(detail.json().fields.find((f: { key: string }) => f.key === 'id').columns).toEqual(['id_sk', 'id_birth_date', 'id_sex', 'id_region']);
-      const refused = await post('/api/v1/datasets/person/imports', leader, multipart({ name: 'x.csv', content: GOOD }));
+      const detail = await platform.app.inject({
+        method: 'GET',
+        url: '/api/v1/datasets/person',
+        headers: leader.headers,
+      });
+      expect(detail.json().fields.find((f: { key: string }) => f.key === 'id').columns).toEqual([
+        'id_sk',
+        'id_birth_date',
+        'id_sex',
+        'id_region',
+      ]);
+      const refused = await post(
+        '/api/v1/datasets/person/imports',
+        leader,
+        multipart({ name: 'x.csv', content: GOOD }),
+      );
       expect(refused.statusCode).toBe(403);
-      const unknown = await platform.app.inject({ method: 'GET', url: '/api/v1/datasets/nope', headers: leader.headers });
+      const unknown = await platform.app.inject({
+        method: 'GET',
+        url: '/api/v1/datasets/nope',
+        headers: leader.headers,
+      });
       expect(unknown.statusCode).toBe(404);
     });
   });

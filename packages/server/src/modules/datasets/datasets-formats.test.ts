@@ -37,7 +37,12 @@ for (const engine of testEngines()) {
     afterAll(async () => platform?.close());
 
     async function load(name: string, extra: { sheet?: string } = {}) {
-      return importDatasetFile(platform.services, systemActor(), { datasetType: 'benefit_payment', file: name, fileName: path.basename(name), ...extra });
+      return importDatasetFile(platform.services, systemActor(), {
+        datasetType: 'benefit_payment',
+        file: name,
+        fileName: path.basename(name),
+        ...extra,
+      });
     }
 
     it('imports the second sheet of an XLSX workbook, with Excel date cells and serial numbers', async () => {
@@ -53,7 +58,10 @@ for (const engine of testEngines()) {
       const { batch } = await load(name, { sheet: '发放明细' });
       expect(batch).toMatchObject({ format: 'xlsx', status: 'loaded', rows_read: 3, rows_loaded: 2, rows_rejected: 1 });
       expect(
-        await platform.services.lake.query('SELECT _row_no, amount, paid_on FROM ds_benefit_payment WHERE _batch_id = $1 ORDER BY _row_no', [batch.id]),
+        await platform.services.lake.query(
+          'SELECT _row_no, amount, paid_on FROM ds_benefit_payment WHERE _batch_id = $1 ORDER BY _row_no',
+          [batch.id],
+        ),
       ).toEqual([
         { _row_no: 2, amount: '1234.50', paid_on: '2024-03-05' },
         { _row_no: 3, amount: '100.00', paid_on: '2024-03-05' },
@@ -65,7 +73,15 @@ for (const engine of testEngines()) {
       const rows = [
         { program: 'dibao', id: A, name: '张三', division: '330106', amount: 10, paid_on: '2024-03-05' },
         [1, 2],
-        { program: 'dibao', id: B, name: '李四', division: '330106', amount: '20.5', paid_on: '20240305', bank: '农商银行' },
+        {
+          program: 'dibao',
+          id: B,
+          name: '李四',
+          division: '330106',
+          amount: '20.5',
+          paid_on: '20240305',
+          bank: '农商银行',
+        },
       ];
       writeFileSync(name, JSON.stringify(rows, null, 2));
       const { batch, reportPath } = await load(name);
@@ -75,12 +91,16 @@ for (const engine of testEngines()) {
 
     it('imports JSON Lines, reporting a malformed line by its line number', async () => {
       const name = file('payments.jsonl');
-      const line = (id: string, amount: number) => JSON.stringify({ program: 'dibao', id, name: '张三', division: '330106', amount, paid_on: '2024-03-05' });
+      const line = (id: string, amount: number) =>
+        JSON.stringify({ program: 'dibao', id, name: '张三', division: '330106', amount, paid_on: '2024-03-05' });
       writeFileSync(name, `${line(A, 1)}\n\n{"program": broken\n${line(B, 2)}\n`);
       const { batch } = await load(name);
       expect(batch).toMatchObject({ format: 'jsonl', rows_read: 3, rows_loaded: 2, rows_rejected: 1 });
       expect(
-        await platform.services.lake.query('SELECT _row_no FROM ds_benefit_payment WHERE _batch_id = $1 ORDER BY _row_no', [batch.id]),
+        await platform.services.lake.query(
+          'SELECT _row_no FROM ds_benefit_payment WHERE _batch_id = $1 ORDER BY _row_no',
+          [batch.id],
+        ),
       ).toEqual([{ _row_no: 1 }, { _row_no: 4 }]);
     });
 

@@ -64,11 +64,32 @@ for (const engine of testEngines()) {
         [batch.id],
       );
       expect(loaded).toEqual([
-        { _row_no: 2, amount: '1234.50', paid_on: '2024-03-05', program: 'dibao', period: '2024-03', division: '330106000000', id_sex: 'male', id_birth_date: '1980-01-01' },
-        { _row_no: 6, amount: '1200.00', paid_on: '2024-03-05', program: 'tekun', period: '2024-03', division: '330106001000', id_sex: 'male', id_birth_date: '1962-07-04' },
+        {
+          _row_no: 2,
+          amount: '1234.50',
+          paid_on: '2024-03-05',
+          program: 'dibao',
+          period: '2024-03',
+          division: '330106000000',
+          id_sex: 'male',
+          id_birth_date: '1980-01-01',
+        },
+        {
+          _row_no: 6,
+          amount: '1200.00',
+          paid_on: '2024-03-05',
+          program: 'tekun',
+          period: '2024-03',
+          division: '330106001000',
+          id_sex: 'male',
+          id_birth_date: '1962-07-04',
+        },
       ]);
       const report = await readFile(reportPath as string, 'utf8');
-      const lines = report.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = report
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(lines).toHaveLength(4);
       expect(lines[1]).toMatch(new RegExp(`^3,id,id,${withBadCheckDigit(BOB)},.*校验位.*,.*check digit`));
       expect(lines[2]).toMatch(/^4,paid_on,paid_on,2023-02-29,/);
@@ -76,14 +97,28 @@ for (const engine of testEngines()) {
     });
 
     it('refuses the same file again (409 duplicate_file) unless forced', async () => {
-      const content = csv([['id', 'name', 'division'], [ALICE, '张三', '330106']]);
-      const first = await importDatasetFile(platform.services, actor, { datasetType: 'person', file: writeFile('p.csv', content), fileName: 'p.csv' });
+      const content = csv([
+        ['id', 'name', 'division'],
+        [ALICE, '张三', '330106'],
+      ]);
+      const first = await importDatasetFile(platform.services, actor, {
+        datasetType: 'person',
+        file: writeFile('p.csv', content),
+        fileName: 'p.csv',
+      });
       expect(first.batch.status).toBe('loaded');
       await expect(
-        importDatasetFile(platform.services, actor, { datasetType: 'person', file: writeFile('p.csv', content), fileName: 'p.csv' }),
+        importDatasetFile(platform.services, actor, {
+          datasetType: 'person',
+          file: writeFile('p.csv', content),
+          fileName: 'p.csv',
+        }),
       ).rejects.toMatchObject({ status: 409, code: 'duplicate_file' });
       const forced = await importDatasetFile(platform.services, actor, {
-        datasetType: 'person', file: writeFile('p.csv', content), fileName: 'p.csv', force: true,
+        datasetType: 'person',
+        file: writeFile('p.csv', content),
+        fileName: 'p.csv',
+        force: true,
       });
       expect(forced.batch).toMatchObject({ status: 'loaded', forced: true, rows_loaded: 1 });
     });
@@ -97,13 +132,26 @@ for (const engine of testEngines()) {
         ]),
         'gbk',
       );
-      const { batch } = await importDatasetFile(platform.services, actor, { datasetType: 'person', file: writeFile('gbk.csv', gbk), fileName: 'gbk.csv', mode: 'replace' });
+      const { batch } = await importDatasetFile(platform.services, actor, {
+        datasetType: 'person',
+        file: writeFile('gbk.csv', gbk),
+        fileName: 'gbk.csv',
+        mode: 'replace',
+      });
       expect(batch).toMatchObject({ status: 'loaded', rows_loaded: 2, rows_rejected: 0 });
-      const people = await rows('SELECT name, gender, status, id_sk FROM ds_person WHERE _batch_id = $1 ORDER BY name', [batch.id]);
-      expect(people.map((p) => [p.name, p.gender, p.status])).toEqual([['张三', 'male', 'normal'], ['李四', 'female', 'deceased']]);
+      const people = await rows(
+        'SELECT name, gender, status, id_sk FROM ds_person WHERE _batch_id = $1 ORDER BY name',
+        [batch.id],
+      );
+      expect(people.map((p) => [p.name, p.gender, p.status])).toEqual([
+        ['张三', 'male', 'normal'],
+        ['李四', 'female', 'deceased'],
+      ]);
       const [payment] = await rows('SELECT id_sk FROM ds_benefit_payment WHERE _row_no = 2');
       expect(payment?.id_sk).toBe(people[0]?.id_sk);
-      const subjects = await rows('SELECT identifier_hash, identifier_enc FROM subject_index WHERE subject_key = $1', [payment?.id_sk]);
+      const subjects = await rows('SELECT identifier_hash, identifier_enc FROM subject_index WHERE subject_key = $1', [
+        payment?.id_sk,
+      ]);
       expect(subjects).toHaveLength(1);
       expect(platform.services.fieldCrypto.decrypt(subjects[0]?.identifier_enc as string)).toBe(ALICE);
       expect(subjects[0]?.identifier_hash).toBe(platform.services.fieldCrypto.blindIndex(ALICE));
@@ -113,14 +161,35 @@ for (const engine of testEngines()) {
       const before = await rows('SELECT count(*) AS n FROM ds_person');
       expect(Number(before[0]?.n)).toBeGreaterThan(1);
       const { batch } = await importDatasetFile(platform.services, actor, {
-        datasetType: 'person', file: writeFile('r.csv', csv([['id', 'name', 'division'], [CAROL, '王五', '330106']])), fileName: 'r.csv', mode: 'replace',
+        datasetType: 'person',
+        file: writeFile(
+          'r.csv',
+          csv([
+            ['id', 'name', 'division'],
+            [CAROL, '王五', '330106'],
+          ]),
+        ),
+        fileName: 'r.csv',
+        mode: 'replace',
       });
-      expect(await rows('SELECT _batch_id AS b, count(*) AS n FROM ds_person GROUP BY _batch_id')).toEqual([{ b: batch.id, n: 1 }]);
+      expect(await rows('SELECT _batch_id AS b, count(*) AS n FROM ds_person GROUP BY _batch_id')).toEqual([
+        { b: batch.id, n: 1 },
+      ]);
     });
 
     it('refuses a file missing a required column, listing the columns found', async () => {
-      const file = writeFile('bad.csv', csv([['身份证号', '姓名', '备注'], [ALICE, '张三', 'x']]));
-      const error = await importDatasetFile(platform.services, actor, { datasetType: 'benefit_payment', file, fileName: 'bad.csv' }).catch((e: unknown) => e);
+      const file = writeFile(
+        'bad.csv',
+        csv([
+          ['身份证号', '姓名', '备注'],
+          [ALICE, '张三', 'x'],
+        ]),
+      );
+      const error = await importDatasetFile(platform.services, actor, {
+        datasetType: 'benefit_payment',
+        file,
+        fileName: 'bad.csv',
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MappingRefusedError);
       const refusal = error as MappingRefusedError;
       expect(refusal.status).toBe(400);
@@ -131,23 +200,44 @@ for (const engine of testEngines()) {
     });
 
     it('accepts an explicit mapping (header → field) for headers no synonym covers', async () => {
-      const file = writeFile('m.csv', csv([['证号X', '人名', '地方'], [BOB, '李四', '330106']]));
+      const file = writeFile(
+        'm.csv',
+        csv([
+          ['证号X', '人名', '地方'],
+          [BOB, '李四', '330106'],
+        ]),
+      );
       const { batch } = await importDatasetFile(platform.services, actor, {
-        datasetType: 'person', file, fileName: 'm.csv', mapping: { 证号X: 'id', 人名: 'name', 地方: 'division' },
+        datasetType: 'person',
+        file,
+        fileName: 'm.csv',
+        mapping: { 证号X: 'id', 人名: 'name', 地方: 'division' },
       });
       expect(batch).toMatchObject({ status: 'loaded', rows_loaded: 1 });
     });
 
     it('rolls a batch back: its rows leave the lake, it is marked and audited', async () => {
       const { batch } = await importDatasetFile(platform.services, actor, {
-        datasetType: 'death', file: writeFile('d.csv', csv([['id', 'name', 'death_date'], [BOB, '李四', '2024-01-02']])), fileName: 'd.csv',
+        datasetType: 'death',
+        file: writeFile(
+          'd.csv',
+          csv([
+            ['id', 'name', 'death_date'],
+            [BOB, '李四', '2024-01-02'],
+          ]),
+        ),
+        fileName: 'd.csv',
       });
       expect(await rows('SELECT count(*) AS n FROM ds_death')).toEqual([{ n: 1 }]);
       const rolled = await rollbackBatch(platform.services, actor, batch.id, 'wrong file');
       expect(rolled.status).toBe('rolled_back');
       expect(await rows('SELECT count(*) AS n FROM ds_death')).toEqual([{ n: 0 }]);
       expect((await getBatch(platform.services, batch.id)).status).toBe('rolled_back');
-      const audit = await platform.services.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'dataset.rollback').execute();
+      const audit = await platform.services.database.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'dataset.rollback')
+        .execute();
       expect(audit).toEqual([expect.objectContaining({ object_id: String(batch.id), reason: 'wrong file' })]);
       await expect(rollbackBatch(platform.services, actor, batch.id, 'again')).rejects.toMatchObject({ status: 409 });
     });

@@ -74,7 +74,16 @@ const PAGE_ROWS = 20_000;
 /** The temporary tables of one batch; they live in the import's own session and are dropped before COMMIT. */
 function stageNames(batchId: number) {
   const at = (what: string) => `_qf_${what}_${batchId}`;
-  return { dictionary: (i: number) => at(`dict${i}`), raw: at('raw'), norm: at('norm'), bad: at('bad'), ids: at('ids'), hash: at('hash'), fresh: at('new'), keys: at('keys') };
+  return {
+    dictionary: (i: number) => at(`dict${i}`),
+    raw: at('raw'),
+    norm: at('norm'),
+    bad: at('bad'),
+    ids: at('ids'),
+    hash: at('hash'),
+    fresh: at('new'),
+    keys: at('keys'),
+  };
 }
 
 function createTempTableSql(name: string, columns: LakeColumn[], engine: Lake['engine']): string {
@@ -95,7 +104,8 @@ export async function loadBatch(lake: Lake, input: LoadBatchInput): Promise<Lake
   const q = quoteIdentifier;
   const started = Date.now();
   const trace = (step: string) => {
-    if (process.env.QF_IMPORT_TRACE === '1') process.stderr.write(`[import ${batchId}] ${step} ${Date.now() - started} ms\n`);
+    if (process.env.QF_IMPORT_TRACE === '1')
+      process.stderr.write(`[import ${batchId}] ${step} ${Date.now() - started} ms\n`);
   };
   const memoryLimit = process.env.QF_LAKE_IMPORT_MEMORY_LIMIT;
   if (engine === 'duckdb' && memoryLimit !== undefined && /^\d+(MB|GB)$/.test(memoryLimit)) {
@@ -117,7 +127,11 @@ export async function loadBatch(lake: Lake, input: LoadBatchInput): Promise<Lake
     if (input.source.kind === 'engine-csv') {
       await tx.execute(`INSERT INTO ${q(names.raw)} SELECT * FROM ${input.source.sourceSql} s`, [input.source.file]);
     } else {
-      await tx.appendRows(names.raw, plan.rawColumns.map((c) => c.name), input.source.rows);
+      await tx.appendRows(
+        names.raw,
+        plan.rawColumns.map((c) => c.name),
+        input.source.rows,
+      );
     }
     trace('staged');
     await tx.execute(createTempTableSql(names.norm, plan.normColumns, engine));
@@ -168,10 +182,10 @@ async function countRows(tx: LakeTx, sql: string, params: unknown[] = []): Promi
 /** Reads a numbered temp table (`_seq` from 1) page by page, so no step holds all its rows. */
 async function* pages<T>(tx: LakeTx, table: string, columns: string, total: number): AsyncGenerator<T[]> {
   for (let from = 0; from < total; from += PAGE_ROWS) {
-    yield tx.query<T>(
-      `SELECT ${columns} FROM ${quoteIdentifier(table)} WHERE _seq > $1 AND _seq <= $2 ORDER BY _seq`,
-      [from, from + PAGE_ROWS],
-    );
+    yield tx.query<T>(`SELECT ${columns} FROM ${quoteIdentifier(table)} WHERE _seq > $1 AND _seq <= $2 ORDER BY _seq`, [
+      from,
+      from + PAGE_ROWS,
+    ]);
   }
 }
 
@@ -182,7 +196,9 @@ async function reviewRows(
   review: LoadBatchInput['review'],
 ): Promise<{ rejected: number }> {
   const q = quoteIdentifier;
-  const carried = plan.normColumns.filter((c) => c.name.startsWith('_r_') || c.name.startsWith('_problem') || c.name === '_extra');
+  const carried = plan.normColumns.filter(
+    (c) => c.name.startsWith('_r_') || c.name.startsWith('_problem') || c.name === '_extra',
+  );
   const list = ['_row_no', ...carried.map((c) => c.name)].map((c) => q(c)).join(', ');
   await tx.execute(
     `CREATE TEMP TABLE ${q(names.bad)} AS SELECT row_number() OVER (ORDER BY _row_no) AS _seq, ${list} FROM ${q(names.norm)} WHERE NOT _ok`,
@@ -218,7 +234,10 @@ async function resolveSubjects(
 ): Promise<void> {
   const q = quoteIdentifier;
   const union = plan.layout.subjectFields
-    .map(({ key }) => `SELECT ${q(key)} AS ident, ${q(`${key}_kind`)} AS kind FROM ${q(names.norm)} WHERE _ok AND ${q(key)} IS NOT NULL`)
+    .map(
+      ({ key }) =>
+        `SELECT ${q(key)} AS ident, ${q(`${key}_kind`)} AS kind FROM ${q(names.norm)} WHERE _ok AND ${q(key)} IS NOT NULL`,
+    )
     .join(' UNION ALL ');
   await tx.execute(
     `CREATE TEMP TABLE ${q(names.ids)} AS SELECT row_number() OVER (ORDER BY ident) AS _seq, ident, min(kind) AS kind FROM (${union}) u GROUP BY ident`,
@@ -245,7 +264,12 @@ async function resolveSubjects(
   const base = await countRows(tx, 'SELECT coalesce(max(subject_key), 0) AS n FROM subject_index');
   const subjects: unknown[][] = [];
   let seq = 0;
-  for await (const page of pages<{ ident: string; h: string; kind: string }>(tx, names.fresh, 'ident, h, kind', fresh)) {
+  for await (const page of pages<{ ident: string; h: string; kind: string }>(
+    tx,
+    names.fresh,
+    'ident, h, kind',
+    fresh,
+  )) {
     for (const row of page) subjects.push([base + ++seq, row.kind, row.h, sealer.encrypt(row.ident)]);
     if (subjects.length >= PAGE_ROWS * 5) {
       await tx.appendRows('subject_index', SUBJECT_COLUMNS, subjects.splice(0));
@@ -285,7 +309,9 @@ export async function rollbackLakeBatch(lake: Lake, datasetType: string, batchId
   const table = datasetTable(datasetType);
   const hasRows = await lake.hasTable(table);
   return lake.transaction(async (tx) => {
-    const deleted = hasRows ? await tx.execute(`DELETE FROM ${quoteIdentifier(table)} WHERE _batch_id = $1`, [batchId]) : 0;
+    const deleted = hasRows
+      ? await tx.execute(`DELETE FROM ${quoteIdentifier(table)} WHERE _batch_id = $1`, [batchId])
+      : 0;
     await tx.execute(`UPDATE lake_batches SET status = 'rolled_back' WHERE batch_id = $1`, [batchId]);
     return deleted;
   });
@@ -321,7 +347,9 @@ export async function countDatasetRows(lake: Lake, types: readonly string[]): Pr
   for (const type of types) if (await lake.hasTable(datasetTable(type))) present.push(type);
   if (present.length === 0) return counts;
   const sql = present
-    .map((type, i) => `SELECT CAST($${i + 1} AS TEXT) AS type, count(*) AS n FROM ${quoteIdentifier(datasetTable(type))}`)
+    .map(
+      (type, i) => `SELECT CAST($${i + 1} AS TEXT) AS type, count(*) AS n FROM ${quoteIdentifier(datasetTable(type))}`,
+    )
     .join(' UNION ALL ');
   const rows = await lake.query<{ type: string; n: number }>(sql, present);
   for (const row of rows) counts.set(row.type, Number(row.n));

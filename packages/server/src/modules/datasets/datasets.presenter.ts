@@ -59,7 +59,9 @@ export function presentDatasetDetail(summary: DatasetSummary): TDatasetDetail {
       type: f.type,
       required: f.required,
       synonyms: [...f.synonyms],
-      ...(f.type === 'enum' ? { values: f.values.map((v) => ({ code: v.code, label: v.label, terms: [...v.terms] })) } : {}),
+      ...(f.type === 'enum'
+        ? { values: f.values.map((v) => ({ code: v.code, label: v.label, terms: [...v.terms] })) }
+        : {}),
       columns: lakeColumnsOf(f.key, f.type),
     })),
   };

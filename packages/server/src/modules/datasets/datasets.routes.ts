@@ -32,7 +32,10 @@ function parseImportFields(upload: SavedUpload) {
   const parsed = ZImportFields.safeParse(upload.fields);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ValidationError(`body.${String(issue?.path[0] ?? '')}: ${issue?.message ?? 'invalid'}`, `body.${String(issue?.path[0] ?? '')}`);
+    throw new ValidationError(
+      `body.${String(issue?.path[0] ?? '')}: ${issue?.message ?? 'invalid'}`,
+      `body.${String(issue?.path[0] ?? '')}`,
+    );
   }
   let mapping: Record<string, string> | undefined;
   if (parsed.data.mapping !== undefined && parsed.data.mapping.trim() !== '') {
@@ -43,7 +46,8 @@ function parseImportFields(upload: SavedUpload) {
       throw new ValidationError('body.mapping: must be a JSON object of header → field key', 'body.mapping');
     }
     const checked = ZMapping.safeParse(json);
-    if (!checked.success) throw new ValidationError('body.mapping: must be a JSON object of header → field key', 'body.mapping');
+    if (!checked.success)
+      throw new ValidationError('body.mapping: must be a JSON object of header → field key', 'body.mapping');
     mapping = checked.data;
   }
   return { ...parsed.data, mapping, force: parsed.data.force === 'true' || parsed.data.force === '1' };
@@ -56,7 +60,10 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
 
   api.get(
     '/api/v1/datasets',
-    { config: { access: 'dataset.read' }, schema: { tags, summary: 'The dataset catalogue with row counts', response: { 200: ZDatasetList } } },
+    {
+      config: { access: 'dataset.read' },
+      schema: { tags, summary: 'The dataset catalogue with row counts', response: { 200: ZDatasetList } },
+    },
     async () => ({ items: (await listDatasetSummaries(services)).map(presentDatasetSummary) }),
   );
 
@@ -64,7 +71,12 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
     '/api/v1/datasets/:type',
     {
       config: { access: 'dataset.read' },
-      schema: { tags, summary: 'A dataset type and its fields', params: ZDatasetTypeParams, response: { 200: ZDatasetDetail } },
+      schema: {
+        tags,
+        summary: 'A dataset type and its fields',
+        params: ZDatasetTypeParams,
+        response: { 200: ZDatasetDetail },
+      },
     },
     async (request) => presentDatasetDetail(await getDatasetSummary(services, request.params.type)),
   );
@@ -147,7 +159,15 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
 
   api.get(
     '/api/v1/batches',
-    { config: { access: 'dataset.read' }, schema: { tags, summary: 'Import batches, newest first', querystring: ZBatchQuery, response: { 200: ZBatchPage } } },
+    {
+      config: { access: 'dataset.read' },
+      schema: {
+        tags,
+        summary: 'Import batches, newest first',
+        querystring: ZBatchQuery,
+        response: { 200: ZBatchPage },
+      },
+    },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
       const { items, total } = await listVisibleBatches(services, requireAuth(request), filter, page, pageSize);
@@ -157,7 +177,10 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
 
   api.get(
     '/api/v1/batches/:id',
-    { config: { access: 'dataset.read' }, schema: { tags, summary: 'One import batch', params: ZBatchParams, response: { 200: ZBatch } } },
+    {
+      config: { access: 'dataset.read' },
+      schema: { tags, summary: 'One import batch', params: ZBatchParams, response: { 200: ZBatch } },
+    },
     async (request) => {
       const batch = await getVisibleBatch(services, requireAuth(request), request.params.id);
       return presentBatch(batch, Number(batch.rows_rejected) > 0);
@@ -166,7 +189,10 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
 
   api.get(
     '/api/v1/batches/:id/rejected',
-    { config: { access: 'dataset.import' }, schema: { tags, summary: "Download a batch's rejected-rows report (CSV)", params: ZBatchParams } },
+    {
+      config: { access: 'dataset.import' },
+      schema: { tags, summary: "Download a batch's rejected-rows report (CSV)", params: ZBatchParams },
+    },
     async (request, reply) => {
       await getVisibleBatch(services, requireAuth(request), request.params.id);
       const file = await findRejectedReport(services, request.params.id);
@@ -182,7 +208,13 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
     '/api/v1/batches/:id/rollback',
     {
       config: { access: 'dataset.manage' },
-      schema: { tags, summary: "Delete a batch's rows from the lake and mark it rolled back", params: ZBatchParams, body: ZRollbackBody, response: { 200: ZBatch } },
+      schema: {
+        tags,
+        summary: "Delete a batch's rows from the lake and mark it rolled back",
+        params: ZBatchParams,
+        body: ZRollbackBody,
+        response: { 200: ZBatch },
+      },
     },
     async (request) => {
       await getVisibleBatch(services, requireAuth(request), request.params.id);

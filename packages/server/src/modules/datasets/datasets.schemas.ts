@@ -61,7 +61,12 @@ export const ZBatchQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const ZBatchPage = z.object({ items: z.array(ZBatch), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZBatchPage = z.object({
+  items: z.array(ZBatch),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 export const ZRollbackBody = z.object({ reason: z.string().trim().min(2).max(1000) });
 
@@ -82,7 +87,9 @@ export const ZPreview = z.object({
   format: z.enum(['csv', 'xlsx', 'json', 'jsonl']),
   encoding: z.string().nullable(),
   headers: z.array(z.string()),
-  rows: z.array(z.object({ rowNo: z.number(), values: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])) })),
+  rows: z.array(
+    z.object({ rowNo: z.number(), values: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])) }),
+  ),
   /** Header → field key, as matched (or as the given mapping says). */
   suggestedMapping: z.record(z.string(), z.string()),
   missingRequired: z.array(z.string()),

@@ -81,7 +81,11 @@ export async function rollbackBatch(
 ): Promise<ImportBatch> {
   const batch = await getBatch(services, id);
   if (batch.status !== 'loaded') {
-    throw new ConflictError(`批次 ${id} 状态为 ${batch.status}，无法回滚 / batch ${id} is ${batch.status}`, undefined, 'batch_not_loaded');
+    throw new ConflictError(
+      `批次 ${id} 状态为 ${batch.status}，无法回滚 / batch ${id} is ${batch.status}`,
+      undefined,
+      'batch_not_loaded',
+    );
   }
   if (batch.replaced_by !== null) {
     throw new ConflictError(

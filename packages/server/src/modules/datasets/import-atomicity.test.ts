@@ -66,29 +66,41 @@ for (const engine of engines) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it('a process killed mid-import leaves all of the batch or none of it, never half', { timeout: 120_000 }, async () => {
-      const lakeFile = path.join(dir, 'lake.duckdb');
-      const args =
-        engine === 'duckdb' ? [lakeFile, '-', data, '7'] : [testDatabaseUrl() as string, (await schemaOf(pgLake as TestLake)), data, '7'];
-      const { killed, output } = await importAndKill(dir, args);
-      expect(killed, output).toBe(true);
-      expect(output).toMatch(/rows \d+/);
+    it(
+      'a process killed mid-import leaves all of the batch or none of it, never half',
+      { timeout: 120_000 },
+      async () => {
+        const lakeFile = path.join(dir, 'lake.duckdb');
+        const args =
+          engine === 'duckdb'
+            ? [lakeFile, '-', data, '7']
+            : [testDatabaseUrl() as string, await schemaOf(pgLake as TestLake), data, '7'];
+        const { killed, output } = await importAndKill(dir, args);
+        expect(killed, output).toBe(true);
+        expect(output).toMatch(/rows \d+/);
 
-      const lake = engine === 'duckdb' ? await openLake({ file: lakeFile }) : (pgLake as TestLake).lake;
-      try {
-        const hasTable = await lake.hasTable('ds_benefit_payment');
-        const rows = hasTable ? await lake.query<{ n: number }>('SELECT count(*) AS n FROM ds_benefit_payment WHERE _batch_id = 7') : [{ n: 0 }];
-        const marked = (await lake.hasTable('lake_batches')) ? await lake.query('SELECT * FROM lake_batches WHERE batch_id = 7') : [];
-        const count = Number(rows[0]?.n);
-        expect([0, ROWS]).toContain(count);
-        // The lake's own register agrees with what is there.
-        expect(marked.length).toBe(count === ROWS ? 1 : 0);
-        const staging = await lake.query(`SELECT table_name FROM information_schema.tables WHERE table_name LIKE '_stage_batch_%'`);
-        expect(staging).toEqual([]);
-      } finally {
-        if (engine === 'duckdb') await lake.close();
-      }
-    });
+        const lake = engine === 'duckdb' ? await openLake({ file: lakeFile }) : (pgLake as TestLake).lake;
+        try {
+          const hasTable = await lake.hasTable('ds_benefit_payment');
+          const rows = hasTable
+            ? await lake.query<{ n: number }>('SELECT count(*) AS n FROM ds_benefit_payment WHERE _batch_id = 7')
+            : [{ n: 0 }];
+          const marked = (await lake.hasTable('lake_batches'))
+            ? await lake.query('SELECT * FROM lake_batches WHERE batch_id = 7')
+            : [];
+          const count = Number(rows[0]?.n);
+          expect([0, ROWS]).toContain(count);
+          // The lake's own register agrees with what is there.
+          expect(marked.length).toBe(count === ROWS ? 1 : 0);
+          const staging = await lake.query(
+            `SELECT table_name FROM information_schema.tables WHERE table_name LIKE '_stage_batch_%'`,
+          );
+          expect(staging).toEqual([]);
+        } finally {
+          if (engine === 'duckdb') await lake.close();
+        }
+      },
+    );
   });
 }
 
@@ -108,12 +120,24 @@ describe('start-up reconciliation', () => {
     const db = platform.services.database.db;
     const batch = await db
       .insertInto('import_batches')
-      .values({ dataset_type: 'person', file_name: 'x.csv', content_hash: 'h', format: 'csv', mode: 'append', status: 'loading', imported_by: null })
+      .values({
+        dataset_type: 'person',
+        file_name: 'x.csv',
+        content_hash: 'h',
+        format: 'csv',
+        mode: 'append',
+        status: 'loading',
+        imported_by: null,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     const result = await reconcileImportBatches(db, platform.services.lake);
     expect(result.failed).toEqual([batch.id]);
-    const after = await db.selectFrom('import_batches').selectAll().where('id', '=', batch.id).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom('import_batches')
+      .selectAll()
+      .where('id', '=', batch.id)
+      .executeTakeFirstOrThrow();
     expect(after.status).toBe('failed');
   });
 });

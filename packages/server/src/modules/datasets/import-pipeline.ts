@@ -54,13 +54,20 @@ export async function openImport(
 ): Promise<OpenedImport> {
   const source = await openRecordSource(file, options);
   // core takes field → header; users write header → field, as the file reads left to right.
-  const userMapping = Object.fromEntries(Object.entries(options.mapping ?? {}).map(([header, field]) => [field, header]));
+  const userMapping = Object.fromEntries(
+    Object.entries(options.mapping ?? {}).map(([header, field]) => [field, header]),
+  );
   const match = matchHeaders(dataset, source.headers, userMapping);
   const problems = [...match.mappingProblems, ...(match.refusal ? [match.refusal] : [])];
   if (problems.length > 0) {
     await source.close();
     const reason = { zh: problems.map((p) => p.zh).join('；'), en: problems.map((p) => p.en).join('; ') };
-    throw new MappingRefusedError(reason, source.headers, match.missingRequired, mappingTemplate(dataset, source.headers));
+    throw new MappingRefusedError(
+      reason,
+      source.headers,
+      match.missingRequired,
+      mappingTemplate(dataset, source.headers),
+    );
   }
   return { file, source, match };
 }

@@ -140,7 +140,14 @@ export async function importDatasetFile(
         action: 'dataset.import',
         objectType: 'import_batch',
         objectId: batch.id,
-        detail: { datasetType: dataset.key, fileName: request.fileName, contentHash, mode, forced: batch.forced, ...counts },
+        detail: {
+          datasetType: dataset.key,
+          fileName: request.fileName,
+          contentHash,
+          mode,
+          forced: batch.forced,
+          ...counts,
+        },
       });
       return row as ImportBatch;
     });
@@ -151,7 +158,11 @@ export async function importDatasetFile(
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     await db.transaction().execute(async (trx) => {
-      await new DatasetsRepository(trx).updateBatch(batch.id, { status: 'failed', error: message.slice(0, 2000), finished_at: new Date() });
+      await new DatasetsRepository(trx).updateBatch(batch.id, {
+        status: 'failed',
+        error: message.slice(0, 2000),
+        finished_at: new Date(),
+      });
       await recordAudit(trx, actor, {
         action: 'dataset.import',
         objectType: 'import_batch',
@@ -160,7 +171,11 @@ export async function importDatasetFile(
         detail: { datasetType: dataset.key, fileName: request.fileName, contentHash, error: message.slice(0, 500) },
       });
     });
-    throw new AppError(422, 'import_failed', `批次 ${batch.id} 导入失败，未写入任何数据 / batch ${batch.id} failed and loaded nothing: ${message}`);
+    throw new AppError(
+      422,
+      'import_failed',
+      `批次 ${batch.id} 导入失败，未写入任何数据 / batch ${batch.id} failed and loaded nothing: ${message}`,
+    );
   }
 }
 

@@ -91,7 +91,14 @@ export function datasetLayout(dataset: DatasetType): DatasetLayout {
     stageColumns.push(column);
     copied.push(field.key);
   }
-  return { dataset, table, tableDef: { name: table, columns: dsColumns }, stageColumns, subjectFields, copiedColumns: copied };
+  return {
+    dataset,
+    table,
+    tableDef: { name: table, columns: dsColumns },
+    stageColumns,
+    subjectFields,
+    copiedColumns: copied,
+  };
 }
 
 /** The lake's register of people and organisations: the one place identifiers live, encrypted. */

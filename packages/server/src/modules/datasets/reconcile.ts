@@ -21,7 +21,14 @@ export async function reconcileImportBatches(db: Kysely<DB>, lake: Lake): Promis
   const repository = new DatasetsRepository(db);
   const result: ReconcileResult = { failed: [], loaded: [], rolledBack: [] };
   const loading = await repository.findBatchesByStatus('loading');
-  const inLake = new Map((await findLakeBatches(lake, loading.map((b) => b.id))).map((r) => [r.batch_id, r]));
+  const inLake = new Map(
+    (
+      await findLakeBatches(
+        lake,
+        loading.map((b) => b.id),
+      )
+    ).map((r) => [r.batch_id, r]),
+  );
   for (const batch of loading) {
     const committed = inLake.get(batch.id);
     if (committed) {

@@ -46,7 +46,9 @@ export function rawCellText(raw: RawValue): string | null {
  */
 export function createRowNormaliser(dataset: DatasetType, match: HeaderMatch, plan: StagePlan): RowNormaliser {
   const stagedByField = new Map(plan.staged.map((s) => [s.field.key, s]));
-  const unitByField = new Map(match.columns.filter((c) => c.field !== null).map((c) => [c.field as string, c.moneyUnit]));
+  const unitByField = new Map(
+    match.columns.filter((c) => c.field !== null).map((c) => [c.field as string, c.moneyUnit]),
+  );
   const steps = dataset.fields.map((field) => {
     const staged = stagedByField.get(field.key);
     const unit = unitByField.get(field.key);
@@ -58,7 +60,7 @@ export function createRowNormaliser(dataset: DatasetType, match: HeaderMatch, pl
     const values: unknown[] = [Number(row._row_no)];
     const problems: RowProblem[] = [];
     if (typeof row._problem_raw === 'string') {
-      const reason = { zh: String(row._problem_zh ?? ''), en: String(row._problem_en ?? '') };
+      const reason = { zh: textOf(row._problem_zh), en: textOf(row._problem_en) };
       return { ok: false, problems: [{ column: '', field: '', raw: row._problem_raw, reason }] };
     }
     const extraCells = Number(row._extra ?? 0);
@@ -114,4 +116,9 @@ function pushValue(values: unknown[], field: FieldDef, value: unknown): void {
     default:
       values.push(value);
   }
+}
+
+/** A text column read back from the engine (null when the engine had nothing to say). */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }

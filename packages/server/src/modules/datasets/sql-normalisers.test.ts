@@ -48,7 +48,11 @@ const EDGE_CHARS = [
 ];
 const edgeText = fc.array(fc.constantFrom(...EDGE_CHARS), { maxLength: 22 }).map((a) => a.join(''));
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-const ymd = fc.record({ y: fc.integer({ min: 1790, max: 2210 }), m: fc.integer({ min: 0, max: 13 }), d: fc.integer({ min: 0, max: 32 }) });
+const ymd = fc.record({
+  y: fc.integer({ min: 1790, max: 2210 }),
+  m: fc.integer({ min: 0, max: 13 }),
+  d: fc.integer({ min: 0, max: 32 }),
+});
 const dateText = fc.oneof(
   ymd.map(({ y, m, d }) => `${y}-${pad(m)}-${pad(d)}`),
   ymd.map(({ y, m, d }) => `${y}/${m}/${d}`),
@@ -67,7 +71,12 @@ const datetimeText = fc.oneof(
   fc.tuple(dateText, timeText).map(([d, t]) => `${d} ${t}+08:00`),
 );
 const idText = fc
-  .tuple(fc.constantFrom('110105', '330106', '990101', '440300'), ymd, fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 3 }))
+  .tuple(
+    fc.constantFrom('110105', '330106', '990101', '440300'),
+    ymd,
+    fc.integer({ min: 0, max: 999 }),
+    fc.integer({ min: 0, max: 3 }),
+  )
   .map(([region, { y, m, d }, seq, style]) => {
     const first17 = `${region}${y}${pad(m)}${pad(d)}${pad(seq, 3)}`;
     const id = first17 + idCheckCharacter(first17);
@@ -84,9 +93,13 @@ const usccText = fc
     return body + usccCheckCharacter(body);
   });
 const moneyText = fc.oneof(
-  fc.tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 999 })).map(([a, b]) => `${a}.${b}`),
+  fc
+    .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 999 }))
+    .map(([a, b]) => `${a}.${b}`),
   fc.integer({ min: 0, max: 99_999_999 }).map((n) => n.toLocaleString('en-US')),
-  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.constantFrom('元', '万元', '亿', '千元', '')).map(([n, u]) => `￥${n / 100}${u}`),
+  fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.constantFrom('元', '万元', '亿', '千元', ''))
+    .map(([n, u]) => `￥${n / 100}${u}`),
   fc.integer({ min: 0, max: 9999 }).map((n) => `(${n})`),
 );
 
@@ -105,9 +118,27 @@ const asNumber = (v: unknown) => Number(v);
 const asInstant = (v: unknown) => new Date(String(v)).toISOString();
 
 const CASES: Case[] = [
-  { name: 'id', field: field('person', 'id'), sql: idCheckDigitSql, inputs: fc.oneof(idText, edgeText), common: ['11010519491231002X', '11010519491231002x'] },
-  { name: 'uscc', field: field('company', 'uscc'), sql: usccCheckDigitSql, inputs: fc.oneof(usccText, edgeText), common: ['91350100M000100Y43'] },
-  { name: 'date', field: field('benefit_payment', 'paid_on'), sql: dateSql, inputs: fc.oneof(datetimeText, edgeText), common: ['2024-03-05', '2024/3/5', '20240305', '2024年3月5日', '45356', '2024-03-05 12:00'] },
+  {
+    name: 'id',
+    field: field('person', 'id'),
+    sql: idCheckDigitSql,
+    inputs: fc.oneof(idText, edgeText),
+    common: ['11010519491231002X', '11010519491231002x'],
+  },
+  {
+    name: 'uscc',
+    field: field('company', 'uscc'),
+    sql: usccCheckDigitSql,
+    inputs: fc.oneof(usccText, edgeText),
+    common: ['91350100M000100Y43'],
+  },
+  {
+    name: 'date',
+    field: field('benefit_payment', 'paid_on'),
+    sql: dateSql,
+    inputs: fc.oneof(datetimeText, edgeText),
+    common: ['2024-03-05', '2024/3/5', '20240305', '2024年3月5日', '45356', '2024-03-05 12:00'],
+  },
   {
     name: 'datetime',
     field: field('bid', 'submitted_at'),
@@ -116,9 +147,31 @@ const CASES: Case[] = [
     common: ['2024-03-05 14:30', '2024/3/5 9:05:07', '2024-03-05', '45356.75'],
     expected: asInstant,
   },
-  { name: 'month', field: field('benefit_payment', 'period'), sql: monthSql, inputs: fc.oneof(datetimeText, edgeText, ymd.map(({ y, m }) => `${y}${pad(m)}`)), common: ['2024-03', '202403', '2024年3月'] },
-  { name: 'money', field: field('benefit_payment', 'amount'), sql: (d, e) => moneySql(d, e), inputs: fc.oneof(moneyText, edgeText), common: ['1234.5', '1,234.50', '1234.50元', '￥1234.5', '0.12万元'] },
-  { name: 'bool', field: field('collective_ledger', 'cash'), sql: boolSql, inputs: edgeText, common: ['是', '否', 'Y', 'n', '1', '0', 'true', '有', '无'] },
+  {
+    name: 'month',
+    field: field('benefit_payment', 'period'),
+    sql: monthSql,
+    inputs: fc.oneof(
+      datetimeText,
+      edgeText,
+      ymd.map(({ y, m }) => `${y}${pad(m)}`),
+    ),
+    common: ['2024-03', '202403', '2024年3月'],
+  },
+  {
+    name: 'money',
+    field: field('benefit_payment', 'amount'),
+    sql: (d, e) => moneySql(d, e),
+    inputs: fc.oneof(moneyText, edgeText),
+    common: ['1234.5', '1,234.50', '1234.50元', '￥1234.5', '0.12万元'],
+  },
+  {
+    name: 'bool',
+    field: field('collective_ledger', 'cash'),
+    sql: boolSql,
+    inputs: edgeText,
+    common: ['是', '否', 'Y', 'n', '1', '0', 'true', '有', '无'],
+  },
   {
     name: 'enum',
     field: field('person', 'status'),
@@ -126,14 +179,72 @@ const CASES: Case[] = [
     inputs: fc.oneof(fc.constantFrom('正常', ' 死亡 ', 'DECEASED', 'moved_out', '迁 出', '服刑', 'x'), edgeText),
     common: ['正常', 'deceased', '死亡'],
   },
-  { name: 'division', field: field('person', 'division'), sql: divisionSql, inputs: fc.oneof(fc.constantFrom('330106', '330106001', '330106001001', '990106', "'330106", '３３０１０６'), edgeText), common: ['330106', '330106001001'] },
-  { name: 'phone', field: field('person', 'phone'), sql: phoneSql, inputs: fc.oneof(fc.constantFrom('13812345678', '+86 138 1234 5678', '138-1234-5678', '0591-87654321', '86-13812345678', '12345'), edgeText), common: ['13812345678', '0591-87654321'] },
-  { name: 'account', field: field('benefit_payment', 'account_no'), sql: accountSql, inputs: fc.oneof(fc.constantFrom('6222 0212 3456 7890', '1.23E+17', '1E17', "'622202", 'abc123'), edgeText), common: ['6222021234567890'] },
-  { name: 'text', field: field('benefit_payment', 'name'), sql: cleanTextSql, inputs: fc.oneof(edgeText, fc.string()), common: ['张三'] },
-  { name: 'int', field: field('tender', 'bidder_count'), sql: intSql, inputs: fc.oneof(edgeText, fc.integer().map(String), fc.constantFrom('1,234', '12.0', '1.5', '-0')), common: ['3', '1,234', '12.0'], expected: asNumber },
-  { name: 'decimal', field: field('company_role', 'share_pct'), sql: decimalSql, inputs: fc.oneof(edgeText, fc.double({ noNaN: true }).map(String), fc.constantFrom('12.5%', '1e5', '.5')), common: ['12.5', '12.5%'], expected: asNumber },
-  { name: 'lat', field: field('collective_asset', 'lat'), sql: latSql, inputs: fc.oneof(edgeText, fc.double({ min: -100, max: 100, noNaN: true }).map(String)), common: ['26.08', '26.08°'], expected: asNumber },
-  { name: 'lon', field: field('collective_asset', 'lon'), sql: lonSql, inputs: fc.oneof(edgeText, fc.double({ min: -200, max: 200, noNaN: true }).map(String)), common: ['119.3'], expected: asNumber },
+  {
+    name: 'division',
+    field: field('person', 'division'),
+    sql: divisionSql,
+    inputs: fc.oneof(
+      fc.constantFrom('330106', '330106001', '330106001001', '990106', "'330106", '３３０１０６'),
+      edgeText,
+    ),
+    common: ['330106', '330106001001'],
+  },
+  {
+    name: 'phone',
+    field: field('person', 'phone'),
+    sql: phoneSql,
+    inputs: fc.oneof(
+      fc.constantFrom('13812345678', '+86 138 1234 5678', '138-1234-5678', '0591-87654321', '86-13812345678', '12345'),
+      edgeText,
+    ),
+    common: ['13812345678', '0591-87654321'],
+  },
+  {
+    name: 'account',
+    field: field('benefit_payment', 'account_no'),
+    sql: accountSql,
+    inputs: fc.oneof(fc.constantFrom('6222 0212 3456 7890', '1.23E+17', '1E17', "'622202", 'abc123'), edgeText),
+    common: ['6222021234567890'],
+  },
+  {
+    name: 'text',
+    field: field('benefit_payment', 'name'),
+    sql: cleanTextSql,
+    inputs: fc.oneof(edgeText, fc.string()),
+    common: ['张三'],
+  },
+  {
+    name: 'int',
+    field: field('tender', 'bidder_count'),
+    sql: intSql,
+    inputs: fc.oneof(edgeText, fc.integer().map(String), fc.constantFrom('1,234', '12.0', '1.5', '-0')),
+    common: ['3', '1,234', '12.0'],
+    expected: asNumber,
+  },
+  {
+    name: 'decimal',
+    field: field('company_role', 'share_pct'),
+    sql: decimalSql,
+    inputs: fc.oneof(edgeText, fc.double({ noNaN: true }).map(String), fc.constantFrom('12.5%', '1e5', '.5')),
+    common: ['12.5', '12.5%'],
+    expected: asNumber,
+  },
+  {
+    name: 'lat',
+    field: field('collective_asset', 'lat'),
+    sql: latSql,
+    inputs: fc.oneof(edgeText, fc.double({ min: -100, max: 100, noNaN: true }).map(String)),
+    common: ['26.08', '26.08°'],
+    expected: asNumber,
+  },
+  {
+    name: 'lon',
+    field: field('collective_asset', 'lon'),
+    sql: lonSql,
+    inputs: fc.oneof(edgeText, fc.double({ min: -200, max: 200, noNaN: true }).map(String)),
+    common: ['119.3'],
+    expected: asNumber,
+  },
 ];
 
 const engines: LakeEngine[] = testDatabaseUrl() ? ['duckdb', 'postgres'] : ['duckdb'];
@@ -153,8 +264,18 @@ for (const engine of engines) {
     async function runSql(build: (dialect: SqlDialect, expr: string) => string, inputs: string[]): Promise<unknown[]> {
       const lake = testLake.lake;
       const name = `prop_inputs_${++table}`;
-      await lake.createTable({ name, columns: [{ name: 'i', type: 'integer' }, { name: 'x', type: 'text' }] });
-      await lake.appendRows(name, ['i', 'x'], inputs.map((x, i) => [i, x]));
+      await lake.createTable({
+        name,
+        columns: [
+          { name: 'i', type: 'integer' },
+          { name: 'x', type: 'text' },
+        ],
+      });
+      await lake.appendRows(
+        name,
+        ['i', 'x'],
+        inputs.map((x, i) => [i, x]),
+      );
       const rows = await lake.query<{ v: unknown }>(`SELECT ${build(engine, 'x')} AS v FROM ${name} ORDER BY i`);
       return rows.map((r) => r.v);
     }
@@ -175,7 +296,9 @@ for (const engine of engines) {
           const tsValue = ts.ok ? (c.expected ?? ((v: unknown) => v))(ts.value) : undefined;
           const got = c.expected ? c.expected(sqlValue) : sqlValue;
           if (!ts.ok || got !== tsValue) {
-            disagreements.push(`${JSON.stringify(input)}: SQL ${JSON.stringify(sqlValue)}, TS ${JSON.stringify(ts.ok ? ts.value : ts.reason.en)}`);
+            disagreements.push(
+              `${JSON.stringify(input)}: SQL ${JSON.stringify(sqlValue)}, TS ${JSON.stringify(ts.ok ? ts.value : ts.reason.en)}`,
+            );
           }
         });
         expect(disagreements).toEqual([]);
@@ -183,7 +306,19 @@ for (const engine of engines) {
     }
 
     it('blank: the SQL test on cleaned text is isBlank', async () => {
-      const inputs = ['', ' ', 'NULL', 'null', '\\N', '\u3000', '\u200b', 'x', ' 0 ', 'none', ...fc.sample(edgeText, { numRuns: 100, seed: 7 })];
+      const inputs = [
+        '',
+        ' ',
+        'NULL',
+        'null',
+        '\\N',
+        '\u3000',
+        '\u200b',
+        'x',
+        ' 0 ',
+        'none',
+        ...fc.sample(edgeText, { numRuns: 100, seed: 7 }),
+      ];
       const results = await runSql((d, e) => `CASE WHEN ${blankSql(cleanTextSql(d, e))} THEN 1 ELSE 0 END`, inputs);
       inputs.forEach((input, i) => expect(Number(results[i]), JSON.stringify(input)).toBe(isBlank(input) ? 1 : 0));
     });

@@ -175,7 +175,9 @@ export function normaliseStatements(
   dictionary: (i: number) => string,
 ): string[] {
   const q = quoteIdentifier;
-  const unitByField = new Map(match.columns.filter((c) => c.field !== null).map((c) => [c.field as string, c.moneyUnit]));
+  const unitByField = new Map(
+    match.columns.filter((c) => c.field !== null).map((c) => [c.field as string, c.moneyUnit]),
+  );
   const statements: string[] = [];
   plan.staged.forEach((s, i) => {
     if (!usesDictionary(s.field)) return;
@@ -188,7 +190,9 @@ export function normaliseStatements(
     );
     const valued = `SELECT k, ${blankSql('t')} AS b, CASE WHEN ${blankSql('t')} THEN NULL ELSE ${v} END AS v FROM ${q(`${dictionary(i)}_pre`)}`;
     const extras = dictionaryExtras(dialect, s.field, 'v');
-    statements.push(`CREATE TEMP TABLE ${q(dictionary(i))} AS SELECT k, b, v${extras.map((e) => `, ${e}`).join('')} FROM (${valued}) w`);
+    statements.push(
+      `CREATE TEMP TABLE ${q(dictionary(i))} AS SELECT k, b, v${extras.map((e) => `, ${e}`).join('')} FROM (${valued}) w`,
+    );
     statements.push(`DROP TABLE ${q(`${dictionary(i)}_pre`)}`);
   });
   const stagedByKey = new Map(plan.staged.map((s, i) => [s.field.key, { s, i }]));
@@ -208,7 +212,13 @@ export function normaliseStatements(
     if (usesDictionary(field)) {
       joins.push(`LEFT JOIN ${q(dictionary(i))} d${i} ON d${i}.k = coalesce(src.${q(s.rawColumn)}, '')`);
       inner.push(`d${i}.b AS b${i}`, `d${i}.v AS v${i}`);
-      if (field.type === 'id') inner.push(`d${i}.kind AS kind${i}`, `d${i}.birth AS birth${i}`, `d${i}.sex AS sex${i}`, `d${i}.region AS region${i}`);
+      if (field.type === 'id')
+        inner.push(
+          `d${i}.kind AS kind${i}`,
+          `d${i}.birth AS birth${i}`,
+          `d${i}.sex AS sex${i}`,
+          `d${i}.region AS region${i}`,
+        );
       if (field.type === 'uscc' || field.type === 'subject') inner.push(`d${i}.kind AS kind${i}`);
     } else {
       const t = cleanTextSql(dialect, `src.${q(s.rawColumn)}`);
@@ -224,7 +234,9 @@ export function normaliseStatements(
   const level1 = `SELECT ${inner.join(', ')} FROM ${q(raw)} src ${joins.join(' ')}`;
   const okSql = ['l1._problem_raw IS NULL', 'coalesce(l1._extra, 0) = 0', ...cellOk].join(' AND ');
   const level2 = `SELECT l1.*, (${okSql}) AS ok FROM (${level1}) l1`;
-  const carried = plan.normColumns.filter((c) => c.name.startsWith('_r_') || c.name.startsWith('_problem') || c.name === '_extra');
+  const carried = plan.normColumns.filter(
+    (c) => c.name.startsWith('_r_') || c.name.startsWith('_problem') || c.name === '_extra',
+  );
   const out = ['l2._row_no', 'l2.ok', ...values, ...carried.map((c) => `CASE WHEN NOT l2.ok THEN l2.${q(c.name)} END`)];
   const target = plan.normColumns.map((c) => q(c.name)).join(', ');
   statements.push(`INSERT INTO ${q(norm)} (${target}) SELECT ${out.join(', ')} FROM (${level2}) l2`);

@@ -19,7 +19,16 @@ export function withBadCheckDigit(id: string): string {
   return id.slice(0, 17) + wrong;
 }
 
-export const BENEFIT_PAYMENT_HEADER = ['payment_id', 'program', 'id', 'name', 'division', 'amount', 'paid_on', 'period'];
+export const BENEFIT_PAYMENT_HEADER = [
+  'payment_id',
+  'program',
+  'id',
+  'name',
+  'division',
+  'amount',
+  'paid_on',
+  'period',
+];
 
 /** One benefit_payment row for row i: a person paid monthly (ids repeat every `people` rows). */
 export function benefitPaymentRow(i: number, people = 100_000): string[] {

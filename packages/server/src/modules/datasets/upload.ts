@@ -21,7 +21,8 @@ export interface SavedUpload {
  * is needed on disk anyway: it is hashed for duplicate detection before it is read.
  */
 export async function saveUpload(request: FastifyRequest, dataDir: string): Promise<SavedUpload> {
-  if (!request.isMultipart()) throw new ValidationError('Send the file as multipart/form-data', 'file', 'not_multipart');
+  if (!request.isMultipart())
+    throw new ValidationError('Send the file as multipart/form-data', 'file', 'not_multipart');
   const dir = path.join(dataDir, 'uploads');
   await mkdir(dir, { recursive: true });
   const fields: Record<string, string> = {};
@@ -39,7 +40,8 @@ export async function saveUpload(request: FastifyRequest, dataDir: string): Prom
         const file = path.join(dir, `${randomUUID()}.upload`);
         saved = { file, fileName: path.basename(part.filename || 'upload') };
         await pipeline(part.file, createWriteStream(file));
-        if (part.file.truncated) throw new ValidationError('The file is larger than the upload limit', 'file', 'file_too_large');
+        if (part.file.truncated)
+          throw new ValidationError('The file is larger than the upload limit', 'file', 'file_too_large');
       } else {
         fields[part.fieldname] = String(part.value);
       }

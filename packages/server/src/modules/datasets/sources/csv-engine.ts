@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import type { TextEncoding } from './text-decoding.js';
 
 /** A CSV file the engine can read itself, with one record per file line. */
 export interface EngineCsv {
@@ -122,7 +121,7 @@ function completeUtf8Length(bytes: Buffer): number {
  */
 export async function prepareEngineCsv(
   file: string,
-  encoding: TextEncoding | string | null,
+  encoding: string | null,
   headerCount: number,
   tempFile: string,
   onBytes?: (total: number) => void,

@@ -87,7 +87,10 @@ function emptySource(format: ImportFormat): RecordSource {
 }
 
 /** Aligns a row of cells with the header: missing cells are blank, extra non-empty cells counted. */
-export function alignCells(headerCount: number, cells: readonly RawValue[]): { values: RawValue[]; extraCells: number } {
+export function alignCells(
+  headerCount: number,
+  cells: readonly RawValue[],
+): { values: RawValue[]; extraCells: number } {
   const values = cells.length === headerCount ? [...cells] : cells.slice(0, headerCount);
   while (values.length < headerCount) values.push(null);
   let extraCells = 0;

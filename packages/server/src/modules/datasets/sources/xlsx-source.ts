@@ -18,11 +18,14 @@ export function cellValue(value: ExcelJS.CellValue): RawValue {
   if (value instanceof Date) return dateCellText(value);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellValue((value.result ?? null) as ExcelJS.CellValue);
+    if ('result' in value) return cellValue(value.result ?? null);
     if ('text' in value && typeof value.text === 'string') return value.text;
     if ('error' in value) return String(value.error);
+    // Any other cell object (a hyperlink without text, a shared formula) is kept as JSON so
+    // the rejected-row report shows what was there rather than "[object Object]".
+    return JSON.stringify(value);
   }
-  return String(value as unknown);
+  return null;
 }
 
 /**

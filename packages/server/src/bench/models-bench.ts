@@ -1,0 +1,409 @@
+/**
+ * Model performance: the whole built-in library run in full over a lake of synthetic rows,
+ * the hand-written baselines (W01, W02, PR01, PR03, M03) beside the engine's SQL for the same
+ * five, and an incremental run of a small batch against the big base. On DuckDB, then on
+ * PostgreSQL when a server is configured (QF_LAKE_URL, else QF_TEST_DATABASE_URL).
+ *
+ * Rows are written straight into the lake tables (`datasetLayout`) with one INSERT … SELECT
+ * per dataset from a numbers series, values derived from the row number by modular hashing,
+ * so 10 million rows take seconds. Keys are drawn from shared pools (people, companies, and a
+ * pool per key-like text field) so that the joins the models make find partners. Each model is
+ * timed as `SELECT count(*), count(DISTINCT hit_key) FROM (<compiled SQL>)`: the engine does
+ * all the work of the run, without shipping millions of evidence rows to the process.
+ *
+ *   tsx packages/server/src/bench/models-bench.ts [--rows N] [--postgres-rows N] [--batch-rows N] [--verbose]
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compileModel, findDataset, type FieldDef, type ModelSpec } from '@qingfeng/core';
+import { type Lake, openLake } from '../lake/index.js';
+import { createTestLake } from '../lake/testing.js';
+import { BASELINE_MODELS, BASELINE_SQL, plannedMode } from '../models-engine/index.js';
+import { queryWithLimits } from '../models-engine/deadline.js';
+import { datasetLayout } from '../modules/datasets/lake-layout.js';
+import { builtinModels, resolveParameters } from '../modules/models/model-engine.js';
+
+export interface ModelsBenchOptions {
+  /** Lake rows on DuckDB, spread over every dataset the library reads (default 10,000,000). */
+  rows?: number;
+  /** Lake rows on PostgreSQL (default 1,000,000; 0 skips; needs QF_LAKE_URL or QF_TEST_DATABASE_URL). */
+  postgresRows?: number;
+  /** Rows of the incremental batch (default 10,000). */
+  batchRows?: number;
+  /** Per-model time limit in ms (default 10 minutes). */
+  timeoutMs?: number;
+  /** Log each model's time as it finishes. */
+  verbose?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface ModelTiming {
+  modelId: string;
+  ms: number;
+  evidenceRows: number;
+  hits: number;
+  error?: string;
+}
+
+export interface EngineBench {
+  engine: 'duckdb' | 'postgres';
+  rows: number;
+  datasets: number;
+  loadMs: number;
+  full: ModelTiming[];
+  fullMs: number;
+  baselines: { modelId: string; baselineMs: number; engineMs: number; error?: string }[];
+  incremental: { batchRows: number; dataset: string; models: ModelTiming[]; ms: number; shareOfFull: number };
+  peakRssMb: number;
+}
+
+/** Samples the process's resident set size; the DuckDB engine runs in-process, so this includes it. */
+class RssSampler {
+  peak = process.memoryUsage().rss;
+  private readonly timer = setInterval(() => {
+    this.peak = Math.max(this.peak, process.memoryUsage().rss);
+  }, 25);
+  stop(): number {
+    clearInterval(this.timer);
+    this.peak = Math.max(this.peak, process.memoryUsage().rss);
+    return Math.round(this.peak / 1048576);
+  }
+}
+
+/** Every dataset the built-in library reads, in a stable order. */
+function libraryDatasets(models: readonly ModelSpec[]): string[] {
+  return [...new Set(models.flatMap((m) => m.inputs))].sort();
+}
+
+const PRIMES = [2654435761, 2246822519, 3266489917, 668265263, 374761393, 1181783497, 1609587929, 2870177450];
+
+/** A deterministic pseudo-random non-negative integer of row `i` for column number `salt`, below `mod`. */
+function h(i: string, salt: number, mod: number): string {
+  const p = PRIMES[salt % PRIMES.length] as number;
+  return `((${i} * ${p} + ${salt * 7919 + 13}) % ${mod})`;
+}
+
+export interface Pools {
+  people: number;
+  companies: number;
+  /** Distinct values of a key-like text field shared across datasets. */
+  keys: number;
+}
+
+function pad(expr: string, width: number): string {
+  return `lpad(CAST(${expr} AS TEXT), ${width}, '0')`;
+}
+
+/** SQL producing one column's value for row `i` (the series), by the field's type. */
+function columnExpr(
+  engine: 'duckdb' | 'postgres',
+  field: FieldDef | undefined,
+  column: string,
+  salt: number,
+  pools: Pools,
+  i: string,
+): string {
+  const text = (e: string) => `CAST(${e} AS TEXT)`;
+  if (column.endsWith('_sk') && field) {
+    // People 1..P, companies P+1..P+C; a 'subject' field takes either.
+    if (field.type === 'uscc') return `(${pools.people} + 1 + ${h(i, salt, pools.companies)})`;
+    if (field.type === 'subject') return `(1 + ${h(i, salt, pools.people + pools.companies)})`;
+    return `(1 + ${h(i, salt, pools.people)})`;
+  }
+  if (column.endsWith('_birth_date')) return `(DATE '1940-01-01' + CAST(${h(i, salt, 25000)} AS INTEGER))`;
+  if (column.endsWith('_sex')) return `CASE WHEN ${h(i, salt, 2)} = 0 THEN 'male' ELSE 'female' END`;
+  if (column.endsWith('_region')) return `'330199'`;
+  if (!field) return 'NULL';
+  switch (field.type) {
+    case 'enum': {
+      const codes = field.values.map((v) => `'${v.code.replaceAll("'", "''")}'`);
+      return `(ARRAY[${codes.join(', ')}])[1 + CAST(${h(i, salt, codes.length)} AS INTEGER)]`;
+    }
+    case 'date':
+      return `(DATE '2020-01-01' + CAST(${h(i, salt, 1826)} AS INTEGER))`;
+    case 'datetime':
+      return engine === 'duckdb'
+        ? `(TIMESTAMP '2020-01-01 00:00:00' + to_seconds(CAST(${h(i, salt, 1826 * 86400)} AS BIGINT)))`
+        : `(TIMESTAMPTZ '2020-01-01 00:00:00+00' + make_interval(secs => ${h(i, salt, 1826 * 86400)}))`;
+    case 'month':
+      return `'202' || CAST(${h(i, salt, 5)} AS TEXT) || '-' || ${pad(`1 + ${h(i, salt + 1, 12)}`, 2)}`;
+    case 'money':
+      return `CAST(${h(i, salt, 200_000_000)} AS DECIMAL(18,2)) / 100`;
+    case 'decimal':
+      return `CAST(${h(i, salt, 100_000)} AS DOUBLE PRECISION) / 100`;
+    case 'int':
+      return `CAST(${h(i, salt, 100)} AS BIGINT)`;
+    case 'bool':
+      return `(${h(i, salt, 2)} = 0)`;
+    case 'lat':
+      return `(30 + CAST(${h(i, salt, 100_000)} AS DOUBLE PRECISION) / 100000)`;
+    case 'lon':
+      return `(119.5 + CAST(${h(i, salt, 100_000)} AS DOUBLE PRECISION) / 100000)`;
+    case 'division':
+      return `'330199' || ${pad(`1 + ${h(i, salt, 6)}`, 3)} || ${pad(`201 + ${h(i, salt + 1, 8)}`, 3)}`;
+    case 'phone':
+      return `'138' || ${pad(h(i, salt, 100_000_000), 8)}`;
+    case 'account':
+      return `'6228' || ${pad(h(i, salt, pools.people), 12)}`;
+    case 'id':
+    case 'uscc':
+    case 'subject':
+    case 'text': {
+      // Key-like text (ids, codes, plates, names) from a pool shared by every dataset with that field.
+      const fieldSalt = [...field.key].reduce((n, c) => (n * 31 + c.charCodeAt(0)) % 1000, 7);
+      return `'${field.key.slice(0, 3).toUpperCase()}' || ${text(h(i, fieldSalt, pools.keys))}`;
+    }
+  }
+}
+
+/** Creates the dataset's lake table and fills it with `rows` rows of batch `batchId`. */
+export async function fillDataset(
+  lake: Lake,
+  dataset: string,
+  rows: number,
+  batchId: number,
+  pools: Pools,
+  rowOffset = 0,
+): Promise<void> {
+  const type = findDataset(dataset);
+  if (!type) throw new Error(`unknown dataset ${dataset}`);
+  const layout = datasetLayout(type);
+  if (!(await lake.hasTable(layout.table))) await lake.createTable(layout.tableDef);
+  const fields = new Map<string, FieldDef>();
+  for (const f of type.fields) {
+    fields.set(f.key, f);
+    fields.set(`${f.key}_sk`, f);
+  }
+  const i = 'n';
+  const columns = layout.tableDef.columns;
+  const exprs = columns.map((c, salt) => {
+    if (c.name === '_batch_id') return String(batchId);
+    if (c.name === '_row_no') return `CAST(${i} + 1 AS INTEGER)`;
+    const base = c.name.replace(/_(birth_date|sex|region)$/, '');
+    return columnExpr(
+      lake.engine,
+      fields.get(c.name) ?? fields.get(base),
+      c.name,
+      salt + 1,
+      pools,
+      `(${i} + ${rowOffset})`,
+    );
+  });
+  const series =
+    lake.engine === 'duckdb' ? `range(${rows}) AS s(n)` : `generate_series(CAST(0 AS BIGINT), ${rows - 1}) AS s(n)`;
+  await lake.execute(
+    `INSERT INTO ${layout.table} (${columns.map((c) => `"${c.name}"`).join(', ')}) SELECT ${exprs.join(', ')} FROM ${series}`,
+  );
+}
+
+async function timeCount(
+  lake: Lake,
+  sql: string,
+  params: unknown[],
+  timeoutMs: number,
+): Promise<{ ms: number; evidenceRows: number; hits: number }> {
+  const started = performance.now();
+  const rows = await queryWithLimits<{ n: unknown; h: unknown }>(
+    lake,
+    `SELECT count(*) AS n, count(DISTINCT hit_key) AS h FROM (${sql}) AS q`,
+    params,
+    { timeoutMs },
+  );
+  return { ms: performance.now() - started, evidenceRows: Number(rows[0]?.n ?? 0), hits: Number(rows[0]?.h ?? 0) };
+}
+
+async function runLibrary(
+  lake: Lake,
+  models: readonly ModelSpec[],
+  timeoutMs: number,
+  newBatches?: Record<string, number[]>,
+  progress?: (line: string) => void,
+): Promise<ModelTiming[]> {
+  const out: ModelTiming[] = [];
+  for (const spec of models) {
+    try {
+      const compiled = compileModel(spec, {
+        engine: lake.engine,
+        params: resolveParameters(spec, {}),
+        ...(newBatches ? { newBatches } : {}),
+      });
+      out.push({ modelId: spec.id, ...(await timeCount(lake, compiled.sql, compiled.params, timeoutMs)) });
+      progress?.(`  ${spec.id} ${((out.at(-1)?.ms ?? 0) / 1000).toFixed(2)} s`);
+    } catch (error) {
+      out.push({ modelId: spec.id, ms: 0, evidenceRows: 0, hits: 0, error: (error as Error).message.slice(0, 200) });
+    }
+  }
+  return out;
+}
+
+/** Runs the whole bench on one lake (created empty here, dropped after). */
+export async function benchEngine(
+  engine: 'duckdb' | 'postgres',
+  rows: number,
+  options: Required<Pick<ModelsBenchOptions, 'batchRows' | 'timeoutMs' | 'log' | 'verbose'>>,
+): Promise<EngineBench> {
+  const { log } = options;
+  const sampler = new RssSampler();
+  const dir = engine === 'duckdb' ? await mkdtemp(path.join(tmpdir(), 'qf-models-bench-')) : undefined;
+  let lake: Lake;
+  let cleanup: () => Promise<void>;
+  if (dir) {
+    lake = await openLake({ file: path.join(dir, 'lake.duckdb') });
+    cleanup = async () => {
+      await lake.close();
+      await rm(dir, { recursive: true, force: true });
+    };
+  } else if (process.env.QF_LAKE_URL) {
+    const url = process.env.QF_LAKE_URL;
+    const schema = `qf_bench_${process.pid}`;
+    lake = await openLake({ url, schema });
+    cleanup = () => lake.close();
+  } else {
+    const test = await createTestLake('postgres');
+    lake = test.lake;
+    cleanup = test.cleanup;
+  }
+  try {
+    const models = builtinModels();
+    const datasets = libraryDatasets(models);
+    const perDataset = Math.max(1, Math.floor(rows / datasets.length));
+    const pools: Pools = {
+      people: Math.max(1000, Math.floor(rows / 20)),
+      companies: Math.max(200, Math.floor(rows / 200)),
+      keys: Math.max(100, Math.floor(perDataset / 3)),
+    };
+    log(
+      `[${engine}] writing ${(perDataset * datasets.length).toLocaleString('en-US')} rows into ${datasets.length} datasets`,
+    );
+    const loadStarted = performance.now();
+    for (const dataset of datasets) await fillDataset(lake, dataset, perDataset, 1, pools);
+    if (engine === 'postgres') for (const dataset of datasets) await lake.execute(`ANALYZE ds_${dataset}`);
+    const loadMs = performance.now() - loadStarted;
+    log(`[${engine}] written in ${(loadMs / 1000).toFixed(1)} s; full run of ${models.length} models`);
+
+    const full = await runLibrary(lake, models, options.timeoutMs, undefined, options.verbose ? log : undefined);
+    const fullMs = full.reduce((s, t) => s + t.ms, 0);
+    for (const t of full) if (t.error) log(`[${engine}] ${t.modelId} failed: ${t.error}`);
+
+    log(`[${engine}] baselines`);
+    const baselines: EngineBench['baselines'] = [];
+    for (const id of BASELINE_MODELS) {
+      const engineMs = full.find((t) => t.modelId === id)?.ms ?? 0;
+      try {
+        const q = BASELINE_SQL[id];
+        const started = performance.now();
+        await queryWithLimits(lake, `SELECT count(*) AS n FROM (${q.sql}) AS q`, q.params, {
+          timeoutMs: options.timeoutMs,
+        });
+        baselines.push({ modelId: id, baselineMs: performance.now() - started, engineMs });
+      } catch (error) {
+        baselines.push({ modelId: id, baselineMs: 0, engineMs, error: (error as Error).message.slice(0, 200) });
+      }
+    }
+
+    // The incremental batch: new benefit payments, the dataset most models read.
+    const dataset = 'benefit_payment';
+    log(`[${engine}] incremental: ${options.batchRows.toLocaleString('en-US')} ${dataset} rows as batch 2`);
+    await fillDataset(lake, dataset, options.batchRows, 2, pools, perDataset);
+    if (engine === 'postgres') await lake.execute(`ANALYZE ds_${dataset}`);
+    const newBatches = { [dataset]: [2] };
+    const readers = models.filter(
+      (m) => m.inputs.includes(dataset) && plannedMode(m, { newBatches }) === 'incremental',
+    );
+    const incrementalModels = await runLibrary(lake, readers, options.timeoutMs, newBatches);
+    const incrementalMs = incrementalModels.reduce((s, t) => s + t.ms, 0);
+    return {
+      engine,
+      rows: perDataset * datasets.length,
+      datasets: datasets.length,
+      loadMs,
+      full,
+      fullMs,
+      baselines,
+      incremental: {
+        batchRows: options.batchRows,
+        dataset,
+        models: incrementalModels,
+        ms: incrementalMs,
+        shareOfFull: fullMs > 0 ? incrementalMs / fullMs : 0,
+      },
+      peakRssMb: sampler.stop(),
+    };
+  } finally {
+    sampler.stop();
+    await cleanup();
+  }
+}
+
+/** The figures of one engine as text. */
+export function formatEngineBench(b: EngineBench): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const lines = [
+    `== ${b.engine}: ${b.rows.toLocaleString('en-US')} rows in ${b.datasets} datasets (written in ${s(b.loadMs)})`,
+    `full run of ${b.full.length} models: ${s(b.fullMs)}; peak RSS ${b.peakRssMb} MB${b.engine === 'postgres' ? ' (this process; the server’s memory is its own)' : ''}`,
+    'slowest models:',
+    ...[...b.full]
+      .sort((x, y) => y.ms - x.ms)
+      .slice(0, 8)
+      .map((t) => `  ${t.modelId.padEnd(5)} ${s(t.ms).padStart(9)}  ${t.hits.toLocaleString('en-US')} hits`),
+    ...b.full.filter((t) => t.error).map((t) => `  ${t.modelId} FAILED: ${t.error}`),
+    'baseline (hand-written) vs engine, same process:',
+    ...b.baselines.map((x) =>
+      x.error
+        ? `  ${x.modelId.padEnd(5)} baseline failed: ${x.error}`
+        : `  ${x.modelId.padEnd(5)} baseline ${s(x.baselineMs).padStart(9)}  engine ${s(x.engineMs).padStart(9)}  ratio ${(x.engineMs / Math.max(x.baselineMs, 1)).toFixed(2)}×`,
+    ),
+  ];
+  const ok = b.baselines.filter((x) => !x.error);
+  const base = ok.reduce((n, x) => n + x.baselineMs, 0);
+  const eng = ok.reduce((n, x) => n + x.engineMs, 0);
+  lines.push(
+    `  total baseline ${s(base)}, engine ${s(eng)}, ratio ${(eng / Math.max(base, 1)).toFixed(2)}× (target ≤ 1.5×)`,
+  );
+  lines.push(
+    `incremental: ${b.incremental.batchRows.toLocaleString('en-US')} new ${b.incremental.dataset} rows, ${b.incremental.models.length} models, ${s(b.incremental.ms)} = ${(100 * b.incremental.shareOfFull).toFixed(2)}% of the full run (target < 2%)`,
+  );
+  return lines.join('\n');
+}
+
+/** The bench: DuckDB at `rows`, then PostgreSQL at `postgresRows` when a server is configured. */
+export async function runModelsBench(options: ModelsBenchOptions = {}): Promise<EngineBench[]> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const common = {
+    batchRows: options.batchRows ?? 10_000,
+    timeoutMs: options.timeoutMs ?? 10 * 60_000,
+    verbose: options.verbose ?? false,
+    log,
+  };
+  const results: EngineBench[] = [];
+  const duck = await benchEngine('duckdb', options.rows ?? 10_000_000, common);
+  results.push(duck);
+  process.stdout.write(`${formatEngineBench(duck)}\n`);
+  const pgRows = options.postgresRows ?? 1_000_000;
+  if (pgRows > 0 && (process.env.QF_LAKE_URL || process.env.QF_TEST_DATABASE_URL)) {
+    const pg = await benchEngine('postgres', pgRows, common);
+    results.push(pg);
+    process.stdout.write(`${formatEngineBench(pg)}\n`);
+  } else {
+    process.stdout.write('== postgres: skipped (no QF_LAKE_URL / QF_TEST_DATABASE_URL, or --postgres-rows 0)\n');
+  }
+  return results;
+}
+
+function option(name: string): number | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} needs a number`);
+  return value;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runModelsBench({
+    rows: option('rows'),
+    postgresRows: option('postgres-rows'),
+    batchRows: option('batch-rows'),
+  });
+}
