@@ -31,6 +31,14 @@ const ZConfig = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters')
     .optional(),
+  /**
+   * QF_LAKE_MEMORY_LIMIT: DuckDB's memory limit (e.g. 512MB, 2GB); past it, large imports
+   * and model runs spill to a temporary folder beside the lake file. Unset = DuckDB's default.
+   */
+  lakeMemoryLimit: z
+    .string()
+    .regex(/^\d+(MB|GB)$/, 'must be a size such as 512MB or 2GB')
+    .optional(),
   /** QF_SESSION_IDLE_MINUTES / QF_SESSION_ABSOLUTE_HOURS: session lifetimes. */
   sessionIdleMinutes: z.coerce
     .number()
@@ -74,6 +82,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   databaseUrl: 'QF_DATABASE_URL',
   lakeUrl: 'QF_LAKE_URL',
   secretKey: 'QF_SECRET_KEY',
+  lakeMemoryLimit: 'QF_LAKE_MEMORY_LIMIT',
   sessionIdleMinutes: 'QF_SESSION_IDLE_MINUTES',
   sessionAbsoluteHours: 'QF_SESSION_ABSOLUTE_HOURS',
   lockoutThreshold: 'QF_LOCKOUT_THRESHOLD',

@@ -23,6 +23,10 @@ export async function openPlatform(config: Config): Promise<AppServices> {
     lake = await openLake(
       config.lakeUrl ? { url: config.lakeUrl } : { file: path.join(config.dataDir, 'lake.duckdb') },
     );
+    if (lake.engine === 'duckdb' && config.lakeMemoryLimit) {
+      // Validated by the config schema as digits and a unit, so it is safe in the statement.
+      await lake.execute(`SET memory_limit = '${config.lakeMemoryLimit}'`);
+    }
     const services = createAppServices(config, database, lake, loadMasterKey(config));
     await services.rolePermissions.seedDefaults();
     // A crash mid-import leaves a batch 'loading'; the lake knows whether it committed.

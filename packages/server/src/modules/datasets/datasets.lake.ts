@@ -102,16 +102,6 @@ export async function loadBatch(lake: Lake, input: LoadBatchInput): Promise<Lake
   const engine = lake.engine;
   const names = stageNames(batchId);
   const q = quoteIdentifier;
-  const started = Date.now();
-  const trace = (step: string) => {
-    if (process.env.QF_IMPORT_TRACE === '1')
-      process.stderr.write(`[import ${batchId}] ${step} ${Date.now() - started} ms\n`);
-  };
-  const memoryLimit = process.env.QF_LAKE_IMPORT_MEMORY_LIMIT;
-  if (engine === 'duckdb' && memoryLimit !== undefined && /^\d+(MB|GB)$/.test(memoryLimit)) {
-    // Checked above to be digits and a unit: a large batch then spills to DuckDB's temp directory beside the lake file.
-    await lake.execute(`SET memory_limit = '${memoryLimit}'`);
-  }
   return lake.transaction(async (tx) => {
     if (engine === 'postgres') {
       await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [IMPORT_LOCK_NAMESPACE, batchId]);
@@ -133,7 +123,6 @@ export async function loadBatch(lake: Lake, input: LoadBatchInput): Promise<Lake
         input.source.rows,
       );
     }
-    trace('staged');
     await tx.execute(createTempTableSql(names.norm, plan.normColumns, engine));
     for (const sql of normaliseStatements(engine, plan, input.match, names.raw, names.norm, names.dictionary)) {
       await tx.execute(sql);
@@ -142,19 +131,13 @@ export async function loadBatch(lake: Lake, input: LoadBatchInput): Promise<Lake
     for (let i = 0; i < plan.staged.length; i++) await tx.execute(`DROP TABLE IF EXISTS ${q(names.dictionary(i))}`);
     const rowsRead = await countRows(tx, `SELECT count(*) AS n FROM ${q(names.norm)}`);
     input.onStaged?.(rowsRead);
-    trace('staged and normalised');
 
     // 2. The TS reference reviews, in row order, every row SQL did not accept.
     const reviewed = await reviewRows(tx, plan, names, input.review);
-
-    trace('reviewed');
     // 3. Subjects: seal each distinct identifier once, add the new ones to subject_index.
     if (layout.subjectFields.length > 0) await resolveSubjects(tx, engine, plan, names, input.sealer);
-
-    trace('subjects');
     // 4. The rows.
     const loaded = await tx.execute(insertFromStageSql(plan, names), [batchId]);
-    trace('rows inserted');
     const rowsLoaded = engine === 'duckdb' || loaded > 0 ? loaded : 0;
     for (const table of [names.norm, names.keys, names.hash, names.ids, names.fresh, names.bad]) {
       await tx.execute(`DROP TABLE IF EXISTS ${q(table)}`);
