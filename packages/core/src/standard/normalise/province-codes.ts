@@ -3,7 +3,7 @@
  * 71 is Taiwan, 81/82 Hong Kong and Macao; 83 is used by residence permits for Taiwan
  * residents, which follow the identity number format.
  */
-const PROVINCE_CODES: ReadonlySet<string> = new Set([
+export const PROVINCE_PREFIXES: readonly string[] = [
   '11',
   '12',
   '13',
@@ -39,7 +39,9 @@ const PROVINCE_CODES: ReadonlySet<string> = new Set([
   '81',
   '82',
   '83',
-]);
+];
+
+const PROVINCE_CODES: ReadonlySet<string> = new Set(PROVINCE_PREFIXES);
 
 /** Whether the first two digits of `code` are a province-level code. */
 export function hasProvincePrefix(code: string): boolean {

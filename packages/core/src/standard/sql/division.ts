@@ -1,5 +1,5 @@
 import { fullMatch, literal, type SqlDialect } from './dialect.js';
-import { PROVINCE_PREFIXES } from './id-number.js';
+import { PROVINCE_PREFIXES } from '../normalise/province-codes.js';
 import { compactSql } from './text.js';
 
 /**

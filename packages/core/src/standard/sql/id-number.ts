@@ -1,45 +1,8 @@
+import { PROVINCE_PREFIXES } from '../normalise/province-codes.js';
 import { compactCodeSql, digitAt, fullMatch, literal, realDateSql, type SqlDialect } from './dialect.js';
 
 // Same weights and check characters as normalise/id-number.ts (ISO 7064 MOD 11-2).
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-/** GB/T 2260 province-level prefixes (same list as normalise/province-codes.ts). */
-export const PROVINCE_PREFIXES: readonly string[] = [
-  '11',
-  '12',
-  '13',
-  '14',
-  '15',
-  '21',
-  '22',
-  '23',
-  '31',
-  '32',
-  '33',
-  '34',
-  '35',
-  '36',
-  '37',
-  '41',
-  '42',
-  '43',
-  '44',
-  '45',
-  '46',
-  '50',
-  '51',
-  '52',
-  '53',
-  '54',
-  '61',
-  '62',
-  '63',
-  '64',
-  '65',
-  '71',
-  '81',
-  '82',
-  '83',
-];
 
 function checkCharSql(first17: string): string {
   const sum = WEIGHTS.map((w, i) => `${digitAt(first17, i + 1)} * ${w}`).join(' + ');
