@@ -1,27 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, launchBrowser, openConsole, screenshotPath } from '../harness/browser.js';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, screenshotPath } from '../harness/browser.js';
 import { signInFirstTime } from '../harness/console-actions.js';
-import { type RunningServer, startServer } from '../harness/server.js';
+import { useConsoleTestbed } from '../harness/testbed.js';
 
 describe('[AUTH]', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const testbed = useConsoleTestbed();
 
   it('[AUTH]: a user signs in and switches the console to English', async () => {
-    const { page, context, problems } = await openConsole(browser, server.baseUrl);
+    const { page, context, problems } = await testbed.openConsole();
     try {
-      await signInFirstTime(page, 'sysadmin', server.passwords.sysadmin);
+      await signInFirstTime(page, 'sysadmin', testbed.server.passwords.sysadmin);
 
       // Chinese by default: the menu, the role from core's labels.
       expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');

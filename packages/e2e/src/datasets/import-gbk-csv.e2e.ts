@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { idCheckCharacter } from '@qingfeng/core';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openConsole, screenshotPath } from '../harness/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from '../harness/browser.js';
 import { signInFirstTime, signOut } from '../harness/console-actions.js';
-import { type RunningServer, startServer } from '../harness/server.js';
+import { useConsoleTestbed } from '../harness/testbed.js';
 
 /** An identity number of someone born in Dongcheng, Beijing, with a correct check digit. */
 function validId(birth: string, sequence: string): string {
@@ -83,23 +83,12 @@ async function choose(page: Page, testId: string, option: string): Promise<void>
 }
 
 describe('[DATASETS]', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const testbed = useConsoleTestbed();
 
   it('[DATASETS]: a data administrator uploads a GBK CSV with Chinese headers, maps one unmatched column, imports, and downloads the rejected-row report', async () => {
-    const { page, context, problems } = await openConsole(browser, server.baseUrl);
+    const { page, context, problems } = await testbed.openConsole();
     try {
-      await signInFirstTime(page, 'sysadmin', server.passwords.sysadmin);
+      await signInFirstTime(page, 'sysadmin', testbed.server.passwords.sysadmin);
       const temporary = await createDepartmentAndDataAdmin(page);
       await signOut(page);
       await signInFirstTime(page, 'shuju', temporary);

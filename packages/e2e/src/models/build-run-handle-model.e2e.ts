@@ -1,9 +1,9 @@
 import { idCheckCharacter } from '@qingfeng/core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openConsole, screenshotPath } from '../harness/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from '../harness/browser.js';
 import { signInFirstTime, signOut } from '../harness/console-actions.js';
-import { type RunningServer, startServer } from '../harness/server.js';
+import { useConsoleTestbed } from '../harness/testbed.js';
 
 function validId(birth: string, sequence: string): string {
   const first17 = `110101${birth}${sequence}`;
@@ -123,23 +123,12 @@ async function buildModel(page: Page): Promise<void> {
 }
 
 describe('[MODELS]', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const testbed = useConsoleTestbed();
 
   it('[MODELS]: an analyst builds a model in the builder, previews it, saves it, runs it, and marks one of its warnings as a false positive with a reason', async () => {
-    const { page, context, problems } = await openConsole(browser, server.baseUrl);
+    const { page, context, problems } = await testbed.openConsole();
     try {
-      await signInFirstTime(page, 'sysadmin', server.passwords.sysadmin);
+      await signInFirstTime(page, 'sysadmin', testbed.server.passwords.sysadmin);
       const passwords = await createUsers(page);
       await signOut(page);
 

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openConsole } from '../harness/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   changeForcedPassword,
   signIn,
@@ -9,7 +8,7 @@ import {
   strongPassword,
   waitForHome,
 } from '../harness/console-actions.js';
-import { type RunningServer, startServer } from '../harness/server.js';
+import { useConsoleTestbed } from '../harness/testbed.js';
 
 /** Fills the create-user modal and returns the temporary password it shows once. */
 async function createUser(page: Page, user: { username: string; displayName: string; org: string; role: string }) {
@@ -43,23 +42,12 @@ async function auditRows(page: Page, filter: { action: string; username?: string
 }
 
 describe('[USERS]', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const testbed = useConsoleTestbed();
 
   it('[USERS]: an administrator creates a user, who must change the password at first sign-in, and the auditor sees both events', async () => {
-    const { page, context, problems } = await openConsole(browser, server.baseUrl);
+    const { page, context, problems } = await testbed.openConsole();
     try {
-      await signInFirstTime(page, 'sysadmin', server.passwords.sysadmin);
+      await signInFirstTime(page, 'sysadmin', testbed.server.passwords.sysadmin);
       const temporary = await createUser(page, {
         username: 'zhangwei',
         displayName: '张伟',
@@ -81,7 +69,7 @@ describe('[USERS]', () => {
       expect(await page.getByTestId('home-role').textContent()).toBe('监督检查');
       await signOut(page);
 
-      await signInFirstTime(page, 'auditor', server.passwords.auditor);
+      await signInFirstTime(page, 'auditor', testbed.server.passwords.auditor);
       await page.getByTestId('side-menu').getByText('审计日志').click();
       await page.waitForURL('**/audit');
       const created = await auditRows(page, { action: 'user.create', username: 'sysadmin' });

@@ -137,6 +137,7 @@ describe('generateDemoRegion', () => {
       'W11',
       'W12',
       'W13',
+      'W14',
       'P01',
       'P02',
       'P03',

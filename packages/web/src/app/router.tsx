@@ -1,70 +1,121 @@
 import { Result } from 'antd';
 import type { Permission } from '@qingfeng/core';
-import type { ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
-import { AccountPage } from '../features/account/account-page';
-import { AuditPage } from '../features/audit/audit-page';
+import type { ComponentType, ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AuthGate, RequirePermission } from '../features/auth/auth-gate';
-import { ChangePasswordPage } from '../features/auth/change-password-page';
-import { EnrolTotpPage } from '../features/auth/enrol-totp-page';
-import { DATASET_ROUTES } from '../features/datasets/dataset-routes';
-import { MODEL_ROUTES } from '../features/models/model-routes';
-import { WARNING_ROUTES } from '../features/warnings/warning-routes';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { HomePage } from '../features/home/home-page';
 import { ConsoleLayout } from '../features/layout/console-layout';
-import { OrganisationsPage } from '../features/organisations/organisations-page';
-import { PoliciesPage } from '../features/policies/policies-page';
-import { RolesPage } from '../features/roles/roles-page';
-import { UsersPage } from '../features/users/users-page';
 import { useT } from '../i18n';
+import { FullPageSpin } from '../shared/full-page-spin';
+import { RouteShell } from './route-shell';
+
+// What a first visit needs (sign-in, the frame, home) is in the main chunk; every other
+// page is a chunk of its own, fetched the first time its route is visited.
 
 function NotFound() {
   const t = useT();
   return <Result status="404" title={t('notFound.title')} />;
 }
 
-const guarded = (permission: Permission, page: ReactNode) => (
+const guarded = (permission: Permission) => (page: ReactNode) => (
   <RequirePermission permission={permission}>{page}</RequirePermission>
 );
 
-export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
+/** A route whose page is loaded on first visit, then wrapped (in its gate, say). */
+function lazyPage(load: () => Promise<ComponentType>, wrap = (page: ReactNode) => page): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const Page = await load();
+      return { element: wrap(<Page />) };
+    },
+  };
+}
+
+/**
+ * The feature route tables (datasets, models, warnings), each with its pages in a chunk.
+ * Until they are loaded the console's catch-all matches their paths, and the router asks
+ * `patchRoutesOnNavigation` about every path a catch-all or a parameter matches: loading and
+ * patching them in there puts them in place before their first page renders. Modules load
+ * once and the router skips routes it already has, so asking again costs nothing.
+ */
+const FEATURE_ROUTES: (() => Promise<RouteObject[]>)[] = [
+  () => import('../features/datasets/dataset-routes').then((m) => m.DATASET_ROUTES),
+  () => import('../features/models/model-routes').then((m) => m.MODEL_ROUTES),
+  () => import('../features/warnings/warning-routes').then((m) => m.WARNING_ROUTES),
+];
+
+export const router = createBrowserRouter(
+  [
+    {
+      element: <RouteShell />,
+      // Shown instead of everything while a deep link's page is fetched on first load.
+      hydrateFallbackElement: <FullPageSpin />,
+      children: [
+        { path: '/sign-in', element: <SignInPage /> },
+        {
+          path: '/change-password',
+          ...lazyPage(
+            () => import('../features/auth/change-password-page').then((m) => m.ChangePasswordPage),
+            (page) => <AuthGate stage="change-password">{page}</AuthGate>,
+          ),
+        },
+        {
+          path: '/enrol-totp',
+          ...lazyPage(
+            () => import('../features/auth/enrol-totp-page').then((m) => m.EnrolTotpPage),
+            (page) => <AuthGate stage="enrol-totp">{page}</AuthGate>,
+          ),
+        },
+        {
+          id: 'console',
+          path: '/',
+          element: (
+            <AuthGate stage="console">
+              <ConsoleLayout />
+            </AuthGate>
+          ),
+          children: [
+            { index: true, element: <HomePage /> },
+            {
+              path: 'organisations',
+              ...lazyPage(
+                () => import('../features/organisations/organisations-page').then((m) => m.OrganisationsPage),
+                guarded('org.read'),
+              ),
+            },
+            {
+              path: 'users',
+              ...lazyPage(() => import('../features/users/users-page').then((m) => m.UsersPage), guarded('user.read')),
+            },
+            {
+              path: 'roles',
+              ...lazyPage(() => import('../features/roles/roles-page').then((m) => m.RolesPage), guarded('role.read')),
+            },
+            {
+              path: 'security-policies',
+              ...lazyPage(
+                () => import('../features/policies/policies-page').then((m) => m.PoliciesPage),
+                guarded('policy.manage'),
+              ),
+            },
+            {
+              path: 'audit',
+              ...lazyPage(() => import('../features/audit/audit-page').then((m) => m.AuditPage), guarded('audit.read')),
+            },
+            {
+              path: 'account',
+              ...lazyPage(() => import('../features/account/account-page').then((m) => m.AccountPage)),
+            },
+            { path: '*', element: <NotFound /> },
+          ],
+        },
+      ],
+    },
+  ],
   {
-    path: '/change-password',
-    element: (
-      <AuthGate stage="change-password">
-        <ChangePasswordPage />
-      </AuthGate>
-    ),
+    async patchRoutesOnNavigation({ patch }) {
+      for (const routes of await Promise.all(FEATURE_ROUTES.map((load) => load()))) patch('console', routes);
+    },
   },
-  {
-    path: '/enrol-totp',
-    element: (
-      <AuthGate stage="enrol-totp">
-        <EnrolTotpPage />
-      </AuthGate>
-    ),
-  },
-  {
-    path: '/',
-    element: (
-      <AuthGate stage="console">
-        <ConsoleLayout />
-      </AuthGate>
-    ),
-    children: [
-      { index: true, element: <HomePage /> },
-      { path: 'organisations', element: guarded('org.read', <OrganisationsPage />) },
-      { path: 'users', element: guarded('user.read', <UsersPage />) },
-      { path: 'roles', element: guarded('role.read', <RolesPage />) },
-      { path: 'security-policies', element: guarded('policy.manage', <PoliciesPage />) },
-      { path: 'audit', element: guarded('audit.read', <AuditPage />) },
-      ...DATASET_ROUTES,
-      ...MODEL_ROUTES,
-      ...WARNING_ROUTES,
-      { path: 'account', element: <AccountPage /> },
-      { path: '*', element: <NotFound /> },
-    ],
-  },
-]);
+);
