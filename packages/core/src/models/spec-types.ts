@@ -77,7 +77,9 @@ export type Expr =
  * iso_dow (1 = Monday … 7 = Sunday); hour_of(timestamp); add, sub, mul, div (null on ÷0);
  * abs; coalesce; concat (text); distance_km(lat1, lon1, lat2, lon2) (haversine);
  * text(x) (portable text form); division_within(inner, outer) (GB/T 2260 prefix containment);
- * today() (date of the run, prefer an `as_of` parameter).
+ * today() (date of the run, prefer an `as_of` parameter). Calendar fields of a timestamp
+ * (date_of, hour_of, iso_dow, month_of, year_of, days_between, age_years) are read on the
+ * deployment's wall clock (WALL_CLOCK, Asia/Shanghai), not in UTC.
  */
 export type FnName =
   | 'add_days'

@@ -18,7 +18,10 @@ export interface ModelHit {
   /** The primary subject first, then related subjects (officials, companies…); may be empty. */
   readonly subjectKeys: number[];
   readonly evidence: EvidenceRef[];
-  /** Values the explanation template names (render with core's renderExplanation). */
+  /**
+   * Values the explanation template names (render with core's renderExplanation); a timestamp
+   * is its Asia/Shanghai wall-clock reading with the offset, e.g. `2024-03-02T01:30:00+08:00`.
+   */
   readonly facts: Record<string, unknown>;
   readonly severity: Severity;
 }

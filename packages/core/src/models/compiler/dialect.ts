@@ -1,4 +1,13 @@
+import { WALL_CLOCK } from '../wall-clock.js';
 import { sqlTypeName, type ModelEngine } from './binder.js';
+
+// Shifting by a fixed interval (not AT TIME ZONE 'Asia/Shanghai') keeps the two engines
+// identical whatever the session TimeZone and without DuckDB's ICU extension; see WALL_CLOCK.
+const TO_WALL_CLOCK = `INTERVAL '${WALL_CLOCK.utcOffsetHours} hours'`;
+// Lake timestamps are TIMESTAMP holding UTC on DuckDB, timestamptz on PostgreSQL (read at UTC
+// here rather than in the session's zone).
+const duckdbWallClock = (sql: string) => `(${sql} + ${TO_WALL_CLOCK})`;
+const postgresWallClock = (sql: string) => `((${sql} AT TIME ZONE 'UTC') + ${TO_WALL_CLOCK})`;
 
 /**
  * The few constructs the two engines spell differently. Everything else the compiler
@@ -8,10 +17,14 @@ export interface Dialect {
   readonly engine: ModelEngine;
   readonly double: string;
   readonly text: string;
-  /** 'YYYY-MM' of a date or timestamp. */
+  /** 'YYYY-MM' of a date or zone-less timestamp. */
   monthOf(sql: string): string;
-  /** 'YYYY-MM-DD HH:MM:SS' of a timestamp. */
+  /** 'YYYY-MM-DD HH:MM:SS' of a timestamp, in UTC (the form hit keys hash). */
   timestampText(sql: string): string;
+  /** The wall-clock reading of an instant, as a zone-less timestamp to take calendar fields from. */
+  wallClock(sql: string): string;
+  /** 'YYYY-MM-DDTHH:MM:SS+08:00' of an instant: its wall-clock reading with the offset. */
+  wallClockText(sql: string): string;
   /** A JSON string literal (with quotes and escapes) of a text value; NULL stays NULL. */
   jsonString(sql: string): string;
 }
@@ -22,6 +35,8 @@ const DUCKDB: Dialect = {
   text: sqlTypeName('text', 'duckdb'),
   monthOf: (sql) => `strftime(CAST(${sql} AS DATE), '%Y-%m')`,
   timestampText: (sql) => `strftime(CAST(${sql} AS TIMESTAMP), '%Y-%m-%d %H:%M:%S')`,
+  wallClock: duckdbWallClock,
+  wallClockText: (sql) => `strftime(${duckdbWallClock(sql)}, '%Y-%m-%dT%H:%M:%S${WALL_CLOCK.utcOffset}')`,
   jsonString: (sql) => `CAST(to_json(CAST(${sql} AS VARCHAR)) AS VARCHAR)`,
 };
 
@@ -31,6 +46,9 @@ const POSTGRES: Dialect = {
   text: sqlTypeName('text', 'postgres'),
   monthOf: (sql) => `to_char(${sql}, 'YYYY-MM')`,
   timestampText: (sql) => `to_char(CAST(${sql} AS TIMESTAMP), 'YYYY-MM-DD HH24:MI:SS')`,
+  wallClock: postgresWallClock,
+  // "T" is quoted: bare, "DDTH" would read as DD with the ordinal suffix TH.
+  wallClockText: (sql) => `to_char(${postgresWallClock(sql)}, 'YYYY-MM-DD"T"HH24:MI:SS"${WALL_CLOCK.utcOffset}"')`,
   jsonString: (sql) => `CAST(to_json(CAST(${sql} AS TEXT)) AS TEXT)`,
 };
 

@@ -1,5 +1,6 @@
 import { ModelSpecError } from '../errors.js';
 import type { FnName } from '../spec-types.js';
+import type { Dialect } from './dialect.js';
 import type { Ctx } from './scope.js';
 import { isNumeric, portableText, type Compiled, type SqlType } from './sql-types.js';
 
@@ -36,6 +37,14 @@ function arithmeticType(a: SqlType, b: SqlType): SqlType {
   return 'num';
 }
 
+/**
+ * What calendar fields are taken from: a timestamp (an instant) as read on the deployment's
+ * wall clock, so hours and days are the county's, not UTC's; a date as it is.
+ */
+function calendar(c: Compiled, d: Dialect): string {
+  return c.type === 'timestamp' ? d.wallClock(c.sql) : c.sql;
+}
+
 /** Whole years between a birth date and a date (same rule as core's ageOn). */
 function ageYears(birth: string, on: string): string {
   const md = (x: string) => `(extract(month from ${x}) * 100 + extract(day from ${x}))`;
@@ -52,6 +61,7 @@ export function compileFn(name: FnName, args: Compiled[], ctx: Ctx): Compiled {
   const [a = '', b = ''] = s;
   const t0 = args[0]?.type ?? 'null';
   const { d } = ctx;
+  const [cal0 = '', cal1 = ''] = args.map((x) => calendar(x, d));
   switch (name) {
     case 'add_days':
       // date + integer is a date on both engines; timestamps need an interval.
@@ -59,27 +69,27 @@ export function compileFn(name: FnName, args: Compiled[], ctx: Ctx): Compiled {
         ? { sql: `(${a} + CAST(${b} AS INTEGER) * INTERVAL '1 day')`, type: 'timestamp' }
         : { sql: `(CAST(${a} AS DATE) + CAST(${b} AS INTEGER))`, type: 'date' };
     case 'days_between':
-      return { sql: `CAST(CAST(${b} AS DATE) - CAST(${a} AS DATE) AS INTEGER)`, type: 'int' };
+      return { sql: `CAST(CAST(${cal1} AS DATE) - CAST(${cal0} AS DATE) AS INTEGER)`, type: 'int' };
     case 'month_start':
       return { sql: `CAST(${a} || '-01' AS DATE)`, type: 'date' };
     case 'month_end':
       return { sql: `(CAST(CAST(${a} || '-01' AS DATE) + INTERVAL '1 month' AS DATE) - 1)`, type: 'date' };
     case 'month_of':
-      return { sql: d.monthOf(a), type: 'text' };
+      return { sql: d.monthOf(cal0), type: 'text' };
     case 'year_of':
-      return { sql: `CAST(extract(year from ${a}) AS INTEGER)`, type: 'int' };
+      return { sql: `CAST(extract(year from ${cal0}) AS INTEGER)`, type: 'int' };
     case 'year_start':
       return { sql: `make_date(CAST(${a} AS INTEGER), 1, 1)`, type: 'date' };
     case 'year_end':
       return { sql: `make_date(CAST(${a} AS INTEGER), 12, 31)`, type: 'date' };
     case 'date_of':
-      return { sql: `CAST(${a} AS DATE)`, type: 'date' };
+      return { sql: `CAST(${cal0} AS DATE)`, type: 'date' };
     case 'age_years':
-      return { sql: ageYears(a, b), type: 'int' };
+      return { sql: ageYears(cal0, cal1), type: 'int' };
     case 'iso_dow':
-      return { sql: `CAST(extract(isodow from ${a}) AS INTEGER)`, type: 'int' };
+      return { sql: `CAST(extract(isodow from ${cal0}) AS INTEGER)`, type: 'int' };
     case 'hour_of':
-      return { sql: `CAST(extract(hour from ${a}) AS INTEGER)`, type: 'int' };
+      return { sql: `CAST(extract(hour from ${cal0}) AS INTEGER)`, type: 'int' };
     case 'add':
     case 'sub':
     case 'mul': {

@@ -60,7 +60,9 @@ export function factSqlType(type: FactType): SqlType {
 /**
  * The same text on both engines for a value of any type: keys hash it and facts show it,
  * so DuckDB and PostgreSQL must print 1.50, 2024-03-01 and 0.9800 identically. Doubles
- * go through DECIMAL(38,4) because the engines print floating point differently.
+ * go through DECIMAL(38,4) because the engines print floating point differently. A
+ * timestamp prints in UTC: the natural keys of trips and fuel fills hash it, so a change
+ * of form would re-key their hits (facts use jsonValue's wall-clock form instead).
  */
 export function portableText(c: Compiled, d: Dialect): string {
   switch (c.type) {
@@ -83,7 +85,11 @@ export function portableText(c: Compiled, d: Dialect): string {
   }
 }
 
-/** A JSON value text for a fact: numbers stay numbers, dates and text become strings. */
+/**
+ * A JSON value text for a fact: numbers stay numbers, dates and text become strings. A
+ * timestamp becomes its wall-clock reading with the offset (2024-03-02T01:30:00+08:00),
+ * which people read as the county's time and explanations can still tell is an instant.
+ */
 export function jsonValue(c: Compiled, d: Dialect): string {
   switch (c.type) {
     case 'int':
@@ -96,8 +102,9 @@ export function jsonValue(c: Compiled, d: Dialect): string {
       return `'null'`;
     case 'text':
     case 'date':
-    case 'timestamp':
       return `COALESCE(${d.jsonString(portableText(c, d))}, 'null')`;
+    case 'timestamp':
+      return `COALESCE(${d.jsonString(d.wallClockText(c.sql))}, 'null')`;
   }
 }
 

@@ -109,21 +109,9 @@ export const householdOf = (member: string, roll: string): Condition =>
   );
 
 /**
- * Lake timestamps are instants held in UTC; days and hours are the county's wall clock,
- * Asia/Shanghai (UTC+8 all year since 1992). The hour of a timestamp on that clock.
+ * Weekend or public holiday, unless the day is an adjusted working day (调休上班). `day` is a
+ * date or a timestamp (whose day is the wall clock's: see the compiler's calendar functions).
  */
-export const localHour = (ts: Expr): Expr => ({
-  case: [{ when: cmp(fn('hour_of', ts), '>=', val(16)), then: fn('sub', fn('hour_of', ts), val(16)) }],
-  else: fn('add', fn('hour_of', ts), val(8)),
-});
-
-/** The date of a timestamp on the Asia/Shanghai wall clock. */
-export const localDate = (ts: Expr): Expr => ({
-  case: [{ when: cmp(fn('hour_of', ts), '>=', val(16)), then: fn('add_days', fn('date_of', ts), val(1)) }],
-  else: fn('date_of', ts),
-});
-
-/** Weekend or public holiday, unless the day is an adjusted working day (调休上班). */
 export const offDay = (day: Expr): Condition =>
   and(
     or(inList(fn('iso_dow', day), [val(6), val(7)]), inList(fn('date_of', day), 'holidays')),

@@ -6,8 +6,6 @@ import {
   fn,
   HOLIDAY_PARAMS,
   isNull,
-  localDate,
-  localHour,
   notExists,
   notNull,
   offDay,
@@ -74,7 +72,8 @@ export const F06: ModelSpec = {
 
 export const F07: ModelSpec = {
   id: 'F07',
-  version: 2,
+  // v3: hour_of and date_of read the wall clock themselves; v2 shifted by hand and would now shift twice.
+  version: 3,
   name: zhEn('公车私用', 'Public car off-duty'),
   category: 'F',
   inputs: ['vehicle_trip'],
@@ -107,9 +106,9 @@ export const F07: ModelSpec = {
     ],
     where: [
       or(
-        offDay(localDate('t.start_at')),
-        cmp(localHour('t.start_at'), '<', param('work_start')),
-        cmp(localHour('t.start_at'), '>=', param('work_end')),
+        offDay('t.start_at'),
+        cmp(fn('hour_of', 't.start_at'), '<', param('work_start')),
+        cmp(fn('hour_of', 't.start_at'), '>=', param('work_end')),
       ),
     ],
     subject: { value: null },
@@ -118,7 +117,7 @@ export const F07: ModelSpec = {
       unit: 't.unit_name',
       start_at: 't.start_at',
       to_place: 't.to_place',
-      off_day: test(offDay(localDate('t.start_at'))),
+      off_day: test(offDay('t.start_at')),
     },
   },
 };
@@ -170,7 +169,8 @@ const fuelFacts = (reason: string) => ({
 });
 export const F09: ModelSpec = {
   id: 'F09',
-  version: 2,
+  // v3: hour_of and date_of read the wall clock themselves; v2 shifted by hand and would now shift twice.
+  version: 3,
   name: zhEn('加油异常', 'Fuel anomalies'),
   category: 'F',
   inputs: ['fuel', 'vehicle_trip'],
@@ -212,14 +212,14 @@ export const F09: ModelSpec = {
         kind: 'rule',
         sources: [{ alias: 'f', dataset: 'fuel', role: 'fuel' }],
         aggregate: {
-          groupBy: ['f.plate', localDate('f.filled_at')],
+          groupBy: ['f.plate', fn('date_of', 'f.filled_at')],
           having: [cmp(agg('count'), '>=', { value: 2 })],
         },
         subject: { value: null },
         facts: {
           reason: { value: '同日多次加油 several fills in a day' },
           plate: 'f.plate',
-          filled_at: localDate('f.filled_at'),
+          filled_at: fn('date_of', 'f.filled_at'),
           litres: agg('sum', 'f.litres'),
         },
       },

@@ -1,4 +1,5 @@
 import type { ModelSpec } from '../spec-types.js';
+import { wallClockMinute } from '../wall-clock.js';
 import { C01, C02, C03, C04, C05, C06 } from './c-collective.js';
 import { F01, F02, F03, F04, F05 } from './f-four-winds.js';
 import { F06, F07, F08, F09 } from './f-four-winds-more.js';
@@ -70,11 +71,15 @@ export function findBuiltinModel(id: string): ModelSpec | undefined {
   return BUILTIN_MODELS.find((m) => m.id === id);
 }
 
-/** Fills `{fact}` placeholders of an explanation; unknown or missing facts show as '—'. */
+/**
+ * Fills `{fact}` placeholders of an explanation; unknown or missing facts show as '—', and an
+ * instant (a timestamp fact) as `YYYY-MM-DD HH:mm` on the deployment's wall clock.
+ */
 export function renderExplanation(template: string, facts: Readonly<Record<string, unknown>>): string {
   return template.replace(/\{([a-z0-9_]+)\}/g, (_, name: string) => {
     const value = facts[name];
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (typeof value === 'string') return wallClockMinute(value) ?? value;
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     return value === null || value === undefined ? '—' : JSON.stringify(value);
   });
 }

@@ -376,7 +376,8 @@ export const PR05: ModelSpec = {
 
 export const PR06: ModelSpec = {
   id: 'PR06',
-  version: 1,
+  // v2: the deadline's day is the wall clock's (date_of), not UTC's.
+  version: 2,
   name: zhEn('投标期过短', 'Short submission period'),
   category: 'PR',
   indicator: 'R003',
