@@ -101,7 +101,7 @@ async function addVersion(
       objectType: 'model',
       objectId: id,
       reason,
-      detail: { version, previous: current.params, params },
+      detail: { version, documentVersion: document.version, previous: current.params, params },
     });
   });
   return (await getModel(services, id)).model;
@@ -185,15 +185,42 @@ export async function createUserModel(
   return (await getModel(services, document.id)).model;
 }
 
-/** Saves a new document for a user's model as its next version; built-in documents ship with the product. */
+/**
+ * Values edited away from the previous document's defaults, where the new document still
+ * takes them; the others follow the new document's defaults (which the editor may have changed).
+ */
+function editedValues(
+  previous: ModelDocument,
+  values: Record<string, unknown>,
+  next: ModelDocument,
+): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const def of next.parameters) {
+    const old = previous.parameters.find((p) => p.key === def.key);
+    if (!old || !(def.key in values) || JSON.stringify(values[def.key]) === JSON.stringify(old.default)) continue;
+    try {
+      resolveParameters(next, { [def.key]: values[def.key] });
+      kept[def.key] = values[def.key];
+    } catch {
+      // The new document changed the parameter's type or narrowed its range: its default applies.
+    }
+  }
+  return kept;
+}
+
+/**
+ * Saves a new document for a user's model as its next version, the reason on record. The
+ * document's own version is the one after the current document's, whatever the editor sent,
+ * so the history shows each revision of the logic. Built-in documents ship with the product.
+ */
 export function saveUserModel(
   services: AppServices,
   editor: ModelEditor,
   id: string,
   input: { document: unknown; params?: Record<string, unknown>; reason: string },
 ) {
-  const document = requireValidDocument(input.document);
-  if (document.id !== id) throw new ValidationError(`document.id must be ${id}`, 'body.document.id');
+  const sent = requireValidDocument(input.document);
+  if (sent.id !== id) throw new ValidationError(`document.id must be ${id}`, 'body.document.id');
   return addVersion(services, editor, id, 'model.save', input.reason, (current) => {
     if (current.source !== 'user') {
       throw new ConflictError(
@@ -202,7 +229,10 @@ export function saveUserModel(
         'builtin_model',
       );
     }
-    return { document, params: resolveParameters(document, input.params ?? {}) };
+    const previous = current.document as ModelDocument;
+    const document = { ...sent, version: previous.version + 1 };
+    const kept = editedValues(previous, current.params as Record<string, unknown>, document);
+    return { document, params: resolveParameters(document, { ...kept, ...input.params }) };
   });
 }
 

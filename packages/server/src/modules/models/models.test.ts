@@ -34,6 +34,54 @@ function bigPaymentModel(id = 'U_BIG') {
   };
 }
 
+/** The builder's documents for a threshold per group and for (not-)exists checks, as it writes them. */
+function builderDocuments(): ModelDocument[] {
+  const model = bigPaymentModel('U_GROUP');
+  const texts = { zh: '{count}笔{sum_a_amount}元', en: '{count} payments, {sum_a_amount}' };
+  const grouped = {
+    ...model,
+    parameters: [{ key: 'min_payments', type: 'int', default: 2, label: { zh: '笔数', en: 'Payments' }, min: 2 }],
+    explanation: texts,
+    incremental: false,
+    logic: {
+      kind: 'rule',
+      sources: [{ alias: 'a', dataset: 'benefit_payment', role: 'benefit_payment' }],
+      aggregate: {
+        groupBy: ['a.program', { fn: 'month_of', args: ['a.paid_on'] }],
+        having: [{ op: '>=', left: { agg: 'count' }, right: { param: 'min_payments' } }],
+      },
+      subject: { agg: 'min', arg: 'a.id' },
+      facts: { count: { agg: 'count' }, sum_a_amount: { agg: 'sum', arg: 'a.amount' } },
+    },
+  };
+  const check = (id: string, op: 'exists' | 'not_exists') => ({
+    ...model,
+    id,
+    inputs: ['benefit_payment', 'death'],
+    parameters: [{ key: 'grace_days', type: 'int', default: 30, label: { zh: '宽限', en: 'Grace' }, min: 0 }],
+    explanation: { zh: '{a_name}', en: '{a_name}' },
+    incremental: { drivers: ['benefit_payment'] },
+    logic: {
+      kind: 'rule',
+      sources: [{ alias: 'a', dataset: 'benefit_payment', role: 'benefit_payment' }],
+      where: [
+        {
+          op,
+          alias: 'x1',
+          dataset: 'death',
+          where: [
+            { op: '=', left: 'x1.id', right: 'a.id' },
+            { op: '>', left: 'a.paid_on', right: { fn: 'add_days', args: ['x1.death_date', { param: 'grace_days' }] } },
+          ],
+        },
+      ],
+      subject: 'a.id',
+      facts: { a_name: 'a.name' },
+    },
+  });
+  return [grouped, check('U_DEAD', 'exists'), check('U_ALIVE', 'not_exists')] as unknown as ModelDocument[];
+}
+
 for (const engine of testEngines()) {
   describe(`model registry (${engine})`, () => {
     let platform: TestPlatform;
@@ -155,6 +203,59 @@ for (const engine of testEngines()) {
         reason: '改内置',
       });
       expect(builtin.statusCode).toBe(409);
+    });
+
+    it('previews threshold-per-group and exists / not-exists documents of the builder', async () => {
+      const [grouped, dead, alive] = builderDocuments();
+      const preview = async (document: ModelDocument | undefined) => {
+        const response = await call(analyst, 'POST', '/api/v1/models/preview', { document, limit: 50 });
+        expect(response.statusCode, response.body).toBe(200);
+        return response.json<{ hits: { evidence: unknown[]; facts: object; explanation: { en: string } }[] }>().hits;
+      };
+      // Five dibao payments for 2024-03: one group, all five its evidence.
+      const groups = await preview(grouped);
+      expect(groups).toHaveLength(1);
+      expect(groups[0]?.evidence).toHaveLength(5);
+      expect(groups[0]?.explanation.en).toMatch(/^5 payments, 2500(\.00)?$/);
+      // Alice and Dave died more than the grace before being paid; Carol died within it.
+      expect(await preview(dead)).toHaveLength(2);
+      expect(await preview(alive)).toHaveLength(3);
+    });
+
+    it('saves a new version of a builder model with who and why, keeping the values edited since', async () => {
+      await call(analyst, 'POST', '/api/v1/models', { document: bigPaymentModel('U_EDIT') });
+      await call(analyst, 'PUT', '/api/v1/models/U_EDIT/parameters', {
+        params: { threshold: 450 },
+        reason: '本地标准',
+      });
+      const next = bigPaymentModel('U_EDIT');
+      next.parameters[0] = { ...next.parameters[0]!, default: 300 };
+      next.severity = 'red';
+      const save = (actor: TestActor, id: string, payload: object) =>
+        call(actor, 'PUT', `/api/v1/models/${id}/document`, payload);
+
+      expect((await save(analyst, 'U_EDIT', { document: next })).statusCode).toBe(400);
+      expect((await save(leader, 'U_EDIT', { document: next, reason: '无权限' })).statusCode).toBe(403);
+      const other = await save(analyst, 'U_EDIT', { document: bigPaymentModel('U_OTHER'), reason: '编号不符' });
+      expect(other.json()).toMatchObject({ field: 'body.document.id' });
+      const invalid = await save(analyst, 'U_EDIT', { document: { ...next, inputs: [] }, reason: '无效' });
+      expect(invalid.json()).toMatchObject({ code: 'invalid_model' });
+      const missing = await save(analyst, 'U_NONE', { document: bigPaymentModel('U_NONE'), reason: '不存在' });
+      expect(missing.statusCode).toBe(404);
+
+      const saved = await save(analyst, 'U_EDIT', { document: next, reason: '提高等级' });
+      expect(saved.statusCode, saved.body).toBe(200);
+      const body = saved.json<{ currentVersion: number; severity: string; params: object; document: object }>();
+      expect(body).toMatchObject({ currentVersion: 3, severity: 'red', params: { threshold: 450 } });
+      expect(body.document).toMatchObject({ version: 2, parameters: [{ default: 300 }] });
+      expect(saved.json<{ versions: object[] }>().versions[0]).toMatchObject({
+        version: 3,
+        documentVersion: 2,
+        changedBy: analyst.user.username,
+        reason: '提高等级',
+      });
+      const entries = await findAuditEntries(platform, { action: 'model.save', userId: analyst.user.id });
+      expect(entries.at(-1)?.detail).toMatchObject({ version: 3, documentVersion: 2, params: { threshold: 450 } });
     });
   });
 }

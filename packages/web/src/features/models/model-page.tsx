@@ -1,7 +1,9 @@
-import { Breadcrumb, Card, Descriptions, Flex, Result, Spin, Tabs, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { ToolOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Card, Descriptions, Flex, Result, Spin, Tabs, Tag, Typography } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/error-text';
+import { useCan } from '../auth/use-me';
 import { ModelParamsForm } from './model-params-form';
 import { ModelSchedule } from './model-schedule';
 import { ModelStatsPanel } from './model-stats';
@@ -14,6 +16,8 @@ export function ModelPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
   const model = useModel(id);
+  const can = useCan();
+  const navigate = useNavigate();
   if (model.isPending) return <Spin />;
   if (model.error) return <Result status="warning" title={errorText(t, model.error)} />;
   const m = model.data;
@@ -32,6 +36,17 @@ export function ModelPage() {
         <SeverityTag severity={m.severity} />
         <Tag>{t(`models.source.${m.source}`)}</Tag>
         <Tag color={m.enabled ? 'green' : 'default'}>{t(m.enabled ? 'models.on' : 'models.off')}</Tag>
+        {/* Built-in documents ship with the product: only their parameters are edited here. */}
+        {m.source === 'user' && can('model.manage') && (
+          <Button
+            icon={<ToolOutlined />}
+            style={{ marginInlineStart: 'auto' }}
+            data-testid="model-edit-builder"
+            onClick={() => void navigate(`/models/${encodeURIComponent(m.id)}/builder`)}
+          >
+            {t('builder.edit')}
+          </Button>
+        )}
       </Flex>
       <Card>
         <Tabs

@@ -16,4 +16,5 @@ export const MODEL_ROUTES: RouteObject[] = [
   { path: 'models/:id', element: gate('model.read', <ModelPage />) },
   { path: 'model-runs', element: gate('model.read', <RunsPage />) },
   { path: 'model-builder', element: gate('model.manage', <BuilderPage />) },
+  { path: 'models/:id/builder', element: gate('model.manage', <BuilderPage />) },
 ];

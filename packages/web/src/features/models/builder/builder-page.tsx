@@ -1,120 +1,81 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { validateModelSpec } from '@qingfeng/core';
-import { Alert, Button, Card, Flex, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
-import { createModel, previewModel } from '../../../api/models';
+import { Alert, Breadcrumb, Result, Spin, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import type { ModelDetail } from '../../../api/models';
 import { useT } from '../../../i18n';
-import { useNotify } from '../../../shared/use-notify';
-import { MODELS_KEY } from '../use-models';
-import { ConditionsEditor } from './conditions-editor';
-import { type Draft, emptyDraft } from './draft';
-import { MetaEditor } from './meta-editor';
-import { ParamsEditor } from './params-editor';
-import { PreviewPanel } from './preview-panel';
-import { SourcesEditor } from './sources-editor';
-import { TextsEditor } from './texts-editor';
-import { toModelSpec } from './to-spec';
+import { errorText } from '../../../shared/error-text';
+import { useModel } from '../use-models';
+import { BuilderForm } from './builder-form';
+import { emptyDraft } from './draft';
+import { fromModelSpec } from './from-spec';
 
-/** Everything wrong with the document, by path (the engine's own validator, run in the browser). */
-function problemsOf(draft: Draft): string[] {
-  try {
-    return validateModelSpec(toModelSpec(draft));
-  } catch (error) {
-    return [error instanceof Error ? error.message : String(error)];
+/** A builder-made model's document back in the builder; a document it cannot show is named, not opened. */
+function EditModel({ model }: { model: ModelDetail }) {
+  const t = useT();
+  const { draft, problems } = useMemo(() => fromModelSpec(model.document), [model.document]);
+  if (model.source !== 'user') return <Alert type="info" showIcon title={t('error.builtin_model')} />;
+  if (problems.length > 0) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="builder-unsupported"
+        title={t('builder.unsupported.title')}
+        description={
+          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+            {problems.map((p) => (
+              <li key={`${p.code}:${p.path}`}>{t(`builder.unsupported.${p.code}`, { path: p.path })}</li>
+            ))}
+          </ul>
+        }
+      />
+    );
   }
+  return <BuilderForm key={`${model.id}:${model.currentVersion}`} initial={draft} editing={model} />;
+}
+
+function EditPage({ id }: { id: string }) {
+  const t = useT();
+  const model = useModel(id);
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[
+          { title: <Link to="/models">{t('models.library.title')}</Link> },
+          { title: <Link to={`/models/${encodeURIComponent(id)}`}>{id}</Link> },
+          { title: t('builder.edit') },
+        ]}
+      />
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('builder.editTitle', { id })}
+      </Typography.Title>
+      {model.isPending ? (
+        <Spin />
+      ) : model.error ? (
+        <Result status="warning" title={errorText(t, model.error)} />
+      ) : (
+        <EditModel model={model.data} />
+      )}
+    </>
+  );
 }
 
 /**
- * The no-code model builder: datasets and join keys, parameters, conditions, texts. The
- * draft becomes a model document of the library's format; "preview" runs it on current
- * data, "save" registers it, after which it is in the library and can be run.
+ * The no-code model builder: datasets and join keys, parameters, conditions, checks against
+ * other datasets, grouping and thresholds, texts. New at /model-builder; a builder-made
+ * model's document is edited at /models/:id/builder, saving its next version.
  */
 export function BuilderPage() {
   const t = useT();
-  const navigate = useNavigate();
-  const client = useQueryClient();
-  const { ok, fail } = useNotify();
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const patch = (next: Partial<Draft>) => setDraft((d) => ({ ...d, ...next }));
-  const spec = useMemo(() => toModelSpec(draft), [draft]);
-  const problems = useMemo(() => problemsOf(draft), [draft]);
-  const preview = useMutation({ mutationFn: () => previewModel(spec), onError: fail });
-  const save = useMutation({
-    mutationFn: () => createModel(spec),
-    onSuccess: (model) => {
-      ok(t('builder.saved', { id: model.id }));
-      void client.invalidateQueries({ queryKey: MODELS_KEY });
-      void navigate(`/models/${encodeURIComponent(model.id)}`);
-    },
-    onError: fail,
-  });
-  const section = (title: string, body: React.ReactNode, testId: string) => (
-    <Card title={title} size="small" data-testid={testId}>
-      {body}
-    </Card>
-  );
-
+  const { id } = useParams();
+  if (id) return <EditPage id={id} />;
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('builder.title')}
       </Typography.Title>
-      <Flex vertical gap={16}>
-        {section(
-          t('builder.step.sources'),
-          <SourcesEditor draft={draft} onChange={(sources) => patch({ sources })} />,
-          'builder-sources',
-        )}
-        {section(
-          t('builder.step.params'),
-          <ParamsEditor params={draft.params} onChange={(params) => patch({ params })} />,
-          'builder-params',
-        )}
-        {section(
-          t('builder.step.conditions'),
-          <ConditionsEditor draft={draft} onChange={(conditions) => patch({ conditions })} />,
-          'builder-conditions',
-        )}
-        {section(t('builder.step.meta'), <MetaEditor draft={draft} onChange={patch} />, 'builder-meta')}
-        {section(t('builder.step.texts'), <TextsEditor draft={draft} onChange={patch} />, 'builder-texts')}
-        {problems.length > 0 && (
-          <Alert
-            type="warning"
-            showIcon
-            data-testid="builder-problems"
-            title={t('builder.problems')}
-            description={
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            }
-          />
-        )}
-        <Space>
-          <Button
-            disabled={problems.length > 0}
-            loading={preview.isPending}
-            onClick={() => preview.mutate()}
-            data-testid="builder-preview"
-          >
-            {t('builder.preview')}
-          </Button>
-          <Button
-            type="primary"
-            disabled={problems.length > 0}
-            loading={save.isPending}
-            onClick={() => save.mutate()}
-            data-testid="builder-save"
-          >
-            {t('builder.save')}
-          </Button>
-        </Space>
-        {preview.data &&
-          section(t('builder.preview.title'), <PreviewPanel result={preview.data} />, 'builder-preview-result')}
-      </Flex>
+      <BuilderForm initial={emptyDraft()} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { type FieldDef, findDataset } from '@qingfeng/core';
-import type { Draft, FieldRef } from './draft';
-import { aliasOf } from './draft';
+import type { Draft, FieldRef, KeyPair } from './draft';
+import { aliasOf, existsAliasOf } from './draft';
 
 /** Field types that stand for a person or an organisation (joined by subject key). */
 export const SUBJECT_TYPES = new Set(['id', 'uscc', 'subject']);
@@ -26,6 +26,13 @@ export function fieldChoices(draft: Draft, upTo = draft.sources.length): FieldCh
   });
 }
 
+/** The fields of exists check `index`, under its alias. */
+export function checkFieldChoices(draft: Draft, index: number): FieldChoice[] {
+  const dataset = draft.exists[index]?.dataset ?? '';
+  const alias = existsAliasOf(index);
+  return (findDataset(dataset)?.fields ?? []).map((field) => ({ ref: `${alias}.${field.key}`, alias, dataset, field }));
+}
+
 export function findChoice(draft: Draft, ref: FieldRef): FieldChoice | undefined {
   return fieldChoices(draft).find((c) => c.ref === ref);
 }
@@ -43,26 +50,14 @@ export const JOIN_PRESETS = [
 
 export type JoinPreset = (typeof JOIN_PRESETS)[number]['key'];
 
-/** The preset's pair for source `index`: the first earlier source with the field, and this one. */
-export function presetPair(
-  draft: Draft,
-  index: number,
-  preset: JoinPreset,
-): { left: FieldRef; right: string } | undefined {
+/** The preset's pair for `dataset` against earlier fields: the first earlier field with the key, and the key. */
+export function presetPair(dataset: string, earlier: FieldChoice[], preset: JoinPreset): KeyPair | undefined {
   const fields = JOIN_PRESETS.find((p) => p.key === preset)?.fields ?? [];
-  const mine = findDataset(draft.sources[index]?.dataset ?? '')?.fields ?? [];
+  const mine = findDataset(dataset)?.fields ?? [];
   for (const key of fields) {
     if (!mine.some((f) => f.key === key)) continue;
-    const earlier = fieldChoices(draft, index).find((c) => c.field.key === key);
-    if (earlier) return { left: earlier.ref, right: key };
+    const match = earlier.find((c) => c.field.key === key);
+    if (match) return { left: match.ref, right: key };
   }
   return undefined;
-}
-
-/** Placeholders the explanation may use: `a_paid_on` for fields, the key for parameters. */
-export function placeholderChoices(draft: Draft): { name: string; ref?: FieldRef; param?: string }[] {
-  return [
-    ...fieldChoices(draft).map((c) => ({ name: `${c.alias}_${c.field.key}`, ref: c.ref })),
-    ...draft.params.filter((p) => p.key).map((p) => ({ name: p.key, param: p.key })),
-  ];
 }

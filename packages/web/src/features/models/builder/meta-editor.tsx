@@ -4,8 +4,15 @@ import { useI18n } from '../../../i18n';
 import type { Draft } from './draft';
 import { SUBJECT_TYPES, fieldChoices } from './fields';
 
+interface Props {
+  draft: Draft;
+  /** The id of a saved model cannot change (its versions and warnings hang on it). */
+  idLocked?: boolean;
+  onChange: (patch: Partial<Draft>) => void;
+}
+
 /** Id, category, severity, names in both languages, and the hit's subject. */
-export function MetaEditor({ draft, onChange }: { draft: Draft; onChange: (patch: Partial<Draft>) => void }) {
+export function MetaEditor({ draft, idLocked = false, onChange }: Props) {
   const { t, lang } = useI18n();
   const subjects = fieldChoices(draft).filter((c) => SUBJECT_TYPES.has(c.field.type));
   return (
@@ -15,6 +22,7 @@ export function MetaEditor({ draft, onChange }: { draft: Draft; onChange: (patch
           <Form.Item label={t('builder.id')} extra={t('builder.idHint')} required>
             <Input
               value={draft.id}
+              disabled={idLocked}
               data-testid="builder-id"
               onChange={(e) => onChange({ id: e.target.value.trim() })}
             />

@@ -1,10 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Radio, Select, Tag, Typography } from 'antd';
-import { findDataset } from '@qingfeng/core';
 import { useI18n } from '../../../i18n';
 import { useDatasets } from '../../datasets/use-datasets';
 import { type Draft, type DraftSource, aliasOf } from './draft';
-import { JOIN_PRESETS, fieldChoices, presetPair } from './fields';
+import { fieldChoices } from './fields';
+import { KeyPairsEditor } from './key-pairs-editor';
 
 interface Props {
   draft: Draft;
@@ -17,15 +17,12 @@ export function SourcesEditor({ draft, onChange }: Props) {
   const datasets = useDatasets();
   const update = (index: number, patch: Partial<DraftSource>) =>
     onChange(draft.sources.map((s, i) => (i === index ? { ...s, ...patch } : s)));
-  const fieldLabel = (dataset: string, key: string) =>
-    findDataset(dataset)?.fields.find((f) => f.key === key)?.label[lang] ?? key;
 
   return (
     <Flex vertical gap={12}>
       {draft.sources.map((source, index) => {
         const alias = aliasOf(index);
         const earlier = fieldChoices(draft, index);
-        const own = findDataset(source.dataset)?.fields ?? [];
         return (
           <Card
             key={index}
@@ -63,71 +60,22 @@ export function SourcesEditor({ draft, onChange }: Props) {
               <Typography.Text type="secondary">{t('builder.rootHint')}</Typography.Text>
             ) : (
               <Flex vertical gap={8}>
-                <Flex gap={8} align="center" wrap>
-                  <Radio.Group
-                    value={source.join}
-                    onChange={(e) => update(index, { join: e.target.value as DraftSource['join'] })}
-                    options={[
-                      { value: 'inner', label: t('builder.join.inner') },
-                      { value: 'left', label: t('builder.join.left') },
-                    ]}
-                  />
-                  {JOIN_PRESETS.map(({ key }) => {
-                    const pair = presetPair(draft, index, key);
-                    return pair ? (
-                      <Button
-                        key={key}
-                        size="small"
-                        data-testid={`join-preset-${index}-${key}`}
-                        onClick={() => update(index, { on: [...source.on, pair] })}
-                      >
-                        {t(`builder.preset.${key}`)}
-                      </Button>
-                    ) : null;
-                  })}
-                </Flex>
-                {source.on.map((pair, k) => (
-                  <Flex key={k} gap={8} align="center" data-testid={`join-key-${index}-${k}`}>
-                    <Select
-                      style={{ minWidth: 260 }}
-                      value={pair.left}
-                      onChange={(left: string) =>
-                        update(index, { on: source.on.map((p, j) => (j === k ? { ...p, left } : p)) })
-                      }
-                      options={earlier.map((c) => ({ value: c.ref, label: `${c.ref} ${c.field.label[lang]}` }))}
-                    />
-                    <span>=</span>
-                    <Select
-                      style={{ minWidth: 220 }}
-                      value={pair.right}
-                      onChange={(right: string) =>
-                        update(index, { on: source.on.map((p, j) => (j === k ? { ...p, right } : p)) })
-                      }
-                      options={own.map((f) => ({
-                        value: f.key,
-                        label: `${alias}.${f.key} ${fieldLabel(source.dataset, f.key)}`,
-                      }))}
-                    />
-                    <Button
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      aria-label={t('builder.remove')}
-                      onClick={() => update(index, { on: source.on.filter((_, j) => j !== k) })}
-                    />
-                  </Flex>
-                ))}
-                <Button
-                  size="small"
-                  type="dashed"
-                  icon={<PlusOutlined />}
-                  disabled={!source.dataset || earlier.length === 0}
-                  style={{ alignSelf: 'start' }}
-                  onClick={() =>
-                    update(index, { on: [...source.on, { left: earlier[0]?.ref ?? '', right: own[0]?.key ?? '' }] })
-                  }
-                >
-                  {t('builder.addJoinKey')}
-                </Button>
+                <Radio.Group
+                  value={source.join}
+                  onChange={(e) => update(index, { join: e.target.value as DraftSource['join'] })}
+                  options={[
+                    { value: 'inner', label: t('builder.join.inner') },
+                    { value: 'left', label: t('builder.join.left') },
+                  ]}
+                />
+                <KeyPairsEditor
+                  dataset={source.dataset}
+                  alias={alias}
+                  pairs={source.on}
+                  earlier={earlier}
+                  onChange={(on) => update(index, { on })}
+                  testId={String(index)}
+                />
               </Flex>
             )}
           </Card>

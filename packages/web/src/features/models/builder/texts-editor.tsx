@@ -1,7 +1,7 @@
 import { Col, Flex, Form, Input, Row, Tag, Typography } from 'antd';
 import { useT } from '../../../i18n';
 import type { Draft } from './draft';
-import { placeholderChoices } from './fields';
+import { placeholderChoices } from './placeholders';
 
 type TextKey = 'explanation' | 'basis' | 'handling';
 const KEYS: readonly TextKey[] = ['explanation', 'basis', 'handling'];

@@ -1,32 +1,8 @@
 import type { Condition, Expr, ModelParameter, ModelSpec, Source } from '@qingfeng/core';
-import { type Draft, type DraftCondition, type Operand, aliasOf } from './draft';
-import { findChoice, isNumericField, placeholderChoices } from './fields';
-
-function operandExpr(draft: Draft, condition: DraftCondition, operand: Operand): Expr {
-  switch (operand.kind) {
-    case 'field':
-      return operand.field;
-    case 'param':
-      return { param: operand.key };
-    case 'value': {
-      const numeric = isNumericField(findChoice(draft, condition.left)?.field);
-      const value = operand.value.trim();
-      return { value: numeric && value !== '' && Number.isFinite(Number(value)) ? Number(value) : value };
-    }
-  }
-}
-
-function conditionOf(draft: Draft, c: DraftCondition): Condition {
-  if (c.op === 'is_null' || c.op === 'not_null') return { op: c.op, expr: c.left };
-  const right = operandExpr(draft, c, c.right);
-  if (c.op === 'within_days') {
-    // |days between the two dates| ≤ the window; the window is a days parameter.
-    const gap: Expr = { fn: 'abs', args: [{ fn: 'days_between', args: [right, c.left] }] };
-    return { op: '<=', left: gap, right: c.days ? { param: c.days } : { value: 0 } };
-  }
-  const shifted: Expr = c.days ? { fn: 'add_days', args: [right, { param: c.days }] } : right;
-  return { op: c.op, left: c.left, right: shifted };
-}
+import { type Draft, type DraftExists, aliasOf, existsAliasOf } from './draft';
+import { checkFieldChoices, findChoice } from './fields';
+import { placeholderChoices } from './placeholders';
+import { conditionOf, groupExpr, thresholdOf } from './spec-parts';
 
 function sourceOf(draft: Draft, index: number): Source {
   const source = draft.sources[index];
@@ -42,6 +18,23 @@ function sourceOf(draft: Draft, index: number): Source {
     ...base,
     ...(source.join === 'left' ? { join: 'left' as const } : {}),
     on: source.on.map((pair) => ({ op: '=' as const, left: pair.left, right: `${alias}.${pair.right}` })),
+  };
+}
+
+/** The check as the built-ins write it: its key pairs (its field first), then its conditions. */
+function existsOf(draft: Draft, check: DraftExists, index: number): Condition {
+  const alias = existsAliasOf(index);
+  const own = checkFieldChoices(draft, index);
+  return {
+    op: check.negate ? 'not_exists' : 'exists',
+    alias,
+    dataset: check.dataset,
+    where: [
+      ...check.on.map((pair) => ({ op: '=' as const, left: `${alias}.${pair.right}`, right: pair.left })),
+      ...check.conditions.map((c) =>
+        conditionOf(c, c.left, (own.find((f) => f.ref === c.left) ?? findChoice(draft, c.left))?.field),
+      ),
+    ],
   };
 }
 
@@ -62,17 +55,23 @@ function factsOf(draft: Draft): Record<string, Expr> {
   const used = new Set(
     [...`${draft.explanation.zh} ${draft.explanation.en}`.matchAll(/\{([a-z0-9_]+)\}/g)].map((m) => m[1]),
   );
-  const facts: Record<string, Expr> = {};
-  for (const choice of placeholderChoices(draft)) {
-    if (!used.has(choice.name)) continue;
-    facts[choice.name] = choice.ref ?? { param: choice.param ?? '' };
-  }
-  return facts;
+  return Object.fromEntries(placeholderChoices(draft).flatMap((p) => (used.has(p.name) ? [[p.name, p.expr]] : [])));
+}
+
+/** A grouped hit's subject must be one value per group: the field when it is a key, else the group's smallest. */
+function subjectOf(draft: Draft): Expr {
+  const isKey = draft.aggregate?.groupBy.some((k) => !k.bucket && k.field === draft.subject) ?? true;
+  return isKey ? draft.subject : { agg: 'min', arg: draft.subject };
 }
 
 /** The draft as a model document, in exactly the format of the built-in library. */
 export function toModelSpec(draft: Draft): ModelSpec {
-  const inputs = [...new Set(draft.sources.map((s) => s.dataset).filter(Boolean))];
+  const read = [...new Set(draft.sources.map((s) => s.dataset).filter(Boolean))];
+  const inputs = [...new Set([...read, ...draft.exists.map((e) => e.dataset).filter(Boolean)])];
+  const where = [
+    ...draft.conditions.map((c) => conditionOf(c, c.left, findChoice(draft, c.left)?.field)),
+    ...draft.exists.map((check, i) => existsOf(draft, check, i)),
+  ];
   return {
     id: draft.id.trim(),
     version: 1,
@@ -84,13 +83,22 @@ export function toModelSpec(draft: Draft): ModelSpec {
     basis: draft.basis,
     explanation: draft.explanation,
     handling: draft.handling,
-    // Each dataset's new rows drive an incremental run, joined against everything loaded.
-    incremental: { drivers: inputs },
+    // New rows of a dataset read drive an incremental run, joined against everything loaded;
+    // a group's threshold needs all its rows, so grouped models always run in full.
+    incremental: draft.aggregate ? false : { drivers: read },
     logic: {
       kind: 'rule',
       sources: draft.sources.map((_, i) => sourceOf(draft, i)),
-      ...(draft.conditions.length > 0 ? { where: draft.conditions.map((c) => conditionOf(draft, c)) } : {}),
-      subject: draft.subject,
+      ...(where.length > 0 ? { where } : {}),
+      ...(draft.aggregate
+        ? {
+            aggregate: {
+              groupBy: draft.aggregate.groupBy.map(groupExpr),
+              having: draft.aggregate.having.map(thresholdOf),
+            },
+          }
+        : {}),
+      subject: subjectOf(draft),
       facts: factsOf(draft),
     },
   };
