@@ -210,9 +210,16 @@ export interface ModelRunTable {
   started_at: Date | null;
   finished_at: Date | null;
   duration_ms: number | null;
+  /** Why the whole run failed (not one model): e.g. its process stopped mid-run. */
+  error: string | null;
+  /** The process that queued it: the key of that process's advisory lock while it lives (PostgreSQL). */
+  runner_key: number | null;
 }
 
 export type WarningStatus = 'new' | 'under_review' | 'confirmed' | 'false_positive' | 'not_actionable';
+
+/** Why a warning was retired: its evidence rows were rolled back, or a full run no longer finds it. */
+export type WarningRetiredReason = 'evidence_rolled_back' | 'no_longer_found';
 
 /** A warning (预警): one hit of one model, kept across runs by its hit key. */
 export interface WarningTable {
@@ -234,6 +241,9 @@ export interface WarningTable {
   facts: unknown;
   explanation_zh: string;
   explanation_en: string;
+  /** Set (with the reason) when the data no longer supports the warning; beside the status, not one of it. */
+  retired_at: Date | null;
+  retired_reason: WarningRetiredReason | null;
 }
 
 /** A source row behind a warning, by dataset, batch and row number in the lake. */
@@ -245,14 +255,21 @@ export interface WarningEvidenceTable {
   role: string;
 }
 
+/** A handler's status change, or what the platform did: retired, restored, no longer found. */
+export type WarningEventKind = 'status' | 'retired' | 'restored' | 'not_found';
+
 export interface WarningEventTable {
   id: Generated<number>;
   warning_id: number;
+  kind: Generated<WarningEventKind>;
   from_status: string;
   to_status: string;
   reason: string | null;
   user_id: number | null;
   username: string | null;
+  /** The run or the rolled-back batch behind a platform event. */
+  run_id: number | null;
+  batch_id: number | null;
   at: CreatedAt;
 }
 

@@ -5,7 +5,10 @@ import type { Config } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openLake } from '../lake/index.js';
+import { systemActor } from '../modules/audit/audit.service.js';
 import { reconcileImportBatches } from '../modules/datasets/reconcile.js';
+import { failInterruptedRuns } from '../modules/models/model-runs.recovery.js';
+import { retireWarningsOfBatch } from '../modules/warnings/warning-lifecycle.service.js';
 import { loadMasterKey } from '../security/master-key.js';
 
 /**
@@ -17,6 +20,7 @@ export async function openPlatform(config: Config): Promise<AppServices> {
     config.databaseUrl ? { url: config.databaseUrl } : { directory: path.join(config.dataDir, 'operational') },
   );
   let lake;
+  let services: AppServices | undefined;
   try {
     await migrateToLatest(database.db);
     if (!config.lakeUrl) mkdirSync(config.dataDir, { recursive: true });
@@ -27,12 +31,18 @@ export async function openPlatform(config: Config): Promise<AppServices> {
       // Validated by the config schema as digits and a unit, so it is safe in the statement.
       await lake.execute(`SET memory_limit = '${config.lakeMemoryLimit}'`);
     }
-    const services = createAppServices(config, database, lake, loadMasterKey(config));
+    services = createAppServices(config, database, lake, loadMasterKey(config));
     await services.rolePermissions.seedDefaults();
     // A crash mid-import leaves a batch 'loading'; the lake knows whether it committed.
-    await reconcileImportBatches(database.db, lake);
+    const { rolledBack } = await reconcileImportBatches(database.db, lake);
+    // A crash between a rollback's lake and store commits also left the batch's warnings live.
+    for (const id of rolledBack) await retireWarningsOfBatch(database.db, systemActor('reconcile'), { id }, new Date());
+    // The run queue starts empty: runs a stopped process left queued or running are failed.
+    await failInterruptedRuns(services);
     return services;
   } catch (error) {
+    // Releases the runner lock's connection, which would otherwise hold the pool open.
+    await services?.modelRuns.close();
     await lake?.close();
     await database.close();
     throw error;

@@ -10,6 +10,12 @@ export const WARNING_STATUSES: readonly WarningStatus[] = [
   'false_positive',
   'not_actionable',
 ];
+/** Why the platform retired a warning: its evidence rows were rolled back, or a full run no longer finds it. */
+export type RetiredReason = 'evidence_rolled_back' | 'no_longer_found';
+/** Retired warnings in a list: left out (the server's default), the only ones, or both. */
+export type RetiredFilter = 'exclude' | 'only' | 'include';
+export const RETIRED_FILTERS: readonly RetiredFilter[] = ['exclude', 'only', 'include'];
+
 /** The server refuses these without a reason. */
 export const REASON_REQUIRED: ReadonlySet<WarningStatus> = new Set(['false_positive', 'not_actionable']);
 
@@ -27,6 +33,9 @@ export interface Warning {
   firstSeenAt: string;
   lastSeenAt: string;
   lastRunId: number | null;
+  /** Set when the data no longer supports the warning; the status stays the handlers'. */
+  retiredAt: string | null;
+  retiredReason: RetiredReason | null;
 }
 
 export interface EvidenceRow {
@@ -42,13 +51,26 @@ export interface WarningDetail extends Warning {
   facts: Record<string, unknown>;
   masked: boolean;
   evidence: EvidenceRow[];
-  events: { from: string; to: string; reason: string | null; by: string | null; at: string }[];
+  events: WarningEvent[];
+}
+
+/** A handler's status change, or what the platform did because of the data. */
+export interface WarningEvent {
+  kind: 'status' | 'retired' | 'restored' | 'not_found';
+  from: string;
+  to: string;
+  reason: string | null;
+  by: string | null;
+  runId: number | null;
+  batchId: number | null;
+  at: string;
 }
 
 export interface WarningFilter {
   model?: string;
   severity?: Severity;
   status?: WarningStatus;
+  retired?: RetiredFilter;
   /** Calendar days, YYYY-MM-DD, both included. */
   from?: string;
   to?: string;
@@ -66,7 +88,9 @@ export interface CountsByJudgement {
   confirmed: number;
   falsePositives: number;
   notActionable: number;
+  /** New or under review, and not retired. */
   open: number;
+  retired: number;
   /** confirmed / (confirmed + false positives); null before any is judged. */
   precision: number | null;
 }
@@ -100,8 +124,8 @@ export async function getModelStats(model?: string): Promise<ModelStats[]> {
 
 /** Where to download the matching warnings (masked) as CSV or JSON. */
 export function warningExportUrl(format: 'csv' | 'json', filter: WarningFilter): string {
-  const { model, severity, status } = filter;
-  return withQuery('/api/v1/warnings/export', { format, model, severity, status });
+  const { model, severity, status, retired } = filter;
+  return withQuery('/api/v1/warnings/export', { format, model, severity, status, retired });
 }
 
 /** The live feed of new red warnings in the user's jurisdiction (Server-Sent Events). */

@@ -1,5 +1,6 @@
 import { datasetsEn } from './datasets-en';
 import { modelsEn } from './models-en';
+import { warningsEn } from './warnings-en';
 import type { Messages } from './messages';
 
 /** English. Typed as Messages, so a key missing here fails the type check. */
@@ -269,4 +270,5 @@ export const en: Messages = {
   'perm.dashboard.read': 'View the dashboard',
   ...datasetsEn,
   ...modelsEn,
+  ...warningsEn,
 };

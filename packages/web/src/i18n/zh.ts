@@ -1,5 +1,6 @@
 import { datasetsZh } from './datasets-zh';
 import { modelsZh } from './models-zh';
+import { warningsZh } from './warnings-zh';
 
 /** Simplified Chinese: the default language and the source of every message key. */
 export const zh = {
@@ -265,6 +266,7 @@ export const zh = {
   'perm.dashboard.read': '查看驾驶舱',
   ...datasetsZh,
   ...modelsZh,
+  ...warningsZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -9,6 +9,7 @@ import * as createModelsAndWarnings from './20261123140000-create-models-and-war
 import * as createQualitySnapshots from './20261123150000-create-quality-snapshots.js';
 import * as createApiKeys from './20261123160000-create-api-keys.js';
 import * as createCustomCatalogue from './20261123170000-create-custom-catalogue.js';
+import * as addWarningRetirementAndRunOwner from './20261123180000-add-warning-retirement-and-run-owner.js';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the set is
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261123150000-create-quality-snapshots': createQualitySnapshots,
   '20261123160000-create-api-keys': createApiKeys,
   '20261123170000-create-custom-catalogue': createCustomCatalogue,
+  '20261123180000-add-warning-retirement-and-run-owner': addWarningRetirementAndRunOwner,
 };

@@ -4,6 +4,8 @@ import type { AppServices } from '../../app-services.js';
 import type { ImportBatch } from '../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { onBatchRolledBack } from '../models/model-runs.service.js';
+import { retireWarningsOfBatch } from '../warnings/warning-lifecycle.service.js';
 import { countDatasetRows, rollbackLakeBatch } from './datasets.lake.js';
 import { type BatchFilter, DatasetsRepository } from './datasets.repository.js';
 import { requireDataset } from './import.service.js';
@@ -70,8 +72,10 @@ export async function findRejectedReport(services: AppServices, id: number): Pro
 
 /**
  * Rolls a loaded batch back: deletes its rows from the lake in one transaction and marks it
- * rolled back, audited with the reason. A batch whose rows a replace import already removed,
- * or one not loaded, cannot be rolled back.
+ * rolled back, audited with the reason; every warning citing one of its rows is retired in
+ * the same transaction. Then (when models run by themselves after imports) the models that
+ * read the dataset are queued to run in full on what remains. A batch whose rows a replace
+ * import already removed, or one not loaded, cannot be rolled back.
  */
 export async function rollbackBatch(
   services: AppServices,
@@ -95,15 +99,29 @@ export async function rollbackBatch(
     );
   }
   const deleted = await rollbackLakeBatch(services.lake, batch.dataset_type, id);
-  return services.database.db.transaction().execute(async (trx) => {
+  const rolledBack = await services.database.db.transaction().execute(async (trx) => {
     const row = await new DatasetsRepository(trx).updateBatch(id, { status: 'rolled_back', finished_at: new Date() });
+    const retired = await retireWarningsOfBatch(trx, actor, batch, services.clock.now());
     await recordAudit(trx, actor, {
       action: 'dataset.rollback',
       objectType: 'import_batch',
       objectId: id,
       reason,
-      detail: { datasetType: batch.dataset_type, rowsDeleted: deleted, rowsLoaded: batch.rows_loaded },
+      detail: {
+        datasetType: batch.dataset_type,
+        rowsDeleted: deleted,
+        rowsLoaded: batch.rows_loaded,
+        warningsRetired: retired.length,
+      },
     });
     return row as ImportBatch;
   });
+  if (services.config.autoRunModels) {
+    // The rollback has committed: a failure to queue is logged, and the next full or
+    // scheduled run catches up, rather than reported as a failed rollback.
+    await onBatchRolledBack(services, batch).catch((error: unknown) =>
+      process.emitWarning(`Batch ${id} rolled back, but the models were not queued to re-run: ${String(error)}`),
+    );
+  }
+  return rolledBack;
 }

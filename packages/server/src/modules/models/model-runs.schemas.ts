@@ -40,6 +40,8 @@ export const ZRun = z.object({
   progress: z.object({ done: z.number(), total: z.number() }),
   hitCounts: z.record(z.string(), z.number()),
   errors: z.record(z.string(), z.string()),
+  /** Why the run as a whole failed (e.g. interrupted), beside the per-model errors. */
+  error: z.string().nullable(),
   newWarnings: z.number(),
   updatedWarnings: z.number(),
   requestedBy: z.string().nullable(),
@@ -63,6 +65,7 @@ export function presentRun(run: ModelRunRow): TRun {
     progress: { done: run.models_done, total: run.models_total },
     hitCounts: run.hit_counts as Record<string, number>,
     errors: run.errors as Record<string, string>,
+    error: run.error,
     newWarnings: run.new_warnings,
     updatedWarnings: run.updated_warnings,
     requestedBy: run.requested_by_name,

@@ -96,6 +96,7 @@ export async function startRun(
       models_total: entries.length,
       requested_by: requester.userId,
       requested_by_name: requester.username,
+      runner_key: services.modelRuns.runnerKey,
     });
     await recordAudit(trx, requester.actor, {
       action: 'model_run.start',
@@ -109,6 +110,16 @@ export async function startRun(
   return run;
 }
 
+/** Runs the platform starts by itself are requested by the model runner. */
+const MODEL_RUNNER: RunRequester = { actor: systemActor('model-runner'), userId: null, username: 'model-runner' };
+
+/** The ids of the enabled models that read this dataset type. */
+async function findEnabledReaders(services: AppServices, datasetType: string): Promise<string[]> {
+  await ensureModelRegistry(services);
+  const enabled = await new ModelsRepository(services.database.db).findModels({ enabled: true });
+  return enabled.filter((m) => (m.document as { inputs: string[] }).inputs.includes(datasetType)).map((m) => m.id);
+}
+
 /**
  * The hook the datasets module calls after a batch has landed: every enabled model that
  * reads the batch's dataset type is evaluated for its new rows (or in full, where it must
@@ -118,15 +129,24 @@ export async function onBatchLoaded(
   services: AppServices,
   batch: Pick<ImportBatch, 'id' | 'dataset_type'>,
 ): Promise<ModelRunRow | null> {
-  await ensureModelRegistry(services);
-  const enabled = await new ModelsRepository(services.database.db).findModels({ enabled: true });
-  const readers = enabled.filter((m) => (m.document as { inputs: string[] }).inputs.includes(batch.dataset_type));
+  const readers = await findEnabledReaders(services, batch.dataset_type);
   if (readers.length === 0) return null;
-  return startRun(
-    services,
-    { actor: systemActor('model-runner'), userId: null, username: 'model-runner' },
-    { kind: 'incremental', modelIds: readers.map((m) => m.id), batchIds: [batch.id] },
-  );
+  return startRun(services, MODEL_RUNNER, { kind: 'incremental', modelIds: readers, batchIds: [batch.id] });
+}
+
+/**
+ * The hook the datasets module calls after a batch was rolled back: every enabled model
+ * that reads its dataset type runs in full on what remains (rows were removed, which an
+ * incremental run cannot see), so hits that rested on other rows are found again and
+ * those that are gone are retired. Returns the queued run, or null when no model reads it.
+ */
+export async function onBatchRolledBack(
+  services: AppServices,
+  batch: Pick<ImportBatch, 'id' | 'dataset_type'>,
+): Promise<ModelRunRow | null> {
+  const readers = await findEnabledReaders(services, batch.dataset_type);
+  if (readers.length === 0) return null;
+  return startRun(services, MODEL_RUNNER, { kind: 'full', modelIds: readers });
 }
 
 /** A page of runs, newest first. */

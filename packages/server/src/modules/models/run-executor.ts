@@ -54,7 +54,7 @@ export async function executeRun(services: AppServices, runId: number, signal: A
       const saved = await recordModelHits(
         services,
         runnerActor(run),
-        { id: runId, modelId: entry.modelId, version: entry.version, document },
+        { id: runId, modelId: entry.modelId, version: entry.version, mode: entry.mode, document },
         hits,
       );
       hitCounts[entry.modelId] = new Set(hits.map((h) => h.hitKey)).size;

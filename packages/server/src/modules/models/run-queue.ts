@@ -1,4 +1,6 @@
+import type { Database } from '../../db/database.js';
 import { WarningFeed } from '../warnings/warning-feed.js';
+import { RunnerLock, newRunnerKey } from './model-runs.liveness.js';
 
 /** The work of one run, given the signal that cancels it. It must not throw. */
 export type RunWork = (signal: AbortSignal) => Promise<void>;
@@ -7,10 +9,13 @@ export type RunWork = (signal: AbortSignal) => Promise<void>;
  * The process's model-run queue: runs execute in the background, one at a time, because
  * each one already keeps the lake's engine busy and DuckDB has a single writer. A run can
  * be cancelled while it waits or while it runs (its AbortSignal fires). Also carries the
- * feed of new warnings that runs publish.
+ * feed of new warnings that runs publish, and the runner key its runs are stamped with.
  */
 export class ModelRunQueue {
   readonly feed = new WarningFeed();
+  /** Stamped on the runs this process queues; backed by a held lock once `holdRunnerLock` ran. */
+  runnerKey = newRunnerKey();
+  private runnerLock?: RunnerLock;
   private tail: Promise<void> = Promise.resolve();
   private readonly controllers = new Map<number, AbortController>();
   private readonly done = new Map<number, Promise<void>>();
@@ -63,10 +68,22 @@ export class ModelRunQueue {
     } while (tail !== this.tail);
   }
 
+  /**
+   * On PostgreSQL, takes this process's runner lock (see RunnerLock) and stamps later runs
+   * with its key, so a process starting elsewhere leaves them alone while this one lives.
+   */
+  async holdRunnerLock(database: Database): Promise<void> {
+    if (database.engine !== 'postgres' || this.runnerLock) return;
+    this.runnerLock = await RunnerLock.acquire(database);
+    this.runnerKey = this.runnerLock.key;
+  }
+
   /** Cancels everything and waits for the running run to stop; later enqueues are ignored. */
   async close(): Promise<void> {
     this.closed = true;
     for (const controller of this.controllers.values()) controller.abort(new Error('shutting down'));
     await this.idle();
+    await this.runnerLock?.release();
+    this.runnerLock = undefined;
   }
 }

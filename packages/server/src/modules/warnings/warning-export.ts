@@ -16,6 +16,8 @@ const CSV_COLUMNS = [
   'explanation_zh',
   'explanation_en',
   'hit_key',
+  'retired_at',
+  'retired_reason',
 ] as const;
 
 function csvCell(value: unknown): string {
@@ -65,6 +67,8 @@ export async function* exportWarnings(
         w.explanation.zh,
         w.explanation.en,
         w.hitKey,
+        w.retiredAt,
+        w.retiredReason,
       ];
       yield `${values.map(csvCell).join(',')}\r\n`;
     }

@@ -3,6 +3,7 @@ import type { AuditActor } from '../audit/audit.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { ModelDocument, ModelHit } from '../models/model-engine.js';
 import { prepareWarnings } from './hit-warnings.js';
+import { applyRunLifecycle, findRetiredHits } from './warning-lifecycle.service.js';
 import type { WarningNotice } from './warning-feed.js';
 import { WarningsRepository } from './warnings.repository.js';
 
@@ -14,13 +15,15 @@ export interface RecordedHits {
 
 /**
  * Saves one model's hits from a run as warnings: new hit keys become new warnings, known
- * ones are updated (last seen, evidence) and keep their status. The warnings and their
- * audit entry commit together; new red warnings are then published to the live feed.
+ * ones are updated (last seen, evidence) and keep their status, retired ones come back;
+ * a full evaluation retires what it no longer finds (see applyRunLifecycle). The warnings,
+ * their trace and the audit entry commit together; new red warnings are then published
+ * to the live feed.
  */
 export async function recordModelHits(
   services: AppServices,
   actor: AuditActor,
-  run: { id: number; modelId: string; version: number; document: ModelDocument },
+  run: { id: number; modelId: string; version: number; mode: 'full' | 'incremental'; document: ModelDocument },
   hits: readonly ModelHit[],
 ): Promise<RecordedHits> {
   // A hit can come back once per evidence row from some engines: one warning per key.
@@ -28,7 +31,12 @@ export async function recordModelHits(
   const prepared = await prepareWarnings(services.lake, run.document, unique);
   const now = services.clock.now();
   const result = await services.database.db.transaction().execute(async (trx) => {
+    const found = await findRetiredHits(
+      trx,
+      prepared.map((p) => p.hitKey),
+    );
     const saved = await new WarningsRepository(trx).upsertWarnings(run.id, now, prepared);
+    const lifecycle = await applyRunLifecycle(trx, actor, run, found, now);
     await recordAudit(trx, actor, {
       action: 'warning.record',
       objectType: 'model_run',
@@ -39,6 +47,10 @@ export async function recordModelHits(
         hits: unique.length,
         inserted: saved.inserted.length,
         updated: saved.updated.length,
+        mode: run.mode,
+        restored: lifecycle.restored,
+        retired: lifecycle.retired.length,
+        noLongerFound: lifecycle.notFound,
       },
     });
     return saved;

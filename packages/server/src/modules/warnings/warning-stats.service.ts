@@ -10,6 +10,7 @@ function counts(row: WarningCounts) {
     falsePositives: row.false_positives,
     notActionable: row.not_actionable,
     open: row.open,
+    retired: row.retired,
     precision: judged === 0 ? null : row.confirmed / judged,
   };
 }

@@ -22,6 +22,8 @@ export function presentWarning(row: WarningRow, unmasked = false): TWarning {
     firstSeenAt: row.first_seen_at,
     lastSeenAt: row.last_seen_at,
     lastRunId: row.last_run_id,
+    retiredAt: row.retired_at,
+    retiredReason: row.retired_reason,
   };
 }
 
@@ -32,5 +34,14 @@ export function presentFacts(row: WarningRow, unmasked: boolean): Record<string,
 }
 
 export function presentEvent(event: WarningEventRow) {
-  return { from: event.from_status, to: event.to_status, reason: event.reason, by: event.username, at: event.at };
+  return {
+    kind: event.kind,
+    from: event.from_status,
+    to: event.to_status,
+    reason: event.reason,
+    by: event.username,
+    runId: event.run_id,
+    batchId: event.batch_id,
+    at: event.at,
+  };
 }

@@ -13,6 +13,8 @@ export interface WarningFilter {
   modelId?: string;
   severity?: WarningSeverity;
   status?: WarningStatus;
+  /** Retired warnings: left out, the only ones, or both (default: both). */
+  retired?: 'exclude' | 'only' | 'include';
   /** First seen at or after. */
   from?: Date;
   /** First seen before. */
@@ -42,7 +44,9 @@ export interface WarningCounts {
   confirmed: number;
   false_positives: number;
   not_actionable: number;
+  /** New or under review, and not retired. */
   open: number;
+  retired: number;
 }
 
 const CHUNK = 200;
@@ -66,6 +70,8 @@ export class WarningsRepository {
     if (filter.modelId) q = q.where('warnings.model_id', '=', filter.modelId);
     if (filter.severity) q = q.where('warnings.severity', '=', filter.severity);
     if (filter.status) q = q.where('warnings.status', '=', filter.status);
+    if (filter.retired === 'exclude') q = q.where('warnings.retired_at', 'is', null);
+    if (filter.retired === 'only') q = q.where('warnings.retired_at', 'is not', null);
     if (filter.from) q = q.where('warnings.first_seen_at', '>=', filter.from);
     if (filter.to) q = q.where('warnings.first_seen_at', '<', filter.to);
     return q;
@@ -136,7 +142,8 @@ export class WarningsRepository {
 
   /**
    * Saves a run's hits: a new hit key inserts a warning, a known one updates what the run
-   * saw (last seen, version, facts, evidence) and keeps its status. Returns the warnings
+   * saw (last seen, version, facts, evidence) and keeps its status; a retired one is found
+   * again, so it is no longer retired. Returns the warnings
    * this run inserted (id and hit key) and the ids of those it updated.
    */
   async upsertWarnings(
@@ -179,6 +186,8 @@ export class WarningsRepository {
             facts: eb.ref('excluded.facts'),
             explanation_zh: eb.ref('excluded.explanation_zh'),
             explanation_en: eb.ref('excluded.explanation_en'),
+            retired_at: null,
+            retired_reason: null,
           })),
         )
         .returning(['id', 'hit_key', 'first_run_id'])
@@ -250,7 +259,13 @@ export class WarningsRepository {
         eb.fn.countAll<number>().filterWhere('warnings.status', '=', 'confirmed').as('confirmed'),
         eb.fn.countAll<number>().filterWhere('warnings.status', '=', 'false_positive').as('false_positives'),
         eb.fn.countAll<number>().filterWhere('warnings.status', '=', 'not_actionable').as('not_actionable'),
-        eb.fn.countAll<number>().filterWhere('warnings.status', 'in', ['new', 'under_review']).as('open'),
+        eb.fn
+          .countAll<number>()
+          .filterWhere((w) =>
+            w.and([w('warnings.status', 'in', ['new', 'under_review']), w('warnings.retired_at', 'is', null)]),
+          )
+          .as('open'),
+        eb.fn.countAll<number>().filterWhere('warnings.retired_at', 'is not', null).as('retired'),
       ])
       .groupBy('warnings.model_id')
       .orderBy('warnings.model_id');
@@ -263,6 +278,7 @@ export class WarningsRepository {
       false_positives: Number(r.false_positives),
       not_actionable: Number(r.not_actionable),
       open: Number(r.open),
+      retired: Number(r.retired),
     }));
   }
 }

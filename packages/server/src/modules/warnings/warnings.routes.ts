@@ -40,6 +40,7 @@ function filterOf(query: {
   model?: string;
   severity?: WarningFilter['severity'];
   status?: WarningFilter['status'];
+  retired: NonNullable<WarningFilter['retired']>;
   from?: string;
   to?: string;
 }): WarningFilter {
@@ -47,6 +48,7 @@ function filterOf(query: {
     ...(query.model ? { modelId: query.model } : {}),
     ...(query.severity ? { severity: query.severity } : {}),
     ...(query.status ? { status: query.status } : {}),
+    retired: query.retired,
     ...(query.from ? { from: new Date(`${query.from}T00:00:00`) } : {}),
     // `to` is a calendar day included whole.
     ...(query.to ? { to: new Date(new Date(`${query.to}T00:00:00`).getTime() + 86_400_000) } : {}),

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 export const ZWarningStatus = z.enum(['new', 'under_review', 'confirmed', 'false_positive', 'not_actionable']);
 const ZSeverity = z.enum(['red', 'orange', 'yellow']);
+export const ZRetiredReason = z.enum(['evidence_rolled_back', 'no_longer_found']);
+/** Retired warnings are left out unless asked for: lists and exports show what is still live. */
+const ZRetiredFilter = z.enum(['exclude', 'only', 'include']).default('exclude');
 const ZText = z.object({ zh: z.string(), en: z.string() });
 
 export const ZWarningIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -10,6 +13,7 @@ export const ZWarningFilter = z.object({
   model: z.string().max(60).optional(),
   severity: ZSeverity.optional(),
   status: ZWarningStatus.optional(),
+  retired: ZRetiredFilter,
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });
@@ -33,6 +37,9 @@ export const ZWarning = z.object({
   firstSeenAt: z.date(),
   lastSeenAt: z.date(),
   lastRunId: z.number().nullable(),
+  /** Set when the data no longer supports the warning; the status stays the handlers'. */
+  retiredAt: z.date().nullable(),
+  retiredReason: ZRetiredReason.nullable(),
 });
 export type TWarning = z.infer<typeof ZWarning>;
 
@@ -58,10 +65,14 @@ export const ZWarningDetail = ZWarning.extend({
   evidence: z.array(ZEvidenceRow),
   events: z.array(
     z.object({
+      /** A handler's status change, or what the platform did because of the data. */
+      kind: z.enum(['status', 'retired', 'restored', 'not_found']),
       from: z.string(),
       to: z.string(),
       reason: z.string().nullable(),
       by: z.string().nullable(),
+      runId: z.number().nullable(),
+      batchId: z.number().nullable(),
       at: z.date(),
     }),
   ),
@@ -84,7 +95,9 @@ const ZCounts = z.object({
   confirmed: z.number(),
   falsePositives: z.number(),
   notActionable: z.number(),
+  /** New or under review, and not retired. */
   open: z.number(),
+  retired: z.number(),
   /** confirmed / (confirmed + false positives); null before any is judged. */
   precision: z.number().nullable(),
 });
@@ -100,4 +113,5 @@ export const ZExportQuery = z.object({
   model: z.string().max(60).optional(),
   severity: ZSeverity.optional(),
   status: ZWarningStatus.optional(),
+  retired: ZRetiredFilter,
 });

@@ -2,12 +2,18 @@ import { DatePicker, Flex, Select } from 'antd';
 import { BUILTIN_MODELS } from '@qingfeng/core';
 import dayjs from 'dayjs';
 import { SEVERITIES, type Severity } from '../../api/models';
-import { WARNING_STATUSES, type WarningFilter, type WarningStatus } from '../../api/warnings';
+import {
+  RETIRED_FILTERS,
+  type RetiredFilter,
+  WARNING_STATUSES,
+  type WarningFilter,
+  type WarningStatus,
+} from '../../api/warnings';
 import { useI18n } from '../../i18n';
 import { useModels } from '../models/use-models';
 import { useCan } from '../auth/use-me';
 
-/** Model, severity, status and first-seen date range. */
+/** Model, severity, status, retired or live, and first-seen date range. */
 export function WarningFilters({ filter, onChange }: { filter: WarningFilter; onChange: (f: WarningFilter) => void }) {
   const { t, lang } = useI18n();
   const can = useCan();
@@ -45,6 +51,14 @@ export function WarningFilters({ filter, onChange }: { filter: WarningFilter; on
         data-testid="filter-status"
         onChange={(status?: WarningStatus) => onChange({ ...filter, status })}
         options={WARNING_STATUSES.map((s) => ({ value: s, label: t(`warnings.status.${s}`) }))}
+      />
+      <Select
+        style={{ minWidth: 140 }}
+        // The server leaves retired warnings out unless asked, so that is what "no choice" shows.
+        value={filter.retired ?? 'exclude'}
+        data-testid="filter-retired"
+        onChange={(retired: RetiredFilter) => onChange({ ...filter, retired })}
+        options={RETIRED_FILTERS.map((r) => ({ value: r, label: t(`warnings.retiredFilter.${r}`) }))}
       />
       <DatePicker.RangePicker
         value={filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : null}

@@ -1,4 +1,4 @@
-import { Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Spin, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { WARNING_STATUSES, type WarningStatus } from '../../api/warnings';
@@ -11,6 +11,7 @@ import { ReasonModal } from '../datasets/reason-modal';
 import { SeverityTag } from '../models/severity-tag';
 import { useModelNames } from '../models/use-models';
 import { EvidenceRows } from './evidence-rows';
+import { RetiredTag } from './retired-tag';
 import { StatusModal } from './status-modal';
 import { WarningStatusTag } from './status-tag';
 import { useChangeStatus, useWarning } from './use-warnings';
@@ -52,8 +53,18 @@ export function WarningPage() {
         </Typography.Title>
         <SeverityTag severity={w.severity} />
         <WarningStatusTag status={w.status} />
+        <RetiredTag reason={w.retiredReason} />
       </Flex>
       <Flex vertical gap={16}>
+        {w.retiredReason && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="retired-notice"
+            title={t('warnings.retiredNotice', { reason: t(`warnings.retiredReason.${w.retiredReason}`) })}
+            description={`${t('warnings.retiredAt')}: ${formatTime(w.retiredAt)}`}
+          />
+        )}
         <Card>
           <Typography.Paragraph style={{ fontSize: 16 }} data-testid="warning-explanation">
             {w.explanation[lang]}

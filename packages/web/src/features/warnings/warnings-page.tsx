@@ -9,6 +9,7 @@ import { useCan } from '../auth/use-me';
 import { useDateTime } from '../datasets/localised';
 import { SeverityTag } from '../models/severity-tag';
 import { useModelNames } from '../models/use-models';
+import { RetiredTag } from './retired-tag';
 import { StatusModal } from './status-modal';
 import { WarningStatusTag } from './status-tag';
 import { useChangeStatus, useWarnings } from './use-warnings';
@@ -112,8 +113,13 @@ export function WarningsPage() {
             {
               title: t('warnings.statusLabel'),
               dataIndex: 'status',
-              width: 100,
-              render: (s: WarningStatus) => <WarningStatusTag status={s} />,
+              width: 120,
+              render: (s: WarningStatus, w) => (
+                <Space size={4} wrap>
+                  <WarningStatusTag status={s} />
+                  <RetiredTag reason={w.retiredReason} />
+                </Space>
+              ),
             },
             { title: t('warnings.firstSeenAt'), dataIndex: 'firstSeenAt', width: 170, render: formatTime },
           ]}
