@@ -1,8 +1,18 @@
 import type { HeaderMatch } from '@qingfeng/core';
-import { buildCreateTableSql } from '../../lake/ddl.js';
-import { type Lake, type LakeColumn, type LakeRows, type LakeTx, quoteIdentifier } from '../../lake/index.js';
+import { type Lake, type LakeRows, type LakeTx, quoteIdentifier } from '../../lake/index.js';
 import { type DatasetLayout, LAKE_BATCHES_TABLE, SUBJECT_INDEX_TABLE, datasetTable } from './lake-layout.js';
-import { type StagePlan, normaliseStatements } from './stage-sql.js';
+import { dictionaryStatements, refusedEntriesSql } from './stage-dictionary.js';
+import { badRowsSql, insertFixedRowsSql, insertGoodRowsSql, keyedDictionarySql } from './stage-rows.js';
+import {
+  RAW_META_COLUMNS,
+  type RawRelation,
+  type StagePlan,
+  type StageTables,
+  stageTables,
+  usesDictionary,
+} from './stage-sql.js';
+import { countRows, createTempTableSql, pages } from './stage-tx.js';
+import { resolveSubjects } from './subjects.lake.js';
 
 /*
  * All lake SQL of the datasets domain. Statements are written once for both engines:
@@ -40,8 +50,8 @@ export async function ensureLakeTables(lake: Lake, layout: DatasetLayout): Promi
 
 /** Where a batch's raw text comes from. */
 export type StageSource =
-  /** DuckDB reads the (UTF-8, one record per line) CSV file itself; `sourceSql` binds the file as $1. */
-  | { kind: 'engine-csv'; file: string; sourceSql: string }
+  /** The engine's own reader (DuckDB reading a regular UTF-8 CSV), shaped like the raw stage. */
+  | { kind: 'relation'; relation: RawRelation }
   /** Raw stage rows (`plan.rawColumns` order) from a reader in JavaScript, through the bulk path. */
   | { kind: 'rows'; rows: LakeRows };
 
@@ -68,39 +78,17 @@ export interface LoadBatchInput {
   onStaged?: (rowsRead: number) => void;
 }
 
-// Rows fetched per round trip when rows leave the engine (rows to review, identifiers to seal).
-const PAGE_ROWS = 20_000;
-
-/** The temporary tables of one batch; they live in the import's own session and are dropped before COMMIT. */
-function stageNames(batchId: number) {
-  const at = (what: string) => `_qf_${what}_${batchId}`;
-  return {
-    dictionary: (i: number) => at(`dict${i}`),
-    raw: at('raw'),
-    norm: at('norm'),
-    bad: at('bad'),
-    ids: at('ids'),
-    hash: at('hash'),
-    fresh: at('new'),
-    keys: at('keys'),
-  };
-}
-
-function createTempTableSql(name: string, columns: LakeColumn[], engine: Lake['engine']): string {
-  return buildCreateTableSql({ name, columns }, engine).replace(/^CREATE TABLE IF NOT EXISTS/, 'CREATE TEMP TABLE');
-}
-
 /**
- * Loads one batch in ONE lake transaction: optional replace, staging and normalising the
- * rows in SQL, the TS reference for the rows SQL did not accept, new subjects, the rows,
- * and the `lake_batches` row that marks the batch complete. A crash anywhere before
- * COMMIT leaves none of it. Returns the batch's counts.
+ * Loads one batch in ONE lake transaction: optional replace, the dictionaries, the TS
+ * reference for the rows SQL did not accept, new subjects, the rows, and the
+ * `lake_batches` row that marks the batch complete. A crash anywhere before COMMIT leaves
+ * none of it. Returns the batch's counts.
  */
 export async function loadBatch(lake: Lake, input: LoadBatchInput): Promise<LakeBatchCounts> {
   const { plan, batchId } = input;
   const layout = plan.layout;
   const engine = lake.engine;
-  const names = stageNames(batchId);
+  const tables = stageTables(batchId);
   const q = quoteIdentifier;
   return lake.transaction(async (tx) => {
     if (engine === 'postgres') {
@@ -112,39 +100,36 @@ export async function loadBatch(lake: Lake, input: LoadBatchInput): Promise<Lake
         layout.dataset.key,
       ]);
     }
-    // 1. Stage and normalise in SQL.
-    await tx.execute(createTempTableSql(names.raw, plan.rawColumns, engine));
-    if (input.source.kind === 'engine-csv') {
-      await tx.execute(`INSERT INTO ${q(names.raw)} SELECT * FROM ${input.source.sourceSql} s`, [input.source.file]);
-    } else {
-      await tx.appendRows(
-        names.raw,
-        plan.rawColumns.map((c) => c.name),
-        input.source.rows,
-      );
+    const raw = await stageRaw(tx, engine, plan, tables, input.source);
+    // 1. Dictionaries of every column's distinct values, and the row count.
+    for (const { sql, params } of dictionaryStatements(engine, plan, input.match, raw, tables)) {
+      await tx.execute(sql, [...params]);
     }
-    await tx.execute(createTempTableSql(names.norm, plan.normColumns, engine));
-    for (const sql of normaliseStatements(engine, plan, input.match, names.raw, names.norm, names.dictionary)) {
-      await tx.execute(sql);
-    }
-    await tx.execute(`DROP TABLE ${q(names.raw)}`);
-    for (let i = 0; i < plan.staged.length; i++) await tx.execute(`DROP TABLE IF EXISTS ${q(names.dictionary(i))}`);
-    const rowsRead = await countRows(tx, `SELECT count(*) AS n FROM ${q(names.norm)}`);
+    const rowsRead = await countRows(tx, `SELECT n FROM ${q(tables.values)}`);
     input.onStaged?.(rowsRead);
-
-    // 2. The TS reference reviews, in row order, every row SQL did not accept.
-    const reviewed = await reviewRows(tx, plan, names, input.review);
+    // 2. The TS reference decides, in row order, every row SQL did not accept.
+    await tx.execute(createTempTableSql(tables.fixed, plan.fixedColumns, engine));
+    const flagged = await countRows(tx, `SELECT flagged AS n FROM ${q(tables.values)}`);
+    const refused = await countRows(tx, refusedEntriesSql(plan, tables));
+    const reviewed =
+      flagged + refused > 0 ? await reviewRows(tx, engine, plan, raw, tables, input.review) : NONE_REVIEWED;
     // 3. Subjects: seal each distinct identifier once, add the new ones to subject_index.
-    if (layout.subjectFields.length > 0) await resolveSubjects(tx, engine, plan, names, input.sealer);
-    // 4. The rows.
-    const loaded = await tx.execute(insertFromStageSql(plan, names), [batchId]);
-    const rowsLoaded = engine === 'duckdb' || loaded > 0 ? loaded : 0;
-    for (const table of [names.norm, names.keys, names.hash, names.ids, names.fresh, names.bad]) {
-      await tx.execute(`DROP TABLE IF EXISTS ${q(table)}`);
+    if (layout.subjectFields.length > 0) {
+      await resolveSubjects(tx, engine, plan, tables, input.sealer);
+      for (const i of subjectDictionaries(plan)) await tx.execute(keyedDictionarySql(tables, i));
     }
+    // 4. The rows: good ones straight from the raw text, then the ones the reference accepted.
+    const good = insertGoodRowsSql(engine, plan, raw, tables, { id: batchId, anyFlagged: flagged > 0 });
+    const goodLoaded = await tx.execute(good.sql, [...good.params]);
+    const fixedLoaded = await tx.execute(insertFixedRowsSql(plan, tables, batchId));
+    const rowsLoaded = goodLoaded + fixedLoaded;
+    for (const table of tempTables(plan, tables)) await tx.execute(`DROP TABLE IF EXISTS ${q(table)}`);
     const counts = { rowsRead, rowsLoaded, rowsRejected: reviewed.rejected };
-    if (rowsLoaded !== rowsRead - reviewed.rejected) {
-      throw new Error(`batch ${batchId}: ${rowsLoaded} rows loaded, expected ${rowsRead - reviewed.rejected}`);
+    if (rowsLoaded !== rowsRead - reviewed.rejected || goodLoaded !== rowsRead - reviewed.total) {
+      throw new Error(
+        `batch ${batchId}: ${rowsLoaded} rows loaded (${goodLoaded} directly), ` +
+          `expected ${rowsRead - reviewed.rejected} of ${rowsRead} (${reviewed.total} reviewed)`,
+      );
     }
     await tx.execute(
       `INSERT INTO lake_batches (batch_id, dataset_type, status, rows_read, rows_loaded, rows_rejected)
@@ -155,135 +140,64 @@ export async function loadBatch(lake: Lake, input: LoadBatchInput): Promise<Lake
   });
 }
 
-type StageNames = ReturnType<typeof stageNames>;
+const NONE_REVIEWED = { total: 0, rejected: 0 };
 
-async function countRows(tx: LakeTx, sql: string, params: unknown[] = []): Promise<number> {
-  const rows = await tx.query<{ n: number | string }>(sql, params);
-  return Number(rows[0]?.n ?? 0);
+/** The raw relation of a batch: the engine's reader as is, or a temp table the JS rows fill. */
+async function stageRaw(
+  tx: LakeTx,
+  engine: Lake['engine'],
+  plan: StagePlan,
+  tables: StageTables,
+  source: StageSource,
+): Promise<RawRelation> {
+  if (source.kind === 'relation') return source.relation;
+  await tx.execute(createTempTableSql(tables.raw, plan.rawColumns, engine));
+  await tx.appendRows(
+    tables.raw,
+    plan.rawColumns.map((c) => c.name),
+    source.rows,
+  );
+  if (engine === 'postgres') await tx.execute(`ANALYZE ${quoteIdentifier(tables.raw)}`);
+  return { from: quoteIdentifier(tables.raw), params: [] };
 }
 
-/** Reads a numbered temp table (`_seq` from 1) page by page, so no step holds all its rows. */
-async function* pages<T>(tx: LakeTx, table: string, columns: string, total: number): AsyncGenerator<T[]> {
-  for (let from = 0; from < total; from += PAGE_ROWS) {
-    yield tx.query<T>(`SELECT ${columns} FROM ${quoteIdentifier(table)} WHERE _seq > $1 AND _seq <= $2 ORDER BY _seq`, [
-      from,
-      from + PAGE_ROWS,
-    ]);
-  }
+/** Staged subject fields normalised through a dictionary (by index into `plan.staged`). */
+function subjectDictionaries(plan: StagePlan): number[] {
+  const keys = new Set(plan.layout.subjectFields.map((f) => f.key));
+  return plan.staged.flatMap((s, i) => (keys.has(s.field.key) && usesDictionary(s.field) ? [i] : []));
+}
+
+function tempTables(plan: StagePlan, tables: StageTables): string[] {
+  const perField = plan.staged.flatMap((_s, i) => [tables.dictionary(i), tables.keyed(i), tables.pre(i)]);
+  const { raw, values, bad, fixed, ids, hash, fresh, keys } = tables;
+  return [raw, values, bad, fixed, ids, hash, fresh, keys, ...perField];
 }
 
 async function reviewRows(
   tx: LakeTx,
+  engine: Lake['engine'],
   plan: StagePlan,
-  names: StageNames,
+  raw: RawRelation,
+  tables: StageTables,
   review: LoadBatchInput['review'],
-): Promise<{ rejected: number }> {
-  const q = quoteIdentifier;
-  const carried = plan.normColumns.filter(
-    (c) => c.name.startsWith('_r_') || c.name.startsWith('_problem') || c.name === '_extra',
-  );
-  const list = ['_row_no', ...carried.map((c) => c.name)].map((c) => q(c)).join(', ');
-  await tx.execute(
-    `CREATE TEMP TABLE ${q(names.bad)} AS SELECT row_number() OVER (ORDER BY _row_no) AS _seq, ${list} FROM ${q(names.norm)} WHERE NOT _ok`,
-  );
-  const total = await countRows(tx, `SELECT count(*) AS n FROM ${q(names.bad)}`);
+): Promise<{ total: number; rejected: number }> {
+  const bad = badRowsSql(engine, plan, raw, tables);
+  await tx.execute(bad.sql, [...bad.params]);
+  const total = await countRows(tx, `SELECT count(*) AS n FROM ${quoteIdentifier(tables.bad)}`);
+  const columns = [...RAW_META_COLUMNS.map((c) => c.name), ...plan.staged.map((s) => s.rawColumn)];
   let rejected = 0;
   // Page by page: on DuckDB the reads and the appender share the transaction's one connection.
-  for await (const page of pages<Record<string, unknown>>(tx, names.bad, list, total)) {
+  const list = columns.map((c) => quoteIdentifier(c)).join(', ');
+  for await (const page of pages<Record<string, unknown>>(tx, tables.bad, list, total)) {
     const accepted: unknown[][] = [];
     for (const row of page) {
       const values = await review(row);
       if (values === null) rejected += 1;
-      else accepted.push([...values, true]);
+      else accepted.push(values);
     }
-    // Rows the reference accepts join the normalised stage as good rows.
-    if (accepted.length > 0) await tx.appendRows(names.norm, [...plan.valueColumns, '_ok'], accepted);
+    if (accepted.length > 0) await tx.appendRows(tables.fixed, [...plan.valueColumns], accepted);
   }
-  return { rejected };
-}
-
-/**
- * Seals every distinct identifier of the batch once (blind index in JS: the key never
- * enters SQL), adds the identifiers not yet in `subject_index` (numbered after the highest
- * key, ciphertext computed only for them), and leaves identifier → subject key in `keys`.
- * On PostgreSQL a table lock serialises imports from several servers here; DuckDB has one writer anyway.
- */
-async function resolveSubjects(
-  tx: LakeTx,
-  engine: Lake['engine'],
-  plan: StagePlan,
-  names: StageNames,
-  sealer: IdentifierSealer,
-): Promise<void> {
-  const q = quoteIdentifier;
-  const union = plan.layout.subjectFields
-    .map(
-      ({ key }) =>
-        `SELECT ${q(key)} AS ident, ${q(`${key}_kind`)} AS kind FROM ${q(names.norm)} WHERE _ok AND ${q(key)} IS NOT NULL`,
-    )
-    .join(' UNION ALL ');
-  await tx.execute(
-    `CREATE TEMP TABLE ${q(names.ids)} AS SELECT row_number() OVER (ORDER BY ident) AS _seq, ident, min(kind) AS kind FROM (${union}) u GROUP BY ident`,
-  );
-  const distinct = await countRows(tx, `SELECT count(*) AS n FROM ${q(names.ids)}`);
-  await tx.execute(createTempTableSql(names.hash, HASH_COLUMNS, engine));
-  const hashed: unknown[][] = [];
-  for await (const page of pages<{ ident: string }>(tx, names.ids, 'ident', distinct)) {
-    for (const { ident } of page) hashed.push([ident, sealer.blindIndex(ident)]);
-    if (hashed.length >= PAGE_ROWS * 5) await tx.appendRows(names.hash, ['ident', 'h'], hashed.splice(0));
-  }
-  if (hashed.length > 0) await tx.appendRows(names.hash, ['ident', 'h'], hashed.splice(0));
-  if (engine === 'postgres') {
-    await tx.execute(`ANALYZE ${q(names.hash)}`);
-    await tx.execute('LOCK TABLE subject_index IN SHARE ROW EXCLUSIVE MODE');
-  }
-  await tx.execute(
-    `CREATE TEMP TABLE ${q(names.fresh)} AS
-     SELECT row_number() OVER (ORDER BY hs.h) AS _seq, hs.ident, hs.h, i.kind
-     FROM ${q(names.hash)} hs JOIN ${q(names.ids)} i ON i.ident = hs.ident
-     WHERE NOT EXISTS (SELECT 1 FROM subject_index s WHERE s.identifier_hash = hs.h)`,
-  );
-  const fresh = await countRows(tx, `SELECT count(*) AS n FROM ${q(names.fresh)}`);
-  const base = await countRows(tx, 'SELECT coalesce(max(subject_key), 0) AS n FROM subject_index');
-  const subjects: unknown[][] = [];
-  let seq = 0;
-  for await (const page of pages<{ ident: string; h: string; kind: string }>(
-    tx,
-    names.fresh,
-    'ident, h, kind',
-    fresh,
-  )) {
-    for (const row of page) subjects.push([base + ++seq, row.kind, row.h, sealer.encrypt(row.ident)]);
-    if (subjects.length >= PAGE_ROWS * 5) {
-      await tx.appendRows('subject_index', SUBJECT_COLUMNS, subjects.splice(0));
-    }
-  }
-  if (subjects.length > 0) await tx.appendRows('subject_index', SUBJECT_COLUMNS, subjects.splice(0));
-  await tx.execute(
-    `CREATE TEMP TABLE ${q(names.keys)} AS SELECT hs.ident, s.subject_key FROM ${q(names.hash)} hs
-     JOIN subject_index s ON s.identifier_hash = hs.h`,
-  );
-  if (engine === 'postgres') await tx.execute(`ANALYZE ${q(names.keys)}`);
-}
-
-const HASH_COLUMNS: LakeColumn[] = [
-  { name: 'ident', type: 'text', nullable: false },
-  { name: 'h', type: 'text', nullable: false },
-];
-const SUBJECT_COLUMNS = ['subject_key', 'kind', 'identifier_hash', 'identifier_enc'];
-
-function insertFromStageSql(plan: StagePlan, names: StageNames): string {
-  const layout = plan.layout;
-  const q = quoteIdentifier;
-  const target = ['_batch_id', ...layout.copiedColumns, ...layout.subjectFields.map((f) => `${f.key}_sk`)];
-  const select = [
-    'CAST($1 AS INTEGER)',
-    ...layout.copiedColumns.map((c) => `st.${q(c)}`),
-    ...layout.subjectFields.map((_f, i) => `k${i}.subject_key`),
-  ];
-  const joins = layout.subjectFields.map((f, i) => `LEFT JOIN ${q(names.keys)} k${i} ON k${i}.ident = st.${q(f.key)}`);
-  return `INSERT INTO ${q(layout.table)} (${target.map((c) => q(c)).join(', ')})
-    SELECT ${select.join(', ')} FROM ${q(names.norm)} st ${joins.join(' ')} WHERE st._ok`;
+  return { total, rejected };
 }
 
 /** Deletes a batch's rows and marks it rolled back, in one transaction. Returns rows deleted. */

@@ -17,7 +17,7 @@ import { type StagedRow, createRowNormaliser, rawCellText } from './row-normalis
 import { type EngineCsv, prepareEngineCsv } from './sources/csv-engine.js';
 import { type OpenSourceOptions, openRecordSource } from './sources/open-source.js';
 import type { RecordSource } from './sources/record-source.js';
-import { type StagePlan, duckDbCsvSourceSql, planStage } from './stage-sql.js';
+import { type StagePlan, duckDbCsvRelation, planStage } from './stage-sql.js';
 
 /** A file whose columns cannot feed the dataset's required fields: nothing was imported. */
 export class MappingRefusedError extends AppError {
@@ -136,9 +136,8 @@ export async function loadImport(input: LoadImportInput): Promise<ImportCounts &
     if (engineCsv !== null) {
       await opened.source.close();
       source = {
-        kind: 'engine-csv',
-        file: engineCsv.file,
-        sourceSql: duckDbCsvSourceSql(plan, engineCsv.columnCount, opened.source.headers.length),
+        kind: 'relation',
+        relation: duckDbCsvRelation(plan, engineCsv.file, engineCsv.columnCount, opened.source.headers.length),
       };
     } else {
       source = { kind: 'rows', rows: rawStageRows(opened.source, plan, input.onRows) };

@@ -1,38 +1,18 @@
-import {
-  type FieldDef,
-  type HeaderMatch,
-  type SqlDialect,
-  accountSql,
-  blankSql,
-  boolSql,
-  cleanTextSql,
-  dateSql,
-  datetimeSql,
-  decimalSql,
-  divisionSql,
-  enumSql,
-  compactCodeSql,
-  idCheckDigitSql,
-  idFromCompactSql,
-  intSql,
-  latSql,
-  lonSql,
-  moneySql,
-  monthSql,
-  phoneSql,
-  usccFromCompactSql,
-} from '@qingfeng/core';
+import { type FieldDef, type HeaderMatch, type SqlDialect, cleanTextSql } from '@qingfeng/core';
 import type { LakeColumn } from '../../lake/index.js';
 import { quoteIdentifier } from '../../lake/index.js';
 import type { DatasetLayout } from './lake-layout.js';
 
 /*
- * The SQL that normalises a staged batch inside the engine. Every field's raw text goes
- * through core's SQL form of its normaliser; a row all of whose cells pass is final. A row
- * with any cell the SQL form does not accept is kept with its raw text and handed to core's
- * TypeScript normalisers (the reference), which either accept it (the SQL forms only cover
- * the common shapes) or report each bad cell. So the engine does the bulk work and the
- * rules, and the reasons a clerk reads, still come from one place.
+ * The plan of a batch's staging in the engine. A batch's raw text is a relation of the
+ * shape `rawColumns` (the engine's own CSV reader, or a temporary table the JavaScript
+ * readers fill). Each column's distinct values are normalised once by core's SQL forms
+ * into a dictionary (stage-dictionary.ts); rows are then read straight from the raw
+ * relation into the dataset's table through those dictionaries (stage-rows.ts). A row with
+ * any cell the SQL forms do not accept is handed, raw, to core's TypeScript normalisers
+ * (the reference), which either accept it (the SQL forms only cover the common shapes) or
+ * report each bad cell. So the engine does the bulk work and the reasons a clerk reads
+ * still come from one place.
  */
 
 /** Columns every raw stage row has before its cells. */
@@ -61,9 +41,9 @@ export interface StagePlan {
   readonly staged: readonly StagedField[];
   /** Columns of the raw stage: meta columns, then one text column per staged field. */
   readonly rawColumns: LakeColumn[];
-  /** Columns of the normalised stage: `_row_no`, `_ok`, the layout's stage columns, then the raw ones. */
-  readonly normColumns: LakeColumn[];
-  /** The normalised columns the TS reference fills for a row it accepts (`layout.stageColumns` order). */
+  /** Columns of the rows the TS reference accepted, normalised: `layout.stageColumns`. */
+  readonly fixedColumns: LakeColumn[];
+  /** Their names, the order in which the TS reference gives a row's values. */
   readonly valueColumns: readonly string[];
 }
 
@@ -77,178 +57,91 @@ export function planStage(layout: DatasetLayout, match: HeaderMatch): StagePlan 
   }
   const rawCells: LakeColumn[] = staged.map((s) => ({ name: s.rawColumn, type: 'text' }));
   const rawColumns = [...RAW_META_COLUMNS, ...rawCells];
-  const values = layout.stageColumns.slice(1);
-  const normColumns: LakeColumn[] = [
-    { name: '_row_no', type: 'integer', nullable: false },
-    { name: '_ok', type: 'boolean', nullable: false },
-    ...values,
-    ...RAW_META_COLUMNS.slice(1),
-    ...rawCells,
-  ];
-  return { layout, staged, rawColumns, normColumns, valueColumns: ['_row_no', ...values.map((c) => c.name)] };
+  const fixedColumns = layout.stageColumns;
+  return { layout, staged, rawColumns, fixedColumns, valueColumns: fixedColumns.map((c) => c.name) };
 }
 
-/** The SQL form of a field's normaliser over cleaned text `t`, or null for types without a fast path. */
-function valueSql(dialect: SqlDialect, field: FieldDef, t: string, moneyUnit: string | null): string {
-  switch (field.type) {
-    // Identifier forms read the pre-computed compact column `c` of the dictionary.
-    case 'id':
-      return idFromCompactSql(dialect, 'c');
-    case 'uscc':
-      return usccFromCompactSql(dialect, 'c');
-    case 'subject':
-      return `coalesce(${idFromCompactSql(dialect, 'c')}, ${usccFromCompactSql(dialect, 'c')})`;
-    case 'division':
-      return divisionSql(dialect, t);
-    case 'date':
-      return dateSql(dialect, t);
-    case 'datetime':
-      return datetimeSql(dialect, t);
-    case 'month':
-      return monthSql(dialect, t);
-    case 'money':
-      return moneySql(dialect, t, (moneyUnit ?? '元') as '元');
-    case 'bool':
-      return boolSql(dialect, t);
-    case 'enum':
-      return enumSql(dialect, t, field.values);
-    case 'phone':
-      return phoneSql(dialect, t);
-    case 'account':
-      return accountSql(dialect, t);
-    case 'text':
-      return t;
-    case 'int':
-      return intSql(dialect, t);
-    case 'decimal':
-      return decimalSql(dialect, t);
-    case 'lat':
-      return latSql(dialect, t);
-    case 'lon':
-      return lonSql(dialect, t);
-    default: {
-      const unreachable: never = field;
-      return unreachable;
-    }
-  }
+/** A batch's raw text as a relation: SQL to put after FROM, and the parameters it binds. */
+export interface RawRelation {
+  readonly from: string;
+  readonly params: readonly unknown[];
 }
 
-/** Extra dictionary columns a field carries beside its value. */
-function dictionaryExtras(dialect: SqlDialect, field: FieldDef, v: string): string[] {
-  switch (field.type) {
-    case 'id':
-      return [
-        `CASE WHEN ${v} IS NOT NULL THEN 'person' END AS kind`,
-        `CASE WHEN ${v} IS NOT NULL THEN make_date(CAST(substr(${v}, 7, 4) AS INTEGER), CAST(substr(${v}, 11, 2) AS INTEGER), CAST(substr(${v}, 13, 2) AS INTEGER)) END AS birth`,
-        `CASE WHEN ${v} IS NOT NULL THEN CASE WHEN CAST(substr(${v}, 17, 1) AS INTEGER) % 2 = 1 THEN 'male' ELSE 'female' END END AS sex`,
-        `substr(${v}, 1, 6) AS region`,
-      ];
-    case 'uscc':
-      return [`CASE WHEN ${v} IS NOT NULL THEN 'organisation' END AS kind`];
-    case 'subject':
-      return [
-        `CASE WHEN ${v} IS NULL THEN NULL WHEN ${idCheckDigitSql(dialect, v)} IS NOT NULL THEN 'person' ELSE 'organisation' END AS kind`,
-      ];
-    default:
-      return [];
-  }
+/** A statement and the parameters it binds. */
+export interface Statement {
+  readonly sql: string;
+  readonly params: readonly unknown[];
 }
+
+/** The temporary tables of one batch; they live in the import's own session and are dropped before COMMIT. */
+export function stageTables(batchId: number) {
+  const at = (what: string) => `_qf_${what}_${batchId}`;
+  return {
+    raw: at('raw'),
+    values: at('values'),
+    pre: (i: number) => at(`pre${i}`),
+    dictionary: (i: number) => at(`dict${i}`),
+    keyed: (i: number) => at(`keyed${i}`),
+    bad: at('bad'),
+    fixed: at('fixed'),
+    ids: at('ids'),
+    hash: at('hash'),
+    fresh: at('new'),
+    keys: at('keys'),
+  };
+}
+
+export type StageTables = ReturnType<typeof stageTables>;
 
 /** Whether a field is normalised through a dictionary of its distinct values (all but free text). */
-function usesDictionary(field: FieldDef): boolean {
+export function usesDictionary(field: FieldDef): boolean {
   return field.type !== 'text';
 }
 
+/** Free text of raw column `column` of `src`, cleaned as `normaliseText` does. */
+export function cleanedTextSql(dialect: SqlDialect, column: string): string {
+  return cleanTextSql(dialect, `src.${quoteIdentifier(column)}`);
+}
+
 /**
- * The statements that normalise the raw stage into the normalised stage. Column values
- * repeat (a person is paid every month, a handful of programmes and dates), so each
- * column's DISTINCT values are normalised once, by core's SQL forms, into a small
- * dictionary that the rows then join; free text is cleaned in line. `dictionary(i)` names
- * the temp table of staged field i.
+ * `blankSql` of cleaned text, naming the text once: DuckDB turns `IN` into one comparison
+ * per word and would evaluate the (costly) cleaning of a raw cell once per comparison.
  */
-export function normaliseStatements(
-  dialect: SqlDialect,
-  plan: StagePlan,
-  match: HeaderMatch,
-  raw: string,
-  norm: string,
-  dictionary: (i: number) => string,
-): string[] {
-  const q = quoteIdentifier;
-  const unitByField = new Map(
-    match.columns.filter((c) => c.field !== null).map((c) => [c.field as string, c.moneyUnit]),
-  );
-  const statements: string[] = [];
-  plan.staged.forEach((s, i) => {
-    if (!usesDictionary(s.field)) return;
-    const v = valueSql(dialect, s.field, 't', unitByField.get(s.field.key) ?? null);
-    const distinct = `SELECT DISTINCT coalesce(${q(s.rawColumn)}, '') AS k FROM ${q(raw)}`;
-    // Two statements, so the cleaned and compacted text is computed once per value, not once per use.
-    statements.push(
-      `CREATE TEMP TABLE ${q(`${dictionary(i)}_pre`)} AS SELECT k, t, ${compactCodeSql('t')} AS c ` +
-        `FROM (SELECT k, ${cleanTextSql(dialect, 'k')} AS t FROM (${distinct}) d) x`,
-    );
-    const valued = `SELECT k, ${blankSql('t')} AS b, CASE WHEN ${blankSql('t')} THEN NULL ELSE ${v} END AS v FROM ${q(`${dictionary(i)}_pre`)}`;
-    const extras = dictionaryExtras(dialect, s.field, 'v');
-    statements.push(
-      `CREATE TEMP TABLE ${q(dictionary(i))} AS SELECT k, b, v${extras.map((e) => `, ${e}`).join('')} FROM (${valued}) w`,
-    );
-    statements.push(`DROP TABLE ${q(`${dictionary(i)}_pre`)}`);
-  });
-  const stagedByKey = new Map(plan.staged.map((s, i) => [s.field.key, { s, i }]));
-  const joins: string[] = [];
-  const inner: string[] = ['src.*'];
-  const cellOk: string[] = [];
-  const values: string[] = [];
+export function isBlankTextSql(dialect: SqlDialect, cleaned: string): string {
+  const text = `lower(coalesce(${cleaned}, ''))`;
+  return dialect === 'duckdb' ? `list_contains(['', 'null', '\\n'], ${text})` : `(${text} IN ('', 'null', '\\n'))`;
+}
+
+/**
+ * True for a raw row (alias `src`) that is bad whatever its dictionaries say: a problem
+ * the reader reported, cells past the header, or a required field left blank or without a
+ * column. Such rows, and rows with a cell its dictionary refuses, go to the TS reference.
+ */
+export function rowFlaggedSql(dialect: SqlDialect, plan: StagePlan): string {
+  const stagedKeys = new Set(plan.staged.map((s) => s.field.key));
+  const flags = ['src._problem_raw IS NOT NULL', 'coalesce(src._extra, 0) <> 0'];
   for (const field of plan.layout.dataset.fields) {
-    const entry = stagedByKey.get(field.key);
-    const nulls = field.type === 'id' ? 5 : field.type === 'uscc' || field.type === 'subject' ? 2 : 1;
-    if (entry === undefined) {
-      if (field.required) cellOk.push('FALSE');
-      values.push(...Array.from({ length: nulls }, () => 'NULL'));
-      continue;
-    }
-    const { s, i } = entry;
-    if (usesDictionary(field)) {
-      joins.push(`LEFT JOIN ${q(dictionary(i))} d${i} ON d${i}.k = coalesce(src.${q(s.rawColumn)}, '')`);
-      inner.push(`d${i}.b AS b${i}`, `d${i}.v AS v${i}`);
-      if (field.type === 'id')
-        inner.push(
-          `d${i}.kind AS kind${i}`,
-          `d${i}.birth AS birth${i}`,
-          `d${i}.sex AS sex${i}`,
-          `d${i}.region AS region${i}`,
-        );
-      if (field.type === 'uscc' || field.type === 'subject') inner.push(`d${i}.kind AS kind${i}`);
-    } else {
-      const t = cleanTextSql(dialect, `src.${q(s.rawColumn)}`);
-      inner.push(`${t} AS v${i}`);
-      inner.push(`${blankSql(`(${t})`)} AS b${i}`);
-    }
-    cellOk.push(`(CASE WHEN l1.b${i} THEN ${field.required ? 'FALSE' : 'TRUE'} ELSE l1.v${i} IS NOT NULL END)`);
-    const v = usesDictionary(field) ? `l2.v${i}` : `(CASE WHEN l2.b${i} THEN NULL ELSE l2.v${i} END)`;
-    if (field.type === 'id') values.push(v, `l2.kind${i}`, `l2.birth${i}`, `l2.sex${i}`, `l2.region${i}`);
-    else if (field.type === 'uscc' || field.type === 'subject') values.push(v, `l2.kind${i}`);
-    else values.push(v);
+    if (field.required && !stagedKeys.has(field.key)) flags.push('TRUE');
   }
-  const level1 = `SELECT ${inner.join(', ')} FROM ${q(raw)} src ${joins.join(' ')}`;
-  const okSql = ['l1._problem_raw IS NULL', 'coalesce(l1._extra, 0) = 0', ...cellOk].join(' AND ');
-  const level2 = `SELECT l1.*, (${okSql}) AS ok FROM (${level1}) l1`;
-  const carried = plan.normColumns.filter(
-    (c) => c.name.startsWith('_r_') || c.name.startsWith('_problem') || c.name === '_extra',
-  );
-  const out = ['l2._row_no', 'l2.ok', ...values, ...carried.map((c) => `CASE WHEN NOT l2.ok THEN l2.${q(c.name)} END`)];
-  const target = plan.normColumns.map((c) => q(c.name)).join(', ');
-  statements.push(`INSERT INTO ${q(norm)} (${target}) SELECT ${out.join(', ')} FROM (${level2}) l2`);
-  return statements;
+  for (const s of plan.staged) {
+    if (s.field.required && !usesDictionary(s.field))
+      flags.push(isBlankTextSql(dialect, cleanedTextSql(dialect, s.rawColumn)));
+  }
+  return `(${flags.join(' OR ')})`;
 }
 
 /**
  * The engine's own CSV reader shaped like the raw stage (DuckDB only): every cell as text,
  * the file line as `_row_no` (valid because the caller checked the file has one record per
- * line), cells past the header counted into `_extra`. The file name is bound as $1.
+ * line), cells past the header counted into `_extra`. The file name is bound as $1. The
+ * file is read once per pass: parsing is cheaper than writing the text to a table.
  */
-export function duckDbCsvSourceSql(plan: StagePlan, columnCount: number, headerCount: number): string {
+export function duckDbCsvRelation(
+  plan: StagePlan,
+  file: string,
+  columnCount: number,
+  headerCount: number,
+): RawRelation {
   const columns = Array.from({ length: columnCount }, (_v, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const extra =
     columnCount > headerCount
@@ -259,14 +152,15 @@ export function duckDbCsvSourceSql(plan: StagePlan, columnCount: number, headerC
       : '0';
   const cells = plan.staged.map((s) => `c${s.index} AS ${quoteIdentifier(s.rawColumn)}`);
   const read =
-    `read_csv($1, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
+    `read_csv($1, header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
     `strict_mode = true, null_padding = true, all_varchar = true, columns = {${columns}})`;
-  const numbered = `SELECT CAST(row_number() OVER () AS INTEGER) AS _row_no, * FROM ${read}`;
-  return (
+  // Line 1 is the header, so the first record is line 2.
+  const numbered = `SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS _row_no, * FROM ${read}`;
+  const from =
     `(SELECT f._row_no, CAST(${extra} AS INTEGER) AS _extra, CAST(NULL AS VARCHAR) AS _problem_raw, ` +
     `CAST(NULL AS VARCHAR) AS _problem_zh, CAST(NULL AS VARCHAR) AS _problem_en` +
-    `${cells.length > 0 ? ', ' : ''}${cells.map((c) => `f.${c}`).join(', ')} FROM (${numbered}) f WHERE f._row_no > 1)`
-  );
+    `${cells.length > 0 ? ', ' : ''}${cells.map((c) => `f.${c}`).join(', ')} FROM (${numbered}) f)`;
+  return { from, params: [file] };
 }
 
 // What JavaScript's trim() removes, for counting non-empty cells past the header as alignCells does.

@@ -25,7 +25,7 @@ const CR = 0x0d;
  * well placed, so that the engine's reader sees the same records on the same line numbers
  * as csv-parse does. It also counts the most cells on a line.
  */
-class CsvShape {
+export class CsvShape {
   regular = true;
   maxCells = 0;
   private inQuote = false;
@@ -36,7 +36,49 @@ class CsvShape {
   private blankSeen = false;
   private afterCr = false;
 
-  push(bytes: Uint8Array): void {
+  push(bytes: Buffer): void {
+    const plain = !this.inQuote && !this.afterQuote && !this.afterCr;
+    if (plain && bytes.indexOf(QUOTE) === -1 && bytes.indexOf(CR) === -1) this.pushUnquoted(bytes);
+    else this.pushAny(bytes);
+  }
+
+  /**
+   * The common case, a chunk with no quote and no CR: only commas and line feeds matter.
+   * Kept to local variables in one tight loop, it runs several times faster than pushAny.
+   */
+  private pushUnquoted(bytes: Buffer): void {
+    let cells = this.cells;
+    let maxCells = this.maxCells;
+    let blankSeen = this.blankSeen;
+    // Index where the current line's bytes start in this chunk; -1 while a line carried over has bytes.
+    let lineStart = this.lineBytes > 0 ? -1 : 0;
+    const length = bytes.length;
+    for (let i = 0; i < length; i++) {
+      const b = bytes[i];
+      if (b === COMMA) {
+        cells += 1;
+      } else if (b === LF) {
+        if (i === lineStart) {
+          blankSeen = true;
+        } else {
+          if (blankSeen) this.regular = false;
+          if (cells > maxCells) maxCells = cells;
+        }
+        cells = 1;
+        lineStart = i + 1;
+      }
+    }
+    this.lineBytes = lineStart === -1 ? this.lineBytes + length : length - lineStart;
+    if (length > 0) {
+      const last = bytes[length - 1];
+      this.fieldStart = last === COMMA || last === LF;
+    }
+    this.cells = cells;
+    this.maxCells = maxCells;
+    this.blankSeen = blankSeen;
+  }
+
+  private pushAny(bytes: Buffer): void {
     for (let i = 0; i < bytes.length && this.regular; i++) {
       const b = bytes[i] as number;
       if (this.afterCr) {

@@ -1,0 +1,175 @@
+import {
+  type FieldDef,
+  type HeaderMatch,
+  type SqlDialect,
+  accountSql,
+  blankSql,
+  boolSql,
+  cleanTextSql,
+  compactCodeSql,
+  dateSql,
+  datetimeSql,
+  decimalSql,
+  divisionSql,
+  enumSql,
+  idCheckDigitSql,
+  idFromCompactSql,
+  intSql,
+  latSql,
+  lonSql,
+  moneySql,
+  monthSql,
+  phoneSql,
+  usccFromCompactSql,
+} from '@qingfeng/core';
+import { quoteIdentifier } from '../../lake/index.js';
+import {
+  type RawRelation,
+  type StagePlan,
+  type StageTables,
+  type Statement,
+  rowFlaggedSql,
+  usesDictionary,
+} from './stage-sql.js';
+
+/*
+ * Column values repeat (a person is paid every month; a handful of programmes, amounts and
+ * dates), so each column's DISTINCT values are normalised once, by core's SQL forms, into
+ * a small dictionary: raw text `k` → blank `b`, value `v` (NULL when the SQL form does not
+ * accept it), what an identifier says of its holder, and whether the cell is acceptable
+ * (`ok`). Rows then join their dictionaries instead of running the forms themselves.
+ */
+
+/** The SQL form of a field's normaliser over cleaned text `t`. */
+function valueSql(dialect: SqlDialect, field: FieldDef, t: string, moneyUnit: string | null): string {
+  switch (field.type) {
+    // Identifier forms read the pre-computed compact column `c` of the dictionary.
+    case 'id':
+      return idFromCompactSql(dialect, 'c');
+    case 'uscc':
+      return usccFromCompactSql(dialect, 'c');
+    case 'subject':
+      return `coalesce(${idFromCompactSql(dialect, 'c')}, ${usccFromCompactSql(dialect, 'c')})`;
+    case 'division':
+      return divisionSql(dialect, t);
+    case 'date':
+      return dateSql(dialect, t);
+    case 'datetime':
+      return datetimeSql(dialect, t);
+    case 'month':
+      return monthSql(dialect, t);
+    case 'money':
+      return moneySql(dialect, t, (moneyUnit ?? '元') as '元');
+    case 'bool':
+      return boolSql(dialect, t);
+    case 'enum':
+      return enumSql(dialect, t, field.values);
+    case 'phone':
+      return phoneSql(dialect, t);
+    case 'account':
+      return accountSql(dialect, t);
+    case 'text':
+      return t;
+    case 'int':
+      return intSql(dialect, t);
+    case 'decimal':
+      return decimalSql(dialect, t);
+    case 'lat':
+      return latSql(dialect, t);
+    case 'lon':
+      return lonSql(dialect, t);
+    default: {
+      const unreachable: never = field;
+      return unreachable;
+    }
+  }
+}
+
+/** Dictionary columns a field carries beside its value: what an identifier says of its holder. */
+export function dictionaryExtras(field: FieldDef): readonly string[] {
+  if (field.type === 'id') return ['kind', 'birth', 'sex', 'region'];
+  return field.type === 'uscc' || field.type === 'subject' ? ['kind'] : [];
+}
+
+function dictionaryExtrasSql(dialect: SqlDialect, field: FieldDef, v: string): string[] {
+  switch (field.type) {
+    case 'id':
+      return [
+        `CASE WHEN ${v} IS NOT NULL THEN 'person' END AS kind`,
+        `CASE WHEN ${v} IS NOT NULL THEN make_date(CAST(substr(${v}, 7, 4) AS INTEGER), CAST(substr(${v}, 11, 2) AS INTEGER), CAST(substr(${v}, 13, 2) AS INTEGER)) END AS birth`,
+        `CASE WHEN ${v} IS NOT NULL THEN CASE WHEN CAST(substr(${v}, 17, 1) AS INTEGER) % 2 = 1 THEN 'male' ELSE 'female' END END AS sex`,
+        `substr(${v}, 1, 6) AS region`,
+      ];
+    case 'uscc':
+      return [`CASE WHEN ${v} IS NOT NULL THEN 'organisation' END AS kind`];
+    case 'subject':
+      return [
+        `CASE WHEN ${v} IS NULL THEN NULL WHEN ${idCheckDigitSql(dialect, v)} IS NOT NULL THEN 'person' ELSE 'organisation' END AS kind`,
+      ];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The statements that count the raw rows and build every dictionary. `values` gets the
+ * row count `n` and the count of rows bad whatever their dictionaries say (`flagged`).
+ * DuckDB gathers every column's distinct values in that same single pass (so a CSV is
+ * parsed once for all of them); PostgreSQL reads its raw table once per column.
+ */
+export function dictionaryStatements(
+  dialect: SqlDialect,
+  plan: StagePlan,
+  match: HeaderMatch,
+  raw: RawRelation,
+  tables: StageTables,
+): Statement[] {
+  const q = quoteIdentifier;
+  const unitByField = new Map(
+    match.columns.filter((c) => c.field !== null).map((c) => [c.field as string, c.moneyUnit]),
+  );
+  const indexed = plan.staged.map((s, i) => ({ s, i })).filter(({ s }) => usesDictionary(s.field));
+  const counts = [`count(*) AS n`, `count(*) FILTER (WHERE ${rowFlaggedSql(dialect, plan)}) AS flagged`];
+  const lists =
+    dialect === 'duckdb'
+      ? indexed.map(({ s, i }) => `list(DISTINCT coalesce(src.${q(s.rawColumn)}, '')) AS l${i}`)
+      : [];
+  const statements: Statement[] = [
+    {
+      sql: `CREATE TEMP TABLE ${q(tables.values)} AS SELECT ${[...counts, ...lists].join(', ')} FROM ${raw.from} src`,
+      params: raw.params,
+    },
+  ];
+  for (const { s, i } of indexed) {
+    const distinct =
+      dialect === 'duckdb'
+        ? { sql: `SELECT unnest(l${i}) AS k FROM ${q(tables.values)}`, params: [] }
+        : { sql: `SELECT DISTINCT coalesce(src.${q(s.rawColumn)}, '') AS k FROM ${raw.from} src`, params: raw.params };
+    // Two statements, so the cleaned and compacted text is computed once per value, not once per use.
+    statements.push({
+      sql:
+        `CREATE TEMP TABLE ${q(tables.pre(i))} AS SELECT k, t, ${compactCodeSql('t')} AS c ` +
+        `FROM (SELECT k, ${cleanTextSql(dialect, 'k')} AS t FROM (${distinct.sql}) d) x`,
+      params: distinct.params,
+    });
+    const v = valueSql(dialect, s.field, 't', unitByField.get(s.field.key) ?? null);
+    const valued = `SELECT k, ${blankSql('t')} AS b, CASE WHEN ${blankSql('t')} THEN NULL ELSE ${v} END AS v FROM ${q(tables.pre(i))}`;
+    const extras = dictionaryExtrasSql(dialect, s.field, 'v');
+    const ok = `CASE WHEN b THEN ${s.field.required ? 'FALSE' : 'TRUE'} ELSE v IS NOT NULL END AS ok`;
+    statements.push({
+      sql: `CREATE TEMP TABLE ${q(tables.dictionary(i))} AS SELECT k, b, v${extras.map((e) => `, ${e}`).join('')}, ${ok} FROM (${valued}) w`,
+      params: [],
+    });
+    statements.push({ sql: `DROP TABLE ${q(tables.pre(i))}`, params: [] });
+  }
+  return statements;
+}
+
+/** SQL counting the dictionary entries no row may carry (each is a cell of at least one bad row). */
+export function refusedEntriesSql(plan: StagePlan, tables: StageTables): string {
+  const parts = plan.staged
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => usesDictionary(s.field))
+    .map(({ i }) => `(SELECT count(*) FROM ${quoteIdentifier(tables.dictionary(i))} WHERE NOT ok)`);
+  return `SELECT ${parts.length > 0 ? parts.join(' + ') : '0'} AS n`;
+}
