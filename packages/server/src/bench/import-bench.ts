@@ -7,9 +7,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
+import type { AppServices } from '../app-services.js';
+import { loadConfig } from '../config/config.js';
 import { systemActor } from '../modules/audit/audit.service.js';
 import { importDatasetFile } from '../modules/datasets/import.service.js';
 import { BENEFIT_PAYMENT_HEADER, benefitPaymentRow } from '../modules/datasets/test-data.js';
+import { closePlatform, openPlatform } from '../platform/open-platform.js';
 import { createTestPlatform } from '../testing/test-platform.js';
 
 /** One measurement, made in a child process of its own so its peak memory is its own. */
@@ -41,9 +44,38 @@ export async function writeBenefitPayments(file: string, rows: number, encoding:
   await once(out, 'finish');
 }
 
-/** Child: imports `file` through the real import service into a fresh lake. */
-export async function measureImport(label: string, file: string, engine: 'pglite' | 'postgres'): Promise<Measurement> {
-  const platform = await createTestPlatform(engine);
+/**
+ * Child: creates the embedded platform in `dataDir` (store, schema, lake file), as a first
+ * `npm start` does. Done in a process of its own: PGlite's first start (initdb) takes
+ * ~500 MB more than opening an existing store, which an import never pays.
+ */
+export async function prepareDataDir(dataDir: string): Promise<void> {
+  await closePlatform(await openPlatform(benchConfig(dataDir)));
+}
+
+function benchConfig(dataDir: string) {
+  // No model runs after the import: this measures the import alone.
+  return loadConfig({}, { dataDir, demo: false, autoRunModels: false });
+}
+
+/** Opens the platform an import bench runs on: the prepared embedded folder, or PostgreSQL. */
+async function openBenchPlatform(
+  engine: 'pglite' | 'postgres',
+  dataDir: string,
+): Promise<{ services: AppServices; close(): Promise<void> }> {
+  if (engine === 'postgres') return createTestPlatform('postgres');
+  const services = await openPlatform(benchConfig(dataDir));
+  return { services, close: () => closePlatform(services) };
+}
+
+/** Child: imports `file` through the real import service, as `qingfeng import` does. */
+export async function measureImport(
+  label: string,
+  file: string,
+  engine: 'pglite' | 'postgres',
+  dataDir: string,
+): Promise<Measurement> {
+  const platform = await openBenchPlatform(engine, dataDir);
   try {
     const { size } = await stat(file);
     const started = process.hrtime.bigint();

@@ -11,7 +11,7 @@
  * timed as `SELECT count(*), count(DISTINCT hit_key) FROM (<compiled SQL>)`: the engine does
  * all the work of the run, without shipping millions of evidence rows to the process.
  *
- *   tsx packages/server/src/bench/models-bench.ts [--rows N] [--postgres-rows N] [--batch-rows N] [--verbose]
+ *   tsx packages/server/src/bench/models-bench.ts [--rows N] [--postgres-rows N] [--batch-rows N] [--models W01,W02] [--verbose]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,6 +34,8 @@ export interface ModelsBenchOptions {
   batchRows?: number;
   /** Per-model time limit in ms (default 10 minutes). */
   timeoutMs?: number;
+  /** Run only these models (ids) of the library; the lake is the same as for the whole library. */
+  models?: readonly string[];
   /** Log each model's time as it finishes. */
   verbose?: boolean;
   log?: (line: string) => void;
@@ -242,7 +244,8 @@ async function runLibrary(
 export async function benchEngine(
   engine: 'duckdb' | 'postgres',
   rows: number,
-  options: Required<Pick<ModelsBenchOptions, 'batchRows' | 'timeoutMs' | 'log' | 'verbose'>>,
+  options: Required<Pick<ModelsBenchOptions, 'batchRows' | 'timeoutMs' | 'log' | 'verbose'>> &
+    Pick<ModelsBenchOptions, 'models'>,
 ): Promise<EngineBench> {
   const { log } = options;
   const sampler = new RssSampler();
@@ -266,8 +269,10 @@ export async function benchEngine(
     cleanup = test.cleanup;
   }
   try {
-    const models = builtinModels();
-    const datasets = libraryDatasets(models);
+    const library = builtinModels();
+    const only = options.models;
+    const models = only === undefined ? library : library.filter((m) => only.includes(m.id));
+    const datasets = libraryDatasets(library);
     const perDataset = Math.max(1, Math.floor(rows / datasets.length));
     const pools: Pools = {
       people: Math.max(1000, Math.floor(rows / 20)),
@@ -289,7 +294,7 @@ export async function benchEngine(
 
     log(`[${engine}] baselines`);
     const baselines: EngineBench['baselines'] = [];
-    for (const id of BASELINE_MODELS) {
+    for (const id of BASELINE_MODELS.filter((b) => models.some((m) => m.id === b))) {
       const engineMs = full.find((t) => t.modelId === id)?.ms ?? 0;
       try {
         const q = BASELINE_SQL[id];
@@ -376,6 +381,7 @@ export async function runModelsBench(options: ModelsBenchOptions = {}): Promise<
     timeoutMs: options.timeoutMs ?? 10 * 60_000,
     verbose: options.verbose ?? false,
     log,
+    ...(options.models === undefined ? {} : { models: options.models }),
   };
   const results: EngineBench[] = [];
   const duck = await benchEngine('duckdb', options.rows ?? 10_000_000, common);
@@ -401,9 +407,13 @@ function option(name: string): number | undefined {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const i = process.argv.indexOf('--models');
+  const modelsArg = i >= 0 ? process.argv[i + 1] : undefined;
   await runModelsBench({
     rows: option('rows'),
     postgresRows: option('postgres-rows'),
     batchRows: option('batch-rows'),
+    verbose: process.argv.includes('--verbose'),
+    ...(modelsArg === undefined ? {} : { models: modelsArg.split(',') }),
   });
 }

@@ -24,14 +24,20 @@ WHERE COALESCE(CAST(p.period || '-01' AS DATE), p.paid_on) > d.death_date + CAST
     params: [30],
   },
   W02: {
-    sql: `
+    // A join on "same person OR same household" cannot be hashed (DuckDB nests loops over it):
+    // one hash join per way, UNION dropping the pairs both ways find.
+    sql: ['m.id_sk = r.id_sk', 'm.household_no = r.household_no']
+      .map(
+        (member) => `
 SELECT r.id_sk AS subject_sk, ${ev('benefit_roll', 'r')} || ',' || ${ev('person', 'm')} || ',' || ${ev('payroll', 'w')} AS evidence
 FROM ds_benefit_roll r
-JOIN ds_person m ON m.id_sk = r.id_sk OR (r.household_no IS NOT NULL AND m.household_no = r.household_no)
+JOIN ds_person m ON ${member}
 JOIN ds_payroll w ON w.id_sk = m.id_sk
 WHERE r.program = $1
   AND (w.end_date IS NULL OR r.start_date <= w.end_date)
   AND (r.end_date IS NULL OR w.start_date <= r.end_date)`,
+      )
+      .join('\nUNION'),
     params: ['dibao'],
   },
   PR01: {

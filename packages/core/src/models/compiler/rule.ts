@@ -2,6 +2,7 @@ import { ModelSpecError } from '../errors.js';
 import { NATURAL_KEYS } from '../natural-keys.js';
 import type { Expr, RuleLogic } from '../spec-types.js';
 import { compileConds, compileCond, compileExpr } from './expr.js';
+import { compileOuterOn, joinWays, MAX_JOIN_VARIANTS, notTrue, nullSafeEquals } from './joins.js';
 import { hitKeySql, factsSql, severitySql, relatedSql } from './output.js';
 import { q, Scope, type Ctx } from './scope.js';
 import type { Compiled } from './sql-types.js';
@@ -20,10 +21,14 @@ export interface CompiledBranch {
 
 const FACT_KEY = /^[a-z][a-z0-9_]{0,62}$/;
 const STATS = '_st';
+const MATCH = '_m';
+const UNPIVOT = '_k';
 
 function fromClause(rule: RuleLogic, ctx: Ctx, restriction: Restriction | undefined): { from: string; where: string } {
   const wheres: string[] = [];
-  const joins: string[] = [];
+  // Per source, its JOIN clauses: several when an OR join is split into hash joins (joins.ts).
+  const joins: string[][] = [];
+  let variants = 1;
   rule.sources.forEach((source, i) => {
     const path = `${ctx.path}.sources[${i}]`;
     ctx.scope.add(source.alias, source.dataset, path);
@@ -32,17 +37,26 @@ function fromClause(rule: RuleLogic, ctx: Ctx, restriction: Restriction | undefi
     if (i === 0) {
       if (source.join !== undefined || source.on !== undefined)
         throw new ModelSpecError(path, 'the first source cannot join');
-      joins.push(table);
+      joins.push([table]);
       if (source.where) wheres.push(compileConds(source.where, { ...local, path: `${path}.where` }));
       return;
     }
     const left = source.join === 'left';
-    const on = [compileConds(source.on, { ...local, path: `${path}.on` })];
-    if (source.where) {
-      const filter = compileConds(source.where, { ...local, path: `${path}.where` });
-      (left ? on : wheres).push(filter);
-    }
-    joins.push(`${left ? 'LEFT JOIN' : 'JOIN'} ${table} ON ${on.join(' AND ')}`);
+    const onCtx = { ...local, path: `${path}.on` };
+    const on = source.on ?? [];
+    // Compiled whole first, so a mistake is reported at its place in the document.
+    const whole = left ? compileOuterOn(on, onCtx) : compileConds(on, onCtx);
+    const filter = source.where && compileConds(source.where, { ...local, path: `${path}.where` });
+    if (filter !== undefined && !left) wheres.push(filter);
+    const ways = left ? [] : joinWays(on, source.alias);
+    const split = ways.length > 1 && variants * ways.length <= MAX_JOIN_VARIANTS;
+    if (split) variants *= ways.length;
+    const ons = split
+      ? ways.map((w) => [compileConds(w.on, onCtx), ...w.excluded.map((c) => notTrue(c, onCtx))].join(' AND '))
+      : [whole];
+    joins.push(
+      ons.map((o) => `${left ? 'LEFT JOIN' : 'JOIN'} ${table} ON ${left && filter ? `${o} AND ${filter}` : o}`),
+    );
   });
   if (rule.where) wheres.push(compileConds(rule.where, { ...ctx, path: `${ctx.path}.where` }));
   if (restriction !== undefined) {
@@ -53,7 +67,25 @@ function fromClause(rule: RuleLogic, ctx: Ctx, restriction: Restriction | undefi
     const ids = restriction.batches.map((b) => ctx.binder.bind(b, 'integer', `batch:${b}`));
     wheres.push(ids.length === 0 ? 'FALSE' : `${q(restriction.alias)}."_batch_id" IN (${ids.join(', ')})`);
   }
-  return { from: joins.join(' '), where: wheres.length === 0 ? 'TRUE' : wheres.join(' AND ') };
+  const where = wheres.length === 0 ? 'TRUE' : wheres.join(' AND ');
+  if (variants === 1) return { from: joins.map((j) => j[0]).join(' '), where };
+  return { from: rejoinVariants(rule, joins, where), where: 'TRUE' };
+}
+
+/**
+ * The rows of every combination of join clauses (disjoint by construction, see joinWays),
+ * as the sources' row ids, joined back to the sources by id: what follows reads the sources
+ * by their aliases as if they had been joined by the one OR.
+ */
+function rejoinVariants(rule: RuleLogic, joins: readonly string[][], where: string): string {
+  const combos = joins.reduce<string[][]>((acc, ways) => acc.flatMap((c) => ways.map((w) => [...c, w])), [[]]);
+  const matches = combos.map((c) => `SELECT ${evidenceIds(rule)} FROM ${c.join(' ')} WHERE ${where}`);
+  const byId = rule.sources.map((s, i) => {
+    const alias = q(s.alias);
+    const on = `${alias}."_batch_id" = ${q(MATCH)}.e${i}_b AND ${alias}."_row_no" = ${q(MATCH)}.e${i}_r`;
+    return `${s.join === 'left' ? 'LEFT JOIN' : 'JOIN'} ${q(`ds_${s.dataset}`)} AS ${alias} ON ${on}`;
+  });
+  return `(${matches.join(' UNION ALL ')}) AS ${q(MATCH)} ${byId.join(' ')}`;
 }
 
 /** Natural-key expressions of every source, in source order: the default hit identity. */
@@ -89,21 +121,28 @@ function hitColumns(rule: RuleLogic, ctx: Ctx, keyExprs: readonly Expr[], branch
   ].join(', ');
 }
 
-function evidenceIds(rule: RuleLogic, prefix = ''): string {
+function evidenceIds(rule: RuleLogic): string {
   return rule.sources
-    .map((s, i) => `${prefix}${q(s.alias)}."_batch_id" AS e${i}_b, ${prefix}${q(s.alias)}."_row_no" AS e${i}_r`)
+    .map((s, i) => `${q(s.alias)}."_batch_id" AS e${i}_b, ${q(s.alias)}."_row_no" AS e${i}_r`)
     .join(', ');
 }
 
+/**
+ * One evidence row per source of each hit row: the hit rows crossed with the source numbers,
+ * so the CTE is read once (read once per source, the engines materialise it first).
+ */
 function unpivot(rule: RuleLogic, cte: string, ctx: Ctx): string[] {
-  return rule.sources.map((s, i) => {
-    const dataset = ctx.binder.literal(s.dataset, 'text');
-    const role = ctx.binder.literal(s.role, 'text');
-    return (
-      `SELECT hit_key, subject_sk, ${dataset} AS evidence_dataset, e${i}_b AS evidence_batch, e${i}_r AS evidence_row, ` +
-      `${role} AS evidence_role, facts, severity, related_sks FROM ${cte} WHERE e${i}_b IS NOT NULL`
-    );
-  });
+  const pick = (values: readonly string[]) =>
+    `CASE ${q(UNPIVOT)}.k ${values.map((v, i) => `WHEN ${i} THEN ${v}`).join(' ')} END`;
+  const ids = (suffix: 'b' | 'r') => pick(rule.sources.map((_, i) => `e${i}_${suffix}`));
+  const dataset = pick(rule.sources.map((s) => ctx.binder.literal(s.dataset, 'text')));
+  const role = pick(rule.sources.map((s) => ctx.binder.literal(s.role, 'text')));
+  const numbers = rule.sources.map((_, i) => `(${i})`).join(', ');
+  return [
+    `SELECT hit_key, subject_sk, ${dataset} AS evidence_dataset, ${ids('b')} AS evidence_batch, ` +
+      `${ids('r')} AS evidence_row, ${role} AS evidence_role, facts, severity, related_sks ` +
+      `FROM ${cte} CROSS JOIN (VALUES ${numbers}) AS ${q(UNPIVOT)}(k) WHERE ${ids('b')} IS NOT NULL`,
+  ];
 }
 
 /**
@@ -126,14 +165,15 @@ export function compileRule(
   if (rule.aggregate !== undefined) {
     const agg = rule.aggregate;
     if (agg.groupBy.length === 0) throw new ModelSpecError(`${ctx.path}.aggregate`, 'groupBy is empty');
-    const groups = agg.groupBy.map(
-      (e, i) => compileExpr(e, { ...ctx, path: `${ctx.path}.aggregate.groupBy[${i}]` }).sql,
+    const compiledGroups = agg.groupBy.map((e, i) =>
+      compileExpr(e, { ...ctx, path: `${ctx.path}.aggregate.groupBy[${i}]` }),
     );
+    const groups = compiledGroups.map((g) => g.sql);
     const aggCtx: Ctx = { ...ctx, allowAgg: true };
     const having = compileConds(agg.having, { ...aggCtx, path: `${ctx.path}.aggregate.having` });
     const gCols = groups.map((g, i) => `${g} AS g${i}`).join(', ');
     const hit = hitColumns(rule, aggCtx, rule.key ?? agg.groupBy, branch);
-    const on = groups.map((_, i) => `g.g${i} IS NOT DISTINCT FROM ev.g${i}`).join(' AND ');
+    const on = compiledGroups.map((g, i) => nullSafeEquals(`g.g${i}`, `ev.g${i}`, g.type)).join(' AND ');
     const evCols = rule.sources.map((_, i) => `ev.e${i}_b, ev.e${i}_r`).join(', ');
     return {
       ctes: [
@@ -149,7 +189,8 @@ export function compileRule(
     const o = rule.outlier;
     const path = `${ctx.path}.outlier`;
     const v = `CAST(${compileExpr(o.value, { ...ctx, path }).sql} AS ${ctx.d.double})`;
-    const parts = o.partitionBy.map((e, i) => compileExpr(e, { ...ctx, path: `${path}.partitionBy[${i}]` }).sql);
+    const compiledParts = o.partitionBy.map((e, i) => compileExpr(e, { ...ctx, path: `${path}.partitionBy[${i}]` }));
+    const parts = compiledParts.map((p) => p.sql);
     const k = `CAST(${compileExpr(o.k, { ...ctx, path: `${path}.k` }).sql} AS ${ctx.d.double})`;
     const pct = (p: number) => `percentile_cont(${p}) WITHIN GROUP (ORDER BY ${v})`;
     const [low, high] =
@@ -161,7 +202,9 @@ export function compileRule(
       `${pct(0.75)} - ${pct(0.25)} AS iqr, avg(${v}) AS mean, stddev_samp(${v}) AS sd, ${low} AS low_fence, ${high} AS high_fence ` +
       `FROM ${from} WHERE ${where}${parts.length > 0 ? ` GROUP BY ${parts.join(', ')}` : ''}`;
     const on =
-      parts.length === 0 ? 'TRUE' : parts.map((p, i) => `${p} IS NOT DISTINCT FROM ${q(STATS)}.p${i}`).join(' AND ');
+      parts.length === 0
+        ? 'TRUE'
+        : compiledParts.map((p, i) => nullSafeEquals(p.sql, `${q(STATS)}.p${i}`, p.type)).join(' AND ');
     const minCount = o.minCount === undefined ? '0' : compileExpr(o.minCount, { ...ctx, path: `${path}.minCount` }).sql;
     const sideLow = `${v} < ${q(STATS)}.low_fence`;
     const sideHigh = `${v} > ${q(STATS)}.high_fence`;

@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Measurement, inChild, printTable, writeBenefitPayments } from './import-bench.js';
+
+export interface ImportBenchOptions {
+  /** Rows of the UTF-8 and GBK benefit_payment files. */
+  rows: number;
+  /** Size in GB of the memory run's file; 0 skips it. */
+  bigGb: number;
+  /** Rows of the PostgreSQL lake run; 0 skips it (so does a missing QF_TEST_DATABASE_URL). */
+  postgresRows: number;
+  /** Folder for the generated files. */
+  dir: string;
+}
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+/**
+ * Imports `file` into a new embedded platform: one child creates the data folder (as a
+ * first start does), another imports into it (as `qingfeng import` on that folder does).
+ */
+async function importIntoNewFolder(label: string, file: string, dir: string): Promise<Measurement> {
+  const dataDir = await mkdtemp(path.join(dir, 'data-'));
+  try {
+    await inChild(['prepare', '', '', dataDir]);
+    return await inChild(['import', label, file, dataDir]);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The import benchmark: throughput of UTF-8 and GBK benefit_payment files beside DuckDB's
+ * own read_csv of the same rows, the PostgreSQL lake, and peak memory on a large file.
+ */
+export async function runImportBench(options: ImportBenchOptions): Promise<void> {
+  const dir = await mkdtemp(path.join(options.dir || tmpdir(), 'qf-bench-'));
+  const results: Measurement[] = [];
+  const baseline = new Map<string, Measurement>();
+  try {
+    const utf8 = path.join(dir, 'payments-utf8.csv');
+    const gbk = path.join(dir, 'payments-gbk.csv');
+    log(`generating ${options.rows.toLocaleString('en-US')} rows (UTF-8 and GBK) in ${dir}`);
+    await writeBenefitPayments(utf8, options.rows, 'utf-8');
+    await writeBenefitPayments(gbk, options.rows, 'gbk');
+
+    log('DuckDB raw read_csv, UTF-8');
+    const raw = await inChild(['raw', 'DuckDB read_csv (UTF-8 file)', utf8]);
+    results.push(raw);
+    log('import UTF-8 (DuckDB lake)');
+    const imported = await importIntoNewFolder('import UTF-8 (DuckDB lake)', utf8, dir);
+    results.push(imported);
+    baseline.set(imported.label, raw);
+    log('import GBK (DuckDB lake)');
+    // DuckDB cannot read GBK itself; its raw speed on the same rows in UTF-8 is the baseline.
+    const importedGbk = await importIntoNewFolder('import GBK (DuckDB lake)', gbk, dir);
+    results.push(importedGbk);
+    baseline.set(importedGbk.label, raw);
+    await rm(utf8, { force: true });
+    await rm(gbk, { force: true });
+
+    if (options.postgresRows > 0 && process.env.QF_TEST_DATABASE_URL) {
+      const pgFile = path.join(dir, 'payments-pg.csv');
+      await writeBenefitPayments(pgFile, options.postgresRows, 'utf-8');
+      log(`import UTF-8 (PostgreSQL lake), ${options.postgresRows.toLocaleString('en-US')} rows`);
+      const pgRaw = await inChild(['raw', 'DuckDB read_csv (PostgreSQL run file)', pgFile]);
+      const pg = await inChild(['import-postgres', 'import UTF-8 (PostgreSQL lake)', pgFile]);
+      results.push(pgRaw, pg);
+      baseline.set(pg.label, pgRaw);
+      await rm(pgFile, { force: true });
+    }
+
+    if (options.bigGb > 0) {
+      // ~101 bytes a row in this generator.
+      const bigRows = Math.round((options.bigGb * 1e9) / 101);
+      const big = path.join(dir, 'payments-big.csv');
+      log(`memory run: generating ${options.bigGb} GB (${bigRows.toLocaleString('en-US')} rows)`);
+      await writeBenefitPayments(big, bigRows, 'utf-8');
+      const bigRaw = await inChild(['raw', `DuckDB read_csv (${options.bigGb} GB file)`, big]);
+      const bigImport = await importIntoNewFolder(`import ${options.bigGb} GB UTF-8 (DuckDB lake)`, big, dir);
+      results.push(bigRaw, bigImport);
+      baseline.set(bigImport.label, bigRaw);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  process.stdout.write('\n');
+  printTable(results, baseline);
+}
