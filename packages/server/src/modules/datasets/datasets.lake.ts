@@ -1,7 +1,7 @@
 import type { HeaderMatch } from '@qingfeng/core';
 import { type Lake, type LakeRows, type LakeTx, quoteIdentifier } from '../../lake/index.js';
 import { type DatasetLayout, LAKE_BATCHES_TABLE, SUBJECT_INDEX_TABLE, datasetTable } from './lake-layout.js';
-import { dictionaryStatements, refusedEntriesSql } from './stage-dictionary.js';
+import { dictionaryStatements, refusedEntriesSql, rowCountsSql } from './stage-dictionary.js';
 import { badRowsSql, insertFixedRowsSql, insertGoodRowsSql, keyedDictionarySql } from './stage-rows.js';
 import {
   RAW_META_COLUMNS,
@@ -105,11 +105,12 @@ export async function loadBatch(lake: Lake, input: LoadBatchInput): Promise<Lake
     for (const { sql, params } of dictionaryStatements(engine, plan, input.match, raw, tables)) {
       await tx.execute(sql, [...params]);
     }
-    const rowsRead = await countRows(tx, `SELECT n FROM ${q(tables.values)}`);
+    const totals = await tx.query<{ n: number | string; flagged: number | string }>(rowCountsSql(tables));
+    const rowsRead = Number(totals[0]?.n ?? 0);
+    const flagged = Number(totals[0]?.flagged ?? 0);
     input.onStaged?.(rowsRead);
     // 2. The TS reference decides, in row order, every row SQL did not accept.
     await tx.execute(createTempTableSql(tables.fixed, plan.fixedColumns, engine));
-    const flagged = await countRows(tx, `SELECT flagged AS n FROM ${q(tables.values)}`);
     const refused = await countRows(tx, refusedEntriesSql(plan, tables));
     const reviewed =
       flagged + refused > 0 ? await reviewRows(tx, engine, plan, raw, tables, input.review) : NONE_REVIEWED;

@@ -112,10 +112,12 @@ function dictionaryExtrasSql(dialect: SqlDialect, field: FieldDef, v: string): s
 }
 
 /**
- * The statements that count the raw rows and build every dictionary. `values` gets the
- * row count `n` and the count of rows bad whatever their dictionaries say (`flagged`).
- * DuckDB gathers every column's distinct values in that same single pass (so a CSV is
- * parsed once for all of them); PostgreSQL reads its raw table once per column.
+ * The statements that count the raw rows and build every dictionary, reading the raw
+ * relation once (a CSV is parsed once for all of them): one GROUPING SETS aggregate gives
+ * every column's distinct values and, in its grand-total row (`total`), the row count `n`
+ * and the count of rows bad whatever their dictionaries say (`flagged`). It is a plain
+ * hash aggregate, so a column with millions of distinct values spills to disk on DuckDB
+ * instead of growing memory.
  */
 export function dictionaryStatements(
   dialect: SqlDialect,
@@ -129,28 +131,28 @@ export function dictionaryStatements(
     match.columns.filter((c) => c.field !== null).map((c) => [c.field as string, c.moneyUnit]),
   );
   const indexed = plan.staged.map((s, i) => ({ s, i })).filter(({ s }) => usesDictionary(s.field));
-  const counts = [`count(*) AS n`, `count(*) FILTER (WHERE ${rowFlaggedSql(dialect, plan)}) AS flagged`];
-  const lists =
-    dialect === 'duckdb'
-      ? indexed.map(({ s, i }) => `list(DISTINCT coalesce(src.${q(s.rawColumn)}, '')) AS l${i}`)
-      : [];
+  const keys = indexed.map(({ s, i }) => `coalesce(src.${q(s.rawColumn)}, '') AS k${i}`);
+  const cells = `SELECT ${[...keys, `${rowFlaggedSql(dialect, plan)} AS flagged`].join(', ')} FROM ${raw.from} src`;
+  const total = indexed.length > 0 ? indexed.map(({ i }) => `GROUPING(k${i}) = 1`).join(' AND ') : 'TRUE';
+  const sets = [...indexed.map(({ i }) => `(k${i})`), '()'].join(', ');
   const statements: Statement[] = [
     {
-      sql: `CREATE TEMP TABLE ${q(tables.values)} AS SELECT ${[...counts, ...lists].join(', ')} FROM ${raw.from} src`,
+      sql:
+        `CREATE TEMP TABLE ${q(tables.values)} AS SELECT ${indexed.map(({ i }) => `k${i}, GROUPING(k${i}) AS g${i}, `).join('')}` +
+        `${total} AS total, count(*) AS n, count(*) FILTER (WHERE flagged) AS flagged ` +
+        `FROM (${cells}) c${indexed.length > 0 ? ` GROUP BY GROUPING SETS (${sets})` : ''}`,
       params: raw.params,
     },
   ];
   for (const { s, i } of indexed) {
-    const distinct =
-      dialect === 'duckdb'
-        ? { sql: `SELECT unnest(l${i}) AS k FROM ${q(tables.values)}`, params: [] }
-        : { sql: `SELECT DISTINCT coalesce(src.${q(s.rawColumn)}, '') AS k FROM ${raw.from} src`, params: raw.params };
+    // g<i> is 0 exactly in the rows of column i's own grouping set.
+    const distinct = { sql: `SELECT k${i} AS k FROM ${q(tables.values)} WHERE g${i} = 0` };
     // Two statements, so the cleaned and compacted text is computed once per value, not once per use.
     statements.push({
       sql:
         `CREATE TEMP TABLE ${q(tables.pre(i))} AS SELECT k, t, ${compactCodeSql('t')} AS c ` +
         `FROM (SELECT k, ${cleanTextSql(dialect, 'k')} AS t FROM (${distinct.sql}) d) x`,
-      params: distinct.params,
+      params: [],
     });
     const v = valueSql(dialect, s.field, 't', unitByField.get(s.field.key) ?? null);
     const valued = `SELECT k, ${blankSql('t')} AS b, CASE WHEN ${blankSql('t')} THEN NULL ELSE ${v} END AS v FROM ${q(tables.pre(i))}`;
@@ -163,6 +165,11 @@ export function dictionaryStatements(
     statements.push({ sql: `DROP TABLE ${q(tables.pre(i))}`, params: [] });
   }
   return statements;
+}
+
+/** SQL reading the raw row count `n` and the flagged count from the dictionaries' aggregate. */
+export function rowCountsSql(tables: StageTables): string {
+  return `SELECT n, flagged FROM ${quoteIdentifier(tables.values)} WHERE total`;
 }
 
 /** SQL counting the dictionary entries no row may carry (each is a cell of at least one bad row). */
