@@ -50,22 +50,38 @@ export async function writeBenefitPayments(file: string, rows: number, encoding:
  * ~500 MB more than opening an existing store, which an import never pays.
  */
 export async function prepareDataDir(dataDir: string): Promise<void> {
-  await closePlatform(await openPlatform(benchConfig(dataDir)));
+  await closePlatform(await openPlatform(benchConfig(dataDir, '')));
 }
 
-function benchConfig(dataDir: string) {
-  // No model runs after the import: this measures the import alone.
-  return loadConfig({}, { dataDir, demo: false, autoRunModels: false });
+/**
+ * The configuration of an import bench run: no model runs after the import (this measures
+ * the import alone) and DuckDB held to `lakeMemoryLimit` (QF_LAKE_MEMORY_LIMIT) when given;
+ * without a limit DuckDB caches up to 80% of the machine's memory, which says nothing
+ * about what an import needs.
+ */
+function benchConfig(dataDir: string, lakeMemoryLimit: string) {
+  return loadConfig(
+    {},
+    { dataDir, demo: false, autoRunModels: false, ...(lakeMemoryLimit ? { lakeMemoryLimit } : {}) },
+  );
 }
 
 /** Opens the platform an import bench runs on: the prepared embedded folder, or PostgreSQL. */
 async function openBenchPlatform(
   engine: 'pglite' | 'postgres',
   dataDir: string,
+  lakeMemoryLimit: string,
 ): Promise<{ services: AppServices; close(): Promise<void> }> {
   if (engine === 'postgres') return createTestPlatform('postgres');
-  const services = await openPlatform(benchConfig(dataDir));
+  const services = await openPlatform(benchConfig(dataDir, lakeMemoryLimit));
   return { services, close: () => closePlatform(services) };
+}
+
+/** Child: opens the prepared platform and closes it, importing nothing: the floor under an import's peak. */
+export async function measureAtRest(label: string, dataDir: string, lakeMemoryLimit: string): Promise<Measurement> {
+  const platform = await openBenchPlatform('pglite', dataDir, lakeMemoryLimit);
+  await platform.close();
+  return { label, rows: 0, bytes: 0, seconds: 0, rowsPerSecond: 0, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
 /** Child: imports `file` through the real import service, as `qingfeng import` does. */
@@ -74,8 +90,9 @@ export async function measureImport(
   file: string,
   engine: 'pglite' | 'postgres',
   dataDir: string,
+  lakeMemoryLimit: string,
 ): Promise<Measurement> {
-  const platform = await openBenchPlatform(engine, dataDir);
+  const platform = await openBenchPlatform(engine, dataDir, lakeMemoryLimit);
   try {
     const { size } = await stat(file);
     const started = process.hrtime.bigint();

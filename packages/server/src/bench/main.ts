@@ -8,6 +8,7 @@
  * --rows          rows of the UTF-8 and GBK benefit_payment CSVs (default 10,000,000)
  * --big-gb        size of the memory run's file in GB (default 1; the issue's target is 5)
  * --postgres-rows rows for the PostgreSQL lake run (default 1,000,000; needs QF_TEST_DATABASE_URL; 0 skips)
+ * --lake-memory   DuckDB's memory limit in the import runs (default 256MB; "" for none)
  * --model-rows    lake rows for the model benchmark (default 10,000,000)
  * --model-postgres-rows  lake rows for the model benchmark on PostgreSQL (default 1,000,000)
  * --only import|models  run only the import benchmark, or only the model benchmark (no ground-truth report)
@@ -16,7 +17,7 @@
  * Each measurement runs in a child process, so each peak RSS is that run's own.
  */
 import { printGroundTruthReport } from './ground-truth-report.js';
-import { measureDuckDbRaw, measureImport, prepareDataDir } from './import-bench.js';
+import { measureAtRest, measureDuckDbRaw, measureImport, prepareDataDir } from './import-bench.js';
 import { runImportBench } from './import-runs.js';
 import { runModelsBench } from './models-bench.js';
 
@@ -28,7 +29,7 @@ function option(name: string, fallback: number): number {
 }
 
 async function child(): Promise<void> {
-  const [, , , kind = '', label = '', file = '', dataDir = ''] = process.argv;
+  const [, , , kind = '', label = '', file = '', dataDir = '', lakeMemoryLimit = ''] = process.argv;
   if (kind === 'prepare') {
     await prepareDataDir(dataDir);
     process.stdout.write('{}\n');
@@ -37,7 +38,15 @@ async function child(): Promise<void> {
   const result =
     kind === 'raw'
       ? await measureDuckDbRaw(label, file)
-      : await measureImport(label, file, kind === 'import-postgres' ? 'postgres' : 'pglite', dataDir);
+      : kind === 'at-rest'
+        ? await measureAtRest(label, dataDir, lakeMemoryLimit)
+        : await measureImport(
+            label,
+            file,
+            kind === 'import-postgres' ? 'postgres' : 'pglite',
+            dataDir,
+            lakeMemoryLimit,
+          );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
@@ -66,6 +75,7 @@ async function main(): Promise<void> {
       bigGb: option('big-gb', 1),
       postgresRows: option('postgres-rows', 1_000_000),
       dir: textOption('dir') ?? '',
+      lakeMemoryLimit: textOption('lake-memory') ?? '256MB',
     });
   }
   if (only === 'import') return;

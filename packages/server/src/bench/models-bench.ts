@@ -299,9 +299,15 @@ export async function benchEngine(
       try {
         const q = BASELINE_SQL[id];
         const started = performance.now();
-        await queryWithLimits(lake, `SELECT count(*) AS n FROM (${q.sql}) AS q`, q.params, {
-          timeoutMs: options.timeoutMs,
-        });
+        // Evidence built and de-duplicated, as the engine's count(DISTINCT hit_key) makes it do.
+        await queryWithLimits(
+          lake,
+          `SELECT count(*) AS n, count(DISTINCT evidence) AS h FROM (${q.sql}) AS q`,
+          q.params,
+          {
+            timeoutMs: options.timeoutMs,
+          },
+        );
         baselines.push({ modelId: id, baselineMs: performance.now() - started, engineMs });
       } catch (error) {
         baselines.push({ modelId: id, baselineMs: 0, engineMs, error: (error as Error).message.slice(0, 200) });

@@ -29,7 +29,8 @@ describe('qingfeng demo', () => {
 
     const second = await runCommand(platform, registerDemoCommand, args);
     expect(second.out).not.toMatch(/username:/);
-  });
+    // 31 imports and a full run of the library: ~25 s on a 2-core machine.
+  }, 120_000);
 
   it('refuses a scale that is not a positive number', async () => {
     await expect(runCommand(platform, registerDemoCommand, ['demo', '--scale', '-1'])).rejects.toThrow(CliError);

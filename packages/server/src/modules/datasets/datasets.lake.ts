@@ -169,9 +169,10 @@ function subjectDictionaries(plan: StagePlan): number[] {
 }
 
 function tempTables(plan: StagePlan, tables: StageTables): string[] {
-  const perField = plan.staged.flatMap((_s, i) => [tables.dictionary(i), tables.keyed(i), tables.pre(i)]);
+  const dictionaries = plan.staged.flatMap((s, i) => (usesDictionary(s.field) ? [tables.dictionary(i)] : []));
+  const keyed = subjectDictionaries(plan).map((i) => tables.keyed(i));
   const { raw, values, bad, fixed, ids, hash, fresh, keys } = tables;
-  return [raw, values, bad, fixed, ids, hash, fresh, keys, ...perField];
+  return [raw, values, bad, fixed, ids, hash, fresh, keys, ...dictionaries, ...keyed];
 }
 
 async function reviewRows(
