@@ -57,16 +57,23 @@ WHERE COALESCE(t.award_date, t.published_on) BETWEEN COALESCE(l.start_date, DATE
     params: [],
   },
   PR03: {
+    // Pairs of bids on one tender, then each way two bidders can be linked as its own hash
+    // join (an OR over the ways, or an EXISTS inside one, cannot be hashed).
     sql: `
-SELECT DISTINCT a.bidder_uscc_sk AS subject_sk, ${ev('bid', 'a')} || ',' || ${ev('bid', 'b')} AS evidence
-FROM ds_bid a JOIN ds_bid b ON b.tender_id = a.tender_id AND a.bidder_uscc_sk < b.bidder_uscc_sk
-LEFT JOIN ds_company ca ON ca.uscc_sk = a.bidder_uscc_sk
-LEFT JOIN ds_company cb ON cb.uscc_sk = b.bidder_uscc_sk
-WHERE a.ip = b.ip OR a.mac = b.mac OR a.contact_phone = b.contact_phone OR a.agent_name = b.agent_name
-   OR ca.legal_rep_id_sk = cb.legal_rep_id_sk
-   OR EXISTS (SELECT 1 FROM ds_company_role ra JOIN ds_company_role rb ON rb.person_id_sk = ra.person_id_sk
-              WHERE ra.uscc_sk = a.bidder_uscc_sk AND rb.uscc_sk = b.bidder_uscc_sk
-                AND ra.role IN ('legal_rep', 'shareholder') AND rb.role IN ('legal_rep', 'shareholder'))`,
+WITH pairs AS (
+  SELECT a.bidder_uscc_sk AS sa, b.bidder_uscc_sk AS sb, ${ev('bid', 'a')} || ',' || ${ev('bid', 'b')} AS evidence,
+         a.ip = b.ip OR a.mac = b.mac OR a.contact_phone = b.contact_phone OR a.agent_name = b.agent_name AS same_contact
+  FROM ds_bid a JOIN ds_bid b ON b.tender_id = a.tender_id AND a.bidder_uscc_sk < b.bidder_uscc_sk
+),
+rep AS (SELECT DISTINCT uscc_sk, legal_rep_id_sk AS person FROM ds_company WHERE legal_rep_id_sk IS NOT NULL),
+owner AS (SELECT DISTINCT uscc_sk, person_id_sk AS person FROM ds_company_role WHERE role IN ('legal_rep', 'shareholder'))
+SELECT DISTINCT sa AS subject_sk, evidence FROM (
+  SELECT sa, evidence FROM pairs WHERE same_contact
+  UNION ALL
+  SELECT p.sa, p.evidence FROM pairs p JOIN rep x ON x.uscc_sk = p.sa JOIN rep y ON y.uscc_sk = p.sb AND y.person = x.person
+  UNION ALL
+  SELECT p.sa, p.evidence FROM pairs p JOIN owner x ON x.uscc_sk = p.sa JOIN owner y ON y.uscc_sk = p.sb AND y.person = x.person
+) linked`,
     params: [],
   },
   M03: {

@@ -43,5 +43,21 @@ for (const engine of testEngines()) {
       expect(csv.trim().split('\r\n')).toHaveLength(3);
       await expect(run(['models', 'run'])).rejects.toThrow(/--all/);
     });
+
+    it('leaves retired warnings out of an export unless asked for', async () => {
+      const db = platform.services.database.db;
+      const first = await db.selectFrom('warnings').select('id').orderBy('id').executeTakeFirstOrThrow();
+      await db
+        .updateTable('warnings')
+        .set({ retired_at: new Date(), retired_reason: 'no_longer_found' })
+        .where('id', '=', first.id)
+        .execute();
+      const count = async (...extra: string[]) =>
+        (JSON.parse((await run(['warnings', 'export', '--format', 'json', ...extra])).out) as unknown[]).length;
+      expect(await count()).toBe(1);
+      expect(await count('--retired', 'only')).toBe(1);
+      expect(await count('--retired', 'include')).toBe(2);
+      await expect(run(['warnings', 'export', '--retired', 'some'])).rejects.toThrow(/--retired/);
+    });
   });
 }

@@ -87,7 +87,10 @@ export function registerModelCommands(
     });
 }
 
-/** `qingfeng warnings export --format json|csv [--model <id>] [--severity red]` to stdout (masked). */
+/**
+ * `qingfeng warnings export --format json|csv [--model <id>] [--severity red] [--retired exclude|only|include]`
+ * to stdout (masked). Retired warnings are left out unless asked for, as in the console.
+ */
 export function registerWarningCommands(
   program: Command,
   withPlatform: WithPlatform,
@@ -100,7 +103,11 @@ export function registerWarningCommands(
     .option('--format <format>', 'json or csv', 'csv')
     .option('--model <id>', 'only this model')
     .option('--severity <severity>', 'red, orange or yellow')
-    .action(async (options: { format: string; model?: string; severity?: string }) => {
+    .option('--retired <which>', 'retired warnings: exclude, only or include', 'exclude')
+    .action(async (options: { format: string; model?: string; severity?: string; retired: string }) => {
+      if (!['exclude', 'only', 'include'].includes(options.retired)) {
+        throw new CliError('--retired must be exclude, only or include');
+      }
       if (options.format !== 'csv' && options.format !== 'json') throw new CliError('--format must be json or csv');
       if (options.severity && !['red', 'orange', 'yellow'].includes(options.severity)) {
         throw new CliError('--severity must be red, orange or yellow');
@@ -116,6 +123,7 @@ export function registerWarningCommands(
         const filter = {
           ...(options.model ? { modelId: options.model } : {}),
           ...(options.severity ? { severity: options.severity as WarningSeverity } : {}),
+          retired: options.retired as 'exclude' | 'only' | 'include',
         };
         for await (const chunk of exportWarnings(services, viewer, filter, options.format as 'csv' | 'json'))
           output.out(chunk);
