@@ -67,7 +67,10 @@ const ZConfig = z.object({
   publicRateLimit: z.coerce.number().int().min(1).default(30),
   /** QF_LOG_LEVEL: fatal, error, warn, info, debug, trace or silent. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** QF_AUTO_RUN_MODELS: after each import, run the models that read the dataset on the new rows. */
+  /**
+   * QF_AUTO_RUN_MODELS: after each import, run the models that read the dataset on the new rows;
+   * after a rollback, re-run them in full on what remains.
+   */
   autoRunModels: z.stringbool().default(true),
   /** QF_DEMO: load the demo region when the data folder is new. */
   demo: z.stringbool().default(true),
