@@ -38,26 +38,56 @@ export interface FieldStats {
   max?: unknown;
 }
 
-/** Row count, and for each field its non-null and distinct counts (and range where it has one), in one scan. */
+/**
+ * Row count, and for each field its non-null and distinct counts (and range where it has
+ * one). Counts and ranges come from one scan; the distinct counts from a second, one
+ * GROUPING SETS aggregate over every field: a plain hash aggregate that spills to disk,
+ * where `count(DISTINCT …)` of every field at once ran DuckDB out of a 256 MB memory
+ * limit on a 50-million-row batch.
+ */
 export async function computeFieldStats(
   lake: Lake,
   target: QualityTarget,
 ): Promise<{ rows: number; fields: Map<string, FieldStats> }> {
   const params = new SqlParams();
   const select = ['count(*) AS n'];
-  target.dataset.fields.forEach((field, i) => {
-    select.push(`count(${col(field)}) AS nn_${i}`, `count(DISTINCT ${col(field)}) AS d_${i}`);
+  const fields = target.dataset.fields;
+  fields.forEach((field, i) => {
+    select.push(`count(${col(field)}) AS nn_${i}`);
     if (RANGE_TYPES.has(field.type)) select.push(`min(${col(field)}) AS mn_${i}`, `max(${col(field)}) AS mx_${i}`);
   });
-  const sql = `SELECT ${select.join(', ')} FROM ${tableOf(target)} t WHERE ${whereSql(target, params)}`;
+  const where = whereSql(target, params);
+  const sql = `SELECT ${select.join(', ')} FROM ${tableOf(target)} t WHERE ${where}`;
   const [row = {}] = await lake.query<Record<string, unknown>>(sql, params.values);
-  const fields = new Map<string, FieldStats>();
-  target.dataset.fields.forEach((field, i) => {
-    const stats: FieldStats = { nonNull: Number(row[`nn_${i}`] ?? 0), distinct: Number(row[`d_${i}`] ?? 0) };
-    if (RANGE_TYPES.has(field.type)) Object.assign(stats, { min: row[`mn_${i}`] ?? null, max: row[`mx_${i}`] ?? null });
-    fields.set(field.key, stats);
+  const distinct = await computeDistinctCounts(lake, target, fields);
+  const stats = new Map<string, FieldStats>();
+  fields.forEach((field, i) => {
+    const entry: FieldStats = { nonNull: Number(row[`nn_${i}`] ?? 0), distinct: distinct[i] ?? 0 };
+    if (RANGE_TYPES.has(field.type)) Object.assign(entry, { min: row[`mn_${i}`] ?? null, max: row[`mx_${i}`] ?? null });
+    stats.set(field.key, entry);
   });
-  return { rows: Number(row.n ?? 0), fields };
+  return { rows: Number(row.n ?? 0), fields: stats };
+}
+
+/** Distinct non-null values of each field, in field order. */
+async function computeDistinctCounts(
+  lake: Lake,
+  target: QualityTarget,
+  fields: readonly FieldDef[],
+): Promise<number[]> {
+  if (fields.length === 0) return [];
+  const params = new SqlParams();
+  const columns = fields.map((field, i) => `${col(field)} AS c${i}`).join(', ');
+  // g<i> is 0 exactly in the rows of field i's own grouping set: one row per distinct value.
+  const groups = fields.map((_f, i) => `c${i}, GROUPING(c${i}) AS g${i}`).join(', ');
+  const sets = fields.map((_f, i) => `(c${i})`).join(', ');
+  const counts = fields.map((_f, i) => `count(*) FILTER (WHERE g${i} = 0 AND c${i} IS NOT NULL) AS d${i}`);
+  const sql =
+    `SELECT ${counts.join(', ')} FROM (SELECT ${groups} FROM ` +
+    `(SELECT ${columns} FROM ${tableOf(target)} t WHERE ${whereSql(target, params)}) s ` +
+    `GROUP BY GROUPING SETS (${sets})) x`;
+  const [row = {}] = await lake.query<Record<string, unknown>>(sql, params.values);
+  return fields.map((_f, i) => Number(row[`d${i}`] ?? 0));
 }
 
 /** The most frequent non-null values of a field, most frequent first (ties by value). */

@@ -2,8 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvShape } from './csv-engine.js';
 
-/** What the shape of unquoted CSV text must be, computed the plain way. */
-function expectedShape(text: string): { regular: boolean; maxCells: number } {
+/**
+ * What the shape of unquoted CSV text must be, computed the plain way. The most cells on a
+ * line only matter for a regular file (an irregular one goes to the JavaScript reader), so
+ * it is compared for regular files only.
+ */
+function expectedShape(text: string): { regular: boolean; maxCells: number | null } {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   let blankSeen = false;
@@ -17,14 +21,14 @@ function expectedShape(text: string): { regular: boolean; maxCells: number } {
     if (blankSeen) regular = false;
     maxCells = Math.max(maxCells, line.split(',').length);
   }
-  return { regular, maxCells };
+  return { regular, maxCells: regular ? maxCells : null };
 }
 
-function shapeOf(chunks: Buffer[]): { regular: boolean; maxCells: number } {
+function shapeOf(chunks: Buffer[]): { regular: boolean; maxCells: number | null } {
   const shape = new CsvShape();
   for (const chunk of chunks) shape.push(chunk);
   shape.end();
-  return { regular: shape.regular, maxCells: shape.maxCells };
+  return { regular: shape.regular, maxCells: shape.regular ? shape.maxCells : null };
 }
 
 /** Splits `bytes` at the given cut points. */
