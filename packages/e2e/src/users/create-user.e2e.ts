@@ -21,6 +21,10 @@ async function createUser(page: Page, user: { username: string; displayName: str
   await page.locator('.ant-select-tree').getByTitle(user.org, { exact: true }).click();
   await dialog.getByLabel('角色').click();
   await page.locator('.ant-select-item-option').getByText(user.role, { exact: true }).click();
+  // On a busy machine the dropdown can still cover the buttons after the choice: wait until
+  // the role shows as chosen, then focus another field, which closes it.
+  await dialog.getByTestId('user-role').getByTitle(user.role, { exact: true }).waitFor();
+  await dialog.getByLabel('用户名').click();
   await dialog.getByRole('button', { name: '保存' }).click();
   const shown = page.getByTestId('temporary-password');
   await shown.waitFor();
