@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import type { CompareOp } from '@qingfeng/core';
 import { Button, Flex, Input, Select, Switch, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
@@ -12,6 +12,7 @@ import {
   type DraftThreshold,
 } from './draft';
 import { fieldChoices, isNumericField } from './fields';
+import { AddButton } from './add-button';
 
 const COMPARE: readonly CompareOp[] = ['>=', '>', '=', '<>', '<=', '<'];
 /** Measures over numbers only; a distinct count, min and max take any field. */
@@ -87,16 +88,9 @@ export function AggregateEditor({ draft, onChange }: { draft: Draft; onChange: (
           {remove(() => set({ groupBy: aggregate.groupBy.filter((_, j) => j !== i) }))}
         </Flex>
       ))}
-      <Button
-        size="small"
-        type="dashed"
-        icon={<PlusOutlined />}
-        style={{ alignSelf: 'start' }}
-        data-testid="add-group-key"
-        onClick={() => set({ groupBy: [...aggregate.groupBy, { field: '' }] })}
-      >
+      <AddButton small testId="add-group-key" onClick={() => set({ groupBy: [...aggregate.groupBy, { field: '' }] })}>
         {t('builder.aggregate.addKey')}
-      </Button>
+      </AddButton>
       <Typography.Text strong>{t('builder.aggregate.having')}</Typography.Text>
       {aggregate.having.map((x, i) => (
         <Flex key={i} gap={8} wrap align="center" data-testid={`threshold-${i}`}>
@@ -157,16 +151,9 @@ export function AggregateEditor({ draft, onChange }: { draft: Draft; onChange: (
           {remove(() => set({ having: aggregate.having.filter((_, j) => j !== i) }))}
         </Flex>
       ))}
-      <Button
-        size="small"
-        type="dashed"
-        icon={<PlusOutlined />}
-        style={{ alignSelf: 'start' }}
-        data-testid="add-threshold"
-        onClick={() => set({ having: [...aggregate.having, newThreshold()] })}
-      >
+      <AddButton small testId="add-threshold" onClick={() => set({ having: [...aggregate.having, newThreshold()] })}>
         {t('builder.aggregate.addThreshold')}
-      </Button>
+      </AddButton>
     </Flex>
   );
 }

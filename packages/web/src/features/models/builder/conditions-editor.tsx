@@ -1,9 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex } from 'antd';
+import { Flex } from 'antd';
 import { useI18n } from '../../../i18n';
 import { ConditionRow, type Option } from './condition-row';
 import type { Draft, DraftCondition } from './draft';
 import { type FieldChoice, fieldChoices } from './fields';
+import { AddButton } from './add-button';
 
 /** A new condition row: "<field> after <field>", to be filled in. */
 export const newCondition = (): DraftCondition => ({ left: '', op: '>', right: { kind: 'field', field: '' } });
@@ -36,15 +36,9 @@ export function ConditionsEditor({ draft, onChange }: { draft: Draft; onChange: 
           onRemove={() => onChange(draft.conditions.filter((_, j) => j !== i))}
         />
       ))}
-      <Button
-        type="dashed"
-        icon={<PlusOutlined />}
-        style={{ alignSelf: 'start' }}
-        data-testid="add-condition"
-        onClick={() => onChange([...draft.conditions, newCondition()])}
-      >
+      <AddButton testId="add-condition" onClick={() => onChange([...draft.conditions, newCondition()])}>
         {t('builder.addCondition')}
-      </Button>
+      </AddButton>
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Radio, Select, Tag, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
 import { useDatasets } from '../../datasets/use-datasets';
@@ -7,6 +7,7 @@ import { newCondition, useConditionOptions } from './conditions-editor';
 import { type Draft, type DraftExists, existsAliasOf, removeExists } from './draft';
 import { checkFieldChoices, fieldChoices } from './fields';
 import { KeyPairsEditor } from './key-pairs-editor';
+import { AddButton } from './add-button';
 
 /**
  * Checks against another dataset: the hit requires that a matching row exists (or that none
@@ -86,29 +87,25 @@ export function ExistsEditor({ draft, onChange }: { draft: Draft; onChange: (exi
                   onRemove={() => update(index, { conditions: check.conditions.filter((_, j) => j !== k) })}
                 />
               ))}
-              <Button
-                size="small"
-                type="dashed"
-                icon={<PlusOutlined />}
-                style={{ alignSelf: 'start' }}
+              <AddButton
+                small
                 disabled={!check.dataset}
-                data-testid={`exists-add-condition-${index}`}
+                testId={`exists-add-condition-${index}`}
                 onClick={() => update(index, { conditions: [...check.conditions, newCondition()] })}
               >
                 {t('builder.exists.addCondition')}
-              </Button>
+              </AddButton>
             </Flex>
           </Card>
         );
       })}
-      <Button
-        type="dashed"
-        icon={<PlusOutlined />}
-        data-testid="add-exists"
+      <AddButton
+        block
+        testId="add-exists"
         onClick={() => onChange([...draft.exists, { negate: true, dataset: '', on: [], conditions: [] }])}
       >
         {t('builder.exists.add')}
-      </Button>
+      </AddButton>
     </Flex>
   );
 }

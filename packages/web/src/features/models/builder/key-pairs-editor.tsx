@@ -1,9 +1,10 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Flex, Select } from 'antd';
 import { findDataset } from '@qingfeng/core';
 import { useI18n } from '../../../i18n';
 import type { KeyPair } from './draft';
 import { type FieldChoice, JOIN_PRESETS, presetPair } from './fields';
+import { AddButton } from './add-button';
 
 interface Props {
   /** The dataset joined and its alias. */
@@ -62,16 +63,13 @@ export function KeyPairsEditor({ dataset, alias, pairs, earlier, onChange, testI
           />
         </Flex>
       ))}
-      <Button
-        size="small"
-        type="dashed"
-        icon={<PlusOutlined />}
+      <AddButton
+        small
         disabled={!dataset || earlier.length === 0}
-        style={{ alignSelf: 'start' }}
         onClick={() => onChange([...pairs, { left: earlier[0]?.ref ?? '', right: own[0]?.key ?? '' }])}
       >
         {t('builder.addJoinKey')}
-      </Button>
+      </AddButton>
     </Flex>
   );
 }

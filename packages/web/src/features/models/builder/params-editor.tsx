@@ -1,7 +1,8 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, InputNumber, Select } from 'antd';
 import { useT } from '../../../i18n';
 import { DRAFT_PARAM_TYPES, type DraftParam, type DraftParamType } from './draft';
+import { AddButton } from './add-button';
 
 const UNITS = ['days', 'yuan', 'count', 'percent'] as const;
 const isNumeric = (type: DraftParamType) => type !== 'date' && type !== 'text';
@@ -92,15 +93,12 @@ export function ParamsEditor({ params, onChange }: { params: DraftParam[]; onCha
           />
         </Flex>
       ))}
-      <Button
-        type="dashed"
-        icon={<PlusOutlined />}
-        style={{ alignSelf: 'start' }}
-        data-testid="add-param"
+      <AddButton
+        testId="add-param"
         onClick={() => onChange([...params, { key: '', type: 'int', default: null, label: { zh: '', en: '' } }])}
       >
         {t('builder.addParam')}
-      </Button>
+      </AddButton>
     </Flex>
   );
 }

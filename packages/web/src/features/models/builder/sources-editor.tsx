@@ -1,10 +1,11 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Radio, Select, Tag, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
 import { useDatasets } from '../../datasets/use-datasets';
 import { type Draft, type DraftSource, aliasOf } from './draft';
 import { fieldChoices } from './fields';
 import { KeyPairsEditor } from './key-pairs-editor';
+import { AddButton } from './add-button';
 
 interface Props {
   draft: Draft;
@@ -81,14 +82,13 @@ export function SourcesEditor({ draft, onChange }: Props) {
           </Card>
         );
       })}
-      <Button
-        type="dashed"
-        icon={<PlusOutlined />}
-        data-testid="add-source"
+      <AddButton
+        block
+        testId="add-source"
         onClick={() => onChange([...draft.sources, { dataset: '', join: 'inner', on: [] }])}
       >
         {t('builder.addSource')}
-      </Button>
+      </AddButton>
     </Flex>
   );
 }
