@@ -9,7 +9,8 @@ import {
   type StagePlan,
   type StageTables,
   stageTables,
-  usesDictionary,
+  dictionaryFields,
+  subjectDictionaries,
 } from './stage-sql.js';
 import { countRows, createTempTableSql, pages } from './stage-tx.js';
 import { resolveSubjects } from './subjects.lake.js';
@@ -162,14 +163,8 @@ async function stageRaw(
   return { from: quoteIdentifier(tables.raw), params: [] };
 }
 
-/** Staged subject fields normalised through a dictionary (by index into `plan.staged`). */
-function subjectDictionaries(plan: StagePlan): number[] {
-  const keys = new Set(plan.layout.subjectFields.map((f) => f.key));
-  return plan.staged.flatMap((s, i) => (keys.has(s.field.key) && usesDictionary(s.field) ? [i] : []));
-}
-
 function tempTables(plan: StagePlan, tables: StageTables): string[] {
-  const dictionaries = plan.staged.flatMap((s, i) => (usesDictionary(s.field) ? [tables.dictionary(i)] : []));
+  const dictionaries = dictionaryFields(plan).map(({ i }) => tables.dictionary(i));
   const keyed = subjectDictionaries(plan).map((i) => tables.keyed(i));
   const { raw, values, bad, fixed, ids, hash, fresh, keys } = tables;
   return [raw, values, bad, fixed, ids, hash, fresh, keys, ...dictionaries, ...keyed];

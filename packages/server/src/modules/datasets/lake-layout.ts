@@ -50,7 +50,7 @@ export function datasetTable(type: string): string {
   return `ds_${type}`;
 }
 
-function isSubjectField(field: FieldDef): field is FieldDef & { type: SubjectFieldLayout['type'] } {
+export function isSubjectField(field: FieldDef): field is FieldDef & { type: SubjectFieldLayout['type'] } {
   return field.type === 'id' || field.type === 'uscc' || field.type === 'subject';
 }
 

@@ -29,7 +29,7 @@ import {
   type StageTables,
   type Statement,
   rowFlaggedSql,
-  usesDictionary,
+  dictionaryFields,
 } from './stage-sql.js';
 
 /*
@@ -130,7 +130,7 @@ export function dictionaryStatements(
   const unitByField = new Map(
     match.columns.filter((c) => c.field !== null).map((c) => [c.field as string, c.moneyUnit]),
   );
-  const indexed = plan.staged.map((s, i) => ({ s, i })).filter(({ s }) => usesDictionary(s.field));
+  const indexed = dictionaryFields(plan);
   const keys = indexed.map(({ s, i }) => `coalesce(src.${q(s.rawColumn)}, '') AS k${i}`);
   const cells = `SELECT ${[...keys, `${rowFlaggedSql(dialect, plan)} AS flagged`].join(', ')} FROM ${raw.from} src`;
   const total = indexed.length > 0 ? indexed.map(({ i }) => `GROUPING(k${i}) = 1`).join(' AND ') : 'TRUE';
@@ -174,9 +174,8 @@ export function rowCountsSql(tables: StageTables): string {
 
 /** SQL counting the dictionary entries no row may carry (each is a cell of at least one bad row). */
 export function refusedEntriesSql(plan: StagePlan, tables: StageTables): string {
-  const parts = plan.staged
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => usesDictionary(s.field))
-    .map(({ i }) => `(SELECT count(*) FROM ${quoteIdentifier(tables.dictionary(i))} WHERE NOT ok)`);
+  const parts = dictionaryFields(plan).map(
+    ({ i }) => `(SELECT count(*) FROM ${quoteIdentifier(tables.dictionary(i))} WHERE NOT ok)`,
+  );
   return `SELECT ${parts.length > 0 ? parts.join(' + ') : '0'} AS n`;
 }

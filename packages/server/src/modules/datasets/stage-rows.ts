@@ -1,5 +1,6 @@
 import type { SqlDialect } from '@qingfeng/core';
 import { quoteIdentifier } from '../../lake/index.js';
+import { isSubjectField } from './lake-layout.js';
 import { dictionaryExtras } from './stage-dictionary.js';
 import {
   RAW_META_COLUMNS,
@@ -8,6 +9,7 @@ import {
   type StageTables,
   type Statement,
   cleanedTextSql,
+  dictionaryFields,
   isBlankTextSql,
   rowFlaggedSql,
   usesDictionary,
@@ -22,14 +24,6 @@ import {
  */
 
 const q = quoteIdentifier;
-
-function dictionaryFields(plan: StagePlan) {
-  return plan.staged.map((s, i) => ({ s, i })).filter(({ s }) => usesDictionary(s.field));
-}
-
-function isSubject(type: string): boolean {
-  return type === 'id' || type === 'uscc' || type === 'subject';
-}
 
 /** The rows the TS reference must decide, numbered `_seq` in row order, with their raw cells. */
 export function badRowsSql(dialect: SqlDialect, plan: StagePlan, raw: RawRelation, tables: StageTables): Statement {
@@ -92,7 +86,7 @@ export function insertGoodRowsSql(
       if (field.required) blankRequired.push(`NOT ${isBlankTextSql(dialect, `l.t${i}`)}`);
       continue;
     }
-    const keyed = isSubject(field.type);
+    const keyed = isSubjectField(field);
     const table = keyed ? tables.keyed(i) : tables.dictionary(i);
     joins.push(
       `JOIN ${q(table)} d${i} ON d${i}.k = coalesce(src.${q(s.rawColumn)}, '')${keyed ? '' : ` AND d${i}.ok`}`,

@@ -1,7 +1,7 @@
 import { type FieldDef, type HeaderMatch, type SqlDialect, cleanTextSql } from '@qingfeng/core';
 import type { LakeColumn } from '../../lake/index.js';
 import { quoteIdentifier } from '../../lake/index.js';
-import type { DatasetLayout } from './lake-layout.js';
+import { type DatasetLayout, isSubjectField } from './lake-layout.js';
 
 /*
  * The plan of a batch's staging in the engine. A batch's raw text is a relation of the
@@ -96,6 +96,18 @@ export type StageTables = ReturnType<typeof stageTables>;
 /** Whether a field is normalised through a dictionary of its distinct values (all but free text). */
 export function usesDictionary(field: FieldDef): boolean {
   return field.type !== 'text';
+}
+
+/** The staged fields normalised through a dictionary, with their index into `plan.staged`. */
+export function dictionaryFields(plan: StagePlan): { s: StagedField; i: number }[] {
+  return plan.staged.map((s, i) => ({ s, i })).filter(({ s }) => usesDictionary(s.field));
+}
+
+/** Indexes (into `plan.staged`) of the dictionaries of subject fields (identity numbers, credit codes). */
+export function subjectDictionaries(plan: StagePlan): number[] {
+  return dictionaryFields(plan)
+    .filter(({ s }) => isSubjectField(s.field))
+    .map(({ i }) => i);
 }
 
 /** Free text of raw column `column` of `src`, cleaned as `normaliseText` does. */

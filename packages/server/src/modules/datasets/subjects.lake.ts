@@ -1,6 +1,6 @@
 import { type Lake, type LakeColumn, type LakeTx, quoteIdentifier } from '../../lake/index.js';
 import type { IdentifierSealer } from './datasets.lake.js';
-import { type StagePlan, type StageTables, usesDictionary } from './stage-sql.js';
+import { type StagePlan, type StageTables, subjectDictionaries } from './stage-sql.js';
 import { countRows, createTempTableSql, pages } from './stage-tx.js';
 
 const HASH_COLUMNS: LakeColumn[] = [
@@ -28,13 +28,10 @@ export async function resolveSubjects(
   sealer: IdentifierSealer,
 ): Promise<void> {
   const q = quoteIdentifier;
-  const indexOf = new Map(plan.staged.map((s, i) => [s.field.key, i]));
-  const sources: string[] = [];
+  const sources = subjectDictionaries(plan).map(
+    (i) => `SELECT v AS ident, kind FROM ${q(tables.dictionary(i))} WHERE ok AND v IS NOT NULL`,
+  );
   for (const { key } of plan.layout.subjectFields) {
-    const i = indexOf.get(key);
-    if (i !== undefined && usesDictionary(plan.staged[i]!.field)) {
-      sources.push(`SELECT v AS ident, kind FROM ${q(tables.dictionary(i))} WHERE ok AND v IS NOT NULL`);
-    }
     sources.push(
       `SELECT ${q(key)} AS ident, ${q(`${key}_kind`)} AS kind FROM ${q(tables.fixed)} WHERE ${q(key)} IS NOT NULL`,
     );
