@@ -26,7 +26,7 @@ describe('compileModel', () => {
 
   it('returns the output contract columns in order', () => {
     const { sql } = compileModel(W01, { engine: 'postgres' });
-    expect(sql).toContain(`SELECT DISTINCT ${MODEL_OUTPUT_COLUMNS.join(', ')} FROM`);
+    expect(sql).toContain(`SELECT ${MODEL_OUTPUT_COLUMNS.join(', ')} FROM`);
   });
 
   it('takes identifiers only from the catalogue', () => {

@@ -51,35 +51,53 @@ function asSeverity(value: string | null, fallback: Severity): Severity {
   return value === 'red' || value === 'orange' || value === 'yellow' ? value : fallback;
 }
 
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Evidence order within a hit: dataset, batch, row, role (code-unit order, the same on both engines). */
+function compareEvidence(a: EvidenceRow, b: EvidenceRow): number {
+  return (
+    compareText(a.evidence_dataset, b.evidence_dataset) ||
+    Number(a.evidence_batch) - Number(b.evidence_batch) ||
+    Number(a.evidence_row) - Number(b.evidence_row) ||
+    compareText(a.evidence_role, b.evidence_role)
+  );
+}
+
 /**
- * Groups evidence rows into hits, in hit-key order. Rows of one hit found by several
- * branches are merged: evidence deduplicated by row, facts of the first row kept (later rows only
- * add missing names), the highest severity kept.
+ * Groups evidence rows (in any order, repeats allowed) into hits, in hit-key order. A hit's
+ * rows are taken in evidence order: evidence deduplicated by row, the facts of its first row
+ * kept (later rows, from other branches, only add missing names), the highest severity kept.
+ * So the result depends only on the set of rows, not on the order the engine returned them in.
  */
 export function groupEvidenceRows(
   rows: Iterable<EvidenceRow>,
   spec: Pick<ModelSpec, 'id' | 'version' | 'severity'>,
 ): ModelHit[] {
-  const hits = new Map<string, { hit: ModelHit; seen: Set<string>; subjects: Set<number> }>();
+  const byKey = new Map<string, EvidenceRow[]>();
   for (const row of rows) {
-    let entry = hits.get(row.hit_key);
-    if (entry === undefined) {
-      entry = {
-        hit: {
-          hitKey: row.hit_key,
-          modelId: spec.id,
-          modelVersion: spec.version,
-          subjectKeys: [],
-          evidence: [],
-          facts: {},
-          severity: asSeverity(row.severity, spec.severity),
-        },
-        seen: new Set(),
-        subjects: new Set(),
-      };
-      hits.set(row.hit_key, entry);
-    }
-    const { hit, seen, subjects } = entry;
+    const bucket = byKey.get(row.hit_key);
+    if (bucket === undefined) byKey.set(row.hit_key, [row]);
+    else bucket.push(row);
+  }
+  return [...byKey.keys()].sort(compareText).map((key) => mergeHit(key, byKey.get(key) ?? [], spec));
+}
+
+function mergeHit(hitKey: string, rows: EvidenceRow[], spec: Pick<ModelSpec, 'id' | 'version' | 'severity'>): ModelHit {
+  rows.sort(compareEvidence);
+  const hit: ModelHit = {
+    hitKey,
+    modelId: spec.id,
+    modelVersion: spec.version,
+    subjectKeys: [],
+    evidence: [],
+    facts: {},
+    severity: asSeverity(rows[0]?.severity ?? null, spec.severity),
+  };
+  const seen = new Set<string>();
+  const subjects = new Set<number>();
+  for (const row of rows) {
     for (const key of [toKey(row.subject_sk), ...(row.related_sks ?? '').split(',').map(toKey)]) {
       if (key !== undefined && !subjects.has(key)) {
         subjects.add(key);
@@ -104,5 +122,5 @@ export function groupEvidenceRows(
     const severity = asSeverity(row.severity, spec.severity);
     if (SEVERITY_RANK[severity] > SEVERITY_RANK[hit.severity]) (hit as { severity: Severity }).severity = severity;
   }
-  return [...hits.values()].map((e) => e.hit);
+  return hit;
 }

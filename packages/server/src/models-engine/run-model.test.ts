@@ -40,6 +40,32 @@ it('groups evidence rows into hits, merging subjects, evidence and the highest s
   expect(hits[0]?.evidence.map((e) => e.dataset)).toEqual(['death', 'payment']);
 });
 
+it('groups the same hits whatever order the engine returns the rows in, and merges repeated rows', () => {
+  const row = (hit: string, dataset: string, rowNo: number, facts: string) => ({
+    hit_key: hit,
+    subject_sk: 5,
+    evidence_dataset: dataset,
+    evidence_batch: 1,
+    evidence_row: rowNo,
+    evidence_role: dataset,
+    facts,
+    severity: 'red',
+    related_sks: null,
+  });
+  const rows = [
+    row('K2', 'payment', 7, '{"n":"k2"}'),
+    row('K1', 'payment', 3, '{"n":"payment 3"}'),
+    row('K1', 'death', 9, '{"n":"death 9"}'),
+    row('K1', 'payment', 3, '{"n":"payment 3"}'), // a repeat: another hit row sharing the payment
+    row('K1', 'death', 2, '{"n":"death 2"}'),
+  ];
+  const forward = groupEvidenceRows(rows, W01);
+  expect(forward.map((h) => h.hitKey)).toEqual(['K1', 'K2']);
+  expect(forward[0]?.evidence.map((e) => `${e.dataset}:${e.rowNo}`)).toEqual(['death:2', 'death:9', 'payment:3']);
+  expect(forward[0]?.facts).toEqual({ n: 'death 2' }); // the first row in evidence order speaks
+  expect(groupEvidenceRows([...rows].reverse(), W01)).toEqual(forward);
+});
+
 for (const engine of LAKE_ENGINES) {
   describe.skipIf(engine === 'postgres' && postgresUrl === undefined)(`runModelOnLake on ${engine}`, () => {
     let test: TestLake;

