@@ -240,6 +240,25 @@ async function runLibrary(
   return out;
 }
 
+// Passes over the whole library and over the incremental batch; the fastest pass of each is
+// reported (the first full pass also reads the tables in; an incremental pass of a few
+// milliseconds per model is at the mercy of a busy moment).
+const FULL_PASSES = 2;
+const INCREMENTAL_PASSES = 3;
+
+function totalMs(timings: readonly ModelTiming[]): number {
+  return timings.reduce((n, t) => n + t.ms, 0);
+}
+
+async function fastestPass(passes: number, run: () => Promise<ModelTiming[]>): Promise<ModelTiming[]> {
+  let best = await run();
+  for (let pass = 1; pass < passes; pass++) {
+    const next = await run();
+    if (totalMs(next) < totalMs(best)) best = next;
+  }
+  return best;
+}
+
 // Rounds of the engine-versus-baseline comparison: each side's best is kept, so neither pays
 // for a cold cache (the full run above reads the tables first) or a busy moment.
 const BASELINE_ROUNDS = 3;
@@ -337,8 +356,10 @@ export async function benchEngine(
     const loadMs = performance.now() - loadStarted;
     log(`[${engine}] written in ${(loadMs / 1000).toFixed(1)} s; full run of ${models.length} models`);
 
-    const full = await runLibrary(lake, models, options.timeoutMs, undefined, options.verbose ? log : undefined);
-    const fullMs = full.reduce((s, t) => s + t.ms, 0);
+    const full = await fastestPass(FULL_PASSES, () =>
+      runLibrary(lake, models, options.timeoutMs, undefined, options.verbose ? log : undefined),
+    );
+    const fullMs = totalMs(full);
     for (const t of full) if (t.error) log(`[${engine}] ${t.modelId} failed: ${t.error}`);
 
     log(`[${engine}] baselines`);
@@ -352,8 +373,10 @@ export async function benchEngine(
     const readers = models.filter(
       (m) => m.inputs.includes(dataset) && plannedMode(m, { newBatches }) === 'incremental',
     );
-    const incrementalModels = await runLibrary(lake, readers, options.timeoutMs, newBatches);
-    const incrementalMs = incrementalModels.reduce((s, t) => s + t.ms, 0);
+    const incrementalModels = await fastestPass(INCREMENTAL_PASSES, () =>
+      runLibrary(lake, readers, options.timeoutMs, newBatches),
+    );
+    const incrementalMs = totalMs(incrementalModels);
     return {
       engine,
       rows: perDataset * datasets.length,
@@ -382,7 +405,7 @@ export function formatEngineBench(b: EngineBench): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const lines = [
     `== ${b.engine}: ${b.rows.toLocaleString('en-US')} rows in ${b.datasets} datasets (written in ${s(b.loadMs)})`,
-    `full run of ${b.full.length} models: ${s(b.fullMs)}; peak RSS ${b.peakRssMb} MB${b.engine === 'postgres' ? ' (this process; the server’s memory is its own)' : ''}`,
+    `full run of ${b.full.length} models (faster of ${FULL_PASSES} passes): ${s(b.fullMs)}; peak RSS ${b.peakRssMb} MB${b.engine === 'postgres' ? ' (this process; the server’s memory is its own)' : ''}`,
     'slowest models:',
     ...[...b.full]
       .sort((x, y) => y.ms - x.ms)
@@ -403,7 +426,7 @@ export function formatEngineBench(b: EngineBench): string {
     `  total baseline ${s(base)}, engine ${s(eng)}, ratio ${(eng / Math.max(base, 1)).toFixed(2)}× (target ≤ 1.5×)`,
   );
   lines.push(
-    `incremental: ${b.incremental.batchRows.toLocaleString('en-US')} new ${b.incremental.dataset} rows, ${b.incremental.models.length} models, ${s(b.incremental.ms)} = ${(100 * b.incremental.shareOfFull).toFixed(2)}% of the full run (target < 2%)`,
+    `incremental: ${b.incremental.batchRows.toLocaleString('en-US')} new ${b.incremental.dataset} rows, ${b.incremental.models.length} models (fastest of ${INCREMENTAL_PASSES} passes), ${s(b.incremental.ms)} = ${(100 * b.incremental.shareOfFull).toFixed(2)}% of the full run (target < 2%)`,
   );
   return lines.join('\n');
 }

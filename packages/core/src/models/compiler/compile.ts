@@ -3,7 +3,8 @@ import { resolveParams } from '../params.js';
 import type { ModelSpec, RuleLogic } from '../spec-types.js';
 import { Binder, type ModelEngine } from './binder.js';
 import { dialectFor } from './dialect.js';
-import { compileRule, type CompiledBranch, type Restriction } from './rule.js';
+import type { Restriction } from './incremental.js';
+import { compileRule, type CompiledBranch } from './rule.js';
 import { Scope, type Ctx } from './scope.js';
 import { compileTemplate } from './template.js';
 

@@ -3,15 +3,10 @@ import { NATURAL_KEYS } from '../natural-keys.js';
 import type { Expr, RuleLogic } from '../spec-types.js';
 import { compileConds, compileCond, compileExpr } from './expr.js';
 import { compileOuterOn, joinWays, MAX_JOIN_VARIANTS, notTrue, nullSafeEquals } from './joins.js';
+import { incrementalFilters, type Restriction } from './incremental.js';
 import { hitKeySql, factsSql, severitySql, relatedSql } from './output.js';
 import { q, Scope, type Ctx } from './scope.js';
 import type { Compiled } from './sql-types.js';
-
-/** Restricts one source to the given batches (incremental runs). */
-export interface Restriction {
-  readonly alias: string;
-  readonly batches: readonly number[];
-}
 
 /** A compiled branch: CTEs to define and one evidence-level SELECT per evidence source. */
 export interface CompiledBranch {
@@ -24,20 +19,25 @@ const STATS = '_st';
 const MATCH = '_m';
 const UNPIVOT = '_k';
 
+/** A source's JOIN clauses: several ON clauses when an OR join is split into hash joins (joins.ts). */
+interface JoinClauses {
+  /** Absent for the first source, which is FROM. */
+  readonly keyword?: 'JOIN' | 'LEFT JOIN';
+  readonly ons: readonly string[];
+}
+
 function fromClause(rule: RuleLogic, ctx: Ctx, restriction: Restriction | undefined): { from: string; where: string } {
   const wheres: string[] = [];
-  // Per source, its JOIN clauses: several when an OR join is split into hash joins (joins.ts).
-  const joins: string[][] = [];
+  const clauses: JoinClauses[] = [];
   let variants = 1;
   rule.sources.forEach((source, i) => {
     const path = `${ctx.path}.sources[${i}]`;
     ctx.scope.add(source.alias, source.dataset, path);
-    const table = `${q(`ds_${source.dataset}`)} AS ${q(source.alias)}`;
     const local = { ...ctx, path };
     if (i === 0) {
       if (source.join !== undefined || source.on !== undefined)
         throw new ModelSpecError(path, 'the first source cannot join');
-      joins.push([table]);
+      clauses.push({ ons: [] });
       if (source.where) wheres.push(compileConds(source.where, { ...local, path: `${path}.where` }));
       return;
     }
@@ -54,9 +54,10 @@ function fromClause(rule: RuleLogic, ctx: Ctx, restriction: Restriction | undefi
     const ons = split
       ? ways.map((w) => [compileConds(w.on, onCtx), ...w.excluded.map((c) => notTrue(c, onCtx))].join(' AND '))
       : [whole];
-    joins.push(
-      ons.map((o) => `${left ? 'LEFT JOIN' : 'JOIN'} ${table} ON ${left && filter ? `${o} AND ${filter}` : o}`),
-    );
+    clauses.push({
+      keyword: left ? 'LEFT JOIN' : 'JOIN',
+      ons: ons.map((o) => (left && filter ? `${o} AND ${filter}` : o)),
+    });
   });
   if (rule.where) wheres.push(compileConds(rule.where, { ...ctx, path: `${ctx.path}.where` }));
   if (restriction !== undefined) {
@@ -64,12 +65,22 @@ function fromClause(rule: RuleLogic, ctx: Ctx, restriction: Restriction | undefi
     if (source === undefined || source.join === 'left') {
       throw new ModelSpecError(ctx.path, `incremental driver "${restriction.alias}" must be an inner source`);
     }
-    const ids = restriction.batches.map((b) => ctx.binder.bind(b, 'integer', `batch:${b}`));
-    wheres.push(ids.length === 0 ? 'FALSE' : `${q(restriction.alias)}."_batch_id" IN (${ids.join(', ')})`);
   }
+  const narrowed = restriction === undefined ? new Map<string, string[]>() : incrementalFilters(rule, restriction, ctx);
+  const joins = clauses.map((c, i) => {
+    const source = rule.sources[i] as RuleLogic['sources'][number];
+    const table = sourceTable(source.dataset, source.alias, narrowed.get(source.alias) ?? []);
+    return c.keyword === undefined ? [table] : c.ons.map((o) => `${c.keyword} ${table} ON ${o}`);
+  });
   const where = wheres.length === 0 ? 'TRUE' : wheres.join(' AND ');
   if (variants === 1) return { from: joins.map((j) => j[0]).join(' '), where };
   return { from: rejoinVariants(rule, joins, where), where: 'TRUE' };
+}
+
+/** A source's table in FROM, narrowed to the rows that pass `filters` when there are any. */
+function sourceTable(dataset: string, alias: string, filters: readonly string[]): string {
+  const table = `${q(`ds_${dataset}`)} AS ${q(alias)}`;
+  return filters.length === 0 ? table : `(SELECT * FROM ${table} WHERE ${filters.join(' AND ')}) AS ${q(alias)}`;
 }
 
 /**
