@@ -44,15 +44,17 @@ it('compiling with newBatches restricts only declared drivers and reports the mo
   expect(plannedMode(w08, { newBatches: { benefit_payment: [7] } })).toBe('full');
 });
 
-it('narrows each source joined to the driver by an equality to rows sharing a key with the new rows', () => {
+it('narrows, on DuckDB, each source joined to the driver by an equality to rows sharing a key with the new rows', () => {
   const w01 = findBuiltinModel('W01');
   if (w01 === undefined) throw new Error('library');
-  const { sql } = compileModel(w01, { engine: 'postgres', newBatches: { death: [7] } });
+  const { sql } = compileModel(w01, { engine: 'duckdb', newBatches: { death: [7] } });
   // Payments are read only for the new deaths' people, inside the payment table's own subquery.
   expect(sql).toContain(
     '(SELECT * FROM "ds_benefit_payment" AS "p" WHERE "p"."id_sk" IN (SELECT "d"."id_sk" FROM "ds_death" AS "d" WHERE "d"."_batch_id" IN (',
   );
-  expect(compileModel(w01, { engine: 'postgres' }).sql).not.toContain('IN (SELECT');
+  expect(compileModel(w01, { engine: 'duckdb' }).sql).not.toContain('IN (SELECT');
+  // PostgreSQL's planner would nest loops over the subquery (see Dialect.narrowsIncrementalJoins).
+  expect(compileModel(w01, { engine: 'postgres', newBatches: { death: [7] } }).sql).not.toContain('IN (SELECT');
 });
 
 for (const engine of LAKE_ENGINES) {

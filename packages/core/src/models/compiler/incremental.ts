@@ -22,7 +22,7 @@ function batchFilter(restriction: Restriction, ctx: Ctx): string {
  * only rows whose key is among the new rows' keys (a semi-join). The join implies the
  * latter, so the hits are the same; but the engines estimate a join on names or codes
  * poorly and may otherwise join two big tables in full before meeting the few new rows
- * (W10: 60–300 ms against 12–20 ms on a 10M-row lake). The caller applies them inside each
+ * (W10: 60–300 ms against 12–20 ms on a 10M-row lake); where the dialect says so. The caller applies them inside each
  * source's table, where no optimizer can leave them above a join. A subquery reuses the
  * driver's alias, so the driver side compiles to the same text and reads the subquery's table.
  */
@@ -40,6 +40,7 @@ export function incrementalFilters(rule: RuleLogic, restriction: Restriction, ct
     return filters;
   }
   add(driver.alias, batchFilter(restriction, ctx));
+  if (!ctx.d.narrowsIncrementalJoins) return filters;
   const inner = new Set(rule.sources.filter((s) => s.join !== 'left').map((s) => s.alias));
   const table = `${q(`ds_${driver.dataset}`)} AS ${q(driver.alias)}`;
   for (const source of rule.sources) {
