@@ -1,3 +1,4 @@
+import { ModelSpecError } from '../errors.js';
 import type { Condition, Expr, RuleLogic } from '../spec-types.js';
 import { compileExpr } from './expr.js';
 import { q, type Ctx } from './scope.js';
@@ -10,10 +11,17 @@ export interface Restriction {
 
 const aliasOf = (e: Expr): string | undefined => (typeof e === 'string' ? e.split('.')[0] : undefined);
 
-/** The rows of the restricted source as a table alias: its new batches only. */
-function batchFilter(restriction: Restriction, ctx: Ctx): string {
-  const ids = restriction.batches.map((b) => ctx.binder.bind(b, 'integer', `batch:${b}`));
-  return `${q(restriction.alias)}."_batch_id" IN (${ids.join(', ')})`;
+/**
+ * The driver's new batches as a filter. Batch ids are the platform's own integers, never a
+ * user's text, and are written as literals: a bound parameter hides the value from DuckDB's
+ * planner, which then cannot skip the old row groups by their min/max (W13's incremental run
+ * took 34 ms instead of 16). Anything but a safe integer is refused.
+ */
+function batchFilter(restriction: Restriction): string {
+  for (const b of restriction.batches) {
+    if (!Number.isSafeInteger(b)) throw new ModelSpecError('newBatches', `batch id ${String(b)} is not an integer`);
+  }
+  return `${q(restriction.alias)}."_batch_id" IN (${restriction.batches.join(', ')})`;
 }
 
 /**
@@ -39,7 +47,7 @@ export function incrementalFilters(rule: RuleLogic, restriction: Restriction, ct
     add(driver.alias, 'FALSE');
     return filters;
   }
-  add(driver.alias, batchFilter(restriction, ctx));
+  add(driver.alias, batchFilter(restriction));
   if (!ctx.d.narrowsIncrementalJoins) return filters;
   const inner = new Set(rule.sources.filter((s) => s.join !== 'left').map((s) => s.alias));
   const table = `${q(`ds_${driver.dataset}`)} AS ${q(driver.alias)}`;
@@ -50,7 +58,7 @@ export function incrementalFilters(rule: RuleLogic, restriction: Restriction, ct
       if (pair === undefined) continue;
       const other = compileExpr(pair.other, ctx).sql;
       const key = compileExpr(pair.driver, ctx).sql;
-      add(pair.alias, `${other} IN (SELECT ${key} FROM ${table} WHERE ${batchFilter(restriction, ctx)})`);
+      add(pair.alias, `${other} IN (SELECT ${key} FROM ${table} WHERE ${batchFilter(restriction)})`);
     }
   }
   return filters;

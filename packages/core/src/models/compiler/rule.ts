@@ -138,6 +138,32 @@ function evidenceIds(rule: RuleLogic): string {
     .join(', ');
 }
 
+/** A row's identity in one BIGINT: batch and row number are positive INTEGERs. */
+function packedId(alias: string): string {
+  return `CAST(${q(alias)}."_batch_id" AS BIGINT) * 4294967296 + ${q(alias)}."_row_no"`;
+}
+
+/**
+ * One evidence row per row in each source's packed list of an aggregate's hits: the hits
+ * crossed with the source numbers, as in `unpivot`, so the CTE is read once.
+ */
+function unnestEvidence(rule: RuleLogic, cte: string, ctx: Ctx): string[] {
+  const pick = (values: readonly string[]) =>
+    `CASE ${q(UNPIVOT)}.k ${values.map((v, i) => `WHEN ${i} THEN ${v}`).join(' ')} END`;
+  const dataset = pick(rule.sources.map((s) => ctx.binder.literal(s.dataset, 'text')));
+  const role = pick(rule.sources.map((s) => ctx.binder.literal(s.role, 'text')));
+  const list = pick(rule.sources.map((_, i) => `l${i}`));
+  const numbers = rule.sources.map((_, i) => `(${i})`).join(', ');
+  const rows =
+    `SELECT hit_key, subject_sk, facts, severity, related_sks, ${dataset} AS evidence_dataset, ${role} AS evidence_role, ` +
+    `unnest(${list}) AS e FROM ${cte} CROSS JOIN (VALUES ${numbers}) AS ${q(UNPIVOT)}(k)`;
+  return [
+    `SELECT hit_key, subject_sk, evidence_dataset, CAST(e >> 32 AS INTEGER) AS evidence_batch, ` +
+      `CAST(e & 4294967295 AS INTEGER) AS evidence_row, evidence_role, facts, severity, related_sks ` +
+      `FROM (${rows}) AS ${q(`${UNPIVOT}e`)} WHERE e IS NOT NULL`,
+  ];
+}
+
 /**
  * One evidence row per source of each hit row: the hit rows crossed with the source numbers,
  * so the CTE is read once (read once per source, the engines materialise it first).
@@ -176,23 +202,20 @@ export function compileRule(
   if (rule.aggregate !== undefined) {
     const agg = rule.aggregate;
     if (agg.groupBy.length === 0) throw new ModelSpecError(`${ctx.path}.aggregate`, 'groupBy is empty');
-    const compiledGroups = agg.groupBy.map((e, i) =>
-      compileExpr(e, { ...ctx, path: `${ctx.path}.aggregate.groupBy[${i}]` }),
+    const groups = agg.groupBy.map(
+      (e, i) => compileExpr(e, { ...ctx, path: `${ctx.path}.aggregate.groupBy[${i}]` }).sql,
     );
-    const groups = compiledGroups.map((g) => g.sql);
     const aggCtx: Ctx = { ...ctx, allowAgg: true };
     const having = compileConds(agg.having, { ...aggCtx, path: `${ctx.path}.aggregate.having` });
-    const gCols = groups.map((g, i) => `${g} AS g${i}`).join(', ');
     const hit = hitColumns(rule, aggCtx, rule.key ?? agg.groupBy, branch);
-    const on = compiledGroups.map((g, i) => nullSafeEquals(`g.g${i}`, `ev.g${i}`, g.type)).join(' AND ');
-    const evCols = rule.sources.map((_, i) => `ev.e${i}_b, ev.e${i}_r`).join(', ');
+    // Each source's rows in the group, packed as batch << 32 | row: the group's evidence comes
+    // out of the one aggregation, rather than from a second pass over the sources joined back.
+    const lists = rule.sources.map((s, i) => `array_agg(DISTINCT ${packedId(s.alias)}) AS l${i}`).join(', ');
     return {
       ctes: [
-        `${cte}_g AS (SELECT ${gCols}, ${hit} FROM ${from} WHERE ${where} GROUP BY ${groups.join(', ')} HAVING ${having})`,
-        `${cte}_ev AS (SELECT DISTINCT ${gCols}, ${evidenceIds(rule)} FROM ${from} WHERE ${where})`,
-        `${cte} AS (SELECT g.hit_key, g.subject_sk, g.related_sks, g.severity, g.facts, ${evCols} FROM ${cte}_g AS g JOIN ${cte}_ev AS ev ON ${on})`,
+        `${cte} AS (SELECT ${hit}, ${lists} FROM ${from} WHERE ${where} GROUP BY ${groups.join(', ')} HAVING ${having})`,
       ],
-      selects: unpivot(rule, cte, ctx),
+      selects: unnestEvidence(rule, cte, ctx),
     };
   }
 
