@@ -428,6 +428,7 @@ export function formatEngineBench(b: EngineBench): string {
   lines.push(
     `incremental: ${b.incremental.batchRows.toLocaleString('en-US')} new ${b.incremental.dataset} rows, ${b.incremental.models.length} models (fastest of ${INCREMENTAL_PASSES} passes), ${s(b.incremental.ms)} = ${(100 * b.incremental.shareOfFull).toFixed(2)}% of the full run (target < 2%)`,
   );
+  lines.push(`  ${b.incremental.models.map((t) => `${t.modelId} ${(t.ms / 1000).toFixed(3)} s`).join(', ')}`);
   return lines.join('\n');
 }
 
