@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAuditEntries } from '../../testing/auth-helpers.js';
 import { testEngines } from '../../testing/test-databases.js';
+import { holdModelQuery } from '../../testing/held-model-query.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 import type { TestActor } from '../../testing/org-factories.js';
 import { getRun, onBatchLoaded } from '../models/model-runs.service.js';
@@ -226,6 +227,8 @@ for (const engine of testEngines()) {
 
     it('cancels a run while it runs and one still queued', async () => {
       const queue = platform.services.modelRuns;
+      // The first run's second model waits at the lake's door: the cancel lands between models.
+      const held = holdModelQuery(platform.services, 2);
       const first = await platform.app.inject({
         method: 'POST',
         url: '/api/v1/model-runs',
@@ -246,18 +249,14 @@ for (const engine of testEngines()) {
         headers: analystA.session.headers,
       });
       expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
-      // Cancel the first one between its models: as soon as it has reported progress.
       const firstId = first.json<{ id: number }>().id;
-      for (let i = 0; i < 400; i++) {
-        const run = await platform.services.database.db
-          .selectFrom('model_runs')
-          .select(['models_done'])
-          .where('id', '=', firstId)
-          .executeTakeFirstOrThrow();
-        if (run.models_done >= 1) break;
-        await new Promise((r) => setTimeout(r, 5));
+      try {
+        await held.reached;
+        queue.cancel(firstId);
+      } finally {
+        held.release();
+        held.restore();
       }
-      queue.cancel(firstId);
       await queue.idle();
       const runs = await platform.app.inject({
         method: 'GET',
@@ -265,7 +264,7 @@ for (const engine of testEngines()) {
         headers: analystA.session.headers,
       });
       expect(runs.json()).toMatchObject({ status: 'cancelled' });
-      expect(runs.json<{ progress: { done: number; total: number } }>().progress.done).toBeLessThan(3);
+      expect(runs.json<{ progress: { done: number; total: number } }>().progress.done).toBe(1);
       const again = await platform.app.inject({
         method: 'POST',
         url: `/api/v1/model-runs/${firstId}/cancel`,

@@ -1,0 +1,65 @@
+import type { AppServices } from '../app-services.js';
+import type { Lake, LakeTx } from '../lake/index.js';
+
+/** A model query held at the lake's door until the test lets it through. */
+export interface HeldModelQuery {
+  /** Resolves when the held query has arrived (every model before it has finished). */
+  readonly reached: Promise<void>;
+  release(): void;
+  /** Puts the real lake back. */
+  restore(): void;
+}
+
+// A compiled model's SQL always names its output column hit_key; other lake reads do not.
+const isModelQuery = (sql: string) => sql.includes('hit_key');
+
+/**
+ * Holds the `nth` model query the platform sends to its lake (directly on DuckDB, inside
+ * the read-only transaction on PostgreSQL) until `release()`, so a test can act between
+ * two models of a run, which on small fixtures otherwise finish faster than a poll can see.
+ * The queries themselves run on the real lake.
+ */
+export function holdModelQuery(services: AppServices, nth: number): HeldModelQuery {
+  const lake = services.lake;
+  let seen = 0;
+  let arrive = () => {};
+  let release = () => {};
+  const reached = new Promise<void>((resolve) => (arrive = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const gate = async (sql: string) => {
+    if (!isModelQuery(sql) || ++seen !== nth) return;
+    arrive();
+    await released;
+  };
+  const gatedTx = (tx: LakeTx): LakeTx =>
+    new Proxy(tx, {
+      get(target, prop) {
+        if (prop === 'query') {
+          return async (sql: string, params?: unknown[]) => {
+            await gate(sql);
+            return target.query(sql, params);
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  const gated = new Proxy(lake, {
+    get(target, prop) {
+      if (prop === 'query') {
+        return async (sql: string, params?: unknown[]) => {
+          await gate(sql);
+          return target.query(sql, params);
+        };
+      }
+      if (prop === 'transaction') {
+        return <T>(work: (tx: LakeTx) => Promise<T>) => target.transaction((tx) => work(gatedTx(tx)));
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  const writable = services as { lake: Lake };
+  writable.lake = gated;
+  return { reached, release, restore: () => (writable.lake = lake) };
+}
