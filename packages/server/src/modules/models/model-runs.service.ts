@@ -123,14 +123,18 @@ async function findEnabledReaders(services: AppServices, datasetType: string): P
 /**
  * The hook the datasets module calls after a batch has landed: every enabled model that
  * reads the batch's dataset type is evaluated for its new rows (or in full, where it must
- * be). Returns the queued run, or null when no model reads that dataset.
+ * be). A replace-all batch removed every earlier row of its dataset, which an incremental
+ * run cannot see, so then they run in full, as after a rollback: hits that rested on the
+ * old rows and are not found again retire (unjudged) or are traced as missing (judged).
+ * Returns the queued run, or null when no model reads that dataset.
  */
 export async function onBatchLoaded(
   services: AppServices,
-  batch: Pick<ImportBatch, 'id' | 'dataset_type'>,
+  batch: Pick<ImportBatch, 'id' | 'dataset_type' | 'mode'>,
 ): Promise<ModelRunRow | null> {
   const readers = await findEnabledReaders(services, batch.dataset_type);
   if (readers.length === 0) return null;
+  if (batch.mode === 'replace') return startRun(services, MODEL_RUNNER, { kind: 'full', modelIds: readers });
   return startRun(services, MODEL_RUNNER, { kind: 'incremental', modelIds: readers, batchIds: [batch.id] });
 }
 

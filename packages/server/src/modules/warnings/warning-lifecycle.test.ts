@@ -122,7 +122,7 @@ for (const engine of testEngines()) {
       expect(stats.items[0]).toMatchObject({ hits: 3, open: 2, retired: 1 });
     });
 
-    it('an incremental run never retires; a full run retires the unjudged warnings it no longer finds', async () => {
+    it('a replace-all import re-runs the readers in full: unjudged warnings no longer found retire, judged ones stand', async () => {
       const confirm = await platform.app.inject({
         method: 'POST',
         url: `/api/v1/warnings/${ids.alice}/status`,
@@ -130,22 +130,42 @@ for (const engine of testEngines()) {
         payload: { status: 'confirmed' },
       });
       expect(confirm.statusCode, confirm.body).toBe(200);
+      const lastRunBefore = await lastRunId();
       // The death register is replaced by one naming only Carol: Alice's and Dave's deaths are gone.
-      await importCsv('death', [DEATH_HEADER, `${CAROL},王卡萝,2024-02-20,330106001002`].join('\n'), 'replace');
-      expect((await w01Warnings()).filter((w) => w.retired_at !== null).map((w) => w.id)).toEqual([ids.erin]);
-
-      const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01'] });
-      expect(run.status).toBe('succeeded');
+      const replacement = await importCsv(
+        'death',
+        [DEATH_HEADER, `${CAROL},王卡萝,2024-02-20,330106001002`].join('\n'),
+        'replace',
+      );
+      const rerun = await platform.services.database.db
+        .selectFrom('model_runs')
+        .selectAll()
+        .where('id', '>', lastRunBefore)
+        .executeTakeFirstOrThrow();
+      expect(rerun).toMatchObject({ kind: 'full', status: 'succeeded' });
       const byId = new Map((await w01Warnings()).map((w) => [w.id, w]));
       expect(byId.get(ids.dave)).toMatchObject({ status: 'new', retired_reason: 'no_longer_found' });
       // A handler's judgement stands: Alice stays confirmed and live, traced as no longer found.
       expect(byId.get(ids.alice)).toMatchObject({ status: 'confirmed', retired_at: null });
       expect((await detail(ids.dave)).events.at(-1)).toMatchObject({ kind: 'retired', reason: 'no_longer_found' });
 
+      // An incremental run sees only new rows, so it retires nothing; a second full run traces nothing twice.
+      const incremental = await runAndWait(platform, {
+        kind: 'incremental',
+        modelIds: ['W01'],
+        batchIds: [replacement.id],
+      });
+      expect(incremental.status).toBe('succeeded');
       await runAndWait(platform, { kind: 'full', modelIds: ['W01'] });
       const aliceEvents = (await detail(ids.alice)).events.map((e) => e.kind);
       expect(aliceEvents).toEqual(['status', 'not_found']);
       expect((await detail(ids.dave)).events.filter((e) => e.kind === 'retired')).toHaveLength(1);
+      expect(
+        (await w01Warnings())
+          .filter((w) => w.retired_at !== null)
+          .map((w) => w.id)
+          .sort(),
+      ).toEqual([ids.dave, ids.erin].sort());
     });
 
     it('a run that finds a retired warning again brings it back, with a trace entry', async () => {
