@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { RawValue } from '@qingfeng/core';
 import ExcelJS from 'exceljs';
 import { ByteCounter } from './byte-counter.js';
+import { readWorkbookDirectory } from './xlsx-directory.js';
 import { alignCells, type SourceHead, type SourceItem } from './record-source.js';
 
 /** Formats the wall-clock time exceljs gives for a date cell (it encodes local time as UTC). */
@@ -39,6 +40,7 @@ export async function* readXlsx(
   sheet: string | undefined,
   onBytes?: (total: number) => void,
 ): AsyncGenerator<SourceHead | SourceItem, void, undefined> {
+  const directory = await readWorkbookDirectory(file);
   const input = createReadStream(file).pipe(new ByteCounter(onBytes));
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -47,6 +49,9 @@ export async function* readXlsx(
     worksheets: 'emit',
     entries: 'ignore',
   });
+  // Known before the stream starts, so a worksheet is named whatever the order of the parts.
+  if (directory !== undefined)
+    Object.assign(workbook, { model: { sheets: directory.sheets }, workbookRels: directory.rels });
   const seen: string[] = [];
   try {
     for await (const worksheet of workbook) {
