@@ -210,7 +210,7 @@ export function compileRule(
     const hit = hitColumns(rule, aggCtx, rule.key ?? agg.groupBy, branch);
     // Each source's rows in the group, packed as batch << 32 | row: the group's evidence comes
     // out of the one aggregation, rather than from a second pass over the sources joined back.
-    const lists = rule.sources.map((s, i) => `array_agg(DISTINCT ${packedId(s.alias)}) AS l${i}`).join(', ');
+    const lists = rule.sources.map((s, i) => `${ctx.d.distinctList(packedId(s.alias))} AS l${i}`).join(', ');
     return {
       ctes: [
         `${cte} AS (SELECT ${hit}, ${lists} FROM ${from} WHERE ${where} GROUP BY ${groups.join(', ')} HAVING ${having})`,
