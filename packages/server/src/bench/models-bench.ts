@@ -240,21 +240,24 @@ async function runLibrary(
   return out;
 }
 
-// Passes over the whole library and over the incremental batch; the fastest pass of each is
-// reported (the first full pass also reads the tables in; an incremental pass of a few
-// milliseconds per model is at the mercy of a busy moment).
-const FULL_PASSES = 2;
-const INCREMENTAL_PASSES = 3;
+// Passes over the whole library and over the incremental batch, the same number for both;
+// each model's best time is kept, on both sides of the share alike (the first full pass also
+// reads the tables in; a model of a few milliseconds is at the mercy of a busy moment).
+const PASSES = 3;
 
 function totalMs(timings: readonly ModelTiming[]): number {
   return timings.reduce((n, t) => n + t.ms, 0);
 }
 
-async function fastestPass(passes: number, run: () => Promise<ModelTiming[]>): Promise<ModelTiming[]> {
-  let best = await run();
-  for (let pass = 1; pass < passes; pass++) {
+/** Runs `run` PASSES times; each model's fastest time, with the rest of its first pass's figures. */
+async function bestOfPasses(run: () => Promise<ModelTiming[]>): Promise<ModelTiming[]> {
+  const best = await run();
+  for (let pass = 1; pass < PASSES; pass++) {
     const next = await run();
-    if (totalMs(next) < totalMs(best)) best = next;
+    best.forEach((t, i) => {
+      const again = next[i];
+      if (again !== undefined && again.modelId === t.modelId && !again.error && again.ms < t.ms) t.ms = again.ms;
+    });
   }
   return best;
 }
@@ -356,7 +359,7 @@ export async function benchEngine(
     const loadMs = performance.now() - loadStarted;
     log(`[${engine}] written in ${(loadMs / 1000).toFixed(1)} s; full run of ${models.length} models`);
 
-    const full = await fastestPass(FULL_PASSES, () =>
+    const full = await bestOfPasses(() =>
       runLibrary(lake, models, options.timeoutMs, undefined, options.verbose ? log : undefined),
     );
     const fullMs = totalMs(full);
@@ -373,9 +376,7 @@ export async function benchEngine(
     const readers = models.filter(
       (m) => m.inputs.includes(dataset) && plannedMode(m, { newBatches }) === 'incremental',
     );
-    const incrementalModels = await fastestPass(INCREMENTAL_PASSES, () =>
-      runLibrary(lake, readers, options.timeoutMs, newBatches),
-    );
+    const incrementalModels = await bestOfPasses(() => runLibrary(lake, readers, options.timeoutMs, newBatches));
     const incrementalMs = totalMs(incrementalModels);
     return {
       engine,
@@ -405,7 +406,7 @@ export function formatEngineBench(b: EngineBench): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const lines = [
     `== ${b.engine}: ${b.rows.toLocaleString('en-US')} rows in ${b.datasets} datasets (written in ${s(b.loadMs)})`,
-    `full run of ${b.full.length} models (faster of ${FULL_PASSES} passes): ${s(b.fullMs)}; peak RSS ${b.peakRssMb} MB${b.engine === 'postgres' ? ' (this process; the server’s memory is its own)' : ''}`,
+    `full run of ${b.full.length} models (each model's best of ${PASSES} passes): ${s(b.fullMs)}; peak RSS ${b.peakRssMb} MB${b.engine === 'postgres' ? ' (this process; the server’s memory is its own)' : ''}`,
     'slowest models:',
     ...[...b.full]
       .sort((x, y) => y.ms - x.ms)
@@ -426,7 +427,7 @@ export function formatEngineBench(b: EngineBench): string {
     `  total baseline ${s(base)}, engine ${s(eng)}, ratio ${(eng / Math.max(base, 1)).toFixed(2)}× (target ≤ 1.5×)`,
   );
   lines.push(
-    `incremental: ${b.incremental.batchRows.toLocaleString('en-US')} new ${b.incremental.dataset} rows, ${b.incremental.models.length} models (fastest of ${INCREMENTAL_PASSES} passes), ${s(b.incremental.ms)} = ${(100 * b.incremental.shareOfFull).toFixed(2)}% of the full run (target < 2%)`,
+    `incremental: ${b.incremental.batchRows.toLocaleString('en-US')} new ${b.incremental.dataset} rows, ${b.incremental.models.length} models (each model's best of ${PASSES} passes), ${s(b.incremental.ms)} = ${(100 * b.incremental.shareOfFull).toFixed(2)}% of the full run (target < 2%)`,
   );
   lines.push(`  ${b.incremental.models.map((t) => `${t.modelId} ${(t.ms / 1000).toFixed(3)} s`).join(', ')}`);
   return lines.join('\n');
