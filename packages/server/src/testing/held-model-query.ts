@@ -31,34 +31,27 @@ export function holdModelQuery(services: AppServices, nth: number): HeldModelQue
     arrive();
     await released;
   };
-  const gatedTx = (tx: LakeTx): LakeTx =>
-    new Proxy(tx, {
-      get(target, prop) {
+  // The lake, and each of its transactions, with `query` gated and every other member as is.
+  const withGatedQuery = <T extends Lake | LakeTx>(target: T, extra?: (prop: string | symbol) => unknown): T =>
+    new Proxy(target, {
+      get(object, prop) {
         if (prop === 'query') {
           return async (sql: string, params?: unknown[]) => {
             await gate(sql);
-            return target.query(sql, params);
+            return object.query(sql, params);
           };
         }
-        const value: unknown = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        const replaced = extra?.(prop);
+        if (replaced !== undefined) return replaced;
+        const value: unknown = Reflect.get(object, prop, object);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(object) : value;
       },
     });
-  const gated = new Proxy(lake, {
-    get(target, prop) {
-      if (prop === 'query') {
-        return async (sql: string, params?: unknown[]) => {
-          await gate(sql);
-          return target.query(sql, params);
-        };
-      }
-      if (prop === 'transaction') {
-        return <T>(work: (tx: LakeTx) => Promise<T>) => target.transaction((tx) => work(gatedTx(tx)));
-      }
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  const gated = withGatedQuery(lake, (prop) =>
+    prop === 'transaction'
+      ? <T>(work: (tx: LakeTx) => Promise<T>) => lake.transaction((tx) => work(withGatedQuery(tx)))
+      : undefined,
+  );
   const writable = services as { lake: Lake };
   writable.lake = gated;
   return { reached, release, restore: () => (writable.lake = lake) };

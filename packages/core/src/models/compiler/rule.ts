@@ -138,6 +138,24 @@ function evidenceIds(rule: RuleLogic): string {
     .join(', ');
 }
 
+/** The source numbers crossed with each hit row: one row per source, numbered `_k.k`. */
+function crossSources(rule: RuleLogic): string {
+  return `CROSS JOIN (VALUES ${rule.sources.map((_, i) => `(${i})`).join(', ')}) AS ${q(UNPIVOT)}(k)`;
+}
+
+/** The value for the source numbered `_k.k`. */
+function bySource(values: readonly string[]): string {
+  return `CASE ${q(UNPIVOT)}.k ${values.map((v, i) => `WHEN ${i} THEN ${v}`).join(' ')} END`;
+}
+
+/** The evidence dataset and role of the source numbered `_k.k`. */
+function sourceLabels(rule: RuleLogic, ctx: Ctx): { dataset: string; role: string } {
+  return {
+    dataset: bySource(rule.sources.map((s) => ctx.binder.literal(s.dataset, 'text'))),
+    role: bySource(rule.sources.map((s) => ctx.binder.literal(s.role, 'text'))),
+  };
+}
+
 /** A row's identity in one BIGINT: batch and row number are positive INTEGERs. */
 function packedId(alias: string): string {
   return `CAST(${q(alias)}."_batch_id" AS BIGINT) * 4294967296 + ${q(alias)}."_row_no"`;
@@ -148,15 +166,11 @@ function packedId(alias: string): string {
  * crossed with the source numbers, as in `unpivot`, so the CTE is read once.
  */
 function unnestEvidence(rule: RuleLogic, cte: string, ctx: Ctx): string[] {
-  const pick = (values: readonly string[]) =>
-    `CASE ${q(UNPIVOT)}.k ${values.map((v, i) => `WHEN ${i} THEN ${v}`).join(' ')} END`;
-  const dataset = pick(rule.sources.map((s) => ctx.binder.literal(s.dataset, 'text')));
-  const role = pick(rule.sources.map((s) => ctx.binder.literal(s.role, 'text')));
-  const list = pick(rule.sources.map((_, i) => `l${i}`));
-  const numbers = rule.sources.map((_, i) => `(${i})`).join(', ');
+  const { dataset, role } = sourceLabels(rule, ctx);
+  const list = bySource(rule.sources.map((_, i) => `l${i}`));
   const rows =
     `SELECT hit_key, subject_sk, facts, severity, related_sks, ${dataset} AS evidence_dataset, ${role} AS evidence_role, ` +
-    `unnest(${list}) AS e FROM ${cte} CROSS JOIN (VALUES ${numbers}) AS ${q(UNPIVOT)}(k)`;
+    `unnest(${list}) AS e FROM ${cte} ${crossSources(rule)}`;
   return [
     `SELECT hit_key, subject_sk, evidence_dataset, CAST(e >> 32 AS INTEGER) AS evidence_batch, ` +
       `CAST(e & 4294967295 AS INTEGER) AS evidence_row, evidence_role, facts, severity, related_sks ` +
@@ -169,16 +183,12 @@ function unnestEvidence(rule: RuleLogic, cte: string, ctx: Ctx): string[] {
  * so the CTE is read once (read once per source, the engines materialise it first).
  */
 function unpivot(rule: RuleLogic, cte: string, ctx: Ctx): string[] {
-  const pick = (values: readonly string[]) =>
-    `CASE ${q(UNPIVOT)}.k ${values.map((v, i) => `WHEN ${i} THEN ${v}`).join(' ')} END`;
-  const ids = (suffix: 'b' | 'r') => pick(rule.sources.map((_, i) => `e${i}_${suffix}`));
-  const dataset = pick(rule.sources.map((s) => ctx.binder.literal(s.dataset, 'text')));
-  const role = pick(rule.sources.map((s) => ctx.binder.literal(s.role, 'text')));
-  const numbers = rule.sources.map((_, i) => `(${i})`).join(', ');
+  const ids = (suffix: 'b' | 'r') => bySource(rule.sources.map((_, i) => `e${i}_${suffix}`));
+  const { dataset, role } = sourceLabels(rule, ctx);
   return [
     `SELECT hit_key, subject_sk, ${dataset} AS evidence_dataset, ${ids('b')} AS evidence_batch, ` +
       `${ids('r')} AS evidence_row, ${role} AS evidence_role, facts, severity, related_sks ` +
-      `FROM ${cte} CROSS JOIN (VALUES ${numbers}) AS ${q(UNPIVOT)}(k) WHERE ${ids('b')} IS NOT NULL`,
+      `FROM ${cte} ${crossSources(rule)} WHERE ${ids('b')} IS NOT NULL`,
   ];
 }
 

@@ -98,11 +98,7 @@ for (const engine of testEngines()) {
       ]);
 
       // The models reading deaths ran again, in full, on what remains.
-      const rerun = await platform.services.database.db
-        .selectFrom('model_runs')
-        .selectAll()
-        .where('id', '>', lastRunBefore)
-        .executeTakeFirstOrThrow();
+      const rerun = await firstRunAfter(lastRunBefore);
       expect(rerun).toMatchObject({ kind: 'full', status: 'succeeded' });
       expect(JSON.stringify(rerun.models)).toContain('"W01"');
     });
@@ -137,12 +133,7 @@ for (const engine of testEngines()) {
         [DEATH_HEADER, `${CAROL},王卡萝,2024-02-20,330106001002`].join('\n'),
         'replace',
       );
-      const rerun = await platform.services.database.db
-        .selectFrom('model_runs')
-        .selectAll()
-        .where('id', '>', lastRunBefore)
-        .executeTakeFirstOrThrow();
-      expect(rerun).toMatchObject({ kind: 'full', status: 'succeeded' });
+      expect(await firstRunAfter(lastRunBefore)).toMatchObject({ kind: 'full', status: 'succeeded' });
       const byId = new Map((await w01Warnings()).map((w) => [w.id, w]));
       expect(byId.get(ids.dave)).toMatchObject({ status: 'new', retired_reason: 'no_longer_found' });
       // A handler's judgement stands: Alice stays confirmed and live, traced as no longer found.
@@ -178,6 +169,16 @@ for (const engine of testEngines()) {
       const live = await api<{ items: { id: number }[] }>('/api/v1/warnings?model=W01');
       expect(live.items.map((w) => w.id)).toContain(ids.dave);
     });
+
+    /** The first model run queued after run `id` (the one an import or rollback queued). */
+    function firstRunAfter(id: number) {
+      return platform.services.database.db
+        .selectFrom('model_runs')
+        .selectAll()
+        .where('id', '>', id)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+    }
 
     async function lastRunId(): Promise<number> {
       const row = await platform.services.database.db
