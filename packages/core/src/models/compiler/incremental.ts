@@ -1,6 +1,7 @@
 import { ModelSpecError } from '../errors.js';
 import type { Condition, Expr, RuleLogic } from '../spec-types.js';
 import { compileExpr } from './expr.js';
+import { aliasOf } from './joins.js';
 import { q, type Ctx } from './scope.js';
 
 /** Restricts one source to the given batches (incremental runs). */
@@ -8,8 +9,6 @@ export interface Restriction {
   readonly alias: string;
   readonly batches: readonly number[];
 }
-
-const aliasOf = (e: Expr): string | undefined => (typeof e === 'string' ? e.split('.')[0] : undefined);
 
 /**
  * The driver's new batches as a filter. Batch ids are the platform's own integers, never a
@@ -26,13 +25,14 @@ function batchFilter(restriction: Restriction): string {
 
 /**
  * The filters an incremental run puts on each source's rows, by alias: the driver keeps
- * its new batches only, and each inner source joined to it by an equality of columns keeps
- * only rows whose key is among the new rows' keys (a semi-join). The join implies the
- * latter, so the hits are the same; but the engines estimate a join on names or codes
- * poorly and may otherwise join two big tables in full before meeting the few new rows
- * (W10: 60–300 ms against 12–20 ms on a 10M-row lake); where the dialect says so. The caller applies them inside each
- * source's table, where no optimizer can leave them above a join. A subquery reuses the
- * driver's alias, so the driver side compiles to the same text and reads the subquery's table.
+ * its new batches only; where the dialect says so, each inner source joined to it by an
+ * equality of columns keeps only rows whose key is among the new rows' keys (a semi-join).
+ * The join implies the latter, so the hits are the same; but the engines estimate a join on
+ * names or codes poorly and may otherwise join two big tables in full before meeting the few
+ * new rows (W10: 60–300 ms against 12–20 ms on a 10M-row lake). The caller applies them
+ * inside each source's table, where no optimizer can leave them above a join. A subquery
+ * reuses the driver's alias, so the driver side compiles to the same text and reads the
+ * subquery's table.
  */
 export function incrementalFilters(rule: RuleLogic, restriction: Restriction, ctx: Ctx): Map<string, string[]> {
   const filters = new Map<string, string[]>();

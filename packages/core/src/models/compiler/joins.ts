@@ -14,7 +14,8 @@ import type { SqlType } from './sql-types.js';
 /** Most variants a rule's FROM is expanded into (the product over its sources' OR branches). */
 export const MAX_JOIN_VARIANTS = 8;
 
-const aliasOf = (e: Expr): string | undefined => (typeof e === 'string' ? e.split('.')[0] : undefined);
+/** The source alias a plain column reference (`alias.field`) reads; undefined for any other expression. */
+export const aliasOf = (e: Expr): string | undefined => (typeof e === 'string' ? e.split('.')[0] : undefined);
 
 /** Whether `c` is, or ANDs, an equality of a column of `alias` with a column of another source. */
 function hasEquiKey(c: Condition, alias: string): boolean {
