@@ -262,13 +262,10 @@ async function bestOfPasses(run: () => Promise<ModelTiming[]>): Promise<ModelTim
   return best;
 }
 
-// Rounds of the engine-versus-baseline comparison: each side's best is kept, so neither pays
-// for a cold cache (the full run above reads the tables first) or a busy moment.
-const BASELINE_ROUNDS = 3;
-
 /**
  * The hand-written baselines beside the engine's SQL for the same models, timed alternately
- * in the same process on the same lake, best of BASELINE_ROUNDS each.
+ * in the same process on the same lake, best of PASSES each: neither side pays for a cold
+ * cache or a busy moment.
  */
 async function timeBaselines(
   lake: Lake,
@@ -284,7 +281,7 @@ async function timeBaselines(
     let engineMs = Infinity;
     let baselineMs = Infinity;
     try {
-      for (let round = 0; round < BASELINE_ROUNDS; round++) {
+      for (let round = 0; round < PASSES; round++) {
         engineMs = Math.min(engineMs, (await timeCount(lake, compiled.sql, compiled.params, timeoutMs)).ms);
         const started = performance.now();
         // Evidence built and de-duplicated, as the engine's count(DISTINCT hit_key) makes it do.
@@ -413,7 +410,7 @@ export function formatEngineBench(b: EngineBench): string {
       .slice(0, 8)
       .map((t) => `  ${t.modelId.padEnd(5)} ${s(t.ms).padStart(9)}  ${t.hits.toLocaleString('en-US')} hits`),
     ...b.full.filter((t) => t.error).map((t) => `  ${t.modelId} FAILED: ${t.error}`),
-    `baseline (hand-written) vs engine, same process, best of ${BASELINE_ROUNDS} each:`,
+    `baseline (hand-written) vs engine, same process, best of ${PASSES} each:`,
     ...b.baselines.map((x) =>
       x.error
         ? `  ${x.modelId.padEnd(5)} baseline failed: ${x.error}`
