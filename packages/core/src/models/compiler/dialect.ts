@@ -31,8 +31,7 @@ export interface Dialect {
    * Whether an incremental run narrows the sources joined to the driver by semi-joins
    * (incremental.ts). DuckDB hashes every semi-join and gains 3–10× on its small runs;
    * PostgreSQL, misjudging the join below as one row, nests a loop over the subquery
-   * instead (W14: 30 ms became 650 ms on a 1M-row lake), and its planner already starts
-   * from the new rows, so there it stays off.
+   * instead (W14: 30 ms became 650 ms on a 1M-row lake), so there it stays off.
    */
   readonly narrowsIncrementalJoins: boolean;
   /**

@@ -163,7 +163,8 @@ function packedId(alias: string): string {
 
 /**
  * One evidence row per row in each source's packed list of an aggregate's hits: the hits
- * crossed with the source numbers, as in `unpivot`, so the CTE is read once.
+ * crossed with the source numbers, as in `unpivot`, so the CTE is read once. The lists hold
+ * no NULL (a left-joined source's missing row), see Dialect.distinctList.
  */
 function unnestEvidence(rule: RuleLogic, cte: string, ctx: Ctx): string[] {
   const { dataset, role } = sourceLabels(rule, ctx);
@@ -174,7 +175,7 @@ function unnestEvidence(rule: RuleLogic, cte: string, ctx: Ctx): string[] {
   return [
     `SELECT hit_key, subject_sk, evidence_dataset, CAST(e >> 32 AS INTEGER) AS evidence_batch, ` +
       `CAST(e & 4294967295 AS INTEGER) AS evidence_row, evidence_role, facts, severity, related_sks ` +
-      `FROM (${rows}) AS ${q(`${UNPIVOT}e`)} WHERE e IS NOT NULL`,
+      `FROM (${rows}) AS ${q(`${UNPIVOT}e`)}`,
   ];
 }
 

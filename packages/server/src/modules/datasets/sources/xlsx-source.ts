@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import type { RawValue } from '@qingfeng/core';
 import ExcelJS from 'exceljs';
 import { ByteCounter } from './byte-counter.js';
-import { readWorkbookDirectory } from './xlsx-directory.js';
 import { alignCells, type SourceHead, type SourceItem } from './record-source.js';
+import { readWorkbookDirectory } from './xlsx-directory.js';
 
 /** Formats the wall-clock time exceljs gives for a date cell (it encodes local time as UTC). */
 function dateCellText(date: Date): string {
