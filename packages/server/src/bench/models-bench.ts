@@ -23,6 +23,7 @@ import { createTestLake } from '../lake/testing.js';
 import { BASELINE_MODELS, BASELINE_SQL, plannedMode } from '../models-engine/index.js';
 import { queryWithLimits } from '../models-engine/deadline.js';
 import { datasetLayout } from '../modules/datasets/lake-layout.js';
+import { forEachInRunOrder, INCREMENTAL_WIDTH } from '../modules/models/run-order.js';
 import { builtinModels, resolveParameters } from '../modules/models/model-engine.js';
 
 export interface ModelsBenchOptions {
@@ -216,46 +217,68 @@ async function timeCount(
   return { ms: performance.now() - started, evidenceRows: Number(rows[0]?.n ?? 0), hits: Number(rows[0]?.h ?? 0) };
 }
 
+interface LibraryPass {
+  timings: ModelTiming[];
+  /** From the first model's start to the last one's end. */
+  wallMs: number;
+}
+
+/** One pass over `models` in the order and width a run of the platform uses (run-order.ts). */
 async function runLibrary(
   lake: Lake,
   models: readonly ModelSpec[],
   timeoutMs: number,
   newBatches?: Record<string, number[]>,
   progress?: (line: string) => void,
-): Promise<ModelTiming[]> {
-  const out: ModelTiming[] = [];
-  for (const spec of models) {
-    try {
-      const compiled = compileModel(spec, {
-        engine: lake.engine,
-        params: resolveParameters(spec, {}),
-        ...(newBatches ? { newBatches } : {}),
-      });
-      out.push({ modelId: spec.id, ...(await timeCount(lake, compiled.sql, compiled.params, timeoutMs)) });
-      progress?.(`  ${spec.id} ${((out.at(-1)?.ms ?? 0) / 1000).toFixed(2)} s`);
-    } catch (error) {
-      out.push({ modelId: spec.id, ms: 0, evidenceRows: 0, hits: 0, error: (error as Error).message.slice(0, 200) });
-    }
-  }
-  return out;
+): Promise<LibraryPass> {
+  const timings: ModelTiming[] = [];
+  const mode = newBatches ? 'incremental' : 'full';
+  const started = performance.now();
+  await forEachInRunOrder(
+    models.map((spec, index) => ({ spec, index, mode })),
+    async ({ spec, index }) => {
+      try {
+        const compiled = compileModel(spec, {
+          engine: lake.engine,
+          params: resolveParameters(spec, {}),
+          ...(newBatches ? { newBatches } : {}),
+        });
+        timings[index] = { modelId: spec.id, ...(await timeCount(lake, compiled.sql, compiled.params, timeoutMs)) };
+        progress?.(`  ${spec.id} ${((timings[index]?.ms ?? 0) / 1000).toFixed(2)} s`);
+      } catch (error) {
+        timings[index] = {
+          modelId: spec.id,
+          ms: 0,
+          evidenceRows: 0,
+          hits: 0,
+          error: (error as Error).message.slice(0, 200),
+        };
+      }
+    },
+  );
+  return { timings, wallMs: performance.now() - started };
 }
 
 // Passes over the whole library and over the incremental batch, the same number for both;
-// each model's best time is kept, on both sides of the share alike (the first full pass also
-// reads the tables in; a model of a few milliseconds is at the mercy of a busy moment).
-const PASSES = 3;
+// the best of each is kept, on both sides of the share alike (the first full pass also reads
+// the tables in; a model of a few milliseconds is at the mercy of a busy moment).
+const PASSES = 5;
 
 function totalMs(timings: readonly ModelTiming[]): number {
   return timings.reduce((n, t) => n + t.ms, 0);
 }
 
-/** Runs `run` PASSES times; each model's fastest time, with the rest of its first pass's figures. */
-async function bestOfPasses(run: () => Promise<ModelTiming[]>): Promise<ModelTiming[]> {
+/**
+ * Runs `run` PASSES times: each model's fastest time, with the rest of its first pass's
+ * figures, and the fastest pass's wall time.
+ */
+async function bestOfPasses(run: () => Promise<LibraryPass>): Promise<LibraryPass> {
   const best = await run();
   for (let pass = 1; pass < PASSES; pass++) {
     const next = await run();
-    best.forEach((t, i) => {
-      const again = next[i];
+    best.wallMs = Math.min(best.wallMs, next.wallMs);
+    best.timings.forEach((t, i) => {
+      const again = next.timings[i];
       if (again !== undefined && again.modelId === t.modelId && !again.error && again.ms < t.ms) t.ms = again.ms;
     });
   }
@@ -356,7 +379,8 @@ export async function benchEngine(
     const loadMs = performance.now() - loadStarted;
     log(`[${engine}] written in ${(loadMs / 1000).toFixed(1)} s; full run of ${models.length} models`);
 
-    const full = await bestOfPasses(() =>
+    // Full models run one at a time, so the sum of each model's best is the run's best case.
+    const { timings: full } = await bestOfPasses(() =>
       runLibrary(lake, models, options.timeoutMs, undefined, options.verbose ? log : undefined),
     );
     const fullMs = totalMs(full);
@@ -373,8 +397,10 @@ export async function benchEngine(
     const readers = models.filter(
       (m) => m.inputs.includes(dataset) && plannedMode(m, { newBatches }) === 'incremental',
     );
-    const incrementalModels = await bestOfPasses(() => runLibrary(lake, readers, options.timeoutMs, newBatches));
-    const incrementalMs = totalMs(incrementalModels);
+    // Incremental models run side by side: the run takes its wall time, not the sum.
+    const incrementalPass = await bestOfPasses(() => runLibrary(lake, readers, options.timeoutMs, newBatches));
+    const incrementalModels = incrementalPass.timings;
+    const incrementalMs = incrementalPass.wallMs;
     return {
       engine,
       rows: perDataset * datasets.length,
@@ -424,9 +450,11 @@ export function formatEngineBench(b: EngineBench): string {
     `  total baseline ${s(base)}, engine ${s(eng)}, ratio ${(eng / Math.max(base, 1)).toFixed(2)}× (target ≤ 1.5×)`,
   );
   lines.push(
-    `incremental: ${b.incremental.batchRows.toLocaleString('en-US')} new ${b.incremental.dataset} rows, ${b.incremental.models.length} models (each model's best of ${PASSES} passes), ${s(b.incremental.ms)} = ${(100 * b.incremental.shareOfFull).toFixed(2)}% of the full run (target < 2%)`,
+    `incremental: ${b.incremental.batchRows.toLocaleString('en-US')} new ${b.incremental.dataset} rows, ${b.incremental.models.length} models, ${INCREMENTAL_WIDTH} side by side as a run does (best of ${PASSES} passes): ${s(b.incremental.ms)} = ${(100 * b.incremental.shareOfFull).toFixed(2)}% of the full run (target < 2%)`,
   );
-  lines.push(`  ${b.incremental.models.map((t) => `${t.modelId} ${(t.ms / 1000).toFixed(3)} s`).join(', ')}`);
+  lines.push(
+    `  each model, while side by side: ${b.incremental.models.map((t) => `${t.modelId} ${(t.ms / 1000).toFixed(3)} s`).join(', ')}`,
+  );
   return lines.join('\n');
 }
 

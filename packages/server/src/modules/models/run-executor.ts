@@ -2,10 +2,12 @@ import type { AppServices } from '../../app-services.js';
 import type { ModelRunRow } from '../../db/schema.js';
 import { type AuditActor, recordAudit, systemActor } from '../audit/audit.service.js';
 import { recordModelHits } from '../warnings/warning-record.service.js';
-import { type ModelDocument, runModel } from './model-engine.js';
+import { Mutex } from '../../lake/mutex.js';
+import { type ModelDocument, type ModelHit, runModel } from './model-engine.js';
 import { ModelRunsRepository } from './model-runs.repository.js';
 import type { BatchesByDataset, RunEntry } from './run-plan.js';
 import { ModelsRepository } from './models.repository.js';
+import { forEachInRunOrder } from './run-order.js';
 
 /** Background work is audited as the runner, with the run id; the start was audited as the user who asked. */
 function runnerActor(run: ModelRunRow): AuditActor {
@@ -17,8 +19,9 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * Executes a queued run: each model in turn, its hits saved as warnings, progress and hit
- * counts written after every model so the API shows them live. A model that fails is
+ * Executes a queued run: its models in run order (incremental ones side by side, full ones
+ * one at a time), each model's hits saved as warnings, progress and hit counts written after
+ * every model so the API shows them live. A model that fails is
  * recorded and the others continue; the run fails only when every model failed. The
  * signal cancels between models and inside the engine's query.
  */
@@ -40,39 +43,51 @@ export async function executeRun(services: AppServices, runId: number, signal: A
   let inserted = 0;
   let updated = 0;
   let done = 0;
-  for (const entry of entries) {
-    if (signal.aborted) break;
+  // Models may be evaluated side by side (see run-order.ts); their hits and the progress
+  // are written one model at a time.
+  const writes = new Mutex();
+  const evaluate = async (entry: RunEntry) => {
+    let hits: ModelHit[] | undefined;
+    let document: ModelDocument | undefined;
     try {
       const version = await models.findVersion(entry.modelId, entry.version);
       if (!version) throw new Error(`model ${entry.modelId} v${entry.version} is not registered`);
-      const document = version.document as ModelDocument;
-      const hits = await runModel(services.lake, document, entry.params, {
+      document = version.document as ModelDocument;
+      hits = await runModel(services.lake, document, entry.params, {
         signal,
         ...(entry.mode === 'incremental' ? { newBatches: batches } : {}),
       });
-      if (signal.aborted) break;
-      const saved = await recordModelHits(
-        services,
-        runnerActor(run),
-        { id: runId, modelId: entry.modelId, version: entry.version, mode: entry.mode, document },
-        hits,
-      );
-      hitCounts[entry.modelId] = new Set(hits.map((h) => h.hitKey)).size;
-      inserted += saved.inserted;
-      updated += saved.updated;
     } catch (error) {
-      if (signal.aborted) break;
-      errors[entry.modelId] = messageOf(error);
+      if (!signal.aborted) errors[entry.modelId] = messageOf(error);
     }
-    done += 1;
-    await runs.updateRun(runId, {
-      models_done: done,
-      hit_counts: hitCounts,
-      errors,
-      new_warnings: inserted,
-      updated_warnings: updated,
+    if (signal.aborted) return;
+    await writes.run(async () => {
+      if (hits !== undefined && document !== undefined) {
+        try {
+          const saved = await recordModelHits(
+            services,
+            runnerActor(run),
+            { id: runId, modelId: entry.modelId, version: entry.version, mode: entry.mode, document },
+            hits,
+          );
+          hitCounts[entry.modelId] = new Set(hits.map((h) => h.hitKey)).size;
+          inserted += saved.inserted;
+          updated += saved.updated;
+        } catch (error) {
+          errors[entry.modelId] = messageOf(error);
+        }
+      }
+      done += 1;
+      await runs.updateRun(runId, {
+        models_done: done,
+        hit_counts: hitCounts,
+        errors,
+        new_warnings: inserted,
+        updated_warnings: updated,
+      });
     });
-  }
+  };
+  await forEachInRunOrder(entries, evaluate, () => signal.aborted);
   const finishedAt = services.clock.now();
   const failedAll = entries.length > 0 && Object.keys(errors).length === entries.length;
   const status = signal.aborted ? 'cancelled' : failedAll ? 'failed' : 'succeeded';
