@@ -97,8 +97,8 @@ const PROGRESS_EVERY_ROWS = 5000;
 
 /**
  * Streams an opened file into the lake as one batch, in one lake transaction. The file is
- * staged through the engine's bulk path (DuckDB reads a UTF-8 or transcoded GBK CSV
- * itself; other formats and PostgreSQL stream raw text through the appender or COPY), then
+ * staged through the engine's bulk path (DuckDB reads a line-numbered UTF-8 copy of a UTF-8
+ * or GBK CSV itself; other formats and PostgreSQL stream raw text through the appender or COPY), then
  * normalised and validated in SQL by core's SQL forms; rows those do not accept are
  * decided by core's TypeScript normalisers, which also write the rejected-rows report with
  * row, column, raw value and reason. Nothing is dropped without a report line.
@@ -114,7 +114,7 @@ export async function loadImport(input: LoadImportInput): Promise<ImportCounts &
     await ensureLakeTables(lake, layout);
     if (lake.engine === 'duckdb' && opened.source.format === 'csv') {
       await mkdir(path.dirname(input.reportFile), { recursive: true });
-      const tempFile = `${input.reportFile}.source-utf8.csv.tmp`;
+      const tempFile = `${input.reportFile}.numbered-utf8.csv.tmp`;
       engineCsv = await prepareEngineCsv(
         opened.file,
         opened.source.encoding,

@@ -143,9 +143,9 @@ export function rowFlaggedSql(dialect: SqlDialect, plan: StagePlan): string {
 }
 
 /**
- * The engine's own CSV reader shaped like the raw stage (DuckDB only): every cell as text,
- * the file line as `_row_no` (valid because the caller checked the file has one record per
- * line), cells past the header counted into `_extra`. The file name is bound as $1. The
+ * The engine's own CSV reader shaped like the raw stage (DuckDB only), over the numbered
+ * copy prepareEngineCsv wrote: its first column, the line number, as `_row_no`, every cell
+ * as text, cells past the header counted into `_extra`. The file name is bound as $1. The
  * file is read once per pass: parsing is cheaper than writing the text to a table.
  */
 export function duckDbCsvRelation(
@@ -154,7 +154,8 @@ export function duckDbCsvRelation(
   columnCount: number,
   headerCount: number,
 ): RawRelation {
-  const columns = Array.from({ length: columnCount }, (_v, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const cellColumns = Array.from({ length: columnCount }, (_v, i) => `'c${i}': 'VARCHAR'`);
+  const columns = [`'_line': 'INTEGER'`, ...cellColumns].join(', ');
   const extra =
     columnCount > headerCount
       ? Array.from(
@@ -166,12 +167,10 @@ export function duckDbCsvRelation(
   const read =
     `read_csv($1, header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
     `strict_mode = true, null_padding = true, all_varchar = true, columns = {${columns}})`;
-  // Line 1 is the header, so the first record is line 2.
-  const numbered = `SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS _row_no, * FROM ${read}`;
   const from =
-    `(SELECT f._row_no, CAST(${extra} AS INTEGER) AS _extra, CAST(NULL AS VARCHAR) AS _problem_raw, ` +
+    `(SELECT CAST(f._line AS INTEGER) AS _row_no, CAST(${extra} AS INTEGER) AS _extra, CAST(NULL AS VARCHAR) AS _problem_raw, ` +
     `CAST(NULL AS VARCHAR) AS _problem_zh, CAST(NULL AS VARCHAR) AS _problem_en` +
-    `${cells.length > 0 ? ', ' : ''}${cells.map((c) => `f.${c}`).join(', ')} FROM (${numbered}) f)`;
+    `${cells.length > 0 ? ', ' : ''}${cells.map((c) => `f.${c}`).join(', ')} FROM ${read} f)`;
   return { from, params: [file] };
 }
 

@@ -3,14 +3,17 @@ import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { LineNumberer } from './line-numbers.js';
 
-/** A CSV file the engine can read itself, with one record per file line. */
+/**
+ * A CSV file the engine can read itself: a UTF-8 copy of the upload with one record per
+ * line, each non-empty line starting with its line number in the upload and a comma.
+ */
 export interface EngineCsv {
-  /** UTF-8 file to read: the upload itself, or a transcoded copy of a GB18030 one. */
   readonly file: string;
-  /** Most cells on any line (at least the header's). */
+  /** Most cells on any line of the upload (at least the header's), not counting the number. */
   readonly columnCount: number;
-  /** Deletes the transcoded copy, if one was made. */
+  /** Deletes the copy. */
   cleanup(): Promise<void>;
 }
 
@@ -155,10 +158,10 @@ function completeUtf8Length(bytes: Buffer): number {
 }
 
 /**
- * Prepares a CSV for the engine's own reader, streaming (memory stays flat): UTF-8 files
- * are checked in place (valid UTF-8, regular shape); GB18030 files are transcoded to a
- * UTF-8 copy at `tempFile` while being checked. Returns null when the file must go
- * through the JavaScript reader instead (other encodings, irregular shape, invalid
+ * Prepares a CSV for the engine's own reader, streaming (memory stays flat): the file is
+ * checked (valid UTF-8 or GB18030, regular shape) while a UTF-8 copy with each line's
+ * number in front (line-numbers.ts) is written to `tempFile`. Returns null when the file
+ * must go through the JavaScript reader instead (other encodings, irregular shape, invalid
  * UTF-8, whose reader gives the precise error).
  */
 export async function prepareEngineCsv(
@@ -168,46 +171,41 @@ export async function prepareEngineCsv(
   tempFile: string,
   onBytes?: (total: number) => void,
 ): Promise<EngineCsv | null> {
+  if (encoding !== 'utf-8' && encoding !== 'gb18030') return null;
   const shape = new CsvShape();
-  let read = 0;
-  if (encoding === 'utf-8') {
+  const numberer = new LineNumberer();
+  const out = createWriteStream(tempFile);
+  const cleanup = () => rm(tempFile, { force: true });
+  const write = async (bytes: Buffer) => {
+    if (bytes.length === 0) return;
+    shape.push(bytes);
+    if (!out.write(numberer.push(bytes))) await once(out, 'drain');
+  };
+  try {
+    let read = 0;
+    let valid = true;
+    const decoder = encoding === 'gb18030' ? iconv.getDecoder('gb18030', { stripBOM: true }) : null;
     let carry = Buffer.alloc(0);
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
       read += chunk.length;
       onBytes?.(read);
-      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-      const whole = completeUtf8Length(bytes);
-      if (!isUtf8(bytes.subarray(0, whole))) return null;
-      carry = Buffer.from(bytes.subarray(whole));
-      shape.push(bytes.subarray(0, whole));
-      if (!shape.regular) return null;
+      if (decoder !== null) {
+        await write(Buffer.from(decoder.write(chunk), 'utf8'));
+      } else {
+        const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+        const whole = completeUtf8Length(bytes);
+        valid = isUtf8(bytes.subarray(0, whole));
+        carry = Buffer.from(bytes.subarray(whole));
+        if (valid) await write(bytes.subarray(0, whole));
+      }
+      if (!valid || !shape.regular) break;
     }
-    if (carry.length > 0) return null;
-    shape.end();
-    return shape.regular ? { file, columnCount: Math.max(headerCount, shape.maxCells), cleanup: async () => {} } : null;
-  }
-  if (encoding !== 'gb18030') return null;
-  const out = createWriteStream(tempFile);
-  const cleanup = () => rm(tempFile, { force: true });
-  try {
-    const decoder = iconv.getDecoder('gb18030', { stripBOM: true });
-    const write = async (text: string) => {
-      if (text.length === 0) return;
-      const bytes = Buffer.from(text, 'utf8');
-      shape.push(bytes);
-      if (!out.write(bytes)) await once(out, 'drain');
-    };
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-      read += chunk.length;
-      onBytes?.(read);
-      await write(decoder.write(chunk));
-      if (!shape.regular) break;
-    }
-    if (shape.regular) await write(decoder.end() ?? '');
+    if (decoder !== null && shape.regular) await write(Buffer.from(decoder.end() ?? '', 'utf8'));
+    if (carry.length > 0) valid = false;
     out.end();
     await once(out, 'finish');
     shape.end();
-    if (!shape.regular) {
+    if (!valid || !shape.regular) {
       await cleanup();
       return null;
     }
