@@ -1,6 +1,5 @@
 const LF = 0x0a;
 const CR = 0x0d;
-const COMMA = 0x2c;
 const ZERO = 0x30;
 const NINE = 0x39;
 // Room for a line number (up to 2^53 has 16 digits) and its comma.
