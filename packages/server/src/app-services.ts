@@ -5,6 +5,7 @@ import { type Clock, systemClock } from './modules/auth/clock.js';
 import { SessionService } from './modules/auth/session.service.js';
 import { ModelRunQueue } from './modules/models/run-queue.js';
 import { RolePermissionsService } from './modules/roles/role-permissions.service.js';
+import { BackgroundTasks } from './platform/background-tasks.js';
 import { FieldCrypto } from './security/field-crypto.js';
 
 /**
@@ -23,6 +24,8 @@ export interface AppServices {
   readonly clock: Clock;
   /** Background model runs, one at a time, cancellable; also the feed of new warnings. */
   readonly modelRuns: ModelRunQueue;
+  /** Optional work started by a request and finished after it (awaited before the stores close). */
+  readonly background: BackgroundTasks;
 }
 
 export function createAppServices(
@@ -44,5 +47,6 @@ export function createAppServices(
     fieldCrypto: new FieldCrypto(masterKey),
     clock,
     modelRuns: new ModelRunQueue(),
+    background: new BackgroundTasks(),
   };
 }

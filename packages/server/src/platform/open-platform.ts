@@ -50,8 +50,9 @@ export async function openPlatform(config: Config): Promise<AppServices> {
 }
 
 export async function closePlatform(services: AppServices): Promise<void> {
-  // A model run in flight is cancelled and awaited before its lake goes away.
+  // A model run in flight is cancelled, and background work finished, before the lake goes away.
   await services.modelRuns.close();
+  await services.background.idle();
   await services.lake.close();
   await services.database.close();
 }

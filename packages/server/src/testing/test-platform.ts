@@ -67,6 +67,7 @@ export async function createTestPlatform(engine: TestEngine, options: TestPlatfo
     dataDir,
     close: async () => {
       await app.close();
+      await services.background.idle();
       await (scratchLake ? scratchLake.cleanup() : lake.close());
       await database.close();
       await scratch?.drop();
