@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { Gb18030ToUtf8 } from './gb18030-to-utf8.js';
 import { LineNumberer } from './line-numbers.js';
 
 /**
@@ -184,13 +184,13 @@ export async function prepareEngineCsv(
   try {
     let read = 0;
     let valid = true;
-    const decoder = encoding === 'gb18030' ? iconv.getDecoder('gb18030', { stripBOM: true }) : null;
+    const decoder = encoding === 'gb18030' ? new Gb18030ToUtf8() : null;
     let carry = Buffer.alloc(0);
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
       read += chunk.length;
       onBytes?.(read);
       if (decoder !== null) {
-        await write(Buffer.from(decoder.write(chunk), 'utf8'));
+        await write(decoder.push(chunk));
       } else {
         const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
         const whole = completeUtf8Length(bytes);
@@ -200,7 +200,7 @@ export async function prepareEngineCsv(
       }
       if (!valid || !shape.regular) break;
     }
-    if (decoder !== null && shape.regular) await write(Buffer.from(decoder.end() ?? '', 'utf8'));
+    if (decoder !== null && shape.regular) await write(decoder.end());
     if (carry.length > 0) valid = false;
     out.end();
     await once(out, 'finish');
