@@ -91,6 +91,27 @@ export interface LoadImportInput {
   onRows?: (rowsRead: number) => void;
   /** Called with file bytes read so far when the engine reads the file itself. */
   onBytes?: (total: number) => void;
+  /**
+   * The engine's copy of the file, when the caller prepared it already (prepareForEngine);
+   * loadImport then owns it and deletes it. Left out, loadImport prepares it itself.
+   */
+  engineCsv?: EngineCsv | null;
+}
+
+/**
+ * The copy of an opened CSV that DuckDB reads itself (see prepareEngineCsv), written to
+ * `tempFile`; null when the JavaScript reader must read the file (other formats, the
+ * PostgreSQL lake, an irregular or undecodable file).
+ */
+export async function prepareForEngine(
+  lake: Lake,
+  opened: OpenedImport,
+  tempFile: string,
+  onBytes?: (total: number) => void,
+): Promise<EngineCsv | null> {
+  if (lake.engine !== 'duckdb' || opened.source.format !== 'csv') return null;
+  await mkdir(path.dirname(tempFile), { recursive: true });
+  return prepareEngineCsv(opened.file, opened.source.encoding, opened.source.headers.length, tempFile, onBytes);
 }
 
 const PROGRESS_EVERY_ROWS = 5000;
@@ -109,19 +130,11 @@ export async function loadImport(input: LoadImportInput): Promise<ImportCounts &
   const plan = planStage(layout, opened.match);
   const normalise = createRowNormaliser(input.dataset, opened.match, plan);
   const report = new RejectedReportWriter(input.reportFile);
-  let engineCsv: EngineCsv | null = null;
+  let engineCsv: EngineCsv | null = input.engineCsv ?? null;
   try {
     await ensureLakeTables(lake, layout);
-    if (lake.engine === 'duckdb' && opened.source.format === 'csv') {
-      await mkdir(path.dirname(input.reportFile), { recursive: true });
-      const tempFile = `${input.reportFile}.numbered-utf8.csv.tmp`;
-      engineCsv = await prepareEngineCsv(
-        opened.file,
-        opened.source.encoding,
-        opened.source.headers.length,
-        tempFile,
-        input.onBytes,
-      );
+    if (input.engineCsv === undefined) {
+      engineCsv = await prepareForEngine(lake, opened, `${input.reportFile}.numbered-utf8.csv.tmp`, input.onBytes);
     }
     const review = async (row: StagedRow): Promise<unknown[] | null> => {
       const result = normalise(row);

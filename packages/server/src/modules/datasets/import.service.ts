@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { DatasetType } from '@qingfeng/core';
 import type { AppServices } from '../../app-services.js';
 import type { ImportBatch, ImportFormat, ImportMode } from '../../db/schema.js';
@@ -11,7 +13,15 @@ import { refreshBatchQuality } from './dataset-quality.service.js';
 import { batchDivisionFor } from './dataset-rows.scope.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import { hashFile } from './file-hash.js';
-import { type HeaderMapping, MappingRefusedError, loadImport, openImport } from './import-pipeline.js';
+import {
+  type HeaderMapping,
+  MappingRefusedError,
+  type OpenedImport,
+  loadImport,
+  openImport,
+  prepareForEngine,
+} from './import-pipeline.js';
+import type { EngineCsv } from './sources/csv-engine.js';
 import { rejectedReportPath } from './rejected-report.js';
 
 /** An import request, however it arrived (upload or command line). */
@@ -73,47 +83,32 @@ export async function importDatasetFile(
   const repository = new DatasetsRepository(db);
   const mode = request.mode ?? 'append';
   const { size } = await stat(request.file);
-  const contentHash = await hashFile(request.file);
-  const duplicate = await repository.findLiveBatchByHash(dataset.key, contentHash);
-  if (duplicate && request.force !== true) {
-    throw new ConflictError(
-      `此文件已作为批次 ${duplicate.id} 导入（${duplicate.file_name}），如需重复导入请使用强制选项 / ` +
-        `this file was already imported as batch ${duplicate.id} (${duplicate.file_name}); force to import it again`,
-      undefined,
-      'duplicate_file',
-    );
-  }
-  let opened;
+  const { opened, engineCsv, contentHash, duplicate } = await openCheckedFile(
+    services,
+    actor,
+    dataset,
+    request,
+    progress,
+  );
+  let batch: ImportBatch;
   try {
-    opened = await openImport(request.file, dataset, {
-      ...(request.format ? { format: request.format } : {}),
-      ...(request.sheet ? { sheet: request.sheet } : {}),
-      ...(await mappingForImport(db, dataset.key, request)),
-      ...(progress.onBytes ? { onBytes: progress.onBytes } : {}),
+    batch = await repository.insertBatch({
+      dataset_type: dataset.key,
+      department_code: request.departmentCode ?? null,
+      file_name: request.fileName,
+      content_hash: contentHash,
+      format: opened.source.format,
+      mode,
+      status: 'loading',
+      forced: duplicate !== undefined,
+      imported_by: actor.userId,
+      division_code: await batchDivisionFor(db, actor),
     });
   } catch (error) {
-    await recordAudit(db, actor, {
-      action: 'dataset.import',
-      objectType: 'dataset',
-      objectId: dataset.key,
-      outcome: 'failed',
-      detail: { fileName: request.fileName, contentHash, error: (error as Error).message.slice(0, 500) },
-    });
-    if (error instanceof MappingRefusedError) throw error;
-    throw new AppError(400, 'unreadable_file', (error as Error).message);
+    await engineCsv?.cleanup();
+    await opened.source.close();
+    throw error;
   }
-  const batch = await repository.insertBatch({
-    dataset_type: dataset.key,
-    department_code: request.departmentCode ?? null,
-    file_name: request.fileName,
-    content_hash: contentHash,
-    format: opened.source.format,
-    mode,
-    status: 'loading',
-    forced: duplicate !== undefined,
-    imported_by: actor.userId,
-    division_code: await batchDivisionFor(db, actor),
-  });
   const reportFile = rejectedReportPath(services.config.dataDir, batch.id);
   try {
     const counts = await loadImport({
@@ -124,6 +119,7 @@ export async function importDatasetFile(
       batchId: batch.id,
       mode,
       reportFile,
+      engineCsv,
       ...(progress.onRows ? { onRows: progress.onRows } : {}),
     });
     const loaded = await db.transaction().execute(async (trx) => {
@@ -180,6 +176,66 @@ export async function importDatasetFile(
       'import_failed',
       `批次 ${batch.id} 导入失败，未写入任何数据 / batch ${batch.id} failed and loaded nothing: ${message}`,
     );
+  }
+}
+
+/**
+ * Opens the file and matches its header (a refusal is audited), copies it for the engine,
+ * hashes it meanwhile on a worker, and refuses it (409) when a live batch holds the same
+ * bytes unless forced. Whatever it throws, it leaves no copy and no open file behind.
+ */
+async function openCheckedFile(
+  services: AppServices,
+  actor: AuditActor,
+  dataset: DatasetType,
+  request: ImportRequest,
+  progress: ImportProgress,
+): Promise<{ opened: OpenedImport; engineCsv: EngineCsv | null; contentHash: string; duplicate?: ImportBatch }> {
+  const db = services.database.db;
+  const hashing = hashFile(request.file);
+  let opened;
+  try {
+    opened = await openImport(request.file, dataset, {
+      ...(request.format ? { format: request.format } : {}),
+      ...(request.sheet ? { sheet: request.sheet } : {}),
+      ...(await mappingForImport(db, dataset.key, request)),
+      ...(progress.onBytes ? { onBytes: progress.onBytes } : {}),
+    });
+  } catch (error) {
+    await recordAudit(db, actor, {
+      action: 'dataset.import',
+      objectType: 'dataset',
+      objectId: dataset.key,
+      outcome: 'failed',
+      detail: {
+        fileName: request.fileName,
+        contentHash: await hashing.catch(() => null),
+        error: (error as Error).message.slice(0, 500),
+      },
+    });
+    if (error instanceof MappingRefusedError) throw error;
+    throw new AppError(400, 'unreadable_file', (error as Error).message);
+  }
+  let engineCsv: EngineCsv | null = null;
+  try {
+    const tempFile = path.join(services.config.dataDir, 'uploads', `${randomUUID()}.numbered.csv.tmp`);
+    engineCsv = await prepareForEngine(services.lake, opened, tempFile, progress.onBytes);
+    const contentHash = await hashing;
+    const duplicate = await new DatasetsRepository(db).findLiveBatchByHash(dataset.key, contentHash);
+    if (duplicate && request.force !== true) {
+      throw new ConflictError(
+        `此文件已作为批次 ${duplicate.id} 导入（${duplicate.file_name}），如需重复导入请使用强制选项 / ` +
+          `this file was already imported as batch ${duplicate.id} (${duplicate.file_name}); force to import it again`,
+        undefined,
+        'duplicate_file',
+      );
+    }
+    return { opened, engineCsv, contentHash, duplicate };
+  } catch (error) {
+    await hashing.catch(() => undefined);
+    await engineCsv?.cleanup();
+    await opened.source.close();
+    throw error;
   }
 }
 
