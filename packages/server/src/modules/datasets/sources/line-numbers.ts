@@ -1,4 +1,5 @@
 const LF = 0x0a;
+const COMMA = 0x2c;
 const CR = 0x0d;
 const ZERO = 0x30;
 const NINE = 0x39;
@@ -14,9 +15,14 @@ const PREFIX_ROOM = 17;
  * "\r\n") stay empty, as the reader skips them.
  */
 export class LineNumberer {
-  // The current line number in ASCII digits, then a comma; counted up in place (no string per line).
-  private prefix = Buffer.from('1,', 'latin1');
+  // The current line number in ASCII digits, least significant last; counted up in place.
+  private digits = new Uint8Array(PREFIX_ROOM);
+  private width = 1;
   private atLineStart = true;
+
+  constructor() {
+    this.digits[PREFIX_ROOM - 1] = ZERO + 1;
+  }
 
   /** The chunk with its line numbers in; the caller owns the returned buffer. */
   push(bytes: Buffer): Buffer {
@@ -25,6 +31,8 @@ export class LineNumberer {
     let out: Buffer = Buffer.allocUnsafe(bytes.length + (bytes.length >> 2) + PREFIX_ROOM);
     let at = 0;
     let atLineStart = this.atLineStart;
+    let width = this.width;
+    const digits = this.digits;
     const length = bytes.length;
     for (let i = 0; i < length; i++) {
       const b = bytes[i] as number;
@@ -33,26 +41,23 @@ export class LineNumberer {
         if (b !== LF && b !== CR) {
           // Short lines need more room than the first guess: grow (rare with real rows).
           if (at + PREFIX_ROOM + (length - i) > out.length) out = grow(out, at, length - i);
-          const prefix = this.prefix;
-          for (let j = 0; j < prefix.length; j++) out[at++] = prefix[j] as number;
+          for (let j = PREFIX_ROOM - width; j < PREFIX_ROOM; j++) out[at++] = digits[j] as number;
+          out[at++] = COMMA;
         }
       }
       out[at++] = b;
       if (b === LF) {
-        this.nextLine();
         atLineStart = true;
+        // The next line's number: carry the nines.
+        let j = PREFIX_ROOM - 1;
+        while (digits[j] === NINE) digits[j--] = ZERO;
+        digits[j] = j < PREFIX_ROOM - width ? ZERO + 1 : (digits[j] as number) + 1;
+        if (j < PREFIX_ROOM - width) width += 1;
       }
     }
     this.atLineStart = atLineStart;
+    this.width = width;
     return out.subarray(0, at);
-  }
-
-  private nextLine(): void {
-    const prefix = this.prefix;
-    let i = prefix.length - 2;
-    while (i >= 0 && prefix[i] === NINE) prefix[i--] = ZERO;
-    if (i >= 0) prefix[i] = (prefix[i] as number) + 1;
-    else this.prefix = Buffer.concat([Buffer.from('1', 'latin1'), prefix]);
   }
 }
 
