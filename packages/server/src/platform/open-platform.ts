@@ -6,6 +6,7 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openLake } from '../lake/index.js';
 import { systemActor } from '../modules/audit/audit.service.js';
+import { removeStaleEngineCopies } from '../modules/datasets/engine-copies.js';
 import { reconcileImportBatches } from '../modules/datasets/reconcile.js';
 import { failInterruptedRuns } from '../modules/models/model-runs.recovery.js';
 import { retireWarningsOfBatch } from '../modules/warnings/warning-lifecycle.service.js';
@@ -31,6 +32,8 @@ export async function openPlatform(config: Config): Promise<AppServices> {
       // Validated by the config schema as digits and a unit, so it is safe in the statement.
       await lake.execute(`SET memory_limit = '${config.lakeMemoryLimit}'`);
     }
+    // Only this process can open the lake file: no other import is writing its copy here.
+    if (lake.engine === 'duckdb') await removeStaleEngineCopies(config.dataDir);
     services = createAppServices(config, database, lake, loadMasterKey(config));
     await services.rolePermissions.seedDefaults();
     // A crash mid-import leaves a batch 'loading'; the lake knows whether it committed.

@@ -134,7 +134,7 @@ export async function loadImport(input: LoadImportInput): Promise<ImportCounts &
   try {
     await ensureLakeTables(lake, layout);
     if (input.engineCsv === undefined) {
-      engineCsv = await prepareForEngine(lake, opened, `${input.reportFile}.numbered-utf8.csv.tmp`, input.onBytes);
+      engineCsv = await prepareForEngine(lake, opened, `${input.reportFile}.numbered.csv.tmp`, input.onBytes);
     }
     const review = async (row: StagedRow): Promise<unknown[] | null> => {
       const result = normalise(row);

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { DatasetType } from '@qingfeng/core';
 import type { AppServices } from '../../app-services.js';
 import type { ImportBatch, ImportFormat, ImportMode } from '../../db/schema.js';
@@ -12,6 +10,7 @@ import { onBatchLoaded } from '../models/model-runs.service.js';
 import { refreshBatchQuality } from './dataset-quality.service.js';
 import { batchDivisionFor } from './dataset-rows.scope.js';
 import { DatasetsRepository } from './datasets.repository.js';
+import { engineCopyPath } from './engine-copies.js';
 import { hashFile } from './file-hash.js';
 import {
   type HeaderMapping,
@@ -218,7 +217,7 @@ async function openCheckedFile(
   }
   let engineCsv: EngineCsv | null = null;
   try {
-    const tempFile = path.join(services.config.dataDir, 'uploads', `${randomUUID()}.numbered.csv.tmp`);
+    const tempFile = engineCopyPath(services.config.dataDir);
     engineCsv = await prepareForEngine(services.lake, opened, tempFile, progress.onBytes);
     const contentHash = await hashing;
     const duplicate = await new DatasetsRepository(db).findLiveBatchByHash(dataset.key, contentHash);
