@@ -18,7 +18,12 @@ export interface WorkbookRel {
 export interface WorkbookDirectory {
   readonly sheets: WorkbookSheet[];
   readonly rels: WorkbookRel[];
+  /** The shared strings in order (rich text as its plain text); undefined when there are none or too many to hold. */
+  readonly sharedStrings: string[] | undefined;
 }
+
+// Larger shared-string parts are left to exceljs's own streaming parse.
+const MAX_SHARED_STRINGS_BYTES = 32 * 1024 * 1024;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -49,8 +54,10 @@ function elements(xml: string, local: string): Record<string, string>[] {
  * them only when it meets those entries, and reads a worksheet met before `xl/workbook.xml`
  * straight away when the shared strings came first, failing on the sheet list it does not
  * have yet ("Cannot read properties of undefined (reading 'sheets')"); its own files put
- * the workbook last, and a stream that ends early loses it. Undefined when the file has
- * no workbook part (not an XLSX file: the reader then says so).
+ * the workbook last, and a stream that ends early loses it. The shared strings likewise:
+ * under load the reader was seen to parse a worksheet without them (headers read as
+ * `{"sharedString":0}`), so they are handed over too. Undefined when the file has no
+ * workbook part (not an XLSX file: the reader then says so).
  */
 export async function readWorkbookDirectory(file: string): Promise<WorkbookDirectory | undefined> {
   let directory;
@@ -75,5 +82,23 @@ export async function readWorkbookDirectory(file: string): Promise<WorkbookDirec
     Type: a.Type ?? '',
     Target: (a.Target ?? '').replace(/^\/?xl\//, ''),
   }));
-  return { sheets, rels: relations };
+  const strings = part('xl/sharedStrings.xml');
+  const sharedStrings =
+    strings !== undefined && strings.uncompressedSize <= MAX_SHARED_STRINGS_BYTES
+      ? parseSharedStrings((await strings.buffer()).toString('utf8'))
+      : undefined;
+  return { sheets, rels: relations, sharedStrings };
+}
+
+/** Each `<si>`'s text: its `<t>` runs joined, phonetic guides (`<rPh>`) left out, as Excel shows it. */
+function parseSharedStrings(xml: string): string[] {
+  const items: string[] = [];
+  for (const [, body = ''] of xml.matchAll(/<(?:\w+:)?si(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\s*\/>/g)) {
+    const visible = body.replace(/<(?:\w+:)?rPh[\s>][\s\S]*?<\/(?:\w+:)?rPh>/g, '');
+    const runs = [...visible.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)].map(([, t = '']) =>
+      xmlDecode(t),
+    );
+    items.push(runs.join(''));
+  }
+  return items;
 }

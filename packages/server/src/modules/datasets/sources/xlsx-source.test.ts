@@ -63,3 +63,19 @@ it('says a file that is not a zip is not an XLSX file', async () => {
   await writeFile(file, 'id,name\n1,张三\n');
   await expect(readAll(file)).rejects.toThrow(/not a valid XLSX/);
 });
+
+it('reads shared strings as Excel shows them: rich text runs joined, phonetic guides left out', async () => {
+  const source = await JSZip.loadAsync(await workbookBuffer());
+  // The header row of 数据 & 明细 reads shared strings 1 and 2 (0 is the first sheet's text).
+  const strings =
+    '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4" uniqueCount="4">' +
+    '<si><t>本表为测试</t></si>' +
+    '<si><r><rPr><b/></rPr><t>姓</t></r><r><t xml:space="preserve">名 &amp; </t></r><rPh sb="0" eb="1"><t>ㄒㄧㄥˋ</t></rPh></si>' +
+    '<si><t>金额&lt;元&gt;</t></si><si><t>张三</t></si></sst>';
+  source.file('xl/sharedStrings.xml', strings);
+  const file = path.join(dir, 'rich.xlsx');
+  await writeFile(file, await source.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  const items = await readAll(file, '数据 & 明细');
+  expect(items[0]).toEqual({ headers: ['姓名 &', '金额<元>'], encoding: null });
+  expect(items[1]).toMatchObject({ values: ['张三', 300] });
+});

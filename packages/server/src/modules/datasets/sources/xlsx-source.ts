@@ -51,7 +51,11 @@ export async function* readXlsx(
   });
   // Known before the stream starts, so a worksheet is named whatever the order of the parts.
   if (directory !== undefined)
-    Object.assign(workbook, { model: { sheets: directory.sheets }, workbookRels: directory.rels });
+    Object.assign(workbook, {
+      model: { sheets: directory.sheets },
+      workbookRels: directory.rels,
+      ...(directory.sharedStrings ? { sharedStrings: directory.sharedStrings } : {}),
+    });
   const seen: string[] = [];
   try {
     for await (const worksheet of workbook) {
