@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { Gb18030ToUtf8 } from './gb18030-to-utf8.js';
 
-/** What iconv-lite's decoder makes of the whole file, BOM dropped, as UTF-8. */
+/** What iconv-lite's decoder (as the JavaScript reader uses it) makes of the whole file, as UTF-8. */
 function reference(bytes: Buffer): Buffer {
   const decoder = iconv.getDecoder('gb18030', { stripBOM: true });
   return Buffer.from(decoder.write(bytes) + (decoder.end() ?? ''), 'utf8');

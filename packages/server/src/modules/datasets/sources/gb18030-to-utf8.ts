@@ -16,7 +16,7 @@ function pairs(): Uint16Array {
     for (let trail = 0x40; trail <= 0xfe; trail++) {
       pair[0] = lead;
       pair[1] = trail;
-      const text = iconv.decode(pair, 'gb18030', { stripBOM: false });
+      const text = iconv.decode(pair, 'gb18030');
       const code = text.charCodeAt(0);
       if (text.length === 1 && code >= 0x80 && code !== 0xfffd && (code < 0xd800 || code > 0xdfff)) {
         table[(lead - 0x81) * TRAILS + (trail - 0x40)] = code;
@@ -40,7 +40,6 @@ export class Gb18030ToUtf8 {
   private fallback: iconv.DecoderStream | null = null;
   /** The start of a character the last chunk ended in (at most 3 bytes). */
   private pending: Buffer = Buffer.alloc(0);
-  private atStart = true;
 
   push(chunk: Buffer): Buffer {
     if (this.fallback !== null) return Buffer.from(this.fallback.write(chunk), 'utf8');
@@ -82,7 +81,6 @@ export class Gb18030ToUtf8 {
       }
       return this.fallBack(out, at, bytes.subarray(i));
     }
-    if (at > 0) this.atStart = false;
     return out.subarray(0, at);
   }
 
@@ -101,9 +99,8 @@ export class Gb18030ToUtf8 {
 
   /** Hands `rest` and everything after it to iconv-lite; returns `out`'s first `at` bytes and its output. */
   private fallBack(out: Buffer, at: number, rest: Buffer): Buffer {
-    // A BOM is dropped only before the file's first character, as the whole-file decoder does.
-    this.fallback = iconv.getDecoder('gb18030', { stripBOM: this.atStart && at === 0 });
-    this.atStart = false;
+    // No BOM handling: iconv-lite keeps U+FEFF in GB18030 (its codec is not "BOM-aware").
+    this.fallback = iconv.getDecoder('gb18030');
     return Buffer.concat([out.subarray(0, at), Buffer.from(this.fallback.write(rest), 'utf8')]);
   }
 }
@@ -116,7 +113,7 @@ function isDigit(b: number): boolean {
 function fourByteCharacter(bytes: Buffer, i: number): string | null {
   const third = bytes[i + 2] as number;
   if (third < 0x81 || third > 0xfe || !isDigit(bytes[i + 3] as number)) return null;
-  const text = iconv.decode(bytes.subarray(i, i + 4), 'gb18030', { stripBOM: false });
+  const text = iconv.decode(bytes.subarray(i, i + 4), 'gb18030');
   return text.includes('\ufffd') ? null : text;
 }
 
