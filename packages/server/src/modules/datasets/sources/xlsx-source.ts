@@ -43,7 +43,8 @@ export async function* readXlsx(
   const directory = await readWorkbookDirectory(file);
   const input = createReadStream(file).pipe(new ByteCounter(onBytes));
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
+    // Shared strings already read through the directory are not parsed a second time.
+    sharedStrings: directory?.sharedStrings ? 'ignore' : 'cache',
     styles: 'cache', // needed to tell date cells from numbers
     hyperlinks: 'ignore',
     worksheets: 'emit',
