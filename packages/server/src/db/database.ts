@@ -43,6 +43,14 @@ export interface OpenDatabaseOptions {
   directory?: string;
 }
 
+/**
+ * PGlite's shared buffers. PostgreSQL's default, 128 MB, is touched as it starts and so sits
+ * in the process's memory from the first moment, beside DuckDB and Node, in a store that holds
+ * users, batches, warnings and the audit trail. The files stay in the operating system's page
+ * cache, so a smaller pool costs a copy, not a disk read.
+ */
+const EMBEDDED_SHARED_BUFFERS = '16MB';
+
 /** Opens the operational store described by the options. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
@@ -52,6 +60,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   if (options.directory) mkdirSync(options.directory, { recursive: true });
   const pglite = await PGlite.create(options.directory, {
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
     parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: parseDate },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });

@@ -1,5 +1,3 @@
-import unzipper from 'unzipper';
-
 /** A worksheet as the workbook lists it (the shape exceljs's reader keeps in `model.sheets`). */
 export interface WorkbookSheet {
   readonly id: number;
@@ -60,6 +58,8 @@ function elements(xml: string, local: string): Record<string, string>[] {
  * workbook part (not an XLSX file: the reader then says so).
  */
 export async function readWorkbookDirectory(file: string): Promise<WorkbookDirectory | undefined> {
+  // Loaded on the first XLSX, like exceljs in xlsx-source.ts: unzipper brings ~40 modules.
+  const { default: unzipper } = await import('unzipper');
   let directory;
   try {
     directory = await unzipper.Open.file(file);
