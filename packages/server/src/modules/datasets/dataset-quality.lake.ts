@@ -40,10 +40,7 @@ export interface FieldStats {
 
 /**
  * Row count, and for each field its non-null and distinct counts (and range where it has
- * one). Counts and ranges come from one scan; the distinct counts from a second, one
- * GROUPING SETS aggregate over every field: a plain hash aggregate that spills to disk,
- * where `count(DISTINCT …)` of every field at once ran DuckDB out of a 256 MB memory
- * limit on a 50-million-row batch.
+ * one). Counts and ranges come from one scan; the distinct counts from one per field.
  */
 export async function computeFieldStats(
   lake: Lake,
@@ -69,25 +66,28 @@ export async function computeFieldStats(
   return { rows: Number(row.n ?? 0), fields: stats };
 }
 
-/** Distinct non-null values of each field, in field order. */
+/**
+ * Distinct non-null values of each field, in field order, one field at a time. Every field
+ * at once (first as `count(DISTINCT …)` of each, then as one GROUPING SETS aggregate) holds a
+ * hash table per field side by side: with a row key of 57 million distinct values among them,
+ * that ran DuckDB out of a 128 MB memory limit. One field's GROUP BY spills on its own, and a
+ * scan of a single column is cheap in a column store.
+ */
 async function computeDistinctCounts(
   lake: Lake,
   target: QualityTarget,
   fields: readonly FieldDef[],
 ): Promise<number[]> {
-  if (fields.length === 0) return [];
-  const params = new SqlParams();
-  const columns = fields.map((field, i) => `${col(field)} AS c${i}`).join(', ');
-  // g<i> is 0 exactly in the rows of field i's own grouping set: one row per distinct value.
-  const groups = fields.map((_f, i) => `c${i}, GROUPING(c${i}) AS g${i}`).join(', ');
-  const sets = fields.map((_f, i) => `(c${i})`).join(', ');
-  const counts = fields.map((_f, i) => `count(*) FILTER (WHERE g${i} = 0 AND c${i} IS NOT NULL) AS d${i}`);
-  const sql =
-    `SELECT ${counts.join(', ')} FROM (SELECT ${groups} FROM ` +
-    `(SELECT ${columns} FROM ${tableOf(target)} t WHERE ${whereSql(target, params)}) s ` +
-    `GROUP BY GROUPING SETS (${sets})) x`;
-  const [row = {}] = await lake.query<Record<string, unknown>>(sql, params.values);
-  return fields.map((_f, i) => Number(row[`d${i}`] ?? 0));
+  const counts: number[] = [];
+  for (const field of fields) {
+    const params = new SqlParams();
+    const sql =
+      `SELECT count(*) AS d FROM (SELECT ${col(field)} AS v FROM ${tableOf(target)} t ` +
+      `WHERE ${whereSql(target, params)} AND ${col(field)} IS NOT NULL GROUP BY ${col(field)}) x`;
+    const [row] = await lake.query<{ d: unknown }>(sql, params.values);
+    counts.push(Number(row?.d ?? 0));
+  }
+  return counts;
 }
 
 /** The most frequent non-null values of a field, most frequent first (ties by value). */
@@ -150,13 +150,17 @@ export async function computeDuplicates(
     `WHERE ${where} GROUP BY ${keys.join(', ')} HAVING count(*) > 1) g`;
   const [count] = await lake.query<{ ngroups: number; nrows: number | string }>(countSql, params.values);
   if (Number(count?.ngroups ?? 0) === 0) return { groups: 0, rows: 0, examples: [] };
-  // Key values are read only to group the examples; they are not returned.
+  // Key values are read only to group the examples; they are not returned. The examples are
+  // the first rows in key order, so they lie in the first `exampleLimit` duplicated keys: a
+  // window over every row to find them held the whole batch at once.
   const aliases = keyFields.map((_f, i) => `k${i}`);
+  const firstKeys =
+    `SELECT ${keys.map((k, i) => `${k} AS ${aliases[i]}`).join(', ')} FROM ${tableOf(target)} t WHERE ${where} ` +
+    `GROUP BY ${keys.join(', ')} HAVING count(*) > 1 ORDER BY ${aliases.join(', ')} LIMIT ${Math.trunc(exampleLimit)}`;
   const exampleSql =
-    `SELECT _batch_id, _row_no, ${aliases.join(', ')} FROM (SELECT t._batch_id, t._row_no, ` +
-    `${keys.map((k, i) => `${k} AS ${aliases[i]}`).join(', ')}, count(*) OVER (PARTITION BY ${keys.join(', ')}) AS n ` +
-    `FROM ${tableOf(target)} t WHERE ${where}) x WHERE n > 1 ` +
-    `ORDER BY ${aliases.join(', ')}, _batch_id, _row_no LIMIT ${Math.trunc(exampleLimit)}`;
+    `SELECT t._batch_id, t._row_no, ${aliases.map((a) => `d.${a}`).join(', ')} FROM ${tableOf(target)} t ` +
+    `JOIN (${firstKeys}) d ON ${keys.map((k, i) => `${k} = d.${aliases[i]}`).join(' AND ')} WHERE ${where} ` +
+    `ORDER BY ${aliases.map((a) => `d.${a}`).join(', ')}, t._batch_id, t._row_no LIMIT ${Math.trunc(exampleLimit)}`;
   const rows = await lake.query<Record<string, unknown>>(exampleSql, params.values);
   let group = 0;
   let previous: string | undefined;

@@ -4,6 +4,7 @@ import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 import { buildQualityFixture, type QualityFixture } from './dataset-quality.fixture.js';
 import { NATURAL_KEYS } from './dataset-quality.keys.js';
+import { computeDuplicates } from './dataset-quality.lake.js';
 import type { TFieldQuality, TQualityReport } from './dataset-quality.schemas.js';
 
 describe('natural keys', () => {
@@ -96,6 +97,22 @@ for (const engine of testEngines()) {
         rows: 2,
         examples: [{ rowNo: 2 }, { rowNo: 5 }],
       });
+    });
+
+    it('gives as examples the first duplicated rows in key order, no more than asked', async () => {
+      const dataset = findDataset('benefit_payment');
+      if (dataset === undefined) throw new Error('benefit_payment is in the standard');
+      const byKey = (key: string) => dataset.fields.filter((f) => f.key === key);
+      const target = { dataset, scope: { prefix: '', batchIds: undefined }, batchId: fx.batchId };
+      // dibao is rows 2, 3, 5 and 6; 张三 rows 2 and 5.
+      const program = await computeDuplicates(platform.services.lake, target, byKey('program'), 3);
+      expect(program).toEqual({
+        groups: 1,
+        rows: 4,
+        examples: [2, 3, 5].map((rowNo) => ({ group: 1, batchId: fx.batchId, rowNo })),
+      });
+      const name = await computeDuplicates(platform.services.lake, target, byKey('name'));
+      expect(name.examples.map((e) => e.rowNo)).toEqual([2, 5]);
     });
 
     it('answers from the snapshot until asked to refresh, and computes a batch the same way', async () => {
