@@ -90,6 +90,14 @@ async function computeDistinctCounts(
   return counts;
 }
 
+async function countKeys(lake: Lake, rows: string, keys: readonly string[], values: unknown[]): Promise<KeyCounts> {
+  const sql =
+    `SELECT (SELECT count(*) FROM ${rows}) AS n, ` +
+    `(SELECT count(*) FROM (SELECT ${keys.join(', ')} FROM ${rows} GROUP BY ${keys.join(', ')}) k) AS d`;
+  const [row] = await lake.query<{ n: unknown; d: unknown }>(sql, values);
+  return { rows: Number(row?.n ?? 0), distinct: Number(row?.d ?? 0) };
+}
+
 /** The most frequent non-null values of a field, most frequent first (ties by value). */
 export async function computeTopValues(
   lake: Lake,
@@ -134,17 +142,32 @@ export async function computeHistogram(
   }));
 }
 
-/** Duplicates of one natural key: how many keys repeat, how many rows hold them, and some of those rows. */
+/** Rows whose key is complete, and their distinct keys: equal when no key repeats. */
+export interface KeyCounts {
+  rows: number;
+  distinct: number;
+}
+
+/**
+ * Duplicates of one natural key: how many keys repeat, how many rows hold them, and some of
+ * those rows. Whether any key repeats is settled first by counting distinct keys (`known`
+ * when the caller has them): a GROUP BY with nothing to aggregate spills within DuckDB's
+ * memory limit, where counting each key's rows of a 57-million-row unique key ran out of a
+ * 128 MB limit; the counting query then runs only when there is something to count.
+ */
 export async function computeDuplicates(
   lake: Lake,
   target: QualityTarget,
   keyFields: readonly FieldDef[],
   exampleLimit = 20,
+  known?: KeyCounts,
 ): Promise<{ groups: number; rows: number; examples: { group: number; batchId: number; rowNo: number }[] }> {
   const keys = keyFields.map(col);
   const notNull = keys.map((k) => `${k} IS NOT NULL`).join(' AND ');
   const params = new SqlParams();
   const where = `${whereSql(target, params)} AND ${notNull}`;
+  const counts = known ?? (await countKeys(lake, `${tableOf(target)} t WHERE ${where}`, keys, params.values));
+  if (counts.distinct === counts.rows) return { groups: 0, rows: 0, examples: [] };
   const countSql =
     `SELECT count(*) AS ngroups, coalesce(sum(n), 0) AS nrows FROM (SELECT count(*) AS n FROM ${tableOf(target)} t ` +
     `WHERE ${where} GROUP BY ${keys.join(', ')} HAVING count(*) > 1) g`;

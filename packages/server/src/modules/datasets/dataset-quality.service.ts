@@ -111,14 +111,21 @@ function lineageUrl(datasetType: string, batchId: number, rowNo: number): string
   return `/api/v1/datasets/${datasetType}/rows/${batchId}/${rowNo}/lineage`;
 }
 
-async function duplicateReports(services: AppServices, target: QualityTarget): Promise<TDuplicateKey[]> {
+async function duplicateReports(
+  services: AppServices,
+  target: QualityTarget,
+  stats: ReadonlyMap<string, FieldStats>,
+): Promise<TDuplicateKey[]> {
   const out: TDuplicateKey[] = [];
   for (const key of naturalKeysOf(target.dataset.key)) {
     const fields = key
       .map((k) => target.dataset.fields.find((f) => f.key === k))
       .filter((f): f is FieldDef => f !== undefined);
     if (fields.length !== key.length) continue;
-    const found = await computeDuplicates(services.lake, target, fields);
+    // A single field's figures are already counted: its distinct values against its non-null rows.
+    const single = fields.length === 1 ? stats.get(key[0] ?? '') : undefined;
+    const known = single && { rows: single.nonNull, distinct: single.distinct };
+    const found = await computeDuplicates(services.lake, target, fields, undefined, known);
     out.push({
       fields: [...key],
       groups: found.groups,
@@ -153,7 +160,7 @@ async function computeReport(
     rows,
     batches: { count: totals.count, rowsRead: totals.rowsRead, rowsRejected: totals.rowsRejected },
     fields: fieldReports,
-    duplicates: rows > 0 ? await duplicateReports(services, target) : [],
+    duplicates: rows > 0 ? await duplicateReports(services, target, fields) : [],
   };
 }
 

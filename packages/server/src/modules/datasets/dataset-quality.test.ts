@@ -113,6 +113,8 @@ for (const engine of testEngines()) {
       });
       const name = await computeDuplicates(platform.services.lake, target, byKey('name'));
       expect(name.examples.map((e) => e.rowNo)).toEqual([2, 5]);
+      const unique = await computeDuplicates(platform.services.lake, target, byKey('paid_on'));
+      expect(unique).toEqual({ groups: 0, rows: 0, examples: [] });
     });
 
     it('answers from the snapshot until asked to refresh, and computes a batch the same way', async () => {
