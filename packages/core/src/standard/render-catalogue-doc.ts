@@ -1,3 +1,4 @@
+import { code, table } from '../markdown.js';
 import type { DatasetType, EnumValue, FieldDef } from './catalogue-types.js';
 import { listDatasets } from './catalogue.js';
 import { FIELD_TYPES } from './field-types.js';
@@ -16,24 +17,6 @@ const CYCLE_LABELS: Readonly<Record<BenefitProgramme['cycle'], string>> = {
   one_off: '一次性 one-off',
   as_needed: '按需 as needed',
 };
-
-/** A table cell: pipes escaped, line breaks flattened, empty shown as a dash. */
-function cell(text: string): string {
-  const flat = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').trim();
-  return flat === '' ? '—' : flat;
-}
-
-function code(text: string): string {
-  return `\`${text}\``;
-}
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [
-    `| ${header.join(' | ')} |`,
-    `|${header.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
-  ];
-}
 
 /** Enum fields whose codes are exactly the programme registry point to it instead of repeating it. */
 function isProgrammeEnum(values: readonly EnumValue[], programmes: readonly BenefitProgramme[]): boolean {

@@ -1,0 +1,101 @@
+import { code, table } from '../markdown.js';
+import { INDICATOR_NOTES } from './library/indicator-notes.js';
+import { BUILTIN_MODELS } from './library/index.js';
+import type { ModelParameter, ModelSpec, ParamValue } from './spec-types.js';
+
+/** The built-in families, in the order models.md lists them. */
+const CATEGORIES: readonly { code: string; zh: string; en: string }[] = [
+  { code: 'W', zh: '惠民惠农资金', en: "People's livelihood funds" },
+  { code: 'P', zh: '公职人员', en: 'Public officials' },
+  { code: 'PR', zh: '公共资源交易', en: 'Procurement and public resource trading' },
+  { code: 'F', zh: '四风问题与公务支出', en: '"Four winds" and public funds' },
+  { code: 'M', zh: '医保基金', en: 'Medical insurance' },
+  { code: 'C', zh: '农村集体"三资"', en: 'Rural collective funds, assets, resources' },
+];
+
+const SEVERITY: Readonly<Record<ModelSpec['severity'], string>> = {
+  red: '红 red',
+  orange: '橙 orange',
+  yellow: '黄 yellow',
+};
+
+function shown(value: ParamValue): string {
+  if (value === null) return '（未设 / not set）';
+  if (typeof value === 'object') return value.map((v) => (typeof v === 'string' ? v : v.name)).join(', ');
+  return String(value);
+}
+
+function bounds(p: ModelParameter): string {
+  if (p.options) return p.options.map(code).join(' ');
+  if (p.min === undefined && p.max === undefined) return '';
+  return `${p.min ?? '…'} – ${p.max ?? '…'}`;
+}
+
+function modelSection(model: ModelSpec): string[] {
+  const note = INDICATOR_NOTES[model.id];
+  const lines = [
+    `### ${model.id} ${model.name.zh} / ${model.name.en}`,
+    '',
+    `- 严重程度 / severity: ${SEVERITY[model.severity]}; 版本 / version ${model.version}`,
+    `- 读取 / reads: ${model.inputs.map(code).join(', ')}`,
+    `- 增量 / incremental: ${
+      model.incremental === false
+        ? '否，始终全量 / no, always in full'
+        : `新批次驱动 / driven by new rows of ${model.incremental.drivers.map(code).join(', ')}`
+    }`,
+    `- 依据 / basis: ${model.basis.zh} / ${model.basis.en}`,
+    `- 处置建议 / handling: ${model.handling.zh} / ${model.handling.en}`,
+  ];
+  if (model.indicator) lines.push(`- Open Contracting: ${model.indicator}`);
+  lines.push('');
+  if (model.parameters.length > 0) {
+    lines.push(
+      ...table(
+        ['参数 key', '名称', 'Name', '类型 type', '默认 default', '范围或取值 range / options', '单位 unit'],
+        model.parameters.map((p) => [
+          code(p.key),
+          p.label.zh,
+          p.label.en,
+          code(p.type),
+          shown(p.default),
+          bounds(p),
+          p.unit ?? '',
+        ]),
+      ),
+      '',
+    );
+  }
+  if (note) lines.push(`**复现指标 / Reproducing the indicator.** ${note.zh}`, '', note.en, '');
+  return lines;
+}
+
+/** The built-in model library as a Markdown document (docs/model-library.md). */
+export function renderLibraryDoc(models: readonly ModelSpec[] = BUILTIN_MODELS): string {
+  const known = new Set(CATEGORIES.map((c) => c.code));
+  const others = [...new Set(models.map((m) => m.category).filter((c) => !known.has(c)))];
+  const categories = [...CATEGORIES, ...others.map((c) => ({ code: c, zh: c, en: c }))];
+  const lines = [
+    '# 清风比对模型库 / Qingfeng model library',
+    '',
+    '<!-- 由 `npm run docs:models` 从内置模型生成，请勿手工编辑。 -->',
+    '<!-- Generated from the built-in models by `npm run docs:models`; do not edit by hand. -->',
+    '',
+    '每个模型是一份有版本的文档；在系统中修改参数会生成新版本并记录修改人、时间和理由。下表为内置版本的默认参数。',
+    '',
+    'Each model is a versioned document; changing a parameter in the system makes a new version with who, when ' +
+      'and why. The tables give the built-in versions and their defaults.',
+    '',
+    ...table(
+      ['模型 model', '中文名', 'English', '类别 category', '严重程度 severity'],
+      models.map((m) => [code(m.id), m.name.zh, m.name.en, m.category, SEVERITY[m.severity]]),
+    ),
+    '',
+  ];
+  for (const category of categories) {
+    const inCategory = models.filter((m) => m.category === category.code);
+    if (inCategory.length === 0) continue;
+    lines.push(`## ${category.code} ${category.zh} / ${category.en}`, '');
+    for (const model of inCategory) lines.push(...modelSection(model));
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
