@@ -8,5 +8,4 @@ export { validateModelSpec } from './validate.js';
 export type { ModelEngine } from './compiler/binder.js';
 export { compileModel, MODEL_OUTPUT_COLUMNS, type CompileOptions, type CompiledModel } from './compiler/compile.js';
 export { BUILTIN_MODELS, findBuiltinModel, renderExplanation } from './library/index.js';
-export { INDICATOR_NOTES } from './library/indicator-notes.js';
 export { renderLibraryDoc } from './render-library-doc.js';
