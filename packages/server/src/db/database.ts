@@ -55,6 +55,10 @@ const EMBEDDED_SHARED_BUFFERS = '16MB';
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10, types: { getTypeParser: pgTypeParser } });
+    // As for the PostgreSQL lake: an idle client whose server went away (a restart, a dropped
+    // connection) emits 'error' on the pool, which crashes the process without a listener.
+    // The pool drops that client and the next query connects afresh.
+    pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
