@@ -111,7 +111,9 @@ export async function prepareForEngine(
 ): Promise<EngineCsv | null> {
   if (lake.engine !== 'duckdb' || opened.source.format !== 'csv') return null;
   await mkdir(path.dirname(tempFile), { recursive: true });
-  return prepareEngineCsv(opened.file, opened.source.encoding, opened.source.headers.length, tempFile, onBytes);
+  return prepareEngineCsv(opened.file, opened.source.encoding, opened.source.headers.length, tempFile, {
+    ...(onBytes ? { onBytes } : {}),
+  });
 }
 
 const PROGRESS_EVERY_ROWS = 5000;
@@ -150,7 +152,7 @@ export async function loadImport(input: LoadImportInput): Promise<ImportCounts &
       await opened.source.close();
       source = {
         kind: 'relation',
-        relation: duckDbCsvRelation(plan, engineCsv.file, engineCsv.columnCount, opened.source.headers.length),
+        relation: duckDbCsvRelation(plan, engineCsv, opened.source.headers.length),
       };
     } else {
       source = { kind: 'rows', rows: rawStageRows(opened.source, plan, input.onRows) };

@@ -2,6 +2,7 @@ import { type FieldDef, type HeaderMatch, type SqlDialect, cleanTextSql } from '
 import type { LakeColumn } from '../../lake/index.js';
 import { quoteIdentifier } from '../../lake/index.js';
 import { type DatasetLayout, isSubjectField } from './lake-layout.js';
+import type { EngineCsv } from './sources/csv-engine.js';
 
 /*
  * The plan of a batch's staging in the engine. A batch's raw text is a relation of the
@@ -144,16 +145,18 @@ export function rowFlaggedSql(dialect: SqlDialect, plan: StagePlan): string {
 
 /**
  * The engine's own CSV reader shaped like the raw stage (DuckDB only), over the numbered
- * copy prepareEngineCsv wrote: its first column, the line number, as `_row_no`, every cell
- * as text, cells past the header counted into `_extra`. The file name is bound as $1. The
- * file is read once per pass: parsing is cheaper than writing the text to a table.
+ * copy prepareEngineCsv wrote, part after part: its first column, the line number in the
+ * part plus the part's offset, as `_row_no`, every cell as text, cells past the header
+ * counted into `_extra`. The parts' file names are bound as $1, $2, …; only the first
+ * starts with the header. The copy is read once per pass: parsing is cheaper than writing
+ * the text to a table.
  */
 export function duckDbCsvRelation(
   plan: StagePlan,
-  file: string,
-  columnCount: number,
+  copy: Pick<EngineCsv, 'parts' | 'columnCount'>,
   headerCount: number,
 ): RawRelation {
+  const { columnCount } = copy;
   const cellColumns = Array.from({ length: columnCount }, (_v, i) => `'c${i}': 'VARCHAR'`);
   const columns = [`'_line': 'INTEGER'`, ...cellColumns].join(', ');
   const extra =
@@ -166,14 +169,18 @@ export function duckDbCsvRelation(
   const cells = plan.staged.map((s) => `c${s.index} AS ${quoteIdentifier(s.rawColumn)}`);
   // buffer_size: DuckDB sizes its CSV buffers from the file (31-61 MB here on large files);
   // 8 MB buffers held a 10-million-row import's peak lower and made it faster (26.3 s to 21.8 s).
-  const read =
-    `read_csv($1, header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
+  const read = (k: number) =>
+    `read_csv($${k + 1}, header = false, skip = ${k === 0 ? 1 : 0}, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
     `strict_mode = true, null_padding = true, all_varchar = true, buffer_size = ${CSV_BUFFER_BYTES}, columns = {${columns}})`;
-  const from =
-    `(SELECT CAST(f._line AS INTEGER) AS _row_no, CAST(${extra} AS INTEGER) AS _extra, CAST(NULL AS VARCHAR) AS _problem_raw, ` +
-    `CAST(NULL AS VARCHAR) AS _problem_zh, CAST(NULL AS VARCHAR) AS _problem_en` +
-    `${cells.length > 0 ? ', ' : ''}${cells.map((c) => `f.${c}`).join(', ')} FROM ${read} f)`;
-  return { from, params: [file] };
+  const parts = copy.parts.map((part, k) => {
+    if (!Number.isSafeInteger(part.lineOffset)) throw new Error(`line offset ${part.lineOffset} is not an integer`);
+    return (
+      `SELECT CAST(f._line + ${part.lineOffset} AS INTEGER) AS _row_no, CAST(${extra} AS INTEGER) AS _extra, ` +
+      `CAST(NULL AS VARCHAR) AS _problem_raw, CAST(NULL AS VARCHAR) AS _problem_zh, CAST(NULL AS VARCHAR) AS _problem_en` +
+      `${cells.length > 0 ? ', ' : ''}${cells.map((c) => `f.${c}`).join(', ')} FROM ${read(k)} f`
+    );
+  });
+  return { from: `(${parts.join(' UNION ALL ')})`, params: copy.parts.map((part) => part.file) };
 }
 
 const CSV_BUFFER_BYTES = 8 * 1024 * 1024;

@@ -19,6 +19,8 @@ export class LineNumberer {
   private digits = new Uint8Array(PREFIX_ROOM);
   private width = 1;
   private atLineStart = true;
+  /** Line feeds seen so far: the lines before the next chunk's first. */
+  lineFeeds = 0;
 
   constructor() {
     this.digits[PREFIX_ROOM - 1] = ZERO + 1;
@@ -32,6 +34,7 @@ export class LineNumberer {
     let at = 0;
     let atLineStart = this.atLineStart;
     let width = this.width;
+    let lineFeeds = this.lineFeeds;
     const digits = this.digits;
     const length = bytes.length;
     for (let i = 0; i < length; i++) {
@@ -48,6 +51,7 @@ export class LineNumberer {
       out[at++] = b;
       if (b === LF) {
         atLineStart = true;
+        lineFeeds += 1;
         // The next line's number: carry the nines.
         let j = PREFIX_ROOM - 1;
         while (digits[j] === NINE) digits[j--] = ZERO;
@@ -57,6 +61,7 @@ export class LineNumberer {
     }
     this.atLineStart = atLineStart;
     this.width = width;
+    this.lineFeeds = lineFeeds;
     return out.subarray(0, at);
   }
 }
