@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvShape } from './csv-shape.js';
+import { numberChunk } from './engine-copy-part.js';
+import { LineNumberer } from './line-numbers.js';
 
 /**
  * What the shape of unquoted CSV text must be, computed the plain way. The most cells on a
@@ -24,9 +26,15 @@ function expectedShape(text: string): { regular: boolean; maxCells: number | nul
   return { regular, maxCells: regular ? maxCells : null };
 }
 
+/** The shape of `chunks` as an import checks it, numbering them in the same pass (numberChunk). */
 function shapeOf(chunks: Buffer[]): { regular: boolean; maxCells: number | null } {
   const shape = new CsvShape();
-  for (const chunk of chunks) shape.push(chunk);
+  const numberer = new LineNumberer();
+  const alone = new LineNumberer();
+  for (const chunk of chunks) {
+    // Checking the shape changes nothing in the numbering.
+    expect(numberChunk(chunk, shape, numberer).equals(alone.push(chunk))).toBe(true);
+  }
   shape.end();
   return { regular: shape.regular, maxCells: shape.regular ? shape.maxCells : null };
 }

@@ -4,66 +4,52 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /**
+ * What the plain path of CsvShape keeps between chunks, shared with the loop that advances
+ * it (LineNumberer.pushPlain, which numbers the lines in the same pass over the bytes).
+ */
+export interface PlainShape {
+  regular: boolean;
+  maxCells: number;
+  /** A blank line has been seen (before a record, it makes the text irregular). */
+  blankSeen: boolean;
+  /** Cells so far on the current line. */
+  cells: number;
+  /** Bytes so far on the current line. */
+  lineBytes: number;
+  /** The next byte starts a field. */
+  fieldStart: boolean;
+}
+
+/**
  * Tracks, byte by byte, whether a CSV is "regular": every record on one line (no line
  * break inside quotes, no blank line before the last record, no lone CR), every quote
  * well placed, so that the engine's reader sees the same records on the same line numbers
- * as csv-parse does. It also counts the most cells on a line.
+ * as csv-parse does. It also counts the most cells on a line. Plain chunks (isPlain) are
+ * checked by LineNumberer.pushPlain while it numbers them; the rest by pushQuoted.
  */
-export class CsvShape {
+export class CsvShape implements PlainShape {
   regular = true;
   maxCells = 0;
-  /** A blank line has been seen (before a record, it makes the text irregular). */
   blankSeen = false;
+  cells = 1;
+  lineBytes = 0;
+  fieldStart = true;
   private inQuote = false;
   private afterQuote = false;
-  private fieldStart = true;
-  private cells = 1;
-  private lineBytes = 0;
   private afterCr = false;
 
-  push(bytes: Buffer): void {
-    const plain = !this.inQuote && !this.afterQuote && !this.afterCr;
-    if (plain && bytes.indexOf(QUOTE) === -1 && bytes.indexOf(CR) === -1) this.pushUnquoted(bytes);
-    else this.pushAny(bytes);
-  }
-
   /**
-   * The common case, a chunk with no quote and no CR: only commas and line feeds matter.
-   * Kept to local variables in one tight loop, it runs several times faster than pushAny.
+   * Whether `bytes` may take the plain path, the common case: no quote and no CR in the
+   * chunk, and none pending from the last, so that only commas and line feeds matter.
    */
-  private pushUnquoted(bytes: Buffer): void {
-    let cells = this.cells;
-    let maxCells = this.maxCells;
-    let blankSeen = this.blankSeen;
-    // Index where the current line's bytes start in this chunk; -1 while a line carried over has bytes.
-    let lineStart = this.lineBytes > 0 ? -1 : 0;
-    const length = bytes.length;
-    for (let i = 0; i < length; i++) {
-      const b = bytes[i];
-      if (b === COMMA) {
-        cells += 1;
-      } else if (b === LF) {
-        if (i === lineStart) {
-          blankSeen = true;
-        } else {
-          if (blankSeen) this.regular = false;
-          if (cells > maxCells) maxCells = cells;
-        }
-        cells = 1;
-        lineStart = i + 1;
-      }
-    }
-    this.lineBytes = lineStart === -1 ? this.lineBytes + length : length - lineStart;
-    if (length > 0) {
-      const last = bytes[length - 1];
-      this.fieldStart = last === COMMA || last === LF;
-    }
-    this.cells = cells;
-    this.maxCells = maxCells;
-    this.blankSeen = blankSeen;
+  isPlain(bytes: Buffer): boolean {
+    return (
+      !this.inQuote && !this.afterQuote && !this.afterCr && bytes.indexOf(QUOTE) === -1 && bytes.indexOf(CR) === -1
+    );
   }
 
-  private pushAny(bytes: Buffer): void {
+  /** Checks a chunk that is not plain (see isPlain), quote by quote. */
+  pushQuoted(bytes: Buffer): void {
     for (let i = 0; i < bytes.length && this.regular; i++) {
       const b = bytes[i] as number;
       if (this.afterCr) {

@@ -28,6 +28,13 @@ export interface PartResult {
   readonly endsBlank: boolean;
 }
 
+/** A chunk numbered, its shape checked: in one pass when it is plain, else quote by quote then numbered. */
+export function numberChunk(bytes: Buffer, shape: CsvShape, numberer: LineNumberer): Buffer {
+  if (shape.isPlain(bytes)) return numberer.pushPlain(bytes, shape);
+  shape.pushQuoted(bytes);
+  return numberer.push(bytes);
+}
+
 /** Where a possibly cut UTF-8 character starts at the end of `bytes` (bytes.length if none is cut). */
 function completeUtf8Length(bytes: Buffer): number {
   for (let back = 1; back <= Math.min(3, bytes.length); back++) {
@@ -53,8 +60,7 @@ export async function copyPart(request: PartRequest, onBytes?: (read: number) =>
   const out = createWriteStream(request.out);
   const write = async (bytes: Buffer) => {
     if (bytes.length === 0) return;
-    shape.push(bytes);
-    if (!out.write(numberer.push(bytes))) await once(out, 'drain');
+    if (!out.write(numberChunk(bytes, shape, numberer))) await once(out, 'drain');
   };
   try {
     let valid = true;

@@ -1,3 +1,5 @@
+import type { PlainShape } from './csv-shape.js';
+
 const LF = 0x0a;
 const COMMA = 0x2c;
 const CR = 0x0d;
@@ -52,11 +54,7 @@ export class LineNumberer {
       if (b === LF) {
         atLineStart = true;
         lineFeeds += 1;
-        // The next line's number: carry the nines.
-        let j = PREFIX_ROOM - 1;
-        while (digits[j] === NINE) digits[j--] = ZERO;
-        digits[j] = j < PREFIX_ROOM - width ? ZERO + 1 : (digits[j] as number) + 1;
-        if (j < PREFIX_ROOM - width) width += 1;
+        width = countUp(digits, width);
       }
     }
     this.atLineStart = atLineStart;
@@ -64,6 +62,73 @@ export class LineNumberer {
     this.lineFeeds = lineFeeds;
     return out.subarray(0, at);
   }
+
+  /**
+   * push() for a plain chunk (CsvShape.isPlain: no quote, no CR), checking its shape in
+   * the same loop: a second pass over the bytes cost a 10-million-row file ~1.2 s more.
+   * Advances `shape` exactly as CsvShape would.
+   */
+  pushPlain(bytes: Buffer, shape: PlainShape): Buffer {
+    let out: Buffer = Buffer.allocUnsafe(bytes.length + (bytes.length >> 2) + PREFIX_ROOM);
+    let at = 0;
+    let atLineStart = this.atLineStart;
+    let width = this.width;
+    let lineFeeds = this.lineFeeds;
+    let { cells, maxCells, blankSeen, regular } = shape;
+    let lastLineStart = -1; // where the last line of the chunk starts, -1 if it began before the chunk
+    const digits = this.digits;
+    const length = bytes.length;
+    for (let i = 0; i < length; i++) {
+      const b = bytes[i] as number;
+      if (atLineStart) {
+        atLineStart = false;
+        lastLineStart = i;
+        if (b === LF) {
+          blankSeen = true;
+          out[at++] = b;
+          atLineStart = true;
+          lineFeeds += 1;
+          width = countUp(digits, width);
+          continue;
+        }
+        // A record after a blank line: csv-parse skips the blank but counts it, the engine would not.
+        if (blankSeen) regular = false;
+        if (at + PREFIX_ROOM + (length - i) > out.length) out = grow(out, at, length - i);
+        for (let j = PREFIX_ROOM - width; j < PREFIX_ROOM; j++) out[at++] = digits[j] as number;
+        out[at++] = COMMA;
+      }
+      out[at++] = b;
+      if (b === COMMA) {
+        cells += 1;
+      } else if (b === LF) {
+        if (cells > maxCells) maxCells = cells;
+        cells = 1;
+        atLineStart = true;
+        lineFeeds += 1;
+        width = countUp(digits, width);
+      }
+    }
+    this.atLineStart = atLineStart;
+    this.width = width;
+    this.lineFeeds = lineFeeds;
+    Object.assign(shape, { cells, maxCells, blankSeen, regular });
+    if (atLineStart) shape.lineBytes = 0;
+    else shape.lineBytes = lastLineStart === -1 ? shape.lineBytes + length : length - lastLineStart;
+    if (length > 0) shape.fieldStart = bytes[length - 1] === COMMA || bytes[length - 1] === LF;
+    return out.subarray(0, at);
+  }
+}
+
+/** Counts the ASCII digits of a line number up by one in place, carrying the nines; returns the new width. */
+function countUp(digits: Uint8Array, width: number): number {
+  let j = PREFIX_ROOM - 1;
+  while (digits[j] === NINE) digits[j--] = ZERO;
+  if (j < PREFIX_ROOM - width) {
+    digits[j] = ZERO + 1;
+    return width + 1;
+  }
+  digits[j] = (digits[j] as number) + 1;
+  return width;
 }
 
 /** A copy of `out`'s first `used` bytes in a buffer with room for `remaining` more bytes and their prefixes. */
