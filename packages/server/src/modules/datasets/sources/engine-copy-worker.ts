@@ -1,10 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { type PartRequest, copyPart } from './engine-copy-part.js';
+import { type PartRequest, type PartResult, copyPart } from './engine-copy-part.js';
 
 /** Messages of a part-copying worker to csv-engine.ts. */
 export type PartMessage =
-  | { readonly kind: 'bytes'; readonly read: number }
-  | { readonly kind: 'done'; readonly result: Awaited<ReturnType<typeof copyPart>> };
+  { readonly kind: 'bytes'; readonly read: number } | { readonly kind: 'done'; readonly result: PartResult };
 
 // Progress every 16 MB: a message per 1 MB chunk would cost more than it tells.
 const REPORT_EVERY = 16 << 20;
