@@ -84,6 +84,8 @@ describe('CsvShape', () => {
   it('finds a line break inside quotes and a blank line before a record irregular', () => {
     expect(shapeOf([Buffer.from('a,b\n"x\ny",z\n')]).regular).toBe(false);
     expect(shapeOf([Buffer.from('a,b\n\nc,d\n')]).regular).toBe(false);
+    // The record after the blank line begins in a quoted chunk and ends in a plain one.
+    expect(shapeOf([Buffer.from('"q",a\n\n,'), Buffer.from('\n')]).regular).toBe(false);
     expect(shapeOf([Buffer.from('a,b\nc,d\n\n')])).toEqual({ regular: true, maxCells: 2 });
     expect(shapeOf([Buffer.from('a,b\r\nc,d,e\r\n')])).toEqual({ regular: true, maxCells: 3 });
   });

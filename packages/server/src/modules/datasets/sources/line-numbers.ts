@@ -46,8 +46,7 @@ export class LineNumberer {
         if (b !== LF && b !== CR) {
           // Short lines need more room than the first guess: grow (rare with real rows).
           if (at + PREFIX_ROOM + (length - i) > out.length) out = grow(out, at, length - i);
-          for (let j = PREFIX_ROOM - width; j < PREFIX_ROOM; j++) out[at++] = digits[j] as number;
-          out[at++] = COMMA;
+          at = writeNumber(out, at, digits, width);
         }
       }
       out[at++] = b;
@@ -57,9 +56,7 @@ export class LineNumberer {
         width = countUp(digits, width);
       }
     }
-    this.atLineStart = atLineStart;
-    this.width = width;
-    this.lineFeeds = lineFeeds;
+    this.save(atLineStart, width, lineFeeds);
     return out.subarray(0, at);
   }
 
@@ -94,13 +91,14 @@ export class LineNumberer {
         // A record after a blank line: csv-parse skips the blank but counts it, the engine would not.
         if (blankSeen) regular = false;
         if (at + PREFIX_ROOM + (length - i) > out.length) out = grow(out, at, length - i);
-        for (let j = PREFIX_ROOM - width; j < PREFIX_ROOM; j++) out[at++] = digits[j] as number;
-        out[at++] = COMMA;
+        at = writeNumber(out, at, digits, width);
       }
       out[at++] = b;
       if (b === COMMA) {
         cells += 1;
       } else if (b === LF) {
+        // Again at the line's end: the line may have begun in a chunk CsvShape checked.
+        if (blankSeen) regular = false;
         if (cells > maxCells) maxCells = cells;
         cells = 1;
         atLineStart = true;
@@ -108,15 +106,27 @@ export class LineNumberer {
         width = countUp(digits, width);
       }
     }
-    this.atLineStart = atLineStart;
-    this.width = width;
-    this.lineFeeds = lineFeeds;
+    this.save(atLineStart, width, lineFeeds);
     Object.assign(shape, { cells, maxCells, blankSeen, regular });
     if (atLineStart) shape.lineBytes = 0;
     else shape.lineBytes = lastLineStart === -1 ? shape.lineBytes + length : length - lastLineStart;
     if (length > 0) shape.fieldStart = bytes[length - 1] === COMMA || bytes[length - 1] === LF;
     return out.subarray(0, at);
   }
+
+  /** Keeps the loop's state for the next chunk. */
+  private save(atLineStart: boolean, width: number, lineFeeds: number): void {
+    this.atLineStart = atLineStart;
+    this.width = width;
+    this.lineFeeds = lineFeeds;
+  }
+}
+
+/** Writes the line number (`width` digits) and a comma at `out[at]`; returns where they end. */
+function writeNumber(out: Buffer, at: number, digits: Uint8Array, width: number): number {
+  for (let j = PREFIX_ROOM - width; j < PREFIX_ROOM; j++) out[at++] = digits[j] as number;
+  out[at++] = COMMA;
+  return at;
 }
 
 /** Counts the ASCII digits of a line number up by one in place, carrying the nines; returns the new width. */
