@@ -88,8 +88,6 @@ export class LineNumberer {
           width = countUp(digits, width);
           continue;
         }
-        // A record after a blank line: csv-parse skips the blank but counts it, the engine would not.
-        if (blankSeen) regular = false;
         if (at + PREFIX_ROOM + (length - i) > out.length) out = grow(out, at, length - i);
         at = writeNumber(out, at, digits, width);
       }
@@ -97,7 +95,8 @@ export class LineNumberer {
       if (b === COMMA) {
         cells += 1;
       } else if (b === LF) {
-        // Again at the line's end: the line may have begun in a chunk CsvShape checked.
+        // A record after a blank line: csv-parse skips the blank but counts it, the engine would
+        // not. Checked at the record's end, as its start may have been in a chunk CsvShape checked.
         if (blankSeen) regular = false;
         if (cells > maxCells) maxCells = cells;
         cells = 1;
