@@ -1,8 +1,15 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findDataset, matchHeaders } from '@qingfeng/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestLake, type TestLake, testDatabaseUrl } from '../../lake/testing.js';
 import type { LakeEngine } from '../../lake/index.js';
-import { cleanedTextSql, isBlankRawTextSql, isBlankTextSql } from './stage-sql.js';
+import { datasetLayout } from './lake-layout.js';
+import { prepareEngineCsv } from './sources/csv-engine.js';
+import { cleanedTextSql, duckDbCsvRelation, isBlankRawTextSql, isBlankTextSql, planStage } from './stage-sql.js';
+import { BENEFIT_PAYMENT_HEADER, benefitPaymentRow } from './test-data.js';
 
 // Characters around the edge of blankness: the NULL markers' letters in both cases and full
 // width, spaces the cleaning turns plain or trims, invisible ones it deletes, and others.
@@ -59,3 +66,34 @@ for (const engine of engines) {
     });
   });
 }
+
+describe('duckDbCsvRelation over a copy in parts', () => {
+  it('gives every record its line number in the upload, once, whatever part it is in', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'qf-relation-'));
+    const testLake = await createTestLake('duckdb');
+    try {
+      // A blank line in the middle would be irregular; trailing ones are not, and shift nothing.
+      const rows = Array.from({ length: 300 }, (_v, i) => benefitPaymentRow(i).join(','));
+      const file = path.join(dir, 'payments.csv');
+      await writeFile(file, `${BENEFIT_PAYMENT_HEADER.join(',')}\n${rows.join('\n')}\n\n`);
+      const copy = await prepareEngineCsv(file, 'utf-8', BENEFIT_PAYMENT_HEADER.length, path.join(dir, 'c.tmp'), {
+        parts: 3,
+      });
+      expect(copy?.parts.length).toBe(3);
+      const dataset = findDataset('benefit_payment');
+      if (dataset === undefined || copy === null) throw new Error('no benefit_payment dataset or no copy');
+      const plan = planStage(datasetLayout(dataset), matchHeaders(dataset, BENEFIT_PAYMENT_HEADER, {}));
+      const relation = duckDbCsvRelation(plan, copy, BENEFIT_PAYMENT_HEADER.length);
+      const got = await testLake.lake.query<{ _row_no: number; id: string }>(
+        `SELECT src._row_no, src."_r_payment_id" AS id FROM ${relation.from} src ORDER BY src._row_no`,
+        [...relation.params],
+      );
+      // Line 1 is the header; record i is on line i + 2.
+      expect(got.map((r) => [Number(r._row_no), r.id])).toEqual(rows.map((_r, i) => [i + 2, benefitPaymentRow(i)[0]]));
+      await copy.cleanup();
+    } finally {
+      await testLake.cleanup();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
