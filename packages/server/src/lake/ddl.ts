@@ -32,7 +32,8 @@ const ENGINE_TYPES: Record<LakeEngine, Record<Exclude<LakeColumnType, 'decimal'>
   },
 };
 
-function columnTypeSql(column: LakeColumn, engine: LakeEngine): string {
+/** The engine's type of a column, as written in its table's definition. */
+export function columnTypeSql(column: LakeColumn, engine: LakeEngine): string {
   if (column.type === 'decimal') {
     const precision = column.precision ?? DEFAULT_PRECISION;
     const scale = column.scale ?? DEFAULT_SCALE;
@@ -52,6 +53,7 @@ function columnTypeSql(column: LakeColumn, engine: LakeEngine): string {
     // Same precision and scale on both engines, so values print with the same digits.
     return engine === 'duckdb' ? `DECIMAL(${precision}, ${scale})` : `numeric(${precision}, ${scale})`;
   }
+  if (column.values !== undefined) return closedTextTypeSql(column, engine);
   const sql = ENGINE_TYPES[engine][column.type] as string | undefined;
   if (sql === undefined) {
     throw new LakeError(
@@ -60,6 +62,35 @@ function columnTypeSql(column: LakeColumn, engine: LakeEngine): string {
     );
   }
   return sql;
+}
+
+/**
+ * A text column with a closed set of values: an ENUM on DuckDB, its values in byte order so
+ * the engine sorts them as it sorts text; text on PostgreSQL (with a check, below).
+ */
+function closedTextTypeSql(column: LakeColumn, engine: LakeEngine): string {
+  const values = column.values ?? [];
+  // Checked before any value is written into the definition's SQL.
+  const valid =
+    column.type === 'text' &&
+    values.length > 0 &&
+    new Set(values).size === values.length &&
+    values.every((v) => typeof v === 'string' && /^[\x20-\x7e]+$/.test(v));
+  if (!valid) {
+    throw new LakeError(
+      'LAKE_INVALID_DEFINITION',
+      `Column "${column.name}": values need a text column and distinct, non-empty, printable ASCII text`,
+    );
+  }
+  return engine === 'postgres' ? 'text' : `ENUM(${valueList(column)})`;
+}
+
+/** A closed column's values as SQL literals, in byte order (printable ASCII sorts so in JS). */
+function valueList(column: LakeColumn): string {
+  return [...(column.values ?? [])]
+    .sort()
+    .map((v) => `'${v.replace(/'/g, "''")}'`)
+    .join(', ');
 }
 
 /** Builds `CREATE TABLE IF NOT EXISTS` for a validated definition. */
@@ -76,7 +107,10 @@ export function buildCreateTableSql(def: LakeTableDef, engine: LakeEngine): stri
     }
     names.add(column.name);
     const notNull = column.nullable === false ? ' NOT NULL' : '';
-    return `${name} ${columnTypeSql(column, engine)}${notNull}`;
+    // PostgreSQL's text takes anything; the check refuses what DuckDB's ENUM refuses.
+    const closed =
+      column.values !== undefined && engine === 'postgres' ? ` CHECK (${name} IN (${valueList(column)}))` : '';
+    return `${name} ${columnTypeSql(column, engine)}${notNull}${closed}`;
   });
   if (def.primaryKey && def.primaryKey.length > 0) {
     for (const key of def.primaryKey) {

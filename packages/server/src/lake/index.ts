@@ -2,5 +2,6 @@
 export { LAKE_ENGINES } from './lake.js';
 export type { Lake, LakeColumn, LakeColumnType, LakeEngine, LakeRows, LakeTableDef, LakeTx } from './lake.js';
 export { LakeError, type LakeErrorCode } from './errors.js';
+export { columnTypeSql } from './ddl.js';
 export { assertIdentifier, quoteIdentifier } from './identifiers.js';
 export { openLake, type OpenLakeOptions } from './open-lake.js';

@@ -328,6 +328,49 @@ for (const engine of LAKE_ENGINES) {
       expect(await countRows(lake, 'ragged')).toBe(0);
     });
 
+    it('keeps a text column with a closed set of values to those values, read back as text', async () => {
+      const def = {
+        name: 'closed',
+        columns: [
+          { name: 'id', type: 'integer' as const },
+          { name: 'sex', type: 'text' as const, values: ['male', 'female'] },
+        ],
+      };
+      await lake.createTable(def);
+      expect(
+        await lake.appendRows(
+          'closed',
+          ['id', 'sex'],
+          [
+            [1, 'male'],
+            [2, null],
+            [3, 'female'],
+          ],
+        ),
+      ).toBe(3);
+      await lake.execute(`INSERT INTO closed (id, sex) SELECT 4, $1`, ['male']);
+      const rows = await lake.query<{ sex: unknown }>(`SELECT sex FROM closed ORDER BY sex, id`);
+      // Sorted as text would be, NULL last on both engines.
+      expect(rows.map((r) => r.sex)).toEqual(['female', 'male', 'male', null]);
+      expect(await lake.query(`SELECT id FROM closed WHERE sex = $1 ORDER BY id`, ['male'])).toEqual([
+        { id: 1 },
+        { id: 4 },
+      ]);
+      await expect(lake.appendRows('closed', ['id', 'sex'], [[5, 'other']])).rejects.toThrow();
+      await expect(lake.execute(`INSERT INTO closed (id, sex) VALUES (6, 'Male')`)).rejects.toThrow();
+      expect(await countRows(lake, 'closed')).toBe(4);
+      for (const values of [[], ['a', 'a'], ['女'], ['']]) {
+        await expectLakeError(
+          lake.createTable({ name: 'closed_bad', columns: [{ name: 'x', type: 'text', values }] }),
+          'LAKE_INVALID_DEFINITION',
+        );
+      }
+      await expectLakeError(
+        lake.createTable({ name: 'closed_bad', columns: [{ name: 'x', type: 'integer', values: ['1'] }] }),
+        'LAKE_INVALID_DEFINITION',
+      );
+    });
+
     it('rejects a value of the wrong kind, appending nothing', async () => {
       await lake.createTable({ ...PEOPLE, name: 'wrong_kind' });
       await expectLakeError(

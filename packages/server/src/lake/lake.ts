@@ -27,6 +27,12 @@ export interface LakeColumn {
   precision?: number;
   /** Decimal only: digits after the point, 0–precision (default 2: amounts in yuan). */
   scale?: number;
+  /**
+   * Text only: the column's closed set of values (printable ASCII). DuckDB stores such a
+   * column as an ENUM, which it writes like a small integer (a text column costs several
+   * times more per row); PostgreSQL as text. Any other value is refused on insert.
+   */
+  values?: readonly string[];
 }
 
 /** A table definition; `createTable` accepts it as is. */

@@ -33,8 +33,17 @@ export function cleanTextSql(dialect: SqlDialect, expr: string): string {
   const mapped = cleanMapSql(expr);
   const full = dialect === 'duckdb' ? `trim(${mapped}, ${literal(TRIMMED)})` : `btrim(${mapped}, ${literal(TRIMMED)})`;
   // Most cells are printable ASCII and common CJK ideographs, where only spaces can need
-  // trimming: skip the (costly) character maps for them.
-  return `CASE WHEN ${fullMatch(dialect, expr, '[ -~\u4e00-\u9fff]*')} THEN trim(${expr}) ELSE ${full} END`;
+  // trimming: skip the (costly) character maps for them. Most have no space at either end
+  // either, and are their own clean text: trim() would copy each of them.
+  const plain = `CASE WHEN ${edgeSpaceSql(dialect, expr)} THEN trim(${expr}) ELSE ${expr} END`;
+  return `CASE WHEN ${fullMatch(dialect, expr, '[ -~\u4e00-\u9fff]*')} THEN ${plain} ELSE ${full} END`;
+}
+
+/** Whether text starts or ends with a plain space. */
+function edgeSpaceSql(dialect: SqlDialect, expr: string): string {
+  return dialect === 'duckdb'
+    ? `(starts_with(${expr}, ' ') OR ends_with(${expr}, ' '))`
+    : `(${expr} LIKE ' %' OR ${expr} LIKE '% ')`;
 }
 
 /**

@@ -54,12 +54,13 @@ export function isSubjectField(field: FieldDef): field is FieldDef & { type: Sub
   return field.type === 'id' || field.type === 'uscc' || field.type === 'subject';
 }
 
+/** The sex an identity number gives its holder: a closed set, stored compactly (LakeColumn.values). */
+export function sexColumn(key: string): LakeColumn {
+  return { name: `${key}_sex`, type: 'text', values: ['female', 'male'] };
+}
+
 function idDerivedColumns(key: string): LakeColumn[] {
-  return [
-    { name: `${key}_birth_date`, type: 'date' },
-    { name: `${key}_sex`, type: 'text' },
-    { name: `${key}_region`, type: 'text' },
-  ];
+  return [{ name: `${key}_birth_date`, type: 'date' }, sexColumn(key), { name: `${key}_region`, type: 'text' }];
 }
 
 /** Computes the lake layout of a dataset type from its catalogue entry. */

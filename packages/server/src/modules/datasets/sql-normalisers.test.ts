@@ -211,7 +211,8 @@ const CASES: Case[] = [
     field: field('benefit_payment', 'name'),
     sql: cleanTextSql,
     inputs: fc.oneof(edgeText, fc.string()),
-    common: ['张三'],
+    // Plain text with and without spaces at its ends (the fast path trims only those).
+    common: ['张三', ' 张三', 'P001 ', ' a b '],
   },
   {
     name: 'int',

@@ -22,7 +22,8 @@ import {
   phoneSql,
   usccFromCompactSql,
 } from '@qingfeng/core';
-import { quoteIdentifier } from '../../lake/index.js';
+import { columnTypeSql, quoteIdentifier } from '../../lake/index.js';
+import { sexColumn } from './lake-layout.js';
 import {
   type RawRelation,
   type StagePlan,
@@ -97,7 +98,8 @@ function dictionaryExtrasSql(dialect: SqlDialect, field: FieldDef, v: string): s
       return [
         `CASE WHEN ${v} IS NOT NULL THEN 'person' END AS kind`,
         `CASE WHEN ${v} IS NOT NULL THEN make_date(CAST(substr(${v}, 7, 4) AS INTEGER), CAST(substr(${v}, 11, 2) AS INTEGER), CAST(substr(${v}, 13, 2) AS INTEGER)) END AS birth`,
-        `CASE WHEN ${v} IS NOT NULL THEN CASE WHEN CAST(substr(${v}, 17, 1) AS INTEGER) % 2 = 1 THEN 'male' ELSE 'female' END END AS sex`,
+        // In the column's own type: a cast per dictionary entry, not per row.
+        `CAST(CASE WHEN ${v} IS NOT NULL THEN CASE WHEN CAST(substr(${v}, 17, 1) AS INTEGER) % 2 = 1 THEN 'male' ELSE 'female' END END AS ${columnTypeSql(sexColumn(field.key), dialect)}) AS sex`,
         `substr(${v}, 1, 6) AS region`,
       ];
     case 'uscc':

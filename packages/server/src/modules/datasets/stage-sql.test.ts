@@ -33,7 +33,7 @@ const COMMON = [
 const engines: LakeEngine[] = testDatabaseUrl() ? ['duckdb', 'postgres'] : ['duckdb'];
 
 for (const engine of engines) {
-  describe(`isBlankRawTextSql (${engine})`, () => {
+  describe(`blank text in SQL (${engine})`, () => {
     let testLake: TestLake;
     beforeAll(async () => {
       testLake = await createTestLake(engine);
@@ -63,6 +63,37 @@ for (const engine of engines) {
       expect(disagreements).toEqual([]);
       // Both answers occur, so the comparison says something.
       expect(new Set(rows.map((r) => r.full))).toEqual(new Set([true, false]));
+    });
+
+    it('isBlankTextSql says what the word test alone says, the length shortcut aside', async () => {
+      const lake = testLake.lake;
+      // Cleaned texts of every length around four bytes, multi-byte ones included.
+      const cleaned = fc.array(fc.constantFrom(...'nulNUL\\张 aé'), { maxLength: 7 }).map((c) => c.join(''));
+      const inputs: (string | null)[] = [
+        ...COMMON,
+        null,
+        'NULL',
+        'Null',
+        ...fc.sample(cleaned, { numRuns: 400, seed: 3 }),
+      ];
+      await lake.createTable({
+        name: 'cleaned_inputs',
+        columns: [
+          { name: 'i', type: 'integer' },
+          { name: 'x', type: 'text' },
+        ],
+      });
+      await lake.appendRows(
+        'cleaned_inputs',
+        ['i', 'x'],
+        inputs.map((x, i) => [i, x]),
+      );
+      const rows = await lake.query<{ fast: boolean; words: boolean }>(
+        `SELECT ${isBlankTextSql(engine, 'x')} AS fast, lower(coalesce(x, '')) IN ('', 'null', '\\n') AS words ` +
+          `FROM cleaned_inputs ORDER BY i`,
+      );
+      expect(inputs.filter((_x, i) => rows[i]?.fast !== rows[i]?.words)).toEqual([]);
+      expect(new Set(rows.map((r) => r.words))).toEqual(new Set([true, false]));
     });
   });
 }
