@@ -66,7 +66,7 @@ export function columnTypeSql(column: LakeColumn, engine: LakeEngine): string {
 
 /**
  * A text column with a closed set of values: an ENUM on DuckDB, its values in byte order so
- * the engine sorts them as it sorts text; text on PostgreSQL (with a check, below).
+ * the engine sorts them as it sorts text; text on PostgreSQL, whose text costs no more.
  */
 function closedTextTypeSql(column: LakeColumn, engine: LakeEngine): string {
   const values = column.values ?? [];
@@ -82,15 +82,10 @@ function closedTextTypeSql(column: LakeColumn, engine: LakeEngine): string {
       `Column "${column.name}": values need a text column and distinct, non-empty, printable ASCII text`,
     );
   }
-  return engine === 'postgres' ? 'text' : `ENUM(${valueList(column)})`;
-}
-
-/** A closed column's values as SQL literals, in byte order (printable ASCII sorts so in JS). */
-function valueList(column: LakeColumn): string {
-  return [...(column.values ?? [])]
-    .sort()
-    .map((v) => `'${v.replace(/'/g, "''")}'`)
-    .join(', ');
+  if (engine === 'postgres') return 'text';
+  // Printable ASCII sorts in byte order in JavaScript too.
+  const list = [...values].sort().map((v) => `'${v.replace(/'/g, "''")}'`);
+  return `ENUM(${list.join(', ')})`;
 }
 
 /** Builds `CREATE TABLE IF NOT EXISTS` for a validated definition. */
@@ -107,10 +102,7 @@ export function buildCreateTableSql(def: LakeTableDef, engine: LakeEngine): stri
     }
     names.add(column.name);
     const notNull = column.nullable === false ? ' NOT NULL' : '';
-    // PostgreSQL's text takes anything; the check refuses what DuckDB's ENUM refuses.
-    const closed =
-      column.values !== undefined && engine === 'postgres' ? ` CHECK (${name} IN (${valueList(column)}))` : '';
-    return `${name} ${columnTypeSql(column, engine)}${notNull}${closed}`;
+    return `${name} ${columnTypeSql(column, engine)}${notNull}`;
   });
   if (def.primaryKey && def.primaryKey.length > 0) {
     for (const key of def.primaryKey) {

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { buildCreateTableSql } from './ddl.js';
+import { buildCreateTableSql, columnTypeSql } from './ddl.js';
 import { BrokenConnectionError, DuckDbConnections } from './duckdb-connections.js';
 import { valueWriterFor } from './duckdb-append.js';
 import { lakeValueConverter, toDuckDbParams } from './duckdb-values.js';
@@ -46,6 +46,31 @@ export class DuckDbLake implements Lake {
 
   async createTable(def: LakeTableDef): Promise<void> {
     await this.execute(buildCreateTableSql(def, 'duckdb'));
+    await this.alignClosedColumns(def);
+  }
+
+  /**
+   * An existing table's ENUM column whose set of values changed (a release adds a code to an
+   * enum of the standard) takes the new set, keeping its rows: the old ENUM would refuse
+   * the new code. A text column made before the column was closed stays text.
+   */
+  private async alignClosedColumns(def: LakeTableDef): Promise<void> {
+    const closed = def.columns.filter((c) => c.values !== undefined);
+    if (closed.length === 0) return;
+    const existing = await this.query<{ column_name: string; data_type: string }>(
+      `SELECT column_name, data_type FROM duckdb_columns()
+       WHERE database_name = current_database() AND schema_name = current_schema() AND table_name = $1`,
+      [def.name],
+    );
+    const types = new Map(existing.map((c) => [c.column_name, c.data_type]));
+    for (const column of closed) {
+      const now = types.get(column.name);
+      const wanted = columnTypeSql(column, 'duckdb');
+      if (now === undefined || now === wanted || !now.startsWith('ENUM(')) continue;
+      await this.execute(
+        `ALTER TABLE ${quoteIdentifier(def.name)} ALTER COLUMN ${quoteIdentifier(column.name)} SET DATA TYPE ${wanted}`,
+      );
+    }
   }
 
   async dropTable(name: string): Promise<void> {

@@ -30,7 +30,7 @@ export interface LakeColumn {
   /**
    * Text only: the column's closed set of values (printable ASCII). DuckDB stores such a
    * column as an ENUM, which it writes like a small integer (a text column costs several
-   * times more per row); PostgreSQL as text. Any other value is refused on insert.
+   * times more per row) and which refuses any other value; PostgreSQL stores text.
    */
   values?: readonly string[];
 }

@@ -88,6 +88,8 @@ export function datasetLayout(dataset: DatasetType): DatasetLayout {
     }
     const column: LakeColumn = { name: field.key, type: COLUMN_TYPES[field.type as keyof typeof COLUMN_TYPES] };
     if (column.type === 'decimal') Object.assign(column, { precision: 18, scale: 2 });
+    // An enum holds one of its codes: a closed set, stored compactly (LakeColumn.values).
+    if (field.type === 'enum') Object.assign(column, { values: field.values.map((v) => v.code) });
     dsColumns.push(column);
     stageColumns.push(column);
     copied.push(field.key);

@@ -86,6 +86,15 @@ function valueSql(dialect: SqlDialect, field: FieldDef, t: string, moneyUnit: st
   }
 }
 
+/**
+ * A field's value in its lake column's own type where that column holds a closed set of
+ * values (an ENUM on DuckDB): the cast is paid per dictionary entry, not per row.
+ */
+function closedValueSql(dialect: SqlDialect, plan: StagePlan, field: FieldDef, value: string): string {
+  const column = plan.layout.tableDef.columns.find((c) => c.name === field.key);
+  return column?.values === undefined ? value : `CAST(${value} AS ${columnTypeSql(column, dialect)})`;
+}
+
 /** Dictionary columns a field carries beside its value: what an identifier says of its holder. */
 export function dictionaryExtras(field: FieldDef): readonly string[] {
   if (field.type === 'id') return ['kind', 'birth', 'sex', 'region'];
@@ -156,7 +165,12 @@ export function dictionaryStatements(
         `FROM (SELECT k, ${cleanTextSql(dialect, 'k')} AS t FROM (${distinct.sql}) d) x`,
       params: [],
     });
-    const v = valueSql(dialect, s.field, 't', unitByField.get(s.field.key) ?? null);
+    const v = closedValueSql(
+      dialect,
+      plan,
+      s.field,
+      valueSql(dialect, s.field, 't', unitByField.get(s.field.key) ?? null),
+    );
     const valued = `SELECT k, ${blankSql('t')} AS b, CASE WHEN ${blankSql('t')} THEN NULL ELSE ${v} END AS v FROM ${q(tables.pre(i))}`;
     const extras = dictionaryExtrasSql(dialect, s.field, 'v');
     const ok = `CASE WHEN b THEN ${s.field.required ? 'FALSE' : 'TRUE'} ELSE v IS NOT NULL END AS ok`;
