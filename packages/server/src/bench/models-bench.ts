@@ -24,7 +24,6 @@ import { BASELINE_MODELS, BASELINE_SQL, plannedMode } from '../models-engine/ind
 import { queryWithLimits } from '../models-engine/deadline.js';
 import { datasetLayout } from '../modules/datasets/lake-layout.js';
 import { forEachInRunOrder, INCREMENTAL_WIDTH } from '../modules/models/run-order.js';
-import { incrementalWeight } from '../modules/models/run-plan.js';
 import { builtinModels, resolveParameters } from '../modules/models/model-engine.js';
 
 export interface ModelsBenchOptions {
@@ -396,10 +395,9 @@ export async function benchEngine(
     await fillDataset(lake, dataset, options.batchRows, 2, pools, perDataset);
     if (engine === 'postgres') await lake.execute(`ANALYZE ds_${dataset}`);
     const newBatches = { [dataset]: [2] };
-    // In the order a run of the platform gives them (run-plan.ts): costliest first.
-    const readers = models
-      .filter((m) => m.inputs.includes(dataset) && plannedMode(m, { newBatches }) === 'incremental')
-      .sort((a, b) => incrementalWeight(b, [dataset]) - incrementalWeight(a, [dataset]));
+    const readers = models.filter(
+      (m) => m.inputs.includes(dataset) && plannedMode(m, { newBatches }) === 'incremental',
+    );
     // Full models run one at a time, so the sum of each model's best is the run's best case;
     // incremental models run side by side, so their run takes its wall time, not the sum.
     const [fullPass, incrementalPass] = await bestOfPasses(

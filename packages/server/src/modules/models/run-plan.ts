@@ -22,7 +22,6 @@ export type BatchesByDataset = Record<string, number[]>;
  */
 export function planRun(models: readonly ModelWithVersion[], batches: BatchesByDataset | null): RunEntry[] {
   const entries: RunEntry[] = [];
-  const weights = new Map<string, number>();
   for (const model of models) {
     const document = model.document as ModelDocument;
     const base = { modelId: model.id, version: model.current_version, params: model.params as Record<string, unknown> };
@@ -35,24 +34,6 @@ export function planRun(models: readonly ModelWithVersion[], batches: BatchesByD
     const drivers = document.incremental === false ? [] : document.incremental.drivers;
     const incremental = changed.every((dataset) => drivers.includes(dataset));
     entries.push({ ...base, mode: incremental ? 'incremental' : 'full' });
-    if (incremental) weights.set(model.id, incrementalWeight(document, changed));
   }
-  // Costliest incremental models first (a stable sort: full ones keep their order).
-  return entries.sort((a, b) => (weights.get(b.modelId) ?? 0) - (weights.get(a.modelId) ?? 0));
-}
-
-/**
- * A rough cost of evaluating a model for the new rows of the `changed` datasets: each source
- * reading one drives a query of its own, which joins every source of its rule. Incremental
- * models run side by side; started costliest first, the longest does not start last and
- * keep one lane busy while the others stand idle (1 to 15% off the wall time of the seven
- * models reading benefit payments, 2 lanes, DuckDB 10M rows).
- */
-export function incrementalWeight(document: ModelDocument, changed: readonly string[]): number {
-  const { logic } = document;
-  const rules = logic.kind === 'union' ? logic.branches : logic.kind === 'rule' ? [logic] : [];
-  return rules.reduce((n, rule) => {
-    const drivers = rule.sources.filter((source) => changed.includes(source.dataset)).length;
-    return n + drivers * rule.sources.length;
-  }, 0);
+  return entries;
 }
