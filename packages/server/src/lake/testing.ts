@@ -66,3 +66,19 @@ async function withAdminClient<T>(url: string, fn: (client: pg.Client) => Promis
     await client.end();
   }
 }
+
+/** Creates table `name` of the texts `x`, numbered `i` in their order: inputs for a SQL form under test. */
+export async function createTextTable(lake: Lake, name: string, inputs: readonly (string | null)[]): Promise<void> {
+  await lake.createTable({
+    name,
+    columns: [
+      { name: 'i', type: 'integer' },
+      { name: 'x', type: 'text' },
+    ],
+  });
+  await lake.appendRows(
+    name,
+    ['i', 'x'],
+    inputs.map((x, i) => [i, x]),
+  );
+}

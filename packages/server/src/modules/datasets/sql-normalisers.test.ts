@@ -28,7 +28,7 @@ import {
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LakeEngine } from '../../lake/index.js';
-import { createTestLake, type TestLake, testDatabaseUrl } from '../../lake/testing.js';
+import { createTestLake, createTextTable, type TestLake, testDatabaseUrl } from '../../lake/testing.js';
 
 /*
  * The architecture's promise: each normaliser's SQL form agrees with its TypeScript form.
@@ -265,18 +265,7 @@ for (const engine of engines) {
     async function runSql(build: (dialect: SqlDialect, expr: string) => string, inputs: string[]): Promise<unknown[]> {
       const lake = testLake.lake;
       const name = `prop_inputs_${++table}`;
-      await lake.createTable({
-        name,
-        columns: [
-          { name: 'i', type: 'integer' },
-          { name: 'x', type: 'text' },
-        ],
-      });
-      await lake.appendRows(
-        name,
-        ['i', 'x'],
-        inputs.map((x, i) => [i, x]),
-      );
+      await createTextTable(lake, name, inputs);
       const rows = await lake.query<{ v: unknown }>(`SELECT ${build(engine, 'x')} AS v FROM ${name} ORDER BY i`);
       return rows.map((r) => r.v);
     }

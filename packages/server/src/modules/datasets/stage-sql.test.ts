@@ -4,8 +4,8 @@ import path from 'node:path';
 import { findDataset, matchHeaders } from '@qingfeng/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestLake, type TestLake, testDatabaseUrl } from '../../lake/testing.js';
-import type { Lake, LakeEngine } from '../../lake/index.js';
+import { createTestLake, createTextTable, type TestLake, testDatabaseUrl } from '../../lake/testing.js';
+import type { LakeEngine } from '../../lake/index.js';
 import { datasetLayout } from './lake-layout.js';
 import { prepareEngineCsv } from './sources/csv-engine.js';
 import { cleanedTextSql, duckDbCsvRelation, isBlankRawTextSql, isBlankTextSql, planStage } from './stage-sql.js';
@@ -32,22 +32,6 @@ const COMMON = [
 
 const engines: LakeEngine[] = testDatabaseUrl() ? ['duckdb', 'postgres'] : ['duckdb'];
 
-/** A table `name` of the texts `x`, numbered `i` in their order. */
-async function textTable(lake: Lake, name: string, inputs: readonly (string | null)[]): Promise<void> {
-  await lake.createTable({
-    name,
-    columns: [
-      { name: 'i', type: 'integer' },
-      { name: 'x', type: 'text' },
-    ],
-  });
-  await lake.appendRows(
-    name,
-    ['i', 'x'],
-    inputs.map((x, i) => [i, x]),
-  );
-}
-
 for (const engine of engines) {
   describe(`blank text in SQL (${engine})`, () => {
     let testLake: TestLake;
@@ -59,7 +43,7 @@ for (const engine of engines) {
     it('says what the cleaned text test says, on any text and on NULL', async () => {
       const lake = testLake.lake;
       const inputs: (string | null)[] = [...COMMON, null, ...fc.sample(text, { numRuns: 400, seed: 20261203 })];
-      await textTable(lake, 'blank_inputs', inputs);
+      await createTextTable(lake, 'blank_inputs', inputs);
       const rows = await lake.query<{ fast: boolean; full: boolean }>(
         `SELECT ${isBlankRawTextSql(engine, 'src.x')} AS fast, ${isBlankTextSql(engine, cleanedTextSql(engine, 'x'))} AS full ` +
           `FROM blank_inputs src ORDER BY i`,
@@ -81,7 +65,7 @@ for (const engine of engines) {
         'Null',
         ...fc.sample(cleaned, { numRuns: 400, seed: 3 }),
       ];
-      await textTable(lake, 'cleaned_inputs', inputs);
+      await createTextTable(lake, 'cleaned_inputs', inputs);
       const rows = await lake.query<{ fast: boolean; words: boolean }>(
         `SELECT ${isBlankTextSql(engine, 'x')} AS fast, lower(coalesce(x, '')) IN ('', 'null', '\\n') AS words ` +
           `FROM cleaned_inputs ORDER BY i`,
