@@ -54,13 +54,13 @@ export function isSubjectField(field: FieldDef): field is FieldDef & { type: Sub
   return field.type === 'id' || field.type === 'uscc' || field.type === 'subject';
 }
 
-/** The sex an identity number gives its holder: a closed set, stored compactly (LakeColumn.values). */
-export function sexColumn(key: string): LakeColumn {
-  return { name: `${key}_sex`, type: 'text', values: ['female', 'male'] };
-}
-
 function idDerivedColumns(key: string): LakeColumn[] {
-  return [{ name: `${key}_birth_date`, type: 'date' }, sexColumn(key), { name: `${key}_region`, type: 'text' }];
+  return [
+    { name: `${key}_birth_date`, type: 'date' },
+    // The sex an identity number gives: a closed set, stored compactly (LakeColumn.values).
+    { name: `${key}_sex`, type: 'text', values: ['female', 'male'] },
+    { name: `${key}_region`, type: 'text' },
+  ];
 }
 
 /** Computes the lake layout of a dataset type from its catalogue entry. */

@@ -23,7 +23,6 @@ import {
   usccFromCompactSql,
 } from '@qingfeng/core';
 import { columnTypeSql, quoteIdentifier } from '../../lake/index.js';
-import { sexColumn } from './lake-layout.js';
 import {
   type RawRelation,
   type StagePlan,
@@ -87,11 +86,11 @@ function valueSql(dialect: SqlDialect, field: FieldDef, t: string, moneyUnit: st
 }
 
 /**
- * A field's value in its lake column's own type where that column holds a closed set of
- * values (an ENUM on DuckDB): the cast is paid per dictionary entry, not per row.
+ * `value` in the type of the dataset's lake column `name` where that column holds a closed
+ * set of values (an ENUM on DuckDB): the cast is paid per dictionary entry, not per row.
  */
-function closedValueSql(dialect: SqlDialect, plan: StagePlan, field: FieldDef, value: string): string {
-  const column = plan.layout.tableDef.columns.find((c) => c.name === field.key);
+function closedValueSql(dialect: SqlDialect, plan: StagePlan, name: string, value: string): string {
+  const column = plan.layout.tableDef.columns.find((c) => c.name === name);
   return column?.values === undefined ? value : `CAST(${value} AS ${columnTypeSql(column, dialect)})`;
 }
 
@@ -101,14 +100,13 @@ export function dictionaryExtras(field: FieldDef): readonly string[] {
   return field.type === 'uscc' || field.type === 'subject' ? ['kind'] : [];
 }
 
-function dictionaryExtrasSql(dialect: SqlDialect, field: FieldDef, v: string): string[] {
+function dictionaryExtrasSql(dialect: SqlDialect, plan: StagePlan, field: FieldDef, v: string): string[] {
   switch (field.type) {
     case 'id':
       return [
         `CASE WHEN ${v} IS NOT NULL THEN 'person' END AS kind`,
         `CASE WHEN ${v} IS NOT NULL THEN make_date(CAST(substr(${v}, 7, 4) AS INTEGER), CAST(substr(${v}, 11, 2) AS INTEGER), CAST(substr(${v}, 13, 2) AS INTEGER)) END AS birth`,
-        // In the column's own type: a cast per dictionary entry, not per row.
-        `CAST(CASE WHEN ${v} IS NOT NULL THEN CASE WHEN CAST(substr(${v}, 17, 1) AS INTEGER) % 2 = 1 THEN 'male' ELSE 'female' END END AS ${columnTypeSql(sexColumn(field.key), dialect)}) AS sex`,
+        `${closedValueSql(dialect, plan, `${field.key}_sex`, `CASE WHEN ${v} IS NOT NULL THEN CASE WHEN CAST(substr(${v}, 17, 1) AS INTEGER) % 2 = 1 THEN 'male' ELSE 'female' END END`)} AS sex`,
         `substr(${v}, 1, 6) AS region`,
       ];
     case 'uscc':
@@ -168,11 +166,11 @@ export function dictionaryStatements(
     const v = closedValueSql(
       dialect,
       plan,
-      s.field,
+      s.field.key,
       valueSql(dialect, s.field, 't', unitByField.get(s.field.key) ?? null),
     );
     const valued = `SELECT k, ${blankSql('t')} AS b, CASE WHEN ${blankSql('t')} THEN NULL ELSE ${v} END AS v FROM ${q(tables.pre(i))}`;
-    const extras = dictionaryExtrasSql(dialect, s.field, 'v');
+    const extras = dictionaryExtrasSql(dialect, plan, s.field, 'v');
     const ok = `CASE WHEN b THEN ${s.field.required ? 'FALSE' : 'TRUE'} ELSE v IS NOT NULL END AS ok`;
     statements.push({
       sql: `CREATE TEMP TABLE ${q(tables.dictionary(i))} AS SELECT k, b, v${extras.map((e) => `, ${e}`).join('')}, ${ok} FROM (${valued}) w`,
