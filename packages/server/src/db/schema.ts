@@ -201,6 +201,8 @@ export interface ModelRunTable {
   models_done: Generated<number>;
   models_total: number;
   hit_counts: Generated<unknown>;
+  /** Milliseconds each model's evaluation took, by model id. */
+  model_durations: Generated<unknown>;
   errors: Generated<unknown>;
   new_warnings: Generated<number>;
   updated_warnings: Generated<number>;

@@ -11,6 +11,8 @@ export interface ModelRun {
   inputBatches: Record<string, number[]> | null;
   progress: { done: number; total: number };
   hitCounts: Record<string, number>;
+  /** Milliseconds the engine took for each model that finished. */
+  modelDurationsMs: Record<string, number>;
   errors: Record<string, string>;
   newWarnings: number;
   updatedWarnings: number;

@@ -79,6 +79,8 @@ export const modelsEn: Record<keyof typeof modelsZh, string> = {
   'runs.status.cancelled': 'Cancelled',
   'runs.progress': 'Progress',
   'runs.hits': 'Hits',
+  'runs.modelDone': '{hits} hits in {ms} ms',
+  'runs.modelPending': 'Not finished',
   'runs.newWarnings': 'New / updated warnings',
   'runs.requestedBy': 'Requested by',
   'runs.createdAt': 'Requested at',

@@ -77,6 +77,8 @@ export const modelsZh = {
   'runs.status.cancelled': '已取消',
   'runs.progress': '进度',
   'runs.hits': '命中',
+  'runs.modelDone': '命中 {hits} 条，用时 {ms} 毫秒',
+  'runs.modelPending': '尚未完成',
   'runs.newWarnings': '新增 / 更新预警',
   'runs.requestedBy': '发起人',
   'runs.createdAt': '发起时间',

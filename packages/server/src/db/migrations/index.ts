@@ -10,6 +10,7 @@ import * as createQualitySnapshots from './20261123150000-create-quality-snapsho
 import * as createApiKeys from './20261123160000-create-api-keys.js';
 import * as createCustomCatalogue from './20261123170000-create-custom-catalogue.js';
 import * as addWarningRetirementAndRunOwner from './20261123180000-add-warning-retirement-and-run-owner.js';
+import * as addModelRunDurations from './20261203100000-add-model-run-durations.js';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the set is
@@ -27,4 +28,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261123160000-create-api-keys': createApiKeys,
   '20261123170000-create-custom-catalogue': createCustomCatalogue,
   '20261123180000-add-warning-retirement-and-run-owner': addWarningRetirementAndRunOwner,
+  '20261203100000-add-model-run-durations': addModelRunDurations,
 };

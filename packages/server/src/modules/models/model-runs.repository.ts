@@ -1,7 +1,8 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { DB, ModelRunRow, ModelRunStatus, ModelRunTable } from '../../db/schema.js';
+import type { RunDurations, RunEntry } from './run-plan.js';
 
-const JSON_COLUMNS = ['models', 'input_batch_ids', 'hit_counts', 'errors'] as const;
+const JSON_COLUMNS = ['models', 'input_batch_ids', 'hit_counts', 'model_durations', 'errors'] as const;
 
 /** jsonb columns go in as text: node-postgres would turn a JS array into a PostgreSQL array. */
 function encodeJson<T extends Record<string, unknown>>(values: T): T {
@@ -60,6 +61,22 @@ export class ModelRunsRepository {
       .where('status', '=', 'succeeded')
       .executeTakeFirst();
     return Number(row?.covered ?? 0);
+  }
+
+  /** The models and their durations of the `limit` newest runs that timed any, newest first. */
+  async findRecentDurations(limit: number): Promise<RunDurations[]> {
+    const rows = await this.db
+      .selectFrom('model_runs')
+      .select(['models', 'model_durations'])
+      .where('status', 'in', ['succeeded', 'failed', 'cancelled'])
+      .where('models_done', '>', 0)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      models: r.models as RunEntry[],
+      durations: r.model_durations as Record<string, number>,
+    }));
   }
 
   /** Runs left queued or running by a process that stopped. */

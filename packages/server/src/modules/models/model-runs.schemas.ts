@@ -39,6 +39,8 @@ export const ZRun = z.object({
   inputBatches: z.record(z.string(), z.array(z.number())).nullable(),
   progress: z.object({ done: z.number(), total: z.number() }),
   hitCounts: z.record(z.string(), z.number()),
+  /** Milliseconds the engine took for each model that finished. */
+  modelDurationsMs: z.record(z.string(), z.number()),
   errors: z.record(z.string(), z.string()),
   /** Why the run as a whole failed (e.g. interrupted), beside the per-model errors. */
   error: z.string().nullable(),
@@ -64,6 +66,7 @@ export function presentRun(run: ModelRunRow): TRun {
     inputBatches: (run.input_batch_ids as BatchesByDataset | null) ?? null,
     progress: { done: run.models_done, total: run.models_total },
     hitCounts: run.hit_counts as Record<string, number>,
+    modelDurationsMs: run.model_durations as Record<string, number>,
     errors: run.errors as Record<string, string>,
     error: run.error,
     newWarnings: run.new_warnings,

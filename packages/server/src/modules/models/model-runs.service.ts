@@ -7,7 +7,7 @@ import { ensureModelRegistry } from './model-registry.js';
 import { ModelRunsRepository } from './model-runs.repository.js';
 import { ModelsRepository, type ModelWithVersion } from './models.repository.js';
 import { executeRun } from './run-executor.js';
-import { type BatchesByDataset, planRun } from './run-plan.js';
+import { type BatchesByDataset, longestFirst, planRun } from './run-plan.js';
 
 /** What to run. */
 export interface StartRunInput {
@@ -57,10 +57,14 @@ function groupByDataset(batches: readonly ImportBatch[]): BatchesByDataset {
   return out;
 }
 
+/** How many past runs' model durations order a new run's models (run-plan.ts). */
+const RECENT_RUNS = 20;
+
 /**
  * Records a run as queued (audited with who asked) and hands it to the process's queue,
  * which runs it in the background. Incremental runs take the named batches, or every
  * batch loaded since the last finished run; models that read none of them are left out.
+ * The run's models are recorded in the order they will start (run-plan.ts, `longestFirst`).
  */
 export async function startRun(
   services: AppServices,
@@ -85,7 +89,7 @@ export async function startRun(
     const newest = (await listBatches(services, { status: 'loaded' }, 1, 1)).items[0];
     covered = newest?.id ?? 0;
   }
-  const entries = planRun(models, batches);
+  const entries = longestFirst(planRun(models, batches), await runs.findRecentDurations(RECENT_RUNS));
   const run = await services.database.db.transaction().execute(async (trx) => {
     const row = await new ModelRunsRepository(trx).insertRun({
       kind: input.kind,

@@ -20,8 +20,8 @@ function messageOf(error: unknown): string {
 
 /**
  * Executes a queued run: its models in run order (incremental ones side by side, full ones
- * one at a time), each model's hits saved as warnings, progress and hit counts written after
- * every model so the API shows them live. A model that fails is
+ * one at a time), each model's hits saved as warnings, progress, hit counts and the time the
+ * engine took for each model written after every model so the API shows them live. A model that fails is
  * recorded and the others continue; the run fails only when every model failed. The
  * signal cancels between models and inside the engine's query.
  */
@@ -39,6 +39,7 @@ export async function executeRun(services: AppServices, runId: number, signal: A
   const batches = (run.input_batch_ids ?? {}) as BatchesByDataset;
   const models = new ModelsRepository(services.database.db);
   const hitCounts: Record<string, number> = {};
+  const durations: Record<string, number> = {};
   const errors: Record<string, string> = {};
   let inserted = 0;
   let updated = 0;
@@ -53,10 +54,12 @@ export async function executeRun(services: AppServices, runId: number, signal: A
       const version = await models.findVersion(entry.modelId, entry.version);
       if (!version) throw new Error(`model ${entry.modelId} v${entry.version} is not registered`);
       document = version.document as ModelDocument;
+      const started = performance.now();
       hits = await runModel(services.lake, document, entry.params, {
         signal,
         ...(entry.mode === 'incremental' ? { newBatches: batches } : {}),
       });
+      durations[entry.modelId] = Math.round(performance.now() - started);
     } catch (error) {
       if (!signal.aborted) errors[entry.modelId] = messageOf(error);
     }
@@ -81,6 +84,7 @@ export async function executeRun(services: AppServices, runId: number, signal: A
       await runs.updateRun(runId, {
         models_done: done,
         hit_counts: hitCounts,
+        model_durations: durations,
         errors,
         new_warnings: inserted,
         updated_warnings: updated,
@@ -96,6 +100,7 @@ export async function executeRun(services: AppServices, runId: number, signal: A
       status,
       models_done: done,
       hit_counts: hitCounts,
+      model_durations: durations,
       errors,
       new_warnings: inserted,
       updated_warnings: updated,

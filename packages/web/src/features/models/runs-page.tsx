@@ -32,6 +32,23 @@ function RunProgress({ run }: { run: ModelRun }) {
   );
 }
 
+/** A model of a run, with its hits and the time it took (or its error, or that it is not done) on hover. */
+function ModelTag({ run, modelId }: { run: ModelRun; modelId: string }) {
+  const t = useT();
+  const ms = run.modelDurationsMs[modelId];
+  const error = run.errors[modelId];
+  const title =
+    error ??
+    (ms === undefined ? t('runs.modelPending') : t('runs.modelDone', { hits: run.hitCounts[modelId] ?? 0, ms }));
+  return (
+    <Tooltip title={title}>
+      <Tag color={error ? 'error' : undefined} data-testid={`run-${run.id}-model-${modelId}`}>
+        {modelId}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 /** Start a run, and watch every run's progress (polled while one is under way); cancel one. */
 export function RunsPage() {
   const t = useT();
@@ -84,7 +101,7 @@ export function RunsPage() {
             {
               title: t('runs.models'),
               key: 'models',
-              render: (_, r) => r.models.map((m) => <Tag key={m.modelId}>{m.modelId}</Tag>),
+              render: (_, r) => r.models.map((m) => <ModelTag key={m.modelId} run={r} modelId={m.modelId} />),
             },
             {
               title: t('runs.status'),
