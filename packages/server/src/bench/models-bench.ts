@@ -57,9 +57,22 @@ export interface EngineBench {
   datasets: number;
   loadMs: number;
   full: ModelTiming[];
+  /** The sum of each model's best time in full. */
   fullMs: number;
+  /** The best wall time of a whole full pass over the library. */
+  fullWallMs: number;
   baselines: { modelId: string; baselineMs: number; engineMs: number; error?: string }[];
-  incremental: { batchRows: number; dataset: string; models: ModelTiming[]; ms: number; shareOfFull: number };
+  incremental: {
+    batchRows: number;
+    dataset: string;
+    models: ModelTiming[];
+    /** The best wall time of a whole incremental pass. */
+    ms: number;
+    /** Of the best full pass's wall time: the same statistic on both sides. */
+    shareOfFull: number;
+    /** Of the sum of each model's best full time, a lower bound no single run reaches. */
+    shareOfModelBests: number;
+  };
   peakRssMb: number;
 }
 
@@ -417,8 +430,9 @@ export async function benchEngine(
     const readers = models.filter(
       (m) => m.inputs.includes(dataset) && plannedMode(m, { newBatches }) === 'incremental',
     );
-    // Full models run one at a time, so the sum of each model's best is the run's best case;
-    // incremental models run side by side, so their run takes its wall time, not the sum.
+    // The incremental share compares like with like: the best wall time of a whole pass on
+    // both sides. The sum of each model's best full time is printed too; it is lower than any
+    // one pass (each model keeps its luckiest moment), so the share against it is higher.
     const incrementalOrder = timedLongestFirst(readers);
     const [fullPass, incrementalPass] = await bestOfPasses(
       () => runLibrary(lake, models, options.timeoutMs, undefined, options.verbose ? log : undefined),
@@ -440,13 +454,15 @@ export async function benchEngine(
       loadMs,
       full,
       fullMs,
+      fullWallMs: fullPass.wallMs,
       baselines,
       incremental: {
         batchRows: options.batchRows,
         dataset,
         models: incrementalModels,
         ms: incrementalMs,
-        shareOfFull: fullMs > 0 ? incrementalMs / fullMs : 0,
+        shareOfFull: fullPass.wallMs > 0 ? incrementalMs / fullPass.wallMs : 0,
+        shareOfModelBests: fullMs > 0 ? incrementalMs / fullMs : 0,
       },
       peakRssMb: sampler.stop(),
     };
@@ -461,7 +477,7 @@ export function formatEngineBench(b: EngineBench): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const lines = [
     `== ${b.engine}: ${b.rows.toLocaleString('en-US')} rows in ${b.datasets} datasets (written in ${s(b.loadMs)})`,
-    `full run of ${b.full.length} models, batch ${b.incremental.batchRows.toLocaleString('en-US')} rows included (each model's best of ${PASSES} passes): ${s(b.fullMs)}; peak RSS ${b.peakRssMb} MB${b.engine === 'postgres' ? ' (this process; the server’s memory is its own)' : ''}`,
+    `full run of ${b.full.length} models, batch ${b.incremental.batchRows.toLocaleString('en-US')} rows included (best of ${PASSES} passes): ${s(b.fullWallMs)} wall, ${s(b.fullMs)} as the sum of each model's best; peak RSS ${b.peakRssMb} MB${b.engine === 'postgres' ? ' (this process; the server’s memory is its own)' : ''}`,
     'slowest models:',
     ...[...b.full]
       .sort((x, y) => y.ms - x.ms)
@@ -482,7 +498,7 @@ export function formatEngineBench(b: EngineBench): string {
     `  total baseline ${s(base)}, engine ${s(eng)}, ratio ${(eng / Math.max(base, 1)).toFixed(2)}× (target ≤ 1.5×)`,
   );
   lines.push(
-    `incremental: ${b.incremental.batchRows.toLocaleString('en-US')} new ${b.incremental.dataset} rows, ${b.incremental.models.length} models, ${INCREMENTAL_WIDTH} side by side and longest first as a run does (best of ${PASSES} passes, taking turns with the full ones): ${s(b.incremental.ms)} = ${(100 * b.incremental.shareOfFull).toFixed(2)}% of the full run (target < 2%)`,
+    `incremental: ${b.incremental.batchRows.toLocaleString('en-US')} new ${b.incremental.dataset} rows, ${b.incremental.models.length} models, ${INCREMENTAL_WIDTH} side by side and longest first as a run does (best of ${PASSES} passes, taking turns with the full ones): ${s(b.incremental.ms)} = ${(100 * b.incremental.shareOfFull).toFixed(2)}% of the full run's wall time (target < 2%), ${(100 * b.incremental.shareOfModelBests).toFixed(2)}% of the sum of each model's best`,
   );
   lines.push(
     `  each model, while side by side: ${b.incremental.models.map((t) => `${t.modelId} ${(t.ms / 1000).toFixed(3)} s`).join(', ')}`,
