@@ -94,4 +94,20 @@ describe('compileModel', () => {
     expect(compileModel(w08, { engine: 'duckdb' }).sql).toContain('strftime(CAST(');
     expect(compileModel(w08, { engine: 'postgres' }).sql).toContain('to_char(');
   });
+
+  it('writes the text keys of a join on several equalities as expressions on DuckDB only', () => {
+    // W14: asset on asset_id and org_code (two text keys); payments and leases on one subject key.
+    const w14 = findBuiltinModel('W14') as ModelSpec;
+    const duckdb = compileModel(w14, { engine: 'duckdb' }).sql;
+    expect(duckdb).toContain(`(("a"."asset_id" || '') = ("l"."asset_id" || ''))`);
+    expect(duckdb).toContain(`(("a"."org_code" || '') = ("l"."org_code" || ''))`);
+    expect(duckdb).toContain(`("l"."lessee_sk" = "p"."id_sk")`);
+    const postgres = compileModel(w14, { engine: 'postgres' }).sql;
+    expect(postgres).toContain(`("a"."asset_id" = "l"."asset_id") AND ("a"."org_code" = "l"."org_code")`);
+    // A subject key among several keys stays a bare column (PR07: contracts of one unit and supplier).
+    const pr07 = compileModel(findBuiltinModel('PR07') as ModelSpec, { engine: 'duckdb' }).sql;
+    expect(pr07).toContain(
+      `(("b"."unit_name" || '') = ("a"."unit_name" || '')) AND ("b"."counterparty_sk" = "a"."counterparty_sk")`,
+    );
+  });
 });

@@ -75,6 +75,33 @@ const STAFFED: ModelSpec = {
   },
 };
 
+// Two text keys: DuckDB's keys are written as expressions there (Dialect.multiKeyText), which
+// must keep NULL unequal to everything and '' apart from NULL.
+const TWO_TEXT_KEYS: ModelSpec = {
+  ...base,
+  id: 'TJOIN3',
+  inputs: ['collective_lease', 'collective_asset'],
+  parameters: [],
+  logic: {
+    kind: 'rule',
+    sources: [
+      { alias: 'l', dataset: 'collective_lease', role: 'lease' },
+      {
+        alias: 'a',
+        dataset: 'collective_asset',
+        role: 'asset',
+        on: [
+          { op: '=', left: 'a.asset_id', right: 'l.asset_id' },
+          { op: '=', left: 'a.org_code', right: 'l.org_code' },
+        ],
+      },
+    ],
+    aggregate: { groupBy: ['l.asset_id', 'l.org_code'], having: [atLeastZero] },
+    subject: { value: null },
+    facts: { asset: 'l.asset_id', org: 'l.org_code', assets: count() },
+  },
+};
+
 const postgresUrl = testDatabaseUrl();
 
 for (const engine of LAKE_ENGINES) {
@@ -115,6 +142,21 @@ for (const engine of LAKE_ENGINES) {
           { inst_code: 'B', start_date: null, end_date: null }, // open both ends: on duty whatever the day
           { inst_code: 'B', start_date: '2024-01-01', end_date: null },
         ],
+        collective_lease: [
+          { asset_id: 'A1', org_code: 'O1' },
+          { asset_id: 'A1', org_code: null },
+          { asset_id: null, org_code: 'O1' },
+          { asset_id: 'A2', org_code: 'O2' },
+          { asset_id: '', org_code: '' },
+        ],
+        collective_asset: [
+          { asset_id: 'A1', org_code: 'O1' },
+          { asset_id: 'A1', org_code: 'O1' },
+          { asset_id: 'A1', org_code: null },
+          { asset_id: '', org_code: 'O1' }, // '' is not NULL: the NULL asset id above does not match it
+          { asset_id: 'A2', org_code: 'O9' },
+          { asset_id: '', org_code: '' },
+        ],
       });
     });
     afterAll(async () => test?.cleanup());
@@ -138,6 +180,15 @@ for (const engine of LAKE_ENGINES) {
         [0, 1],
         [1, 2],
         [3, 4],
+      ]);
+    });
+
+    it('joins on two text keys only where both are equal and neither is NULL', async () => {
+      const hits = await runModelOnLake(test.lake, TWO_TEXT_KEYS);
+      const joined = hits.map((h) => [h.facts.asset, h.facts.org, h.facts.assets]).sort();
+      expect(joined).toEqual([
+        ['', '', 1],
+        ['A1', 'O1', 2],
       ]);
     });
   });

@@ -123,6 +123,11 @@ function checkComparable(l: Compiled, r: Compiled, ctx: Ctx): void {
   }
 }
 
+/** Whether a comparison is between two text columns (not expressions or values). */
+function isTextColumns(cond: { left: Expr; right: Expr }, l: Compiled, r: Compiled): boolean {
+  return typeof cond.left === 'string' && typeof cond.right === 'string' && l.type === 'text' && r.type === 'text';
+}
+
 function compileList(cond: Extract<Condition, { op: 'in' | 'not_in' }>, ctx: Ctx, left: Compiled): string[] {
   if (Array.isArray(cond.list)) return (cond.list as readonly Expr[]).map((e) => compileExpr(e, ctx).sql);
   const name = (cond.list as { param: string }).param;
@@ -154,6 +159,8 @@ export function compileCond(cond: Condition, ctx: Ctx): string {
       const l = e(cond.left, '.left');
       const r = e(cond.right, '.right');
       checkComparable(l, r, ctx);
+      if (ctx.multiKeyJoin && cond.op === '=' && isTextColumns(cond, l, r))
+        return `(${ctx.d.multiKeyText(l.sql)} = ${ctx.d.multiKeyText(r.sql)})`;
       return `(${l.sql} ${cond.op} ${r.sql})`;
     }
     case 'in':

@@ -1,6 +1,6 @@
 import { ModelSpecError } from '../errors.js';
 import { NATURAL_KEYS } from '../natural-keys.js';
-import type { Expr, RuleLogic } from '../spec-types.js';
+import type { Condition, Expr, RuleLogic } from '../spec-types.js';
 import { compileConds, compileCond, compileExpr } from './expr.js';
 import { compileOuterOn, joinWays, MAX_JOIN_VARIANTS, notTrue, nullSafeEquals } from './joins.js';
 import { incrementalFilters, type Restriction } from './incremental.js';
@@ -42,8 +42,8 @@ function fromClause(rule: RuleLogic, ctx: Ctx, restriction: Restriction | undefi
       return;
     }
     const left = source.join === 'left';
-    const onCtx = { ...local, path: `${path}.on` };
     const on = source.on ?? [];
+    const onCtx = { ...local, path: `${path}.on`, multiKeyJoin: columnEqualities(on) > 1 };
     // Compiled whole first, so a mistake is reported at its place in the document.
     const whole = left ? compileOuterOn(on, onCtx) : compileConds(on, onCtx);
     const filter = source.where && compileConds(source.where, { ...local, path: `${path}.where` });
@@ -75,6 +75,11 @@ function fromClause(rule: RuleLogic, ctx: Ctx, restriction: Restriction | undefi
   const where = wheres.length === 0 ? 'TRUE' : wheres.join(' AND ');
   if (variants === 1) return { from: joins.map((j) => j[0]).join(' '), where };
   return { from: rejoinVariants(rule, joins, where), where: 'TRUE' };
+}
+
+/** How many of a join's conditions are equalities of two columns (its hash keys). */
+function columnEqualities(on: readonly Condition[]): number {
+  return on.filter((c) => c.op === '=' && typeof c.left === 'string' && typeof c.right === 'string').length;
 }
 
 /** A source's table in FROM, narrowed to the rows that pass `filters` when there are any. */

@@ -43,6 +43,8 @@ export interface Ctx {
   readonly allowAgg: boolean;
   /** Outlier statistics are available under this alias. */
   readonly statsAlias?: string;
+  /** Compiling the ON of a join on several equalities of columns (Dialect.multiKeyText). */
+  readonly multiKeyJoin?: boolean;
 }
 
 /** Quotes an identifier that has already been validated against the catalogue or ALIAS. */
