@@ -219,14 +219,14 @@ async function timeCount(
   lake: Lake,
   sql: string,
   params: unknown[],
-  timeoutMs: number,
+  limits: { timeoutMs: number; small?: boolean },
 ): Promise<{ ms: number; evidenceRows: number; hits: number }> {
   const started = performance.now();
   const rows = await queryWithLimits<{ n: unknown; h: unknown }>(
     lake,
     `SELECT count(*) AS n, count(DISTINCT hit_key) AS h FROM (${sql}) AS q`,
     params,
-    { timeoutMs },
+    limits,
   );
   return { ms: performance.now() - started, evidenceRows: Number(rows[0]?.n ?? 0), hits: Number(rows[0]?.h ?? 0) };
 }
@@ -257,7 +257,9 @@ async function runLibrary(
           params: resolveParameters(spec, {}),
           ...(newBatches ? { newBatches } : {}),
         });
-        timings[index] = { modelId: spec.id, ...(await timeCount(lake, compiled.sql, compiled.params, timeoutMs)) };
+        // As runModelOnLake does: an incremental query is a small one.
+        const limits = { timeoutMs, small: mode === 'incremental' };
+        timings[index] = { modelId: spec.id, ...(await timeCount(lake, compiled.sql, compiled.params, limits)) };
         progress?.(`  ${spec.id} ${((timings[index]?.ms ?? 0) / 1000).toFixed(2)} s`);
       } catch (error) {
         timings[index] = {
@@ -346,7 +348,7 @@ async function timeBaselines(
     let baselineMs = Infinity;
     try {
       for (let round = 0; round < PASSES; round++) {
-        engineMs = Math.min(engineMs, (await timeCount(lake, compiled.sql, compiled.params, timeoutMs)).ms);
+        engineMs = Math.min(engineMs, (await timeCount(lake, compiled.sql, compiled.params, { timeoutMs })).ms);
         const started = performance.now();
         // Evidence built and de-duplicated, as the engine's count(DISTINCT hit_key) makes it do.
         await queryWithLimits(

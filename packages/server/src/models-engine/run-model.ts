@@ -50,7 +50,10 @@ export async function runModelOnLake(
   const limit = options.maxEvidenceRows ?? DEFAULT_MAX_EVIDENCE_ROWS;
   // One row more than allowed tells "exactly at the limit" from "over it".
   const sql = `${compiled.sql} LIMIT $${compiled.params.length + 1}`;
-  const rows = await queryWithLimits<EvidenceRow>(lake, sql, [...compiled.params, limit + 1], options);
+  const rows = await queryWithLimits<EvidenceRow>(lake, sql, [...compiled.params, limit + 1], {
+    ...options,
+    small: plannedMode(spec, options) === 'incremental',
+  });
   if (rows.length > limit) {
     throw new ModelRunError(
       'MODEL_TOO_MANY_ROWS',
