@@ -33,7 +33,7 @@ for (const engine of testEngines()) {
     it('lists models, runs one with a summary, and exports its red warnings', async () => {
       expect((await run(['models', 'list'])).out).toMatch(/^W01\s+red\s+enabled/m);
       const result = await run(['models', 'run', 'W01']);
-      expect(result.out).toMatch(/W01\s+2 hits/);
+      expect(result.out).toMatch(/W01\s+2 hits in \d+ ms/);
       expect(result.out).toMatch(/succeeded: 1\/1 models, 2 new and 0 updated warnings/);
       const json = JSON.parse(
         (await run(['warnings', 'export', '--format', 'json', '--model', 'W01', '--severity', 'red'])).out,

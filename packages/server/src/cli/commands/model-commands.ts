@@ -75,8 +75,9 @@ export function registerModelCommands(
         }
         const done = await getRun(services, run.id);
         const hits = done.hit_counts as Record<string, number>;
+        const durations = done.model_durations as Record<string, number>;
         const errors = done.errors as Record<string, string>;
-        for (const [id, n] of Object.entries(hits)) output.out(`${id.padEnd(10)} ${n} hits\n`);
+        for (const [id, n] of Object.entries(hits)) output.out(`${id.padEnd(10)} ${n} hits in ${durations[id]} ms\n`);
         for (const [id, message] of Object.entries(errors)) output.out(`${id.padEnd(10)} FAILED: ${message}\n`);
         output.out(
           `run ${done.id} ${done.status}: ${done.models_done}/${done.models_total} models, ` +
