@@ -162,6 +162,12 @@ describe('[MODELS]', () => {
       await page.getByTestId('run-start').click();
       await page.getByTestId('run-table').getByText('已完成').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('run-table').textContent()).toContain('2 / 0');
+      // The model's tag tells its hits and the time it took.
+      await page.getByTestId('run-table').locator('[data-testid$="-model-U01"]').first().hover();
+      await page
+        .getByRole('tooltip')
+        .getByText(/命中 2 条，用时 \d+ 毫秒/)
+        .waitFor();
       await page.getByTestId('live-warning-link').first().waitFor();
       await page.goto('/'); // closes the notifications, which cover the user menu
       await signOut(page);
