@@ -20,9 +20,9 @@ export const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 /**
  * Runs a read-only query under the limits. On PostgreSQL the limit is also enforced by the
  * server (statement_timeout, read-only transaction), so a stopped run frees the server; the
- * settings are local to the query's transaction. The
- * Lake interface gives no way to interrupt a DuckDB query, so there the caller is released
- * at the deadline or on abort while the engine finishes the statement in the background.
+ * settings are local to the query's transaction. The Lake interface gives no way to
+ * interrupt a DuckDB query, so there the caller is released at the deadline or on abort
+ * while the engine finishes the statement in the background.
  */
 export async function queryWithLimits<T>(lake: Lake, sql: string, params: unknown[], limits: RunLimits): Promise<T[]> {
   const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -20,10 +20,10 @@ function messageOf(error: unknown): string {
 
 /**
  * Executes a queued run: its models in run order (incremental ones side by side, full ones
- * one at a time), each model's hits saved as warnings, progress, hit counts and the time the
- * engine took for each model written after every model so the API shows them live. A model that fails is
- * recorded and the others continue; the run fails only when every model failed. The
- * signal cancels between models and inside the engine's query.
+ * one at a time), each model's hits saved as warnings; progress, hit counts and each model's
+ * time in the engine are written after every model so the API shows them live. A model that
+ * fails is recorded and the others continue; the run fails only when every model failed.
+ * The signal cancels between models and inside the engine's query.
  */
 export async function executeRun(services: AppServices, runId: number, signal: AbortSignal): Promise<void> {
   const runs = new ModelRunsRepository(services.database.db);
