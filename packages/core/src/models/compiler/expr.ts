@@ -123,9 +123,9 @@ function checkComparable(l: Compiled, r: Compiled, ctx: Ctx): void {
   }
 }
 
-/** Whether a comparison is between two text columns (not expressions or values). */
-function isTextColumns(cond: { left: Expr; right: Expr }, l: Compiled, r: Compiled): boolean {
-  return typeof cond.left === 'string' && typeof cond.right === 'string' && l.type === 'text' && r.type === 'text';
+/** Whether a condition compares two columns, not expressions or values (as an equality: a hash key of a join). */
+export function comparesColumns(cond: Condition): cond is Extract<Condition, { left: Expr; right: Expr }> {
+  return 'left' in cond && 'right' in cond && typeof cond.left === 'string' && typeof cond.right === 'string';
 }
 
 function compileList(cond: Extract<Condition, { op: 'in' | 'not_in' }>, ctx: Ctx, left: Compiled): string[] {
@@ -159,7 +159,7 @@ export function compileCond(cond: Condition, ctx: Ctx): string {
       const l = e(cond.left, '.left');
       const r = e(cond.right, '.right');
       checkComparable(l, r, ctx);
-      if (ctx.multiKeyJoin && cond.op === '=' && isTextColumns(cond, l, r))
+      if (ctx.multiKeyJoin && cond.op === '=' && comparesColumns(cond) && l.type === 'text' && r.type === 'text')
         return `(${ctx.d.multiKeyText(l.sql)} = ${ctx.d.multiKeyText(r.sql)})`;
       return `(${l.sql} ${cond.op} ${r.sql})`;
     }

@@ -1,7 +1,7 @@
 import { ModelSpecError } from '../errors.js';
 import { NATURAL_KEYS } from '../natural-keys.js';
 import type { Condition, Expr, RuleLogic } from '../spec-types.js';
-import { compileConds, compileCond, compileExpr } from './expr.js';
+import { comparesColumns, compileConds, compileCond, compileExpr } from './expr.js';
 import { compileOuterOn, joinWays, MAX_JOIN_VARIANTS, notTrue, nullSafeEquals } from './joins.js';
 import { incrementalFilters, type Restriction } from './incremental.js';
 import { hitKeySql, factsSql, severitySql, relatedSql } from './output.js';
@@ -79,7 +79,7 @@ function fromClause(rule: RuleLogic, ctx: Ctx, restriction: Restriction | undefi
 
 /** How many of a join's conditions are equalities of two columns (its hash keys). */
 function columnEqualities(on: readonly Condition[]): number {
-  return on.filter((c) => c.op === '=' && typeof c.left === 'string' && typeof c.right === 'string').length;
+  return on.filter((c) => c.op === '=' && comparesColumns(c)).length;
 }
 
 /** A source's table in FROM, narrowed to the rows that pass `filters` when there are any. */
