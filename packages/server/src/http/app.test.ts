@@ -17,6 +17,19 @@ describe('the HTTP application', () => {
     expect(csp).not.toContain('upgrade-insecure-requests');
   });
 
+  it('tells browsers and proxies to keep no API answer, errors included', async () => {
+    for (const url of ['/api/v1/auth/me', '/api/v1/no-such-thing']) {
+      const response = await platform.app.inject({ method: 'GET', url });
+      expect(response.headers['cache-control'], url).toBe('no-store');
+    }
+    const signIn = await platform.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username: 'nobody', password: 'Wrong-password-1' },
+    });
+    expect(signIn.headers['cache-control']).toBe('no-store');
+  });
+
   it('answers unknown API routes with the one error shape', async () => {
     const response = await platform.app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
     expect(response.statusCode).toBe(404);

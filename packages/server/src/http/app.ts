@@ -29,6 +29,7 @@ import { registerWarningRoutes } from '../modules/warnings/warnings.routes.js';
 import { type RegisteredRoute, registerAccessControl } from './access-control.js';
 import { registerErrorHandler } from './error-handler.js';
 import { loggerOptions } from './logger.js';
+import { registerTextInputGuard } from './text-input.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -60,8 +61,13 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerTextInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers carry personal data: no browser or proxy cache may keep them (the back
+    // button on a shared computer, a proxy between county offices). The console's static
+    // files keep their caching.
+    if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
   });
 
   // Order matters: security headers are set before anything can refuse a request,
