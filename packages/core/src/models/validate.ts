@@ -1,6 +1,7 @@
 import { findDataset } from '../standard/catalogue.js';
 import { compileModel } from './compiler/compile.js';
 import { ModelSpecError } from './errors.js';
+import { checkLogicShape } from './logic-shape.js';
 import { checkParamValue } from './params.js';
 import type { Condition, ModelSpec, RuleLogic } from './spec-types.js';
 
@@ -33,10 +34,15 @@ function sourceDatasets(spec: ModelSpec): string[] {
 
 /**
  * Everything wrong with a model document, as messages naming the place (empty when it is
- * valid): metadata, parameters and their defaults, datasets against the catalogue,
- * incremental drivers, explanation placeholders, and a trial compile for both engines.
+ * valid): the logic's shape (node kinds, operators, functions the compiler knows), then
+ * metadata, parameters and their defaults, datasets against the catalogue, incremental
+ * drivers, explanation placeholders, and a trial compile for both engines.
  */
 export function validateModelSpec(spec: ModelSpec): string[] {
+  // A logic of unknown shape stops here: what follows, the compiler included, walks the
+  // logic trusting its kinds, and is never handed a node it does not know.
+  const shape = checkLogicShape(spec.logic);
+  if (shape.length > 0) return shape;
   const issues: string[] = [];
   const add = (path: string, message: string) => issues.push(`${path}: ${message}`);
   if (!Number.isInteger(spec.version) || spec.version < 1) add('version', 'must be a positive whole number');

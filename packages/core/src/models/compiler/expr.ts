@@ -1,5 +1,5 @@
 import { ModelSpecError } from '../errors.js';
-import type { AggName, Condition, Expr, Lookup } from '../spec-types.js';
+import type { AggName, Condition, Expr, Lookup, OutlierStat } from '../spec-types.js';
 import type { BindType } from './binder.js';
 import { compileFn } from './functions.js';
 import { compileColumn, q, Scope, type Ctx } from './scope.js';
@@ -21,6 +21,19 @@ const BIND_SQL_TYPE: Record<BindType, SqlType> = {
   text: 'text',
   boolean: 'bool',
 };
+
+// The aggregate's name is written into the SQL: only these ever are.
+const AGGREGATES: ReadonlySet<string> = new Set<AggName>(['count', 'sum', 'min', 'max', 'avg']);
+const STATS: ReadonlySet<string> = new Set<OutlierStat>([
+  'q1',
+  'q3',
+  'iqr',
+  'mean',
+  'sd',
+  'n',
+  'low_fence',
+  'high_fence',
+]);
 
 function at(ctx: Ctx, suffix: string): Ctx {
   return { ...ctx, path: `${ctx.path}${suffix}` };
@@ -61,6 +74,7 @@ function compileAgg(
   filter: Condition | undefined,
   ctx: Ctx,
 ): Compiled {
+  if (!AGGREGATES.has(name)) throw new ModelSpecError(ctx.path, `unknown aggregate "${String(name)}"`);
   if (!ctx.allowAgg) throw new ModelSpecError(ctx.path, `aggregate ${name}() is only allowed in an aggregate rule`);
   const inner: Ctx = { ...ctx, allowAgg: false };
   const a = arg === undefined ? undefined : compileExpr(arg, inner);
@@ -106,6 +120,7 @@ export function compileExpr(expr: Expr, ctx: Ctx): Compiled {
   if ('stat' in expr) {
     if (ctx.statsAlias === undefined)
       throw new ModelSpecError(ctx.path, `{ stat } is only available with an outlier test`);
+    if (!STATS.has(expr.stat)) throw new ModelSpecError(ctx.path, `unknown statistic "${String(expr.stat)}"`);
     return { sql: `${q(ctx.statsAlias)}.${q(expr.stat)}`, type: expr.stat === 'n' ? 'int' : 'num' };
   }
   if ('lookup' in expr) return compileLookup(expr.lookup, ctx);
@@ -207,6 +222,12 @@ export function compileCond(cond: Condition, ctx: Ctx): string {
     }
     case 'within_any':
       return compileWithinAny(cond, ctx);
+    default: {
+      // Documents are checked before they compile (logic-shape.ts); this keeps a document
+      // that skipped the check from compiling to `undefined` in the SQL.
+      const unknown: never = cond;
+      throw new ModelSpecError(ctx.path, `unknown operator ${JSON.stringify((unknown as { op: unknown }).op)}`);
+    }
   }
 }
 

@@ -30,6 +30,9 @@ const ARITY: Record<FnName, number | [number, number]> = {
   today: 0,
 };
 
+/** The names of the portable functions a model may call (see FnName). */
+export const PORTABLE_FUNCTIONS = Object.keys(ARITY) as readonly FnName[];
+
 function arithmeticType(a: SqlType, b: SqlType): SqlType {
   if (a === 'int' && b === 'int') return 'int';
   if (a === 'money' && b === 'money') return 'money';
