@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPasswordPolicy, countCharacterClasses, isPasswordExpired } from './password-policy.js';
+import { checkPasswordPolicy, containsUsername, countCharacterClasses, isPasswordExpired } from './password-policy.js';
 
 describe('password policy', () => {
   it('accepts a long password mixing three classes', () => {
@@ -13,7 +13,7 @@ describe('password policy', () => {
     expect(result.problems.map((p) => p.code)).toEqual([
       'password_too_short',
       'password_too_few_classes',
-      'password_equals_username',
+      'password_contains_username',
     ]);
     for (const problem of result.problems) {
       expect(problem.zh).toMatch(/[\u4e00-\u9fff]/);
@@ -21,9 +21,23 @@ describe('password policy', () => {
     }
   });
 
-  it('compares with the username ignoring case', () => {
-    const result = checkPasswordPolicy('Wang.Wu-2026', { username: 'wang.wu-2026' });
-    expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(['password_equals_username']);
+  it('refuses a password containing the username, whatever the case', () => {
+    const codes = (password: string, username: string) => {
+      const result = checkPasswordPolicy(password, { username });
+      return result.ok ? [] : result.problems.map((p) => p.code);
+    };
+    expect(codes('Wang.Wu-2026', 'wang.wu-2026')).toEqual(['password_contains_username']);
+    // The probe's case: accepted before, as it only differed from the username.
+    expect(codes('demo.leader2024!', 'demo.leader')).toEqual(['password_contains_username']);
+    expect(codes('2024!DEMO.Leader', 'demo.leader')).toEqual(['password_contains_username']);
+  });
+
+  it('refuses a long part of the username between separators, not a short one', () => {
+    expect(containsUsername('Leader#2024x', 'demo.leader')).toBe(true);
+    expect(containsUsername('Olive-Li-2026', 'li_zhang')).toBe(false);
+    expect(containsUsername('x-Zhang_2026!', 'li_zhang')).toBe(true);
+    expect(containsUsername('Olive-Tree-42', 'wang.li')).toBe(false);
+    expect(containsUsername('Olive-Tree-42', '')).toBe(false);
   });
 
   it('counts Chinese characters once each and as symbols', () => {

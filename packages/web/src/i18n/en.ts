@@ -221,7 +221,8 @@ export const en: Messages = {
   'error.invalid_password': 'The password is wrong',
   'error.password_too_short': 'The password must be at least 10 characters long',
   'error.password_too_few_classes': 'The password must mix at least 3 of: lower-case, upper-case, digits, symbols',
-  'error.password_equals_username': 'The password must not be the username',
+  'error.password_contains_username':
+    'The password must not contain the username (nor a part of it of 4 or more characters between dots, dashes or underscores), whatever the case',
   'error.totp_already_enabled': 'Two-step verification is already on',
   'error.totp_not_enabled': 'Two-step verification is not on',
   'error.totp_setup_required': 'Start setting up the authenticator first',

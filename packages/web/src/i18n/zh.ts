@@ -217,7 +217,8 @@ export const zh = {
   'error.invalid_password': '密码不正确',
   'error.password_too_short': '密码长度至少 10 位',
   'error.password_too_few_classes': '密码须包含小写字母、大写字母、数字、符号中的至少 3 类',
-  'error.password_equals_username': '密码不能与用户名相同',
+  'error.password_contains_username':
+    '密码不能包含用户名（或用户名中 4 位以上、以点、横线或下划线分隔的部分），不区分大小写',
   'error.totp_already_enabled': '两步验证已启用',
   'error.totp_not_enabled': '两步验证未启用',
   'error.totp_setup_required': '请先开始绑定身份验证器',

@@ -29,12 +29,12 @@ for (const engine of testEngines()) {
     it.each([
       ['password_too_short', 'Ab1!ab1!'],
       ['password_too_few_classes', 'onlylowercase123'],
-      ['password_equals_username', 'Zhang.San-2026'],
+      // The probe's case: the username with a year and a symbol after it.
+      ['password_contains_username', 'demo.leader2024!'],
     ])('refuses a new password that breaks a rule: %s', async (code, newPassword) => {
-      const { user, session } = await buildSignedInUser(platform, { role: 'leader', username: `Zhang.San-${code}` });
-      // The username rule needs a username that is itself a valid password.
-      const candidate = code === 'password_equals_username' ? user.username : newPassword;
-      const response = await change(session, TEST_PASSWORD, candidate);
+      const username = code === 'password_contains_username' ? 'demo.leader' : `Zhang.San-${code}`;
+      const { user, session } = await buildSignedInUser(platform, { role: 'leader', username });
+      const response = await change(session, TEST_PASSWORD, newPassword);
       expect(response.statusCode).toBe(400);
       expect(response.json()).toMatchObject({ code, field: 'newPassword' });
       const audit = await findAuditEntries(platform, { action: 'auth.password_change', userId: user.id });

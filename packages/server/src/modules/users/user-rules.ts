@@ -1,5 +1,6 @@
-import { type Role, SEPARATED_ADMIN_ROLES } from '@qingfeng/core';
+import { checkPasswordPolicy, type Role, SEPARATED_ADMIN_ROLES } from '@qingfeng/core';
 import { ForbiddenError } from '../../http/errors.js';
+import { generateTemporaryPassword } from '../../security/random-password.js';
 import type { Scope } from '../organisations/scope.js';
 import type { TUpdateUser } from './users.schemas.js';
 
@@ -49,4 +50,16 @@ export function assertMayResetPassword(scope: Scope, target: { id: number; role:
     throw new ForbiddenError('Change your own password instead of resetting it', 'self_change_refused');
   }
   if (isSeparated(target.role)) throw new ForbiddenError(SEPARATED_MESSAGE, 'separated_role');
+}
+
+/**
+ * A random temporary password for the user that passes the whole password policy: the
+ * generator already mixes every class, but a random draw can still hold a short username
+ * (`ab3` in sixteen characters), and a temporary password is no exception to the rule.
+ */
+export function temporaryPasswordFor(username: string): string {
+  for (;;) {
+    const password = generateTemporaryPassword();
+    if (checkPasswordPolicy(password, { username }).ok) return password;
+  }
 }

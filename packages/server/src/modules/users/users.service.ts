@@ -2,12 +2,16 @@ import type { Kysely } from 'kysely';
 import type { AppServices } from '../../app-services.js';
 import type { DB, UserUpdate } from '../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
-import { generateTemporaryPassword } from '../../security/random-password.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import type { Scope } from '../organisations/scope.js';
-import { assertMayCreateWithRole, assertMayResetPassword, assertMayUpdate } from './user-rules.js';
+import {
+  assertMayCreateWithRole,
+  assertMayResetPassword,
+  assertMayUpdate,
+  temporaryPasswordFor,
+} from './user-rules.js';
 import { type UserWithOrg, UsersRepository } from './users.repository.js';
 import type { TCreateUser, TUpdateUser, TUserQuery } from './users.schemas.js';
 
@@ -62,7 +66,7 @@ export class UsersService {
     executor: Kysely<DB> = this.db,
   ): Promise<{ user: UserWithOrg; temporaryPassword: string }> {
     assertMayCreateWithRole(scope, input.role);
-    const temporaryPassword = generateTemporaryPassword();
+    const temporaryPassword = temporaryPasswordFor(input.username);
     const passwordHash = await hashPassword(temporaryPassword);
     const id = await inTransaction(executor, async (trx) => {
       const org = await new OrganisationsService(trx).getOrganisation(scope, input.orgId, trx);
@@ -152,7 +156,8 @@ export class UsersService {
    * sign-in, lifts any lock and ends all their sessions.
    */
   async resetPassword(scope: Scope, id: number): Promise<{ user: UserWithOrg; temporaryPassword: string }> {
-    const temporaryPassword = generateTemporaryPassword();
+    // Read first for the username (which never changes), so the slow hash stays outside the transaction.
+    const temporaryPassword = temporaryPasswordFor((await this.getUser(scope, id)).username);
     const passwordHash = await hashPassword(temporaryPassword);
     await this.db.transaction().execute(async (trx) => {
       const current = await this.getUser(scope, id, trx);

@@ -40,8 +40,8 @@ export function newPasswordRules(t: Translate, username?: string): Rule[] {
               return t('password.ruleLength', { min: PASSWORD_MIN_LENGTH });
             case 'password_too_few_classes':
               return t('password.ruleClasses');
-            case 'password_equals_username':
-              return t('error.password_equals_username');
+            case 'password_contains_username':
+              return t('error.password_contains_username');
             case 'password_reused':
               return t('password.ruleHistory', { count: PASSWORD_HISTORY_DEPTH });
           }
