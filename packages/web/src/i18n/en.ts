@@ -209,7 +209,8 @@ export const en: Messages = {
   'account.title': 'My account',
   'account.profile': 'Profile',
   'account.totp': 'Two-step verification',
-  'error.invalid_credentials': 'Wrong username or password',
+  'error.invalid_credentials':
+    'Wrong username or password (after repeated failures the account is locked for a while: try again later)',
   'error.account_locked': 'The account is locked; try again later',
   'error.unauthenticated': 'Your session has ended; sign in again',
   'error.forbidden': 'You do not have permission for this action',

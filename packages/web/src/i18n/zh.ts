@@ -205,7 +205,7 @@ export const zh = {
   'account.title': '我的账户',
   'account.profile': '基本信息',
   'account.totp': '两步验证',
-  'error.invalid_credentials': '用户名或密码错误',
+  'error.invalid_credentials': '用户名或密码错误（连续多次输错后账户将暂时锁定，请稍后再试）',
   'error.account_locked': '账户已被锁定，请稍后再试',
   'error.unauthenticated': '登录已过期，请重新登录',
   'error.forbidden': '您没有执行此操作的权限',

@@ -44,7 +44,11 @@ function clearSessionCookie(reply: FastifyReply, services: AppServices): void {
   });
 }
 
-/** Turns a sign-in step's outcome into the response: cookie and body, 401 or 423. */
+/**
+ * Turns a sign-in step's outcome into the response: cookie and body, 401, or 423 (only
+ * after the password: a second-factor step may say the account is locked, as whoever
+ * holds its pending session already knows the account exists).
+ */
 function sendOutcome(reply: FastifyReply, services: AppServices, outcome: SignInOutcome) {
   switch (outcome.status) {
     case 'signed_in':
@@ -76,8 +80,11 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices):
       schema: {
         tags: TAGS,
         summary: 'Sign in with username and password',
+        description:
+          'A wrong password, an unknown or disabled username and a locked account all answer the same 401, ' +
+          'so the answer never tells whether a username exists.',
         body: ZSignInBody,
-        response: { 200: ZSignInResponse, 401: ZError, 423: ZAccountLocked },
+        response: { 200: ZSignInResponse, 401: ZError },
       },
     },
     async (request, reply) =>

@@ -38,9 +38,11 @@ export class SignInService {
   constructor(private readonly deps: AuthDeps) {}
 
   /**
-   * Checks a username and password. Unknown, disabled and wrong all give the same
-   * `invalid_credentials`; a locked account says until when. A user with TOTP gets a
-   * short-lived session pending the second factor, anyone else a full one.
+   * Checks a username and password. Unknown, disabled, locked and wrong all give the same
+   * `invalid_credentials` after the same Argon2 work, so neither the answer nor its time
+   * tells whether a username exists (a lock is audited, and holds even against the right
+   * password). A user with TOTP gets a short-lived session pending the second factor,
+   * anyone else a full one.
    */
   async signIn(input: TSignInBody, origin: AuditActor): Promise<SignInOutcome> {
     const db = this.deps.database.db;
@@ -60,18 +62,25 @@ export class SignInService {
       return { status: 'invalid_credentials' };
     }
     const actor = actorForUser(user, origin);
-    if (user.locked_until && user.locked_until > now) {
-      // No password check and no new failure while locked: guessing cannot extend the lock
-      // indefinitely, and the lock is not a way to learn whether a guess was right.
-      await recordAudit(db, actor, this.failedSignIn(user, 'locked', { lockedUntil: user.locked_until.toISOString() }));
-      return { status: 'locked', lockedUntil: user.locked_until };
-    }
+    // Hashed in every case, a locked account included, so each answer costs the same.
     const passwordOk = await verifyPassword(user.password_hash, input.password);
+    if (user.locked_until && user.locked_until > now) {
+      // The result is ignored and no new failure is counted while locked: guessing cannot
+      // extend the lock indefinitely, and the lock is not a way to learn whether a guess
+      // was right.
+      await recordAudit(db, actor, this.failedSignIn(user, 'locked', { lockedUntil: user.locked_until.toISOString() }));
+      return { status: 'invalid_credentials' };
+    }
     if (user.disabled) {
       await recordAudit(db, actor, this.failedSignIn(user, 'disabled'));
       return { status: 'invalid_credentials' };
     }
-    if (!passwordOk) return this.recordFailure(user, actor, 'auth.sign_in', 'bad_password');
+    if (!passwordOk) {
+      // The failure that locks the account answers like any other: a lock that only a real
+      // account can reach would tell which usernames exist.
+      const outcome = await this.recordFailure(user, actor, 'auth.sign_in', 'bad_password');
+      return outcome.status === 'locked' ? { status: 'invalid_credentials' } : outcome;
+    }
 
     const session = await db.transaction().execute(async (trx) => {
       await new AuthRepository(trx).clearFailedAttempts(user.id);

@@ -121,24 +121,35 @@ for (const engine of testEngines()) {
 
     it('locks the account after 5 failures for 15 minutes, then lets the right password in', async () => {
       const user = await newUser();
+      const unknown = await attempt('nobody-at-all', 'Wrong-Password-1');
+      /** Status, body and headers that matter, the per-request id aside: what a prober can compare. */
+      const visible = (r: typeof unknown) => ({
+        status: r.statusCode,
+        body: r.body,
+        cookie: r.headers['set-cookie'] ?? null,
+        type: r.headers['content-type'],
+      });
       for (let i = 0; i < 4; i++) expect((await attempt(user.username, 'Wrong-Password-1')).statusCode).toBe(401);
+      // The failure that locks, and every attempt during the lock (even with the right
+      // password), answer exactly as an unknown username does: no 423 to enumerate accounts.
+      const lockedAt = clock.now();
       const fifth = await attempt(user.username, 'Wrong-Password-1');
-      expect(fifth.statusCode).toBe(423);
-      const lockedUntil = new Date(fifth.json<{ lockedUntil: string }>().lockedUntil);
-      expect(fifth.json<ErrorBody>().code).toBe('account_locked');
-      expect(lockedUntil.getTime()).toBe(clock.now().getTime() + 15 * 60_000);
-
-      // Even the right password is refused while the lock lasts.
+      expect(visible(fifth)).toEqual(visible(unknown));
       clock.advance({ minutes: 14 });
       const whileLocked = await attempt(user.username, TEST_PASSWORD);
-      expect(whileLocked.statusCode).toBe(423);
-      expect(whileLocked.json<{ lockedUntil: string }>().lockedUntil).toBe(lockedUntil.toISOString());
+      expect(visible(whileLocked)).toEqual(visible(unknown));
+      expect(whileLocked.json<ErrorBody>().code).toBe('invalid_credentials');
 
       clock.advance({ minutes: 1, seconds: 1 });
       expect((await attempt(user.username, TEST_PASSWORD)).statusCode).toBe(200);
 
       const lockouts = await findAuditEntries(platform, { action: 'auth.lockout', userId: user.id });
-      expect(lockouts).toMatchObject([{ outcome: 'allowed', detail: { failedAttempts: 5 } }]);
+      expect(lockouts).toMatchObject([
+        {
+          outcome: 'allowed',
+          detail: { failedAttempts: 5, lockedUntil: new Date(lockedAt.getTime() + 15 * 60_000).toISOString() },
+        },
+      ]);
       const reasons = (await findAuditEntries(platform, { action: 'auth.sign_in', userId: user.id })).map(
         (e) => (e.detail as { reason?: string } | null)?.reason ?? e.outcome,
       );

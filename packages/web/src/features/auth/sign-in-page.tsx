@@ -4,7 +4,6 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { type SignInResult, signIn } from '../../api/auth';
-import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/error-text';
 import { CenteredCard } from './centered-card';
@@ -22,7 +21,7 @@ function safeNext(next: string | null): string {
 }
 
 export function SignInPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { data: me } = useMe();
   const setMe = useSetMe();
   const navigate = useNavigate();
@@ -43,12 +42,9 @@ export function SignInPage() {
 
   if (me && step === 'password' && !mutation.isPending) return <Navigate to={next} replace />;
 
-  const error = mutation.error;
-  let errorMessage: string | null = null;
-  if (error instanceof ApiError && error.code === 'account_locked' && typeof error.body.lockedUntil === 'string') {
-    const time = new Date(error.body.lockedUntil).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
-    errorMessage = t('signIn.lockedUntil', { time });
-  } else if (error) errorMessage = errorText(t, error);
+  // The password step never says an account is locked: a locked account answers like a
+  // wrong password, so that the answer cannot tell which usernames exist.
+  const errorMessage = mutation.error ? errorText(t, mutation.error) : null;
 
   if (step === 'totp') {
     return (

@@ -2,12 +2,25 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { type SignInResult, verifyTotp } from '../../api/auth';
-import { useT } from '../../i18n';
+import { ApiError } from '../../api/client';
+import { type Translate, useI18n } from '../../i18n';
 import { errorText } from '../../shared/error-text';
+
+/**
+ * The error of the second step. Only here may the server say the account is locked (and
+ * until when): whoever reached this step has already given the right password.
+ */
+function totpErrorText(t: Translate, lang: string, error: unknown): string {
+  if (error instanceof ApiError && error.code === 'account_locked' && typeof error.body.lockedUntil === 'string') {
+    const time = new Date(error.body.lockedUntil).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+    return t('signIn.lockedUntil', { time });
+  }
+  return errorText(t, error);
+}
 
 /** The second sign-in step: a code from the authenticator, or one of the recovery codes. */
 export function TotpStep({ onDone, onBack }: { onDone: (result: SignInResult) => void; onBack: () => void }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const [useRecovery, setUseRecovery] = useState(false);
   const mutation = useMutation({
     mutationFn: (value: string) =>
@@ -23,7 +36,7 @@ export function TotpStep({ onDone, onBack }: { onDone: (result: SignInResult) =>
     >
       {!useRecovery && <Typography.Paragraph type="secondary">{t('signIn.totpHint')}</Typography.Paragraph>}
       {mutation.error && (
-        <Alert type="error" showIcon title={errorText(t, mutation.error)} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon title={totpErrorText(t, lang, mutation.error)} style={{ marginBottom: 16 }} />
       )}
       <Form.Item
         name="value"
