@@ -195,7 +195,7 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
     },
     async (request, reply) => {
       await getVisibleBatch(services, requireAuth(request), request.params.id);
-      const file = await findRejectedReport(services, request.params.id);
+      const file = await findRejectedReport(services, actorFromRequest(request), request.params.id);
       reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="batch-${request.params.id}-rejected.csv"`);

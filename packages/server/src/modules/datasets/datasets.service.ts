@@ -63,10 +63,20 @@ export async function getBatch(services: AppServices, id: number): Promise<Impor
   return batch;
 }
 
-/** The batch's rejected-rows report file, or null when no row was rejected. */
-export async function findRejectedReport(services: AppServices, id: number): Promise<string | null> {
-  await getBatch(services, id);
+/**
+ * The batch's rejected-rows report file, or null when no row was rejected. The report
+ * holds the raw values of the rows it lists (identity numbers included), so every read is
+ * audited, whether or not there is a file.
+ */
+export async function findRejectedReport(services: AppServices, actor: AuditActor, id: number): Promise<string | null> {
+  const batch = await getBatch(services, id);
   const file = rejectedReportPath(services.config.dataDir, id);
+  await recordAudit(services.database.db, actor, {
+    action: 'dataset.rejected_report.read',
+    objectType: 'import_batch',
+    objectId: id,
+    detail: { datasetType: batch.dataset_type, rowsRejected: Number(batch.rows_rejected) },
+  });
   return existsSync(file) ? file : null;
 }
 
