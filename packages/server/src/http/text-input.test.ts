@@ -1,4 +1,4 @@
-import type { User } from '../db/schema.js';
+import type { Role } from '@qingfeng/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildSession, buildUser, type TestSession } from '../testing/factories.js';
 import { testEngines } from '../testing/test-databases.js';
@@ -27,23 +27,25 @@ describe('findTextDefect', () => {
 
 describe.each(testEngines())('text input on %s', (engine) => {
   let platform: TestPlatform;
-  let session: TestSession;
+  const sessions = new Map<Role, TestSession>();
   beforeAll(async () => {
     platform = await createTestPlatform(engine);
     const db = platform.services.database.db;
     const org = await buildOrganisation(db);
-    const user: User = await buildUser(db, { role: 'auditor', orgId: org.id });
-    session = await buildSession(platform.services, user);
+    for (const role of ['auditor', 'model_analyst'] as const) {
+      sessions.set(role, await buildSession(platform.services, await buildUser(db, { role, orgId: org.id })));
+    }
   });
   afterAll(async () => platform?.close());
 
-  // These once reached the operational store, which refuses U+0000 in text: a 500.
+  // Each of these once reached the operational store, which refuses U+0000 in text: a 500.
   it.each([
-    ['/api/v1/users?q=a%00b', 'querystring.q'],
-    ['/api/v1/audit?action=a%00b', 'querystring.action'],
-    ['/api/v1/organisations/%00', 'params.id'],
-  ])('answers %s with a 400 naming %s', async (url, field) => {
-    const response = await platform.app.inject({ method: 'GET', url, headers: session.headers });
+    ['auditor', '/api/v1/users?q=a%00b', 'querystring.q'],
+    ['auditor', '/api/v1/audit?action=a%00b', 'querystring.action'],
+    ['model_analyst', '/api/v1/models/W01%00', 'params.id'],
+  ] as const)('answers %s GET %s with a 400 naming %s', async (role, url, field) => {
+    const headers = (sessions.get(role) as TestSession).headers;
+    const response = await platform.app.inject({ method: 'GET', url, headers });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'validation_failed', field });
   });
