@@ -123,6 +123,7 @@ for (const engine of testEngines()) {
         .execute();
       expect(audit).toEqual([
         { action: 'dataset.import', object_id: String(batch.id), outcome: 'allowed' },
+        { action: 'dataset.rejected_report.read', object_id: String(batch.id), outcome: 'allowed' },
         { action: 'dataset.rollback', object_id: String(batch.id), outcome: 'allowed' },
       ]);
     });
