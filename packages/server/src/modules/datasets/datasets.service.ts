@@ -7,6 +7,7 @@ import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { onBatchRolledBack } from '../models/model-runs.service.js';
 import { retireWarningsOfBatch } from '../warnings/warning-lifecycle.service.js';
 import { countDatasetRows, rollbackLakeBatch } from './datasets.lake.js';
+import type { BatchOwner } from './dataset-rows.scope.js';
 import { type BatchFilter, DatasetsRepository } from './datasets.repository.js';
 import { requireDataset } from './import.service.js';
 import { rejectedReportPath } from './rejected-report.js';
@@ -124,4 +125,31 @@ export async function rollbackBatch(
     );
   }
   return rolledBack;
+}
+
+/**
+ * Gives a batch to an organisation: from now on it, its rejected rows and its rows without
+ * a division of their own lie in that organisation's jurisdiction. For the command line,
+ * which assigns the batches loaded before every batch named its owner; audited with the
+ * reason and both divisions.
+ */
+export async function assignBatch(
+  services: AppServices,
+  actor: AuditActor,
+  id: number,
+  owner: BatchOwner,
+  reason: string,
+): Promise<ImportBatch> {
+  const batch = await getBatch(services, id);
+  return services.database.db.transaction().execute(async (trx) => {
+    const row = await new DatasetsRepository(trx).updateBatch(id, { division_code: owner.divisionCode });
+    await recordAudit(trx, actor, {
+      action: 'dataset.batch.assign',
+      objectType: 'import_batch',
+      objectId: id,
+      reason,
+      detail: { organisation: owner.code, from: batch.division_code.trim(), to: owner.divisionCode },
+    });
+    return row as ImportBatch;
+  });
 }
