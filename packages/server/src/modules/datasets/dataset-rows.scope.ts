@@ -76,11 +76,16 @@ export async function resolveBatchOwner(db: Kysely<DB>, code: string | undefined
 }
 
 /**
- * The loaded batches (of every dataset) inside a jurisdiction: the batches whose rows
- * without a division of their own a viewer of `prefix` may see. Meant for scoping model
- * queries and evidence; never called for the whole country ('' needs no list).
+ * The rows a viewer of `prefix` may read in the lake: divisions under the prefix, and the
+ * loaded batches (of every dataset) inside it, where rows without a division of their own
+ * lie. Undefined for the whole country, which needs no bound. Meant for model runs,
+ * previews and evidence (models-engine's RowJurisdiction).
  */
-export async function findJurisdictionBatchIds(db: Kysely<DB>, prefix: string): Promise<number[]> {
+export async function rowJurisdictionOf(
+  db: Kysely<DB>,
+  prefix: string,
+): Promise<{ prefix: string; batchIds: number[] } | undefined> {
+  if (prefix === '') return undefined;
   const rows = await db
     .selectFrom('import_batches')
     .select('id')
@@ -88,7 +93,7 @@ export async function findJurisdictionBatchIds(db: Kysely<DB>, prefix: string): 
     .where(batchWithin(prefix))
     .orderBy('id')
     .execute();
-  return rows.map((r) => r.id);
+  return { prefix, batchIds: rows.map((r) => r.id) };
 }
 
 /** One batch inside the viewer's jurisdiction, or 404 (outside it is the same as absent). */
@@ -157,4 +162,15 @@ export async function findLiveBatches(db: Kysely<DB>, viewer: DataViewer, datase
     .where(batchWithin(viewer.jurisdictionPrefix))
     .orderBy('id')
     .execute();
+}
+
+/** The division each of these batches belongs to (unknown ids are absent). */
+export async function findBatchDivisions(db: Kysely<DB>, batchIds: readonly number[]): Promise<Map<number, string>> {
+  if (batchIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('import_batches')
+    .select(['id', 'division_code'])
+    .where('id', 'in', [...batchIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.division_code.trim()]));
 }

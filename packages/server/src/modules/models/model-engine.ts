@@ -29,8 +29,8 @@ export type ParamValues = Readonly<Record<string, unknown>>;
 /** A hit as the engine returns it: hit key, subjects, evidence rows, facts, severity. */
 export type { EvidenceRef as HitEvidence, ModelHit } from '../../models-engine/hits.js';
 
-/** The rows a county's run or preview may read: its divisions and its batches. */
-export type { RowJurisdiction } from '../../models-engine/jurisdiction.js';
+/** The rows a county's run or preview may read (its divisions and its batches), and the rule as SQL. */
+export { type RowJurisdiction, rowWithinSql } from '../../models-engine/jurisdiction.js';
 
 /** The explanation of a hit in both languages, `{fact}` placeholders filled from its facts. */
 export function renderExplanation(
