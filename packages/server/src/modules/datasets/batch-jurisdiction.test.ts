@@ -39,7 +39,10 @@ for (const engine of testEngines()) {
       files += 1;
       const file = path.join(platform.dataDir, `leases-${files}.csv`);
       // Each file differs, so none is refused as a repeat.
-      writeFileSync(file, `${LEASES_CSV}\nL${files}9,A9,O1,${ALICE},张爱丽,${files}.00,10000.00,2023-01-01,2025-12-31\n`);
+      writeFileSync(
+        file,
+        `${LEASES_CSV}\nL${files}9,A9,O1,${ALICE},张爱丽,${files}.00,10000.00,2023-01-01,2025-12-31\n`,
+      );
       return file;
     };
     /** What county B's data administrator can do with a batch: every answer must be 404 or empty. */
@@ -103,7 +106,14 @@ for (const engine of testEngines()) {
         runCommand(platform, registerDatasetCommands, ['import', '--type', 'collective_lease', leaseFile()]),
       ).rejects.toThrow(/--org/);
       await expect(
-        runCommand(platform, registerDatasetCommands, ['import', '--type', 'death', '--org', 'NO-SUCH-ORG', leaseFile()]),
+        runCommand(platform, registerDatasetCommands, [
+          'import',
+          '--type',
+          'death',
+          '--org',
+          'NO-SUCH-ORG',
+          leaseFile(),
+        ]),
       ).rejects.toThrow(/NO-SUCH-ORG/);
     });
 
