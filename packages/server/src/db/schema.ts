@@ -218,6 +218,8 @@ export interface ModelRunTable {
   runner_key: number | null;
   /** The jurisdiction prefix it ran in ('' = the whole country): it read, retired and is seen only there. */
   scope_prefix: Generated<string>;
+  /** The organisation that started a county's run: the runner's audit entries are filed under it. */
+  scope_org_id: number | null;
 }
 
 export type WarningStatus = 'new' | 'under_review' | 'confirmed' | 'false_positive' | 'not_actionable';

@@ -5,7 +5,12 @@ import type { Command } from 'commander';
 import type { AppServices } from '../../app-services.js';
 import { AppError } from '../../http/errors.js';
 import { type AuditActor, systemActor } from '../../modules/audit/audit.service.js';
-import { assignBatch, listBatches, listDatasetSummaries, rollbackBatch } from '../../modules/datasets/datasets.service.js';
+import {
+  assignBatch,
+  listBatches,
+  listDatasetSummaries,
+  rollbackBatch,
+} from '../../modules/datasets/datasets.service.js';
 import { resolveBatchOwner } from '../../modules/datasets/dataset-rows.scope.js';
 import { MappingRefusedError } from '../../modules/datasets/import-pipeline.js';
 import { importDatasetFile } from '../../modules/datasets/import.service.js';
@@ -166,7 +171,7 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
     .description('List the dataset types and how many rows the lake holds of each')
     .action(async () => {
       await withPlatform(async (services) => {
-        for (const s of await listDatasetSummaries(services)) {
+        for (const s of await listDatasetSummaries(services, { jurisdictionPrefix: '' })) {
           process.stdout.write(
             `${s.dataset.key.padEnd(20)} ${String(s.rowCount).padStart(12)}  ${s.dataset.name.zh}\n`,
           );

@@ -30,15 +30,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.updateTable('warnings').set({ division_code: COUNTRY }).where('division_code', 'is', null).execute();
 
   // The jurisdiction a run was started in ('' = the whole country): what it read, what it
-  // may retire, and who may see it.
+  // may retire, and who may see it; and the organisation that asked, under which the
+  // runner's own audit entries are filed (null for the whole country's runs).
   await db.schema
     .alterTable('model_runs')
     .addColumn('scope_prefix', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('scope_org_id', 'integer', (c) => c.references('organisations.id'))
     .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('model_runs').dropColumn('scope_prefix').execute();
+  await db.schema.alterTable('model_runs').dropColumn('scope_org_id').dropColumn('scope_prefix').execute();
   await db.schema
     .alterTable('import_batches')
     .alterColumn('division_code', (c) => c.dropNotNull())

@@ -7,7 +7,8 @@ import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { onBatchRolledBack } from '../models/model-runs.service.js';
 import { retireWarningsOfBatch } from '../warnings/warning-lifecycle.service.js';
 import { countDatasetRows, rollbackLakeBatch } from './datasets.lake.js';
-import type { BatchOwner } from './dataset-rows.scope.js';
+import { countRowsWithin } from './dataset-rows.lake.js';
+import type { BatchOwner, DataViewer } from './dataset-rows.scope.js';
 import { type BatchFilter, DatasetsRepository } from './datasets.repository.js';
 import { requireDataset } from './import.service.js';
 import { rejectedReportPath } from './rejected-report.js';
@@ -19,14 +20,28 @@ export interface DatasetSummary {
   lastLoadedAt: Date | null;
 }
 
-/** The catalogue with row counts from the lake. */
-export async function listDatasetSummaries(services: AppServices): Promise<DatasetSummary[]> {
-  const datasets = listDatasets();
-  const counts = await countDatasetRows(
-    services.lake,
-    datasets.map((d) => d.key),
-  );
-  const lastLoaded = await new DatasetsRepository(services.database.db).findLastLoadedAt();
+/**
+ * Row counts and the last import of each dataset, as the viewer's jurisdiction holds them:
+ * a county never learns how much another county loaded, or when.
+ */
+async function summarise(
+  services: AppServices,
+  viewer: DataViewer,
+  datasets: readonly DatasetType[],
+): Promise<DatasetSummary[]> {
+  const repository = new DatasetsRepository(services.database.db);
+  const prefix = viewer.jurisdictionPrefix;
+  let counts: Map<string, number>;
+  if (prefix === '') {
+    counts = await countDatasetRows(
+      services.lake,
+      datasets.map((d) => d.key),
+    );
+  } else {
+    const batches = await repository.findLoadedBatchIdsByType(prefix);
+    counts = await countRowsWithin(services.lake, datasets, prefix, (type) => batches.get(type) ?? []);
+  }
+  const lastLoaded = await repository.findLastLoadedAt(prefix);
   return datasets.map((dataset) => ({
     dataset,
     rowCount: counts.get(dataset.key) ?? 0,
@@ -34,12 +49,19 @@ export async function listDatasetSummaries(services: AppServices): Promise<Datas
   }));
 }
 
-/** One dataset type with its row count, or 404. */
-export async function getDatasetSummary(services: AppServices, type: string): Promise<DatasetSummary> {
-  const dataset = await requireDataset(services, type);
-  const counts = await countDatasetRows(services.lake, [dataset.key]);
-  const lastLoaded = await new DatasetsRepository(services.database.db).findLastLoadedAt();
-  return { dataset, rowCount: counts.get(dataset.key) ?? 0, lastLoadedAt: lastLoaded.get(dataset.key) ?? null };
+/** The catalogue with row counts from the lake, inside the viewer's jurisdiction ('' = all). */
+export async function listDatasetSummaries(services: AppServices, viewer: DataViewer): Promise<DatasetSummary[]> {
+  return summarise(services, viewer, listDatasets());
+}
+
+/** One dataset type with its row count inside the viewer's jurisdiction, or 404. */
+export async function getDatasetSummary(
+  services: AppServices,
+  viewer: DataViewer,
+  type: string,
+): Promise<DatasetSummary> {
+  const [summary] = await summarise(services, viewer, [await requireDataset(services, type)]);
+  return summary as DatasetSummary;
 }
 
 /** A page of batches, newest first. */

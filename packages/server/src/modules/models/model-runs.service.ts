@@ -112,6 +112,7 @@ export async function startRun(
       requested_by_name: requester.username,
       runner_key: services.modelRuns.runnerKey,
       scope_prefix: scopePrefix,
+      scope_org_id: scopePrefix === '' ? null : requester.actor.orgId,
     });
     await recordAudit(trx, requester.actor, {
       action: 'model_run.start',

@@ -10,9 +10,13 @@ import type { BatchesByDataset, RunEntry } from './run-plan.js';
 import { ModelsRepository } from './models.repository.js';
 import { forEachInRunOrder } from './run-order.js';
 
-/** Background work is audited as the runner, with the run id; the start was audited as the user who asked. */
+/**
+ * Background work is audited as the runner, with the run id; the start was audited as the
+ * user who asked. A county's run is filed under the county's organisation, so its figures
+ * reach that county's auditors and no others.
+ */
 function runnerActor(run: ModelRunRow): AuditActor {
-  return { ...systemActor('model-runner'), userId: run.requested_by };
+  return { ...systemActor('model-runner'), userId: run.requested_by, orgId: run.scope_org_id };
 }
 
 function messageOf(error: unknown): string {
