@@ -314,11 +314,11 @@ for (const engine of testEngines()) {
       const viewer = await buildActor(
         platform.services,
         'model_analyst',
-        (await platform.services.database.db
+        await platform.services.database.db
           .selectFrom('organisations')
           .selectAll()
           .where('code', '=', `JA${a.tag}`)
-          .executeTakeFirstOrThrow()) as Organisation,
+          .executeTakeFirstOrThrow(),
       );
       const get = (url: string) => platform.app.inject({ method: 'GET', url, headers: viewer.session.headers });
       expect((await get(`/api/v1/model-runs/${a.runIds[0]}`)).statusCode).toBe(200);

@@ -61,54 +61,57 @@ it('writes the row rule with checked literals only', () => {
 });
 
 for (const engine of LAKE_ENGINES) {
-  describe.skipIf(engine === 'postgres' && postgresUrl === undefined)(`jurisdiction inside the query, ${engine}`, () => {
-    let test: TestLake;
-    beforeAll(async () => {
-      test = await createTestLake(engine);
-      await createDatasetTables(test.lake);
-      await loadFixtureRows(test.lake, {
-        // Both deaths were registered by county B; each county paid one of the dead.
-        death: [
-          { _batch: 2, id: 1, name: 'P1', death_date: '2024-01-01', division: '330108001001' },
-          { _batch: 2, id: 2, name: 'P2', death_date: '2024-01-01', division: null },
-          { _batch: 2, id: 3, name: 'P3', death_date: '2024-01-01', division: '330108001001' },
-        ],
-        benefit_payment: [payment(1, '330106001001', 1), payment(2, null, 1), payment(3, '330108001001', 2)],
+  describe.skipIf(engine === 'postgres' && postgresUrl === undefined)(
+    `jurisdiction inside the query, ${engine}`,
+    () => {
+      let test: TestLake;
+      beforeAll(async () => {
+        test = await createTestLake(engine);
+        await createDatasetTables(test.lake);
+        await loadFixtureRows(test.lake, {
+          // Both deaths were registered by county B; each county paid one of the dead.
+          death: [
+            { _batch: 2, id: 1, name: 'P1', death_date: '2024-01-01', division: '330108001001' },
+            { _batch: 2, id: 2, name: 'P2', death_date: '2024-01-01', division: null },
+            { _batch: 2, id: 3, name: 'P3', death_date: '2024-01-01', division: '330108001001' },
+          ],
+          benefit_payment: [payment(1, '330106001001', 1), payment(2, null, 1), payment(3, '330108001001', 2)],
+        });
+        await loadFixtureRows(test.lake, unbookedLease(1, 7001, 'OA'));
+        await loadFixtureRows(test.lake, unbookedLease(2, 7002, 'OB'));
       });
-      await loadFixtureRows(test.lake, unbookedLease(1, 7001, 'OA'));
-      await loadFixtureRows(test.lake, unbookedLease(2, 7002, 'OB'));
-    });
-    afterAll(async () => test?.cleanup());
+      afterAll(async () => test?.cleanup());
 
-    it('a CTE named like a table shadows it, also inside subqueries and the query’s own WITH', async () => {
-      const sql = await boundToJurisdiction(
-        test.lake,
-        'WITH x AS (SELECT id_sk FROM ds_benefit_payment) SELECT count(*) AS n FROM x WHERE EXISTS (SELECT 1 FROM "ds_benefit_payment" p WHERE p.id_sk = x.id_sk)',
-        ['benefit_payment'],
-        COUNTY_A,
-      );
-      const [row] = await test.lake.query<{ n: number }>(sql);
-      expect(Number(row?.n)).toBe(2);
-    });
+      it('a CTE named like a table shadows it, also inside subqueries and the query’s own WITH', async () => {
+        const sql = await boundToJurisdiction(
+          test.lake,
+          'WITH x AS (SELECT id_sk FROM ds_benefit_payment) SELECT count(*) AS n FROM x WHERE EXISTS (SELECT 1 FROM "ds_benefit_payment" p WHERE p.id_sk = x.id_sk)',
+          ['benefit_payment'],
+          COUNTY_A,
+        );
+        const [row] = await test.lake.query<{ n: number }>(sql);
+        expect(Number(row?.n)).toBe(2);
+      });
 
-    it('a builder model sees only its county: no hit of the other county, no evidence row outside it', async () => {
-      const all = await runModelOnLake(test.lake, W01, { grace_days: 0 });
-      expect(all.map((h) => h.subjectKeys[0]).sort()).toEqual([1, 2, 3]);
-      const scoped = await runModelOnLake(test.lake, W01, { grace_days: 0 }, { scope: COUNTY_B });
-      // County B sees its own payment; the deaths it registered do not bring A's payments in.
-      expect(scoped.map((h) => h.subjectKeys[0])).toEqual([3]);
-      expect(scoped.flatMap((h) => h.evidence.map((e) => e.batchId))).toEqual([2, 2]);
-      // County A has no deaths in its jurisdiction: nothing of B's reaches it.
-      expect(await runModelOnLake(test.lake, W01, { grace_days: 0 }, { scope: COUNTY_A })).toEqual([]);
-    });
+      it('a builder model sees only its county: no hit of the other county, no evidence row outside it', async () => {
+        const all = await runModelOnLake(test.lake, W01, { grace_days: 0 });
+        expect(all.map((h) => h.subjectKeys[0]).sort()).toEqual([1, 2, 3]);
+        const scoped = await runModelOnLake(test.lake, W01, { grace_days: 0 }, { scope: COUNTY_B });
+        // County B sees its own payment; the deaths it registered do not bring A's payments in.
+        expect(scoped.map((h) => h.subjectKeys[0])).toEqual([3]);
+        expect(scoped.flatMap((h) => h.evidence.map((e) => e.batchId))).toEqual([2, 2]);
+        // County A has no deaths in its jurisdiction: nothing of B's reaches it.
+        expect(await runModelOnLake(test.lake, W01, { grace_days: 0 }, { scope: COUNTY_A })).toEqual([]);
+      });
 
-    it('a hand-written SQL model naming ds_ tables unqualified is bounded too (rows without a division, by batch)', async () => {
-      const params = { as_of: '2025-06-30' };
-      const all = await runModelOnLake(test.lake, C04, params);
-      expect(all.map((h) => h.subjectKeys[0]).sort()).toEqual([7001, 7002]);
-      const scoped = await runModelOnLake(test.lake, C04, params, { scope: COUNTY_A });
-      expect(scoped.map((h) => h.subjectKeys[0])).toEqual([7001]);
-      expect(scoped[0]?.evidence.map((e) => e.batchId)).toEqual([1]);
-    });
-  });
+      it('a hand-written SQL model naming ds_ tables unqualified is bounded too (rows without a division, by batch)', async () => {
+        const params = { as_of: '2025-06-30' };
+        const all = await runModelOnLake(test.lake, C04, params);
+        expect(all.map((h) => h.subjectKeys[0]).sort()).toEqual([7001, 7002]);
+        const scoped = await runModelOnLake(test.lake, C04, params, { scope: COUNTY_A });
+        expect(scoped.map((h) => h.subjectKeys[0])).toEqual([7001]);
+        expect(scoped[0]?.evidence.map((e) => e.batchId)).toEqual([1]);
+      });
+    },
+  );
 }

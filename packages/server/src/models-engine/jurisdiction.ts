@@ -35,7 +35,8 @@ function hasDivision(dataset: string): boolean {
 export function rowWithinSql(dataset: string, jurisdiction: RowJurisdiction, alias?: string): string {
   if (!PREFIX.test(jurisdiction.prefix)) throw new Error('a jurisdiction prefix is 1 to 12 digits');
   for (const id of jurisdiction.batchIds) if (!Number.isSafeInteger(id)) throw new Error('batch ids are integers');
-  const column = (name: string) => (alias ? `${quoteIdentifier(alias)}.${quoteIdentifier(name)}` : quoteIdentifier(name));
+  const column = (name: string) =>
+    alias ? `${quoteIdentifier(alias)}.${quoteIdentifier(name)}` : quoteIdentifier(name);
   const byBatch =
     jurisdiction.batchIds.length === 0 ? 'FALSE' : `${column('_batch_id')} IN (${jurisdiction.batchIds.join(', ')})`;
   if (!hasDivision(dataset)) return byBatch;

@@ -125,6 +125,24 @@ for (const engine of testEngines()) {
       });
       expect(await probeFromB(batch.id)).toEqual(unseen);
       expect((await get(adminA, `/api/v1/batches/${batch.id}`)).statusCode).toBe(404);
+      // `qingfeng batch assign` gives it to the county it came from, and to no other.
+      await runCommand(platform, registerDatasetCommands, [
+        'batch',
+        'assign',
+        String(batch.id),
+        '--org',
+        codeA,
+        '--reason',
+        '补登批次归属',
+      ]);
+      expect((await get(adminA, `/api/v1/batches/${batch.id}`)).statusCode).toBe(200);
+      expect(await probeFromB(batch.id)).toEqual(unseen);
+      // Put back: the next test counts the warnings of a batch no county owns.
+      await platform.services.database.db
+        .updateTable('import_batches')
+        .set({ division_code: '000000000000' })
+        .where('id', '=', batch.id)
+        .execute();
     });
 
     it('a warning whose driving row has no division lies in its batch’s jurisdiction', async () => {

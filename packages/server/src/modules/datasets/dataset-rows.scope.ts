@@ -63,11 +63,12 @@ export async function resolveBatchOwner(db: Kysely<DB>, code: string | undefined
       ? await base.where('kind', '=', 'commission').limit(2).execute()
       : await base.where('code', '=', code).execute();
   const [only] = rows;
-  if (code !== undefined && only === undefined) throw new NotFoundError(`Organisation ${code}`, 'organisation_not_found');
+  if (code !== undefined && only === undefined)
+    throw new NotFoundError(`Organisation ${code}`, 'organisation_not_found');
   if (only === undefined || rows.length > 1) {
     throw new ValidationError(
       rows.length > 1
-        ? 'org: 存在多个纪委监委，请用 --org 指明批次所属机构 / several commissions exist: name the batch\'s organisation with --org'
+        ? "org: 存在多个纪委监委，请用 --org 指明批次所属机构 / several commissions exist: name the batch's organisation with --org"
         : 'org: 尚无纪委监委，无法确定批次归属 / no commission exists to own the batch',
       'org',
     );

@@ -22,7 +22,10 @@ function runVisibleTo(prefix: string) {
   return (eb: ExpressionBuilder<DB, 'model_runs'>) =>
     prefix === ''
       ? eb.lit(true)
-      : eb.or([eb('model_runs.scope_prefix', 'like', `${prefix}%`), sql<boolean>`${prefix} LIKE model_runs.scope_prefix || '%'`]);
+      : eb.or([
+          eb('model_runs.scope_prefix', 'like', `${prefix}%`),
+          sql<boolean>`${prefix} LIKE model_runs.scope_prefix || '%'`,
+        ]);
 }
 
 /** All operational SQL of model runs. */

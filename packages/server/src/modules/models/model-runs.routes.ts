@@ -25,12 +25,16 @@ export function registerModelRunRoutes(app: FastifyInstance, services: AppServic
     async (request, reply) => {
       const { models, all, kind, batchIds } = request.body;
       const { jurisdictionPrefix } = requireAuth(request);
-      const run = await startRun(services, { ...editorFromRequest(request), jurisdictionPrefix }, {
-        kind,
-        ...(models ? { modelIds: models } : {}),
-        ...(all !== undefined ? { all } : {}),
-        ...(batchIds ? { batchIds } : {}),
-      });
+      const run = await startRun(
+        services,
+        { ...editorFromRequest(request), jurisdictionPrefix },
+        {
+          kind,
+          ...(models ? { modelIds: models } : {}),
+          ...(all !== undefined ? { all } : {}),
+          ...(batchIds ? { batchIds } : {}),
+        },
+      );
       return reply.status(202).send(presentRun(run, jurisdictionPrefix));
     },
   );

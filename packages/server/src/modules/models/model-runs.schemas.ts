@@ -64,7 +64,7 @@ export type TRun = z.infer<typeof ZRun>;
 
 export const ZRunPage = z.object({ items: z.array(ZRun), total: z.number(), page: z.number(), pageSize: z.number() });
 
-const WITHHELD_ERROR = '出错，详情仅在运行范围内可见 / failed; details are shown within the run\'s jurisdiction';
+const WITHHELD_ERROR = "出错，详情仅在运行范围内可见 / failed; details are shown within the run's jurisdiction";
 
 /**
  * A run as a viewer of `viewerPrefix` sees it. A run of a wider scope (the whole
