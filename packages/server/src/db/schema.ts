@@ -133,8 +133,8 @@ export interface ImportBatchTable {
   created_at: CreatedAt;
   finished_at: Date | null;
   error: string | null;
-  /** The importing organisation's division: the batch is seen within that jurisdiction. NULL = whole deployment (CLI). */
-  division_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The division of the organisation the batch belongs to: it is seen within that jurisdiction. */
+  division_code: ColumnType<string, string | undefined, string>;
 }
 
 export type QualitySnapshotKind = 'dataset' | 'batch' | 'rejections';
@@ -216,6 +216,10 @@ export interface ModelRunTable {
   error: string | null;
   /** The process that queued it: the key of that process's advisory lock while it lives (PostgreSQL). */
   runner_key: number | null;
+  /** The jurisdiction prefix it ran in ('' = the whole country): it read, retired and is seen only there. */
+  scope_prefix: Generated<string>;
+  /** The organisation that started a county's run: the runner's audit entries are filed under it. */
+  scope_org_id: number | null;
 }
 
 export type WarningStatus = 'new' | 'under_review' | 'confirmed' | 'false_positive' | 'not_actionable';

@@ -6,6 +6,7 @@ import { testEngines } from '../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.js';
 import { type DemoManifest, generateDemoRegion } from './generate.js';
 import { loadDemoRegion } from './load-demo.js';
+import { COUNTY_CODE } from './region.js';
 
 const outDir = join(tmpdir(), `qf-demo-load-${process.pid}`);
 let manifest: DemoManifest;
@@ -46,6 +47,13 @@ for (const engine of testEngines()) {
           rejected: planned?.expectedRejected.length,
         });
       }
+      // Every batch is the demo county's: its rows without a division lie in that county alone.
+      const owners = await platform.services.database.db
+        .selectFrom('import_batches')
+        .select('division_code')
+        .distinct()
+        .execute();
+      expect(owners.map((o) => o.division_code.trim())).toEqual([COUNTY_CODE]);
     }, 300_000);
   });
 }

@@ -7,11 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppServices } from '../app-services.js';
 import { systemActor } from '../modules/audit/audit.service.js';
+import { resolveBatchOwner } from '../modules/datasets/dataset-rows.scope.js';
 import { importDatasetFile } from '../modules/datasets/import.service.js';
 import { DivisionsService } from '../modules/organisations/divisions.service.js';
 import { OrganisationImportService } from '../modules/organisations/organisation-import.service.js';
 import { cliScope } from '../modules/organisations/scope.js';
 import type { DemoManifest } from './generate.js';
+import { COMMISSION_CODE } from './region.js';
 
 /** What one dataset file's import did, beside what the manifest expected. */
 export interface LoadedFile {
@@ -32,7 +34,8 @@ export interface DemoLoadReport {
 
 /**
  * Imports the divisions, the organisation tree and every dataset file of `manifest`, as
- * the command line would (audited as `demo`). Files are imported with `force`, so a demo
+ * the command line would (audited as `demo`). Every batch belongs to the demo county's
+ * commission, so its rows lie in that county's jurisdiction and no other's. Files are imported with `force`, so a demo
  * can be loaded again on top of itself. Throws on the first file the import refuses.
  */
 export async function loadDemoRegion(
@@ -54,9 +57,11 @@ export async function loadDemoRegion(
       fileName: manifest.organisationsFile,
     },
   );
+  const owner = await resolveBatchOwner(db, COMMISSION_CODE);
+  const actor = { ...systemActor('demo'), orgId: owner.id };
   const files: LoadedFile[] = [];
   for (const file of manifest.files) {
-    const outcome = await importDatasetFile(services, systemActor('demo'), {
+    const outcome = await importDatasetFile(services, actor, {
       datasetType: file.dataset,
       file: join(outDir, file.path),
       fileName: file.path,

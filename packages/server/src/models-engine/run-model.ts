@@ -3,6 +3,7 @@ import type { Lake } from '../lake/index.js';
 import { queryWithLimits, type RunLimits } from './deadline.js';
 import { ModelRunError } from './errors.js';
 import { groupEvidenceRows, type EvidenceRow, type ModelHit } from './hits.js';
+import { boundToJurisdiction, datasetsRead, type RowJurisdiction } from './jurisdiction.js';
 
 /** Options of a model run. */
 export interface RunModelOptions extends RunLimits {
@@ -13,6 +14,11 @@ export interface RunModelOptions extends RunLimits {
   readonly newBatches?: Readonly<Record<string, readonly number[]>>;
   /** Most evidence rows accepted (default 1,000,000); more fails with MODEL_TOO_MANY_ROWS. */
   readonly maxEvidenceRows?: number;
+  /**
+   * A county's run or preview: every `ds_*` table the query reads holds only the rows
+   * inside this jurisdiction (see jurisdiction.ts). Omitted = the whole country.
+   */
+  readonly scope?: RowJurisdiction;
 }
 
 export const DEFAULT_MAX_EVIDENCE_ROWS = 1_000_000;
@@ -32,7 +38,8 @@ export function plannedMode(
  * facts and severity, in hit-key order. `params` override the model's defaults and are
  * checked against their declarations. Rejects with ModelRunError: MODEL_INVALID (the
  * document or a parameter), MODEL_TIMEOUT, MODEL_CANCELLED, MODEL_TOO_MANY_ROWS or
- * MODEL_ENGINE_ERROR. Nothing is written to the lake.
+ * MODEL_ENGINE_ERROR. Nothing is written to the lake. With `scope`, only rows inside that
+ * jurisdiction are read, so every hit and its evidence lie inside it.
  */
 export async function runModelOnLake(
   lake: Lake,
@@ -48,8 +55,11 @@ export async function runModelOnLake(
     throw error;
   }
   const limit = options.maxEvidenceRows ?? DEFAULT_MAX_EVIDENCE_ROWS;
+  const body = options.scope
+    ? await boundToJurisdiction(lake, compiled.sql, datasetsRead(compiled.sql, spec.inputs), options.scope)
+    : compiled.sql;
   // One row more than allowed tells "exactly at the limit" from "over it".
-  const sql = `${compiled.sql} LIMIT $${compiled.params.length + 1}`;
+  const sql = `${body} LIMIT $${compiled.params.length + 1}`;
   const rows = await queryWithLimits<EvidenceRow>(lake, sql, [...compiled.params, limit + 1], {
     ...options,
     small: plannedMode(spec, options) === 'incremental',

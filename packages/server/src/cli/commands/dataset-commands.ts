@@ -2,17 +2,39 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import type { AppServices } from '../../app-services.js';
 import { AppError } from '../../http/errors.js';
-import { systemActor } from '../../modules/audit/audit.service.js';
-import { listBatches, listDatasetSummaries, rollbackBatch } from '../../modules/datasets/datasets.service.js';
+import { type AuditActor, systemActor } from '../../modules/audit/audit.service.js';
+import {
+  assignBatch,
+  listBatches,
+  listDatasetSummaries,
+  rollbackBatch,
+} from '../../modules/datasets/datasets.service.js';
+import { resolveBatchOwner } from '../../modules/datasets/dataset-rows.scope.js';
 import { MappingRefusedError } from '../../modules/datasets/import-pipeline.js';
 import { importDatasetFile } from '../../modules/datasets/import.service.js';
 import { describeOcdsOutcome, importOcdsFile } from '../../modules/datasets/ocds.js';
 import { CliError } from '../cli-error.js';
 import type { WithPlatform } from './open-services.js';
 
+/**
+ * The command line's actor for an import: audited as `cli`, acting for the organisation
+ * `--org` names (or the deployment's one commission), so the batch belongs to it.
+ */
+async function importActor(services: AppServices, org: string | undefined): Promise<AuditActor> {
+  try {
+    const owner = await resolveBatchOwner(services.database.db, org);
+    return { ...systemActor(), orgId: owner.id };
+  } catch (error) {
+    if (error instanceof AppError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
 interface ImportOptions {
   type: string;
+  org?: string;
   department?: string;
   mapping?: string;
   sheet?: string;
@@ -68,6 +90,10 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
       '--type <dataset-type>',
       'dataset type, e.g. benefit_payment (see `qingfeng datasets`), or ocds for OCDS compiled releases (JSON Lines)',
     )
+    .option(
+      '--org <code>',
+      'organisation the batch belongs to (its jurisdiction); required when more than one commission exists',
+    )
     .option('--department <code>', 'code of the department that supplied the file')
     .option('--mapping <file.json>', 'JSON object mapping file headers to field keys')
     .option('--sheet <name>', 'XLSX worksheet to read (default: the first)')
@@ -78,7 +104,7 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
       if (options.type === 'ocds') {
         // One OCDS file becomes three batches: tender, bid and contract.
         await withPlatform(async (services) => {
-          const outcome = await importOcdsFile(services, systemActor(), {
+          const outcome = await importOcdsFile(services, await importActor(services, options.org), {
             file,
             departmentCode: options.department ?? null,
             force: options.force === true,
@@ -89,6 +115,7 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
       }
       const mapping = await readMapping(options.mapping);
       await withPlatform(async (services) => {
+        const actor = await importActor(services, options.org);
         const bar = new cliProgress.SingleBar(
           {
             stream: process.stderr,
@@ -105,7 +132,7 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
         try {
           const outcome = await importDatasetFile(
             services,
-            systemActor(),
+            actor,
             {
               datasetType: options.type,
               file,
@@ -144,7 +171,7 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
     .description('List the dataset types and how many rows the lake holds of each')
     .action(async () => {
       await withPlatform(async (services) => {
-        for (const s of await listDatasetSummaries(services)) {
+        for (const s of await listDatasetSummaries(services, { jurisdictionPrefix: '' })) {
           process.stdout.write(
             `${s.dataset.key.padEnd(20)} ${String(s.rowCount).padStart(12)}  ${s.dataset.name.zh}\n`,
           );
@@ -183,6 +210,27 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
         try {
           const rolled = await rollbackBatch(services, systemActor(), batchId, options.reason);
           process.stdout.write(`batch ${rolled.id} rolled back\n`);
+        } catch (error) {
+          if (error instanceof AppError) throw new CliError(error.message);
+          throw error;
+        }
+      });
+    });
+
+  batch
+    .command('assign')
+    .description('Give a batch to the organisation it came from: its rows without a division lie in that jurisdiction')
+    .argument('<id>', 'batch id')
+    .requiredOption('--org <code>', 'the organisation the batch belongs to')
+    .requiredOption('--reason <text>', 'why (recorded in the audit trail)')
+    .action(async (id: string, options: { org: string; reason: string }) => {
+      const batchId = Number(id);
+      if (!Number.isInteger(batchId) || batchId < 1) throw new CliError(`not a batch id: ${id}`);
+      await withPlatform(async (services) => {
+        try {
+          const owner = await resolveBatchOwner(services.database.db, options.org);
+          const assigned = await assignBatch(services, systemActor(), batchId, owner, options.reason);
+          process.stdout.write(`batch ${assigned.id} belongs to ${owner.code} (${assigned.division_code})\n`);
         } catch (error) {
           if (error instanceof AppError) throw new CliError(error.message);
           throw error;

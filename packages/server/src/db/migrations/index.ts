@@ -11,6 +11,7 @@ import * as createApiKeys from './20261123160000-create-api-keys.js';
 import * as createCustomCatalogue from './20261123170000-create-custom-catalogue.js';
 import * as addWarningRetirementAndRunOwner from './20261123180000-add-warning-retirement-and-run-owner.js';
 import * as addModelRunDurations from './20261203100000-add-model-run-durations.js';
+import * as batchesAndRunsBelongToAJurisdiction from './20261204110000-batches-and-runs-belong-to-a-jurisdiction.js';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the set is
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261123170000-create-custom-catalogue': createCustomCatalogue,
   '20261123180000-add-warning-retirement-and-run-owner': addWarningRetirementAndRunOwner,
   '20261203100000-add-model-run-durations': addModelRunDurations,
+  '20261204110000-batches-and-runs-belong-to-a-jurisdiction': batchesAndRunsBelongToAJurisdiction,
 };

@@ -83,7 +83,9 @@ export async function pushRows(
   const temp = await JsonLinesTempFile.create(services.config.dataDir, `push-${dataset.key}`);
   try {
     await writeRows(temp, request.body);
-    const outcome = await importJsonLinesFile(services, actor, temp, {
+    // The batch belongs to the key's department, whatever the actor says: its rows without
+    // a division of their own lie in that department's jurisdiction.
+    const outcome = await importJsonLinesFile(services, { ...actor, orgId: key.orgId }, temp, {
       datasetType: dataset.key,
       fileName: `api-push-key${key.keyId}-${dataset.key}.jsonl`,
       departmentCode: key.orgCode,

@@ -8,9 +8,11 @@ export type AuditFilter = Omit<TAuditQuery, 'page' | 'pageSize'> & {
 };
 
 function applyFilter<O>(query: SelectQueryBuilder<DB, 'audit_log', O>, filter: AuditFilter) {
+  // Entries with no organisation (the command line, the platform's own whole-country work)
+  // count and name every county's data: only auditors of the whole country see them.
   let q = query.where((eb) =>
     eb.or([
-      eb('audit_log.org_id', 'is', null),
+      filter.jurisdictionPrefix === '' ? eb('audit_log.org_id', 'is', null) : eb.lit(false),
       eb(
         'audit_log.org_id',
         'in',

@@ -53,6 +53,33 @@ export function rowScopeSql(dataset: DatasetType, scope: RowScope, params: SqlPa
   return `(${division} LIKE ${params.add(`${scope.prefix}%`)} OR (${division} IS NULL AND ${byBatch}))`;
 }
 
+/**
+ * How many rows of each dataset lie inside the scope, for the catalogue's counts; datasets
+ * the lake holds no table of are absent. `batchIds` of the scope are per dataset here.
+ */
+export async function countRowsWithin(
+  lake: Lake,
+  datasets: readonly DatasetType[],
+  prefix: string,
+  batchesOf: (datasetType: string) => readonly number[],
+): Promise<Map<string, number>> {
+  const present: DatasetType[] = [];
+  for (const dataset of datasets) if (await lake.hasTable(`ds_${dataset.key}`)) present.push(dataset);
+  if (present.length === 0) return new Map();
+  const params = new SqlParams();
+  const sql = present
+    .map((dataset) => {
+      const scope = { prefix, batchIds: batchesOf(dataset.key) };
+      return (
+        `SELECT CAST(${params.add(dataset.key)} AS TEXT) AS type, count(*) AS n ` +
+        `FROM ${quoteIdentifier(`ds_${dataset.key}`)} t WHERE ${rowScopeSql(dataset, scope, params)}`
+      );
+    })
+    .join(' UNION ALL ');
+  const rows = await lake.query<{ type: string; n: number }>(sql, params.values);
+  return new Map(rows.map((r) => [r.type, Number(r.n)]));
+}
+
 /** One condition of the browser, on a catalogue column, with its value already normalised. */
 export type RowCondition =
   | { readonly kind: 'equals'; readonly column: string; readonly value: unknown; readonly cast?: SqlCast }

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { DB, ImportBatch, ImportBatchStatus, ImportBatchTable } from '../../db/schema.js';
+import { batchWithin } from './dataset-rows.scope.js';
 
 /** Filters of the batch list. */
 export interface BatchFilter {
@@ -50,6 +51,19 @@ export class DatasetsRepository {
     return this.db.selectFrom('import_batches').selectAll().where('status', '=', status).orderBy('id').execute();
   }
 
+  /** The loaded batches of a jurisdiction, by dataset type (never called for the whole country). */
+  async findLoadedBatchIdsByType(prefix: string): Promise<Map<string, number[]>> {
+    const rows = await this.db
+      .selectFrom('import_batches')
+      .select(['id', 'dataset_type'])
+      .where('status', '=', 'loaded')
+      .where(batchWithin(prefix))
+      .execute();
+    const out = new Map<string, number[]>();
+    for (const row of rows) out.set(row.dataset_type, [...(out.get(row.dataset_type) ?? []), row.id]);
+    return out;
+  }
+
   /** Records that a replace-mode batch removed the rows of the dataset's earlier loaded batches. */
   async markReplaced(datasetType: string, replacedBy: number): Promise<void> {
     await this.db
@@ -62,12 +76,13 @@ export class DatasetsRepository {
       .execute();
   }
 
-  /** The latest finished import per dataset type. */
-  async findLastLoadedAt(): Promise<Map<string, Date>> {
+  /** The latest finished import per dataset type, of the batches in a jurisdiction ('' = all). */
+  async findLastLoadedAt(prefix: string): Promise<Map<string, Date>> {
     const rows = await this.db
       .selectFrom('import_batches')
       .select(['dataset_type', (eb) => eb.fn.max('finished_at').as('at')])
       .where('status', '=', 'loaded')
+      .where(batchWithin(prefix))
       .groupBy('dataset_type')
       .execute();
     return new Map(rows.filter((r) => r.at !== null).map((r) => [r.dataset_type, new Date(r.at as Date)]));

@@ -62,9 +62,15 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
     '/api/v1/datasets',
     {
       config: { access: 'dataset.read' },
-      schema: { tags, summary: 'The dataset catalogue with row counts', response: { 200: ZDatasetList } },
+      schema: {
+        tags,
+        summary: 'The dataset catalogue with row counts inside your jurisdiction',
+        response: { 200: ZDatasetList },
+      },
     },
-    async () => ({ items: (await listDatasetSummaries(services)).map(presentDatasetSummary) }),
+    async (request) => ({
+      items: (await listDatasetSummaries(services, requireAuth(request))).map(presentDatasetSummary),
+    }),
   );
 
   api.get(
@@ -78,7 +84,8 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
         response: { 200: ZDatasetDetail },
       },
     },
-    async (request) => presentDatasetDetail(await getDatasetSummary(services, request.params.type)),
+    async (request) =>
+      presentDatasetDetail(await getDatasetSummary(services, requireAuth(request), request.params.type)),
   );
 
   api.post(

@@ -7,6 +7,8 @@ import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { onBatchRolledBack } from '../models/model-runs.service.js';
 import { retireWarningsOfBatch } from '../warnings/warning-lifecycle.service.js';
 import { countDatasetRows, rollbackLakeBatch } from './datasets.lake.js';
+import { countRowsWithin } from './dataset-rows.lake.js';
+import type { BatchOwner, DataViewer } from './dataset-rows.scope.js';
 import { type BatchFilter, DatasetsRepository } from './datasets.repository.js';
 import { requireDataset } from './import.service.js';
 import { rejectedReportPath } from './rejected-report.js';
@@ -18,14 +20,28 @@ export interface DatasetSummary {
   lastLoadedAt: Date | null;
 }
 
-/** The catalogue with row counts from the lake. */
-export async function listDatasetSummaries(services: AppServices): Promise<DatasetSummary[]> {
-  const datasets = listDatasets();
-  const counts = await countDatasetRows(
-    services.lake,
-    datasets.map((d) => d.key),
-  );
-  const lastLoaded = await new DatasetsRepository(services.database.db).findLastLoadedAt();
+/**
+ * Row counts and the last import of each dataset, as the viewer's jurisdiction holds them:
+ * a county never learns how much another county loaded, or when.
+ */
+async function summarise(
+  services: AppServices,
+  viewer: DataViewer,
+  datasets: readonly DatasetType[],
+): Promise<DatasetSummary[]> {
+  const repository = new DatasetsRepository(services.database.db);
+  const prefix = viewer.jurisdictionPrefix;
+  let counts: Map<string, number>;
+  if (prefix === '') {
+    counts = await countDatasetRows(
+      services.lake,
+      datasets.map((d) => d.key),
+    );
+  } else {
+    const batches = await repository.findLoadedBatchIdsByType(prefix);
+    counts = await countRowsWithin(services.lake, datasets, prefix, (type) => batches.get(type) ?? []);
+  }
+  const lastLoaded = await repository.findLastLoadedAt(prefix);
   return datasets.map((dataset) => ({
     dataset,
     rowCount: counts.get(dataset.key) ?? 0,
@@ -33,12 +49,19 @@ export async function listDatasetSummaries(services: AppServices): Promise<Datas
   }));
 }
 
-/** One dataset type with its row count, or 404. */
-export async function getDatasetSummary(services: AppServices, type: string): Promise<DatasetSummary> {
-  const dataset = await requireDataset(services, type);
-  const counts = await countDatasetRows(services.lake, [dataset.key]);
-  const lastLoaded = await new DatasetsRepository(services.database.db).findLastLoadedAt();
-  return { dataset, rowCount: counts.get(dataset.key) ?? 0, lastLoadedAt: lastLoaded.get(dataset.key) ?? null };
+/** The catalogue with row counts from the lake, inside the viewer's jurisdiction ('' = all). */
+export async function listDatasetSummaries(services: AppServices, viewer: DataViewer): Promise<DatasetSummary[]> {
+  return summarise(services, viewer, listDatasets());
+}
+
+/** One dataset type with its row count inside the viewer's jurisdiction, or 404. */
+export async function getDatasetSummary(
+  services: AppServices,
+  viewer: DataViewer,
+  type: string,
+): Promise<DatasetSummary> {
+  const [summary] = await summarise(services, viewer, [await requireDataset(services, type)]);
+  return summary as DatasetSummary;
 }
 
 /** A page of batches, newest first. */
@@ -134,4 +157,31 @@ export async function rollbackBatch(
     );
   }
   return rolledBack;
+}
+
+/**
+ * Gives a batch to an organisation: from now on it, its rejected rows and its rows without
+ * a division of their own lie in that organisation's jurisdiction. For the command line,
+ * which assigns the batches loaded before every batch named its owner; audited with the
+ * reason and both divisions.
+ */
+export async function assignBatch(
+  services: AppServices,
+  actor: AuditActor,
+  id: number,
+  owner: BatchOwner,
+  reason: string,
+): Promise<ImportBatch> {
+  const batch = await getBatch(services, id);
+  return services.database.db.transaction().execute(async (trx) => {
+    const row = await new DatasetsRepository(trx).updateBatch(id, { division_code: owner.divisionCode });
+    await recordAudit(trx, actor, {
+      action: 'dataset.batch.assign',
+      objectType: 'import_batch',
+      objectId: id,
+      reason,
+      detail: { organisation: owner.code, from: batch.division_code.trim(), to: owner.divisionCode },
+    });
+    return row as ImportBatch;
+  });
 }

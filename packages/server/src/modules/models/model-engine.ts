@@ -16,6 +16,7 @@ import { ValidationError } from '../../http/errors.js';
 import type { Lake } from '../../lake/index.js';
 import type { ModelHit } from '../../models-engine/hits.js';
 import { ModelRunError } from '../../models-engine/errors.js';
+import type { RowJurisdiction } from '../../models-engine/jurisdiction.js';
 import { runModelOnLake } from '../../models-engine/run-model.js';
 
 export type { Severity } from '@qingfeng/core';
@@ -27,6 +28,9 @@ export type ParamValues = Readonly<Record<string, unknown>>;
 
 /** A hit as the engine returns it: hit key, subjects, evidence rows, facts, severity. */
 export type { EvidenceRef as HitEvidence, ModelHit } from '../../models-engine/hits.js';
+
+/** The rows a county's run or preview may read (its divisions and its batches), and the rule as SQL. */
+export { type RowJurisdiction, rowWithinSql } from '../../models-engine/jurisdiction.js';
 
 /** The explanation of a hit in both languages, `{fact}` placeholders filled from its facts. */
 export function renderExplanation(
@@ -74,6 +78,8 @@ export interface RunModelOptions {
   /** At most this many hits are returned (previews). */
   limit?: number;
   signal?: AbortSignal;
+  /** A county's run or preview reads only the rows inside this jurisdiction; omitted = the whole country. */
+  scope?: RowJurisdiction;
 }
 
 /** Whether an error from `runModel` means the run was cancelled through its signal. */
@@ -96,6 +102,7 @@ export async function runModel(
     const hits = await runModelOnLake(lake, document, params, {
       ...(options.newBatches ? { newBatches: options.newBatches } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.scope ? { scope: options.scope } : {}),
     });
     // The engine has no hit limit yet, only a cap on evidence rows that fails the run; a
     // preview therefore cuts the list here.

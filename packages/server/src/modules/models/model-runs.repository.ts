@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { DB, ModelRunRow, ModelRunStatus, ModelRunTable } from '../../db/schema.js';
 import type { RunDurations, RunEntry } from './run-plan.js';
 
@@ -11,6 +11,21 @@ function encodeJson<T extends Record<string, unknown>>(values: T): T {
     if (out[column] !== undefined && out[column] !== null) out[column] = JSON.stringify(out[column]);
   }
   return out as T;
+}
+
+/**
+ * The runs a viewer of `prefix` may see: those run inside the viewer's jurisdiction, and
+ * those whose scope contains it (the whole country's, the viewer's city's), which the
+ * presenter shows without their figures. A sibling county's runs are not visible.
+ */
+function runVisibleTo(prefix: string) {
+  return (eb: ExpressionBuilder<DB, 'model_runs'>) =>
+    prefix === ''
+      ? eb.lit(true)
+      : eb.or([
+          eb('model_runs.scope_prefix', 'like', `${prefix}%`),
+          sql<boolean>`${prefix} LIKE model_runs.scope_prefix || '%'`,
+        ]);
 }
 
 /** All operational SQL of model runs. */
@@ -40,25 +55,43 @@ export class ModelRunsRepository {
     return this.db.selectFrom('model_runs').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async findRuns(limit: number, offset: number, status?: ModelRunStatus): Promise<ModelRunRow[]> {
-    let query = this.db.selectFrom('model_runs').selectAll();
+  /** One run a viewer of `prefix` may see (see runVisibleTo). */
+  async findVisibleRun(prefix: string, id: number): Promise<ModelRunRow | undefined> {
+    return this.db
+      .selectFrom('model_runs')
+      .selectAll()
+      .where('id', '=', id)
+      .where(runVisibleTo(prefix))
+      .executeTakeFirst();
+  }
+
+  async findRuns(prefix: string, limit: number, offset: number, status?: ModelRunStatus): Promise<ModelRunRow[]> {
+    let query = this.db.selectFrom('model_runs').selectAll().where(runVisibleTo(prefix));
     if (status) query = query.where('status', '=', status);
     return query.orderBy('id', 'desc').limit(limit).offset(offset).execute();
   }
 
-  async countRuns(status?: ModelRunStatus): Promise<number> {
-    let query = this.db.selectFrom('model_runs').select((eb) => eb.fn.countAll<number>().as('n'));
+  async countRuns(prefix: string, status?: ModelRunStatus): Promise<number> {
+    let query = this.db
+      .selectFrom('model_runs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(runVisibleTo(prefix));
     if (status) query = query.where('status', '=', status);
     const row = await query.executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
-  /** The highest import batch a finished run has already covered (0 when none has). */
-  async findCoveredBatchId(): Promise<number> {
+  /**
+   * The highest import batch a finished run of this scope has already covered (0 when
+   * none has): a county's run covers only that county's batches, so it never stands in
+   * for the whole country's.
+   */
+  async findCoveredBatchId(scopePrefix: string): Promise<number> {
     const row = await this.db
       .selectFrom('model_runs')
       .select((eb) => eb.fn.max('covered_batch_id').as('covered'))
       .where('status', '=', 'succeeded')
+      .where('scope_prefix', '=', scopePrefix)
       .executeTakeFirst();
     return Number(row?.covered ?? 0);
   }

@@ -51,13 +51,42 @@ export const ZRun = z.object({
   startedAt: z.date().nullable(),
   finishedAt: z.date().nullable(),
   durationMs: z.number().nullable(),
+  /** The jurisdiction the run read ('' = the whole country). */
+  scopePrefix: z.string(),
+  /**
+   * True when the run covered more than the viewer's jurisdiction: its hit counts, warning
+   * counts, input batches and error messages are other jurisdictions' too, so they are
+   * withheld (shown as empty and zero); the viewer's own warnings carry their share.
+   */
+  figuresWithheld: z.boolean(),
 });
 export type TRun = z.infer<typeof ZRun>;
 
 export const ZRunPage = z.object({ items: z.array(ZRun), total: z.number(), page: z.number(), pageSize: z.number() });
 
-/** A run as the API shows it. */
-export function presentRun(run: ModelRunRow): TRun {
+const WITHHELD_ERROR = "出错，详情仅在运行范围内可见 / failed; details are shown within the run's jurisdiction";
+
+/**
+ * A run as a viewer of `viewerPrefix` sees it. A run of a wider scope (the whole
+ * country's: scheduled, command line, after an import) is shown, so a county knows the
+ * models ran and when, but without any figure that counts other jurisdictions' data.
+ */
+export function presentRun(run: ModelRunRow, viewerPrefix: string): TRun {
+  const shown = presentWholeRun(run);
+  if (run.scope_prefix.startsWith(viewerPrefix)) return shown;
+  return {
+    ...shown,
+    inputBatches: null,
+    hitCounts: {},
+    errors: Object.fromEntries(Object.keys(shown.errors).map((modelId) => [modelId, WITHHELD_ERROR])),
+    error: shown.error === null ? null : WITHHELD_ERROR,
+    newWarnings: 0,
+    updatedWarnings: 0,
+    figuresWithheld: true,
+  };
+}
+
+function presentWholeRun(run: ModelRunRow): TRun {
   return {
     id: run.id,
     kind: run.kind,
@@ -76,5 +105,7 @@ export function presentRun(run: ModelRunRow): TRun {
     startedAt: run.started_at,
     finishedAt: run.finished_at,
     durationMs: run.duration_ms,
+    scopePrefix: run.scope_prefix,
+    figuresWithheld: false,
   };
 }

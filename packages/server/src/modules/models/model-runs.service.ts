@@ -1,8 +1,8 @@
 import type { AppServices } from '../../app-services.js';
 import type { ImportBatch, ModelRunKind, ModelRunRow, ModelRunStatus } from '../../db/schema.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { type AuditActor, recordAudit, systemActor } from '../audit/audit.service.js';
-import { getBatch, listBatches } from '../datasets/datasets.service.js';
+import { type DataViewer, getVisibleBatch, listVisibleBatches } from '../datasets/dataset-rows.scope.js';
 import { ensureModelRegistry } from './model-registry.js';
 import { ModelRunsRepository } from './model-runs.repository.js';
 import { ModelsRepository, type ModelWithVersion } from './models.repository.js';
@@ -24,6 +24,12 @@ export interface RunRequester {
   actor: AuditActor;
   userId: number | null;
   username: string;
+  /**
+   * The requester's jurisdiction: a county's run reads only the county's rows, retires only
+   * the county's warnings and is seen in full only there. Omitted or '' = the whole
+   * country, for the command line and the platform's own runs (schedules, after imports).
+   */
+  jurisdictionPrefix?: string;
 }
 
 async function selectModels(services: AppServices, input: StartRunInput): Promise<ModelWithVersion[]> {
@@ -39,11 +45,11 @@ async function selectModels(services: AppServices, input: StartRunInput): Promis
   return found;
 }
 
-/** Loaded batches newer than what finished runs already covered, newest first, by paging the datasets service. */
-async function batchesSinceLastRun(services: AppServices, after: number): Promise<ImportBatch[]> {
+/** Loaded batches in the jurisdiction newer than what its finished runs already covered, newest first. */
+async function batchesSinceLastRun(services: AppServices, viewer: DataViewer, after: number): Promise<ImportBatch[]> {
   const out: ImportBatch[] = [];
   for (let page = 1; ; page += 1) {
-    const { items } = await listBatches(services, { status: 'loaded' }, page, 200);
+    const { items } = await listVisibleBatches(services, viewer, { status: 'loaded' }, page, 200);
     const newer = items.filter((b) => b.id > after);
     out.push(...newer);
     if (items.length < 200 || newer.length < items.length) return out;
@@ -65,6 +71,7 @@ const RECENT_RUNS = 20;
  * which runs it in the background. Incremental runs take the named batches, or every
  * batch loaded since the last finished run; models that read none of them are left out.
  * The run's models are recorded in the order they will start (run-plan.ts, `longestFirst`).
+ * A county's run is recorded with its jurisdiction, and bounded by it when it executes.
  */
 export async function startRun(
   services: AppServices,
@@ -74,19 +81,22 @@ export async function startRun(
   await ensureModelRegistry(services);
   const models = await selectModels(services, input);
   const runs = new ModelRunsRepository(services.database.db);
+  const scopePrefix = requester.jurisdictionPrefix ?? '';
+  const viewer: DataViewer = { jurisdictionPrefix: scopePrefix };
   let batches: BatchesByDataset | null = null;
   let covered: number | null;
   if (input.kind === 'incremental') {
+    // A batch outside the requester's jurisdiction is as absent as one that never was (404).
     const chosen = input.batchIds
-      ? await Promise.all(input.batchIds.map((id) => getBatch(services, id)))
-      : await batchesSinceLastRun(services, await runs.findCoveredBatchId());
+      ? await Promise.all(input.batchIds.map((id) => getVisibleBatch(services, viewer, id)))
+      : await batchesSinceLastRun(services, viewer, await runs.findCoveredBatchId(scopePrefix));
     const unloaded = chosen.find((b) => b.status !== 'loaded');
     if (unloaded)
       throw new ConflictError(`Batch ${unloaded.id} is ${unloaded.status}`, 'body.batchIds', 'batch_not_loaded');
     batches = groupByDataset(chosen);
     covered = chosen.length > 0 ? Math.max(...chosen.map((b) => b.id)) : null;
   } else {
-    const newest = (await listBatches(services, { status: 'loaded' }, 1, 1)).items[0];
+    const newest = (await listVisibleBatches(services, viewer, { status: 'loaded' }, 1, 1)).items[0];
     covered = newest?.id ?? 0;
   }
   const entries = longestFirst(planRun(models, batches), await runs.findRecentDurations(RECENT_RUNS));
@@ -101,12 +111,19 @@ export async function startRun(
       requested_by: requester.userId,
       requested_by_name: requester.username,
       runner_key: services.modelRuns.runnerKey,
+      scope_prefix: scopePrefix,
+      scope_org_id: scopePrefix === '' ? null : requester.actor.orgId,
     });
     await recordAudit(trx, requester.actor, {
       action: 'model_run.start',
       objectType: 'model_run',
       objectId: row.id,
-      detail: { kind: input.kind, models: entries.map((e) => `${e.modelId}@${e.version}:${e.mode}`), batches },
+      detail: {
+        kind: input.kind,
+        models: entries.map((e) => `${e.modelId}@${e.version}:${e.mode}`),
+        batches,
+        jurisdiction: scopePrefix,
+      },
     });
     return row;
   });
@@ -157,29 +174,54 @@ export async function onBatchRolledBack(
   return startRun(services, MODEL_RUNNER, { kind: 'full', modelIds: readers });
 }
 
-/** A page of runs, newest first. */
-export async function listRuns(services: AppServices, page: number, pageSize: number, status?: ModelRunStatus) {
+/** A page of the runs a viewer may see (their jurisdiction's and the wider ones containing it), newest first. */
+export async function listRuns(
+  services: AppServices,
+  viewer: DataViewer,
+  page: number,
+  pageSize: number,
+  status?: ModelRunStatus,
+) {
   const runs = new ModelRunsRepository(services.database.db);
   const [items, total] = await Promise.all([
-    runs.findRuns(pageSize, (page - 1) * pageSize, status),
-    runs.countRuns(status),
+    runs.findRuns(viewer.jurisdictionPrefix, pageSize, (page - 1) * pageSize, status),
+    runs.countRuns(viewer.jurisdictionPrefix, status),
   ]);
   return { items, total };
 }
 
-/** One run with its progress, or 404. */
+/** One run with its progress, or 404 (for the platform's own use; routes use getVisibleRun). */
 export async function getRun(services: AppServices, id: number): Promise<ModelRunRow> {
   const run = await new ModelRunsRepository(services.database.db).findRun(id);
   if (!run) throw new NotFoundError(`Run ${id}`, 'run_not_found');
   return run;
 }
 
+/** One run the viewer may see, or 404: a sibling jurisdiction's run is as absent as one that never was. */
+export async function getVisibleRun(services: AppServices, viewer: DataViewer, id: number): Promise<ModelRunRow> {
+  const run = await new ModelRunsRepository(services.database.db).findVisibleRun(viewer.jurisdictionPrefix, id);
+  if (!run) throw new NotFoundError(`Run ${id}`, 'run_not_found');
+  return run;
+}
+
 /**
  * Cancels a queued or running run: its signal stops the engine's query, and a run still
- * waiting is marked cancelled at once. A finished run is a 409.
+ * waiting is marked cancelled at once. A finished run is a 409; a run covering more than
+ * the viewer's jurisdiction (the whole country's) is a 403, one outside it a 404.
  */
-export async function cancelRun(services: AppServices, actor: AuditActor, id: number): Promise<ModelRunRow> {
-  const run = await getRun(services, id);
+export async function cancelRun(
+  services: AppServices,
+  actor: AuditActor,
+  viewer: DataViewer,
+  id: number,
+): Promise<ModelRunRow> {
+  const run = await getVisibleRun(services, viewer, id);
+  if (!run.scope_prefix.startsWith(viewer.jurisdictionPrefix)) {
+    throw new ForbiddenError(
+      `运行 ${id} 的范围超出本辖区 / run ${id} covers more than your jurisdiction`,
+      'run_outside_jurisdiction',
+    );
+  }
   if (run.status !== 'queued' && run.status !== 'running') {
     throw new ConflictError(`运行 ${id} 已结束 (${run.status}) / run ${id} has finished`, undefined, 'run_finished');
   }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppServices } from '../../app-services.js';
+import { requireAuth } from '../../http/access-control.js';
 import { editorFromRequest } from './editor.js';
 import { startModelScheduler } from './model-scheduler.js';
 import { registerModelRunRoutes } from './model-runs.routes.js';
@@ -154,7 +155,8 @@ export function registerModelRoutes(app: FastifyInstance, services: AppServices)
       },
     },
     async (request) => {
-      const { document, hits } = await models.previewModel(services, request.body);
+      const { jurisdictionPrefix } = requireAuth(request);
+      const { document, hits } = await models.previewModel(services, { ...request.body, jurisdictionPrefix });
       return { hits: hits.map((hit) => presentPreviewHit(document, hit)), limited: hits.length >= request.body.limit };
     },
   );

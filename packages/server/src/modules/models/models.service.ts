@@ -2,6 +2,7 @@ import type { AppServices } from '../../app-services.js';
 import type { ModelVersionRow } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { rowJurisdictionOf } from '../datasets/dataset-rows.scope.js';
 import { ensureModelRegistry } from './model-registry.js';
 import { type ModelDocument, type ModelHit, resolveParameters, runModel, validateDocument } from './model-engine.js';
 import { type ModelFilter, ModelsRepository, type ModelWithVersion } from './models.repository.js';
@@ -236,13 +237,18 @@ export function saveUserModel(
   });
 }
 
-/** Runs a draft document on the current data, at most `limit` hits; nothing is saved. */
+/**
+ * Runs a draft document on the current data inside the viewer's jurisdiction, at most
+ * `limit` hits; nothing is saved.
+ */
 export async function previewModel(
   services: AppServices,
-  input: { document: unknown; params?: Record<string, unknown>; limit: number },
+  input: { document: unknown; params?: Record<string, unknown>; limit: number; jurisdictionPrefix: string },
 ): Promise<{ document: ModelDocument; hits: ModelHit[] }> {
   const document = requireValidDocument(input.document);
   const params = resolveParameters(document, input.params ?? {});
-  const hits = await runModel(services.lake, document, params, { limit: input.limit });
+  // The viewer's jurisdiction bounds the query itself: a county sees only its rows' hits.
+  const scope = await rowJurisdictionOf(services.database.db, input.jurisdictionPrefix);
+  const hits = await runModel(services.lake, document, params, { limit: input.limit, ...(scope ? { scope } : {}) });
   return { document, hits: hits.slice(0, input.limit) };
 }

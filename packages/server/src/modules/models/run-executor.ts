@@ -1,6 +1,7 @@
 import type { AppServices } from '../../app-services.js';
 import type { ModelRunRow } from '../../db/schema.js';
 import { type AuditActor, recordAudit, systemActor } from '../audit/audit.service.js';
+import { rowJurisdictionOf } from '../datasets/dataset-rows.scope.js';
 import { recordModelHits } from '../warnings/warning-record.service.js';
 import { Mutex } from '../../lake/mutex.js';
 import { type ModelDocument, type ModelHit, runModel } from './model-engine.js';
@@ -9,9 +10,13 @@ import type { BatchesByDataset, RunEntry } from './run-plan.js';
 import { ModelsRepository } from './models.repository.js';
 import { forEachInRunOrder } from './run-order.js';
 
-/** Background work is audited as the runner, with the run id; the start was audited as the user who asked. */
+/**
+ * Background work is audited as the runner, with the run id; the start was audited as the
+ * user who asked. A county's run is filed under the county's organisation, so its figures
+ * reach that county's auditors and no others.
+ */
 function runnerActor(run: ModelRunRow): AuditActor {
-  return { ...systemActor('model-runner'), userId: run.requested_by };
+  return { ...systemActor('model-runner'), userId: run.requested_by, orgId: run.scope_org_id };
 }
 
 function messageOf(error: unknown): string {
@@ -23,7 +28,8 @@ function messageOf(error: unknown): string {
  * one at a time), each model's hits saved as warnings; progress, hit counts and each model's
  * time in the engine are written after every model so the API shows them live. A model that
  * fails is recorded and the others continue; the run fails only when every model failed.
- * The signal cancels between models and inside the engine's query.
+ * The signal cancels between models and inside the engine's query. A run recorded with a
+ * jurisdiction reads, writes and retires only inside it.
  */
 export async function executeRun(services: AppServices, runId: number, signal: AbortSignal): Promise<void> {
   const runs = new ModelRunsRepository(services.database.db);
@@ -38,6 +44,8 @@ export async function executeRun(services: AppServices, runId: number, signal: A
   const entries = run.models as RunEntry[];
   const batches = (run.input_batch_ids ?? {}) as BatchesByDataset;
   const models = new ModelsRepository(services.database.db);
+  // A county's run reads the county's rows as they are when it starts (see jurisdiction.ts).
+  const scope = await rowJurisdictionOf(services.database.db, run.scope_prefix);
   const hitCounts: Record<string, number> = {};
   const durations: Record<string, number> = {};
   const errors: Record<string, string> = {};
@@ -58,6 +66,7 @@ export async function executeRun(services: AppServices, runId: number, signal: A
       hits = await runModel(services.lake, document, entry.params, {
         signal,
         ...(entry.mode === 'incremental' ? { newBatches: batches } : {}),
+        ...(scope ? { scope } : {}),
       });
       durations[entry.modelId] = Math.round(performance.now() - started);
     } catch (error) {
@@ -70,7 +79,14 @@ export async function executeRun(services: AppServices, runId: number, signal: A
           const saved = await recordModelHits(
             services,
             runnerActor(run),
-            { id: runId, modelId: entry.modelId, version: entry.version, mode: entry.mode, document },
+            {
+              id: runId,
+              modelId: entry.modelId,
+              version: entry.version,
+              mode: entry.mode,
+              document,
+              ...(scope ? { scope } : {}),
+            },
             hits,
           );
           hitCounts[entry.modelId] = new Set(hits.map((h) => h.hitKey)).size;

@@ -1,5 +1,6 @@
 import { findDataset } from '@qingfeng/core';
 import { type Lake, quoteIdentifier } from '../../lake/index.js';
+import { type RowJurisdiction, rowWithinSql } from '../models/model-engine.js';
 
 /*
  * Lake SQL of the warnings domain: reading the source rows behind warnings. Only portable
@@ -26,12 +27,15 @@ function tableOf(dataset: string): string | undefined {
 
 /**
  * The source rows at these addresses, keyed `dataset/batch/row`. Rows a rollback removed
- * are simply absent. `columns` limits what is read (all columns when omitted).
+ * are simply absent, and so, with `scope`, are rows outside that jurisdiction (by the
+ * rule every row follows: its own division, else its batch's). `columns` limits what is
+ * read (all columns when omitted).
  */
 export async function fetchRows(
   lake: Lake,
   refs: readonly RowRef[],
   columns?: readonly string[],
+  scope?: RowJurisdiction,
 ): Promise<Map<string, Record<string, unknown>>> {
   const out = new Map<string, Record<string, unknown>>();
   const byTable = new Map<string, Map<number, number[]>>();
@@ -45,12 +49,13 @@ export async function fetchRows(
     const table = tableOf(dataset) as string;
     if (!(await lake.hasTable(table))) continue;
     const select = columns ? ['_batch_id', '_row_no', ...columns].map((c) => quoteIdentifier(c)).join(', ') : '*';
+    const within = scope ? ` AND ${rowWithinSql(dataset, scope)}` : '';
     for (const [batchId, rowNos] of batches) {
       for (let i = 0; i < rowNos.length; i += CHUNK) {
         const part = rowNos.slice(i, i + CHUNK);
         const placeholders = part.map((_r, j) => `$${j + 2}`).join(', ');
         const rows = await lake.query(
-          `SELECT ${select} FROM ${quoteIdentifier(table)} WHERE _batch_id = $1 AND _row_no IN (${placeholders})`,
+          `SELECT ${select} FROM ${quoteIdentifier(table)} WHERE _batch_id = $1 AND _row_no IN (${placeholders})${within}`,
           [batchId, ...part],
         );
         for (const row of rows) out.set(refKey({ dataset, batchId, rowNo: Number(row._row_no) }), row);
@@ -63,28 +68,6 @@ export async function fetchRows(
 /** The row of `rows` at `ref`, if it was found. */
 export function rowAt(rows: Map<string, Record<string, unknown>>, ref: RowRef): Record<string, unknown> | undefined {
   return rows.get(refKey(ref));
-}
-
-/**
- * The registered division of each subject (a person's household registration), from the
- * latest `person` row that names one. Subjects without one are absent.
- */
-export async function findSubjectDivisions(lake: Lake, subjectKeys: readonly number[]): Promise<Map<number, string>> {
-  const out = new Map<number, string>();
-  if (subjectKeys.length === 0 || !(await lake.hasTable('ds_person'))) return out;
-  for (let i = 0; i < subjectKeys.length; i += CHUNK) {
-    const part = subjectKeys.slice(i, i + CHUNK);
-    const placeholders = part.map((_k, j) => `$${j + 1}`).join(', ');
-    const rows = await lake.query<{ id_sk: number; division: string }>(
-      `SELECT id_sk, division FROM ds_person
-       WHERE id_sk IN (${placeholders}) AND division IS NOT NULL
-       ORDER BY _batch_id, _row_no`,
-      part,
-    );
-    // Ordered oldest first, so the latest registration wins.
-    for (const row of rows) out.set(Number(row.id_sk), row.division);
-  }
-  return out;
 }
 
 /** The identifier and kind of each subject key, still encrypted as the lake keeps them. */

@@ -1,7 +1,7 @@
 import { findDataset } from '@qingfeng/core';
 import type { Lake } from '../../lake/index.js';
 import { type ModelDocument, type ModelHit, renderExplanation } from '../models/model-engine.js';
-import { fetchRows, findSubjectDivisions, rowAt } from './evidence.lake.js';
+import { fetchRows, rowAt } from './evidence.lake.js';
 import type { WarningUpsert } from './warnings.repository.js';
 
 const DIVISION = /^\d{12}$/;
@@ -22,38 +22,41 @@ function hasDivision(dataset: string): boolean {
 }
 
 /**
- * Turns a model's hits into warnings ready to save. The jurisdiction of a warning is, in
- * order: a `division` fact the model names; the division column of the driving evidence
- * row (the first source of the rule, then the others in order); the registered division
- * of the primary subject. Rows and subjects are read from the lake in a few batched queries.
+ * Turns a model's hits into warnings ready to save. A warning always lies in a
+ * jurisdiction, by the rule every row follows, in order: a `division` fact the model
+ * names; the division column of an evidence row (the driving row, the first source of the
+ * rule, then the others in order); else the division of the organisation the driving
+ * row's batch belongs to (`batchDivisions`, from the operational store). Rows are read
+ * from the lake in a few batched queries.
  */
 export async function prepareWarnings(
   lake: Lake,
   document: ModelDocument,
   hits: readonly ModelHit[],
+  batchDivisions: (batchIds: readonly number[]) => Promise<ReadonlyMap<number, string>>,
 ): Promise<WarningUpsert[]> {
   const roles = roleOrder(document);
   const rank = (role: string) => (roles.includes(role) ? roles.indexOf(role) : roles.length);
   const refs = hits.flatMap((h) => h.evidence.filter((e) => hasDivision(e.dataset)));
   const rows = await fetchRows(lake, refs, ['division']);
-  const fromRows = hits.map((hit) => {
+  const driving = hits.map((hit) => [...hit.evidence].sort((a, b) => rank(a.role) - rank(b.role)));
+  const fromRows = hits.map((hit, i) => {
     const fact = hit.facts.division;
     if (typeof fact === 'string' && DIVISION.test(fact)) return fact;
-    const ordered = [...hit.evidence].filter((e) => hasDivision(e.dataset)).sort((a, b) => rank(a.role) - rank(b.role));
-    for (const evidence of ordered) {
+    for (const evidence of driving[i] ?? []) {
+      if (!hasDivision(evidence.dataset)) continue;
       const division = rowAt(rows, evidence)?.division;
       if (typeof division === 'string' && DIVISION.test(division)) return division;
     }
     return null;
   });
-  const missing = hits
-    .filter((_h, i) => fromRows[i] === null)
-    .map((h) => Number(h.subjectKeys[0]))
-    .filter(Number.isFinite);
-  const subjectDivisions = await findSubjectDivisions(lake, [...new Set(missing)]);
+  const byBatch = await batchDivisions([
+    ...new Set(driving.filter((_e, i) => fromRows[i] === null).map((e) => e[0]?.batchId ?? 0)),
+  ]);
   return hits.map((hit, i) => {
     const subjectKey = hit.subjectKeys[0] === undefined ? null : String(hit.subjectKeys[0]);
     const explanation = renderExplanation(document, hit.facts);
+    const batchId = driving[i]?.[0]?.batchId;
     return {
       hitKey: hit.hitKey,
       modelId: hit.modelId,
@@ -61,7 +64,8 @@ export async function prepareWarnings(
       severity: hit.severity,
       subjectKey,
       subjectKeys: hit.subjectKeys.map(String),
-      divisionCode: fromRows[i] ?? (subjectKey === null ? null : (subjectDivisions.get(Number(subjectKey)) ?? null)),
+      // A hit has at least one evidence row, and every batch belongs to a division.
+      divisionCode: fromRows[i] ?? (batchId === undefined ? null : (byBatch.get(batchId) ?? null)),
       facts: { ...hit.facts },
       explanationZh: explanation.zh,
       explanationEn: explanation.en,

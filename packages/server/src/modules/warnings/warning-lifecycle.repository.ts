@@ -20,6 +20,26 @@ export interface LifecycleEvent {
 /** Which warnings a retirement touches (it never touches one already retired). */
 type WarningScope = (eb: ExpressionBuilder<DB, 'warnings'>) => Expression<SqlBool>;
 
+/**
+ * A county's full run: the warnings it may judge missing are those inside its jurisdiction
+ * whose every evidence row it could read (`ids`). A warning resting on a row of another
+ * jurisdiction could not be found again by a run that cannot see that row.
+ */
+export interface RunReach {
+  readonly prefix: string;
+  readonly ids: readonly number[];
+}
+
+function within(reach: RunReach | undefined, column: 'id' | 'w.id', division: 'division_code' | 'w.division_code') {
+  return (eb: ExpressionBuilder<DB, any>) =>
+    reach === undefined
+      ? eb.lit(true)
+      : eb.and([
+          eb(division, 'like', `${reach.prefix}%`),
+          reach.ids.length === 0 ? eb.lit(false) : eb(column, 'in', [...reach.ids]),
+        ]);
+}
+
 /** Statuses nobody has judged yet: only these are retired when a full run no longer finds them. */
 const UNJUDGED: WarningStatus[] = ['new', 'under_review'];
 
@@ -62,14 +82,30 @@ export class WarningLifecycleRepository {
    * Retires the model's unjudged warnings that this full run did not find: every hit it
    * found was saved with `last_run_id` = the run, so the others are exactly the missing ones.
    */
-  async retireNotFound(modelId: string, runId: number, at: Date): Promise<TouchedWarning[]> {
+  async retireNotFound(modelId: string, runId: number, at: Date, reach?: RunReach): Promise<TouchedWarning[]> {
     return this.retire('no_longer_found', at, (eb) =>
       eb.and([
         eb('model_id', '=', modelId),
         eb('status', 'in', UNJUDGED),
         eb.or([eb('last_run_id', '<>', runId), eb('last_run_id', 'is', null)]),
+        within(reach, 'id', 'division_code')(eb),
       ]),
     );
+  }
+
+  /** The evidence rows of the model's live warnings inside a jurisdiction, by warning, with their hit keys. */
+  async findEvidenceWithin(
+    modelId: string,
+    prefix: string,
+  ): Promise<{ id: number; hit_key: string; dataset: string; batch_id: number; row_no: number }[]> {
+    return this.db
+      .selectFrom('warnings as w')
+      .innerJoin('warning_evidence as e', 'e.warning_id', 'w.id')
+      .select(['w.id', 'w.hit_key', 'e.dataset', 'e.batch_id', 'e.row_no'])
+      .where('w.model_id', '=', modelId)
+      .where('w.retired_at', 'is', null)
+      .where('w.division_code', 'like', `${prefix}%`)
+      .execute();
   }
 
   /**
@@ -77,11 +113,12 @@ export class WarningLifecycleRepository {
    * did not find, leaving out those already traced as missing since the run that last saw
    * them, so each disappearance is recorded once.
    */
-  async findJudgedNotFound(modelId: string, runId: number): Promise<TouchedWarning[]> {
+  async findJudgedNotFound(modelId: string, runId: number, reach?: RunReach): Promise<TouchedWarning[]> {
     return this.db
       .selectFrom('warnings as w')
       .select(['w.id', 'w.status'])
       .where('w.model_id', '=', modelId)
+      .where(within(reach, 'w.id', 'w.division_code'))
       .where('w.retired_at', 'is', null)
       .where('w.status', 'not in', UNJUDGED)
       .where((eb) => eb.or([eb('w.last_run_id', '<>', runId), eb('w.last_run_id', 'is', null)]))

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { type TouchedWarning, WarningLifecycleRepository } from './warning-lifecycle.repository.js';
+import type { Lake } from '../../lake/index.js';
+import type { RowJurisdiction } from '../models/model-engine.js';
+import { fetchRows, type RowRef, rowAt } from './evidence.lake.js';
+import { type RunReach, type TouchedWarning, WarningLifecycleRepository } from './warning-lifecycle.repository.js';
 
 /** What a run's lifecycle step did to the model's warnings. */
 export interface RunLifecycleResult {
@@ -55,7 +58,8 @@ export function findRetiredHits(trx: Kysely<DB>, hitKeys: readonly string[]): Pr
  * upsert already brought them back), and, when the model was evaluated over all the data,
  * retires its unjudged warnings it no longer finds and traces the judged ones as missing
  * (they keep the handler's status). An incremental evaluation sees only new rows, so it
- * can never tell that an old hit is gone: it retires nothing.
+ * can never tell that an old hit is gone: it retires nothing. A county's full run (`reach`)
+ * judges missing only the warnings inside the county whose evidence it could all read.
  */
 export async function applyRunLifecycle(
   trx: Kysely<DB>,
@@ -63,14 +67,15 @@ export async function applyRunLifecycle(
   run: { id: number; modelId: string; mode: 'full' | 'incremental' },
   restored: readonly TouchedWarning[],
   at: Date,
+  reach?: RunReach,
 ): Promise<RunLifecycleResult> {
   const repository = new WarningLifecycleRepository(trx);
   const base = { runId: run.id, ...who(actor) };
   await repository.insertEvents(restored, { kind: 'restored', reason: null, ...base });
   if (run.mode !== 'full') return { retired: [], restored: ids(restored), notFound: [] };
-  const notFound = await repository.findJudgedNotFound(run.modelId, run.id);
+  const notFound = await repository.findJudgedNotFound(run.modelId, run.id, reach);
   await repository.insertEvents(notFound, { kind: 'not_found', reason: 'no_longer_found', ...base });
-  const retired = await repository.retireNotFound(run.modelId, run.id, at);
+  const retired = await repository.retireNotFound(run.modelId, run.id, at, reach);
   await repository.insertEvents(retired, { kind: 'retired', reason: 'no_longer_found', ...base });
   if (retired.length > 0) {
     await recordAudit(trx, actor, {
@@ -81,4 +86,25 @@ export async function applyRunLifecycle(
     });
   }
   return { retired: ids(retired), restored: ids(restored), notFound: ids(notFound) };
+}
+
+/**
+ * What a county's full run of a model may judge missing: its live warnings inside the
+ * county, not among `foundKeys`, whose every evidence row lies inside the county (read
+ * through the scope, so a row of another jurisdiction or one rolled back is not).
+ */
+export async function findRunReach(
+  db: Kysely<DB>,
+  lake: Lake,
+  modelId: string,
+  scope: RowJurisdiction,
+  foundKeys: ReadonlySet<string>,
+): Promise<RunReach> {
+  const evidence = (await new WarningLifecycleRepository(db).findEvidenceWithin(modelId, scope.prefix)).filter(
+    (e) => !foundKeys.has(e.hit_key),
+  );
+  const ref = (e: (typeof evidence)[number]): RowRef => ({ dataset: e.dataset, batchId: e.batch_id, rowNo: e.row_no });
+  const seen = await fetchRows(lake, evidence.map(ref), [], scope);
+  const blind = new Set(evidence.filter((e) => rowAt(seen, ref(e)) === undefined).map((e) => e.id));
+  return { prefix: scope.prefix, ids: [...new Set(evidence.map((e) => e.id))].filter((id) => !blind.has(id)) };
 }

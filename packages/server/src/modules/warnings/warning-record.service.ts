@@ -1,9 +1,10 @@
 import type { AppServices } from '../../app-services.js';
 import type { AuditActor } from '../audit/audit.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { ModelDocument, ModelHit } from '../models/model-engine.js';
+import { findBatchDivisions } from '../datasets/dataset-rows.scope.js';
+import type { ModelDocument, ModelHit, RowJurisdiction } from '../models/model-engine.js';
 import { prepareWarnings } from './hit-warnings.js';
-import { applyRunLifecycle, findRetiredHits } from './warning-lifecycle.service.js';
+import { applyRunLifecycle, findRetiredHits, findRunReach } from './warning-lifecycle.service.js';
 import type { WarningNotice } from './warning-feed.js';
 import { WarningsRepository } from './warnings.repository.js';
 
@@ -18,17 +19,41 @@ export interface RecordedHits {
  * ones are updated (last seen, evidence) and keep their status, retired ones come back;
  * a full evaluation retires what it no longer finds (see applyRunLifecycle). The warnings,
  * their trace and the audit entry commit together; new red warnings are then published
- * to the live feed.
+ * to the live feed. A county's run (`run.scope`) writes, retires and traces only inside
+ * the county.
  */
 export async function recordModelHits(
   services: AppServices,
   actor: AuditActor,
-  run: { id: number; modelId: string; version: number; mode: 'full' | 'incremental'; document: ModelDocument },
+  run: {
+    id: number;
+    modelId: string;
+    version: number;
+    mode: 'full' | 'incremental';
+    document: ModelDocument;
+    scope?: RowJurisdiction;
+  },
   hits: readonly ModelHit[],
 ): Promise<RecordedHits> {
   // A hit can come back once per evidence row from some engines: one warning per key.
   const unique = [...new Map(hits.map((h) => [h.hitKey, h])).values()];
-  const prepared = await prepareWarnings(services.lake, run.document, unique);
+  const all = await prepareWarnings(services.lake, run.document, unique, (ids) =>
+    findBatchDivisions(services.database.db, ids),
+  );
+  // The run read only the county's rows, so its warnings lie there; this keeps it so
+  // whatever a model's facts say.
+  const scope = run.scope;
+  const prepared = scope ? all.filter((w) => w.divisionCode?.startsWith(scope.prefix) === true) : all;
+  const reach =
+    scope && run.mode === 'full'
+      ? await findRunReach(
+          services.database.db,
+          services.lake,
+          run.modelId,
+          scope,
+          new Set(prepared.map((p) => p.hitKey)),
+        )
+      : undefined;
   const now = services.clock.now();
   const result = await services.database.db.transaction().execute(async (trx) => {
     const found = await findRetiredHits(
@@ -36,7 +61,7 @@ export async function recordModelHits(
       prepared.map((p) => p.hitKey),
     );
     const saved = await new WarningsRepository(trx).upsertWarnings(run.id, now, prepared);
-    const lifecycle = await applyRunLifecycle(trx, actor, run, found, now);
+    const lifecycle = await applyRunLifecycle(trx, actor, run, found, now, reach);
     await recordAudit(trx, actor, {
       action: 'warning.record',
       objectType: 'model_run',
@@ -44,7 +69,7 @@ export async function recordModelHits(
       detail: {
         modelId: run.modelId,
         version: run.version,
-        hits: unique.length,
+        hits: prepared.length,
         inserted: saved.inserted.length,
         updated: saved.updated.length,
         mode: run.mode,

@@ -55,8 +55,10 @@ export const ZEvidenceRow = z.object({
   batchId: z.number(),
   rowNo: z.number(),
   role: z.string(),
-  /** Null when the row is gone from the lake (its batch was rolled back or replaced). */
+  /** Null when the row is gone from the lake (its batch was rolled back or replaced) or lies outside the viewer's jurisdiction. */
   values: z.record(z.string(), z.unknown()).nullable(),
+  /** The row is still in the lake but lies in another jurisdiction, so its values are withheld. */
+  outsideJurisdiction: z.boolean(),
 });
 
 export const ZWarningDetail = ZWarning.extend({

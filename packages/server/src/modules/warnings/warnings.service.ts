@@ -4,7 +4,8 @@ import type { WarningRow, WarningStatus } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { presentEvidenceRow, subjectKeysOf } from './evidence.presenter.js';
-import { fetchRows, findSubjectIdentifiers, rowAt } from './evidence.lake.js';
+import { rowJurisdictionOf } from '../datasets/dataset-rows.scope.js';
+import { fetchRows, findSubjectIdentifiers, type RowRef, rowAt } from './evidence.lake.js';
 import { presentEvent, presentFacts, presentWarning } from './warnings.presenter.js';
 import { type WarningFilter, WarningsRepository } from './warnings.repository.js';
 import type { TWarningDetail } from './warnings.schemas.js';
@@ -60,23 +61,26 @@ export async function getWarningDetail(
     );
   }
   const [evidence, events] = await Promise.all([repository.findEvidence(id), repository.findEvents(id)]);
-  const rows = await fetchRows(
-    services.lake,
-    evidence.map((e) => ({ dataset: e.dataset, batchId: e.batch_id, rowNo: e.row_no })),
-  );
+  const refs = evidence.map((e) => ({ dataset: e.dataset, batchId: e.batch_id, rowNo: e.row_no }));
+  // A county's handler sees the evidence rows inside the county; a row of another
+  // jurisdiction (a death registered by a neighbour) is named but its values are withheld.
+  const scope = await rowJurisdictionOf(services.database.db, viewer.jurisdictionPrefix);
+  const rows = await fetchRows(services.lake, refs, undefined, scope);
+  const withheld = scope
+    ? await fetchRows(
+        services.lake,
+        refs.filter((r) => !rowAt(rows, r)),
+        [],
+      )
+    : new Map<string, Record<string, unknown>>();
   const keys = new Set<number>();
   for (const row of rows.values()) for (const key of subjectKeysOf(row)) keys.add(key);
   if (warning.subject_key !== null) keys.add(Number(warning.subject_key));
   const identifiers = await findSubjectIdentifiers(services.lake, [...keys].filter(Number.isFinite));
-  const presented = evidence.map((e) =>
-    presentEvidenceRow(
-      e,
-      rowAt(rows, { dataset: e.dataset, batchId: e.batch_id, rowNo: e.row_no }),
-      identifiers,
-      services.fieldCrypto,
-      unmasked,
-    ),
-  );
+  const presented = evidence.map((e, i) => ({
+    ...presentEvidenceRow(e, rowAt(rows, refs[i] as RowRef), identifiers, services.fieldCrypto, unmasked),
+    outsideJurisdiction: rowAt(withheld, refs[i] as RowRef) !== undefined,
+  }));
   const subject = warning.subject_key === null ? undefined : identifiers.get(Number(warning.subject_key));
   await recordAudit(services.database.db, viewer.actor, {
     action: unmasked ? 'person.read' : 'warning.read',
