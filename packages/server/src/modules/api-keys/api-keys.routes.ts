@@ -5,6 +5,7 @@ import { AuthenticationError } from '../../http/errors.js';
 import { scopeFromRequest } from '../organisations/scope.js';
 import { apiKeyActor } from './api-key-auth.js';
 import { auditKeyFailures } from './key-failure-audit.js';
+import { PUSH_ANSWERS, pushRouteDescription } from './push-docs.js';
 import { presentApiKey, presentPushResult } from './api-keys.presenter.js';
 import {
   PUSH_BODY_LIMIT,
@@ -15,6 +16,7 @@ import {
   ZCreateApiKey,
   ZCreatedApiKey,
   ZPushBody,
+  ZPushError,
   ZPushParams,
   ZPushQuery,
   ZPushResult,
@@ -139,11 +141,21 @@ export function registerApiKeyRoutes(app: FastifyInstance, services: AppServices
       schema: {
         tags: ['push'],
         summary: 'Push rows of a granted dataset type as one batch (x-api-key; JSON {rows} or JSON Lines)',
+        description: pushRouteDescription(),
         security: [{ apiKey: [] }],
+        consumes: ['application/json', ...JSON_LINES_TYPES],
         params: ZPushParams,
         querystring: ZPushQuery,
         body: ZPushBody,
-        response: { 201: ZPushResult },
+        response: {
+          201: ZPushResult.describe(PUSH_ANSWERS[201]),
+          ...Object.fromEntries(
+            ([400, 401, 403, 404, 409, 413, 429] as const).map((status) => [
+              status,
+              ZPushError.describe(PUSH_ANSWERS[status]),
+            ]),
+          ),
+        },
       },
     },
     async (request, reply) => {
