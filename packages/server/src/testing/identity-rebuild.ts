@@ -35,23 +35,28 @@ function escape(text: string): string {
 
 /** One way an answer gives a masked number back. */
 export interface Rebuild {
+  /** The name of the answer that holds the hidden digits. */
+  answer: string;
   idNumber: string;
   form: string;
 }
 
 /**
- * The masked identity numbers shown in `body` whose hidden birth date the same body also
- * gives, in any written form (digits on either side do not count, so a date inside a
- * longer number is not a hit). `known` are the whole numbers of the test's data: a masked
- * number is matched to them by the digits it keeps.
+ * The masked identity numbers shown in any of `answers` (name → body) whose hidden birth
+ * date any of them also gives, in any written form: what one viewer receives can be put
+ * together, so the date counts wherever it is. Digits on either side of a form do not
+ * count (a date inside a longer number is not a hit). `known` are the whole numbers of the
+ * test's data: a masked number is matched to them by the digits it keeps.
  */
-export function findRebuildableIdNumbers(body: string, known: readonly string[]): Rebuild[] {
+export function findRebuildableIdNumbers(answers: ReadonlyMap<string, string>, known: readonly string[]): Rebuild[] {
+  const bodies = [...answers];
   const found: Rebuild[] = [];
-  for (const id of known) {
-    const masked = `${id.slice(0, 6)}********${id.slice(-4)}`;
-    if (!body.includes(masked)) continue;
-    for (const form of writtenForms(id.slice(6, 14))) {
-      if (new RegExp(`(?<!\\d)${escape(form)}(?!\\d)`).test(body)) found.push({ idNumber: id, form });
+  for (const idNumber of known) {
+    const masked = `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;
+    if (!bodies.some(([, body]) => body.includes(masked))) continue;
+    for (const form of writtenForms(idNumber.slice(6, 14))) {
+      const pattern = new RegExp(`(?<!\\d)${escape(form)}(?!\\d)`);
+      for (const [answer, body] of bodies) if (pattern.test(body)) found.push({ answer, idNumber, form });
     }
   }
   return found;
