@@ -3,10 +3,13 @@ import type { WarningRow } from '../../db/schema.js';
 import { findSubjectIdentifiers } from './evidence.lake.js';
 import { type Masking, birthDatesOf } from './evidence.presenter.js';
 
-/** The subject keys a warning names (its hit's subjects). */
-function subjectKeysOfWarning(warning: WarningRow): number[] {
+/** The subject keys a warning names: its primary subject and the others of its hit. */
+export function subjectKeysOfWarning(warning: WarningRow): number[] {
   const keys = Array.isArray(warning.subject_keys) ? (warning.subject_keys as unknown[]) : [];
-  const all = [...keys, warning.subject_key].map(Number).filter(Number.isFinite);
+  const all = [...keys, warning.subject_key]
+    .filter((key) => key !== null && key !== undefined)
+    .map(Number)
+    .filter(Number.isFinite);
   return [...new Set(all)];
 }
 

@@ -8,7 +8,7 @@ import { fetchRows, findSubjectIdentifiers, rowAt } from './evidence.lake.js';
 import { presentEvent, presentFacts, presentWarning } from './warnings.presenter.js';
 import { type WarningFilter, WarningsRepository } from './warnings.repository.js';
 import type { TWarning, TWarningDetail } from './warnings.schemas.js';
-import { findWarningMasking } from './warning-masking.js';
+import { findWarningMasking, subjectKeysOfWarning } from './warning-masking.js';
 
 /** Who is looking at or handling warnings, and over which divisions. */
 export interface WarningViewer {
@@ -44,9 +44,9 @@ export async function listWarnings(
 
 /**
  * One warning with its evidence rows read from the lake, side by side. Identity, phone and
- * bank account numbers, and the birth dates the identity numbers hold, are masked unless the viewer holds person.read and gives a reason; that read is
- * audited as a read of personal data (the subject masked in the trail). 404 outside the
- * viewer's jurisdiction.
+ * bank account numbers, and the birth dates the identity numbers hold, are masked unless
+ * the viewer holds person.read and gives a reason; that read is audited as a read of
+ * personal data (the subject masked in the trail). 404 outside the viewer's jurisdiction.
  */
 export async function getWarningDetail(
   services: AppServices,
@@ -71,9 +71,7 @@ export async function getWarningDetail(
   );
   const keys = new Set<number>();
   for (const row of rows.values()) for (const key of subjectKeysOf(row)) keys.add(key);
-  if (warning.subject_key !== null) keys.add(Number(warning.subject_key));
-  for (const key of (Array.isArray(warning.subject_keys) ? (warning.subject_keys as unknown[]) : []).map(Number))
-    keys.add(key);
+  for (const key of subjectKeysOfWarning(warning)) keys.add(key);
   const identifiers = await findSubjectIdentifiers(services.lake, [...keys].filter(Number.isFinite));
   // Masked, nothing on the page may show the birth date of any person it names.
   const masking: Masking = unmasked
