@@ -4,7 +4,7 @@ import type { ApiKeyContext } from '../../http/auth-context.js';
 import { AuthenticationError, TooManyRequestsError } from '../../http/errors.js';
 import type { AuditActor } from '../audit/audit.service.js';
 import { auditKeyFailures } from './key-failure-audit.js';
-import type { KeyAttemptOutcome } from './key-failures.js';
+import type { KeyAttemptOutcome, KeyFailureWindow } from './key-failures.js';
 import { API_KEY_HEADER, isSecretMatch, parseApiKey } from './api-key-secret.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 
@@ -29,20 +29,19 @@ const REFUSALS: Record<Refusal, string> = {
   expired: 'The API key has expired',
 };
 
-/** Counts a refused attempt of the request's address and audits the windows that ended. */
-async function countRefusal(
+/** Counts a refused attempt against the request's address; returns the windows that ended. */
+function countRefusal(
   services: AppServices,
   request: FastifyRequest,
   outcome: KeyAttemptOutcome,
   keyId?: number,
-): Promise<void> {
-  const ended = services.keyFailures.record(request.ip, services.clock.now(), {
+): KeyFailureWindow[] {
+  return services.keyFailures.record(request.ip, services.clock.now(), {
     outcome,
     ...(keyId !== undefined ? { keyId } : {}),
     route: `${request.method} ${request.routeOptions.url ?? request.url}`,
     userAgent: request.headers['user-agent']?.slice(0, 400) ?? null,
   });
-  await auditKeyFailures(services.database.db, ended);
 }
 
 /**
@@ -55,7 +54,7 @@ async function countRefusal(
 export async function authenticateApiKey(services: AppServices, request: FastifyRequest): Promise<ApiKeyContext> {
   const retryAfter = services.keyFailures.retryAfterSeconds(request.ip, services.clock.now());
   if (retryAfter !== null) {
-    await countRefusal(services, request, 'limited');
+    await auditKeyFailures(services.database.db, countRefusal(services, request, 'limited'));
     throw new TooManyRequestsError(
       `Too many refused API keys from this address; try again in ${retryAfter} s`,
       'api_key_attempts_exceeded',
@@ -64,7 +63,7 @@ export async function authenticateApiKey(services: AppServices, request: Fastify
   }
   const presented = request.headers[API_KEY_HEADER];
   if (presented === undefined || presented === '') {
-    await countRefusal(services, request, 'missing');
+    await auditKeyFailures(services.database.db, countRefusal(services, request, 'missing'));
     throw new AuthenticationError(`An API key is required in the ${API_KEY_HEADER} header`, 'api_key_required');
   }
   const parsed = parseApiKey(presented);
@@ -78,7 +77,7 @@ export async function authenticateApiKey(services: AppServices, request: Fastify
   if (refusal !== null || !row) {
     const reason = refusal ?? 'invalid';
     // A wrong secret for a real id names the id the caller claimed, nothing more: anyone can guess an id.
-    await countRefusal(services, request, reason, parsed?.id);
+    await auditKeyFailures(services.database.db, countRefusal(services, request, reason, parsed?.id));
     throw new AuthenticationError(REFUSALS[reason], `api_key_${reason}`);
   }
   await new ApiKeysRepository(db).touchLastUsed(row.id, now);
@@ -103,12 +102,7 @@ export function apiKeyRateLimit(services: AppServices) {
     timeWindow: '1 minute',
     keyGenerator: (request: FastifyRequest) => `api_key:${request.apiKey?.keyId ?? request.ip}`,
     onExceeded: (request: FastifyRequest) => {
-      const ended = services.keyFailures.record(request.ip, services.clock.now(), {
-        outcome: 'limited',
-        ...(request.apiKey ? { keyId: request.apiKey.keyId } : {}),
-        route: `${request.method} ${request.routeOptions.url ?? request.url}`,
-        userAgent: request.headers['user-agent']?.slice(0, 400) ?? null,
-      });
+      const ended = countRefusal(services, request, 'limited', request.apiKey?.keyId);
       services.background.start('Refused API key attempts were not audited', () =>
         auditKeyFailures(services.database.db, ended),
       );

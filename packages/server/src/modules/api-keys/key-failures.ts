@@ -28,6 +28,9 @@ export interface KeyFailurePolicy {
 }
 
 const MAX_KEY_IDS = 20;
+// Addresses tracked at once; past this the oldest windows are audited and dropped early,
+// so attempts from very many addresses cannot exhaust memory.
+const MAX_ADDRESSES = 100_000;
 const MAX_ROUTES = 10;
 
 type MutableWindow = {
@@ -67,6 +70,14 @@ export class KeyFailureWindows {
   ): KeyFailureWindow[] {
     const closed = this.takeEnded(now);
     let window = this.windows.get(ip);
+    if (!window && this.windows.size >= MAX_ADDRESSES) {
+      // A Map keeps insertion order: the first entries are the oldest windows.
+      const [oldest] = this.windows.values();
+      if (oldest) {
+        this.windows.delete(oldest.ip);
+        closed.push(oldest);
+      }
+    }
     if (!window) {
       window = {
         ip,
