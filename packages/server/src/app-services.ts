@@ -2,6 +2,7 @@ import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
 import type { Lake } from './lake/index.js';
 import { type Clock, systemClock } from './modules/auth/clock.js';
+import { KeyFailureWindows } from './modules/api-keys/key-failures.js';
 import { SessionService } from './modules/auth/session.service.js';
 import { ModelRunQueue } from './modules/models/run-queue.js';
 import { RolePermissionsService } from './modules/roles/role-permissions.service.js';
@@ -26,6 +27,8 @@ export interface AppServices {
   readonly modelRuns: ModelRunQueue;
   /** Optional work started by a request and finished after it (awaited before the stores close). */
   readonly background: BackgroundTasks;
+  /** Refused API key attempts per source address: the limit on guessing, audited per window. */
+  readonly keyFailures: KeyFailureWindows;
 }
 
 export function createAppServices(
@@ -48,5 +51,9 @@ export function createAppServices(
     clock,
     modelRuns: new ModelRunQueue(),
     background: new BackgroundTasks(),
+    keyFailures: new KeyFailureWindows({
+      limit: config.apiKeyFailureLimit,
+      windowMs: config.apiKeyFailureWindowMinutes * 60_000,
+    }),
   };
 }

@@ -27,3 +27,8 @@ const PHONE_PATTERN = /\b1[3-9]\d{9}\b/g;
 export function maskPersonalDataInText(text: string): string {
   return text.replace(ID_PATTERN, (m) => maskIdNumber(m)).replace(PHONE_PATTERN, (m) => maskPhone(m));
 }
+
+/** Keeps the last four characters of a bank account number, as a bank's own statement does. */
+export function maskAccountNumber(account: string): string {
+  return account.length <= 4 ? '*'.repeat(account.length) : `${'*'.repeat(account.length - 4)}${account.slice(-4)}`;
+}

@@ -65,6 +65,21 @@ const ZConfig = z.object({
   auditRetentionDays: z.coerce.number().int().min(180).default(180),
   /** QF_PUBLIC_RATE_LIMIT: requests per minute per IP on public (unauthenticated) routes. */
   publicRateLimit: z.coerce.number().int().min(1).default(30),
+  /**
+   * QF_API_KEY_FAILURE_LIMIT: refused API key attempts (no key, a wrong, revoked or expired
+   * one) an address may make per window before its pushes are answered 429 until the window ends.
+   */
+  apiKeyFailureLimit: z.coerce.number().int().min(1).max(10_000).default(10),
+  /**
+   * QF_API_KEY_FAILURE_WINDOW_MINUTES: length of that window; the refused attempts of an
+   * address are audited once per window, as counts.
+   */
+  apiKeyFailureWindowMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** QF_LOG_LEVEL: fatal, error, warn, info, debug, trace or silent. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
@@ -95,6 +110,8 @@ const ENV_NAMES: Record<keyof Config, string> = {
   trustProxy: 'QF_TRUST_PROXY',
   auditRetentionDays: 'QF_AUDIT_RETENTION_DAYS',
   publicRateLimit: 'QF_PUBLIC_RATE_LIMIT',
+  apiKeyFailureLimit: 'QF_API_KEY_FAILURE_LIMIT',
+  apiKeyFailureWindowMinutes: 'QF_API_KEY_FAILURE_WINDOW_MINUTES',
   logLevel: 'QF_LOG_LEVEL',
   autoRunModels: 'QF_AUTO_RUN_MODELS',
   demo: 'QF_DEMO',

@@ -85,7 +85,7 @@ export function registerAccessControl(app: FastifyInstance, services: AppService
       Object.assign(route.config, { rateLimit: { max: services.config.publicRateLimit, timeWindow: '1 minute' } });
     }
     if (access === 'api_key' && route.config && !('rateLimit' in route.config)) {
-      Object.assign(route.config, { rateLimit: apiKeyRateLimit() });
+      Object.assign(route.config, { rateLimit: apiKeyRateLimit(services) });
     }
   });
 

@@ -45,7 +45,12 @@ export class ConflictError extends AppError {
 }
 
 export class TooManyRequestsError extends AppError {
-  constructor(message = 'Too many requests, try again later', code = 'rate_limited') {
+  constructor(
+    message = 'Too many requests, try again later',
+    code = 'rate_limited',
+    /** Sent as Retry-After when known. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(429, code, message);
   }
 }

@@ -44,6 +44,8 @@ export async function createTestPlatform(engine: TestEngine, options: TestPlatfo
       databaseUrl: scratch?.url,
       logLevel: 'silent',
       publicRateLimit: 1000,
+      // Suites that walk every route refuse many keys from one address; the limit has its own test.
+      apiKeyFailureLimit: 1000,
       demo: false,
       // Tests start model runs themselves; the automatic run after import has its own test.
       autoRunModels: false,

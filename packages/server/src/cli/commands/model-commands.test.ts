@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../app-services.js';
+import { makeIdNumber } from '../../modules/datasets/test-data.js';
 import { DEATHS_CSV, PAYMENTS_CSV, importCsv } from '../../modules/warnings/warnings-fixture.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
@@ -58,6 +59,24 @@ for (const engine of testEngines()) {
       expect(await count('--retired', 'only')).toBe(1);
       expect(await count('--retired', 'include')).toBe(2);
       await expect(run(['warnings', 'export', '--retired', 'some'])).rejects.toThrow(/--retired/);
+    });
+
+    it('exports explanations with birth dates masked to the year, as the API does', async () => {
+      const young = makeIdNumber('19600917', 81);
+      await importCsv(
+        platform,
+        'benefit_payment',
+        [
+          'payment_id,program,id,name,division,amount,paid_on,period',
+          `Y1,old_age_allowance,${young},孙少年,330106001001,100.00,2024-05-20,2024-05`,
+        ].join('\n'),
+      );
+      await run(['models', 'run', 'W11']);
+      for (const format of ['json', 'csv']) {
+        const out = (await run(['warnings', 'export', '--format', format, '--model', 'W11'])).out;
+        expect(out).toContain('出生1960-**-**');
+        expect(out).not.toMatch(/1960-09-17|19600917|1960年9月17日/);
+      }
     });
   });
 }

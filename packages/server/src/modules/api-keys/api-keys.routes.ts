@@ -4,6 +4,8 @@ import type { AppServices } from '../../app-services.js';
 import { AuthenticationError } from '../../http/errors.js';
 import { scopeFromRequest } from '../organisations/scope.js';
 import { apiKeyActor } from './api-key-auth.js';
+import { auditKeyFailures } from './key-failure-audit.js';
+import { PUSH_ANSWERS, pushRouteDescription } from './push-docs.js';
 import { presentApiKey, presentPushResult } from './api-keys.presenter.js';
 import {
   PUSH_BODY_LIMIT,
@@ -14,6 +16,7 @@ import {
   ZCreateApiKey,
   ZCreatedApiKey,
   ZPushBody,
+  ZPushError,
   ZPushParams,
   ZPushQuery,
   ZPushResult,
@@ -26,6 +29,27 @@ import { pushRows } from './push.service.js';
 const JSON_LINES_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/json-lines'];
 
 /**
+ * Audits the windows of refused API key attempts as they end, even when no further attempt
+ * comes to close them, and whatever is still open when the server stops (before the stores
+ * close).
+ */
+function auditKeyFailuresPeriodically(app: FastifyInstance, services: AppServices): void {
+  const db = services.database.db;
+  const timer = setInterval(
+    () =>
+      services.background.start('Refused API key attempts were not audited', () =>
+        auditKeyFailures(db, services.keyFailures.takeEnded(services.clock.now())),
+      ),
+    Math.min(services.keyFailures.policy.windowMs, 60_000),
+  );
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await auditKeyFailures(db, services.keyFailures.takeAll());
+  });
+}
+
+/**
  * Department API keys (issued, listed and revoked by data administrators) and the push
  * route departments call with them.
  */
@@ -33,6 +57,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, services: AppServices
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['api-keys'];
   const now = () => services.clock.now();
+  auditKeyFailuresPeriodically(app, services);
 
   api.post(
     '/api/v1/api-keys',
@@ -116,11 +141,21 @@ export function registerApiKeyRoutes(app: FastifyInstance, services: AppServices
       schema: {
         tags: ['push'],
         summary: 'Push rows of a granted dataset type as one batch (x-api-key; JSON {rows} or JSON Lines)',
+        description: pushRouteDescription(),
         security: [{ apiKey: [] }],
+        consumes: ['application/json', ...JSON_LINES_TYPES],
         params: ZPushParams,
         querystring: ZPushQuery,
         body: ZPushBody,
-        response: { 201: ZPushResult },
+        response: {
+          201: ZPushResult.describe(PUSH_ANSWERS[201]),
+          ...Object.fromEntries(
+            ([400, 401, 403, 404, 409, 413, 429] as const).map((status) => [
+              status,
+              ZPushError.describe(PUSH_ANSWERS[status]),
+            ]),
+          ),
+        },
       },
     },
     async (request, reply) => {

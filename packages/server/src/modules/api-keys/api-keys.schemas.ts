@@ -57,9 +57,32 @@ export const ZPushQuery = z.object({ force: z.enum(['true', 'false', '1', '0']).
 
 /** A JSON push; JSON Lines arrive as the raw text (content type application/x-ndjson). */
 export const ZPushBody = z.union([
-  z.object({ rows: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_PUSH_ROWS) }),
-  z.string().min(1),
+  z
+    .object({
+      rows: z
+        .array(
+          z.record(z.string(), z.unknown()).meta({
+            description: "One row: the dataset type's field keys (or Chinese labels or synonyms) and their values",
+            examples: [{ id: '11010519491231002X', name: '张三', death_date: '2024-03-05', division: '110105001001' }],
+          }),
+        )
+        .min(1)
+        .max(MAX_PUSH_ROWS),
+    })
+    .meta({ description: 'JSON: the rows in an array (Content-Type: application/json)' }),
+  z
+    .string()
+    .min(1)
+    .meta({
+      description: 'JSON Lines: one row object per line (Content-Type: application/x-ndjson)',
+      examples: [
+        '{"id":"11010519491231002X","name":"张三","death_date":"2024-03-05"}\n{"id":"110105195001010039","name":"李四","death_date":"2024-03-06"}\n',
+      ],
+    }),
 ]);
+
+/** The one error shape of every refusal (see http/error-handler). */
+export const ZPushError = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 export type TPushBody = z.infer<typeof ZPushBody>;
 
 export const ZRejectedRow = z.object({

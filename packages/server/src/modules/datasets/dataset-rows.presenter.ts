@@ -1,11 +1,20 @@
-import { type DatasetType, type FieldDef, maskIdNumber, maskName, maskPhone } from '@qingfeng/core';
+import {
+  type DatasetType,
+  type FieldDef,
+  birthDateInIdNumber,
+  maskIdNumber,
+  maskName,
+  maskRowValue,
+} from '@qingfeng/core';
 import type { FieldCrypto } from '../../security/field-crypto.js';
 import { lakeColumnOf } from './dataset-rows.lake.js';
 import type { TDatasetRow } from './dataset-rows.schemas.js';
 
 /*
  * Masking of the browser. Identity numbers, people's names, phones and bank accounts are
- * masked unless revealed. Organisations' credit codes are shown whole: a USCC is printed
+ * masked unless revealed, and so is what a masked identity number gives away: a birth
+ * date shows its year only, and the birth dates of the row's masked numbers appear in no
+ * other field, in any form. Organisations' credit codes are shown whole: a USCC is printed
  * on the business licence and published in the enterprise credit register, so hiding it
  * protects nobody and stops a clerk recognising a company.
  */
@@ -34,11 +43,6 @@ function nameOwner(dataset: DatasetType, field: FieldDef): NameOwner {
   return { kind: 'none' };
 }
 
-/** Keeps the last four characters of an account number. */
-function maskAccount(account: string): string {
-  return account.length <= 4 ? '*'.repeat(account.length) : `${'*'.repeat(account.length - 4)}${account.slice(-4)}`;
-}
-
 function scalar(value: unknown): string | number | boolean | null {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
@@ -61,12 +65,14 @@ export interface RowPerson {
  * Shapes a lake row (from `findRows`) for the browser: values under the catalogue's field
  * keys, subject keys replaced by the identifier they stand for (decrypted from the subject
  * index), personal data masked unless revealed. Derived columns (birth date, sex, region of
- * an identity number) are left out: they would give away what the mask hides.
+ * an identity number) are left out; a birth date field keeps its year, and no field shows
+ * the birth date of a masked number on the row.
  */
 export function presentRow(row: Record<string, unknown>, how: RowPresentation, people?: RowPerson[]): TDatasetRow {
   const { dataset, crypto, reveal } = how;
   const values: TDatasetRow['values'] = {};
   const kinds = new Map<string, string | null>();
+  const hiddenBirthDates: string[] = [];
   for (const field of dataset.fields) {
     if (field.type !== 'id' && field.type !== 'uscc' && field.type !== 'subject') continue;
     const enc = row[`${field.key}__enc`];
@@ -78,23 +84,23 @@ export function presentRow(row: Record<string, unknown>, how: RowPresentation, p
       // The `name` of a row is that of its `id` holder (see nameOwner).
       const name = field.key === 'id' && typeof row.name === 'string' ? { name: row.name } : {};
       people?.push({ idNumber: identifier, ...name });
+      const birthDate = birthDateInIdNumber(identifier);
+      if (birthDate) hiddenBirthDates.push(birthDate);
     }
     values[field.key] = identifier === null ? null : isPerson && !reveal ? maskIdNumber(identifier) : identifier;
   }
   for (const field of dataset.fields) {
     if (field.key in values) continue;
     const value = scalar(row[lakeColumnOf(field)]);
-    if (reveal || typeof value !== 'string') {
+    if (reveal || value === null || typeof value === 'boolean') {
       values[field.key] = value;
       continue;
     }
     const owner = nameOwner(dataset, field);
     const personName =
-      owner.kind === 'person' || (owner.kind === 'subject' && kinds.get(owner.field) !== 'organisation');
-    if (personName) values[field.key] = maskName(value);
-    else if (field.type === 'phone') values[field.key] = maskPhone(value);
-    else if (field.type === 'account') values[field.key] = maskAccount(value);
-    else values[field.key] = value;
+      typeof value === 'string' &&
+      (owner.kind === 'person' || (owner.kind === 'subject' && kinds.get(owner.field) !== 'organisation'));
+    values[field.key] = personName ? maskName(value) : maskRowValue(field.key, field.type, value, hiddenBirthDates);
   }
   const batchId = Number(row._batch_id);
   const rowNo = Number(row._row_no);

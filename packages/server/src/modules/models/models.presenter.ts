@@ -1,4 +1,4 @@
-import { maskPersonalDataInText } from '@qingfeng/core';
+import { maskBirthDatesInRecord, maskPersonalDataInText } from '@qingfeng/core';
 import type { ModelVersionRow } from '../../db/schema.js';
 import { type ModelDocument, type ModelHit, renderExplanation } from './model-engine.js';
 import type { ModelWithVersion } from './models.repository.js';
@@ -39,9 +39,13 @@ export function presentModelDetail(model: ModelWithVersion, versions: ModelVersi
   };
 }
 
-/** Preview hits; identity and phone numbers inside facts are masked (the lake holds keys, not numbers). */
+/**
+ * Preview hits; identity and phone numbers inside facts are masked (the lake holds keys, not
+ * numbers), and a fact naming a birth date keeps its year only, as in a masked warning.
+ */
 export function presentPreviewHit(document: ModelDocument, hit: ModelHit) {
-  const facts = JSON.parse(maskPersonalDataInText(JSON.stringify(hit.facts))) as Record<string, unknown>;
+  const { masked } = maskBirthDatesInRecord(hit.facts, []);
+  const facts = JSON.parse(maskPersonalDataInText(JSON.stringify(masked))) as Record<string, unknown>;
   return {
     hitKey: hit.hitKey,
     severity: hit.severity,

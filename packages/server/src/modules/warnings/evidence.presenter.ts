@@ -1,4 +1,4 @@
-import { findDataset, maskIdNumber, maskPhone } from '@qingfeng/core';
+import { birthDateInIdNumber, findDataset, maskDatesInText, maskIdNumber, maskRowValue } from '@qingfeng/core';
 import type { WarningEvidenceRow } from '../../db/schema.js';
 import type { FieldCrypto } from '../../security/field-crypto.js';
 
@@ -13,24 +13,48 @@ export function subjectKeysOf(row: Record<string, unknown>): number[] {
 }
 
 /**
+ * The birth dates inside the person identifiers among `identifiers`: the digits a mask
+ * hides, which a masked view must therefore not show in any other form.
+ */
+export function birthDatesOf(identifiers: SubjectIdentifiers, crypto: FieldCrypto): string[] {
+  const dates = new Set<string>();
+  for (const subject of identifiers.values()) {
+    if (subject.kind === 'organisation') continue;
+    const date = birthDateInIdNumber(crypto.decrypt(subject.enc));
+    if (date) dates.add(date);
+  }
+  return [...dates];
+}
+
+/**
+ * How a warning is shown: whole (revealed with a reason, person.read, audited), or masked,
+ * hiding the birth dates of the masked identity numbers it concerns.
+ */
+export type Masking =
+  { readonly unmasked: true } | { readonly unmasked: false; readonly birthDates: readonly string[] };
+
+function scalar(value: unknown): string | number | boolean | null {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+}
+
+/**
  * A source row shaped for a person to check by hand: every field under its catalogue key,
- * subject keys replaced by the identity number or credit code they stand for. Identity and
- * phone numbers are masked unless `unmasked`; organisations' credit codes are public.
+ * subject keys replaced by the identity number or credit code they stand for. Unless
+ * revealed, identity numbers are masked (organisations' credit codes are public), phones
+ * and bank accounts keep their last four, and what an identity number gives away goes with
+ * it: a birth date shows its year only, and the birth dates of the masked numbers appear
+ * nowhere, in any form.
  */
 export function presentEvidenceRow(
   evidence: WarningEvidenceRow,
   row: Record<string, unknown> | undefined,
   identifiers: SubjectIdentifiers,
   crypto: FieldCrypto,
-  unmasked: boolean,
+  masking: Masking,
 ) {
   const base = { dataset: evidence.dataset, batchId: evidence.batch_id, rowNo: evidence.row_no, role: evidence.role };
   if (!row) return { ...base, values: null };
-  const phones = new Set(
-    findDataset(evidence.dataset)
-      ?.fields.filter((f) => f.type === 'phone')
-      .map((f) => f.key) ?? [],
-  );
+  const types = new Map(findDataset(evidence.dataset)?.fields.map((f) => [f.key, f.type]) ?? []);
   const values: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(row)) {
     if (column === '_batch_id' || column === '_row_no') continue;
@@ -39,10 +63,13 @@ export function presentEvidenceRow(
       const identifier = subject ? crypto.decrypt(subject.enc) : null;
       const isPerson = subject?.kind !== 'organisation';
       values[column.slice(0, -3)] =
-        identifier === null ? null : unmasked || !isPerson ? identifier : maskIdNumber(identifier);
+        identifier === null ? null : masking.unmasked || !isPerson ? identifier : maskIdNumber(identifier);
       continue;
     }
-    values[column] = phones.has(column) && typeof value === 'string' && !unmasked ? maskPhone(value) : value;
+    if (masking.unmasked || value === null || value === undefined) values[column] = value;
+    else if (typeof value === 'object')
+      values[column] = JSON.parse(maskDatesInText(JSON.stringify(value), masking.birthDates)) as unknown;
+    else values[column] = maskRowValue(column, types.get(column), scalar(value), masking.birthDates);
   }
   return { ...base, values };
 }

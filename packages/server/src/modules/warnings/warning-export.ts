@@ -1,7 +1,10 @@
 import type { AppServices } from '../../app-services.js';
+import type { WarningRow } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { findWarningMasking } from './warning-masking.js';
 import { presentWarning } from './warnings.presenter.js';
 import { type WarningFilter, WarningsRepository } from './warnings.repository.js';
+import type { TWarning } from './warnings.schemas.js';
 import type { WarningViewer } from './warnings.service.js';
 
 const CSV_COLUMNS = [
@@ -34,10 +37,32 @@ function csvCell(value: unknown): string {
   return `"${safe.replaceAll('"', '""')}"`;
 }
 
+// Warnings masked together: one subject-index query per chunk.
+const CHUNK = 200;
+
+async function* chunksOf<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const item of items) {
+    chunk.push(item);
+    if (chunk.length < size) continue;
+    yield chunk;
+    chunk = [];
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** The warnings of `rows`, masked (an export is never revealed). */
+async function* presentMasked(services: AppServices, rows: AsyncIterable<WarningRow>): AsyncGenerator<TWarning> {
+  for await (const chunk of chunksOf(rows, CHUNK)) {
+    const maskingOf = await findWarningMasking(services, chunk);
+    for (const row of chunk) yield presentWarning(row, maskingOf(row));
+  }
+}
+
 /**
  * The warnings matching the filter inside the viewer's jurisdiction, as CSV (UTF-8 with a
  * BOM, for Excel) or a JSON array, produced page by page so any number fits. Masked as in
- * the list. The export itself is audited before the first line.
+ * the list, birth dates of the people named included (the CLI's `warnings export` too). The export itself is audited before the first line.
  */
 export async function* exportWarnings(
   services: AppServices,
@@ -51,10 +76,10 @@ export async function* exportWarnings(
     detail: { format, ...filter },
   });
   const rows = new WarningsRepository(services.database.db).streamWarnings(viewer.jurisdictionPrefix, filter);
+  const warnings = presentMasked(services, rows);
   if (format === 'csv') {
     yield `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
-    for await (const row of rows) {
-      const w = presentWarning(row);
+    for await (const w of warnings) {
       const values = [
         w.id,
         w.modelId,
@@ -76,8 +101,8 @@ export async function* exportWarnings(
   }
   yield '[';
   let first = true;
-  for await (const row of rows) {
-    yield `${first ? '' : ','}\n${JSON.stringify(presentWarning(row))}`;
+  for await (const w of warnings) {
+    yield `${first ? '' : ','}\n${JSON.stringify(w)}`;
     first = false;
   }
   yield '\n]\n';

@@ -6,7 +6,39 @@ import type { ModelDocument, ModelHit, RowJurisdiction } from '../models/model-e
 import { prepareWarnings } from './hit-warnings.js';
 import { applyRunLifecycle, findRetiredHits, findRunReach } from './warning-lifecycle.service.js';
 import type { WarningNotice } from './warning-feed.js';
-import { WarningsRepository } from './warnings.repository.js';
+import { findBirthDatesOfSubjects } from './warning-masking.js';
+import { maskExplanation } from './warnings.presenter.js';
+import { type WarningUpsert, WarningsRepository } from './warnings.repository.js';
+
+/**
+ * The feed's notices of the new red warnings among `inserted`. The feed is never revealed,
+ * so each explanation is masked, birth dates of the people it names included.
+ */
+async function redNotices(
+  services: AppServices,
+  prepared: readonly WarningUpsert[],
+  inserted: readonly { id: number; hitKey: string }[],
+  now: Date,
+): Promise<WarningNotice[]> {
+  const byKey = new Map(prepared.map((p) => [p.hitKey, p]));
+  const red = inserted.flatMap(({ id, hitKey }) => {
+    const warning = byKey.get(hitKey);
+    return warning?.severity === 'red' ? [{ id, warning }] : [];
+  });
+  const birthDates = await findBirthDatesOfSubjects(
+    services,
+    red.map(({ warning }) => warning.subjectKeys.map(Number)),
+  );
+  return red.map(({ id, warning }, i) => ({
+    id,
+    modelId: warning.modelId,
+    severity: warning.severity,
+    divisionCode: warning.divisionCode,
+    explanationZh: maskExplanation(warning.explanationZh, warning.facts, birthDates[i] ?? []),
+    explanationEn: maskExplanation(warning.explanationEn, warning.facts, birthDates[i] ?? []),
+    firstSeenAt: now,
+  }));
+}
 
 /** What saving one model's hits did. */
 export interface RecordedHits {
@@ -80,21 +112,6 @@ export async function recordModelHits(
     });
     return saved;
   });
-  const byKey = new Map(prepared.map((p) => [p.hitKey, p]));
-  const notices: WarningNotice[] = [];
-  for (const { id, hitKey } of result.inserted) {
-    const warning = byKey.get(hitKey);
-    if (warning?.severity !== 'red') continue;
-    notices.push({
-      id,
-      modelId: warning.modelId,
-      severity: warning.severity,
-      divisionCode: warning.divisionCode,
-      explanationZh: warning.explanationZh,
-      explanationEn: warning.explanationEn,
-      firstSeenAt: now,
-    });
-  }
-  services.modelRuns.feed.publish(notices);
+  services.modelRuns.feed.publish(await redNotices(services, prepared, result.inserted, now));
   return { inserted: result.inserted.length, updated: result.updated.length };
 }

@@ -1,13 +1,35 @@
-import { maskPersonalDataInText } from '@qingfeng/core';
+import { maskBirthDatesInRecord, maskDatesInText, maskPersonalDataInText } from '@qingfeng/core';
 import type { WarningEventRow, WarningRow } from '../../db/schema.js';
+import type { Masking } from './evidence.presenter.js';
 import type { TWarning } from './warnings.schemas.js';
 
-function maskText(text: string, unmasked: boolean): string {
-  return unmasked ? text : maskPersonalDataInText(text);
+/** The facts as a masked view shows them, and every birth date the explanation must then hide. */
+function maskedFacts(facts: unknown, birthDates: readonly string[]) {
+  const { masked, birthDates: named } = maskBirthDatesInRecord((facts ?? {}) as Record<string, unknown>, birthDates);
+  return {
+    facts: JSON.parse(maskPersonalDataInText(JSON.stringify(masked))) as Record<string, unknown>,
+    hidden: [...birthDates, ...named],
+  };
 }
 
-/** A warning as lists show it; numbers that look like identity or phone numbers are masked. */
-export function presentWarning(row: WarningRow, unmasked = false): TWarning {
+function maskText(text: string, hidden: readonly string[]): string {
+  return maskDatesInText(maskPersonalDataInText(text), hidden);
+}
+
+/**
+ * A warning's explanation (rendered from `facts`) as a masked view shows it: identity and
+ * phone numbers masked, and neither `birthDates` (those of the people it names) nor a birth
+ * date a fact names shown, in any form; `出生{birth_date}` would otherwise give back the
+ * digits the masked number hides.
+ */
+export function maskExplanation(text: string, facts: unknown, birthDates: readonly string[]): string {
+  return maskText(text, maskedFacts(facts, birthDates).hidden);
+}
+
+/** A warning as lists show it; unless unmasked, its texts are masked as maskExplanation says. */
+export function presentWarning(row: WarningRow, masking: Masking): TWarning {
+  const hidden = masking.unmasked ? [] : maskedFacts(row.facts, masking.birthDates).hidden;
+  const text = (value: string) => (masking.unmasked ? value : maskText(value, hidden));
   return {
     id: row.id,
     hitKey: row.hit_key,
@@ -15,10 +37,10 @@ export function presentWarning(row: WarningRow, unmasked = false): TWarning {
     modelVersion: row.model_version,
     severity: row.severity,
     status: row.status,
-    statusReason: row.status_reason,
+    statusReason: row.status_reason === null ? null : text(row.status_reason),
     divisionCode: row.division_code,
     subjectKey: row.subject_key,
-    explanation: { zh: maskText(row.explanation_zh, unmasked), en: maskText(row.explanation_en, unmasked) },
+    explanation: { zh: text(row.explanation_zh), en: text(row.explanation_en) },
     firstSeenAt: row.first_seen_at,
     lastSeenAt: row.last_seen_at,
     lastRunId: row.last_run_id,
@@ -27,18 +49,19 @@ export function presentWarning(row: WarningRow, unmasked = false): TWarning {
   };
 }
 
-/** The facts, masked as the explanation is. */
-export function presentFacts(row: WarningRow, unmasked: boolean): Record<string, unknown> {
-  const text = JSON.stringify(row.facts ?? {});
-  return JSON.parse(maskText(text, unmasked)) as Record<string, unknown>;
+/** The facts, masked as the explanation is: a birth date keeps its year only. */
+export function presentFacts(row: WarningRow, masking: Masking): Record<string, unknown> {
+  if (masking.unmasked) return (row.facts ?? {}) as Record<string, unknown>;
+  return maskedFacts(row.facts, masking.birthDates).facts;
 }
 
-export function presentEvent(event: WarningEventRow) {
+/** One entry of a warning's trace; a handler's reason is masked as the explanation is. */
+export function presentEvent(event: WarningEventRow, masking: Masking) {
   return {
     kind: event.kind,
     from: event.from_status,
     to: event.to_status,
-    reason: event.reason,
+    reason: event.reason === null || masking.unmasked ? event.reason : maskText(event.reason, masking.birthDates),
     by: event.username,
     runId: event.run_id,
     batchId: event.batch_id,

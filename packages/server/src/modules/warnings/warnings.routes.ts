@@ -7,7 +7,6 @@ import { actorFromRequest } from '../audit/audit.service.js';
 import { modelStatistics } from './warning-stats.service.js';
 import { exportWarnings } from './warning-export.js';
 import { registerWarningStream } from './warnings-stream.js';
-import { presentWarning } from './warnings.presenter.js';
 import type { WarningFilter } from './warnings.repository.js';
 import {
   ZBulkChangeStatus,
@@ -80,7 +79,7 @@ export function registerWarningRoutes(app: FastifyInstance, services: AppService
         page,
         pageSize,
       );
-      return { items: items.map((w) => presentWarning(w)), total, page, pageSize };
+      return { items, total, page, pageSize };
     },
   );
 

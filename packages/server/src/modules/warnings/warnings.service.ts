@@ -1,14 +1,15 @@
 import type { Permission } from '@qingfeng/core';
 import type { AppServices } from '../../app-services.js';
-import type { WarningRow, WarningStatus } from '../../db/schema.js';
+import type { WarningStatus } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { presentEvidenceRow, subjectKeysOf } from './evidence.presenter.js';
 import { rowJurisdictionOf } from '../datasets/dataset-rows.scope.js';
+import { type Masking, birthDatesOf, presentEvidenceRow, subjectKeysOf } from './evidence.presenter.js';
 import { fetchRows, findSubjectIdentifiers, type RowRef, rowAt } from './evidence.lake.js';
 import { presentEvent, presentFacts, presentWarning } from './warnings.presenter.js';
 import { type WarningFilter, WarningsRepository } from './warnings.repository.js';
-import type { TWarningDetail } from './warnings.schemas.js';
+import type { TWarning, TWarningDetail } from './warnings.schemas.js';
+import { findWarningMasking, subjectKeysOfWarning } from './warning-masking.js';
 
 /** Who is looking at or handling warnings, and over which divisions. */
 export interface WarningViewer {
@@ -22,27 +23,31 @@ export interface WarningViewer {
 /** Statuses a handler must explain: the warning will not lead anywhere. */
 const REASON_REQUIRED: ReadonlySet<WarningStatus> = new Set(['false_positive', 'not_actionable']);
 
-/** A page of warnings inside the viewer's jurisdiction, newest first. */
+/**
+ * A page of warnings inside the viewer's jurisdiction, newest first, masked: a list is
+ * never revealed, so no explanation shows the birth date of a person it names.
+ */
 export async function listWarnings(
   services: AppServices,
   viewer: WarningViewer,
   filter: WarningFilter,
   page: number,
   pageSize: number,
-): Promise<{ items: WarningRow[]; total: number }> {
+): Promise<{ items: TWarning[]; total: number }> {
   const repository = new WarningsRepository(services.database.db);
-  const [items, total] = await Promise.all([
+  const [rows, total] = await Promise.all([
     repository.findWarnings(viewer.jurisdictionPrefix, filter, pageSize, (page - 1) * pageSize),
     repository.countWarnings(viewer.jurisdictionPrefix, filter),
   ]);
-  return { items, total };
+  const maskingOf = await findWarningMasking(services, rows);
+  return { items: rows.map((row) => presentWarning(row, maskingOf(row))), total };
 }
 
 /**
- * One warning with its evidence rows read from the lake, side by side. Identity and phone
- * numbers are masked unless the viewer holds person.read and gives a reason; that read is
- * audited as a read of personal data (the subject masked in the trail). 404 outside the
- * viewer's jurisdiction.
+ * One warning with its evidence rows read from the lake, side by side. Identity, phone and
+ * bank account numbers, and the birth dates the identity numbers hold, are masked unless
+ * the viewer holds person.read and gives a reason; that read is audited as a read of
+ * personal data (the subject masked in the trail). 404 outside the viewer's jurisdiction.
  */
 export async function getWarningDetail(
   services: AppServices,
@@ -75,10 +80,14 @@ export async function getWarningDetail(
     : new Map<string, Record<string, unknown>>();
   const keys = new Set<number>();
   for (const row of rows.values()) for (const key of subjectKeysOf(row)) keys.add(key);
-  if (warning.subject_key !== null) keys.add(Number(warning.subject_key));
+  for (const key of subjectKeysOfWarning(warning)) keys.add(key);
   const identifiers = await findSubjectIdentifiers(services.lake, [...keys].filter(Number.isFinite));
+  // Masked, nothing on the page may show the birth date of any person it names.
+  const masking: Masking = unmasked
+    ? { unmasked: true }
+    : { unmasked: false, birthDates: birthDatesOf(identifiers, services.fieldCrypto) };
   const presented = evidence.map((e, i) => ({
-    ...presentEvidenceRow(e, rowAt(rows, refs[i] as RowRef), identifiers, services.fieldCrypto, unmasked),
+    ...presentEvidenceRow(e, rowAt(rows, refs[i] as RowRef), identifiers, services.fieldCrypto, masking),
     outsideJurisdiction: rowAt(withheld, refs[i] as RowRef) !== undefined,
   }));
   const subject = warning.subject_key === null ? undefined : identifiers.get(Number(warning.subject_key));
@@ -91,11 +100,11 @@ export async function getWarningDetail(
     detail: { modelId: warning.model_id, evidenceRows: evidence.length },
   });
   return {
-    ...presentWarning(warning, unmasked),
-    facts: presentFacts(warning, unmasked),
+    ...presentWarning(warning, masking),
+    facts: presentFacts(warning, masking),
     masked: !unmasked,
     evidence: presented,
-    events: events.map(presentEvent),
+    events: events.map((event) => presentEvent(event, masking)),
   };
 }
 

@@ -65,7 +65,11 @@ export function RowsBrowser({ datasetType, fields }: { datasetType: string; fiel
             </Button>
           ))}
       </Flex>
-      {revealed && <Alert type="warning" showIcon title={t('datasets.rows.revealedHint')} />}
+      {revealed ? (
+        <Alert type="warning" showIcon title={t('datasets.rows.revealedHint')} />
+      ) : (
+        <Alert type="info" showIcon title={t('datasets.rows.maskedHint')} />
+      )}
       {rows.error && <Alert type="error" showIcon title={errorText(t, rows.error)} />}
       <Table<DatasetRow>
         rowKey={(row) => `${row.batchId}:${row.rowNo}`}

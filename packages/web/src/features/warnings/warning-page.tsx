@@ -98,6 +98,7 @@ export function WarningPage() {
             ) : null
           }
         >
+          {w.masked && <Alert type="info" showIcon title={t('warnings.maskedHint')} style={{ marginBottom: 12 }} />}
           <EvidenceRows rows={w.evidence} />
         </Card>
         <Card title={t('warnings.history')}>
