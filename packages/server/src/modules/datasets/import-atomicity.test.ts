@@ -79,7 +79,8 @@ for (const engine of engines) {
         expect(killed, output).toBe(true);
         expect(output).toMatch(/rows \d+/);
 
-        const lake = engine === 'duckdb' ? await openLake({ file: lakeFile }) : (pgLake as TestLake).lake;
+        const lake =
+          engine === 'duckdb' ? await openLake({ file: lakeFile, importDir: dir }) : (pgLake as TestLake).lake;
         try {
           const hasTable = await lake.hasTable('ds_benefit_payment');
           const rows = hasTable
