@@ -13,9 +13,9 @@ interface PlanNode {
 
 /**
  * Runs untrusted SQL on connection `c` of the locked DuckDB lake (see Lake.queryUntrusted):
- * one statement, of type SELECT, whose plan as the engine binds it scans no table but the
- * `ds_*` tables of `database` and calls no table function (no file reader, no catalogue,
- * no settings), in a read-only transaction. Asking the binder, not scanning the text, is
+ * one statement, of type SELECT, naming no table but `ds_*` ones, whose plan as the engine
+ * binds it scans no table but the `ds_*` tables of `database` and calls no table function
+ * (no file reader, no catalogue, no settings), in a read-only transaction. Asking the binder, not scanning the text, is
  * what makes views, quoting, comments and replacement scans (a file path used as a table)
  * show up as what they are. Leaves no transaction open; after a failed ROLLBACK it throws
  * BrokenConnectionError, so the connection is not handed out again.
@@ -46,6 +46,7 @@ async function runChecked<T>(c: DuckDBConnection, database: string, sql: string,
     if (statement.statementType !== StatementType.SELECT) {
       throw refused(`only a SELECT may run here, not ${StatementType[statement.statementType]}`);
     }
+    assertNamesOnlyDatasets(c, sql);
     await assertReadsOnlyDatasets(c, database, sql, values);
     if (values.length > 0) statement.bind(values);
     const reader = await statement.runAndReadAll();
@@ -86,6 +87,19 @@ async function assertReadsOnlyDatasets(
       if (info.Table !== undefined && !isDatasetTable(info.Table, database)) {
         throw refused(`it reads ${JSON.stringify(info.Table)}, which is not a ${DATASET_TABLE_PREFIX}* table`);
       }
+    }
+  }
+}
+
+/**
+ * The tables the statement names, as DuckDB's parser reads them (CTE names left out). The
+ * plan alone misses a statement the binder answers with constants: DESCRIBE or SHOW of a
+ * table plans as a scan of its column list, not of the table.
+ */
+function assertNamesOnlyDatasets(c: DuckDBConnection, sql: string): void {
+  for (const name of c.getTableNames(sql, false)) {
+    if (!name.toLowerCase().startsWith(DATASET_TABLE_PREFIX)) {
+      throw refused(`it names ${JSON.stringify(name)}, which is not a ${DATASET_TABLE_PREFIX}* table`);
     }
   }
 }

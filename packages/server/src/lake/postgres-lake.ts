@@ -114,9 +114,11 @@ export class PostgresLake implements Lake {
         await client.query(`SELECT set_config('statement_timeout', $1, true)${serial}`, [
           String(Math.max(1, Math.ceil(limits.timeoutMs))),
         ]);
-        const rows = await queryOn<T>(client, sql, params);
+        // The extended protocol takes one statement only, so nothing can follow the SELECT.
+        const query = { text: sql, values: toPgParams(params), queryMode: 'extended' };
+        const result = await client.query(query);
         await client.query('ROLLBACK');
-        return rows;
+        return result.rows as T[];
       }),
     );
   }
