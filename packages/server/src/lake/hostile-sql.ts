@@ -1,4 +1,6 @@
-import type { LakeEngine } from './lake.js';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Lake, LakeEngine } from './lake.js';
 
 /**
  * Test data: SQL that untrusted callers (a model, a preview) must never get to run, for
@@ -116,8 +118,83 @@ export function hostileSql(t: HostileTargets): HostileSql[] {
   ];
 }
 
-/** Whether an error is the engine or the lake denying a statement (not merely not knowing it). */
+/**
+ * Gives the corpus something to aim at in `lake`: a dataset table `ds_people` (ids 1 and
+ * 2), `subject_index` and `lake_batches` tables, a secret key in the data folder (on
+ * DuckDB the folder holding the import folder, else `scratchDir`) and, on DuckDB, a CSV in
+ * the import folder.
+ */
+export async function setUpHostileTargets(lake: Lake, scratchDir: string): Promise<HostileTargets> {
+  const dataDir = lake.importDir === null ? scratchDir : path.dirname(lake.importDir);
+  const importDir = lake.importDir ?? path.join(scratchDir, 'uploads');
+  const keyFile = path.join(dataDir, 'secret.key');
+  const importFile = path.join(importDir, 'in-progress.csv');
+  await writeFile(keyFile, 'the secret key');
+  if (lake.importDir !== null) await writeFile(importFile, 'id,name\n1,someone\n');
+  const dataset = 'ds_people';
+  await lake.createTable({
+    name: dataset,
+    columns: [
+      { name: 'id', type: 'bigint' },
+      { name: 'name', type: 'text' },
+    ],
+  });
+  await lake.createTable({ name: 'subject_index', columns: [{ name: 'blind', type: 'text' }] });
+  await lake.createTable({ name: 'lake_batches', columns: [{ name: 'batch_id', type: 'bigint' }] });
+  await lake.appendRows(dataset, ['id', 'name'], [
+    [1, 'a'],
+    [2, 'b'],
+  ]);
+  await lake.appendRows('subject_index', ['blind'], [['3f9a']]);
+  await lake.appendRows('lake_batches', ['batch_id'], [[1]]);
+  const [who] = await lake.query<{ owner: string; schema: string }>(
+    lake.engine === 'postgres'
+      ? 'SELECT current_user AS owner, current_schema() AS schema'
+      : `SELECT 'none' AS owner, 'main' AS schema`,
+  );
+  return {
+    systemFile: '/etc/passwd',
+    keyFile,
+    importDir,
+    importFile,
+    dataset,
+    schema: who?.schema ?? '',
+    ownerRole: who?.owner ?? '',
+  };
+}
+
+/**
+ * Sends each statement of the corpus aimed at this engine through `run` and returns how
+ * each that was not refused as expected got through (empty when all were).
+ */
+export async function findEscapes(
+  engine: LakeEngine,
+  targets: HostileTargets,
+  run: (sql: string) => Promise<unknown[]>,
+): Promise<string[]> {
+  const escaped: string[] = [];
+  for (const entry of hostileSql(targets)) {
+    const expected = entry[engine];
+    if (expected === undefined) continue;
+    const outcome = await run(entry.sql).then(
+      (rows) => ({ ok: true as const, rows }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    if (outcome.ok) escaped.push(`${entry.name}: ran, ${JSON.stringify(outcome.rows).slice(0, 120)}`);
+    else if (expected === 'denied' && !isDenial(engine, outcome.error)) {
+      escaped.push(`${entry.name}: failed, but not as a denial: ${(outcome.error as Error).message}`);
+    }
+  }
+  return escaped;
+}
+
+/**
+ * Whether an error (or the error it wraps) is the engine or the lake denying a statement,
+ * not merely not knowing it.
+ */
 export function isDenial(engine: LakeEngine, error: unknown): boolean {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause !== undefined && isDenial(engine, cause)) return true;
   if (engine === 'postgres') {
     // insufficient_privilege, read_only_sql_transaction.
     return ['42501', '25006'].includes(String((error as { code?: string }).code));
