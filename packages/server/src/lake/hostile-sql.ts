@@ -29,6 +29,8 @@ export interface HostileTargets {
   /** A dataset table untrusted SQL may read, and the lake's schema (DuckDB: main). */
   readonly dataset: string;
   readonly schema: string;
+  /** A file that does not exist, which COPY and ATTACH aim to create. */
+  readonly newFile: string;
   /** The lake's own login on PostgreSQL, which a reader must not become. */
   readonly ownerRole: string;
 }
@@ -68,9 +70,9 @@ export function hostileSql(t: HostileTargets): HostileSql[] {
     pgOnly('set_config role', `SELECT set_config('role', ${text(t.ownerRole)}, false)`),
     pgOnly('set_config session_authorization', `SELECT set_config('session_authorization', ${text(t.ownerRole)}, false)`),
     // Writing files, other databases.
-    both('COPY … TO a file', `COPY ${t.dataset} TO '/tmp/qf-hostile-copy.csv'`),
+    both('COPY … TO a file', `COPY ${t.dataset} TO ${text(t.newFile)}`),
     duckOnly('COPY … TO the import folder', `COPY ${t.dataset} TO ${text(`${t.importDir}/out.csv`)}`),
-    duckOnly('ATTACH a file', `ATTACH '/tmp/qf-hostile.duckdb' AS other`),
+    duckOnly('ATTACH a file', `ATTACH ${text(t.newFile)} AS other`),
     duckOnly('ATTACH in memory', `ATTACH ':memory:' AS other`),
     // PostgreSQL's file and program functions.
     pgOnly('pg_read_file', `SELECT ${readPg.replace('select ', '')} AS f`),
@@ -157,6 +159,7 @@ export async function setUpHostileTargets(lake: Lake, scratchDir: string): Promi
     keyFile,
     importDir,
     importFile,
+    newFile: path.join(scratchDir, 'written-by-hostile-sql'),
     dataset,
     schema: who?.schema ?? '',
     ownerRole: who?.owner ?? '',

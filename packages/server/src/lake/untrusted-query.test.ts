@@ -50,7 +50,7 @@ for (const engine of LAKE_ENGINES) {
         { id: 1, name: 'a' },
         { id: 2, name: 'b' },
       ]);
-      expect(existsSync('/tmp/qf-hostile-copy.csv')).toBe(false);
+      expect(existsSync(targets.newFile)).toBe(false);
       expect(existsSync(path.join(targets.importDir, 'out.csv'))).toBe(false);
     });
 
