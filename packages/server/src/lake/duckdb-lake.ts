@@ -55,8 +55,11 @@ export class DuckDbLake implements Lake {
     try {
       const connection = await instance.connect();
       try {
-        const [row] = (await connection.runAndReadAll('SELECT current_database() AS name')).getRowObjectsJS();
-        return new DuckDbLake(instance, importDir, String(row?.name));
+        const reader = await connection.runAndReadAll('SELECT current_database() AS name');
+        const [name] = reader.getColumnsJS()[0] ?? [];
+        if (typeof name !== 'string')
+          throw new LakeError('LAKE_INVALID_DEFINITION', 'DuckDB named no current database');
+        return new DuckDbLake(instance, importDir, name);
       } finally {
         connection.closeSync();
       }

@@ -25,7 +25,9 @@ export interface DuckDbLakeOptions {
  * locked. The database file and its write-ahead log are opened before the lock, so
  * checkpoints and recovery are unaffected.
  */
-export async function openLockedDuckDb(options: DuckDbLakeOptions): Promise<{ instance: DuckDBInstance; importDir: string }> {
+export async function openLockedDuckDb(
+  options: DuckDbLakeOptions,
+): Promise<{ instance: DuckDBInstance; importDir: string }> {
   const importDir = path.resolve(options.importDir);
   if (options.file !== ':memory:' && isInside(path.resolve(options.file), importDir)) {
     throw new LakeError(

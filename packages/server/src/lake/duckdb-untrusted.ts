@@ -76,14 +76,16 @@ async function assertReadsOnlyDatasets(
   try {
     if (values.length > 0) explain.bind(values);
     const reader = await explain.runAndReadAll();
-    plans = reader.getRowObjectsJS().map((row) => String(row.explain_value));
+    // One row per plan: its key ('physical_plan') and the plan as JSON text.
+    plans = reader.getRowObjectsJS().map((row) => row.explain_value as string);
   } finally {
     explain.destroySync();
   }
   for (const plan of plans) {
     for (const node of walk(JSON.parse(plan) as PlanNode[])) {
       const info = node.extra_info ?? {};
-      if (typeof info.Function === 'string') throw refused(`it calls the table function ${info.Function.toLowerCase()}`);
+      if (typeof info.Function === 'string')
+        throw refused(`it calls the table function ${info.Function.toLowerCase()}`);
       if (info.Table !== undefined && !isDatasetTable(info.Table, database)) {
         throw refused(`it reads ${JSON.stringify(info.Table)}, which is not a ${DATASET_TABLE_PREFIX}* table`);
       }

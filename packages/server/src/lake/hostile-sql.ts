@@ -54,7 +54,12 @@ export function hostileSql(t: HostileTargets): HostileSql[] {
     duckOnly('glob of the import folder', `SELECT * FROM glob(${text(`${t.importDir}/*`)})`),
     duckOnly('read_csv of an import in progress', `SELECT * FROM read_csv(${text(t.importFile)})`),
     duckOnly('an import in progress as a table', `SELECT * FROM ${text(t.importFile)}`),
-    { name: 'a system file as a table', sql: `SELECT * FROM ${text(t.systemFile)}`, duckdb: 'absent', postgres: 'absent' },
+    {
+      name: 'a system file as a table',
+      sql: `SELECT * FROM ${text(t.systemFile)}`,
+      duckdb: 'absent',
+      postgres: 'absent',
+    },
     duckOnly('an https URL as a table', `SELECT * FROM 'https://example.com/x.parquet'`),
     duckOnly('read_parquet of an https URL', `SELECT * FROM read_parquet('https://example.com/x.parquet')`),
     duckOnly('INSTALL an extension', 'INSTALL httpfs'),
@@ -68,7 +73,10 @@ export function hostileSql(t: HostileTargets): HostileSql[] {
     // DuckDB's binder refuses this one before the lake's check can (a pragma is no SELECT).
     { name: 'PRAGMA', sql: 'PRAGMA database_list', duckdb: 'absent', postgres: 'absent' },
     pgOnly('set_config role', `SELECT set_config('role', ${text(t.ownerRole)}, false)`),
-    pgOnly('set_config session_authorization', `SELECT set_config('session_authorization', ${text(t.ownerRole)}, false)`),
+    pgOnly(
+      'set_config session_authorization',
+      `SELECT set_config('session_authorization', ${text(t.ownerRole)}, false)`,
+    ),
     // Writing files, other databases.
     both('COPY … TO a file', `COPY ${t.dataset} TO ${text(t.newFile)}`),
     duckOnly('COPY … TO the import folder', `COPY ${t.dataset} TO ${text(`${t.importDir}/out.csv`)}`),
@@ -109,7 +117,12 @@ export function hostileSql(t: HostileTargets): HostileSql[] {
     both('UPDATE a dataset', `UPDATE ${t.dataset} SET id = id + 1`),
     both('DROP a dataset', `DROP TABLE ${t.dataset}`),
     // PostgreSQL's answer is a syntax error (one command per prepared statement); the test checks nothing was deleted.
-    { name: 'a second statement', sql: `SELECT 1 AS one; DELETE FROM ${t.dataset}`, duckdb: 'denied', postgres: 'absent' },
+    {
+      name: 'a second statement',
+      sql: `SELECT 1 AS one; DELETE FROM ${t.dataset}`,
+      duckdb: 'denied',
+      postgres: 'absent',
+    },
     {
       name: 'DELETE in a CTE',
       sql: `WITH d AS (DELETE FROM ${t.dataset} RETURNING *) SELECT * FROM d`,
@@ -143,10 +156,14 @@ export async function setUpHostileTargets(lake: Lake, scratchDir: string): Promi
   });
   await lake.createTable({ name: 'subject_index', columns: [{ name: 'blind', type: 'text' }] });
   await lake.createTable({ name: 'lake_batches', columns: [{ name: 'batch_id', type: 'bigint' }] });
-  await lake.appendRows(dataset, ['id', 'name'], [
-    [1, 'a'],
-    [2, 'b'],
-  ]);
+  await lake.appendRows(
+    dataset,
+    ['id', 'name'],
+    [
+      [1, 'a'],
+      [2, 'b'],
+    ],
+  );
   await lake.appendRows('subject_index', ['blind'], [['3f9a']]);
   await lake.appendRows('lake_batches', ['batch_id'], [[1]]);
   const [who] = await lake.query<{ owner: string; schema: string }>(

@@ -32,7 +32,10 @@ const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
 export async function openLake(options: OpenLakeOptions): Promise<Lake> {
   if (options.url !== undefined && POSTGRES_URL.test(options.url)) {
     if (options.readerUrl !== undefined && !POSTGRES_URL.test(options.readerUrl)) {
-      throw new LakeError('LAKE_INVALID_DEFINITION', 'The lake reader URL must start with postgres:// or postgresql://');
+      throw new LakeError(
+        'LAKE_INVALID_DEFINITION',
+        'The lake reader URL must start with postgres:// or postgresql://',
+      );
     }
     return PostgresLake.open({
       url: options.url,

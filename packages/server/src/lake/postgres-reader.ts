@@ -180,9 +180,7 @@ export class PostgresReader {
 }
 
 /** The lake's database and schema, and whether its login may create roles. */
-async function describeLake(
-  admin: pg.Pool,
-): Promise<{ database: string; schema: string; canCreateRoles: boolean }> {
+async function describeLake(admin: pg.Pool): Promise<{ database: string; schema: string; canCreateRoles: boolean }> {
   const { rows } = await admin.query<{ database: string; schema: string | null; can_create_roles: boolean }>(
     `SELECT current_database() AS database, current_schema() AS schema,
             (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user) AS can_create_roles`,

@@ -101,24 +101,28 @@ for (const engine of LAKE_ENGINES) {
         expect(existsSync(copy)).toBe(true);
       });
 
-      it('spills a large query to its own temporary folder under a small memory limit', { timeout: 60_000 }, async () => {
-        const dir = path.join(scratch, 'spill');
-        const file = path.join(dir, 'lake.duckdb');
-        const small = await openLake({ file, importDir: path.join(dir, 'uploads'), memoryLimit: '40MB' });
-        try {
-          await small.execute(`CREATE TABLE ds_big AS SELECT range AS id, md5(range::text) AS h FROM range(400000)`);
-          const rows = await small.queryUntrusted(
-            'SELECT count(*) AS n FROM (SELECT h, count(*) AS c FROM ds_big GROUP BY h ORDER BY h)',
-            [],
-            LIMITS,
-          );
-          expect(rows).toEqual([{ n: 400_000 }]);
-          // DuckDB makes its spill folder, beside the lake file, only when it spills.
-          expect(existsSync(`${file}.tmp`)).toBe(true);
-        } finally {
-          await small.close();
-        }
-      });
+      it(
+        'spills a large query to its own temporary folder under a small memory limit',
+        { timeout: 60_000 },
+        async () => {
+          const dir = path.join(scratch, 'spill');
+          const file = path.join(dir, 'lake.duckdb');
+          const small = await openLake({ file, importDir: path.join(dir, 'uploads'), memoryLimit: '40MB' });
+          try {
+            await small.execute(`CREATE TABLE ds_big AS SELECT range AS id, md5(range::text) AS h FROM range(400000)`);
+            const rows = await small.queryUntrusted(
+              'SELECT count(*) AS n FROM (SELECT h, count(*) AS c FROM ds_big GROUP BY h ORDER BY h)',
+              [],
+              LIMITS,
+            );
+            expect(rows).toEqual([{ n: 400_000 }]);
+            // DuckDB makes its spill folder, beside the lake file, only when it spills.
+            expect(existsSync(`${file}.tmp`)).toBe(true);
+          } finally {
+            await small.close();
+          }
+        },
+      );
 
       it('refuses an import folder that holds the lake file', async () => {
         await expectLakeError(

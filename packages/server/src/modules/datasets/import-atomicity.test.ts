@@ -82,7 +82,9 @@ for (const engine of engines) {
         expect(output).toMatch(/rows \d+/);
 
         const lake =
-          engine === 'duckdb' ? await openLake({ file: lakeFile, importDir: path.join(dir, 'uploads') }) : (pgLake as TestLake).lake;
+          engine === 'duckdb'
+            ? await openLake({ file: lakeFile, importDir: path.join(dir, 'uploads') })
+            : (pgLake as TestLake).lake;
         try {
           const hasTable = await lake.hasTable('ds_benefit_payment');
           const rows = hasTable
