@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { LakeError } from './errors.js';
 import { DATASET_TABLE_PREFIX } from './lake.js';
@@ -207,8 +207,9 @@ async function provisionRole(admin: pg.Pool, role: string, schema: string): Prom
     // Two processes opening the same lake may both find the role missing: the second's CREATE fails, harmlessly.
     await client.query(`DO $$ BEGIN CREATE ROLE ${quote(role)} LOGIN NOINHERIT;
       EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
-    // ALTER ROLE takes no parameters; the name and the password are both hexadecimal.
-    await client.query(`ALTER ROLE ${quote(role)} WITH LOGIN NOINHERIT PASSWORD '${password}'`);
+    // ALTER ROLE takes no parameters; the name is hexadecimal and the verifier base64. The
+    // server is sent the SCRAM verifier, not the password, so no statement log holds it.
+    await client.query(`ALTER ROLE ${quote(role)} WITH LOGIN NOINHERIT PASSWORD '${scramVerifier(password)}'`);
     await client.query(`ALTER ROLE ${quote(role)} SET default_transaction_read_only = on`);
     await client.query(`ALTER ROLE ${quote(role)} SET statement_timeout = '${READER_STATEMENT_TIMEOUT}'`);
     const memberships = await client.query<{ name: string }>(
@@ -227,6 +228,20 @@ async function provisionRole(admin: pg.Pool, role: string, schema: string): Prom
   } finally {
     client.release(broken);
   }
+}
+
+/**
+ * The SCRAM-SHA-256 verifier PostgreSQL stores for a password (RFC 5802, RFC 7677), in the
+ * form `ALTER ROLE … PASSWORD` accepts as already encrypted; it serves the scram-sha-256,
+ * md5 and password authentication methods alike.
+ */
+export function scramVerifier(password: string, salt: Buffer = randomBytes(16)): string {
+  const iterations = 4096;
+  const salted = pbkdf2Sync(password, salt, iterations, 32, 'sha256');
+  const clientKey = createHmac('sha256', salted).update('Client Key').digest();
+  const storedKey = createHash('sha256').update(clientKey).digest();
+  const serverKey = createHmac('sha256', salted).update('Server Key').digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
 }
 
 async function datasetTables(admin: pg.Pool, schema: string): Promise<string[]> {

@@ -8,7 +8,7 @@ import { LakeError } from './errors.js';
 import { findEscapes, type HostileTargets, isDenial, setUpHostileTargets } from './hostile-sql.js';
 import { LAKE_ENGINES, type Lake } from './lake.js';
 import { openLake } from './open-lake.js';
-import { readerRoleName } from './postgres-reader.js';
+import { readerRoleName, scramVerifier } from './postgres-reader.js';
 import { createTestLake, type TestLake, testDatabaseUrl } from './testing.js';
 
 const postgresUrl = testDatabaseUrl();
@@ -175,6 +175,26 @@ for (const engine of LAKE_ENGINES) {
           'LAKE_NO_READER',
           /SUPERUSER|may read/,
         );
+      });
+
+      it("sets the reader's password as the SCRAM verifier PostgreSQL itself would store", async () => {
+        const role = `qf_test_scram_${Math.random().toString(16).slice(2, 10)}`;
+        const admin = new pg.Client({ connectionString: postgresUrl });
+        await admin.connect();
+        try {
+          await admin.query(`SET password_encryption = 'scram-sha-256'`);
+          await admin.query(`CREATE ROLE ${role} PASSWORD 'correct horse'`);
+          const { rows } = await admin.query<{ stored: string }>(
+            'SELECT rolpassword AS stored FROM pg_authid WHERE rolname = $1',
+            [role],
+          );
+          const stored = rows[0]?.stored ?? '';
+          const salt = Buffer.from(/^SCRAM-SHA-256\$4096:([^$]+)\$/.exec(stored)?.[1] ?? '', 'base64');
+          expect(scramVerifier('correct horse', salt)).toBe(stored);
+        } finally {
+          await admin.query(`DROP ROLE IF EXISTS ${role}`);
+          await admin.end();
+        }
       });
 
       it('refuses to open when its login may not create roles and no reader URL is given', async () => {
