@@ -149,6 +149,11 @@ export class PostgresReader {
                   WHERE CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = s)
                              THEN pg_has_role(session_user, s, 'MEMBER') ELSE false END
                 ) || ARRAY(
+                  -- dblink would let SQL reach other servers over the network.
+                  SELECT DISTINCT 'may call ' || p.proname FROM pg_proc p
+                  WHERE p.proname IN ('dblink', 'dblink_connect', 'dblink_exec')
+                    AND has_function_privilege(session_user, p.oid, 'EXECUTE')
+                ) || ARRAY(
                   SELECT CASE WHEN c.relname LIKE $3 THEN 'may write ' ELSE 'may read ' END || c.relname
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                   WHERE n.nspname = $2 AND c.relkind IN ('r', 'p', 'v', 'm', 'f')

@@ -197,6 +197,26 @@ for (const engine of LAKE_ENGINES) {
         }
       });
 
+      it('refuses a reader that could reach the network through dblink', async () => {
+        const database = `qf_test_dblink_${Math.random().toString(16).slice(2, 10)}`;
+        const admin = new pg.Client({ connectionString: postgresUrl });
+        await admin.connect();
+        const url = new URL(postgresUrl as string);
+        url.pathname = `/${database}`;
+        try {
+          await admin.query(`CREATE DATABASE ${database}`);
+          const inside = new pg.Client({ connectionString: url.toString() });
+          await inside.connect();
+          // PUBLIC may call dblink once the extension is there, as PostgreSQL installs it.
+          await inside.query('CREATE EXTENSION dblink').finally(() => inside.end());
+          await expectLakeError(openLake({ url: url.toString() }), 'LAKE_NO_READER', /may call dblink/);
+        } finally {
+          await admin.query(`DROP DATABASE IF EXISTS ${database}`);
+          await admin.query(`DROP ROLE IF EXISTS ${readerRoleName(database, 'public')}`);
+          await admin.end();
+        }
+      });
+
       it('refuses to open when its login may not create roles and no reader URL is given', async () => {
         const role = `qf_test_plain_${Math.random().toString(16).slice(2, 10)}`;
         const admin = new pg.Client({ connectionString: postgresUrl });
