@@ -28,8 +28,10 @@ export function testDatabaseUrl(): string | undefined {
 }
 
 /**
- * Creates an isolated lake: DuckDB in a fresh temp directory, or PostgreSQL in a schema
- * with a random name (so parallel test files never see each other's tables).
+ * Creates an isolated lake, locked down as in production: DuckDB in a fresh temp directory
+ * whose `uploads` folder is its import folder, or PostgreSQL in a schema with a random name
+ * (so parallel test files never see each other's tables) with its own reader login, which
+ * cleanup drops with the schema.
  */
 export async function createTestLake(engine: LakeEngine): Promise<TestLake> {
   if (engine === 'duckdb') {
