@@ -387,7 +387,7 @@ export async function benchEngine(
   let lake: Lake;
   let cleanup: () => Promise<void>;
   if (dir) {
-    lake = await openLake({ file: path.join(dir, 'lake.duckdb') });
+    lake = await openLake({ file: path.join(dir, 'lake.duckdb'), importDir: path.join(dir, 'uploads') });
     cleanup = async () => {
       await lake.close();
       await rm(dir, { recursive: true, force: true });

@@ -24,6 +24,16 @@ const ZConfig = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional(),
   /**
+   * QF_LAKE_READER_URL: with QF_LAKE_URL, a PostgreSQL login that may only SELECT the lake's
+   * ds_* tables (no superuser, no pg_read_server_files…), under which model queries and
+   * previews run. Unset = the lake creates such a login itself, which needs QF_LAKE_URL's
+   * user to have CREATEROLE; with neither, the server refuses to start.
+   */
+  lakeReaderUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
+  /**
    * QF_SECRET_KEY: 64 hex characters (32 bytes) used to encrypt identity and phone numbers
    * at rest. Unset = a key generated once and kept in the data folder (embedded use only).
    */
@@ -99,6 +109,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   port: 'QF_PORT',
   databaseUrl: 'QF_DATABASE_URL',
   lakeUrl: 'QF_LAKE_URL',
+  lakeReaderUrl: 'QF_LAKE_READER_URL',
   secretKey: 'QF_SECRET_KEY',
   lakeMemoryLimit: 'QF_LAKE_MEMORY_LIMIT',
   sessionIdleMinutes: 'QF_SESSION_IDLE_MINUTES',

@@ -1,12 +1,14 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { buildCreateTableSql, columnTypeSql } from './ddl.js';
 import { BrokenConnectionError, DuckDbConnections } from './duckdb-connections.js';
 import { valueWriterFor } from './duckdb-append.js';
+import { type DuckDbLakeOptions, openLockedDuckDb } from './duckdb-lockdown.js';
+import { queryUntrustedOn } from './duckdb-untrusted.js';
 import { lakeValueConverter, toDuckDbParams } from './duckdb-values.js';
 import { LakeError } from './errors.js';
 import { assertColumnList, assertIdentifier, quoteIdentifier } from './identifiers.js';
-import type { Lake, LakeRows, LakeTableDef, LakeTx } from './lake.js';
+import type { Lake, LakeRows, LakeTableDef, LakeTx, UntrustedQueryLimits } from './lake.js';
 import { Mutex } from './mutex.js';
 import { createTxScope } from './tx-scope.js';
 import { WriteGuard } from './write-guard.js';
@@ -26,6 +28,9 @@ const YIELD_EVERY_ROWS = 8192;
  * conflict error instead of waiting. Queuing writers here turns those failures into waits
  * at no real cost, since DuckDB commits one at a time anyway. `query` is meant for
  * reads and does not take the lock.
+ *
+ * The engine is locked down when opened (see duckdb-lockdown.ts): whatever SQL reaches
+ * any of its connections, it reaches no file outside the import folder and no network.
  */
 export class DuckDbLake implements Lake {
   readonly engine = 'duckdb' as const;
@@ -35,13 +40,33 @@ export class DuckDbLake implements Lake {
   private readonly running = new Set<Promise<unknown>>();
   private closed = false;
 
-  private constructor(private readonly instance: DuckDBInstance) {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly importDir: string,
+    /** The lake's catalog name, as plans name its tables. */
+    private readonly database: string,
+  ) {
     this.connections = new DuckDbConnections(instance);
   }
 
-  /** Opens (creating if needed) the DuckDB database at `file`; ':memory:' for a throwaway one. */
-  static async open(file: string): Promise<DuckDbLake> {
-    return new DuckDbLake(await DuckDBInstance.create(file));
+  /** Opens (creating if needed) the DuckDB database at `options.file`, locked down to `options.importDir`. */
+  static async open(options: DuckDbLakeOptions): Promise<DuckDbLake> {
+    const { instance, importDir } = await openLockedDuckDb(options);
+    try {
+      const connection = await instance.connect();
+      try {
+        const reader = await connection.runAndReadAll('SELECT current_database() AS name');
+        const [name] = reader.getColumnsJS()[0] ?? [];
+        if (typeof name !== 'string')
+          throw new LakeError('LAKE_INVALID_DEFINITION', 'DuckDB named no current database');
+        return new DuckDbLake(instance, importDir, name);
+      } finally {
+        connection.closeSync();
+      }
+    } catch (error) {
+      instance.closeSync();
+      throw error;
+    }
   }
 
   async createTable(def: LakeTableDef): Promise<void> {
@@ -89,6 +114,15 @@ export class DuckDbLake implements Lake {
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     return this.track(() => this.connections.use((c) => queryOn<T>(c, sql, params)));
+  }
+
+  queryUntrusted<T = Record<string, unknown>>(
+    sql: string,
+    params: unknown[],
+    // DuckDB has neither a statement timeout nor a per-query parallelism setting: the caller keeps the deadline.
+    _limits: UntrustedQueryLimits,
+  ): Promise<T[]> {
+    return this.track(() => this.connections.use((c) => queryUntrustedOn<T>(c, this.database, sql, params)));
   }
 
   execute(sql: string, params?: unknown[]): Promise<number> {

@@ -6,7 +6,11 @@ export type LakeErrorCode =
   | 'LAKE_UNKNOWN_COLUMN'
   | 'LAKE_NESTED_WRITE'
   | 'LAKE_TX_SPOILT'
-  | 'LAKE_CLOSED';
+  | 'LAKE_CLOSED'
+  /** Untrusted SQL that is not one SELECT reading only `ds_*` tables (see Lake.queryUntrusted). */
+  | 'LAKE_UNTRUSTED_REFUSED'
+  /** A PostgreSQL lake without a reader login for untrusted SQL. */
+  | 'LAKE_NO_READER';
 
 /** An error the lake raises before (or instead of) asking the engine. */
 export class LakeError extends Error {

@@ -1,6 +1,15 @@
 /** The analytical lake: import from here, not from the engine files. */
-export { LAKE_ENGINES } from './lake.js';
-export type { Lake, LakeColumn, LakeColumnType, LakeEngine, LakeRows, LakeTableDef, LakeTx } from './lake.js';
+export { DATASET_TABLE_PREFIX, LAKE_ENGINES } from './lake.js';
+export type {
+  Lake,
+  LakeColumn,
+  LakeColumnType,
+  LakeEngine,
+  LakeRows,
+  LakeTableDef,
+  LakeTx,
+  UntrustedQueryLimits,
+} from './lake.js';
 export { LakeError, type LakeErrorCode } from './errors.js';
 export { columnTypeSql } from './ddl.js';
 export { assertIdentifier, quoteIdentifier } from './identifiers.js';

@@ -63,9 +63,43 @@ export interface LakeTx {
   appendRows(table: string, columns: string[], rows: LakeRows): Promise<number>;
 }
 
+/** The tables untrusted SQL may read: the imported datasets, `ds_<type>`, and no other. */
+export const DATASET_TABLE_PREFIX = 'ds_';
+
+/** Limits of one untrusted query (see `Lake.queryUntrusted`). */
+export interface UntrustedQueryLimits {
+  /** Wall-clock limit in milliseconds; PostgreSQL enforces it in the server. */
+  readonly timeoutMs: number;
+  /**
+   * A small query (an incremental model's): PostgreSQL starts no parallel workers for it.
+   * DuckDB has no per-query setting.
+   */
+  readonly small?: boolean;
+}
+
 /** An analytical store. Obtain one with `openLake`. */
 export interface Lake extends LakeTx {
   readonly engine: LakeEngine;
+  /**
+   * The one folder whose files the engine may read or write (DuckDB: its only allowed
+   * directory, where an import puts the copy of a file the engine reads itself); null on
+   * PostgreSQL, whose server reads no file of ours.
+   */
+  readonly importDir: string | null;
+  /**
+   * Runs one SELECT that a user wrote or shaped (a model, a preview) so that it can read
+   * the `ds_*` tables and nothing else, whatever its text: no file, no network, no other
+   * table, catalogue or setting, no write. DuckDB runs it in a read-only transaction on the
+   * locked engine, after checking that it is one SELECT whose bound plan scans only `ds_*`
+   * tables; PostgreSQL runs it on a separate pool whose login may only SELECT the `ds_*`
+   * tables, in a read-only transaction with a statement timeout. Rejects with
+   * LAKE_UNTRUSTED_REFUSED when the lake refuses it before running, else with the engine's error.
+   */
+  queryUntrusted<T = Record<string, unknown>>(
+    sql: string,
+    params: unknown[],
+    limits: UntrustedQueryLimits,
+  ): Promise<T[]>;
   /** Creates the table unless it exists (a table of that name is left as it is). */
   createTable(def: LakeTableDef): Promise<void>;
   /** Drops the table if it exists. */

@@ -2,8 +2,9 @@ import pg from 'pg';
 import { buildCreateTableSql } from './ddl.js';
 import { LakeError } from './errors.js';
 import { assertColumnList, assertIdentifier, quoteIdentifier } from './identifiers.js';
-import type { Lake, LakeRows, LakeTableDef, LakeTx } from './lake.js';
+import type { Lake, LakeRows, LakeTableDef, LakeTx, UntrustedQueryLimits } from './lake.js';
 import { copyRows } from './postgres-copy.js';
+import { PostgresReader } from './postgres-reader.js';
 import { lakeTypeParsers, toPgParams } from './postgres-types.js';
 import { createTxScope } from './tx-scope.js';
 import { WriteGuard } from './write-guard.js';
@@ -14,8 +15,10 @@ export interface PostgresLakeOptions {
   url: string;
   /** Schema holding the lake's tables (made the search_path); defaults to the server's search_path. */
   schema?: string;
-  /** Most connections the pool opens (default 10). */
+  /** Most connections the pool opens (default 10), and again the reader's pool. */
   maxConnections?: number;
+  /** A login that may only read the `ds_*` tables; without it the lake provisions one (see postgres-reader.ts). */
+  readerUrl?: string;
 }
 
 // PostgreSQL's SQLSTATEs for a table created by a concurrent `create table if not exists`.
@@ -24,36 +27,49 @@ const CONCURRENT_CREATE = new Set(['23505', '42P07']);
 /**
  * The lake on PostgreSQL through a pg.Pool. PostgreSQL serialises conflicting writers
  * with row locks and MVCC itself, so unlike DuckDB no writer lock is needed here; every
- * transaction and append gets a connection of its own from the pool.
+ * transaction and append gets a connection of its own from the pool. Untrusted SQL runs
+ * on a second pool, logged in as a reader that may only SELECT the `ds_*` tables.
  */
 export class PostgresLake implements Lake {
   readonly engine = 'postgres' as const;
+  readonly importDir = null;
   private readonly guard = new WriteGuard();
   private readonly running = new Set<Promise<unknown>>();
   private closed = false;
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly reader: PostgresReader,
+  ) {}
 
-  /** Connects (and checks the connection) to the PostgreSQL lake. */
+  /** Connects (and checks the connection) to the PostgreSQL lake, and connects its reader. */
   static async open(options: PostgresLakeOptions): Promise<PostgresLake> {
     if (options.schema !== undefined) assertIdentifier(options.schema, 'schema name');
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      options: sessionOptions(options),
-      types: lakeTypeParsers,
-      max: options.maxConnections ?? 10,
-    });
-    // An idle client whose server went away emits 'error' on the pool; without a listener
-    // that would crash the process. The pool drops the client, and the next use reconnects.
-    pool.on('error', () => undefined);
-    const lake = new PostgresLake(pool);
+    const openPool = (url: string, schema?: string) => {
+      const pool = new pg.Pool({
+        connectionString: url,
+        options: sessionOptions(url, schema),
+        types: lakeTypeParsers,
+        max: options.maxConnections ?? 10,
+      });
+      // An idle client whose server went away emits 'error' on the pool; without a listener
+      // that would crash the process. The pool drops the client, and the next use reconnects.
+      pool.on('error', () => undefined);
+      return pool;
+    };
+    const pool = openPool(options.url, options.schema);
     try {
       await pool.query('SELECT 1');
+      const reader = await PostgresReader.open(pool, {
+        url: options.url,
+        ...(options.readerUrl === undefined ? {} : { readerUrl: options.readerUrl }),
+        openPool,
+      });
+      return new PostgresLake(pool, reader);
     } catch (error) {
       await pool.end();
       throw error;
     }
-    return lake;
   }
 
   async createTable(def: LakeTableDef): Promise<void> {
@@ -65,6 +81,7 @@ export class PostgresLake implements Lake {
       const code = (error as { code?: string }).code;
       if (!(code !== undefined && CONCURRENT_CREATE.has(code) && (await this.hasTable(def.name)))) throw error;
     }
+    await this.track(() => this.reader.grantDataset(def.name));
   }
 
   async dropTable(name: string): Promise<void> {
@@ -82,6 +99,28 @@ export class PostgresLake implements Lake {
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     return this.track(() => queryOn<T>(this.pool, sql, params));
+  }
+
+  queryUntrusted<T = Record<string, unknown>>(
+    sql: string,
+    params: unknown[],
+    limits: UntrustedQueryLimits,
+  ): Promise<T[]> {
+    return this.track(() =>
+      this.reader.use(async (client) => {
+        await client.query('BEGIN READ ONLY');
+        // Local to this transaction; the reader's own defaults are read-only sessions and a 10-minute timeout.
+        const serial = limits.small ? `, set_config('max_parallel_workers_per_gather', '0', true)` : '';
+        await client.query(`SELECT set_config('statement_timeout', $1, true)${serial}`, [
+          String(Math.max(1, Math.ceil(limits.timeoutMs))),
+        ]);
+        // The extended protocol takes one statement only, so nothing can follow the SELECT.
+        const query = { text: sql, values: toPgParams(params), queryMode: 'extended' };
+        const result = await client.query(query);
+        await client.query('ROLLBACK');
+        return result.rows as T[];
+      }),
+    );
   }
 
   execute(sql: string, params?: unknown[]): Promise<number> {
@@ -116,6 +155,7 @@ export class PostgresLake implements Lake {
     if (this.closed) return;
     this.closed = true;
     await Promise.allSettled([...this.running]);
+    await this.reader.close();
     await this.pool.end();
   }
 
@@ -155,11 +195,11 @@ export class PostgresLake implements Lake {
 }
 
 /** Session settings every lake connection needs, added to any the URL already carries. */
-function sessionOptions(options: PostgresLakeOptions): string {
+function sessionOptions(url: string, schema: string | undefined): string {
   // UTC and ISO dates make the server's text match DuckDB's (see postgres-types.ts).
   const settings = ['-c TimeZone=UTC', '-c DateStyle=ISO'];
-  if (options.schema !== undefined) settings.push(`-c search_path=${options.schema}`);
-  const fromUrl = new URL(options.url).searchParams.get('options');
+  if (schema !== undefined) settings.push(`-c search_path=${schema}`);
+  const fromUrl = new URL(url).searchParams.get('options');
   return [fromUrl, ...settings].filter(Boolean).join(' ');
 }
 

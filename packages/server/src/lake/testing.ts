@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Lake, LakeEngine } from './lake.js';
 import { openLake } from './open-lake.js';
+import { readerRoleName } from './postgres-reader.js';
 
 /** A lake of its own for one test file, and how to throw it away. */
 export interface TestLake {
@@ -27,13 +28,15 @@ export function testDatabaseUrl(): string | undefined {
 }
 
 /**
- * Creates an isolated lake: DuckDB in a fresh temp directory, or PostgreSQL in a schema
- * with a random name (so parallel test files never see each other's tables).
+ * Creates an isolated lake, locked down as in production: DuckDB in a fresh temp directory
+ * whose `uploads` folder is its import folder, or PostgreSQL in a schema with a random name
+ * (so parallel test files never see each other's tables) with its own reader login, which
+ * cleanup drops with the schema.
  */
 export async function createTestLake(engine: LakeEngine): Promise<TestLake> {
   if (engine === 'duckdb') {
     const dir = await mkdtemp(join(tmpdir(), 'qf-lake-'));
-    const lake = await openLake({ file: join(dir, 'lake.duckdb') });
+    const lake = await openLake({ file: join(dir, 'lake.duckdb'), importDir: join(dir, 'uploads') });
     return {
       lake,
       async cleanup() {
@@ -52,7 +55,12 @@ export async function createTestLake(engine: LakeEngine): Promise<TestLake> {
     lake,
     async cleanup() {
       await lake.close();
-      await withAdminClient(url, (client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+      await withAdminClient(url, async (client) => {
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        // Roles belong to the whole server: drop the reader the lake made, once nothing it was granted is left.
+        const { rows } = await client.query<{ database: string }>('SELECT current_database() AS database');
+        await client.query(`DROP ROLE IF EXISTS "${readerRoleName(rows[0]?.database ?? '', schema)}"`);
+      });
     },
   };
 }

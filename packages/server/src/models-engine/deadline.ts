@@ -1,4 +1,4 @@
-import type { Lake, LakeTx } from '../lake/index.js';
+import type { Lake } from '../lake/index.js';
 import { ModelRunError } from './errors.js';
 
 /** Limits shared by every way of running a model. */
@@ -18,26 +18,17 @@ export interface RunLimits {
 export const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 
 /**
- * Runs a read-only query under the limits. On PostgreSQL the limit is also enforced by the
- * server (statement_timeout, read-only transaction), so a stopped run frees the server; the
- * settings are local to the query's transaction. The Lake interface gives no way to
- * interrupt a DuckDB query, so there the caller is released at the deadline or on abort
- * while the engine finishes the statement in the background.
+ * Runs a model's query under the limits, as untrusted SQL (Lake.queryUntrusted): whatever
+ * its text, it reads the `ds_*` tables and nothing else. On PostgreSQL the limit is also
+ * enforced by the server (statement_timeout, read-only transaction), so a stopped run
+ * frees the server; the settings are local to the query's transaction. The Lake interface
+ * gives no way to interrupt a DuckDB query, so there the caller is released at the
+ * deadline or on abort while the engine finishes the statement in the background.
  */
 export async function queryWithLimits<T>(lake: Lake, sql: string, params: unknown[], limits: RunLimits): Promise<T[]> {
   const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (limits.signal?.aborted) throw new ModelRunError('MODEL_CANCELLED', 'The model run was cancelled');
-  const run =
-    lake.engine === 'postgres'
-      ? lake.transaction(async (tx: LakeTx) => {
-          await tx.query('SET TRANSACTION READ ONLY');
-          const serial = limits.small ? `, set_config('max_parallel_workers_per_gather', '0', true)` : '';
-          await tx.query(`SELECT set_config('statement_timeout', $1, true)${serial}`, [
-            String(Math.max(1, Math.ceil(timeoutMs))),
-          ]);
-          return tx.query<T>(sql, params);
-        })
-      : lake.query<T>(sql, params);
+  const run = lake.queryUntrusted<T>(sql, params, { timeoutMs, ...(limits.small ? { small: true } : {}) });
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   const stop = new Promise<never>((_, reject) => {

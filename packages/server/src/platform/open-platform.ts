@@ -6,7 +6,7 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openLake } from '../lake/index.js';
 import { systemActor } from '../modules/audit/audit.service.js';
-import { removeStaleEngineCopies } from '../modules/datasets/engine-copies.js';
+import { lakeImportDir, removeStaleEngineCopies } from '../modules/datasets/engine-copies.js';
 import { reconcileImportBatches } from '../modules/datasets/reconcile.js';
 import { failInterruptedRuns } from '../modules/models/model-runs.recovery.js';
 import { retireWarningsOfBatch } from '../modules/warnings/warning-lifecycle.service.js';
@@ -26,12 +26,14 @@ export async function openPlatform(config: Config): Promise<AppServices> {
     await migrateToLatest(database.db);
     if (!config.lakeUrl) mkdirSync(config.dataDir, { recursive: true });
     lake = await openLake(
-      config.lakeUrl ? { url: config.lakeUrl } : { file: path.join(config.dataDir, 'lake.duckdb') },
+      config.lakeUrl
+        ? { url: config.lakeUrl, ...(config.lakeReaderUrl ? { readerUrl: config.lakeReaderUrl } : {}) }
+        : {
+            file: path.join(config.dataDir, 'lake.duckdb'),
+            importDir: lakeImportDir(config.dataDir),
+            ...(config.lakeMemoryLimit ? { memoryLimit: config.lakeMemoryLimit } : {}),
+          },
     );
-    if (lake.engine === 'duckdb' && config.lakeMemoryLimit) {
-      // Validated by the config schema as digits and a unit, so it is safe in the statement.
-      await lake.execute(`SET memory_limit = '${config.lakeMemoryLimit}'`);
-    }
     // Only this process can open the lake file: no other import is writing its copy here.
     if (lake.engine === 'duckdb') await removeStaleEngineCopies(config.dataDir);
     services = createAppServices(config, database, lake, loadMasterKey(config));

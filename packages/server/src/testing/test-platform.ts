@@ -12,6 +12,7 @@ import { buildApp } from '../http/app.js';
 import { openLake } from '../lake/index.js';
 import { createTestLake } from '../lake/testing.js';
 import type { Clock } from '../modules/auth/clock.js';
+import { lakeImportDir } from '../modules/datasets/engine-copies.js';
 import { createScratchPostgresDatabase, type TestEngine } from './test-databases.js';
 
 export interface TestPlatform {
@@ -56,7 +57,9 @@ export async function createTestPlatform(engine: TestEngine, options: TestPlatfo
   await migrateToLatest(database.db);
   // The lake follows the engine: DuckDB in the temp data folder, or a scratch PostgreSQL schema.
   const scratchLake = engine === 'postgres' ? await createTestLake('postgres') : undefined;
-  const lake = scratchLake?.lake ?? (await openLake({ file: path.join(dataDir, 'lake.duckdb') }));
+  const lake =
+    scratchLake?.lake ??
+    (await openLake({ file: path.join(dataDir, 'lake.duckdb'), importDir: lakeImportDir(dataDir) }));
   const services = createAppServices(config, database, lake, randomBytes(32), options.clock);
   await services.rolePermissions.seedDefaults();
   const { app, routes } = await buildApp(services, { logger: false });

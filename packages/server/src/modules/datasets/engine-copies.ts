@@ -5,9 +5,23 @@ import { randomUUID } from 'node:crypto';
 // The numbered copies an import writes for DuckDB (sources/csv-engine.ts) end in this.
 const SUFFIX = '.numbered.csv.tmp';
 
+/**
+ * The import area of a data folder: where uploads land and imports write the copies DuckDB
+ * reads, and the only folder the DuckDB lake may touch files in. Never the data folder
+ * itself, which holds the secret key and the operational store.
+ */
+export function lakeImportDir(dataDir: string): string {
+  return path.join(dataDir, 'uploads');
+}
+
 /** Where an import in this data folder writes its engine copy of a file. */
 export function engineCopyPath(dataDir: string): string {
-  return path.join(dataDir, 'uploads', `${randomUUID()}${SUFFIX}`);
+  return engineCopyIn(lakeImportDir(dataDir));
+}
+
+/** A new engine copy's path in `importDir`, the lake's import folder (Lake.importDir). */
+export function engineCopyIn(importDir: string): string {
+  return path.join(importDir, `${randomUUID()}${SUFFIX}`);
 }
 
 /**
@@ -16,13 +30,9 @@ export function engineCopyPath(dataDir: string): string {
  * this process can import into the data folder (its DuckDB lake file is locked).
  */
 export async function removeStaleEngineCopies(dataDir: string): Promise<number> {
-  let removed = 0;
-  // The import service writes them beside uploads; loadImport, called alone, beside the batch's report.
-  for (const dir of ['uploads', 'reports'].map((d) => path.join(dataDir, d))) {
-    const names = await readdir(dir).catch(() => [] as string[]);
-    const stale = names.filter((name) => name.endsWith(SUFFIX));
-    await Promise.all(stale.map((name) => rm(path.join(dir, name), { force: true })));
-    removed += stale.length;
-  }
-  return removed;
+  const dir = lakeImportDir(dataDir);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const stale = names.filter((name) => name.endsWith(SUFFIX));
+  await Promise.all(stale.map((name) => rm(path.join(dir, name), { force: true })));
+  return stale.length;
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +57,9 @@ for (const engine of engines) {
 
     beforeAll(async () => {
       dir = mkdtempSync(path.join(tmpdir(), 'qf-kill-'));
-      data = path.join(dir, 'payments.csv');
+      // The data file sits in the lake's import folder, where the child writes its engine copy.
+      mkdirSync(path.join(dir, 'uploads'));
+      data = path.join(dir, 'uploads', 'payments.csv');
       await writeBenefitPaymentCsv(data, ROWS);
       if (engine === 'postgres') pgLake = await createTestLake('postgres');
     });
@@ -79,7 +81,10 @@ for (const engine of engines) {
         expect(killed, output).toBe(true);
         expect(output).toMatch(/rows \d+/);
 
-        const lake = engine === 'duckdb' ? await openLake({ file: lakeFile }) : (pgLake as TestLake).lake;
+        const lake =
+          engine === 'duckdb'
+            ? await openLake({ file: lakeFile, importDir: path.join(dir, 'uploads') })
+            : (pgLake as TestLake).lake;
         try {
           const hasTable = await lake.hasTable('ds_benefit_payment');
           const rows = hasTable

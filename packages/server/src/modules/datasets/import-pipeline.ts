@@ -11,6 +11,7 @@ import type { Lake } from '../../lake/index.js';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type IdentifierSealer, type StageSource, ensureLakeTables, loadBatch } from './datasets.lake.js';
+import { engineCopyIn } from './engine-copies.js';
 import { datasetLayout } from './lake-layout.js';
 import { RejectedReportWriter } from './rejected-report.js';
 import { type StagedRow, createRowNormaliser, rawCellText } from './row-normaliser.js';
@@ -135,8 +136,9 @@ export async function loadImport(input: LoadImportInput): Promise<ImportCounts &
   let engineCsv: EngineCsv | null = input.engineCsv ?? null;
   try {
     await ensureLakeTables(lake, layout);
-    if (input.engineCsv === undefined) {
-      engineCsv = await prepareForEngine(lake, opened, `${input.reportFile}.numbered.csv.tmp`, input.onBytes);
+    // The engine reads files only in its import folder (none on PostgreSQL, which reads the rows as they stream).
+    if (input.engineCsv === undefined && lake.importDir !== null) {
+      engineCsv = await prepareForEngine(lake, opened, engineCopyIn(lake.importDir), input.onBytes);
     }
     const review = async (row: StagedRow): Promise<unknown[] | null> => {
       const result = normalise(row);

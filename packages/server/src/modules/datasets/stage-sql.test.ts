@@ -85,7 +85,9 @@ describe('duckDbCsvRelation over a copy in parts', () => {
       const rows = Array.from({ length: 300 }, (_v, i) => benefitPaymentRow(i).join(','));
       const file = path.join(dir, 'payments.csv');
       await writeFile(file, `${BENEFIT_PAYMENT_HEADER.join(',')}\n${rows.join('\n')}\n\n`);
-      const copy = await prepareEngineCsv(file, 'utf-8', BENEFIT_PAYMENT_HEADER.length, path.join(dir, 'c.tmp'), {
+      // The locked engine reads files only in its import folder.
+      const importDir = testLake.lake.importDir ?? dir;
+      const copy = await prepareEngineCsv(file, 'utf-8', BENEFIT_PAYMENT_HEADER.length, path.join(importDir, 'c.tmp'), {
         parts: 3,
       });
       expect(copy?.parts.length).toBe(3);
