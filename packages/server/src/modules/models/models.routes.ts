@@ -154,7 +154,7 @@ export function registerModelRoutes(app: FastifyInstance, services: AppServices)
       },
     },
     async (request) => {
-      const { document, hits } = await models.previewModel(services, request.body);
+      const { document, hits } = await models.previewModel(services, editorFromRequest(request), request.body);
       return { hits: hits.map((hit) => presentPreviewHit(document, hit)), limited: hits.length >= request.body.limit };
     },
   );
