@@ -9,6 +9,21 @@ import { runModelOnLake } from './run-model.js';
 const postgresUrl = testDatabaseUrl();
 const W01 = findBuiltinModel('W01') as ModelSpec;
 
+/** A hand-written SQL model reading `from` in place of a table. */
+function templateModel(from: string): ModelSpec {
+  const sql =
+    "SELECT 'k' AS key_text, 1 AS subject_sk, 'death' AS evidence_dataset, 1 AS evidence_batch, 1 AS evidence_row, " +
+    `'death' AS evidence_role FROM ${from}`;
+  return {
+    ...W01,
+    id: 'T_SQL',
+    inputs: ['death'],
+    parameters: [],
+    incremental: false,
+    logic: { kind: 'sql', sql: { portable: sql }, facts: {}, why: 'test' },
+  };
+}
+
 it('groups evidence rows into hits, merging subjects, evidence and the highest severity', () => {
   const base = {
     subject_sk: 5,
@@ -112,6 +127,25 @@ for (const engine of LAKE_ENGINES) {
     it('rejects more evidence rows than allowed', async () => {
       await expect(runModelOnLake(test.lake, W01, {}, { maxEvidenceRows: 5 })).rejects.toMatchObject({
         code: 'MODEL_TOO_MANY_ROWS',
+      });
+    });
+
+    it('runs a template whose SQL the parser accepts', async () => {
+      expect(await runModelOnLake(test.lake, templateModel('ds_death'))).toHaveLength(1);
+    });
+
+    it.each([
+      "read_text('/etc/passwd')",
+      "'/etc/passwd'",
+      '(SELECT 1) AS s, subject_index',
+      'ds_death, lake_batches',
+      'information_schema.tables',
+      // Out of the wrapper the compiler puts around a template, the rest commented away.
+      "ds_death) AS t0, read_text('/etc/passwd') AS u --",
+    ])('refuses a template reading %s before it reaches the lake (SQL_REFUSED)', async (from) => {
+      await expect(runModelOnLake(test.lake, templateModel(from))).rejects.toMatchObject({
+        code: 'SQL_REFUSED',
+        message: expect.stringContaining(engine),
       });
     });
 

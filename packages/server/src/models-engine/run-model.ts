@@ -4,6 +4,7 @@ import { queryWithLimits, type RunLimits } from './deadline.js';
 import { ModelRunError } from './errors.js';
 import { groupEvidenceRows, type EvidenceRow, type ModelHit } from './hits.js';
 import { boundToJurisdiction, datasetsRead, type RowJurisdiction } from './jurisdiction.js';
+import { checkModelSql } from './sql-check/index.js';
 
 /** Options of a model run. */
 export interface RunModelOptions extends RunLimits {
@@ -36,10 +37,12 @@ export function plannedMode(
 /**
  * Runs a model where the data lives and returns its hits, each with its evidence rows,
  * facts and severity, in hit-key order. `params` override the model's defaults and are
- * checked against their declarations. Rejects with ModelRunError: MODEL_INVALID (the
- * document or a parameter), MODEL_TIMEOUT, MODEL_CANCELLED, MODEL_TOO_MANY_ROWS or
- * MODEL_ENGINE_ERROR. Nothing is written to the lake. With `scope`, only rows inside that
- * jurisdiction are read, so every hit and its evidence lie inside it.
+ * checked against their declarations. The compiled SQL runs only once the lake engine's own
+ * parser shows it reads nothing but the model's `ds_*` inputs (see sql-check). Rejects with
+ * ModelRunError: MODEL_INVALID (the document or a parameter), SQL_REFUSED, MODEL_TIMEOUT,
+ * MODEL_CANCELLED, MODEL_TOO_MANY_ROWS or MODEL_ENGINE_ERROR. Nothing is written to the lake.
+ * With `scope`, only rows inside that jurisdiction are read, so every hit and its evidence
+ * lie inside it.
  */
 export async function runModelOnLake(
   lake: Lake,
@@ -53,6 +56,12 @@ export async function runModelOnLake(
   } catch (error) {
     if (error instanceof ModelSpecError) throw new ModelRunError('MODEL_INVALID', error.message, { cause: error });
     throw error;
+  }
+  // Every model, not only hand-written SQL: the check costs 1–3 ms against a run's tens of
+  // milliseconds at least, and it stands behind the compiler as well as the template.
+  const refused = await checkModelSql(compiled.sql, lake.engine, spec.inputs);
+  if (refused !== undefined) {
+    throw new ModelRunError('SQL_REFUSED', `Model ${spec.id}: the ${lake.engine} parser refused its SQL: ${refused}`);
   }
   const limit = options.maxEvidenceRows ?? DEFAULT_MAX_EVIDENCE_ROWS;
   const body = options.scope

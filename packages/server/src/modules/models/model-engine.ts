@@ -6,6 +6,7 @@
  */
 import {
   BUILTIN_MODELS,
+  maskPersonalDataInText,
   ModelSpecError,
   type ModelSpec,
   renderExplanation as renderTemplate,
@@ -16,8 +17,10 @@ import { ValidationError } from '../../http/errors.js';
 import type { Lake } from '../../lake/index.js';
 import type { ModelHit } from '../../models-engine/hits.js';
 import { ModelRunError } from '../../models-engine/errors.js';
+import { isQueryFault } from '../../models-engine/query-faults.js';
 import type { RowJurisdiction } from '../../models-engine/jurisdiction.js';
 import { runModelOnLake } from '../../models-engine/run-model.js';
+import { checkModelDocumentSql } from '../../models-engine/sql-check/index.js';
 
 export type { Severity } from '@qingfeng/core';
 
@@ -110,6 +113,61 @@ export async function runModel(
   } catch (error) {
     if (error instanceof ModelRunError && error.code === 'MODEL_INVALID') {
       throw new ValidationError(error.message, 'params', 'invalid_model');
+    }
+    throw error;
+  }
+}
+
+/** Where a document's query lives, for a 400 to name: its SQL text, or the rule logic it compiles from. */
+export function documentSqlField(document: ModelDocument): string {
+  return document.logic.kind === 'sql' ? 'body.document.logic.sql' : 'body.document.logic';
+}
+
+/**
+ * Refuses a document whose SQL the engines' own parsers do not accept as a model (400
+ * naming `body.document.logic.sql`, with the parser's reason), checked as it would run on
+ * each engine. The document must have passed validateDocument. Resolves to the SQL text
+ * of a template (for the audit trail), or null for a rule document.
+ */
+export async function requireAcceptedSql(document: ModelDocument, params: ParamValues): Promise<unknown> {
+  const refusal = await checkModelDocumentSql(document, params);
+  if (refusal !== undefined) {
+    const parser = refusal.engine === 'duckdb' ? 'DuckDB' : 'PostgreSQL';
+    throw new ValidationError(
+      `模型 SQL 未通过 ${parser} 解析检查 / model SQL refused by the ${parser} parser: ${refusal.reason}`,
+      documentSqlField(document),
+      'sql_refused',
+    );
+  }
+  return document.logic.kind === 'sql' ? document.logic.sql : null;
+}
+
+/**
+ * Runs a draft document for a preview, at most `limit` hits. What the draft itself gets
+ * wrong is a 400 naming the document: SQL the parser refuses, or a query the engine
+ * refuses (a column that does not exist, a type it cannot convert); the engine's message
+ * is passed on with any identity or phone number in it masked. With `scope`, only the
+ * rows inside that jurisdiction are read.
+ */
+export async function runPreview(
+  lake: Lake,
+  document: ModelDocument,
+  params: ParamValues,
+  limit: number,
+  scope?: RowJurisdiction,
+): Promise<ModelHit[]> {
+  try {
+    return await runModel(lake, document, params, { limit, ...(scope ? { scope } : {}) });
+  } catch (error) {
+    if (error instanceof ModelRunError && error.code === 'SQL_REFUSED') {
+      throw new ValidationError(`模型 SQL 被拒绝 / ${error.message}`, documentSqlField(document), 'sql_refused');
+    }
+    if (error instanceof ModelRunError && error.code === 'MODEL_ENGINE_ERROR' && isQueryFault(error.cause)) {
+      throw new ValidationError(
+        `数据湖无法执行该模型 / ${maskPersonalDataInText(error.message)}`,
+        documentSqlField(document),
+        'model_query_failed',
+      );
     }
     throw error;
   }

@@ -156,7 +156,10 @@ export function registerModelRoutes(app: FastifyInstance, services: AppServices)
     },
     async (request) => {
       const { jurisdictionPrefix } = requireAuth(request);
-      const { document, hits } = await models.previewModel(services, { ...request.body, jurisdictionPrefix });
+      const { document, hits } = await models.previewModel(services, editorFromRequest(request), {
+        ...request.body,
+        jurisdictionPrefix,
+      });
       return { hits: hits.map((hit) => presentPreviewHit(document, hit)), limited: hits.length >= request.body.limit };
     },
   );

@@ -4,7 +4,14 @@ import { ConflictError, NotFoundError, ValidationError } from '../../http/errors
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { rowJurisdictionOf } from '../datasets/dataset-rows.scope.js';
 import { ensureModelRegistry } from './model-registry.js';
-import { type ModelDocument, type ModelHit, resolveParameters, runModel, validateDocument } from './model-engine.js';
+import {
+  type ModelDocument,
+  type ModelHit,
+  requireAcceptedSql,
+  resolveParameters,
+  runPreview,
+  validateDocument,
+} from './model-engine.js';
 import { type ModelFilter, ModelsRepository, type ModelWithVersion } from './models.repository.js';
 import { parseSchedule } from './schedule.js';
 
@@ -102,7 +109,7 @@ async function addVersion(
       objectType: 'model',
       objectId: id,
       reason,
-      detail: { version, documentVersion: document.version, previous: current.params, params },
+      detail: { version, documentVersion: document.version, previous: current.params, params, ...sqlDetail(document) },
     });
   });
   return (await getModel(services, id)).model;
@@ -123,6 +130,38 @@ export function updateModelParameters(
     const document = current.document as ModelDocument;
     return { document, params: resolveParameters(document, { ...(current.params as object), ...params }) };
   });
+}
+
+/** A template's SQL text for the audit detail: every saved SQL model is on record with its SQL. */
+function sqlDetail(document: ModelDocument): { sql?: unknown } {
+  return document.logic.kind === 'sql' ? { sql: document.logic.sql } : {};
+}
+
+/**
+ * The document's SQL checked by the engines' parsers before it is saved; a refusal is a
+ * 400 and is audited (outside the change's transaction, which never opens), with the SQL.
+ */
+async function requireAcceptedSqlAudited(
+  services: AppServices,
+  editor: ModelEditor,
+  action: string,
+  document: ModelDocument,
+  params: Record<string, unknown>,
+): Promise<void> {
+  try {
+    await requireAcceptedSql(document, params);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      await recordAudit(services.database.db, editor.actor, {
+        action,
+        objectType: 'model',
+        objectId: document.id,
+        outcome: 'denied',
+        detail: { error: error.message, ...sqlDetail(document) },
+      });
+    }
+    throw error;
+  }
 }
 
 /** The document checked for the builder: 400 listing every problem. */
@@ -147,6 +186,7 @@ export async function createUserModel(
   await ensureModelRegistry(services);
   const document = requireValidDocument(input.document);
   const params = resolveParameters(document, input.params ?? {});
+  await requireAcceptedSqlAudited(services, editor, 'model.create', document, params);
   await services.database.db.transaction().execute(async (trx) => {
     const repository = new ModelsRepository(trx);
     if (await repository.lockModel(document.id)) {
@@ -180,7 +220,7 @@ export async function createUserModel(
       action: 'model.create',
       objectType: 'model',
       objectId: document.id,
-      detail: { params },
+      detail: { params, ...sqlDetail(document) },
     });
   });
   return (await getModel(services, document.id)).model;
@@ -214,7 +254,7 @@ function editedValues(
  * document's own version is the one after the current document's, whatever the editor sent,
  * so the history shows each revision of the logic. Built-in documents ship with the product.
  */
-export function saveUserModel(
+export async function saveUserModel(
   services: AppServices,
   editor: ModelEditor,
   id: string,
@@ -222,6 +262,8 @@ export function saveUserModel(
 ) {
   const sent = requireValidDocument(input.document);
   if (sent.id !== id) throw new ValidationError(`document.id must be ${id}`, 'body.document.id');
+  // Values only change how many placeholders a list binds, never what the SQL reads.
+  await requireAcceptedSqlAudited(services, editor, 'model.save', sent, resolveParameters(sent, input.params ?? {}));
   return addVersion(services, editor, id, 'model.save', input.reason, (current) => {
     if (current.source !== 'user') {
       throw new ConflictError(
@@ -238,17 +280,37 @@ export function saveUserModel(
 }
 
 /**
+/**
  * Runs a draft document on the current data inside the viewer's jurisdiction, at most
- * `limit` hits; nothing is saved.
+ * `limit` hits; nothing is saved but the audit entry (the document id, parameters and a
+ * template's SQL), written whether the preview ran, was refused (400) or failed.
  */
 export async function previewModel(
   services: AppServices,
+  editor: ModelEditor,
   input: { document: unknown; params?: Record<string, unknown>; limit: number; jurisdictionPrefix: string },
 ): Promise<{ document: ModelDocument; hits: ModelHit[] }> {
   const document = requireValidDocument(input.document);
   const params = resolveParameters(document, input.params ?? {});
-  // The viewer's jurisdiction bounds the query itself: a county sees only its rows' hits.
-  const scope = await rowJurisdictionOf(services.database.db, input.jurisdictionPrefix);
-  const hits = await runModel(services.lake, document, params, { limit: input.limit, ...(scope ? { scope } : {}) });
+  const audit = (outcome: 'allowed' | 'denied' | 'failed', result: Record<string, unknown>) =>
+    recordAudit(services.database.db, editor.actor, {
+      action: 'model.preview',
+      objectType: 'model',
+      objectId: document.id,
+      outcome,
+      detail: { params, limit: input.limit, ...sqlDetail(document), ...result },
+    });
+  let hits: ModelHit[];
+  try {
+    await requireAcceptedSql(document, params);
+    // The viewer's jurisdiction bounds the query itself: a county sees only its rows' hits.
+    const scope = await rowJurisdictionOf(services.database.db, input.jurisdictionPrefix);
+    hits = await runPreview(services.lake, document, params, input.limit, scope);
+  } catch (error) {
+    const refused = error instanceof ValidationError && error.code === 'sql_refused';
+    await audit(refused ? 'denied' : 'failed', { error: (error as Error).message });
+    throw error;
+  }
+  await audit('allowed', { hits: hits.length });
   return { document, hits: hits.slice(0, input.limit) };
 }
