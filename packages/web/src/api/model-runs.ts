@@ -21,6 +21,10 @@ export interface ModelRun {
   startedAt: string | null;
   finishedAt: string | null;
   durationMs: number | null;
+  /** The jurisdiction the run read ('' = the whole country). */
+  scopePrefix: string;
+  /** The run covered more than the viewer's jurisdiction: its counts are not shown. */
+  figuresWithheld: boolean;
 }
 
 export interface RunPage {

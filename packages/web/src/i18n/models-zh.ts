@@ -79,6 +79,8 @@ export const modelsZh = {
   'runs.hits': '命中',
   'runs.modelDone': '命中 {hits} 条，用时 {ms} 毫秒',
   'runs.modelPending': '尚未完成',
+  'runs.modelDoneWithheld': '已完成，用时 {ms} 毫秒',
+  'runs.figuresWithheld': '该次运行范围大于本辖区，数字不予显示；本辖区的结果见预警列表',
   'runs.newWarnings': '新增 / 更新预警',
   'runs.requestedBy': '发起人',
   'runs.createdAt': '发起时间',

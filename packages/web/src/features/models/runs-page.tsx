@@ -37,14 +37,26 @@ function ModelTag({ run, modelId }: { run: ModelRun; modelId: string }) {
   const t = useT();
   const ms = run.modelDurationsMs[modelId];
   const error = run.errors[modelId];
-  const title =
-    error ??
-    (ms === undefined ? t('runs.modelPending') : t('runs.modelDone', { hits: run.hitCounts[modelId] ?? 0, ms }));
+  const finished = (ms: number) =>
+    run.figuresWithheld
+      ? t('runs.modelDoneWithheld', { ms })
+      : t('runs.modelDone', { hits: run.hitCounts[modelId] ?? 0, ms });
+  const title = error ?? (ms === undefined ? t('runs.modelPending') : finished(ms));
   return (
     <Tooltip title={title}>
       <Tag color={error ? 'error' : undefined} data-testid={`run-${run.id}-model-${modelId}`}>
         {modelId}
       </Tag>
+    </Tooltip>
+  );
+}
+
+/** A figure of a run wider than the viewer's jurisdiction: it counts other jurisdictions' data. */
+function Withheld() {
+  const t = useT();
+  return (
+    <Tooltip title={t('runs.figuresWithheld')}>
+      <span data-testid="run-figures-withheld">—</span>
     </Tooltip>
   );
 }
@@ -122,13 +134,14 @@ export function RunsPage() {
               title: t('runs.hits'),
               key: 'hits',
               width: 110,
-              render: (_, r) => Object.values(r.hitCounts).reduce((a, b) => a + b, 0),
+              render: (_, r) =>
+                r.figuresWithheld ? <Withheld /> : Object.values(r.hitCounts).reduce((a, b) => a + b, 0),
             },
             {
               title: t('runs.newWarnings'),
               key: 'new',
               width: 130,
-              render: (_, r) => `${r.newWarnings} / ${r.updatedWarnings}`,
+              render: (_, r) => (r.figuresWithheld ? <Withheld /> : `${r.newWarnings} / ${r.updatedWarnings}`),
             },
             { title: t('runs.requestedBy'), dataIndex: 'requestedBy', width: 100 },
             { title: t('runs.createdAt'), dataIndex: 'createdAt', width: 170, render: formatTime },
