@@ -14,8 +14,8 @@ export interface HeldModelQuery {
 const isModelQuery = (sql: string) => sql.includes('hit_key');
 
 /**
- * Holds the `nth` model query the platform sends to its lake (directly on DuckDB, inside
- * the read-only transaction on PostgreSQL) until `release()`, so a test can act between
+ * Holds the `nth` model query the platform sends to its lake (models run through
+ * `queryUntrusted`; `query` and transactions are gated as well) until `release()`, so a test can act between
  * two models of a run, which on small fixtures otherwise finish faster than a poll can see.
  * The queries themselves run on the real lake.
  */
@@ -35,10 +35,11 @@ export function holdModelQuery(services: AppServices, nth: number): HeldModelQue
   const withGatedQuery = <T extends Lake | LakeTx>(target: T, extra?: (prop: string | symbol) => unknown): T =>
     new Proxy(target, {
       get(object, prop) {
-        if (prop === 'query') {
-          return async (sql: string, params?: unknown[]) => {
+        if (prop === 'query' || prop === 'queryUntrusted') {
+          return async (sql: string, ...rest: unknown[]) => {
             await gate(sql);
-            return object.query(sql, params);
+            const query = Reflect.get(object, prop, object) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
+            return query.call(object, sql, ...rest);
           };
         }
         const replaced = extra?.(prop);
