@@ -1,13 +1,22 @@
-import { CsvError, parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
+import { isUtf8 } from 'node:buffer';
+import { Readable, pipeline } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { CsvError, parse } from 'csv-parse';
 import { AppError } from '../../http/errors.js';
+import { LineGuard } from '../datasets/sources/line-guard.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits, ReadLimitError, excerpt } from '../datasets/sources/read-limits.js';
+import { decoderFor } from '../datasets/sources/text-decoding.js';
 import type { TImportProblem } from './organisations.schemas.js';
 
 export type CsvEncoding = 'utf-8' | 'gb18030';
 
-/** A CSV file refused as a whole, with every problem found. Nothing was written. */
+/** A CSV file refused as a whole, with every problem found (values quoted up to 200 characters). Nothing was written. */
 export class ImportRejectedError extends AppError {
-  constructor(readonly problems: TImportProblem[]) {
+  readonly problems: TImportProblem[];
+
+  constructor(found: TImportProblem[]) {
+    // A value is a cell of the file, up to a record's limit: the answer quotes its start.
+    const problems = found.map((p) => ({ ...p, value: excerpt(p.value) }));
     const shown = problems
       .slice(0, 20)
       .map((p) => `  row ${p.row}${p.column ? `, ${p.column}` : ''}${p.value ? ` "${p.value}"` : ''}: ${p.reason}`);
@@ -17,20 +26,7 @@ export class ImportRejectedError extends AppError {
       'import_rejected',
       [`Nothing was imported: ${problems.length} problem(s) in the file`, ...shown, ...more].join('\n'),
     );
-  }
-}
-
-/**
- * Decodes a CSV file: UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), otherwise
- * GB18030, the superset of GBK that Excel on a Chinese Windows writes. GBK text is almost
- * never valid UTF-8, so the strict decode is a reliable test.
- */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
+    this.problems = problems;
   }
 }
 
@@ -40,29 +36,73 @@ export interface CsvRecord {
   cells: Record<string, string>;
 }
 
+type ParsedRecord = { record: string[]; info: { lines: number } };
+
+// Bytes parsed per turn of the event loop: other requests are served between two slices.
+const SLICE_BYTES = 256 * 1024;
+
+/** The bytes in slices, each handed out on a later turn of the event loop. */
+async function* slices(bytes: Uint8Array): AsyncGenerator<Buffer> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; at < buffer.length; at += SLICE_BYTES) {
+    yield buffer.subarray(at, at + SLICE_BYTES);
+    await nextTurn();
+  }
+}
+
 /**
- * Reads a CSV file whose header names columns in English or Chinese. Returns its records
- * keyed by the canonical column names, or throws ImportRejectedError listing unknown,
- * repeated and missing columns, or where the CSV itself is malformed.
+ * Parses the CSV bytes a slice at a time, yielding to other requests between slices (a
+ * 200 MB file parsed at once held every other request for seconds), with each line held
+ * to the limits before it is decoded. Throws ImportRejectedError for malformed CSV or an
+ * overlong line.
  */
-export function readCsvFile(
-  bytes: Uint8Array,
-  columns: { aliases: Readonly<Record<string, string>>; required: readonly string[] },
-): { encoding: CsvEncoding; records: CsvRecord[] } {
-  const { text, encoding } = decodeCsvBytes(bytes);
-  let parsed: { record: string[]; info: { lines: number } }[];
+async function parseCsvBytes(bytes: Uint8Array, encoding: CsvEncoding, limits: ReadLimits): Promise<ParsedRecord[]> {
+  const parser = parse({
+    info: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
+    bom: true,
+    max_record_size: limits.maxRecordBytes,
+  });
+  const stream = pipeline(
+    Readable.from(slices(bytes)),
+    new LineGuard(limits, encoding),
+    decoderFor(encoding),
+    parser,
+    () => {},
+  );
+  const parsed: ParsedRecord[] = [];
   try {
-    parsed = parse(text, {
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    }) as unknown as typeof parsed;
+    for await (const record of stream as AsyncIterable<ParsedRecord>) parsed.push(record);
   } catch (error) {
+    if (error instanceof ReadLimitError) {
+      const row = 'line' in error.place ? error.place.line : 0;
+      throw new ImportRejectedError([{ row, column: '', value: '', reason: error.message }]);
+    }
     if (!(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines ?? 0;
     throw new ImportRejectedError([{ row: line, column: '', value: '', reason: `not valid CSV: ${error.message}` }]);
+  } finally {
+    stream.destroy();
   }
+  return parsed;
+}
+
+/**
+ * Reads a CSV file whose header names columns in English or Chinese. Returns its records
+ * keyed by the canonical column names, or throws ImportRejectedError listing unknown,
+ * repeated and missing columns, or where the CSV itself is malformed or has a line longer
+ * than `limits` allow.
+ */
+export async function readCsvFile(
+  bytes: Uint8Array,
+  columns: { aliases: Readonly<Record<string, string>>; required: readonly string[] },
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<{ encoding: CsvEncoding; records: CsvRecord[] }> {
+  // GBK text is almost never valid UTF-8, so the strict test is a reliable one.
+  const encoding: CsvEncoding = isUtf8(bytes) ? 'utf-8' : 'gb18030';
+  const parsed = await parseCsvBytes(bytes, encoding, limits);
   const [header, ...body] = parsed;
   if (!header) throw new ImportRejectedError([{ row: 1, column: '', value: '', reason: 'the file is empty' }]);
 

@@ -74,8 +74,7 @@ export class JsonArraySplitter {
             `第 ${this.count + 1} 条记录嵌套超过 ${MAX_DEPTH} 层 / record ${this.count + 1} is nested deeper than ${MAX_DEPTH} levels`,
           );
         }
-      }
-      else if (ch === 0x7d || ch === 0x5d) {
+      } else if (ch === 0x7d || ch === 0x5d) {
         this.depth -= 1;
         if (this.depth === 0) finish(i + 1);
       }
@@ -83,7 +82,12 @@ export class JsonArraySplitter {
     if (this.inElement) {
       this.carried += chunk.slice(start);
       if (this.carried.length > this.maxElementChars) {
-        throw new ReadLimitError('record', this.maxElementChars, { element: this.count + 1 }, this.carried.slice(0, 400));
+        throw new ReadLimitError(
+          'record',
+          this.maxElementChars,
+          { element: this.count + 1 },
+          this.carried.slice(0, 400),
+        );
       }
     }
     return out;

@@ -50,7 +50,12 @@ function sizeText(bytes: number): string {
  * file is refused as a whole (nothing of it is imported).
  */
 export class ReadLimitError extends AppError {
-  constructor(kind: 'record' | 'header', limit: number, place: LimitPlace, start: string | null) {
+  constructor(
+    kind: 'record' | 'header',
+    limit: number,
+    readonly place: LimitPlace,
+    start: string | null,
+  ) {
     const where = placeText(place);
     const quoteZh = start === null ? '' : `，开头是「${excerpt(start)}」`;
     const quoteEn = start === null ? '' : `; it starts "${excerpt(start)}"`;

@@ -69,7 +69,8 @@ export class XmlLimitCheck {
         this.startRun(at);
       } else if (this.naming) {
         if (b === SLASH && this.nameLength === 0 && !this.closing) this.closing = true;
-        else if (b === COLON) this.nameLength = this.name = 0; // a prefix: the local name follows
+        else if (b === COLON)
+          this.nameLength = this.name = 0; // a prefix: the local name follows
         else if (b <= 0x20 || b === SLASH) this.endName(at);
         else if (++this.nameLength <= 3) this.name = (this.name << 8) | b;
       }
