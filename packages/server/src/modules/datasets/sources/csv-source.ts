@@ -56,7 +56,8 @@ export async function* readCsv(
   } catch (error) {
     if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') {
       const line = (error as CsvError & { lines?: number }).lines ?? 0;
-      throw new ReadLimitError(headers === undefined ? 'header' : 'record', limits.maxRecordBytes, { line }, null);
+      // The parser may fail before the header it read is taken: the line guard holds the header itself.
+      throw new ReadLimitError('record', limits.maxRecordBytes, { line }, null);
     }
     throw error;
   } finally {
