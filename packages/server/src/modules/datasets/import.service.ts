@@ -12,14 +12,7 @@ import { batchDivisionFor } from './dataset-rows.scope.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import { engineCopyPath } from './engine-copies.js';
 import { hashFile } from './file-hash.js';
-import {
-  type HeaderMapping,
-  MappingRefusedError,
-  type OpenedImport,
-  loadImport,
-  openImport,
-  prepareForEngine,
-} from './import-pipeline.js';
+import { type HeaderMapping, type OpenedImport, loadImport, openImport, prepareForEngine } from './import-pipeline.js';
 import type { EngineCsv } from './sources/csv-engine.js';
 import { excerpt, readLimitsOf } from './sources/read-limits.js';
 import { rejectedReportPath } from './rejected-report.js';

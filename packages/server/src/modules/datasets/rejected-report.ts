@@ -5,8 +5,9 @@ import { once } from 'node:events';
 import type { LocalisedText } from '@qingfeng/core';
 import { excerpt } from './sources/read-limits.js';
 
-// A rejected value is quoted up to this many characters: a cell may be up to a record's
-// limit (1 MiB), and a report of such cells would be as large as the file it refuses.
+// A rejected value (and a reason, which may quote it) is kept up to this many characters: a
+// cell may be up to a record's limit (1 MiB), and a report of such cells would be as large
+// as the file it refuses.
 const MAX_VALUE_CHARS = 500;
 
 /** The columns of every rejected-rows report, in both languages for the clerk. */
@@ -49,11 +50,10 @@ export class RejectedReportWriter {
 
   async write(line: ReportLine): Promise<void> {
     const stream = this.stream ?? (await this.open());
-    const text =
-      [line.rowNo, excerpt(line.column, MAX_VALUE_CHARS), line.field, excerpt(line.raw, MAX_VALUE_CHARS)]
-        .concat([line.reason.zh, line.reason.en])
-        .map(csvCell)
-        .join(',') + '\r\n';
+    const cells = [line.column, line.field, line.raw, line.reason.zh, line.reason.en].map((text) =>
+      csvCell(excerpt(text, MAX_VALUE_CHARS)),
+    );
+    const text = `${[line.rowNo, ...cells].join(',')}\r\n`;
     this.lines += 1;
     if (!stream.write(text)) await once(stream, 'drain');
   }

@@ -1,11 +1,11 @@
 import { isUtf8 } from 'node:buffer';
-import { Readable, pipeline } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CsvError, parse } from 'csv-parse';
 import { AppError } from '../../http/errors.js';
-import { LineGuard } from '../datasets/sources/line-guard.js';
-import { DEFAULT_READ_LIMITS, type ReadLimits, ReadLimitError, excerpt } from '../datasets/sources/read-limits.js';
-import { decoderFor } from '../datasets/sources/text-decoding.js';
+import iconv from 'iconv-lite';
+import { LineLengthCheck, longLineError } from '../datasets/sources/line-guard.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits, type ReadLimitError, excerpt } from '../datasets/sources/read-limits.js';
 import type { TImportProblem } from './organisations.schemas.js';
 
 export type CsvEncoding = 'utf-8' | 'gb18030';
@@ -41,13 +41,17 @@ type ParsedRecord = { record: string[]; info: { lines: number } };
 // Bytes parsed per turn of the event loop: other requests are served between two slices.
 const SLICE_BYTES = 256 * 1024;
 
-/** The bytes in slices, each handed out on a later turn of the event loop. */
-async function* slices(bytes: Uint8Array): AsyncGenerator<Buffer> {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = 0; at < buffer.length; at += SLICE_BYTES) {
-    yield buffer.subarray(at, at + SLICE_BYTES);
-    await nextTurn();
-  }
+/** A decoder of the file's bytes, slice by slice (a character may be cut between slices). */
+function sliceDecoder(encoding: CsvEncoding): { write(bytes: Buffer): string } {
+  if (encoding === 'gb18030') return iconv.getDecoder('gb18030');
+  // Already checked valid as a whole; the parser drops the BOM.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  return { write: (bytes) => decoder.decode(bytes, { stream: true }) };
+}
+
+function rejectedLine(error: ReadLimitError): ImportRejectedError {
+  const row = 'line' in error.place ? error.place.line : 0;
+  return new ImportRejectedError([{ row, column: '', value: '', reason: error.message }]);
 }
 
 /**
@@ -57,6 +61,7 @@ async function* slices(bytes: Uint8Array): AsyncGenerator<Buffer> {
  * overlong line.
  */
 async function parseCsvBytes(bytes: Uint8Array, encoding: CsvEncoding, limits: ReadLimits): Promise<ParsedRecord[]> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const parser = parse({
     info: true,
     skip_empty_lines: true,
@@ -65,27 +70,29 @@ async function parseCsvBytes(bytes: Uint8Array, encoding: CsvEncoding, limits: R
     bom: true,
     max_record_size: limits.maxRecordBytes,
   });
-  const stream = pipeline(
-    Readable.from(slices(bytes)),
-    new LineGuard(limits, encoding),
-    decoderFor(encoding),
-    parser,
-    () => {},
-  );
   const parsed: ParsedRecord[] = [];
-  try {
-    for await (const record of stream as AsyncIterable<ParsedRecord>) parsed.push(record);
-  } catch (error) {
-    if (error instanceof ReadLimitError) {
-      const row = 'line' in error.place ? error.place.line : 0;
-      throw new ImportRejectedError([{ row, column: '', value: '', reason: error.message }]);
-    }
-    if (!(error instanceof CsvError)) throw error;
-    const line = (error as CsvError & { lines?: number }).lines ?? 0;
-    throw new ImportRejectedError([{ row: line, column: '', value: '', reason: `not valid CSV: ${error.message}` }]);
-  } finally {
-    stream.destroy();
+  let failure: Error | undefined;
+  parser.on('data', (record: ParsedRecord) => parsed.push(record));
+  parser.on('error', (error: Error) => (failure ??= error));
+  const lines = new LineLengthCheck(limits);
+  const decoder = sliceDecoder(encoding);
+  for (let at = 0; at < buffer.length && failure === undefined; at += SLICE_BYTES) {
+    const slice = buffer.subarray(at, at + SLICE_BYTES);
+    const long = lines.push(slice);
+    if (long !== null) throw rejectedLine(longLineError(long, limits, encoding));
+    parser.write(decoder.write(slice));
+    await nextTurn();
   }
+  if (failure === undefined) {
+    parser.end();
+    await nextTurn();
+    await finished(parser).catch((error: Error) => (failure ??= error));
+  }
+  if (failure instanceof CsvError) {
+    const line = (failure as CsvError & { lines?: number }).lines ?? 0;
+    throw new ImportRejectedError([{ row: line, column: '', value: '', reason: `not valid CSV: ${failure.message}` }]);
+  }
+  if (failure !== undefined) throw failure;
   return parsed;
 }
 

@@ -80,7 +80,13 @@ describe('read limits', () => {
       parts: 2,
       limits: LIMITS,
     });
-    const refusal = expectRefusal(await copy.then(() => undefined, (e: unknown) => e), 'record_too_long');
+    const refusal = expectRefusal(
+      await copy.then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+      'record_too_long',
+    );
     expect(refusal.place).toEqual({ line: 2501 });
   });
 
@@ -101,7 +107,11 @@ describe('read limits', () => {
     const source = await openRecordSource(deep, { format: 'jsonl' });
     const items = [];
     for await (const item of source.items) items.push(item);
-    expect(items[1]).toMatchObject({ kind: 'problem', rowNo: 2, reason: { en: 'a value of the record is nested too deeply' } });
+    expect(items[1]).toMatchObject({
+      kind: 'problem',
+      rowNo: 2,
+      reason: { en: 'a value of the record is nested too deeply' },
+    });
   });
 
   it('refuses a JSON header (the keys of the first records) longer than the header limit', async () => {
