@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/config.js';
 import { closePlatform, openPlatform } from '../../platform/open-platform.js';
@@ -25,9 +26,10 @@ function multipart(name: string, content: string | Buffer) {
 }
 
 /**
- * Asks GET /api/v1/auth/me as `session`, one request after another, until `work` settles;
+ * Asks GET /api/v1/auth/me as `session` every few milliseconds until `work` settles;
  * returns how many were answered (200) before it did. A server that parses an upload in
- * one synchronous stretch answers none of them while it parses.
+ * one synchronous stretch answers none of them while it parses. (Asked back to back, the
+ * questions alone kept the one-connection PGlite store from the import.)
  */
 async function meAnsweredDuring(platform: TestPlatform, session: SignedIn, work: Promise<unknown>): Promise<number> {
   let settled = false;
@@ -39,6 +41,7 @@ async function meAnsweredDuring(platform: TestPlatform, session: SignedIn, work:
     const me = await platform.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: session.headers });
     expect(me.statusCode).toBe(200);
     if (!settled) answered += 1;
+    await pause(10);
   }
   await done;
   return answered;
@@ -130,12 +133,12 @@ for (const engine of testEngines()) {
 
     it("answers another user's requests while a large upload of bad rows is imported", async () => {
       const lines = Array.from(
-        { length: 30_000 },
+        { length: 5_000 },
         (_, i) => `${i},dibao,${ALICE},张三,330106,${'x'.repeat(200)},2024-13-45,2024-03`,
       );
       const work = upload('bad-rows.csv', `${HEADER}\n${lines.join('\n')}\n`);
       expect(await meAnsweredDuring(platform, bystander, work)).toBeGreaterThanOrEqual(3);
-      expect((await work).json()).toMatchObject({ status: 'loaded', rowsRejected: 30_000 });
+      expect((await work).json()).toMatchObject({ status: 'loaded', rowsRejected: 5_000 });
     });
   });
 }
