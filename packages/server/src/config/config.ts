@@ -99,6 +99,33 @@ const ZConfig = z.object({
   autoRunModels: z.stringbool().default(true),
   /** QF_DEMO: load the demo region when the data folder is new. */
   demo: z.stringbool().default(true),
+  /**
+   * QF_IMPORT_MAX_RECORD_BYTES: the longest line (CSV, JSON Lines), record (a CSV record
+   * with quoted line breaks), JSON array element or XLSX cell an import reads; a file with
+   * a longer one is refused with a 400 after reading that much of it. The widest real
+   * record (~60 fields of a few hundred characters) is tens of kilobytes: 1 MiB leaves
+   * room twenty times over and keeps a file without line feeds from being gathered into
+   * one string (a 300 MB line exhausted the heap). At most 2,000,000: DuckDB's CSV reader
+   * skips, without an error, lines past its 2 MiB default.
+   */
+  importMaxRecordBytes: z.coerce
+    .number()
+    .int()
+    .min(4096)
+    .max(2_000_000)
+    .default(1 << 20),
+  /**
+   * QF_IMPORT_MAX_HEADER_BYTES: the longest header line (CSV) or header names together
+   * (JSON, XLSX). The widest data standard type has a few dozen columns of some tens of
+   * characters, under 4 KiB; 64 KiB allows sixteen times that, and bounds the header's
+   * matching against every field's synonyms and the mapping template a refusal returns.
+   */
+  importMaxHeaderBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1 << 20)
+    .default(64 << 10),
 });
 
 export type Config = z.infer<typeof ZConfig>;
@@ -126,6 +153,8 @@ const ENV_NAMES: Record<keyof Config, string> = {
   logLevel: 'QF_LOG_LEVEL',
   autoRunModels: 'QF_AUTO_RUN_MODELS',
   demo: 'QF_DEMO',
+  importMaxRecordBytes: 'QF_IMPORT_MAX_RECORD_BYTES',
+  importMaxHeaderBytes: 'QF_IMPORT_MAX_HEADER_BYTES',
 };
 
 export class ConfigError extends Error {

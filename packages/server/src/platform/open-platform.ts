@@ -8,6 +8,7 @@ import { openLake } from '../lake/index.js';
 import { systemActor } from '../modules/audit/audit.service.js';
 import { lakeImportDir, removeStaleEngineCopies } from '../modules/datasets/engine-copies.js';
 import { reconcileImportBatches } from '../modules/datasets/reconcile.js';
+import { removeStaleUploads } from '../modules/datasets/stale-uploads.js';
 import { failInterruptedRuns } from '../modules/models/model-runs.recovery.js';
 import { retireWarningsOfBatch } from '../modules/warnings/warning-lifecycle.service.js';
 import { loadMasterKey } from '../security/master-key.js';
@@ -36,6 +37,8 @@ export async function openPlatform(config: Config): Promise<AppServices> {
     );
     // Only this process can open the lake file: no other import is writing its copy here.
     if (lake.engine === 'duckdb') await removeStaleEngineCopies(config.dataDir);
+    // Uploads a crash left behind, whatever the lake: an import running elsewhere keeps its own.
+    await removeStaleUploads(config.dataDir);
     services = createAppServices(config, database, lake, loadMasterKey(config));
     await services.rolePermissions.seedDefaults();
     // A crash mid-import leaves a batch 'loading'; the lake knows whether it committed.

@@ -17,6 +17,7 @@ import { RejectedReportWriter } from './rejected-report.js';
 import { type StagedRow, createRowNormaliser, rawCellText } from './row-normaliser.js';
 import { type EngineCsv, prepareEngineCsv } from './sources/csv-engine.js';
 import { type OpenSourceOptions, openRecordSource } from './sources/open-source.js';
+import type { ReadLimits } from './sources/read-limits.js';
 import type { RecordSource } from './sources/record-source.js';
 import { type StagePlan, duckDbCsvRelation, planStage } from './stage-sql.js';
 
@@ -97,23 +98,28 @@ export interface LoadImportInput {
    * loadImport then owns it and deletes it. Left out, loadImport prepares it itself.
    */
   engineCsv?: EngineCsv | null;
+  /** How long a line and the header may be, when loadImport prepares the engine's copy itself. */
+  limits?: ReadLimits;
 }
 
 /**
  * The copy of an opened CSV that DuckDB reads itself (see prepareEngineCsv), written to
  * `tempFile`; null when the JavaScript reader must read the file (other formats, the
- * PostgreSQL lake, an irregular or undecodable file).
+ * PostgreSQL lake, an irregular or undecodable file). Throws ReadLimitError (400) at a
+ * line longer than `limits` allow.
  */
 export async function prepareForEngine(
   lake: Lake,
   opened: OpenedImport,
   tempFile: string,
   onBytes?: (total: number) => void,
+  limits?: ReadLimits,
 ): Promise<EngineCsv | null> {
   if (lake.engine !== 'duckdb' || opened.source.format !== 'csv') return null;
   await mkdir(path.dirname(tempFile), { recursive: true });
   return prepareEngineCsv(opened.file, opened.source.encoding, opened.source.headers.length, tempFile, {
     ...(onBytes ? { onBytes } : {}),
+    ...(limits ? { limits } : {}),
   });
 }
 
@@ -138,7 +144,7 @@ export async function loadImport(input: LoadImportInput): Promise<ImportCounts &
     await ensureLakeTables(lake, layout);
     // The engine reads files only in its import folder (none on PostgreSQL, which reads the rows as they stream).
     if (input.engineCsv === undefined && lake.importDir !== null) {
-      engineCsv = await prepareForEngine(lake, opened, engineCopyIn(lake.importDir), input.onBytes);
+      engineCsv = await prepareForEngine(lake, opened, engineCopyIn(lake.importDir), input.onBytes, input.limits);
     }
     const review = async (row: StagedRow): Promise<unknown[] | null> => {
       const result = normalise(row);

@@ -12,15 +12,9 @@ import { batchDivisionFor } from './dataset-rows.scope.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import { engineCopyPath } from './engine-copies.js';
 import { hashFile } from './file-hash.js';
-import {
-  type HeaderMapping,
-  MappingRefusedError,
-  type OpenedImport,
-  loadImport,
-  openImport,
-  prepareForEngine,
-} from './import-pipeline.js';
+import { type HeaderMapping, type OpenedImport, loadImport, openImport, prepareForEngine } from './import-pipeline.js';
 import type { EngineCsv } from './sources/csv-engine.js';
+import { excerpt, readLimitsOf } from './sources/read-limits.js';
 import { rejectedReportPath } from './rejected-report.js';
 
 /** An import request, however it arrived (upload or command line). */
@@ -155,7 +149,7 @@ export async function importDatasetFile(
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return { batch: loaded, reportPath: counts.reportLines > 0 ? reportFile : null, fileSize: size, seconds };
   } catch (error) {
-    const message = (error as Error).message ?? String(error);
+    const message = messageOf(error);
     await db.transaction().execute(async (trx) => {
       await new DatasetsRepository(trx).updateBatch(batch.id, {
         status: 'failed',
@@ -191,10 +185,12 @@ async function openCheckedFile(
   progress: ImportProgress,
 ): Promise<{ opened: OpenedImport; engineCsv: EngineCsv | null; contentHash: string; duplicate?: ImportBatch }> {
   const db = services.database.db;
+  const limits = readLimitsOf(services.config);
   const hashing = hashFile(request.file);
   let opened;
   try {
     opened = await openImport(request.file, dataset, {
+      limits,
       ...(request.format ? { format: request.format } : {}),
       ...(request.sheet ? { sheet: request.sheet } : {}),
       ...(await mappingForImport(db, dataset.key, request)),
@@ -209,16 +205,17 @@ async function openCheckedFile(
       detail: {
         fileName: request.fileName,
         contentHash: await hashing.catch(() => null),
-        error: (error as Error).message.slice(0, 500),
+        error: messageOf(error).slice(0, 500),
       },
     });
-    if (error instanceof MappingRefusedError) throw error;
-    throw new AppError(400, 'unreadable_file', (error as Error).message);
+    // MappingRefusedError and the readers' limits (ReadLimitError) are answers of their own.
+    if (error instanceof AppError) throw error;
+    throw new AppError(400, 'unreadable_file', messageOf(error), 'file');
   }
   let engineCsv: EngineCsv | null = null;
   try {
     const tempFile = engineCopyPath(services.config.dataDir);
-    engineCsv = await prepareForEngine(services.lake, opened, tempFile, progress.onBytes);
+    engineCsv = await prepareForEngine(services.lake, opened, tempFile, progress.onBytes, limits);
     const contentHash = await hashing;
     const duplicate = await new DatasetsRepository(db).findLiveBatchByHash(dataset.key, contentHash);
     if (duplicate && request.force !== true) {
@@ -236,6 +233,14 @@ async function openCheckedFile(
     await opened.source.close();
     throw error;
   }
+}
+
+/**
+ * An error's message as an answer or a batch record may carry it: readers' messages quote
+ * the file, and one that quoted a whole line (26 MB for a 5 MB line) must not be echoed.
+ */
+function messageOf(error: unknown): string {
+  return excerpt(error instanceof Error ? error.message : String(error), 1000);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -7,8 +6,10 @@ import type { LocalisedText } from '@qingfeng/core';
 import { parse } from 'csv-parse';
 import type { AppServices } from '../../app-services.js';
 import type { ImportMode } from '../../db/schema.js';
+import { ValidationError } from '../../http/errors.js';
 import type { AuditActor } from '../audit/audit.service.js';
 import { type ImportOutcome, importDatasetFile } from './import.service.js';
+import { uploadPath } from './stale-uploads.js';
 
 /**
  * Imports of records that do not arrive as a file (API pushes, OCDS releases mapped to
@@ -28,9 +29,8 @@ export class JsonLinesTempFile {
 
   /** Creates an empty file; `tag` only helps a human reading the folder. */
   static async create(dataDir: string, tag: string): Promise<JsonLinesTempFile> {
-    const dir = path.join(dataDir, 'uploads');
-    await mkdir(dir, { recursive: true });
-    return new JsonLinesTempFile(path.join(dir, `${tag}-${randomUUID()}.jsonl`));
+    await mkdir(path.join(dataDir, 'uploads'), { recursive: true });
+    return new JsonLinesTempFile(uploadPath(dataDir, `${tag}-`, '.jsonl'));
   }
 
   /** Records written so far (blank lines not counted). */
@@ -40,11 +40,12 @@ export class JsonLinesTempFile {
 
   /**
    * Writes one record as a line, or a blank line for null, which the reader skips but
-   * counts, so that line numbers can follow another file's.
+   * counts, so that line numbers can follow another file's. A record nested too deeply to
+   * write as text is a 400 on `rows`.
    */
   async write(record: Record<string, unknown> | null): Promise<void> {
     if (record !== null) this.records += 1;
-    await this.writeText(record === null ? '\n' : `${JSON.stringify(record)}\n`);
+    await this.writeText(record === null ? '\n' : `${jsonLine(record, this.records)}\n`);
   }
 
   /** Writes text as it is (already JSON Lines). */
@@ -65,6 +66,16 @@ export class JsonLinesTempFile {
       await once(this.stream, 'close');
     }
     await rm(this.file, { force: true });
+  }
+}
+
+function jsonLine(record: Record<string, unknown>, n: number): string {
+  try {
+    return JSON.stringify(record);
+  } catch (error) {
+    // JSON.stringify recurses: a value nested thousands deep overflows the stack.
+    if (!(error instanceof RangeError)) throw error;
+    throw new ValidationError(`rows: record ${n} is nested too deeply`, 'rows', 'record_too_deep');
   }
 }
 

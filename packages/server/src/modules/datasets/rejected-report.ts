@@ -3,6 +3,12 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import type { LocalisedText } from '@qingfeng/core';
+import { excerpt } from './sources/read-limits.js';
+
+// A rejected value (and a reason, which may quote it) is kept up to this many characters: a
+// cell may be up to a record's limit (1 MiB), and a report of such cells would be as large
+// as the file it refuses.
+const MAX_VALUE_CHARS = 500;
 
 /** The columns of every rejected-rows report, in both languages for the clerk. */
 export const REPORT_HEADER = ['行号 row', '列 column', '字段 field', '原始值 value', '原因 reason', 'reason (en)'];
@@ -28,7 +34,7 @@ export function rejectedReportPath(dataDir: string, batchId: number): string {
 
 /**
  * Streams a batch's rejected-rows report to disk as CSV (UTF-8 with BOM so Excel reads the
- * Chinese). The file is created on the first line, so a clean batch leaves no file; each
+ * Chinese), each value quoted up to 500 characters. The file is created on the first line, so a clean batch leaves no file; each
  * write waits for the disk when its buffer is full, keeping memory flat.
  */
 export class RejectedReportWriter {
@@ -44,8 +50,10 @@ export class RejectedReportWriter {
 
   async write(line: ReportLine): Promise<void> {
     const stream = this.stream ?? (await this.open());
-    const text =
-      [line.rowNo, line.column, line.field, line.raw, line.reason.zh, line.reason.en].map(csvCell).join(',') + '\r\n';
+    const cells = [line.column, line.field, line.raw, line.reason.zh, line.reason.en].map((text) =>
+      csvCell(excerpt(text, MAX_VALUE_CHARS)),
+    );
+    const text = `${[line.rowNo, ...cells].join(',')}\r\n`;
     this.lines += 1;
     if (!stream.write(text)) await once(stream, 'drain');
   }

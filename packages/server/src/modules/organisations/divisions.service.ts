@@ -61,7 +61,7 @@ export class DivisionsService {
    * counties without their townships.
    */
   async importDivisions(scope: Scope, bytes: Uint8Array, options: ImportOptions = {}): Promise<TDivisionImportResult> {
-    const { encoding, records } = readCsvFile(bytes, DIVISION_COLUMNS);
+    const { encoding, records } = await readCsvFile(bytes, DIVISION_COLUMNS);
     const problems: TImportProblem[] = [];
     const rows: DivisionTable[] = [];
     const seen = new Map<string, number>();

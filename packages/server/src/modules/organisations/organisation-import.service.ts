@@ -42,7 +42,7 @@ export class OrganisationImportService {
   constructor(private readonly db: Kysely<DB>) {}
 
   async importOrganisations(scope: Scope, bytes: Uint8Array, options: ImportOptions = {}): Promise<TImportResult> {
-    const { encoding, records } = readCsvFile(bytes, ORGANISATION_COLUMNS);
+    const { encoding, records } = await readCsvFile(bytes, ORGANISATION_COLUMNS);
     const problems: TImportProblem[] = [];
     const rows: OrganisationRow[] = [];
     const firstRowOfCode = new Map<string, number>();

@@ -3,7 +3,9 @@ import { open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type PartRequest, type PartResult, copyPart } from './engine-copy-part.js';
 import type { PartMessage } from './engine-copy-worker.js';
+import { longLineError } from './line-guard.js';
 import { moduleWorker, siblingModule } from './module-worker.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from './read-limits.js';
 
 /** One file of the engine's copy: a run of the upload's lines, numbered from 1. */
 export interface EnginePart {
@@ -30,6 +32,8 @@ export interface PrepareOptions {
   readonly onBytes?: (total: number) => void;
   /** Parts copied side by side, each on a worker thread; default one per core up to 4, none under 32 MB. */
   readonly parts?: number;
+  /** How long a line and the header may be (default: DEFAULT_READ_LIMITS). */
+  readonly limits?: ReadLimits;
 }
 
 // A worker thread costs tens of milliseconds to start; a part smaller than this is not worth it.
@@ -48,7 +52,8 @@ const LF = 0x0a;
  * on worker threads, one per core: the copy is a byte loop in JavaScript, one core's work
  * otherwise (8 of 25 s of a 10-million-row import). Returns null when the file must go
  * through the JavaScript reader instead (other encodings, irregular shape, invalid UTF-8,
- * whose reader gives the precise error).
+ * whose reader gives the precise error). Throws ReadLimitError (400) at a line longer than
+ * the limits, which the engine's reader would otherwise skip without a word.
  */
 export async function prepareEngineCsv(
   file: string,
@@ -59,14 +64,16 @@ export async function prepareEngineCsv(
 ): Promise<EngineCsv | null> {
   if (encoding !== 'utf-8' && encoding !== 'gb18030') return null;
   const { size } = await stat(file);
+  const limits = options.limits ?? DEFAULT_READ_LIMITS;
   const wanted = options.parts ?? Math.min(availableParallelism(), MAX_PARTS, Math.floor(size / MIN_PART_BYTES));
-  const bounds = await lineBounds(file, size, Math.max(1, wanted));
+  const bounds = await lineBounds(file, size, Math.max(1, wanted), limits.maxRecordBytes);
   const requests: PartRequest[] = bounds.slice(1).map((end, k) => ({
     file,
     start: bounds[k] as number,
     end,
     encoding,
     out: partFile(tempFile, k),
+    limits,
   }));
   const cleanup = async () => {
     await Promise.all(requests.map((r) => rm(r.out, { force: true })));
@@ -81,6 +88,7 @@ export async function prepareEngineCsv(
       requests.length === 1
         ? [await copyPart(requests[0] as PartRequest, progress(0))]
         : await allOrFirstError(requests.map((r, k) => copyInWorker(r, progress(k))));
+    throwAtLongLine(results, limits, encoding);
     const merged = mergeParts(results);
     if (merged === null) {
       await cleanup();
@@ -103,11 +111,28 @@ function partFile(tempFile: string, k: number): string {
 }
 
 /**
+ * Throws the refusal for the first overlong line in file order. A part stops at its long
+ * line, but the parts before it are whole, so their line feeds number it in the upload.
+ */
+function throwAtLongLine(results: readonly PartResult[], limits: ReadLimits, encoding: string): void {
+  let lines = 0;
+  for (const r of results) {
+    if (r.longLine !== null) {
+      const start = Buffer.from(r.longLine.start);
+      throw longLineError({ ...r.longLine, start }, limits, encoding, lines);
+    }
+    lines += r.lineFeeds;
+  }
+}
+
+/**
  * Byte offsets cutting `file` into at most `parts` parts of about equal size, each cut just
  * after a line feed: [0, …, size]. A part never starts inside a line (nor, as a line feed
- * is no byte of a multi-byte character in UTF-8 or GB18030, inside a character).
+ * is no byte of a multi-byte character in UTF-8 or GB18030, inside a character). A cut
+ * that finds no line feed within `maxLineBytes` is dropped: the part holding that overlong
+ * line refuses it, without a read to the end of the file in search of its end.
  */
-async function lineBounds(file: string, size: number, parts: number): Promise<number[]> {
+async function lineBounds(file: string, size: number, parts: number, maxLineBytes: number): Promise<number[]> {
   const bounds = [0];
   if (parts <= 1 || size === 0) return [0, size];
   const handle = await open(file, 'r');
@@ -115,15 +140,17 @@ async function lineBounds(file: string, size: number, parts: number): Promise<nu
     const window = Buffer.alloc(SEEK_WINDOW);
     for (let k = 1; k < parts; k++) {
       let at = Math.max(Math.floor((k * size) / parts), bounds.at(-1) as number);
+      const giveUpAt = at + maxLineBytes + 1;
       let cut = -1;
-      while (cut === -1 && at < size) {
+      while (cut === -1 && at < size && at < giveUpAt) {
         const { bytesRead } = await handle.read(window, 0, SEEK_WINDOW, at);
         const lf = window.subarray(0, bytesRead).indexOf(LF);
         if (lf !== -1) cut = at + lf + 1;
         at += bytesRead;
         if (bytesRead === 0) break;
       }
-      if (cut === -1 || cut >= size) break;
+      if (cut === -1) continue;
+      if (cut >= size) break;
       if (cut > (bounds.at(-1) as number)) bounds.push(cut);
     }
   } finally {

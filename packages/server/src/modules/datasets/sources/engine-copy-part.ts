@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { isUtf8 } from 'node:buffer';
 import { CsvShape } from './csv-shape.js';
 import { Gb18030ToUtf8 } from './gb18030-to-utf8.js';
+import { type LongLine, LineLengthCheck } from './line-guard.js';
 import { LineNumberer } from './line-numbers.js';
+import type { ReadLimits } from './read-limits.js';
 
 /** One part of a CSV to copy for the engine: bytes [start, end) of `file`, starting at a line. */
 export interface PartRequest {
@@ -13,6 +15,8 @@ export interface PartRequest {
   readonly encoding: 'utf-8' | 'gb18030';
   /** Where the numbered UTF-8 copy of the part goes. */
   readonly out: string;
+  /** The longest line and header allowed; the first part's first line is the header. */
+  readonly limits: ReadLimits;
 }
 
 /** What copying a part found. Line numbers in the copy count from 1 at the part's first line. */
@@ -26,6 +30,8 @@ export interface PartResult {
   readonly lineFeeds: number;
   /** The part ends with a blank line seen (a record in a later part makes the file irregular). */
   readonly endsBlank: boolean;
+  /** The first line longer than the limits (numbered in the part), where the copy stopped; null if none. */
+  readonly longLine: LongLine | null;
 }
 
 /** A chunk numbered, its shape checked: in one pass when it is plain, else quote by quote then numbered. */
@@ -57,6 +63,9 @@ function completeUtf8Length(bytes: Buffer): number {
 export async function copyPart(request: PartRequest, onBytes?: (read: number) => void): Promise<PartResult> {
   const shape = new CsvShape();
   const numberer = new LineNumberer();
+  // Checked on the raw bytes, before any decoding: a line without end is refused after one limit's worth.
+  const lines = new LineLengthCheck(request.limits, request.start === 0);
+  let longLine: LongLine | null = null;
   const out = createWriteStream(request.out);
   const write = async (bytes: Buffer) => {
     if (bytes.length === 0) return;
@@ -76,6 +85,8 @@ export async function copyPart(request: PartRequest, onBytes?: (read: number) =>
       for await (const chunk of input) {
         read += chunk.length;
         onBytes?.(read);
+        longLine = lines.push(chunk);
+        if (longLine !== null) break;
         if (decoder !== null) {
           await write(decoder.push(chunk));
         } else {
@@ -87,7 +98,7 @@ export async function copyPart(request: PartRequest, onBytes?: (read: number) =>
         }
         if (!valid || !shape.regular) break;
       }
-      if (decoder !== null && shape.regular) await write(decoder.end());
+      if (decoder !== null && shape.regular && longLine === null) await write(decoder.end());
       if (carry.length > 0) valid = false;
     }
     out.end();
@@ -99,6 +110,7 @@ export async function copyPart(request: PartRequest, onBytes?: (read: number) =>
       maxCells: shape.maxCells,
       lineFeeds: numberer.lineFeeds,
       endsBlank: shape.blankSeen,
+      longLine,
     };
   } catch (error) {
     out.destroy();

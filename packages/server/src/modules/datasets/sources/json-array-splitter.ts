@@ -1,10 +1,20 @@
+import { DEFAULT_READ_LIMITS, ReadLimitError } from './read-limits.js';
+
+// Deeper than any record a department sends; deeper values are refused before JSON.parse
+// builds them, as turning one back into text (a nested value is kept as its JSON) recurses.
+const MAX_DEPTH = 64;
+
 /**
  * Splits the text of a JSON array into the texts of its elements as chunks arrive, so a
  * file of any size is parsed one element at a time. It tracks only string/escape state
  * and nesting depth; each element's text is then given to JSON.parse, which does the
- * real validation.
+ * real validation. An element longer than `maxElementChars` or nested deeper than 64
+ * levels stops it (ReadLimitError, or an Error naming the element), so one endless value
+ * is never gathered whole.
  */
 export class JsonArraySplitter {
+  /** Elements completed so far. */
+  private count = 0;
   private depth = 0;
   private inString = false;
   private escaped = false;
@@ -14,11 +24,14 @@ export class JsonArraySplitter {
   /** The part of the current element that arrived in earlier chunks. */
   private carried = '';
 
+  constructor(private readonly maxElementChars = DEFAULT_READ_LIMITS.maxRecordBytes) {}
+
   /** Feeds a chunk of text; returns the elements completed within it. */
   push(chunk: string): string[] {
     const out: string[] = [];
     let start = this.inElement ? 0 : -1;
     const finish = (end: number): void => {
+      this.count += 1;
       out.push(this.carried + chunk.slice(start, end));
       this.carried = '';
       this.inElement = false;
@@ -54,13 +67,29 @@ export class JsonArraySplitter {
         }
       }
       if (ch === 0x22) this.inString = true;
-      else if (ch === 0x7b || ch === 0x5b) this.depth += 1;
-      else if (ch === 0x7d || ch === 0x5d) {
+      else if (ch === 0x7b || ch === 0x5b) {
+        this.depth += 1;
+        if (this.depth > MAX_DEPTH) {
+          throw new Error(
+            `第 ${this.count + 1} 条记录嵌套超过 ${MAX_DEPTH} 层 / record ${this.count + 1} is nested deeper than ${MAX_DEPTH} levels`,
+          );
+        }
+      } else if (ch === 0x7d || ch === 0x5d) {
         this.depth -= 1;
         if (this.depth === 0) finish(i + 1);
       }
     }
-    if (this.inElement) this.carried += chunk.slice(start);
+    if (this.inElement) {
+      this.carried += chunk.slice(start);
+      if (this.carried.length > this.maxElementChars) {
+        throw new ReadLimitError(
+          'record',
+          this.maxElementChars,
+          { element: this.count + 1 },
+          this.carried.slice(0, 400),
+        );
+      }
+    }
     return out;
   }
 

@@ -3,6 +3,8 @@ import { pipeline } from 'node:stream';
 import type { RawValue } from '@qingfeng/core';
 import { ByteCounter } from './byte-counter.js';
 import { JsonArraySplitter } from './json-array-splitter.js';
+import { LineGuard } from './line-guard.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits, ReadLimitError, excerpt } from './read-limits.js';
 import type { SourceHead, SourceItem } from './record-source.js';
 import { decoderFor, detectEncoding } from './text-decoding.js';
 
@@ -13,10 +15,15 @@ const HEADER_SAMPLE = 200;
 type Element = { rowNo: number; text: string };
 
 /** Splits a JSON array file into element texts, numbered from 1, without holding the array. */
-async function* arrayElements(file: string, onBytes?: (total: number) => void): AsyncGenerator<Element> {
+async function* arrayElements(
+  file: string,
+  limits: ReadLimits,
+  onBytes?: (total: number) => void,
+): AsyncGenerator<Element> {
   const encoding = await detectEncoding(file);
   const stream = pipeline(createReadStream(file), new ByteCounter(onBytes), decoderFor(encoding), () => {});
-  const splitter = new JsonArraySplitter();
+  // A minified array is one line: its elements, not its lines, are what is bounded.
+  const splitter = new JsonArraySplitter(limits.maxRecordBytes);
   let rowNo = 0;
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
@@ -28,10 +35,20 @@ async function* arrayElements(file: string, onBytes?: (total: number) => void): 
   }
 }
 
-/** Splits a JSON Lines file into its non-blank lines, numbered by file line. */
-async function* lineElements(file: string, onBytes?: (total: number) => void): AsyncGenerator<Element> {
+/** Splits a JSON Lines file into its non-blank lines, numbered by file line; an overlong line stops it. */
+async function* lineElements(
+  file: string,
+  limits: ReadLimits,
+  onBytes?: (total: number) => void,
+): AsyncGenerator<Element> {
   const encoding = await detectEncoding(file);
-  const stream = pipeline(createReadStream(file), new ByteCounter(onBytes), decoderFor(encoding), () => {});
+  const stream = pipeline(
+    createReadStream(file),
+    new ByteCounter(onBytes),
+    new LineGuard(limits, encoding, false),
+    decoderFor(encoding),
+    () => {},
+  );
   let pending = '';
   let lineNo = 0;
   try {
@@ -47,6 +64,16 @@ async function* lineElements(file: string, onBytes?: (total: number) => void): A
     if (pending.trim() !== '') yield { rowNo: lineNo, text: pending };
   } finally {
     stream.destroy();
+  }
+}
+
+/** Refuses a header (the keys of the first records) longer than the limit, as a CSV header line would be. */
+function checkHeaderLength(headers: readonly string[], limits: ReadLimits): void {
+  let bytes = 0;
+  for (const h of headers) bytes += Buffer.byteLength(h) + 1;
+  if (bytes > limits.maxHeaderBytes) {
+    const start = headers.join(',').slice(0, 400);
+    throw new ReadLimitError('header', limits.maxHeaderBytes, { element: 1 }, start);
   }
 }
 
@@ -73,7 +100,7 @@ function parseElement(element: Element): Parsed {
 }
 
 function problem(element: Element, zh: string, en: string): SourceItem {
-  return { kind: 'problem', rowNo: element.rowNo, raw: element.text.slice(0, 500), reason: { zh, en } };
+  return { kind: 'problem', rowNo: element.rowNo, raw: excerpt(element.text), reason: { zh, en } };
 }
 
 /**
@@ -85,8 +112,9 @@ export async function* readJson(
   file: string,
   format: 'json' | 'jsonl',
   onBytes?: (total: number) => void,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
 ): AsyncGenerator<SourceHead | SourceItem, void, undefined> {
-  const elements = format === 'json' ? arrayElements(file, onBytes) : lineElements(file, onBytes);
+  const elements = format === 'json' ? arrayElements(file, limits, onBytes) : lineElements(file, limits, onBytes);
   const sample: Parsed[] = [];
   const keys = new Set<string>();
   let objects = 0;
@@ -103,11 +131,20 @@ export async function* readJson(
       }
     }
     const headers = [...keys];
+    checkHeaderLength(headers, limits);
     yield { headers, encoding: 'utf-8' };
     const toItem = (parsed: Parsed): SourceItem => {
       if (!('object' in parsed)) return parsed;
       const extraCells = Object.keys(parsed.object).filter((k) => !keys.has(k) && parsed.object[k] !== null).length;
-      return { kind: 'record', rowNo: parsed.rowNo, values: headers.map((h) => toRaw(parsed.object[h])), extraCells };
+      try {
+        return { kind: 'record', rowNo: parsed.rowNo, values: headers.map((h) => toRaw(parsed.object[h])), extraCells };
+      } catch (error) {
+        // A value nested too deeply to turn back into text (JSON Lines: no splitter counts the depth).
+        if (!(error instanceof RangeError)) throw error;
+        const zh = '记录中的值嵌套过深';
+        const en = 'a value of the record is nested too deeply';
+        return { kind: 'problem', rowNo: parsed.rowNo, raw: '', reason: { zh, en } };
+      }
     };
     for (const parsed of sample) yield toItem(parsed);
     sample.length = 0;

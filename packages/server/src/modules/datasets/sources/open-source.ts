@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import type { ImportFormat } from '../../../db/schema.js';
 import { readCsv } from './csv-source.js';
 import { readJson } from './json-source.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from './read-limits.js';
 import { sourceFromGenerator, type RecordSource } from './record-source.js';
 import { readXlsx } from './xlsx-source.js';
 
@@ -13,6 +14,8 @@ export interface OpenSourceOptions {
   sheet?: string;
   /** Called with the number of file bytes read so far. */
   onBytes?: (total: number) => void;
+  /** How long a record and the header may be (default: DEFAULT_READ_LIMITS). */
+  limits?: ReadLimits;
 }
 
 /**
@@ -41,14 +44,15 @@ export async function sniffFormat(file: string): Promise<ImportFormat> {
 /** Opens a file for import: reads its header and leaves its records to be streamed. */
 export async function openRecordSource(file: string, options: OpenSourceOptions = {}): Promise<RecordSource> {
   const format = options.format ?? (await sniffFormat(file));
+  const limits = options.limits ?? DEFAULT_READ_LIMITS;
   switch (format) {
     case 'csv':
-      return sourceFromGenerator(format, readCsv(file, options.onBytes));
+      return sourceFromGenerator(format, readCsv(file, options.onBytes, limits));
     case 'xlsx':
-      return sourceFromGenerator(format, readXlsx(file, options.sheet, options.onBytes));
+      return sourceFromGenerator(format, readXlsx(file, options.sheet, options.onBytes, limits));
     case 'json':
     case 'jsonl':
-      return sourceFromGenerator(format, readJson(file, format, options.onBytes));
+      return sourceFromGenerator(format, readJson(file, format, options.onBytes, limits));
     default: {
       const unreachable: never = format;
       throw new Error(`Unknown format ${String(unreachable)}`);

@@ -1,3 +1,6 @@
+import { DEFAULT_READ_LIMITS, type ReadLimits, ReadLimitError } from './read-limits.js';
+import { XmlLimitCheck } from './xml-limits.js';
+
 /** A worksheet as the workbook lists it (the shape exceljs's reader keeps in `model.sheets`). */
 export interface WorkbookSheet {
   readonly id: number;
@@ -22,6 +25,51 @@ export interface WorkbookDirectory {
 
 // Larger shared-string parts are left to exceljs's own streaming parse.
 const MAX_SHARED_STRINGS_BYTES = 32 * 1024 * 1024;
+// The workbook's sheet list and relationships are read whole: a few kilobytes in any real file.
+const MAX_DIRECTORY_PART_BYTES = 16 * 1024 * 1024;
+// The parts a record can hide in: read through XmlLimitCheck before exceljs reads them.
+const RECORD_PARTS = /^xl\/(sharedStrings\.xml|worksheets\/[^/]+\.xml)$/;
+
+/** A zip entry as unzipper's directory gives it (the part of its type used here). */
+interface ZipEntry {
+  readonly path: string;
+  stream(): NodeJS.ReadableStream;
+}
+
+/**
+ * Inflates a part while XmlLimitCheck watches it, and returns its bytes when they fit in
+ * `keepUpTo` (undefined past it). Sizes are counted, not taken from the zip's directory,
+ * which can claim anything. Throws ReadLimitError at the first overrun, or when a part
+ * that must be kept (`mustKeep`) is larger than `keepUpTo`.
+ */
+async function readCheckedPart(
+  entry: ZipEntry,
+  limits: ReadLimits,
+  keepUpTo: number,
+  mustKeep = false,
+): Promise<Buffer | undefined> {
+  const check = new XmlLimitCheck(limits);
+  const stream = entry.stream();
+  let kept: Buffer[] | undefined = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const overrun = check.push(chunk);
+      size += chunk.length;
+      if (overrun !== null) {
+        throw new ReadLimitError('record', limits.maxRecordBytes, { sheetPart: entry.path }, null);
+      }
+      if (size > keepUpTo) {
+        if (mustKeep) throw new ReadLimitError('header', keepUpTo, { sheetPart: entry.path }, null);
+        kept = undefined;
+      }
+      kept?.push(chunk);
+    }
+  } finally {
+    (stream as unknown as { destroy?: () => void }).destroy?.();
+  }
+  return kept === undefined ? undefined : Buffer.concat(kept);
+}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -57,7 +105,10 @@ function elements(xml: string, local: string): Record<string, string>[] {
  * `{"sharedString":0}`), so they are handed over too. Undefined when the file has no
  * workbook part (not an XLSX file: the reader then says so).
  */
-export async function readWorkbookDirectory(file: string): Promise<WorkbookDirectory | undefined> {
+export async function readWorkbookDirectory(
+  file: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<WorkbookDirectory | undefined> {
   // Loaded on the first XLSX, like exceljs in xlsx-source.ts: unzipper brings ~40 modules.
   const { default: unzipper } = await import('unzipper');
   let directory;
@@ -71,22 +122,27 @@ export async function readWorkbookDirectory(file: string): Promise<WorkbookDirec
   const part = (path: string) => directory.files.find((f) => f.path === path);
   const workbook = part('xl/workbook.xml');
   const rels = part('xl/_rels/workbook.xml.rels');
+  // Every part that can hold a record is checked before exceljs reads any: an endless cell
+  // must be refused before it is gathered into one string.
+  for (const entry of directory.files) {
+    if (RECORD_PARTS.test(entry.path) && entry.path !== 'xl/sharedStrings.xml') await readCheckedPart(entry, limits, 0);
+  }
   if (workbook === undefined || rels === undefined) return undefined;
-  const sheets = elements((await workbook.buffer()).toString('utf8'), 'sheet').map((a) => {
+  const workbookXml = await readCheckedPart(workbook, limits, MAX_DIRECTORY_PART_BYTES, true);
+  const relsXml = await readCheckedPart(rels, limits, MAX_DIRECTORY_PART_BYTES, true);
+  const sheets = elements(String(workbookXml), 'sheet').map((a) => {
     // The relationship id is the `id` attribute of the relationships namespace, whatever its prefix.
     const rId = Object.entries(a).find(([name]) => name.endsWith(':id'))?.[1] ?? '';
     return { id: parseInt(a.sheetId ?? '0', 10), name: a.name ?? '', state: a.state, rId };
   });
-  const relations = elements((await rels.buffer()).toString('utf8'), 'Relationship').map((a) => ({
+  const relations = elements(String(relsXml), 'Relationship').map((a) => ({
     Id: a.Id ?? '',
     Type: a.Type ?? '',
     Target: (a.Target ?? '').replace(/^\/?xl\//, ''),
   }));
   const strings = part('xl/sharedStrings.xml');
-  const sharedStrings =
-    strings !== undefined && strings.uncompressedSize <= MAX_SHARED_STRINGS_BYTES
-      ? parseSharedStrings((await strings.buffer()).toString('utf8'))
-      : undefined;
+  const stringsXml = strings && (await readCheckedPart(strings, limits, MAX_SHARED_STRINGS_BYTES));
+  const sharedStrings = stringsXml && parseSharedStrings(stringsXml.toString('utf8'));
   return { sheets, rels: relations, sharedStrings };
 }
 

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { RawValue } from '@qingfeng/core';
 import type ExcelJS from 'exceljs';
 import { ByteCounter } from './byte-counter.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits, ReadLimitError } from './read-limits.js';
 import { alignCells, type SourceHead, type SourceItem } from './record-source.js';
 import { readWorkbookDirectory } from './xlsx-directory.js';
 
@@ -33,17 +34,19 @@ export function cellValue(value: ExcelJS.CellValue): RawValue {
  * Reads one worksheet of an XLSX workbook with exceljs's streaming reader: the first sheet,
  * or the one named. The first row is the header; row numbers are the sheet's own. Shared
  * strings are cached by exceljs (the format puts them before the sheets), so memory grows
- * with the number of distinct strings, not with the number of rows.
+ * with the number of distinct strings, not with the number of rows. Every cell, shared
+ * string and row is first held to the limits (xlsx-directory.ts), the header to its own.
  */
 export async function* readXlsx(
   file: string,
   sheet: string | undefined,
   onBytes?: (total: number) => void,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
 ): AsyncGenerator<SourceHead | SourceItem, void, undefined> {
   // Loaded on the first XLSX rather than at start: exceljs and its dependencies hold ~25 MB
   // that an instance importing CSV and JSON would carry for nothing.
   const { default: excel } = await import('exceljs');
-  const directory = await readWorkbookDirectory(file);
+  const directory = await readWorkbookDirectory(file, limits);
   const input = createReadStream(file).pipe(new ByteCounter(onBytes));
   const workbook = new excel.stream.xlsx.WorkbookReader(input, {
     // Shared strings already read through the directory are not parsed a second time.
@@ -76,6 +79,9 @@ export async function* readXlsx(
         const cells = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => cellValue(v));
         if (headers === undefined) {
           headers = cells.map((c) => (c === null ? '' : String(c).trim()));
+          if (Buffer.byteLength(headers.join(',')) > limits.maxHeaderBytes) {
+            throw new ReadLimitError('header', limits.maxHeaderBytes, { line: row.number }, headers.join(','));
+          }
           yield { headers, encoding: null };
           continue;
         }
