@@ -82,7 +82,8 @@ export const modelsEn: Record<keyof typeof modelsZh, string> = {
   'runs.modelDone': '{hits} hits in {ms} ms',
   'runs.modelPending': 'Not finished',
   'runs.modelDoneWithheld': 'Finished in {ms} ms',
-  'runs.figuresWithheld': 'This run covered more than your jurisdiction: its figures are not shown; your warnings carry your share',
+  'runs.figuresWithheld':
+    'This run covered more than your jurisdiction: its figures are not shown; your warnings carry your share',
   'runs.newWarnings': 'New / updated warnings',
   'runs.requestedBy': 'Requested by',
   'runs.createdAt': 'Requested at',
