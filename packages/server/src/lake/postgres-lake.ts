@@ -4,6 +4,7 @@ import { LakeError } from './errors.js';
 import { assertColumnList, assertIdentifier, quoteIdentifier } from './identifiers.js';
 import type { Lake, LakeRows, LakeTableDef, LakeTx, UntrustedQueryLimits } from './lake.js';
 import { copyRows } from './postgres-copy.js';
+import { inPoolTransaction } from './postgres-transaction.js';
 import { PostgresReader } from './postgres-reader.js';
 import { lakeTypeParsers, toPgParams } from './postgres-types.js';
 import { createTxScope } from './tx-scope.js';
@@ -160,23 +161,8 @@ export class PostgresLake implements Lake {
   }
 
   /** BEGIN … COMMIT on one pooled client; ROLLBACK when fn or COMMIT fails. */
-  private async inTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      throw error;
-    } finally {
-      // Passing an error makes the pool destroy the client instead of reusing a session in an unknown state.
-      client.release(broken);
-    }
+  private inTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inPoolTransaction(this.pool, fn);
   }
 
   private write<T>(operation: string, fn: () => Promise<T>): Promise<T> {

@@ -2,6 +2,7 @@ import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { LakeError } from './errors.js';
 import { DATASET_TABLE_PREFIX } from './lake.js';
+import { inPoolTransaction } from './postgres-transaction.js';
 
 /**
  * Predefined roles whose members read or run things on the server itself, or read or write
@@ -205,10 +206,7 @@ async function describeLake(admin: pg.Pool): Promise<{ database: string; schema:
  */
 async function provisionRole(admin: pg.Pool, role: string, schema: string): Promise<string> {
   const password = randomBytes(24).toString('hex');
-  const client = await admin.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
+  return inPoolTransaction(admin, async (client) => {
     // Two processes opening the same lake may both find the role missing: the second's CREATE fails, harmlessly.
     await client.query(`DO $$ BEGIN CREATE ROLE ${quote(role)} LOGIN NOINHERIT;
       EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
@@ -223,16 +221,8 @@ async function provisionRole(admin: pg.Pool, role: string, schema: string): Prom
     );
     for (const { name } of memberships.rows) await client.query(`REVOKE ${name} FROM ${quote(role)}`);
     await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${quote(schema)} FROM ${quote(role)}`);
-    await client.query('COMMIT');
     return password;
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
 
 /**
