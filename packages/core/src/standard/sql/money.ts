@@ -10,6 +10,10 @@ const UNIT_FACTORS: ReadonlyArray<readonly [string, string]> = [
   ['圆', '1'],
 ];
 
+// Longer number texts are never a valid amount (16 digits before the point, and sub-fen
+// digits beyond this are noise): the SQL form leaves them to the TypeScript normaliser.
+const MAX_NUMBER_CHARS = 1000;
+
 const DEFAULT_FACTORS = { 元: '1', 千元: '1000', 万元: '10000', 亿元: '100000000' } as const;
 
 /**
@@ -34,8 +38,15 @@ export function moneySql(
   const unitPattern = UNIT_FACTORS.map(([u]) => u).join('|');
   const number = `replace(regexp_replace(${unsigned}, '(${unitPattern})$', ''), ',', '')`;
   const factor = `CASE ${UNIT_FACTORS.map(([u, f]) => `WHEN ${unsigned} LIKE '%${u}' THEN ${f}`).join(' ')} ELSE ${defaultFactor} END`;
-  const numeric = dialect === 'duckdb' ? 'DECIMAL(38, 12)' : 'NUMERIC';
-  const yuan = `round(CAST(${number} AS ${numeric}) * ${factor}, 2)`;
+  // A number too long for the engine's decimal (DuckDB's holds 26 digits before the point,
+  // PostgreSQL's 131,072) must come out NULL, not fail the whole batch: NULL sends the row to
+  // the TypeScript normaliser, which rejects it with its reason. TRY_CAST does that on DuckDB;
+  // on PostgreSQL the length bound keeps any such text far below NUMERIC's limit.
+  const cast =
+    dialect === 'duckdb'
+      ? `TRY_CAST(${number} AS DECIMAL(38, 12))`
+      : `CASE WHEN length(${number}) <= ${MAX_NUMBER_CHARS} THEN CAST(${number} AS NUMERIC) END`;
+  const yuan = `round(${cast} * ${factor}, 2)`;
   const signed = `CASE WHEN ${isMinus} <> ${isBracketed} THEN -${yuan} ELSE ${yuan} END`;
   const shape = fullMatch(
     dialect,
