@@ -2,8 +2,8 @@ import { findBuiltinModel } from '@qingfeng/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestLake, type TestLake } from '../lake/testing.js';
 import { BASELINE_MODELS, BASELINE_SQL } from './baseline.js';
-import { clearDatasetTables, createDatasetTables, loadFixtureRows } from './fixture-lake.js';
-import { MODEL_FIXTURES } from './fixtures/index.js';
+import { clearDatasetTables, createDatasetTables, loadFixtureRows } from '../testing/model-fixtures/fixture-lake.js';
+import { MODEL_FIXTURES } from '../testing/model-fixtures/index.js';
 import { runModelOnLake } from './run-model.js';
 
 // The baselines are DuckDB SQL (the bench runs on the default engine).

@@ -2,8 +2,13 @@ import { BUILTIN_MODELS, compileModel, findBuiltinModel } from '@qingfeng/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAKE_ENGINES } from '../lake/index.js';
 import { createTestLake, testDatabaseUrl, type TestLake } from '../lake/testing.js';
-import { clearDatasetTables, createDatasetTables, loadFixtureRows, type FixtureRow } from './fixture-lake.js';
-import { MODEL_FIXTURES } from './fixtures/index.js';
+import {
+  clearDatasetTables,
+  createDatasetTables,
+  loadFixtureRows,
+  type FixtureRow,
+} from '../testing/model-fixtures/fixture-lake.js';
+import { MODEL_FIXTURES } from '../testing/model-fixtures/index.js';
 import type { ModelHit } from './hits.js';
 import { plannedMode, runModelOnLake } from './run-model.js';
 

@@ -2,7 +2,7 @@ import { findBuiltinModel, renderExplanation, type Expr, type ModelSpec } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAKE_ENGINES } from '../lake/index.js';
 import { createTestLake, testDatabaseUrl, type TestLake } from '../lake/testing.js';
-import { createDatasetTables, loadFixtureRows } from './fixture-lake.js';
+import { createDatasetTables, loadFixtureRows } from '../testing/model-fixtures/fixture-lake.js';
 import { runModelOnLake } from './run-model.js';
 
 const at = (fn: 'hour_of' | 'date_of' | 'iso_dow' | 'month_of' | 'year_of'): Expr => ({ fn, args: ['t.end_at'] });

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../app-services.js';
 import { makeIdNumber } from '../../modules/datasets/test-data.js';
-import { DEATHS_CSV, PAYMENTS_CSV, importCsv } from '../../modules/warnings/warnings-fixture.js';
+import { DEATHS_CSV, PAYMENTS_CSV, importCsv } from '../../testing/warnings-fixture.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 import { registerModelCommands, registerWarningCommands } from './model-commands.js';

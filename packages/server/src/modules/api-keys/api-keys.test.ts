@@ -3,7 +3,7 @@ import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 import { hashApiKeySecret } from './api-key-secret.js';
 import type { TApiKey } from './api-keys.schemas.js';
-import { type KeyWorld, buildKeyWorld, issueKey } from './test-fixtures.js';
+import { type KeyWorld, buildKeyWorld, issueKey } from '../../testing/api-key-fixtures.js';
 
 type KeyList = { items: TApiKey[] };
 type ErrorBody = { code: string; field?: string };

@@ -3,7 +3,7 @@ import { ManualClock, findAuditEntries } from '../../testing/auth-helpers.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 import { makeIdNumber } from '../datasets/test-data.js';
-import { type KeyWorld, buildKeyWorld, issueKey } from './test-fixtures.js';
+import { type KeyWorld, buildKeyWorld, issueKey } from '../../testing/api-key-fixtures.js';
 
 /*
  * Finding 7 of issue 15: refused API keys were never slowed, each wrote an audit row (200

@@ -8,7 +8,7 @@ import { listDatasetSummaries } from '../datasets/datasets.service.js';
 import { makeIdNumber, withBadCheckDigit } from '../datasets/test-data.js';
 import type { TPushResult } from './api-keys.schemas.js';
 import { auditKeyFailures } from './key-failure-audit.js';
-import { type KeyWorld, buildKeyWorld, issueKey } from './test-fixtures.js';
+import { type KeyWorld, buildKeyWorld, issueKey } from '../../testing/api-key-fixtures.js';
 
 type ErrorBody = { code: string };
 

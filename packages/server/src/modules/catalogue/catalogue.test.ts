@@ -9,7 +9,12 @@ import { importDatasetFile } from '../datasets/import.service.js';
 import { makeIdNumber, withBadCheckDigit } from '../datasets/test-data.js';
 import type { TCatalogueDataset } from './catalogue.schemas.js';
 import { CatalogueService } from './catalogue.service.js';
-import { type CatalogueWorld, buildCatalogueWorld, customDatasetInput, multipartCsv } from './test-fixtures.js';
+import {
+  type CatalogueWorld,
+  buildCatalogueWorld,
+  customDatasetInput,
+  multipartCsv,
+} from '../../testing/catalogue-fixtures.js';
 
 const ALICE = makeIdNumber('19800101', 11);
 const BOB = makeIdNumber('19751231', 34);

@@ -3,7 +3,7 @@ import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 import { makeIdNumber } from '../datasets/test-data.js';
 import { findTemplateMapping } from './mapping-templates.service.js';
-import { type CatalogueWorld, buildCatalogueWorld, multipartCsv } from './test-fixtures.js';
+import { type CatalogueWorld, buildCatalogueWorld, multipartCsv } from '../../testing/catalogue-fixtures.js';
 
 const ALICE = makeIdNumber('19800101', 11);
 // Headers no synonym knows: only a mapping can tie them to id, name and death_date.

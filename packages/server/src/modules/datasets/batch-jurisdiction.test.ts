@@ -7,7 +7,7 @@ import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 import type { TestActor } from '../../testing/org-factories.js';
 import { systemActor } from '../audit/audit.service.js';
-import { ALICE, buildCounties, runAndWait } from '../warnings/warnings-fixture.js';
+import { ALICE, buildCounties, runAndWait } from '../../testing/warnings-fixture.js';
 import { importDatasetFile } from './import.service.js';
 
 /*

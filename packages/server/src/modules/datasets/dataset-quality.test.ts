@@ -2,7 +2,7 @@ import { findDataset } from '@qingfeng/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
-import { buildQualityFixture, type QualityFixture } from './dataset-quality.fixture.js';
+import { buildQualityFixture, type QualityFixture } from '../../testing/dataset-quality-fixture.js';
 import { NATURAL_KEYS } from './dataset-quality.keys.js';
 import { computeDuplicates } from './dataset-quality.lake.js';
 import type { TFieldQuality, TQualityReport } from './dataset-quality.schemas.js';

@@ -10,7 +10,7 @@ import {
   buildQualityFixture,
   type FixtureUser,
   type QualityFixture,
-} from './dataset-quality.fixture.js';
+} from '../../testing/dataset-quality-fixture.js';
 import type { TRowLineage, TRowPage } from './dataset-rows.schemas.js';
 import { getVisibleBatch, listVisibleBatches } from './dataset-rows.scope.js';
 import { makeIdNumber } from './test-data.js';

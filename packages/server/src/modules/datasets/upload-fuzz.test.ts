@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SignedIn, buildSignedInUser } from '../../testing/auth-helpers.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
-import { type KeyWorld, buildKeyWorld, issueKey } from '../api-keys/test-fixtures.js';
+import { type KeyWorld, buildKeyWorld, issueKey } from '../../testing/api-key-fixtures.js';
 
 /*
  * Hostile uploads, generated: whatever arrives, the import and push routes answer with a

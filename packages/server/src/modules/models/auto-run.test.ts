@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
-import { DEATHS_CSV, importCsv, MORE_DEATHS_CSV, PAYMENTS_CSV, runAndWait } from '../warnings/warnings-fixture.js';
+import { DEATHS_CSV, importCsv, MORE_DEATHS_CSV, PAYMENTS_CSV, runAndWait } from '../../testing/warnings-fixture.js';
 import { ModelRunsRepository } from './model-runs.repository.js';
 import type { RunEntry } from './run-plan.js';
 

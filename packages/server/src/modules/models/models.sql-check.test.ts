@@ -3,7 +3,7 @@ import { findAuditEntries } from '../../testing/auth-helpers.js';
 import type { TestActor } from '../../testing/org-factories.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
-import { PAYMENTS_CSV, buildCounties, importCsv } from '../warnings/warnings-fixture.js';
+import { PAYMENTS_CSV, buildCounties, importCsv } from '../../testing/warnings-fixture.js';
 
 /** A user model of kind `sql` whose rows come from `from` (the payments table, when honest). */
 function sqlModel(id: string, from: string, amount = 'p.amount') {

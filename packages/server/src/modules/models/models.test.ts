@@ -4,7 +4,7 @@ import { findAuditEntries } from '../../testing/auth-helpers.js';
 import type { TestActor } from '../../testing/org-factories.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
-import { DEATHS_CSV, PAYMENTS_CSV, buildCounties, importCsv } from '../warnings/warnings-fixture.js';
+import { DEATHS_CSV, PAYMENTS_CSV, buildCounties, importCsv } from '../../testing/warnings-fixture.js';
 import { seedBuiltinModels } from './model-registry.js';
 import type { ModelDocument } from './model-engine.js';
 

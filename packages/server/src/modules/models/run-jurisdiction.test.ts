@@ -11,7 +11,7 @@ import {
   buildCounties,
   importCsv,
   runAndWait,
-} from '../warnings/warnings-fixture.js';
+} from '../../testing/warnings-fixture.js';
 
 /*
  * Finding 4 of issue 15: another county's analyst previewed a copy of a built-in model and

@@ -3,7 +3,7 @@ import { buildSession, buildUser } from '../../testing/factories.js';
 import { ManualClock } from '../../testing/auth-helpers.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
-import { buildCounties } from '../warnings/warnings-fixture.js';
+import { buildCounties } from '../../testing/warnings-fixture.js';
 import { runDueSchedules } from './model-scheduler.js';
 import { nextOccurrence, parseSchedule } from './schedule.js';
 

@@ -6,7 +6,7 @@ import { createTestPlatform, type TestPlatform } from '../../testing/test-platfo
 import { makeIdNumber } from '../datasets/test-data.js';
 import { builtinModels } from '../models/model-engine.js';
 import type { WarningNotice } from './warning-feed.js';
-import { buildCounties, importCsv, runAndWait } from './warnings-fixture.js';
+import { buildCounties, importCsv, runAndWait } from '../../testing/warnings-fixture.js';
 
 /*
  * Finding 6 of issue 15: a masked identity number shown beside the birth date it hides

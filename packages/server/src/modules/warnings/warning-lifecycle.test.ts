@@ -17,7 +17,7 @@ import {
   PAYMENTS_CSV,
   buildCounties,
   runAndWait,
-} from './warnings-fixture.js';
+} from '../../testing/warnings-fixture.js';
 
 const DEATH_HEADER = 'id,name,death_date,division';
 

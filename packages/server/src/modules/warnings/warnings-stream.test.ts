@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
-import { DEATHS_CSV, PAYMENTS_CSV, buildCounties, importCsv, runAndWait } from './warnings-fixture.js';
+import { DEATHS_CSV, PAYMENTS_CSV, buildCounties, importCsv, runAndWait } from '../../testing/warnings-fixture.js';
 
 for (const engine of testEngines()) {
   describe(`live feed of red warnings (${engine})`, () => {

@@ -13,7 +13,7 @@ import {
   buildCounties,
   importCsv,
   runAndWait,
-} from './warnings-fixture.js';
+} from '../../testing/warnings-fixture.js';
 
 for (const engine of testEngines()) {
   describe(`warnings from model runs (${engine})`, () => {

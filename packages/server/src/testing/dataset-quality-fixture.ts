@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Role } from '@qingfeng/core';
-import type { Organisation, User } from '../../db/schema.js';
-import { buildOrganisation, buildSession, buildUser, type TestSession } from '../../testing/factories.js';
-import type { TestPlatform } from '../../testing/test-platform.js';
-import type { AuditActor } from '../audit/audit.service.js';
-import { batchDivisionFor } from './dataset-rows.scope.js';
-import { importDatasetFile } from './import.service.js';
-import { makeIdNumber, withBadCheckDigit } from './test-data.js';
+import type { Organisation, User } from '../db/schema.js';
+import { buildOrganisation, buildSession, buildUser, type TestSession } from './factories.js';
+import type { TestPlatform } from './test-platform.js';
+import type { AuditActor } from '../modules/audit/audit.service.js';
+import { batchDivisionFor } from '../modules/datasets/dataset-rows.scope.js';
+import { importDatasetFile } from '../modules/datasets/import.service.js';
+import { makeIdNumber, withBadCheckDigit } from '../modules/datasets/test-data.js';
 
 /*
  * The known fixture of the quality and browser tests: a city commission (杭州, 3301) with

@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Role } from '@qingfeng/core';
-import type { ImportBatch, Organisation } from '../../db/schema.js';
-import { buildOrganisation } from '../../testing/factories.js';
-import { buildActor, type TestActor } from '../../testing/org-factories.js';
-import type { TestPlatform } from '../../testing/test-platform.js';
-import { systemActor } from '../audit/audit.service.js';
-import { importDatasetFile } from '../datasets/import.service.js';
-import { makeIdNumber } from '../datasets/test-data.js';
-import { getRun, startRun, type StartRunInput } from '../models/model-runs.service.js';
+import type { ImportBatch, Organisation } from '../db/schema.js';
+import { buildOrganisation } from './factories.js';
+import { buildActor, type TestActor } from './org-factories.js';
+import type { TestPlatform } from './test-platform.js';
+import { systemActor } from '../modules/audit/audit.service.js';
+import { importDatasetFile } from '../modules/datasets/import.service.js';
+import { makeIdNumber } from '../modules/datasets/test-data.js';
+import { getRun, startRun, type StartRunInput } from '../modules/models/model-runs.service.js';
 
 /*
  * A small world for run and warning tests: two sibling counties (330106, 330108) under a

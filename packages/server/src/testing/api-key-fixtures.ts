@@ -1,7 +1,7 @@
-import type { Organisation } from '../../db/schema.js';
-import { buildOrganisation } from '../../testing/factories.js';
-import { type TestActor, buildActor, buildJurisdictions } from '../../testing/org-factories.js';
-import type { TestPlatform } from '../../testing/test-platform.js';
+import type { Organisation } from '../db/schema.js';
+import { buildOrganisation } from './factories.js';
+import { type TestActor, buildActor, buildJurisdictions } from './org-factories.js';
+import type { TestPlatform } from './test-platform.js';
 
 /** Two counties, each with a department (a unit) and a data administrator. */
 export interface KeyWorld {

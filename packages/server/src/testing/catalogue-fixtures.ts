@@ -1,6 +1,6 @@
-import type { TestPlatform } from '../../testing/test-platform.js';
-import { buildOrganisation, buildSession, buildUser, type TestSession } from '../../testing/factories.js';
-import type { TCreateDataset } from './catalogue.schemas.js';
+import type { TestPlatform } from './test-platform.js';
+import { buildOrganisation, buildSession, buildUser, type TestSession } from './factories.js';
+import type { TCreateDataset } from '../modules/catalogue/catalogue.schemas.js';
 
 /** The people a catalogue test acts as: a data administrator, and a leader who may only read. */
 export interface CatalogueWorld {
