@@ -7,12 +7,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
-import type { AppServices } from '../app-services.js';
+import type { AppServices } from '../app/app-services.js';
 import { loadConfig } from '../config/config.js';
 import { systemActor } from '../modules/audit/audit.service.js';
-import { importDatasetFile } from '../modules/datasets/import.service.js';
-import { BENEFIT_PAYMENT_HEADER, benefitPaymentRow } from '../modules/datasets/test-data.js';
-import { closePlatform, openPlatform } from '../platform/open-platform.js';
+import { importDatasetFile } from '../modules/datasets/import/import.service.js';
+import { BENEFIT_PAYMENT_HEADER, benefitPaymentRow } from '../testing/test-data.js';
+import { closePlatform, openPlatform } from '../app/open-platform.js';
 import { createTestPlatform } from '../testing/test-platform.js';
 
 /** One measurement, made in a child process of its own so its peak memory is its own. */

@@ -22,10 +22,10 @@ import { type Lake, openLake } from '../lake/index.js';
 import { createTestLake } from '../lake/testing.js';
 import { BASELINE_MODELS, BASELINE_SQL, plannedMode } from '../models-engine/index.js';
 import { queryWithLimits } from '../models-engine/deadline.js';
-import { datasetLayout } from '../modules/datasets/lake-layout.js';
-import { forEachInRunOrder, INCREMENTAL_WIDTH } from '../modules/models/run-order.js';
-import { longestFirst, type RunDurations, type RunEntry } from '../modules/models/run-plan.js';
-import { builtinModels, resolveParameters } from '../modules/models/model-engine.js';
+import { datasetLayout } from '../modules/catalogue/lake-layout.js';
+import { forEachInRunOrder, INCREMENTAL_WIDTH } from '../modules/models/runs/run-order.js';
+import { longestFirst, type RunDurations, type RunEntry } from '../modules/models/runs/run-plan.js';
+import { builtinModels, resolveParameters } from '../models-engine/model-engine.js';
 
 export interface ModelsBenchOptions {
   /** Lake rows on DuckDB, spread over every dataset the library reads (default 10,000,000). */

@@ -1,6 +1,6 @@
 import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureModelRegistry } from '../modules/models/model-registry.js';
+import { ensureModelRegistry } from '../modules/models/registry/model-registry.js';
 import { testEngines } from '../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.js';
 import { migrateToLatest } from './migrate.js';

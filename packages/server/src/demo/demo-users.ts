@@ -1,8 +1,8 @@
 import type { Role } from '@qingfeng/core';
-import type { AppServices } from '../app-services.js';
+import type { AppServices } from '../app/app-services.js';
 import { cliScope } from '../modules/organisations/scope.js';
 import { UsersService } from '../modules/users/users.service.js';
-import type { InitialLogin } from '../platform/first-administrators.js';
+import type { InitialLogin } from '../app/first-administrators.js';
 import { COMMISSION_CODE } from './region.js';
 
 /** The demo county commission's staff: one of each role a visitor would want to try. */

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { AppServices } from '../app-services.js';
+import type { AppServices } from '../app/app-services.js';
 import { systemActor } from '../modules/audit/audit.service.js';
-import { startRun } from '../modules/models/model-runs.service.js';
-import type { InitialLogin } from '../platform/first-administrators.js';
+import { startRun } from '../modules/models/runs/model-runs.service.js';
+import type { InitialLogin } from '../app/first-administrators.js';
 import { createDemoStaff } from './demo-users.js';
 import { generateDemoRegion } from './generate.js';
 import { configureDemoModels } from './ground-truth-setup.js';

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { isRole, jurisdictionPrefix, type RouteAccess } from '@qingfeng/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppServices } from '../app-services.js';
+import type { AppServices } from '../app/app-services.js';
 import { apiKeyRateLimit, authenticateApiKey } from '../modules/api-keys/api-key-auth.js';
 import { actorFromRequest, recordAudit } from '../modules/audit/audit.service.js';
 import { isPasswordExpired } from '@qingfeng/core';

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './app.js';
+import { buildApp } from '../app/build-app.js';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.js';
 import type { FastifyInstance } from 'fastify';
 

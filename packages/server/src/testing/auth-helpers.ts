@@ -3,7 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { User } from '../db/schema.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../http/access-control.js';
 import type { TMe } from '../modules/auth/auth.schemas.js';
-import type { Clock } from '../modules/auth/clock.js';
+import type { Clock } from '../platform/clock.js';
 import { totpCodeAt } from '../modules/auth/totp.js';
 import { buildOrganisation, buildUser, TEST_PASSWORD } from './factories.js';
 import type { TestPlatform } from './test-platform.js';

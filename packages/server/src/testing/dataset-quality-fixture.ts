@@ -5,9 +5,9 @@ import type { Organisation, User } from '../db/schema.js';
 import { buildOrganisation, buildSession, buildUser, type TestSession } from './factories.js';
 import type { TestPlatform } from './test-platform.js';
 import type { AuditActor } from '../modules/audit/audit.service.js';
-import { batchDivisionFor } from '../modules/datasets/dataset-rows.scope.js';
-import { importDatasetFile } from '../modules/datasets/import.service.js';
-import { makeIdNumber, withBadCheckDigit } from '../modules/datasets/test-data.js';
+import { batchDivisionFor } from '../modules/datasets/rows/dataset-rows.scope.js';
+import { importDatasetFile } from '../modules/datasets/import/import.service.js';
+import { makeIdNumber, withBadCheckDigit } from './test-data.js';
 
 /*
  * The known fixture of the quality and browser tests: a city commission (杭州, 3301) with

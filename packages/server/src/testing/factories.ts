@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@qingfeng/core';
 import type { Kysely } from 'kysely';
-import type { AppServices } from '../app-services.js';
+import type { AppServices } from '../app/app-services.js';
 import type { DB, Organisation, User } from '../db/schema.js';
 import { SESSION_COOKIE } from '../http/access-control.js';
 import { hashPassword } from '../modules/auth/password-hasher.js';

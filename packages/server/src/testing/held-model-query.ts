@@ -1,4 +1,4 @@
-import type { AppServices } from '../app-services.js';
+import type { AppServices } from '../app/app-services.js';
 import type { Lake, LakeTx } from '../lake/index.js';
 
 /** A model query held at the lake's door until the test lets it through. */

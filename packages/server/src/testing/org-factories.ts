@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Role } from '@qingfeng/core';
-import type { AppServices } from '../app-services.js';
+import type { AppServices } from '../app/app-services.js';
 import type { Organisation, User } from '../db/schema.js';
 import { buildOrganisation, buildSession, buildUser, type TestSession } from './factories.js';
 

@@ -3,16 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type AppServices, createAppServices } from '../app-services.js';
+import { type AppServices, createAppServices } from '../app/app-services.js';
 import { type Config, loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { RegisteredRoute } from '../http/access-control.js';
-import { buildApp } from '../http/app.js';
+import { buildApp } from '../app/build-app.js';
 import { openLake } from '../lake/index.js';
 import { createTestLake } from '../lake/testing.js';
-import type { Clock } from '../modules/auth/clock.js';
-import { lakeImportDir } from '../modules/datasets/engine-copies.js';
+import type { Clock } from '../platform/clock.js';
+import { lakeImportDir } from '../modules/datasets/import/engine-copies.js';
 import { createScratchPostgresDatabase, type TestEngine } from './test-databases.js';
 
 export interface TestPlatform {

@@ -6,9 +6,9 @@ import { buildOrganisation } from './factories.js';
 import { buildActor, type TestActor } from './org-factories.js';
 import type { TestPlatform } from './test-platform.js';
 import { systemActor } from '../modules/audit/audit.service.js';
-import { importDatasetFile } from '../modules/datasets/import.service.js';
-import { makeIdNumber } from '../modules/datasets/test-data.js';
-import { getRun, startRun, type StartRunInput } from '../modules/models/model-runs.service.js';
+import { importDatasetFile } from '../modules/datasets/import/import.service.js';
+import { makeIdNumber } from './test-data.js';
+import { getRun, startRun, type StartRunInput } from '../modules/models/runs/model-runs.service.js';
 
 /*
  * A small world for run and warning tests: two sibling counties (330106, 330108) under a

@@ -11,7 +11,7 @@ export interface Compiled {
   readonly type: SqlType;
 }
 
-/** The lake column type of a catalogue field (see modules/datasets/lake-layout.ts). */
+/** The lake column type of a catalogue field (see server: modules/catalogue/lake-layout.ts). */
 export function fieldSqlType(field: FieldDef): SqlType {
   switch (field.type) {
     case 'id':

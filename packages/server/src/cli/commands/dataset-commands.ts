@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import { AppError } from '../../http/errors.js';
 import { type AuditActor, systemActor } from '../../modules/audit/audit.service.js';
 import {
@@ -10,11 +10,11 @@ import {
   listBatches,
   listDatasetSummaries,
   rollbackBatch,
-} from '../../modules/datasets/datasets.service.js';
-import { resolveBatchOwner } from '../../modules/datasets/dataset-rows.scope.js';
-import { MappingRefusedError } from '../../modules/datasets/import-pipeline.js';
-import { importDatasetFile } from '../../modules/datasets/import.service.js';
-import { describeOcdsOutcome, importOcdsFile } from '../../modules/datasets/ocds.js';
+} from '../../modules/datasets/batches/datasets.service.js';
+import { resolveBatchOwner } from '../../modules/datasets/rows/dataset-rows.scope.js';
+import { MappingRefusedError } from '../../modules/datasets/import/import-pipeline.js';
+import { importDatasetFile } from '../../modules/datasets/import/import.service.js';
+import { describeOcdsOutcome, importOcdsFile } from '../../modules/datasets/ocds/ocds.js';
 import { CliError } from '../cli-error.js';
 import type { WithPlatform } from './open-services.js';
 

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppServices } from '../../app-services.js';
-import { makeIdNumber } from '../../modules/datasets/test-data.js';
+import type { AppServices } from '../../app/app-services.js';
+import { makeIdNumber } from '../../testing/test-data.js';
 import { DEATHS_CSV, PAYMENTS_CSV, importCsv } from '../../testing/warnings-fixture.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { WarningSeverity } from '../../db/schema.js';
 import { systemActor } from '../../modules/audit/audit.service.js';
-import { getRun, startRun } from '../../modules/models/model-runs.service.js';
-import { listModels } from '../../modules/models/models.service.js';
+import { getRun, startRun } from '../../modules/models/runs/model-runs.service.js';
+import { listModels } from '../../modules/models/registry/models.service.js';
 import { exportWarnings } from '../../modules/warnings/warning-export.js';
 import { CliError } from '../cli-error.js';
 

@@ -1,7 +1,7 @@
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import { loadConfig } from '../../config/config.js';
 import { AppError } from '../../http/errors.js';
-import { closePlatform, openPlatform } from '../../platform/open-platform.js';
+import { closePlatform, openPlatform } from '../../app/open-platform.js';
 import { CliError } from '../cli-error.js';
 
 /** Runs a command's work with the platform open, closing it afterwards whatever happens. */

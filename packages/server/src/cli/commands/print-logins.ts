@@ -1,4 +1,4 @@
-import type { InitialLogin } from '../../platform/first-administrators.js';
+import type { InitialLogin } from '../../app/first-administrators.js';
 import type { CommandOutput } from './open-services.js';
 
 /**

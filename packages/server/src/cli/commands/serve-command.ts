@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
-import { buildApp } from '../../http/app.js';
+import { buildApp } from '../../app/build-app.js';
 import { setUpDemo } from '../../demo/setup-demo.js';
-import { ensureFirstAdministrators } from '../../platform/first-administrators.js';
-import { closePlatform, openPlatform } from '../../platform/open-platform.js';
+import { ensureFirstAdministrators } from '../../app/first-administrators.js';
+import { closePlatform, openPlatform } from '../../app/open-platform.js';
 import { processOutput } from './open-services.js';
 import { printLogins } from './print-logins.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { ApiKeyContext } from '../../http/auth-context.js';
 import { AuthenticationError, TooManyRequestsError } from '../../http/errors.js';
 import type { AuditActor } from '../audit/audit.service.js';

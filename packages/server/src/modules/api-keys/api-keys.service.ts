@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { CatalogueService } from '../catalogue/catalogue.service.js';

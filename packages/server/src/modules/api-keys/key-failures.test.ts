@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, findAuditEntries } from '../../testing/auth-helpers.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
-import { makeIdNumber } from '../datasets/test-data.js';
+import { makeIdNumber } from '../../testing/test-data.js';
 import { type KeyWorld, buildKeyWorld, issueKey } from '../../testing/api-key-fixtures.js';
 
 /*

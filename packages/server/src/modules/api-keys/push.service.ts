@@ -1,15 +1,15 @@
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { ImportBatch } from '../../db/schema.js';
 import type { ApiKeyContext } from '../../http/auth-context.js';
 import { AppError, ForbiddenError, ValidationError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { requireDataset } from '../datasets/import.service.js';
+import { requireDataset } from '../datasets/import/import.service.js';
 import {
   JsonLinesTempFile,
   type RejectedRow,
   importJsonLinesFile,
   readRejectedRows,
-} from '../datasets/records-import.js';
+} from '../datasets/import/records-import.js';
 import { MAX_PUSH_ROWS, type TPushBody } from './api-keys.schemas.js';
 
 /** Rejected-row lines listed in the answer; the full report stays with the batch. */

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import { requireAuth } from '../../http/access-control.js';
 import { actorFromRequest, recordAudit } from './audit.service.js';
 import { auditCsvHeader, auditCsvLine, presentAuditEntry } from './audit.presenter.js';

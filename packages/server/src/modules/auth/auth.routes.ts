@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import { isCookieSecure } from '../../config/config.js';
 import { requireAuth, SESSION_COOKIE } from '../../http/access-control.js';
 import { AuthenticationError } from '../../http/errors.js';

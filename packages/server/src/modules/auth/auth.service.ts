@@ -1,6 +1,6 @@
 import { isRole } from '@qingfeng/core';
 import type { Kysely } from 'kysely';
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { DB } from '../../db/schema.js';
 import type { AuthContext } from '../../http/auth-context.js';
 import { AuthenticationError, ValidationError } from '../../http/errors.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import { requireAuth } from '../../http/access-control.js';
 import { actorFromRequest } from '../audit/audit.service.js';
 import {

@@ -1,6 +1,6 @@
 import { type DatasetType, type FieldDef, foldForMatch } from '@qingfeng/core';
 import { ConflictError, ValidationError } from '../../http/errors.js';
-import { datasetLayout } from '../datasets/lake-layout.js';
+import { datasetLayout } from './lake-layout.js';
 
 /** How a word belongs to a field: header matching treats all four alike. */
 type WordRole = 'key' | 'label' | 'synonym';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import { actorFromRequest } from '../audit/audit.service.js';
 import { presentCatalogueEntry, presentMappingTemplate, presentSynonym } from './catalogue.presenter.js';
 import {

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 import { systemActor } from '../audit/audit.service.js';
-import { importDatasetFile } from '../datasets/import.service.js';
-import { makeIdNumber, withBadCheckDigit } from '../datasets/test-data.js';
+import { importDatasetFile } from '../datasets/import/import.service.js';
+import { makeIdNumber, withBadCheckDigit } from '../../testing/test-data.js';
 import type { TCatalogueDataset } from './catalogue.schemas.js';
 import { CatalogueService } from './catalogue.service.js';
 import {

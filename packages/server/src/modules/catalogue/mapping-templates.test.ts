@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
-import { makeIdNumber } from '../datasets/test-data.js';
+import { makeIdNumber } from '../../testing/test-data.js';
 import { findTemplateMapping } from './mapping-templates.service.js';
 import { type CatalogueWorld, buildCatalogueWorld, multipartCsv } from '../../testing/catalogue-fixtures.js';
 

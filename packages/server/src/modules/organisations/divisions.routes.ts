@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import { ZDivisionImportResult, ZDivisionList, ZDivisionQuery } from './divisions.schemas.js';
 import { DivisionsService } from './divisions.service.js';
 import { ZImportRejected } from './organisations.schemas.js';

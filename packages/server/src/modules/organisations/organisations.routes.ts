@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import { registerDivisionRoutes } from './divisions.routes.js';
 import { OrganisationImportService } from './organisation-import.service.js';
 import { presentOrganisation, presentOrganisationTree } from './organisations.presenter.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { DB, UserUpdate } from '../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';

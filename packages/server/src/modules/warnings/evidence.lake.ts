@@ -1,6 +1,6 @@
 import { findDataset } from '@qingfeng/core';
 import { type Lake, quoteIdentifier } from '../../lake/index.js';
-import { type RowJurisdiction, rowWithinSql } from '../models/model-engine.js';
+import { type RowJurisdiction, rowWithinSql } from '../../models-engine/model-engine.js';
 
 /*
  * Lake SQL of the warnings domain: reading the source rows behind warnings. Only portable

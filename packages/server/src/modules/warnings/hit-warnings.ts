@@ -1,6 +1,6 @@
 import { findDataset } from '@qingfeng/core';
 import type { Lake } from '../../lake/index.js';
-import { type ModelDocument, type ModelHit, renderExplanation } from '../models/model-engine.js';
+import { type ModelDocument, type ModelHit, renderExplanation } from '../../models-engine/model-engine.js';
 import { fetchRows, rowAt } from './evidence.lake.js';
 import type { WarningUpsert } from './warnings.repository.js';
 

@@ -3,8 +3,8 @@ import { findRebuildableIdNumbers } from '../../testing/identity-rebuild.js';
 import type { TestActor } from '../../testing/org-factories.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
-import { makeIdNumber } from '../datasets/test-data.js';
-import { builtinModels } from '../models/model-engine.js';
+import { makeIdNumber } from '../../testing/test-data.js';
+import { builtinModels } from '../../models-engine/model-engine.js';
 import type { WarningNotice } from './warning-feed.js';
 import { buildCounties, importCsv, runAndWait } from '../../testing/warnings-fixture.js';
 

@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { WarningRow } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findWarningMasking } from './warning-masking.js';

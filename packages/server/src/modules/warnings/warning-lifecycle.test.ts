@@ -7,8 +7,8 @@ import type { TestActor } from '../../testing/org-factories.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 import { systemActor } from '../audit/audit.service.js';
-import { rollbackBatch } from '../datasets/datasets.service.js';
-import { importDatasetFile } from '../datasets/import.service.js';
+import { rollbackBatch } from '../datasets/batches/datasets.service.js';
+import { importDatasetFile } from '../datasets/import/import.service.js';
 import {
   CAROL,
   DAVE,

@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import type { WarningRow } from '../../db/schema.js';
 import { findSubjectIdentifiers } from './evidence.lake.js';
 import { type Masking, birthDatesOf } from './evidence.presenter.js';

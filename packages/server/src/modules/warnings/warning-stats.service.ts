@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import { type WarningCounts, WarningsRepository } from './warnings.repository.js';
 import type { TModelStats } from './warnings.schemas.js';
 

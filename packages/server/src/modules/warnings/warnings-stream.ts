@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppServices } from '../../app-services.js';
+import type { AppServices } from '../../app/app-services.js';
 import { requireAuth } from '../../http/access-control.js';
 import { AppError } from '../../http/errors.js';
 import { maskPersonalDataInText } from '@qingfeng/core';

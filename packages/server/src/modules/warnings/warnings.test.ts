@@ -4,7 +4,7 @@ import { testEngines } from '../../testing/test-databases.js';
 import { holdModelQuery } from '../../testing/held-model-query.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 import type { TestActor } from '../../testing/org-factories.js';
-import { getRun, onBatchLoaded } from '../models/model-runs.service.js';
+import { getRun, onBatchLoaded } from '../models/runs/model-runs.service.js';
 import {
   ALICE,
   DEATHS_CSV,

@@ -1,6 +1,6 @@
 import { findDataset, listDatasets } from '@qingfeng/core';
 import type { Lake } from '../../lake/index.js';
-import { datasetLayout } from '../../modules/datasets/lake-layout.js';
+import { datasetLayout } from '../../modules/catalogue/lake-layout.js';
 
 /**
  * A row for a fixture, by field key: subject fields (id/uscc/subject) take the subject key

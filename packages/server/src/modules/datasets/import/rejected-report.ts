@@ -1,0 +1,77 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { once } from 'node:events';
+import type { LocalisedText } from '@qingfeng/core';
+import { excerpt } from '../../sources/read-limits.js';
+
+// A rejected value (and a reason, which may quote it) is kept up to this many characters: a
+// cell may be up to a record's limit (1 MiB), and a report of such cells would be as large
+// as the file it refuses.
+const MAX_VALUE_CHARS = 500;
+
+/** The columns of every rejected-rows report, in both languages for the clerk. */
+export const REPORT_HEADER = ['行号 row', '列 column', '字段 field', '原始值 value', '原因 reason', 'reason (en)'];
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One line of the report: a rejected row and what was wrong with one of its cells. */
+export interface ReportLine {
+  rowNo: number;
+  column: string;
+  field: string;
+  raw: string;
+  reason: LocalisedText;
+}
+
+/** The report's file for a batch under the data folder. */
+export function rejectedReportPath(dataDir: string, batchId: number): string {
+  return path.join(dataDir, 'reports', `batch-${batchId}-rejected.csv`);
+}
+
+/**
+ * Streams a batch's rejected-rows report to disk as CSV (UTF-8 with BOM so Excel reads the
+ * Chinese), each value quoted up to 500 characters. The file is created on the first line, so a clean batch leaves no file; each
+ * write waits for the disk when its buffer is full, keeping memory flat.
+ */
+export class RejectedReportWriter {
+  private stream: WriteStream | undefined;
+  private lines = 0;
+
+  constructor(readonly file: string) {}
+
+  /** Number of report lines written so far. */
+  get lineCount(): number {
+    return this.lines;
+  }
+
+  async write(line: ReportLine): Promise<void> {
+    const stream = this.stream ?? (await this.open());
+    const cells = [line.column, line.field, line.raw, line.reason.zh, line.reason.en].map((text) =>
+      csvCell(excerpt(text, MAX_VALUE_CHARS)),
+    );
+    const text = `${[line.rowNo, ...cells].join(',')}\r\n`;
+    this.lines += 1;
+    if (!stream.write(text)) await once(stream, 'drain');
+  }
+
+  /** Flushes and closes the file. */
+  async close(): Promise<void> {
+    if (this.stream === undefined) return;
+    const stream = this.stream;
+    this.stream = undefined;
+    stream.end();
+    await once(stream, 'finish');
+  }
+
+  private async open(): Promise<WriteStream> {
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const stream = createWriteStream(this.file);
+    stream.write(`\uFEFF${REPORT_HEADER.map(csvCell).join(',')}\r\n`);
+    this.stream = stream;
+    return stream;
+  }
+}

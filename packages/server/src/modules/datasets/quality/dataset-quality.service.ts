@@ -1,0 +1,244 @@
+import type { FieldDef } from '@qingfeng/core';
+import type { AppServices } from '../../../app/app-services.js';
+import type { ImportBatch } from '../../../db/schema.js';
+import {
+  type FieldStats,
+  type QualityTarget,
+  computeDuplicates,
+  computeFieldStats,
+  computeHistogram,
+  computeTopValues,
+  lakeSignature,
+} from './dataset-quality.lake.js';
+import { naturalKeysOf } from './dataset-quality.keys.js';
+import { countRejectionsByField } from './dataset-quality.rejections.js';
+import { QualitySnapshotsRepository, type SnapshotKey } from './dataset-quality.repository.js';
+import type { TDuplicateKey, TFieldQuality, TQualityReport } from './dataset-quality.schemas.js';
+import { type DataViewer, findLiveBatches, findVisibleBatchIds, getVisibleBatch } from '../rows/dataset-rows.scope.js';
+import { requireDataset } from '../import/import.service.js';
+
+const IDENTIFIER_TYPES = new Set(['id', 'uscc', 'subject']);
+
+/** Import counts and rejections per field of the batches a report covers. */
+interface BatchTotals {
+  count: number;
+  rowsRead: number;
+  rowsRejected: number;
+  rejectedByField: Record<string, number>;
+}
+
+/**
+ * Rejections per field of one batch. Reports never change once written, so the counts
+ * are kept as a snapshot of their own and the file is read once.
+ */
+async function rejectionsOf(services: AppServices, batch: ImportBatch): Promise<Record<string, number>> {
+  if (Number(batch.rows_rejected) === 0) return {};
+  const repository = new QualitySnapshotsRepository(services.database.db);
+  const key: SnapshotKey = {
+    kind: 'rejections',
+    datasetType: batch.dataset_type,
+    batchId: batch.id,
+    jurisdictionPrefix: '',
+  };
+  const stored = await repository.findSnapshot(key);
+  if (stored) return stored.report as Record<string, number>;
+  const counts = await countRejectionsByField(services.config.dataDir, batch.id);
+  await repository.saveSnapshot(key, 'report', counts, services.clock.now());
+  return counts;
+}
+
+async function totalsOf(services: AppServices, batches: readonly ImportBatch[]): Promise<BatchTotals> {
+  const totals: BatchTotals = { count: batches.length, rowsRead: 0, rowsRejected: 0, rejectedByField: {} };
+  for (const batch of batches) {
+    totals.rowsRead += Number(batch.rows_read);
+    totals.rowsRejected += Number(batch.rows_rejected);
+    for (const [field, n] of Object.entries(await rejectionsOf(services, batch))) {
+      totals.rejectedByField[field] = (totals.rejectedByField[field] ?? 0) + n;
+    }
+  }
+  return totals;
+}
+
+function asNumber(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  return Number.isFinite(n) ? n : null;
+}
+
+function asScalar(value: unknown): string | number | boolean | null {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+}
+
+async function fieldReport(
+  services: AppServices,
+  target: QualityTarget,
+  field: FieldDef,
+  rows: number,
+  stats: FieldStats,
+  totals: BatchTotals,
+): Promise<TFieldQuality> {
+  const out: TFieldQuality = {
+    key: field.key,
+    label: field.label,
+    type: field.type,
+    required: field.required,
+    nonNull: stats.nonNull,
+    completeness: rows === 0 ? null : stats.nonNull / rows,
+    distinct: stats.distinct,
+  };
+  if ('min' in stats) Object.assign(out, { min: asScalar(stats.min), max: asScalar(stats.max) });
+  if (IDENTIFIER_TYPES.has(field.type)) {
+    const rejected = totals.rejectedByField[field.key] ?? 0;
+    const seen = stats.nonNull + rejected;
+    out.identifier = { loaded: stats.nonNull, rejected, validRate: seen === 0 ? null : stats.nonNull / seen };
+  }
+  // An empty dataset has no lake table yet: nothing more to ask the lake.
+  if (rows === 0) return out;
+  if (field.type === 'enum') {
+    out.topValues = (await computeTopValues(services.lake, target, field)).map((v) => ({
+      value: asScalar(v.value),
+      count: v.count,
+    }));
+  }
+  const min = asNumber(stats.min);
+  const max = asNumber(stats.max);
+  if (field.type === 'money' && min !== null && max !== null) {
+    out.histogram = await computeHistogram(services.lake, target, field, { min, max, nonNull: stats.nonNull });
+  }
+  return out;
+}
+
+function lineageUrl(datasetType: string, batchId: number, rowNo: number): string {
+  return `/api/v1/datasets/${datasetType}/rows/${batchId}/${rowNo}/lineage`;
+}
+
+async function duplicateReports(
+  services: AppServices,
+  target: QualityTarget,
+  stats: ReadonlyMap<string, FieldStats>,
+): Promise<TDuplicateKey[]> {
+  const out: TDuplicateKey[] = [];
+  for (const key of naturalKeysOf(target.dataset.key)) {
+    const fields = key
+      .map((k) => target.dataset.fields.find((f) => f.key === k))
+      .filter((f): f is FieldDef => f !== undefined);
+    if (fields.length !== key.length) continue;
+    // A single field's figures are already counted: its distinct values against its non-null rows.
+    const single = fields.length === 1 ? stats.get(key[0] ?? '') : undefined;
+    const known = single && { rows: single.nonNull, distinct: single.distinct };
+    const found = await computeDuplicates(services.lake, target, fields, undefined, known);
+    out.push({
+      fields: [...key],
+      groups: found.groups,
+      rows: found.rows,
+      examples: found.examples.map((e) => ({ ...e, lineageUrl: lineageUrl(target.dataset.key, e.batchId, e.rowNo) })),
+    });
+  }
+  return out;
+}
+
+/** Computes a report in the lake: one scan for the field counts, one query per enum, money field and natural key. */
+async function computeReport(
+  services: AppServices,
+  target: QualityTarget,
+  totals: BatchTotals,
+): Promise<TQualityReport> {
+  const hasTable = await services.lake.hasTable(`ds_${target.dataset.key}`);
+  const { rows, fields } = hasTable
+    ? await computeFieldStats(services.lake, target)
+    : { rows: 0, fields: new Map<string, FieldStats>() };
+  const fieldReports: TFieldQuality[] = [];
+  for (const field of target.dataset.fields) {
+    const stats = fields.get(field.key) ?? { nonNull: 0, distinct: 0 };
+    fieldReports.push(await fieldReport(services, target, field, rows, stats, totals));
+  }
+  return {
+    datasetType: target.dataset.key,
+    batchId: target.batchId ?? null,
+    jurisdictionPrefix: target.scope.prefix,
+    computedAt: services.clock.now().toISOString(),
+    cached: false,
+    rows,
+    batches: { count: totals.count, rowsRead: totals.rowsRead, rowsRejected: totals.rowsRejected },
+    fields: fieldReports,
+    duplicates: rows > 0 ? await duplicateReports(services, target, fields) : [],
+  };
+}
+
+/** Answers from the snapshot when the lake has not changed since, else computes and stores. */
+async function cachedReport(
+  services: AppServices,
+  key: SnapshotKey,
+  signature: string,
+  refresh: boolean,
+  compute: () => Promise<TQualityReport>,
+): Promise<TQualityReport> {
+  const repository = new QualitySnapshotsRepository(services.database.db);
+  if (!refresh) {
+    const stored = await repository.findSnapshot(key);
+    if (stored && stored.signature === signature) return { ...(stored.report as TQualityReport), cached: true };
+  }
+  const report = await compute();
+  await repository.saveSnapshot(key, signature, report, new Date(report.computedAt));
+  return report;
+}
+
+/**
+ * The quality report of a dataset over the rows the viewer may see. Served from the last
+ * snapshot while no batch of the dataset was loaded, replaced or rolled back since;
+ * `refresh` recomputes it regardless.
+ */
+export async function getDatasetQuality(
+  services: AppServices,
+  viewer: DataViewer,
+  type: string,
+  refresh = false,
+): Promise<TQualityReport> {
+  const dataset = await requireDataset(services, type);
+  const signature = await lakeSignature(services.lake, dataset.key);
+  const key: SnapshotKey = {
+    kind: 'dataset',
+    datasetType: dataset.key,
+    batchId: 0,
+    jurisdictionPrefix: viewer.jurisdictionPrefix,
+  };
+  return cachedReport(services, key, signature, refresh, async () => {
+    const db = services.database.db;
+    const target = {
+      dataset,
+      scope: { prefix: viewer.jurisdictionPrefix, batchIds: await findVisibleBatchIds(db, viewer, dataset.key) },
+    };
+    return computeReport(services, target, await totalsOf(services, await findLiveBatches(db, viewer, dataset.key)));
+  });
+}
+
+/** The quality report of one batch inside the viewer's jurisdiction (404 outside it). */
+export async function getBatchQuality(
+  services: AppServices,
+  viewer: DataViewer,
+  batchId: number,
+  refresh = false,
+): Promise<TQualityReport> {
+  const batch = await getVisibleBatch(services, viewer, batchId);
+  const dataset = await requireDataset(services, batch.dataset_type);
+  const signature = await lakeSignature(services.lake, dataset.key, batch.id);
+  const key: SnapshotKey = {
+    kind: 'batch',
+    datasetType: dataset.key,
+    batchId: batch.id,
+    jurisdictionPrefix: viewer.jurisdictionPrefix,
+  };
+  return cachedReport(services, key, signature, refresh, async () => {
+    const db = services.database.db;
+    const batchIds = await findVisibleBatchIds(db, viewer, dataset.key);
+    const target = { dataset, scope: { prefix: viewer.jurisdictionPrefix, batchIds }, batchId: batch.id };
+    return computeReport(services, target, await totalsOf(services, [batch]));
+  });
+}
+
+/**
+ * Computes and stores a loaded batch's report for the whole deployment, so the first view
+ * is instant. Meant to run at the end of an import; a failure here must not fail the import.
+ */
+export async function refreshBatchQuality(services: AppServices, batchId: number): Promise<void> {
+  await getBatchQuality(services, { jurisdictionPrefix: '' }, batchId, true);
+}
