@@ -14,4 +14,3 @@ export { checkModelDocumentSql, checkModelSql, type SqlCheckEngine, type SqlChec
 export { isQueryFault } from './query-faults.js';
 export { ModelRunError, type ModelRunErrorCode } from './errors.js';
 export { DEFAULT_TIMEOUT_MS, type RunLimits } from './deadline.js';
-export { BASELINE_MODELS, BASELINE_SQL, type BaselineModelId, type BaselineQuery } from '../bench/baselines.js';
