@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppServices } from '../app/app-services.js';
 import { systemActor } from '../modules/audit/audit.service.js';
-import { resolveBatchOwner } from '../modules/datasets/rows/dataset-rows.scope.js';
+import { resolveBatchOwner } from '../modules/datasets/batches/batch-scope.js';
 import { importDatasetFile } from '../modules/datasets/import/import.service.js';
 import { DivisionsService } from '../modules/organisations/divisions.service.js';
 import { OrganisationImportService } from '../modules/organisations/organisation-import.service.js';

@@ -5,7 +5,7 @@ import type { Organisation, User } from '../db/schema.js';
 import { buildOrganisation, buildSession, buildUser, type TestSession } from './factories.js';
 import type { TestPlatform } from './test-platform.js';
 import type { AuditActor } from '../modules/audit/audit.service.js';
-import { batchDivisionFor } from '../modules/datasets/rows/dataset-rows.scope.js';
+import { batchDivisionFor } from '../modules/datasets/batches/batch-scope.js';
 import { importDatasetFile } from '../modules/datasets/import/import.service.js';
 import { makeIdNumber, withBadCheckDigit } from './test-data.js';
 

@@ -11,7 +11,7 @@ import {
   listDatasetSummaries,
   rollbackBatch,
 } from '../../modules/datasets/batches/datasets.service.js';
-import { resolveBatchOwner } from '../../modules/datasets/rows/dataset-rows.scope.js';
+import { resolveBatchOwner } from '../../modules/datasets/batches/batch-scope.js';
 import { MappingRefusedError } from '../../modules/datasets/import/import-pipeline.js';
 import { importDatasetFile } from '../../modules/datasets/import/import.service.js';
 import { describeOcdsOutcome, importOcdsFile } from '../../modules/datasets/ocds/ocds.js';

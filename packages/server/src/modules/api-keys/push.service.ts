@@ -3,7 +3,6 @@ import type { ImportBatch } from '../../db/schema.js';
 import type { ApiKeyContext } from '../../http/auth-context.js';
 import { AppError, ForbiddenError, ValidationError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { requireDataset } from '../datasets/import/import.service.js';
 import {
   JsonLinesTempFile,
   type RejectedRow,
@@ -11,6 +10,7 @@ import {
   readRejectedRows,
 } from '../datasets/import/records-import.js';
 import { MAX_PUSH_ROWS, type TPushBody } from './api-keys.schemas.js';
+import { requireDataset } from '../catalogue/catalogue.service.js';
 
 /** Rejected-row lines listed in the answer; the full report stays with the batch. */
 const INLINE_REJECTED_LIMIT = 1000;
@@ -79,7 +79,7 @@ export async function pushRows(
     await auditPush(services, actor, key, 'denied', { datasetType: request.datasetType, refusal: 'type_not_granted' });
     throw new ForbiddenError(`This key may not push dataset type ${request.datasetType}`, 'dataset_type_not_granted');
   }
-  const dataset = await requireDataset(services, request.datasetType);
+  const dataset = await requireDataset(services.database.db, request.datasetType);
   const temp = await JsonLinesTempFile.create(services.config.dataDir, `push-${dataset.key}`);
   try {
     await writeRows(temp, request.body);

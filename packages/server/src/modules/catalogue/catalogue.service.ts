@@ -57,6 +57,11 @@ function fieldDefsOf(input: TCreateDataset): FieldDef[] {
  * defined. Reads work on the database or a transaction; changes open their own transaction
  * on the database given, so they and their audit entries commit together.
  */
+/** A dataset type, built-in (with the deployment's synonyms) or custom, or 404: the one lookup every datasets route and service makes. */
+export function requireDataset(db: Kysely<DB>, key: string): Promise<DatasetType> {
+  return new CatalogueService(db).requireDataset(key);
+}
+
 export class CatalogueService {
   private readonly repository: CatalogueRepository;
 

@@ -1,7 +1,7 @@
 import type { AppServices } from '../../app/app-services.js';
 import type { AuditActor } from '../audit/audit.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { findBatchDivisions } from '../datasets/rows/dataset-rows.scope.js';
+import { findBatchDivisions } from '../datasets/batches/batch-scope.js';
 import type { ModelDocument, ModelHit, RowJurisdiction } from '../../models-engine/model-engine.js';
 import { prepareWarnings } from './hit-warnings.js';
 import { applyRunLifecycle, findRetiredHits, findRunReach } from './warning-lifecycle.service.js';

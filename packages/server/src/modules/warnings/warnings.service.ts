@@ -3,7 +3,7 @@ import type { AppServices } from '../../app/app-services.js';
 import type { WarningStatus } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { rowJurisdictionOf } from '../datasets/rows/dataset-rows.scope.js';
+import { rowJurisdictionOf } from '../datasets/batches/batch-scope.js';
 import { type Masking, birthDatesOf, presentEvidenceRow, subjectKeysOf } from './evidence.presenter.js';
 import { fetchRows, findSubjectIdentifiers, type RowRef, rowAt } from './evidence.lake.js';
 import { presentEvent, presentFacts, presentWarning } from './warnings.presenter.js';

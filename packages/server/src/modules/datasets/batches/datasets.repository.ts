@@ -1,12 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { DB, ImportBatch, ImportBatchStatus, ImportBatchTable } from '../../../db/schema.js';
-import { batchWithin } from '../rows/dataset-rows.scope.js';
-
-/** Filters of the batch list. */
-export interface BatchFilter {
-  datasetType?: string;
-  status?: ImportBatchStatus;
-}
+import { type BatchFilter, batchWithin } from './batch-scope.js';
 
 /** All operational SQL of the datasets domain: the `import_batches` register. */
 export class DatasetsRepository {

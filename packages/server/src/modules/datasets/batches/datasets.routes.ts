@@ -20,13 +20,14 @@ import {
   ZPreview,
   ZRollbackBody,
 } from './datasets.schemas.js';
-import { getVisibleBatch, listVisibleBatches } from '../rows/dataset-rows.scope.js';
+import { getVisibleBatch, listVisibleBatches } from './batch-scope.js';
 import { findRejectedReport, getDatasetSummary, listDatasetSummaries, rollbackBatch } from './datasets.service.js';
 import { MappingRefusedError } from '../import/import-pipeline.js';
-import { importDatasetFile, requireDataset } from '../import/import.service.js';
+import { importDatasetFile } from '../import/import.service.js';
 import { previewDatasetFile } from '../import/preview.service.js';
 import { REPORT_HEADER } from '../import/rejected-report.js';
 import { type SavedUpload, saveUpload } from '../import/upload.js';
+import { requireDataset } from '../../catalogue/catalogue.service.js';
 
 function parseImportFields(upload: SavedUpload) {
   const parsed = ZImportFields.safeParse(upload.fields);
@@ -101,7 +102,7 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
       },
     },
     async (request, reply) => {
-      await requireDataset(services, request.params.type);
+      await requireDataset(services.database.db, request.params.type);
       const upload = await saveUpload(request, services.config.dataDir);
       try {
         const fields = parseImportFields(upload);
@@ -146,7 +147,7 @@ export function registerDatasetRoutes(app: FastifyInstance, services: AppService
       },
     },
     async (request) => {
-      await requireDataset(services, request.params.type);
+      await requireDataset(services.database.db, request.params.type);
       const upload = await saveUpload(request, services.config.dataDir);
       try {
         const fields = parseImportFields(upload);

@@ -8,10 +8,10 @@ import { onBatchRolledBack } from '../../models/runs/model-runs.service.js';
 import { retireWarningsOfBatch } from '../../warnings/warning-lifecycle.service.js';
 import { countDatasetRows, rollbackLakeBatch } from '../import/datasets.lake.js';
 import { countRowsWithin } from '../rows/dataset-rows.lake.js';
-import type { BatchOwner, DataViewer } from '../rows/dataset-rows.scope.js';
-import { type BatchFilter, DatasetsRepository } from './datasets.repository.js';
-import { requireDataset } from '../import/import.service.js';
+import type { BatchFilter, BatchOwner, DataViewer } from './batch-scope.js';
+import { DatasetsRepository } from './datasets.repository.js';
 import { rejectedReportPath } from '../import/rejected-report.js';
+import { requireDataset } from '../../catalogue/catalogue.service.js';
 
 /** A dataset type with how much of it the lake holds. */
 export interface DatasetSummary {
@@ -60,7 +60,7 @@ export async function getDatasetSummary(
   viewer: DataViewer,
   type: string,
 ): Promise<DatasetSummary> {
-  const [summary] = await summarise(services, viewer, [await requireDataset(services, type)]);
+  const [summary] = await summarise(services, viewer, [await requireDataset(services.database.db, type)]);
   return summary as DatasetSummary;
 }
 

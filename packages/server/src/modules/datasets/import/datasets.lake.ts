@@ -18,7 +18,7 @@ import {
   subjectDictionaries,
 } from './stage-sql.js';
 import { countRows, createTempTableSql, pages } from './stage-tx.js';
-import { resolveSubjects } from '../subjects/subjects.lake.js';
+import { type IdentifierSealer, resolveSubjects } from './subjects.lake.js';
 
 /*
  * All lake SQL of the datasets domain. Statements are written once for both engines:
@@ -60,12 +60,6 @@ export type StageSource =
   | { kind: 'relation'; relation: RawRelation }
   /** Raw stage rows (`plan.rawColumns` order) from a reader in JavaScript, through the bulk path. */
   | { kind: 'rows'; rows: LakeRows };
-
-/** Seals identifiers: the blind index and the ciphertext (FieldCrypto). */
-export interface IdentifierSealer {
-  blindIndex(value: string): string;
-  encrypt(value: string): string;
-}
 
 /** What one batch writes. */
 export interface LoadBatchInput {

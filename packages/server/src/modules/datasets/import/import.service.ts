@@ -4,11 +4,11 @@ import type { AppServices } from '../../../app/app-services.js';
 import type { ImportBatch, ImportFormat, ImportMode } from '../../../db/schema.js';
 import { AppError, ConflictError } from '../../../http/errors.js';
 import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
-import { CatalogueService } from '../../catalogue/catalogue.service.js';
+import { requireDataset } from '../../catalogue/catalogue.service.js';
 import { mappingForImport } from '../../catalogue/mapping-templates.service.js';
 import { onBatchLoaded } from '../../models/runs/model-runs.service.js';
 import { refreshBatchQuality } from '../quality/dataset-quality.service.js';
-import { batchDivisionFor } from '../rows/dataset-rows.scope.js';
+import { batchDivisionFor } from '../batches/batch-scope.js';
 import { DatasetsRepository } from '../batches/datasets.repository.js';
 import { engineCopyPath } from './engine-copies.js';
 import { hashFile } from './file-hash.js';
@@ -52,14 +52,6 @@ export interface ImportOutcome {
 }
 
 /**
- * Looks up a dataset type — built-in (with the deployment's added synonyms) or custom —
- * or 404. Every datasets route and service goes through this one lookup.
- */
-export async function requireDataset(services: Pick<AppServices, 'database'>, type: string): Promise<DatasetType> {
-  return new CatalogueService(services.database.db).requireDataset(type);
-}
-
-/**
  * Imports one file as one batch: refuses unmatched required columns (400) and files
  * already loaded (409 unless forced), records the batch as loading, streams it into the
  * lake in one transaction, then records the outcome and the audit entry together.
@@ -72,7 +64,7 @@ export async function importDatasetFile(
 ): Promise<ImportOutcome> {
   const started = process.hrtime.bigint();
   const db = services.database.db;
-  const dataset = await requireDataset(services, request.datasetType);
+  const dataset = await requireDataset(services.database.db, request.datasetType);
   const repository = new DatasetsRepository(db);
   const mode = request.mode ?? 'append';
   const { size } = await stat(request.file);

@@ -4,8 +4,8 @@ import { AppError } from '../../../http/errors.js';
 import type { HeaderMapping } from './import-pipeline.js';
 import type { AppServices } from '../../../app/app-services.js';
 import { findTemplateMapping } from '../../catalogue/mapping-templates.service.js';
-import { requireDataset } from './import.service.js';
 import { openRecordSource } from '../../sources/open-source.js';
+import { requireDataset } from '../../catalogue/catalogue.service.js';
 
 /** What the console's mapping screen shows before an import. */
 export interface ImportPreview {
@@ -36,7 +36,7 @@ export async function previewDatasetFile(
   },
 ): Promise<ImportPreview> {
   const db = services.database.db;
-  const dataset = await requireDataset(services, request.datasetType);
+  const dataset = await requireDataset(services.database.db, request.datasetType);
   let source;
   try {
     source = await openRecordSource(request.file, request.sheet ? { sheet: request.sheet } : {});

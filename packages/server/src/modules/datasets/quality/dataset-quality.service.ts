@@ -14,8 +14,8 @@ import { naturalKeysOf } from './dataset-quality.keys.js';
 import { countRejectionsByField } from './dataset-quality.rejections.js';
 import { QualitySnapshotsRepository, type SnapshotKey } from './dataset-quality.repository.js';
 import type { TDuplicateKey, TFieldQuality, TQualityReport } from './dataset-quality.schemas.js';
-import { type DataViewer, findLiveBatches, findVisibleBatchIds, getVisibleBatch } from '../rows/dataset-rows.scope.js';
-import { requireDataset } from '../import/import.service.js';
+import { type DataViewer, findLiveBatches, findVisibleBatchIds, getVisibleBatch } from '../batches/batch-scope.js';
+import { requireDataset } from '../../catalogue/catalogue.service.js';
 
 const IDENTIFIER_TYPES = new Set(['id', 'uscc', 'subject']);
 
@@ -193,7 +193,7 @@ export async function getDatasetQuality(
   type: string,
   refresh = false,
 ): Promise<TQualityReport> {
-  const dataset = await requireDataset(services, type);
+  const dataset = await requireDataset(services.database.db, type);
   const signature = await lakeSignature(services.lake, dataset.key);
   const key: SnapshotKey = {
     kind: 'dataset',
@@ -219,7 +219,7 @@ export async function getBatchQuality(
   refresh = false,
 ): Promise<TQualityReport> {
   const batch = await getVisibleBatch(services, viewer, batchId);
-  const dataset = await requireDataset(services, batch.dataset_type);
+  const dataset = await requireDataset(services.database.db, batch.dataset_type);
   const signature = await lakeSignature(services.lake, dataset.key, batch.id);
   const key: SnapshotKey = {
     kind: 'batch',

@@ -12,8 +12,8 @@ import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
 import { type RowCondition, type SqlCast, findRows, findSubjectKey, isRowVisible } from './dataset-rows.lake.js';
 import { type RowPerson, presentRow } from './dataset-rows.presenter.js';
 import type { TRowLineage, TRowPage } from './dataset-rows.schemas.js';
-import { type DataViewer, findVisibleBatchIds, getVisibleBatch } from './dataset-rows.scope.js';
-import { requireDataset } from '../import/import.service.js';
+import { type DataViewer, findVisibleBatchIds, getVisibleBatch } from '../batches/batch-scope.js';
+import { requireDataset } from '../../catalogue/catalogue.service.js';
 
 /** A viewer of rows: jurisdiction and what their role may do. */
 export interface RowViewer extends DataViewer {
@@ -98,7 +98,7 @@ export async function browseRows(
   actor: AuditActor,
   request: BrowseRequest,
 ): Promise<TRowPage> {
-  const dataset = await requireDataset(services, request.type);
+  const dataset = await requireDataset(services.database.db, request.type);
   if (request.reveal && !viewer.permissions.has('person.read')) {
     throw new ForbiddenError('Showing personal data whole needs the person.read permission', 'person_read_required');
   }
@@ -187,7 +187,7 @@ export async function getRowLineage(
   batchId: number,
   rowNo: number,
 ): Promise<TRowLineage> {
-  const dataset = await requireDataset(services, type);
+  const dataset = await requireDataset(services.database.db, type);
   const db = services.database.db;
   const batch = await db
     .selectFrom('import_batches')

@@ -12,7 +12,7 @@ import {
   type QualityFixture,
 } from '../../../testing/dataset-quality-fixture.js';
 import type { TRowLineage, TRowPage } from './dataset-rows.schemas.js';
-import { getVisibleBatch, listVisibleBatches } from './dataset-rows.scope.js';
+import { getVisibleBatch, listVisibleBatches } from '../batches/batch-scope.js';
 import { makeIdNumber } from '../../../testing/test-data.js';
 
 const ROWS = '/api/v1/datasets/benefit_payment/rows';

@@ -2,7 +2,7 @@ import type { AppServices } from '../../../app/app-services.js';
 import type { ModelVersionRow } from '../../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../http/errors.js';
 import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
-import { rowJurisdictionOf } from '../../datasets/rows/dataset-rows.scope.js';
+import { rowJurisdictionOf } from '../../datasets/batches/batch-scope.js';
 import { ensureModelRegistry } from './model-registry.js';
 import {
   type ModelDocument,

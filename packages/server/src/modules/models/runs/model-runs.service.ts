@@ -2,7 +2,7 @@ import type { AppServices } from '../../../app/app-services.js';
 import type { ImportBatch, ModelRunKind, ModelRunRow, ModelRunStatus } from '../../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../http/errors.js';
 import { type AuditActor, recordAudit, systemActor } from '../../audit/audit.service.js';
-import { type DataViewer, getVisibleBatch, listVisibleBatches } from '../../datasets/rows/dataset-rows.scope.js';
+import { type DataViewer, getVisibleBatch, listVisibleBatches } from '../../datasets/batches/batch-scope.js';
 import { ensureModelRegistry } from '../registry/model-registry.js';
 import { ModelRunsRepository } from './model-runs.repository.js';
 import { ModelsRepository, type ModelWithVersion } from '../registry/models.repository.js';

@@ -1,7 +1,7 @@
 import type { AppServices } from '../../../app/app-services.js';
 import type { ModelRunRow } from '../../../db/schema.js';
 import { type AuditActor, recordAudit, systemActor } from '../../audit/audit.service.js';
-import { rowJurisdictionOf } from '../../datasets/rows/dataset-rows.scope.js';
+import { rowJurisdictionOf } from '../../datasets/batches/batch-scope.js';
 import { recordModelHits } from '../../warnings/warning-record.service.js';
 import { Mutex } from '../../../lake/mutex.js';
 import { type ModelDocument, type ModelHit, runModel } from '../../../models-engine/model-engine.js';

@@ -1,7 +1,12 @@
 import { type Lake, type LakeColumn, type LakeTx, quoteIdentifier } from '../../../lake/index.js';
-import type { IdentifierSealer } from '../import/datasets.lake.js';
-import { type StagePlan, type StageTables, subjectDictionaries } from '../import/stage-sql.js';
-import { countRows, createTempTableSql, pages } from '../import/stage-tx.js';
+import { type StagePlan, type StageTables, subjectDictionaries } from './stage-sql.js';
+import { countRows, createTempTableSql, pages } from './stage-tx.js';
+
+/** Seals identifiers: the blind index and the ciphertext (FieldCrypto). */
+export interface IdentifierSealer {
+  blindIndex(value: string): string;
+  encrypt(value: string): string;
+}
 
 const HASH_COLUMNS: LakeColumn[] = [
   { name: 'ident', type: 'text', nullable: false },

@@ -1,9 +1,8 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { AppServices } from '../../../app/app-services.js';
-import type { DB, ImportBatch } from '../../../db/schema.js';
+import type { DB, ImportBatch, ImportBatchStatus } from '../../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../../http/errors.js';
 import type { AuditActor } from '../../audit/audit.service.js';
-import type { BatchFilter } from '../batches/datasets.repository.js';
 
 /*
  * Jurisdiction of batches, in the operational store. Every batch belongs to the division
@@ -16,6 +15,12 @@ import type { BatchFilter } from '../batches/datasets.repository.js';
 
 /** The country's division: a batch of it is seen only by viewers of the whole country. */
 export const COUNTRY_DIVISION = '000000000000';
+
+/** Filters of the batch list. */
+export interface BatchFilter {
+  datasetType?: string;
+  status?: ImportBatchStatus;
+}
 
 /** Who is looking, and over which divisions ('' = the whole country). */
 export interface DataViewer {
