@@ -1,35 +1,27 @@
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import type { Lake } from '../lake/index.js';
-import { type Clock, systemClock } from '../platform/clock.js';
 import { KeyFailureWindows } from '../modules/api-keys/key-failures.js';
+import type { ApiKeyServices } from '../modules/api-keys/api-key-services.js';
+import type { AuthServices } from '../modules/auth/auth-services.js';
 import { SessionService } from '../modules/auth/session.service.js';
+import type { BatchEvents } from '../modules/datasets/batches/batch-events.js';
+import type { ModelServices } from '../modules/models/model-services.js';
 import { ModelRunQueue } from '../modules/models/runs/run-queue.js';
 import { RolePermissionsService } from '../modules/roles/role-permissions.service.js';
+import { WarningFeed } from '../modules/warnings/warning-feed.js';
 import { BackgroundTasks } from '../platform/background-tasks.js';
+import { type Clock, systemClock } from '../platform/clock.js';
+import { EventBus } from '../platform/event-bus.js';
 import { FieldCrypto } from '../security/field-crypto.js';
+import { subscribeDomainEvents } from './domain-events.js';
 
 /**
- * The composition root: the long-lived services one process shares. Domain services that
- * hold no state are built where they are used, from these.
+ * The composition root: the platform (infrastructure) and the long-lived objects each
+ * module declared it needs, in one object that satisfies every module's `…Services`
+ * type. Domain services that hold no state are built where they are used, from these.
  */
-export interface AppServices {
-  readonly config: Config;
-  readonly database: Database;
-  /** The analytical lake: imported dataset rows and the subject index (DuckDB or PostgreSQL). */
-  readonly lake: Lake;
-  readonly sessions: SessionService;
-  readonly rolePermissions: RolePermissionsService;
-  readonly fieldCrypto: FieldCrypto;
-  /** The time every session, lockout and one-time-code rule reads; tests pass a manual one. */
-  readonly clock: Clock;
-  /** Background model runs, one at a time, cancellable; also the feed of new warnings. */
-  readonly modelRuns: ModelRunQueue;
-  /** Optional work started by a request and finished after it (awaited before the stores close). */
-  readonly background: BackgroundTasks;
-  /** Refused API key attempts per source address: the limit on guessing, audited per window. */
-  readonly keyFailures: KeyFailureWindows;
-}
+export interface AppServices extends AuthServices, ApiKeyServices, ModelServices {}
 
 export function createAppServices(
   config: Config,
@@ -38,22 +30,26 @@ export function createAppServices(
   masterKey: Buffer,
   clock: Clock = systemClock,
 ): AppServices {
-  return {
+  const services: AppServices = {
     config,
     database,
     lake,
+    fieldCrypto: new FieldCrypto(masterKey),
+    clock,
+    background: new BackgroundTasks(),
     sessions: new SessionService(database.db, {
       idleMinutes: config.sessionIdleMinutes,
       absoluteHours: config.sessionAbsoluteHours,
     }),
     rolePermissions: new RolePermissionsService(database.db),
-    fieldCrypto: new FieldCrypto(masterKey),
-    clock,
+    batchEvents: new EventBus<BatchEvents>(),
+    warningFeed: new WarningFeed(),
     modelRuns: new ModelRunQueue(),
-    background: new BackgroundTasks(),
     keyFailures: new KeyFailureWindows({
       limit: config.apiKeyFailureLimit,
       windowMs: config.apiKeyFailureWindowMinutes * 60_000,
     }),
   };
+  subscribeDomainEvents(services);
+  return services;
 }

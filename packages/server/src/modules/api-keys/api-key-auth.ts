@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { AppServices } from '../../app/app-services.js';
+import type { ApiKeyServices } from './api-key-services.js';
 import type { ApiKeyContext } from '../../http/auth-context.js';
 import { AuthenticationError, TooManyRequestsError } from '../../http/errors.js';
 import type { AuditActor } from '../audit/audit.service.js';
@@ -31,7 +31,7 @@ const REFUSALS: Record<Refusal, string> = {
 
 /** Counts a refused attempt against the request's address; returns the windows that ended. */
 function countRefusal(
-  services: AppServices,
+  services: ApiKeyServices,
   request: FastifyRequest,
   outcome: KeyAttemptOutcome,
   keyId?: number,
@@ -51,7 +51,7 @@ function countRefusal(
  * wrong, revoked or expired key is a 401. Every refusal (429s included) is counted
  * against the address and audited in aggregate: one entry per address and window.
  */
-export async function authenticateApiKey(services: AppServices, request: FastifyRequest): Promise<ApiKeyContext> {
+export async function authenticateApiKey(services: ApiKeyServices, request: FastifyRequest): Promise<ApiKeyContext> {
   const retryAfter = services.keyFailures.retryAfterSeconds(request.ip, services.clock.now());
   if (retryAfter !== null) {
     await auditKeyFailures(services.database.db, countRefusal(services, request, 'limited'));
@@ -96,7 +96,7 @@ export async function authenticateApiKey(services: AppServices, request: Fastify
  * minute). It runs after access control, so only verified keys are counted; a request it
  * refuses (429) is counted and audited with the address's other refusals.
  */
-export function apiKeyRateLimit(services: AppServices) {
+export function apiKeyRateLimit(services: ApiKeyServices) {
   return {
     max: (request: FastifyRequest) => request.apiKey?.rateLimitPerMinute ?? 1,
     timeWindow: '1 minute',

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app/app-services.js';
+import type { ApiKeyServices } from './api-key-services.js';
 import { AuthenticationError } from '../../http/errors.js';
 import { scopeFromRequest } from '../organisations/scope.js';
 import { apiKeyActor } from './api-key-auth.js';
@@ -33,7 +33,7 @@ const JSON_LINES_TYPES = ['application/x-ndjson', 'application/jsonl', 'applicat
  * comes to close them, and whatever is still open when the server stops (before the stores
  * close).
  */
-function auditKeyFailuresPeriodically(app: FastifyInstance, services: AppServices): void {
+function auditKeyFailuresPeriodically(app: FastifyInstance, services: ApiKeyServices): void {
   const db = services.database.db;
   const timer = setInterval(
     () =>
@@ -53,7 +53,7 @@ function auditKeyFailuresPeriodically(app: FastifyInstance, services: AppService
  * Department API keys (issued, listed and revoked by data administrators) and the push
  * route departments call with them.
  */
-export function registerApiKeyRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerApiKeyRoutes(app: FastifyInstance, services: ApiKeyServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['api-keys'];
   const now = () => services.clock.now();

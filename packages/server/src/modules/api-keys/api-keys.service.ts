@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app/app-services.js';
+import type { ApiKeyServices } from './api-key-services.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { CatalogueService } from '../catalogue/catalogue.service.js';
@@ -14,7 +14,7 @@ export interface CreatedApiKey {
   secret: string;
 }
 
-async function checkDatasetTypes(services: AppServices, types: readonly string[]): Promise<string[]> {
+async function checkDatasetTypes(services: ApiKeyServices, types: readonly string[]): Promise<string[]> {
   const unique = [...new Set(types)];
   const catalogue = new CatalogueService(services.database.db);
   const found = await Promise.all(unique.map((t) => catalogue.findDataset(t)));
@@ -31,7 +31,11 @@ async function checkDatasetTypes(services: AppServices, types: readonly string[]
  * types. Only the SHA-256 of the secret is stored; the key is returned once, and its
  * creation is audited in the same transaction.
  */
-export async function createApiKey(services: AppServices, scope: Scope, input: TCreateApiKey): Promise<CreatedApiKey> {
+export async function createApiKey(
+  services: ApiKeyServices,
+  scope: Scope,
+  input: TCreateApiKey,
+): Promise<CreatedApiKey> {
   const db = services.database.db;
   const department = await new OrganisationsService(db).getOrganisation(scope, input.departmentId);
   if (department.kind !== 'unit') {
@@ -69,7 +73,7 @@ export async function createApiKey(services: AppServices, scope: Scope, input: T
 
 /** Keys of departments inside the scope's jurisdiction, newest first; revoked ones on request. */
 export async function listApiKeys(
-  services: AppServices,
+  services: ApiKeyServices,
   scope: Scope,
   filter: ApiKeyFilter,
 ): Promise<ApiKeyWithDepartment[]> {
@@ -77,7 +81,7 @@ export async function listApiKeys(
 }
 
 /** One key; NotFoundError when it does not exist or its department lies outside the jurisdiction. */
-export async function getApiKey(services: AppServices, scope: Scope, id: number): Promise<ApiKeyWithDepartment> {
+export async function getApiKey(services: ApiKeyServices, scope: Scope, id: number): Promise<ApiKeyWithDepartment> {
   const key = await new ApiKeysRepository(services.database.db).findById(scope.jurisdictionPrefix, id);
   if (!key) throw new NotFoundError('API key');
   return key;
@@ -88,7 +92,7 @@ export async function getApiKey(services: AppServices, scope: Scope, id: number)
  * next request on. Revoking twice is a 409.
  */
 export async function revokeApiKey(
-  services: AppServices,
+  services: ApiKeyServices,
   scope: Scope,
   id: number,
   reason: string,

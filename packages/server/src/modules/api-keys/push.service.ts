@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app/app-services.js';
+import type { ApiKeyServices } from './api-key-services.js';
 import type { ImportBatch } from '../../db/schema.js';
 import type { ApiKeyContext } from '../../http/auth-context.js';
 import { AppError, ForbiddenError, ValidationError } from '../../http/errors.js';
@@ -48,7 +48,7 @@ async function writeRows(temp: JsonLinesTempFile, body: TPushBody): Promise<void
 }
 
 async function auditPush(
-  services: AppServices,
+  services: ApiKeyServices,
   actor: AuditActor,
   key: ApiKeyContext,
   outcome: 'allowed' | 'denied' | 'failed',
@@ -70,7 +70,7 @@ async function auditPush(
  * refused or failed, is audited with the key and the department.
  */
 export async function pushRows(
-  services: AppServices,
+  services: ApiKeyServices,
   actor: AuditActor,
   key: ApiKeyContext,
   request: PushRequest,

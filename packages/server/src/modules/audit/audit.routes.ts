@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app/app-services.js';
+import type { Platform } from '../../platform/platform.js';
 import { requireAuth } from '../../http/access-control.js';
 import { actorFromRequest, recordAudit } from './audit.service.js';
 import { auditCsvHeader, auditCsvLine, presentAuditEntry } from './audit.presenter.js';
 import { AuditRepository } from './audit.repository.js';
 import { ZAuditPage, ZAuditQuery } from './audit.schemas.js';
 
-export function registerAuditRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerAuditRoutes(app: FastifyInstance, services: Platform): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const db = services.database.db;
 

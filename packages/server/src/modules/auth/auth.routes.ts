@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app/app-services.js';
+import type { AuthServices } from './auth-services.js';
 import { isCookieSecure } from '../../config/config.js';
 import { requireAuth, SESSION_COOKIE } from '../../http/access-control.js';
 import { AuthenticationError } from '../../http/errors.js';
@@ -24,7 +24,7 @@ import { registerTotpRoutes } from './totp.routes.js';
 const TAGS = ['auth'];
 
 /** Sets the session cookie: script cannot read it, other sites cannot send it, it dies with the session. */
-export function setSessionCookie(reply: FastifyReply, services: AppServices, session: IssuedSession): void {
+export function setSessionCookie(reply: FastifyReply, services: AuthServices, session: IssuedSession): void {
   const maxAge = Math.max(0, Math.floor((session.expiresAt.getTime() - services.clock.now().getTime()) / 1000));
   void reply.setCookie(SESSION_COOKIE, session.token, {
     httpOnly: true,
@@ -35,7 +35,7 @@ export function setSessionCookie(reply: FastifyReply, services: AppServices, ses
   });
 }
 
-function clearSessionCookie(reply: FastifyReply, services: AppServices): void {
+function clearSessionCookie(reply: FastifyReply, services: AuthServices): void {
   void reply.clearCookie(SESSION_COOKIE, {
     httpOnly: true,
     sameSite: 'strict',
@@ -49,7 +49,7 @@ function clearSessionCookie(reply: FastifyReply, services: AppServices): void {
  * after the password: a second-factor step may say the account is locked, as whoever
  * holds its pending session already knows the account exists).
  */
-function sendOutcome(reply: FastifyReply, services: AppServices, outcome: SignInOutcome) {
+function sendOutcome(reply: FastifyReply, services: AuthServices, outcome: SignInOutcome) {
   switch (outcome.status) {
     case 'signed_in':
       setSessionCookie(reply, services, outcome.session);
@@ -68,7 +68,7 @@ function sendOutcome(reply: FastifyReply, services: AppServices, outcome: SignIn
 }
 
 /** Sign-in, second factor, sign-out, who-am-I and password change, under /api/v1/auth. */
-export function registerAuthRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerAuthRoutes(app: FastifyInstance, services: AuthServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const signIn = new SignInService(services);
   const auth = new AuthService(services);

@@ -1,6 +1,5 @@
 import { isRole } from '@qingfeng/core';
 import type { Kysely } from 'kysely';
-import type { AppServices } from '../../app/app-services.js';
 import type { DB } from '../../db/schema.js';
 import type { AuthContext } from '../../http/auth-context.js';
 import { AuthenticationError, ValidationError } from '../../http/errors.js';
@@ -17,10 +16,11 @@ import {
   passwordProblem,
 } from '@qingfeng/core';
 import { mustEnrolTotp } from './totp-policy.js';
+import type { AuthServices } from './auth-services.js';
 
 /** The shared services the auth module works with. */
 export type AuthDeps = Pick<
-  AppServices,
+  AuthServices,
   'config' | 'database' | 'sessions' | 'fieldCrypto' | 'rolePermissions' | 'clock'
 >;
 

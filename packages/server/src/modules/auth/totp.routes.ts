@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app/app-services.js';
+import type { AuthServices } from './auth-services.js';
 import { requireAuth } from '../../http/access-control.js';
 import { actorFromRequest } from '../audit/audit.service.js';
 import {
@@ -15,7 +15,7 @@ import { TotpEnrolmentService } from './totp-enrolment.service.js';
 const TAGS = ['auth'];
 
 /** The signed-in user's own TOTP enrolment and recovery codes, under /api/v1/auth. */
-export function registerTotpRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerTotpRoutes(app: FastifyInstance, services: AuthServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const totp = new TotpEnrolmentService(services);
 

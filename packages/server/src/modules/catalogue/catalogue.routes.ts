@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app/app-services.js';
+import type { Platform } from '../../platform/platform.js';
 import { actorFromRequest } from '../audit/audit.service.js';
 import { presentCatalogueEntry, presentMappingTemplate, presentSynonym } from './catalogue.presenter.js';
 import {
@@ -19,7 +19,7 @@ import { CatalogueService } from './catalogue.service.js';
 import { getMappingTemplate, saveMappingTemplate } from './mapping-templates.service.js';
 
 /** The merged catalogue, custom dataset types, extra synonyms and departments' mapping templates. */
-export function registerCatalogueRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerCatalogueRoutes(app: FastifyInstance, services: Platform): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['catalogue'];
   const db = services.database.db;

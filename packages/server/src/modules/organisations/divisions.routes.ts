@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app/app-services.js';
+import type { Platform } from '../../platform/platform.js';
 import { ZDivisionImportResult, ZDivisionList, ZDivisionQuery } from './divisions.schemas.js';
 import { DivisionsService } from './divisions.service.js';
 import { ZImportRejected } from './organisations.schemas.js';
@@ -8,7 +8,7 @@ import { scopeFromRequest } from './scope.js';
 import { readUploadedFile, replyWithImport } from './upload.js';
 
 /** The division catalogue: browse it to pick a code; import it from CSV. */
-export function registerDivisionRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerDivisionRoutes(app: FastifyInstance, services: Platform): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const divisions = new DivisionsService(services.database.db);
   const tags = ['organisations'];

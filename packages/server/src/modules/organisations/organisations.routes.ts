@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app/app-services.js';
+import type { Platform } from '../../platform/platform.js';
 import { registerDivisionRoutes } from './divisions.routes.js';
 import { OrganisationImportService } from './organisation-import.service.js';
 import { presentOrganisation, presentOrganisationTree } from './organisations.presenter.js';
@@ -19,7 +19,7 @@ import { scopeFromRequest } from './scope.js';
 import { readUploadedFile, replyWithImport } from './upload.js';
 
 /** Organisations (commissions, offices, supervised units) and the division catalogue. */
-export function registerOrganisationRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerOrganisationRoutes(app: FastifyInstance, services: Platform): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const organisations = new OrganisationsService(services.database.db);
   const tags = ['organisations'];

@@ -9,8 +9,14 @@ import {
 } from '@qingfeng/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Platform } from '../../platform/platform.js';
 import { ValidationError } from '../../http/errors.js';
 import { RolePermissionsRepository } from './role-permissions.repository.js';
+
+/** What the roles module needs: the platform, and the permissions cache every request reads. */
+export interface RoleServices extends Platform {
+  readonly rolePermissions: RolePermissionsService;
+}
 
 /**
  * Which permissions each role holds. Read on every request, so kept in memory; another

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app/app-services.js';
+import { type RoleServices } from './role-permissions.service.js';
 import { scopeFromRequest } from '../organisations/scope.js';
 import { ZRole, ZRoleList, ZRoleParams, ZSecurityPolicies, ZSetPermissions } from './roles.schemas.js';
 import { RolesService } from './roles.service.js';
 import { SecurityPoliciesService } from './security-policies.service.js';
 
 /** Roles and their permissions, and the security policies: the security administrator's desk. */
-export function registerRoleRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerRoleRoutes(app: FastifyInstance, services: RoleServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const roles = new RolesService(services.database.db, services.rolePermissions);
   const policies = new SecurityPoliciesService(services.database.db);

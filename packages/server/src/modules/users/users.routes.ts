@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app/app-services.js';
+import type { AuthServices } from '../auth/auth-services.js';
 import { scopeFromRequest } from '../organisations/scope.js';
 import { presentUser } from './users.presenter.js';
 import {
@@ -17,7 +17,7 @@ import {
 import { UsersService } from './users.service.js';
 
 /** User administration for the system administrator, within their jurisdiction. */
-export function registerUserRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerUserRoutes(app: FastifyInstance, services: AuthServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const users = new UsersService(services);
   const present = (row: Parameters<typeof presentUser>[0]) =>

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppServices } from '../../app/app-services.js';
+import type { AuthServices } from '../auth/auth-services.js';
 import type { DB, UserUpdate } from '../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -15,7 +15,7 @@ import {
 import { type UserWithOrg, UsersRepository } from './users.repository.js';
 import type { TCreateUser, TUpdateUser, TUserQuery } from './users.schemas.js';
 
-export type UsersServiceDeps = Pick<AppServices, 'database' | 'fieldCrypto' | 'sessions' | 'clock'>;
+export type UsersServiceDeps = Pick<AuthServices, 'database' | 'fieldCrypto' | 'sessions' | 'clock'>;
 
 /** Runs `work` in the caller's transaction when given one, else in a new one. */
 async function inTransaction<T>(executor: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {

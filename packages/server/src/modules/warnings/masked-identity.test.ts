@@ -55,7 +55,7 @@ for (const engine of testEngines()) {
         payload: { document: redBirthModel() },
       });
       expect(created.statusCode, created.body).toBe(201);
-      platform.services.modelRuns.feed.subscribe((notice) => notices.push(notice));
+      platform.services.warningFeed.subscribe((notice) => notices.push(notice));
       const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01', 'W11', 'U_BORN'] });
       expect(run.status).toBe('succeeded');
     });

@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app/app-services.js';
+import type { WarningServices } from './warning-services.js';
 import type { WarningRow } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findWarningMasking } from './warning-masking.js';
@@ -52,7 +52,7 @@ async function* chunksOf<T>(items: AsyncIterable<T>, size: number): AsyncGenerat
 }
 
 /** The warnings of `rows`, masked (an export is never revealed). */
-async function* presentMasked(services: AppServices, rows: AsyncIterable<WarningRow>): AsyncGenerator<TWarning> {
+async function* presentMasked(services: WarningServices, rows: AsyncIterable<WarningRow>): AsyncGenerator<TWarning> {
   for await (const chunk of chunksOf(rows, CHUNK)) {
     const maskingOf = await findWarningMasking(services, chunk);
     for (const row of chunk) yield presentWarning(row, maskingOf(row));
@@ -65,7 +65,7 @@ async function* presentMasked(services: AppServices, rows: AsyncIterable<Warning
  * the list, birth dates of the people named included (the CLI's `warnings export` too). The export itself is audited before the first line.
  */
 export async function* exportWarnings(
-  services: AppServices,
+  services: WarningServices,
   viewer: WarningViewer,
   filter: WarningFilter,
   format: 'csv' | 'json',

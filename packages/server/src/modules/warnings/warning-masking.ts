@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app/app-services.js';
+import type { WarningServices } from './warning-services.js';
 import type { WarningRow } from '../../db/schema.js';
 import { findSubjectIdentifiers } from './evidence.lake.js';
 import { type Masking, birthDatesOf } from './evidence.presenter.js';
@@ -19,7 +19,7 @@ export function subjectKeysOfWarning(warning: WarningRow): number[] {
  * warning must not show.
  */
 export async function findBirthDatesOfSubjects(
-  services: AppServices,
+  services: WarningServices,
   subjectKeyLists: readonly (readonly number[])[],
 ): Promise<string[][]> {
   const identifiers = await findSubjectIdentifiers(services.lake, [...new Set(subjectKeyLists.flat())]);
@@ -36,7 +36,7 @@ export async function findBirthDatesOfSubjects(
 
 /** The masking of these warnings for a viewer who has not revealed them (see findBirthDatesOfSubjects). */
 export async function findWarningMasking(
-  services: AppServices,
+  services: WarningServices,
   warnings: readonly WarningRow[],
 ): Promise<(warning: WarningRow) => Masking> {
   const birthDates = await findBirthDatesOfSubjects(services, warnings.map(subjectKeysOfWarning));

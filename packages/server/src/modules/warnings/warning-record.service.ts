@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app/app-services.js';
+import type { WarningServices } from './warning-services.js';
 import type { AuditActor } from '../audit/audit.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findBatchDivisions } from '../datasets/batches/batch-scope.js';
@@ -15,7 +15,7 @@ import { type WarningUpsert, WarningsRepository } from './warnings.repository.js
  * so each explanation is masked, birth dates of the people it names included.
  */
 async function redNotices(
-  services: AppServices,
+  services: WarningServices,
   prepared: readonly WarningUpsert[],
   inserted: readonly { id: number; hitKey: string }[],
   now: Date,
@@ -55,7 +55,7 @@ export interface RecordedHits {
  * the county.
  */
 export async function recordModelHits(
-  services: AppServices,
+  services: WarningServices,
   actor: AuditActor,
   run: {
     id: number;
@@ -112,6 +112,6 @@ export async function recordModelHits(
     });
     return saved;
   });
-  services.modelRuns.feed.publish(await redNotices(services, prepared, result.inserted, now));
+  services.warningFeed.publish(await redNotices(services, prepared, result.inserted, now));
   return { inserted: result.inserted.length, updated: result.updated.length };
 }

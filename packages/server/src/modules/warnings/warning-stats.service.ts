@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app/app-services.js';
+import type { WarningServices } from './warning-services.js';
 import { type WarningCounts, WarningsRepository } from './warnings.repository.js';
 import type { TModelStats } from './warnings.schemas.js';
 
@@ -20,7 +20,7 @@ function counts(row: WarningCounts) {
  * precision = confirmed / (confirmed + false positives), overall and per month of first sight.
  */
 export async function modelStatistics(
-  services: AppServices,
+  services: WarningServices,
   jurisdictionPrefix: string,
   modelId?: string,
 ): Promise<TModelStats[]> {

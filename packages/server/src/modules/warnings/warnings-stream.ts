@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppServices } from '../../app/app-services.js';
+import type { WarningServices } from './warning-services.js';
 import { requireAuth } from '../../http/access-control.js';
 import { AppError } from '../../http/errors.js';
 import { maskPersonalDataInText } from '@qingfeng/core';
@@ -20,7 +20,7 @@ export function isForJurisdiction(notice: WarningNotice, prefix: string): boolea
  * `text/event-stream` get a stream; anything else is a 406, so a plain request (or a test
  * walking every route) is answered at once instead of being held open.
  */
-export function registerWarningStream(app: FastifyInstance, services: AppServices): void {
+export function registerWarningStream(app: FastifyInstance, services: WarningServices): void {
   app.get(
     '/api/v1/warnings/stream',
     {
@@ -46,7 +46,7 @@ export function registerWarningStream(app: FastifyInstance, services: AppService
         'x-request-id': request.id,
       });
       raw.write('retry: 5000\n: connected\n\n');
-      const unsubscribe = services.modelRuns.feed.subscribe((notice) => {
+      const unsubscribe = services.warningFeed.subscribe((notice) => {
         if (!isForJurisdiction(notice, auth.jurisdictionPrefix)) return;
         const payload = {
           ...notice,

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../app/app-services.js';
+import type { WarningServices } from './warning-services.js';
 import { requireAuth } from '../../http/access-control.js';
 import { actorFromRequest } from '../audit/audit.service.js';
 import { modelStatistics } from './warning-stats.service.js';
@@ -55,7 +55,7 @@ function filterOf(query: {
 }
 
 /** Warnings (预警) inside the user's jurisdiction: list, detail with evidence, handling, statistics, export, live feed. */
-export function registerWarningRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerWarningRoutes(app: FastifyInstance, services: WarningServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['warnings'];
 

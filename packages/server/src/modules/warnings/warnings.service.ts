@@ -1,5 +1,5 @@
 import type { Permission } from '@qingfeng/core';
-import type { AppServices } from '../../app/app-services.js';
+import type { WarningServices } from './warning-services.js';
 import type { WarningStatus } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
@@ -28,7 +28,7 @@ const REASON_REQUIRED: ReadonlySet<WarningStatus> = new Set(['false_positive', '
  * never revealed, so no explanation shows the birth date of a person it names.
  */
 export async function listWarnings(
-  services: AppServices,
+  services: WarningServices,
   viewer: WarningViewer,
   filter: WarningFilter,
   page: number,
@@ -50,7 +50,7 @@ export async function listWarnings(
  * personal data (the subject masked in the trail). 404 outside the viewer's jurisdiction.
  */
 export async function getWarningDetail(
-  services: AppServices,
+  services: WarningServices,
   viewer: WarningViewer,
   id: number,
   reason?: string,
@@ -114,7 +114,7 @@ export async function getWarningDetail(
  * not actionable needs a reason (400); any id outside the jurisdiction is a 404.
  */
 export async function changeWarningStatus(
-  services: AppServices,
+  services: WarningServices,
   viewer: WarningViewer,
   ids: readonly number[],
   status: WarningStatus,

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { AppServices } from '../../../app/app-services.js';
+import type { Platform } from '../../../platform/platform.js';
 import type { DB, ImportBatch, ImportBatchStatus } from '../../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../../http/errors.js';
 import type { AuditActor } from '../../audit/audit.service.js';
@@ -103,7 +103,11 @@ export async function rowJurisdictionOf(
 }
 
 /** One batch inside the viewer's jurisdiction, or 404 (outside it is the same as absent). */
-export async function getVisibleBatch(services: AppServices, viewer: DataViewer, id: number): Promise<ImportBatch> {
+export async function getVisibleBatch(
+  services: Pick<Platform, 'database'>,
+  viewer: DataViewer,
+  id: number,
+): Promise<ImportBatch> {
   const batch = await services.database.db
     .selectFrom('import_batches')
     .selectAll()
@@ -116,7 +120,7 @@ export async function getVisibleBatch(services: AppServices, viewer: DataViewer,
 
 /** A page of batches inside the viewer's jurisdiction, newest first (the jurisdiction-aware `listBatches`). */
 export async function listVisibleBatches(
-  services: AppServices,
+  services: Pick<Platform, 'database'>,
   viewer: DataViewer,
   filter: BatchFilter,
   page: number,

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../../app/app-services.js';
+import type { DatasetServices } from './batch-events.js';
 import { ValidationError } from '../../../http/errors.js';
 import { requireAuth } from '../../../http/access-control.js';
 import { actorFromRequest } from '../../audit/audit.service.js';
@@ -55,7 +55,7 @@ function parseImportFields(upload: SavedUpload) {
 }
 
 /** Dataset catalogue, imports, batches and their rollback. */
-export function registerDatasetRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerDatasetRoutes(app: FastifyInstance, services: DatasetServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['datasets'];
 

@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import { type DatasetType, listDatasets } from '@qingfeng/core';
-import type { AppServices } from '../../../app/app-services.js';
+import type { DatasetServices } from './batch-events.js';
 import type { ImportBatch } from '../../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../../http/errors.js';
 import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
-import { onBatchRolledBack } from '../../models/runs/model-runs.service.js';
-import { retireWarningsOfBatch } from '../../warnings/warning-lifecycle.service.js';
 import { countDatasetRows, rollbackLakeBatch } from '../import/datasets.lake.js';
 import { countRowsWithin } from '../rows/dataset-rows.lake.js';
 import type { BatchFilter, BatchOwner, DataViewer } from './batch-scope.js';
@@ -25,7 +23,7 @@ export interface DatasetSummary {
  * a county never learns how much another county loaded, or when.
  */
 async function summarise(
-  services: AppServices,
+  services: DatasetServices,
   viewer: DataViewer,
   datasets: readonly DatasetType[],
 ): Promise<DatasetSummary[]> {
@@ -50,13 +48,13 @@ async function summarise(
 }
 
 /** The catalogue with row counts from the lake, inside the viewer's jurisdiction ('' = all). */
-export async function listDatasetSummaries(services: AppServices, viewer: DataViewer): Promise<DatasetSummary[]> {
+export async function listDatasetSummaries(services: DatasetServices, viewer: DataViewer): Promise<DatasetSummary[]> {
   return summarise(services, viewer, listDatasets());
 }
 
 /** One dataset type with its row count inside the viewer's jurisdiction, or 404. */
 export async function getDatasetSummary(
-  services: AppServices,
+  services: DatasetServices,
   viewer: DataViewer,
   type: string,
 ): Promise<DatasetSummary> {
@@ -66,7 +64,7 @@ export async function getDatasetSummary(
 
 /** A page of batches, newest first. */
 export async function listBatches(
-  services: AppServices,
+  services: DatasetServices,
   filter: BatchFilter,
   page: number,
   pageSize: number,
@@ -80,7 +78,7 @@ export async function listBatches(
 }
 
 /** One batch, or 404. */
-export async function getBatch(services: AppServices, id: number): Promise<ImportBatch> {
+export async function getBatch(services: DatasetServices, id: number): Promise<ImportBatch> {
   const batch = await new DatasetsRepository(services.database.db).findBatch(id);
   if (!batch) throw new NotFoundError(`Batch ${id}`, 'batch_not_found');
   return batch;
@@ -91,7 +89,11 @@ export async function getBatch(services: AppServices, id: number): Promise<Impor
  * holds the raw values of the rows it lists (identity numbers included), so every read is
  * audited, whether or not there is a file.
  */
-export async function findRejectedReport(services: AppServices, actor: AuditActor, id: number): Promise<string | null> {
+export async function findRejectedReport(
+  services: DatasetServices,
+  actor: AuditActor,
+  id: number,
+): Promise<string | null> {
   const batch = await getBatch(services, id);
   const file = rejectedReportPath(services.config.dataDir, id);
   await recordAudit(services.database.db, actor, {
@@ -111,7 +113,7 @@ export async function findRejectedReport(services: AppServices, actor: AuditActo
  * import already removed, or one not loaded, cannot be rolled back.
  */
 export async function rollbackBatch(
-  services: AppServices,
+  services: DatasetServices,
   actor: AuditActor,
   id: number,
   reason: string,
@@ -134,7 +136,7 @@ export async function rollbackBatch(
   const deleted = await rollbackLakeBatch(services.lake, batch.dataset_type, id);
   const rolledBack = await services.database.db.transaction().execute(async (trx) => {
     const row = await new DatasetsRepository(trx).updateBatch(id, { status: 'rolled_back', finished_at: new Date() });
-    const retired = await retireWarningsOfBatch(trx, actor, batch, services.clock.now());
+    await services.batchEvents.emit('batch.rolling-back', { trx, actor, batch, at: services.clock.now() });
     await recordAudit(trx, actor, {
       action: 'dataset.rollback',
       objectType: 'import_batch',
@@ -144,18 +146,17 @@ export async function rollbackBatch(
         datasetType: batch.dataset_type,
         rowsDeleted: deleted,
         rowsLoaded: batch.rows_loaded,
-        warningsRetired: retired.length,
       },
     });
     return row as ImportBatch;
   });
-  if (services.config.autoRunModels) {
-    // The rollback has committed: a failure to queue is logged, and the next full or
-    // scheduled run catches up, rather than reported as a failed rollback.
-    await onBatchRolledBack(services, batch).catch((error: unknown) =>
-      process.emitWarning(`Batch ${id} rolled back, but the models were not queued to re-run: ${String(error)}`),
+  // The rollback has committed: a follow-up that fails (queueing the models' re-run) is
+  // logged, and the next full or scheduled run catches up, rather than reported as a failed rollback.
+  await services.batchEvents
+    .emit('batch.rolled-back', { batch })
+    .catch((error: unknown) =>
+      process.emitWarning(`Batch ${id} rolled back, but what follows it failed: ${String(error)}`),
     );
-  }
   return rolledBack;
 }
 
@@ -166,7 +167,7 @@ export async function rollbackBatch(
  * reason and both divisions.
  */
 export async function assignBatch(
-  services: AppServices,
+  services: DatasetServices,
   actor: AuditActor,
   id: number,
   owner: BatchOwner,

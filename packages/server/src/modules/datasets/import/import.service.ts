@@ -1,12 +1,11 @@
 import { stat } from 'node:fs/promises';
 import type { DatasetType } from '@qingfeng/core';
-import type { AppServices } from '../../../app/app-services.js';
+import type { DatasetServices } from '../batches/batch-events.js';
 import type { ImportBatch, ImportFormat, ImportMode } from '../../../db/schema.js';
 import { AppError, ConflictError } from '../../../http/errors.js';
 import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
 import { requireDataset } from '../../catalogue/catalogue.service.js';
 import { mappingForImport } from '../../catalogue/mapping-templates.service.js';
-import { onBatchLoaded } from '../../models/runs/model-runs.service.js';
 import { refreshBatchQuality } from '../quality/dataset-quality.service.js';
 import { batchDivisionFor } from '../batches/batch-scope.js';
 import { DatasetsRepository } from '../batches/datasets.repository.js';
@@ -57,7 +56,7 @@ export interface ImportOutcome {
  * lake in one transaction, then records the outcome and the audit entry together.
  */
 export async function importDatasetFile(
-  services: AppServices,
+  services: DatasetServices,
   actor: AuditActor,
   request: ImportRequest,
   progress: ImportProgress = {},
@@ -132,7 +131,7 @@ export async function importDatasetFile(
       });
       return row as ImportBatch;
     });
-    if (request.runModels ?? services.config.autoRunModels) await queueIncrementalRun(services, loaded);
+    await announceLoaded(services, loaded, request.runModels ?? services.config.autoRunModels);
     // The rows are committed: the import is done. Its quality report (a few scans of the
     // batch: 0.9 s of a 2-million-row import) is computed after it, so the first view is instant.
     services.background.start(`Batch ${loaded.id} loaded, but its quality report was not computed`, () =>
@@ -170,7 +169,7 @@ export async function importDatasetFile(
  * bytes unless forced. Whatever it throws, it leaves no copy and no open file behind.
  */
 async function openCheckedFile(
-  services: AppServices,
+  services: DatasetServices,
   actor: AuditActor,
   dataset: DatasetType,
   request: ImportRequest,
@@ -236,14 +235,15 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * Queues the incremental model run for a freshly loaded batch. The batch is committed by
- * now, so a failure to queue must not be reported as a failed import; it is raised as a
- * process warning (logged) and the models catch up at the next full or scheduled run.
+ * Announces a freshly loaded batch (the models that read it queue their incremental run).
+ * The batch is committed by now, so a failed follow-up must not be reported as a failed
+ * import; it is raised as a process warning (logged) and the models catch up at the next
+ * full or scheduled run.
  */
-async function queueIncrementalRun(services: AppServices, batch: ImportBatch): Promise<void> {
+async function announceLoaded(services: DatasetServices, batch: ImportBatch, runModels: boolean): Promise<void> {
   try {
-    await onBatchLoaded(services, batch);
+    await services.batchEvents.emit('batch.loaded', { batch, runModels });
   } catch (error) {
-    process.emitWarning(`Batch ${batch.id} loaded, but its incremental model run was not queued: ${String(error)}`);
+    process.emitWarning(`Batch ${batch.id} loaded, but what follows it failed: ${String(error)}`);
   }
 }

@@ -2,7 +2,7 @@ import { type HeaderMatch, type MappingTemplate, type RawValue, mappingTemplate,
 import type { ImportFormat } from '../../../db/schema.js';
 import { AppError } from '../../../http/errors.js';
 import type { HeaderMapping } from './import-pipeline.js';
-import type { AppServices } from '../../../app/app-services.js';
+import type { DatasetServices } from '../batches/batch-events.js';
 import { findTemplateMapping } from '../../catalogue/mapping-templates.service.js';
 import { openRecordSource } from '../../sources/open-source.js';
 import { requireDataset } from '../../catalogue/catalogue.service.js';
@@ -25,7 +25,7 @@ const DEFAULT_PREVIEW_ROWS = 20;
  * type (with the user's mapping, if any), without importing anything.
  */
 export async function previewDatasetFile(
-  services: AppServices,
+  services: DatasetServices,
   request: {
     datasetType: string;
     file: string;

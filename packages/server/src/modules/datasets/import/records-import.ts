@@ -4,7 +4,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { LocalisedText } from '@qingfeng/core';
 import { parse } from 'csv-parse';
-import type { AppServices } from '../../../app/app-services.js';
+import type { DatasetServices } from '../batches/batch-events.js';
 import type { ImportMode } from '../../../db/schema.js';
 import { ValidationError } from '../../../http/errors.js';
 import type { AuditActor } from '../../audit/audit.service.js';
@@ -91,7 +91,7 @@ export interface RecordsImportRequest {
 
 /** Imports a finished JSON Lines temp file as one batch, then deletes it whatever happens. */
 export async function importJsonLinesFile(
-  services: AppServices,
+  services: DatasetServices,
   actor: AuditActor,
   temp: JsonLinesTempFile,
   request: RecordsImportRequest,

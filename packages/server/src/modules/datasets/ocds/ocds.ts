@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { AppServices } from '../../../app/app-services.js';
+import type { DatasetServices } from '../batches/batch-events.js';
 import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
 import { rollbackBatch } from '../batches/datasets.service.js';
 import type { ImportOutcome } from '../import/import.service.js';
@@ -72,7 +72,7 @@ function parseLine(text: string, line: number): MappedRelease {
  * whole or not at all. A file already imported is refused (409) unless forced.
  */
 export async function importOcdsFile(
-  services: AppServices,
+  services: DatasetServices,
   actor: AuditActor,
   request: OcdsImportRequest,
 ): Promise<OcdsImportOutcome> {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../../app/app-services.js';
+import type { DatasetServices } from '../batches/batch-events.js';
 import { requireAuth } from '../../../http/access-control.js';
 import { getBatchQuality, getDatasetQuality } from './dataset-quality.service.js';
 import { ZQualityQuery, ZQualityReport } from './dataset-quality.schemas.js';
@@ -9,7 +9,7 @@ import { ZBatchParams, ZDatasetTypeParams } from '../batches/datasets.schemas.js
 const isTrue = (flag: string | undefined) => flag === 'true' || flag === '1';
 
 /** Quality reports of datasets and batches, computed in the lake over the viewer's jurisdiction. */
-export function registerDatasetQualityRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerDatasetQualityRoutes(app: FastifyInstance, services: DatasetServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['quality'];
 

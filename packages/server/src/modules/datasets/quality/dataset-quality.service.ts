@@ -1,5 +1,5 @@
 import type { FieldDef } from '@qingfeng/core';
-import type { AppServices } from '../../../app/app-services.js';
+import type { DatasetServices } from '../batches/batch-events.js';
 import type { ImportBatch } from '../../../db/schema.js';
 import {
   type FieldStats,
@@ -31,7 +31,7 @@ interface BatchTotals {
  * Rejections per field of one batch. Reports never change once written, so the counts
  * are kept as a snapshot of their own and the file is read once.
  */
-async function rejectionsOf(services: AppServices, batch: ImportBatch): Promise<Record<string, number>> {
+async function rejectionsOf(services: DatasetServices, batch: ImportBatch): Promise<Record<string, number>> {
   if (Number(batch.rows_rejected) === 0) return {};
   const repository = new QualitySnapshotsRepository(services.database.db);
   const key: SnapshotKey = {
@@ -47,7 +47,7 @@ async function rejectionsOf(services: AppServices, batch: ImportBatch): Promise<
   return counts;
 }
 
-async function totalsOf(services: AppServices, batches: readonly ImportBatch[]): Promise<BatchTotals> {
+async function totalsOf(services: DatasetServices, batches: readonly ImportBatch[]): Promise<BatchTotals> {
   const totals: BatchTotals = { count: batches.length, rowsRead: 0, rowsRejected: 0, rejectedByField: {} };
   for (const batch of batches) {
     totals.rowsRead += Number(batch.rows_read);
@@ -69,7 +69,7 @@ function asScalar(value: unknown): string | number | boolean | null {
 }
 
 async function fieldReport(
-  services: AppServices,
+  services: DatasetServices,
   target: QualityTarget,
   field: FieldDef,
   rows: number,
@@ -112,7 +112,7 @@ function lineageUrl(datasetType: string, batchId: number, rowNo: number): string
 }
 
 async function duplicateReports(
-  services: AppServices,
+  services: DatasetServices,
   target: QualityTarget,
   stats: ReadonlyMap<string, FieldStats>,
 ): Promise<TDuplicateKey[]> {
@@ -138,7 +138,7 @@ async function duplicateReports(
 
 /** Computes a report in the lake: one scan for the field counts, one query per enum, money field and natural key. */
 async function computeReport(
-  services: AppServices,
+  services: DatasetServices,
   target: QualityTarget,
   totals: BatchTotals,
 ): Promise<TQualityReport> {
@@ -166,7 +166,7 @@ async function computeReport(
 
 /** Answers from the snapshot when the lake has not changed since, else computes and stores. */
 async function cachedReport(
-  services: AppServices,
+  services: DatasetServices,
   key: SnapshotKey,
   signature: string,
   refresh: boolean,
@@ -188,7 +188,7 @@ async function cachedReport(
  * `refresh` recomputes it regardless.
  */
 export async function getDatasetQuality(
-  services: AppServices,
+  services: DatasetServices,
   viewer: DataViewer,
   type: string,
   refresh = false,
@@ -213,7 +213,7 @@ export async function getDatasetQuality(
 
 /** The quality report of one batch inside the viewer's jurisdiction (404 outside it). */
 export async function getBatchQuality(
-  services: AppServices,
+  services: DatasetServices,
   viewer: DataViewer,
   batchId: number,
   refresh = false,
@@ -239,6 +239,6 @@ export async function getBatchQuality(
  * Computes and stores a loaded batch's report for the whole deployment, so the first view
  * is instant. Meant to run at the end of an import; a failure here must not fail the import.
  */
-export async function refreshBatchQuality(services: AppServices, batchId: number): Promise<void> {
+export async function refreshBatchQuality(services: DatasetServices, batchId: number): Promise<void> {
   await getBatchQuality(services, { jurisdictionPrefix: '' }, batchId, true);
 }

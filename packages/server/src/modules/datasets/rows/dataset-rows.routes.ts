@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../../app/app-services.js';
+import type { DatasetServices } from '../batches/batch-events.js';
 import { requireAuth } from '../../../http/access-control.js';
 import { actorFromRequest } from '../../audit/audit.service.js';
 import { ZRowLineage, ZRowPage, ZRowParams, ZRowQuery } from './dataset-rows.schemas.js';
@@ -10,7 +10,7 @@ import { ZDatasetTypeParams } from '../batches/datasets.schemas.js';
 const QUERY_KEYS = ['page', 'pageSize', 'batchId', 'reveal', 'reason'];
 
 /** The dataset browser and row lineage, inside the viewer's jurisdiction. */
-export function registerDatasetRowRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerDatasetRowRoutes(app: FastifyInstance, services: DatasetServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['datasets'];
 

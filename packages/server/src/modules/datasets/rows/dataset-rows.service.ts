@@ -6,7 +6,7 @@ import {
   jurisdictionPrefix,
   normaliseValue,
 } from '@qingfeng/core';
-import type { AppServices } from '../../../app/app-services.js';
+import type { DatasetServices } from '../batches/batch-events.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../http/errors.js';
 import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
 import { type RowCondition, type SqlCast, findRows, findSubjectKey, isRowVisible } from './dataset-rows.lake.js';
@@ -49,7 +49,7 @@ const CASTS: Partial<Record<FieldDef['type'], SqlCast>> = {
  * matches its whole subtree.
  */
 async function toCondition(
-  services: AppServices,
+  services: DatasetServices,
   dataset: DatasetType,
   key: string,
   raw: string,
@@ -93,7 +93,7 @@ export function filtersOf(query: Record<string, unknown>, known: readonly string
  * identity number is audited too, since it asks about one named person.
  */
 export async function browseRows(
-  services: AppServices,
+  services: DatasetServices,
   viewer: RowViewer,
   actor: AuditActor,
   request: BrowseRequest,
@@ -144,7 +144,7 @@ export async function browseRows(
 }
 
 async function auditRead(
-  services: AppServices,
+  services: DatasetServices,
   actor: AuditActor,
   dataset: DatasetType,
   request: BrowseRequest,
@@ -181,7 +181,7 @@ async function auditRead(
  * imported it, because the row itself is the viewer's to see.
  */
 export async function getRowLineage(
-  services: AppServices,
+  services: DatasetServices,
   viewer: DataViewer,
   type: string,
   batchId: number,

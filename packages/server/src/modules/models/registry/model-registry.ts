@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppServices } from '../../../app/app-services.js';
+import type { ModelServices } from '../model-services.js';
 import type { DB } from '../../../db/schema.js';
 import { builtinModels, type ModelDocument, resolveParameters } from '../../../models-engine/model-engine.js';
 import { ModelsRepository } from './models.repository.js';
@@ -85,7 +85,7 @@ export async function seedBuiltinModels(
  * point of the models and warnings domains awaits it, so the command line, the server and
  * tests all see the library without a separate start-up step.
  */
-export function ensureModelRegistry(services: Pick<AppServices, 'database'>): Promise<void> {
+export function ensureModelRegistry(services: Pick<ModelServices, 'database'>): Promise<void> {
   const db = services.database.db;
   let pending = seeded.get(db);
   if (!pending) {

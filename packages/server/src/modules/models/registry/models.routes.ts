@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../../app/app-services.js';
+import type { ModelServices } from '../model-services.js';
 import { requireAuth } from '../../../http/access-control.js';
 import { editorFromRequest } from './editor.js';
 import { startModelScheduler } from '../runs/model-scheduler.js';
@@ -21,7 +21,7 @@ import {
 import * as models from './models.service.js';
 
 /** The model registry (list, history, enable, schedule, parameters, user models) and runs. */
-export function registerModelRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerModelRoutes(app: FastifyInstance, services: ModelServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['models'];
   const detail = async (id: string) => {

@@ -1,4 +1,4 @@
-import type { AppServices } from '../../../app/app-services.js';
+import type { ModelServices } from '../model-services.js';
 import type { ModelVersionRow } from '../../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../http/errors.js';
 import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
@@ -23,14 +23,14 @@ export interface ModelEditor {
 }
 
 /** Registered models, filtered. */
-export async function listModels(services: AppServices, filter: ModelFilter): Promise<ModelWithVersion[]> {
+export async function listModels(services: ModelServices, filter: ModelFilter): Promise<ModelWithVersion[]> {
   await ensureModelRegistry(services);
   return new ModelsRepository(services.database.db).findModels(filter);
 }
 
 /** One model with its version history (newest first), or 404. */
 export async function getModel(
-  services: AppServices,
+  services: ModelServices,
   id: string,
 ): Promise<{ model: ModelWithVersion; versions: ModelVersionRow[] }> {
   await ensureModelRegistry(services);
@@ -42,7 +42,7 @@ export async function getModel(
 
 /** Changes the model's row (not its document) in one audited transaction. */
 async function changeModel(
-  services: AppServices,
+  services: ModelServices,
   editor: ModelEditor,
   id: string,
   action: string,
@@ -61,19 +61,19 @@ async function changeModel(
 }
 
 /** Enables or disables a model for runs of all models, schedules and incremental runs. */
-export function setModelEnabled(services: AppServices, editor: ModelEditor, id: string, enabled: boolean) {
+export function setModelEnabled(services: ModelServices, editor: ModelEditor, id: string, enabled: boolean) {
   return changeModel(services, editor, id, enabled ? 'model.enable' : 'model.disable', { enabled });
 }
 
 /** Sets ('@daily', '@monthly', 5-field cron) or clears (null) the model's schedule. */
-export function setModelSchedule(services: AppServices, editor: ModelEditor, id: string, schedule: string | null) {
+export function setModelSchedule(services: ModelServices, editor: ModelEditor, id: string, schedule: string | null) {
   if (schedule !== null) parseSchedule(schedule, 'schedule');
   return changeModel(services, editor, id, 'model.schedule', { schedule });
 }
 
 /** Adds a version of the model (document and parameters) with who, when and why, audited with it. */
 async function addVersion(
-  services: AppServices,
+  services: ModelServices,
   editor: ModelEditor,
   id: string,
   action: string,
@@ -120,7 +120,7 @@ async function addVersion(
  * the document's types and ranges (400 naming `params.<key>`), the reason on record.
  */
 export function updateModelParameters(
-  services: AppServices,
+  services: ModelServices,
   editor: ModelEditor,
   id: string,
   params: Record<string, unknown>,
@@ -142,7 +142,7 @@ function sqlDetail(document: ModelDocument): { sql?: unknown } {
  * 400 and is audited (outside the change's transaction, which never opens), with the SQL.
  */
 async function requireAcceptedSqlAudited(
-  services: AppServices,
+  services: ModelServices,
   editor: ModelEditor,
   action: string,
   document: ModelDocument,
@@ -179,7 +179,7 @@ function requireValidDocument(document: unknown): ModelDocument {
 
 /** Registers a user's own model (from the no-code builder) as version 1, enabled. */
 export async function createUserModel(
-  services: AppServices,
+  services: ModelServices,
   editor: ModelEditor,
   input: { document: unknown; params?: Record<string, unknown>; reason?: string },
 ): Promise<ModelWithVersion> {
@@ -255,7 +255,7 @@ function editedValues(
  * so the history shows each revision of the logic. Built-in documents ship with the product.
  */
 export async function saveUserModel(
-  services: AppServices,
+  services: ModelServices,
   editor: ModelEditor,
   id: string,
   input: { document: unknown; params?: Record<string, unknown>; reason: string },
@@ -286,7 +286,7 @@ export async function saveUserModel(
  * template's SQL), written whether the preview ran, was refused (400) or failed.
  */
 export async function previewModel(
-  services: AppServices,
+  services: ModelServices,
   editor: ModelEditor,
   input: { document: unknown; params?: Record<string, unknown>; limit: number; jurisdictionPrefix: string },
 ): Promise<{ document: ModelDocument; hits: ModelHit[] }> {

@@ -1,4 +1,4 @@
-import type { AppServices } from '../../../app/app-services.js';
+import type { ModelServices } from '../model-services.js';
 import { recordAudit, systemActor } from '../../audit/audit.service.js';
 import { isRunnerAlive } from './model-runs.liveness.js';
 import { ModelRunsRepository } from './model-runs.repository.js';
@@ -14,7 +14,7 @@ export const INTERRUPTED_ERROR = '运行中断：进程在运行期间停止 / i
  * restart after a crash fails the run at once, with no timer, clock or staleness guess.
  * Returns the failed run ids.
  */
-export async function failInterruptedRuns(services: AppServices): Promise<number[]> {
+export async function failInterruptedRuns(services: ModelServices): Promise<number[]> {
   const queue = services.modelRuns;
   await queue.holdRunnerLock(services.database);
   const failed: number[] = [];

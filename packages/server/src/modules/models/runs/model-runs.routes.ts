@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppServices } from '../../../app/app-services.js';
+import type { ModelServices } from '../model-services.js';
 import { requireAuth } from '../../../http/access-control.js';
 import { actorFromRequest } from '../../audit/audit.service.js';
 import { editorFromRequest } from '../registry/editor.js';
@@ -12,7 +12,7 @@ import { cancelRun, getVisibleRun, listRuns, startRun } from './model-runs.servi
  * county's user starts runs bounded by the county, and sees runs of the county in full and
  * the whole country's without their figures (see presentRun).
  */
-export function registerModelRunRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerModelRunRoutes(app: FastifyInstance, services: ModelServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['model runs'];
 

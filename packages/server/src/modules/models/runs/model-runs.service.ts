@@ -1,11 +1,12 @@
-import type { AppServices } from '../../../app/app-services.js';
+import type { ModelServices } from '../model-services.js';
 import type { ImportBatch, ModelRunKind, ModelRunRow, ModelRunStatus } from '../../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../http/errors.js';
 import { type AuditActor, recordAudit, systemActor } from '../../audit/audit.service.js';
-import { type DataViewer, getVisibleBatch, listVisibleBatches } from '../../datasets/batches/batch-scope.js';
+import { type DataViewer, getVisibleBatch } from '../../datasets/batches/batch-scope.js';
 import { ensureModelRegistry } from '../registry/model-registry.js';
 import { ModelRunsRepository } from './model-runs.repository.js';
 import { ModelsRepository, type ModelWithVersion } from '../registry/models.repository.js';
+import { findLoadedBatchesAfter, findNewestLoadedBatchId } from './run-batches.js';
 import { executeRun } from './run-executor.js';
 import { type BatchesByDataset, longestFirst, planRun } from './run-plan.js';
 
@@ -32,7 +33,7 @@ export interface RunRequester {
   jurisdictionPrefix?: string;
 }
 
-async function selectModels(services: AppServices, input: StartRunInput): Promise<ModelWithVersion[]> {
+async function selectModels(services: ModelServices, input: StartRunInput): Promise<ModelWithVersion[]> {
   const repository = new ModelsRepository(services.database.db);
   if (input.all || !input.modelIds || input.modelIds.length === 0) {
     if (!input.all) throw new ValidationError('Name models to run, or ask for all', 'body.models');
@@ -43,17 +44,6 @@ async function selectModels(services: AppServices, input: StartRunInput): Promis
   const missing = ids.filter((id) => !found.some((m) => m.id === id));
   if (missing.length > 0) throw new NotFoundError(`Model ${missing.join(', ')}`, 'model_not_found');
   return found;
-}
-
-/** Loaded batches in the jurisdiction newer than what its finished runs already covered, newest first. */
-async function batchesSinceLastRun(services: AppServices, viewer: DataViewer, after: number): Promise<ImportBatch[]> {
-  const out: ImportBatch[] = [];
-  for (let page = 1; ; page += 1) {
-    const { items } = await listVisibleBatches(services, viewer, { status: 'loaded' }, page, 200);
-    const newer = items.filter((b) => b.id > after);
-    out.push(...newer);
-    if (items.length < 200 || newer.length < items.length) return out;
-  }
 }
 
 function groupByDataset(batches: readonly ImportBatch[]): BatchesByDataset {
@@ -74,7 +64,7 @@ const RECENT_RUNS = 20;
  * A county's run is recorded with its jurisdiction, and bounded by it when it executes.
  */
 export async function startRun(
-  services: AppServices,
+  services: ModelServices,
   requester: RunRequester,
   input: StartRunInput,
 ): Promise<ModelRunRow> {
@@ -89,15 +79,14 @@ export async function startRun(
     // A batch outside the requester's jurisdiction is as absent as one that never was (404).
     const chosen = input.batchIds
       ? await Promise.all(input.batchIds.map((id) => getVisibleBatch(services, viewer, id)))
-      : await batchesSinceLastRun(services, viewer, await runs.findCoveredBatchId(scopePrefix));
+      : await findLoadedBatchesAfter(services.database.db, scopePrefix, await runs.findCoveredBatchId(scopePrefix));
     const unloaded = chosen.find((b) => b.status !== 'loaded');
     if (unloaded)
       throw new ConflictError(`Batch ${unloaded.id} is ${unloaded.status}`, 'body.batchIds', 'batch_not_loaded');
     batches = groupByDataset(chosen);
     covered = chosen.length > 0 ? Math.max(...chosen.map((b) => b.id)) : null;
   } else {
-    const newest = (await listVisibleBatches(services, viewer, { status: 'loaded' }, 1, 1)).items[0];
-    covered = newest?.id ?? 0;
+    covered = await findNewestLoadedBatchId(services.database.db, scopePrefix);
   }
   const entries = longestFirst(planRun(models, batches), await runs.findRecentDurations(RECENT_RUNS));
   const run = await services.database.db.transaction().execute(async (trx) => {
@@ -135,14 +124,14 @@ export async function startRun(
 const MODEL_RUNNER: RunRequester = { actor: systemActor('model-runner'), userId: null, username: 'model-runner' };
 
 /** The ids of the enabled models that read this dataset type. */
-async function findEnabledReaders(services: AppServices, datasetType: string): Promise<string[]> {
+async function findEnabledReaders(services: ModelServices, datasetType: string): Promise<string[]> {
   await ensureModelRegistry(services);
   const enabled = await new ModelsRepository(services.database.db).findModels({ enabled: true });
   return enabled.filter((m) => (m.document as { inputs: string[] }).inputs.includes(datasetType)).map((m) => m.id);
 }
 
 /**
- * The hook the datasets module calls after a batch has landed: every enabled model that
+ * Follows a batch that has landed (the datasets module's 'batch.loaded', see app/domain-events.ts): every enabled model that
  * reads the batch's dataset type is evaluated for its new rows (or in full, where it must
  * be). A replace-all batch removed every earlier row of its dataset, which an incremental
  * run cannot see, so then they run in full, as after a rollback: hits that rested on the
@@ -150,7 +139,7 @@ async function findEnabledReaders(services: AppServices, datasetType: string): P
  * Returns the queued run, or null when no model reads that dataset.
  */
 export async function onBatchLoaded(
-  services: AppServices,
+  services: ModelServices,
   batch: Pick<ImportBatch, 'id' | 'dataset_type' | 'mode'>,
 ): Promise<ModelRunRow | null> {
   const readers = await findEnabledReaders(services, batch.dataset_type);
@@ -160,13 +149,13 @@ export async function onBatchLoaded(
 }
 
 /**
- * The hook the datasets module calls after a batch was rolled back: every enabled model
+ * Follows a batch that was rolled back ('batch.rolled-back'): every enabled model
  * that reads its dataset type runs in full on what remains (rows were removed, which an
  * incremental run cannot see), so hits that rested on other rows are found again and
  * those that are gone are retired. Returns the queued run, or null when no model reads it.
  */
 export async function onBatchRolledBack(
-  services: AppServices,
+  services: ModelServices,
   batch: Pick<ImportBatch, 'id' | 'dataset_type'>,
 ): Promise<ModelRunRow | null> {
   const readers = await findEnabledReaders(services, batch.dataset_type);
@@ -176,7 +165,7 @@ export async function onBatchRolledBack(
 
 /** A page of the runs a viewer may see (their jurisdiction's and the wider ones containing it), newest first. */
 export async function listRuns(
-  services: AppServices,
+  services: ModelServices,
   viewer: DataViewer,
   page: number,
   pageSize: number,
@@ -191,14 +180,14 @@ export async function listRuns(
 }
 
 /** One run with its progress, or 404 (for the platform's own use; routes use getVisibleRun). */
-export async function getRun(services: AppServices, id: number): Promise<ModelRunRow> {
+export async function getRun(services: ModelServices, id: number): Promise<ModelRunRow> {
   const run = await new ModelRunsRepository(services.database.db).findRun(id);
   if (!run) throw new NotFoundError(`Run ${id}`, 'run_not_found');
   return run;
 }
 
 /** One run the viewer may see, or 404: a sibling jurisdiction's run is as absent as one that never was. */
-export async function getVisibleRun(services: AppServices, viewer: DataViewer, id: number): Promise<ModelRunRow> {
+export async function getVisibleRun(services: ModelServices, viewer: DataViewer, id: number): Promise<ModelRunRow> {
   const run = await new ModelRunsRepository(services.database.db).findVisibleRun(viewer.jurisdictionPrefix, id);
   if (!run) throw new NotFoundError(`Run ${id}`, 'run_not_found');
   return run;
@@ -210,7 +199,7 @@ export async function getVisibleRun(services: AppServices, viewer: DataViewer, i
  * the viewer's jurisdiction (the whole country's) is a 403, one outside it a 404.
  */
 export async function cancelRun(
-  services: AppServices,
+  services: ModelServices,
   actor: AuditActor,
   viewer: DataViewer,
   id: number,

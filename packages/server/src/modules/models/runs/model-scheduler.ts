@@ -1,4 +1,4 @@
-import type { AppServices } from '../../../app/app-services.js';
+import type { ModelServices } from '../model-services.js';
 import type { ModelRunRow } from '../../../db/schema.js';
 import { systemActor } from '../../audit/audit.service.js';
 import { startRun } from './model-runs.service.js';
@@ -11,7 +11,7 @@ import { isDue, parseSchedule } from './schedule.js';
  * set or last fired (by the platform clock, so tests move time by hand). A schedule that
  * fired several times while the server was down fires once. Returns the run, or null.
  */
-export async function runDueSchedules(services: AppServices): Promise<ModelRunRow | null> {
+export async function runDueSchedules(services: ModelServices): Promise<ModelRunRow | null> {
   await ensureModelRegistry(services);
   const now = services.clock.now();
   const repository = new ModelsRepository(services.database.db);
@@ -39,7 +39,7 @@ export async function runDueSchedules(services: AppServices): Promise<ModelRunRo
  * does not keep the process alive, and a failed check is logged to `onError`, not thrown.
  */
 export function startModelScheduler(
-  services: AppServices,
+  services: ModelServices,
   options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
 ): () => void {
   let running = false;

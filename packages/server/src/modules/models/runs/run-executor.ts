@@ -1,4 +1,4 @@
-import type { AppServices } from '../../../app/app-services.js';
+import type { ModelServices } from '../model-services.js';
 import type { ModelRunRow } from '../../../db/schema.js';
 import { type AuditActor, recordAudit, systemActor } from '../../audit/audit.service.js';
 import { rowJurisdictionOf } from '../../datasets/batches/batch-scope.js';
@@ -31,7 +31,7 @@ function messageOf(error: unknown): string {
  * The signal cancels between models and inside the engine's query. A run recorded with a
  * jurisdiction reads, writes and retires only inside it.
  */
-export async function executeRun(services: AppServices, runId: number, signal: AbortSignal): Promise<void> {
+export async function executeRun(services: ModelServices, runId: number, signal: AbortSignal): Promise<void> {
   const runs = new ModelRunsRepository(services.database.db);
   const startedAt = services.clock.now();
   if (signal.aborted) {

@@ -1,5 +1,4 @@
 import type { Database } from '../../../db/database.js';
-import { WarningFeed } from '../../warnings/warning-feed.js';
 import { RunnerLock, newRunnerKey } from './model-runs.liveness.js';
 
 /** The work of one run, given the signal that cancels it. It must not throw. */
@@ -9,10 +8,9 @@ export type RunWork = (signal: AbortSignal) => Promise<void>;
  * The process's model-run queue: runs execute in the background, one at a time, because
  * each one already keeps the lake's engine busy and DuckDB has a single writer. A run can
  * be cancelled while it waits or while it runs (its AbortSignal fires). Also carries the
- * feed of new warnings that runs publish, and the runner key its runs are stamped with.
+ * runner key its runs are stamped with.
  */
 export class ModelRunQueue {
-  readonly feed = new WarningFeed();
   /** Stamped on the runs this process queues; backed by a held lock once `holdRunnerLock` ran. */
   runnerKey = newRunnerKey();
   private runnerLock?: RunnerLock;
