@@ -1,6 +1,6 @@
 import { findBuiltinModel } from '@qingfeng/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestLake, type TestLake } from '../lake/testing.js';
+import { createTestLake, type TestLake } from '../testing/test-lake.js';
 import { BASELINE_MODELS, BASELINE_SQL } from './baselines.js';
 import { clearDatasetTables, createDatasetTables, loadFixtureRows } from '../testing/model-fixtures/fixture-lake.js';
 import { MODEL_FIXTURES } from '../testing/model-fixtures/index.js';

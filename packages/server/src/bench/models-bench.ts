@@ -19,7 +19,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileModel, findDataset, type FieldDef, type ModelSpec } from '@qingfeng/core';
 import { type Lake, openLake } from '../lake/index.js';
-import { createTestLake } from '../lake/testing.js';
+import { createTestLake } from '../testing/test-lake.js';
 import { plannedMode } from '../models-engine/index.js';
 import { BASELINE_MODELS, BASELINE_SQL } from './baselines.js';
 import { queryWithLimits } from '../models-engine/deadline.js';

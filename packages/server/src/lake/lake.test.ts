@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LakeError } from './errors.js';
 import { LAKE_ENGINES, type Lake, type LakeColumn, type LakeTableDef } from './lake.js';
-import { createTestLake, testDatabaseUrl } from './testing.js';
+import { createTestLake, testDatabaseUrl } from '../testing/test-lake.js';
 
 // Throws when QF_REQUIRE_POSTGRES=1 and no server is configured, so CI cannot skip silently.
 const postgresUrl = testDatabaseUrl();

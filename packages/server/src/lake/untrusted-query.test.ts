@@ -9,7 +9,7 @@ import { findEscapes, type HostileTargets, isDenial, setUpHostileTargets } from 
 import { LAKE_ENGINES, type Lake } from './lake.js';
 import { openLake } from './open-lake.js';
 import { readerRoleName, scramVerifier } from './postgres-reader.js';
-import { createTestLake, type TestLake, testDatabaseUrl } from './testing.js';
+import { createTestLake, type TestLake, testDatabaseUrl } from '../testing/test-lake.js';
 
 const postgresUrl = testDatabaseUrl();
 const LIMITS = { timeoutMs: 30_000 };

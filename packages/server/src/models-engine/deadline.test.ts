@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEscapes, type HostileTargets, setUpHostileTargets } from '../lake/hostile-sql.js';
 import { LAKE_ENGINES } from '../lake/index.js';
-import { createTestLake, testDatabaseUrl, type TestLake } from '../lake/testing.js';
+import { createTestLake, testDatabaseUrl, type TestLake } from '../testing/test-lake.js';
 import { queryWithLimits } from './deadline.js';
 import { ModelRunError } from './errors.js';
 

@@ -1,7 +1,7 @@
 import { BUILTIN_MODELS, findBuiltinModel } from '@qingfeng/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAKE_ENGINES } from '../lake/index.js';
-import { createTestLake, testDatabaseUrl, type TestLake } from '../lake/testing.js';
+import { createTestLake, testDatabaseUrl, type TestLake } from '../testing/test-lake.js';
 import { clearDatasetTables, createDatasetTables, loadFixtureRows } from '../testing/model-fixtures/fixture-lake.js';
 import { MODEL_FIXTURES, type ModelFixture } from '../testing/model-fixtures/index.js';
 import type { ModelHit } from './hits.js';

@@ -1,7 +1,7 @@
 import { findBuiltinModel, renderExplanation, type Expr, type ModelSpec } from '@qingfeng/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAKE_ENGINES } from '../lake/index.js';
-import { createTestLake, testDatabaseUrl, type TestLake } from '../lake/testing.js';
+import { createTestLake, testDatabaseUrl, type TestLake } from '../testing/test-lake.js';
 import { createDatasetTables, loadFixtureRows } from '../testing/model-fixtures/fixture-lake.js';
 import { runModelOnLake } from './run-model.js';
 

@@ -10,7 +10,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import type { RegisteredRoute } from '../http/access-control.js';
 import { buildApp } from '../app/build-app.js';
 import { openLake } from '../lake/index.js';
-import { createTestLake } from '../lake/testing.js';
+import { createTestLake } from './test-lake.js';
 import type { Clock } from '../platform/clock.js';
 import { lakeImportDir } from '../modules/datasets/import/engine-copies.js';
 import { createScratchPostgresDatabase, type TestEngine } from './test-databases.js';

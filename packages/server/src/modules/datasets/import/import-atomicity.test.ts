@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LakeEngine, openLake } from '../../../lake/index.js';
-import { createTestLake, type TestLake, testDatabaseUrl } from '../../../lake/testing.js';
+import { createTestLake, type TestLake, testDatabaseUrl } from '../../../testing/test-lake.js';
 import { createTestPlatform, type TestPlatform } from '../../../testing/test-platform.js';
 import { reconcileImportBatches } from '../batches/reconcile.js';
 import { writeBenefitPaymentCsv } from '../../../testing/test-data.js';

@@ -28,7 +28,7 @@ import {
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LakeEngine } from '../../../lake/index.js';
-import { createTestLake, createTextTable, type TestLake, testDatabaseUrl } from '../../../lake/testing.js';
+import { createTestLake, createTextTable, type TestLake, testDatabaseUrl } from '../../../testing/test-lake.js';
 
 /*
  * The architecture's promise: each normaliser's SQL form agrees with its TypeScript form.

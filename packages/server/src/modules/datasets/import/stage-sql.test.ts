@@ -4,7 +4,7 @@ import path from 'node:path';
 import { findDataset, matchHeaders } from '@qingfeng/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestLake, createTextTable, type TestLake, testDatabaseUrl } from '../../../lake/testing.js';
+import { createTestLake, createTextTable, type TestLake, testDatabaseUrl } from '../../../testing/test-lake.js';
 import type { LakeEngine } from '../../../lake/index.js';
 import { datasetLayout } from '../../catalogue/lake-layout.js';
 import { prepareEngineCsv } from '../../sources/csv-engine.js';

@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Lake, LakeEngine } from './lake.js';
-import { openLake } from './open-lake.js';
-import { readerRoleName } from './postgres-reader.js';
+import type { Lake, LakeEngine } from '../lake/lake.js';
+import { openLake } from '../lake/open-lake.js';
+import { readerRoleName } from '../lake/postgres-reader.js';
 
 /** A lake of its own for one test file, and how to throw it away. */
 export interface TestLake {
