@@ -27,6 +27,7 @@ import { registerRoleRoutes } from '../modules/roles/roles.routes.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
 import { registerWarningRoutes } from '../modules/warnings/warnings.routes.js';
 import { type RegisteredRoute, registerAccessControl } from '../http/access-control.js';
+import { requestIdentity } from './request-identity.js';
 import { registerErrorHandler } from '../http/error-handler.js';
 import { loggerOptions } from '../http/logger.js';
 import { registerTextInputGuard } from '../http/text-input.js';
@@ -87,7 +88,7 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
     },
   });
   await app.register(fastifyCookie);
-  const routes = registerAccessControl(app, services);
+  const routes = registerAccessControl(app, requestIdentity(services));
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024 * 1024, files: 1 } });
   await app.register(fastifySwagger, {

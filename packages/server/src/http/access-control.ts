@@ -1,12 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import { isRole, jurisdictionPrefix, type RouteAccess } from '@qingfeng/core';
+import type { RouteAccess } from '@qingfeng/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppServices } from '../app/app-services.js';
-import { apiKeyRateLimit, authenticateApiKey } from '../modules/api-keys/api-key-auth.js';
-import { actorFromRequest, recordAudit } from '../modules/audit/audit.service.js';
-import { isPasswordExpired } from '@qingfeng/core';
-import { mustEnrolTotp } from '../modules/auth/totp-policy.js';
-import type { AuthContext } from './auth-context.js';
+import type { ApiKeyContext, AuthContext } from './auth-context.js';
 import { AuthenticationError, ForbiddenError } from './errors.js';
 
 export const SESSION_COOKIE = 'qf_session';
@@ -19,6 +14,23 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+}
+
+/**
+ * How a request proves who it is. The kernel enforces the order of the checks; the auth,
+ * API-key and audit modules supply the answers when the app is assembled (app/request-identity.ts).
+ */
+export interface RequestIdentity {
+  /** The signed-in user behind a session token, or null when the token names no usable session. */
+  sessionUser(token: string): Promise<AuthContext | null>;
+  /** The department behind an `api_key` request; throws AuthenticationError when the key is refused. */
+  apiKey(request: FastifyRequest): Promise<ApiKeyContext>;
+  /** The rate limit of `api_key` routes (per key, counted after the key is verified). */
+  readonly apiKeyRateLimit: object;
+  /** Requests a public route accepts per address and minute. */
+  readonly publicRateLimit: number;
+  /** Records a request refused for want of a permission. */
+  recordDenial(request: FastifyRequest, needs: RouteAccess): Promise<void>;
 }
 
 /** Compares a presented token with the expected one in constant time, so timing leaks nothing of it. */
@@ -35,31 +47,6 @@ export function requireAuth(request: FastifyRequest): AuthContext {
   return request.auth;
 }
 
-async function resolveAuth(request: FastifyRequest, services: AppServices): Promise<AuthContext | null> {
-  const token = request.cookies[SESSION_COOKIE];
-  if (!token) return null;
-  const now = services.clock.now();
-  const session = await services.sessions.findSession(token, now);
-  // A session still waiting for its second factor is no sign-in at all, except to
-  // POST /auth/totp/verify, which reads it itself.
-  if (!session || session.mfa_pending || !isRole(session.role)) return null;
-  const passwordExpired = isPasswordExpired(session.password_changed_at, services.config.passwordMaxAgeDays, now);
-  return {
-    userId: session.user_id,
-    username: session.username,
-    displayName: session.display_name,
-    role: session.role,
-    orgId: session.org_id,
-    divisionCode: session.division_code,
-    jurisdictionPrefix: jurisdictionPrefix(session.division_code),
-    sessionId: session.id,
-    csrfToken: session.csrf_token,
-    mustChangePassword: session.must_change_password || passwordExpired,
-    mustEnrolTotp: await mustEnrolTotp(services.database.db, session.role, session.totp_enabled),
-    permissions: await services.rolePermissions.getPermissions(session.role),
-  };
-}
-
 /**
  * Enforces, for every /api/v1 route, in this order: the route declared its access (or the
  * app refuses to start), a department's API key on `api_key` routes (which take no
@@ -68,7 +55,7 @@ async function resolveAuth(request: FastifyRequest, services: AppServices): Prom
  * requires), the CSRF token on state-changing requests, and the role's permission. Denials
  * by permission and refused API keys are audited.
  */
-export function registerAccessControl(app: FastifyInstance, services: AppServices): RegisteredRoute[] {
+export function registerAccessControl(app: FastifyInstance, identity: RequestIdentity): RegisteredRoute[] {
   const routes: RegisteredRoute[] = [];
   app.decorateRequest('auth', null);
   app.decorateRequest('apiKey', null);
@@ -82,10 +69,10 @@ export function registerAccessControl(app: FastifyInstance, services: AppService
     }
     if (access === 'public' && route.config && !('rateLimit' in route.config)) {
       // Public routes face the internet without a session: each is rate-limited per IP.
-      Object.assign(route.config, { rateLimit: { max: services.config.publicRateLimit, timeWindow: '1 minute' } });
+      Object.assign(route.config, { rateLimit: { max: identity.publicRateLimit, timeWindow: '1 minute' } });
     }
     if (access === 'api_key' && route.config && !('rateLimit' in route.config)) {
-      Object.assign(route.config, { rateLimit: apiKeyRateLimit(services) });
+      Object.assign(route.config, { rateLimit: identity.apiKeyRateLimit });
     }
   });
 
@@ -95,10 +82,11 @@ export function registerAccessControl(app: FastifyInstance, services: AppService
     if (access === 'api_key') {
       // A department's machine, not a person: the key alone authenticates. A session cookie
       // is not read here, so a signed-in browser cannot push (and CSRF cannot ride on it).
-      request.apiKey = await authenticateApiKey(services, request);
+      request.apiKey = await identity.apiKey(request);
       return;
     }
-    request.auth = await resolveAuth(request, services);
+    const token = request.cookies[SESSION_COOKIE];
+    request.auth = token ? await identity.sessionUser(token) : null;
     if (access === 'public') return;
     const auth = requireAuth(request);
     if (!request.routeOptions.config.allowDuringOnboarding) {
@@ -113,11 +101,7 @@ export function registerAccessControl(app: FastifyInstance, services: AppService
       throw new ForbiddenError('Missing or invalid CSRF token', 'csrf_failed');
     }
     if (access === 'authenticated' || auth.permissions.has(access)) return;
-    await recordAudit(services.database.db, actorFromRequest(request), {
-      action: 'access.denied',
-      outcome: 'denied',
-      detail: { method: request.method, route: request.routeOptions.url, needs: access },
-    });
+    await identity.recordDenial(request, access);
     throw new ForbiddenError();
   });
 

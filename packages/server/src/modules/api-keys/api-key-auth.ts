@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ApiKeyServices } from './api-key-services.js';
 import type { ApiKeyContext } from '../../http/auth-context.js';
 import { AuthenticationError, TooManyRequestsError } from '../../http/errors.js';
-import type { AuditActor } from '../audit/audit.service.js';
+import type { AuditActor } from '../audit/index.js';
 import { auditKeyFailures } from './key-failure-audit.js';
 import type { KeyAttemptOutcome, KeyFailureWindow } from './key-failures.js';
 import { API_KEY_HEADER, isSecretMatch, parseApiKey } from './api-key-secret.js';

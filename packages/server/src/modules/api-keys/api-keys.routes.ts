@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ApiKeyServices } from './api-key-services.js';
 import { AuthenticationError } from '../../http/errors.js';
-import { scopeFromRequest } from '../organisations/scope.js';
+import { scopeFromRequest } from '../organisations/index.js';
 import { apiKeyActor } from './api-key-auth.js';
 import { auditKeyFailures } from './key-failure-audit.js';
 import { PUSH_ANSWERS, pushRouteDescription } from './push-docs.js';

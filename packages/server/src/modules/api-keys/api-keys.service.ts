@@ -1,9 +1,8 @@
 import type { ApiKeyServices } from './api-key-services.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { CatalogueService } from '../catalogue/catalogue.service.js';
-import { OrganisationsService } from '../organisations/organisations.service.js';
-import type { Scope } from '../organisations/scope.js';
+import { recordAudit } from '../audit/index.js';
+import { CatalogueService } from '../catalogue/index.js';
+import { OrganisationsService, type Scope } from '../organisations/index.js';
 import { formatApiKey, generateApiKeySecret, hashApiKeySecret } from './api-key-secret.js';
 import type { TCreateApiKey } from './api-keys.schemas.js';
 import { type ApiKeyFilter, ApiKeysRepository, type ApiKeyWithDepartment } from './api-keys.repository.js';

@@ -2,15 +2,10 @@ import type { ApiKeyServices } from './api-key-services.js';
 import type { ImportBatch } from '../../db/schema.js';
 import type { ApiKeyContext } from '../../http/auth-context.js';
 import { AppError, ForbiddenError, ValidationError } from '../../http/errors.js';
-import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import {
-  JsonLinesTempFile,
-  type RejectedRow,
-  importJsonLinesFile,
-  readRejectedRows,
-} from '../datasets/import/records-import.js';
+import { type AuditActor, recordAudit } from '../audit/index.js';
+import { JsonLinesTempFile, type RejectedRow, importJsonLinesFile, readRejectedRows } from '../datasets/index.js';
 import { MAX_PUSH_ROWS, type TPushBody } from './api-keys.schemas.js';
-import { requireDataset } from '../catalogue/catalogue.service.js';
+import { requireDataset } from '../catalogue/index.js';
 
 /** Rejected-row lines listed in the answer; the full report stays with the batch. */
 const INLINE_REJECTED_LIMIT = 1000;

@@ -4,7 +4,7 @@ import type { AuthServices } from './auth-services.js';
 import { isCookieSecure } from '../../config/config.js';
 import { requireAuth, SESSION_COOKIE } from '../../http/access-control.js';
 import { AuthenticationError } from '../../http/errors.js';
-import { actorFromRequest } from '../audit/audit.service.js';
+import { actorFromRequest } from '../audit/index.js';
 import { presentLocked } from './auth.presenter.js';
 import {
   ZAccountLocked,

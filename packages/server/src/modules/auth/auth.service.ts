@@ -1,20 +1,20 @@
-import { isRole } from '@qingfeng/core';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import type { AuthContext } from '../../http/auth-context.js';
-import { AuthenticationError, ValidationError } from '../../http/errors.js';
-import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { AuthRepository, type AuthUser } from './auth.repository.js';
-import { presentMe } from './auth.presenter.js';
-import type { TChangePasswordBody, TMe } from './auth.schemas.js';
-import { hashPassword, verifyPassword } from './password-hasher.js';
 import {
+  isRole,
   checkPasswordPolicy,
   isPasswordExpired,
   PASSWORD_HISTORY_DEPTH,
   type PasswordProblem,
   passwordProblem,
 } from '@qingfeng/core';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { AuthContext } from '../../http/auth-context.js';
+import { AuthenticationError, ValidationError } from '../../http/errors.js';
+import { type AuditActor, recordAudit } from '../audit/index.js';
+import { AuthRepository, type AuthUser } from './auth.repository.js';
+import { presentMe } from './auth.presenter.js';
+import type { TChangePasswordBody, TMe } from './auth.schemas.js';
+import { hashPassword, verifyPassword } from './password-hasher.js';
 import { mustEnrolTotp } from './totp-policy.js';
 import type { AuthServices } from './auth-services.js';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AuthenticationError } from '../../http/errors.js';
-import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/index.js';
 import { AuthRepository, type AuthUser } from './auth.repository.js';
 import type { TMe, TSignInBody, TTotpVerifyBody } from './auth.schemas.js';
 import { actorForUser, type AuthDeps, presentUser } from './auth.service.js';

@@ -1,6 +1,6 @@
 import type { AuthContext } from '../../http/auth-context.js';
 import { AuthenticationError, ConflictError, ForbiddenError, ValidationError } from '../../http/errors.js';
-import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/index.js';
 import { AuthRepository, type AuthUser } from './auth.repository.js';
 import type { TTotpSetupResponse } from './auth.schemas.js';
 import { type AuthDeps, confirmPassword } from './auth.service.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AuthServices } from './auth-services.js';
 import { requireAuth } from '../../http/access-control.js';
-import { actorFromRequest } from '../audit/audit.service.js';
+import { actorFromRequest } from '../audit/index.js';
 import {
   ZOkResponse,
   ZPasswordConfirmBody,

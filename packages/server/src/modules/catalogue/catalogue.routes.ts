@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Platform } from '../../platform/platform.js';
-import { actorFromRequest } from '../audit/audit.service.js';
+import { actorFromRequest } from '../audit/index.js';
 import { presentCatalogueEntry, presentMappingTemplate, presentSynonym } from './catalogue.presenter.js';
 import {
   ZAddSynonym,

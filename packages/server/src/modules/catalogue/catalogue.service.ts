@@ -2,7 +2,7 @@ import { type DatasetType, type FieldDef, findDataset as findBuiltInDataset, lis
 import type { Kysely } from 'kysely';
 import type { CatalogueSynonymRow, CustomDatasetTypeRow, DB } from '../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
-import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/index.js';
 import { checkCustomDataset, checkNewSynonym } from './catalogue-rules.js';
 import { CatalogueRepository } from './catalogue.repository.js';
 import type { TAddSynonym, TCreateDataset } from './catalogue.schemas.js';

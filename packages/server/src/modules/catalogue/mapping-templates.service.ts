@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { ImportFormat, DB, MappingTemplateRow } from '../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../http/errors.js';
-import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import type { HeaderMapping } from '../datasets/import/import-pipeline.js';
-import { openRecordSource } from '../sources/open-source.js';
+import { type AuditActor, recordAudit } from '../audit/index.js';
+import { openRecordSource } from '../sources/index.js';
 import { CatalogueRepository } from './catalogue.repository.js';
 import { CatalogueService } from './catalogue.service.js';
 import type { TPutTemplate } from './catalogue.schemas.js';
+
+/** Header text → field key, as the user gives it (the CLI's --mapping file, the form's field, a saved template). */
+export type HeaderMapping = Readonly<Record<string, string>>;
 
 /** The department's saved template for the type, or 404 (also for unknown types). */
 export async function getMappingTemplate(

@@ -4,8 +4,14 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CsvError, parse } from 'csv-parse';
 import { AppError } from '../../http/errors.js';
 import iconv from 'iconv-lite';
-import { LineLengthCheck, longLineError } from '../sources/line-guard.js';
-import { DEFAULT_READ_LIMITS, type ReadLimits, type ReadLimitError, excerpt } from '../sources/read-limits.js';
+import {
+  LineLengthCheck,
+  longLineError,
+  DEFAULT_READ_LIMITS,
+  type ReadLimits,
+  type ReadLimitError,
+  excerpt,
+} from '../sources/index.js';
 import type { TImportProblem } from './organisations.schemas.js';
 
 export type CsvEncoding = 'utf-8' | 'gb18030';

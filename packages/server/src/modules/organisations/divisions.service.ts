@@ -7,7 +7,7 @@ import {
 } from '@qingfeng/core';
 import type { Kysely } from 'kysely';
 import type { DB, DivisionTable } from '../../db/schema.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { ImportRejectedError, readCsvFile } from './csv-file.js';
 import type { TDivision, TDivisionImportResult, TDivisionQuery } from './divisions.schemas.js';
 import { DivisionsRepository } from './divisions.repository.js';

@@ -1,7 +1,7 @@
 import { isWithinJurisdiction } from '@qingfeng/core';
 import type { Kysely } from 'kysely';
 import type { DB, Organisation } from '../../db/schema.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { ImportRejectedError, readCsvFile } from './csv-file.js';
 import {
   CSV_COLUMN,

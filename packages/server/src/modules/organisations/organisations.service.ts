@@ -2,7 +2,7 @@ import { jurisdictionPrefix } from '@qingfeng/core';
 import type { Kysely } from 'kysely';
 import type { DB, Organisation } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import {
   type CommissionLevel,
   type OrganisationShape,

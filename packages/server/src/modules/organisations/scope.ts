@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { requireAuth } from '../../http/access-control.js';
-import { type AuditActor, actorFromRequest, systemActor } from '../audit/audit.service.js';
+import { type AuditActor, actorFromRequest, systemActor } from '../audit/index.js';
 
 /**
  * Who is acting and over which divisions. Services of the organisation and user domains

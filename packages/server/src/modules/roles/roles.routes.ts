@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type RoleServices } from './role-permissions.service.js';
-import { scopeFromRequest } from '../organisations/scope.js';
+import { scopeFromRequest } from '../organisations/index.js';
 import { ZRole, ZRoleList, ZRoleParams, ZSecurityPolicies, ZSetPermissions } from './roles.schemas.js';
 import { RolesService } from './roles.service.js';
 import { SecurityPoliciesService } from './security-policies.service.js';

@@ -1,8 +1,8 @@
 import { type Permission, PERMISSIONS, ROLE_LABELS, ROLES, type Role, SEPARATED_ADMIN_ROLES } from '@qingfeng/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { Scope } from '../organisations/scope.js';
+import { recordAudit } from '../audit/index.js';
+import type { Scope } from '../organisations/index.js';
 import type { RolePermissionsService } from './role-permissions.service.js';
 import type { TRole } from './roles.schemas.js';
 

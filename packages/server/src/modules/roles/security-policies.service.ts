@@ -1,8 +1,8 @@
 import { isRole, type Role } from '@qingfeng/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { Scope } from '../organisations/scope.js';
+import { recordAudit } from '../audit/index.js';
+import type { Scope } from '../organisations/index.js';
 import type { TSecurityPolicies } from './roles.schemas.js';
 import { SecurityPoliciesRepository } from './security-policies.repository.js';
 

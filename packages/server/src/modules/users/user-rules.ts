@@ -1,7 +1,7 @@
 import { checkPasswordPolicy, type Role, SEPARATED_ADMIN_ROLES } from '@qingfeng/core';
 import { ForbiddenError } from '../../http/errors.js';
 import { generateTemporaryPassword } from '../../security/random-password.js';
-import type { Scope } from '../organisations/scope.js';
+import type { Scope } from '../organisations/index.js';
 import type { TUpdateUser } from './users.schemas.js';
 
 const SEPARATED_MESSAGE =

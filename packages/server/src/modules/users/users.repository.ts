@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, NewUser, User, UserUpdate } from '../../db/schema.js';
-import { containsPattern } from '../organisations/scope.js';
+import { containsPattern } from '../organisations/index.js';
 
 /** A user with the organisation that places them in a jurisdiction. */
 export type UserWithOrg = User & { org_code: string; org_name: string; division_code: string };

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AuthServices } from '../auth/auth-services.js';
-import { scopeFromRequest } from '../organisations/scope.js';
+import type { AuthServices } from '../auth/index.js';
+import { scopeFromRequest } from '../organisations/index.js';
 import { presentUser } from './users.presenter.js';
 import {
   ZCreateUser,

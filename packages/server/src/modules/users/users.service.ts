@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { AuthServices } from '../auth/auth-services.js';
+import { type AuthServices, hashPassword } from '../auth/index.js';
 import type { DB, UserUpdate } from '../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { hashPassword } from '../auth/password-hasher.js';
-import { OrganisationsService } from '../organisations/organisations.service.js';
-import type { Scope } from '../organisations/scope.js';
+import { recordAudit } from '../audit/index.js';
+import { OrganisationsService, type Scope } from '../organisations/index.js';
 import {
   assertMayCreateWithRole,
   assertMayResetPassword,

@@ -1,6 +1,6 @@
 import type { WarningServices } from './warning-services.js';
 import type { WarningRow } from '../../db/schema.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { findWarningMasking } from './warning-masking.js';
 import { presentWarning } from './warnings.presenter.js';
 import { type WarningFilter, WarningsRepository } from './warnings.repository.js';

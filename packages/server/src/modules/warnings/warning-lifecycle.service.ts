@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/index.js';
 import type { Lake } from '../../lake/index.js';
 import type { RowJurisdiction } from '../../models-engine/model-engine.js';
 import { fetchRows, type RowRef, rowAt } from './evidence.lake.js';

@@ -1,7 +1,6 @@
 import type { WarningServices } from './warning-services.js';
-import type { AuditActor } from '../audit/audit.service.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { findBatchDivisions } from '../datasets/batches/batch-scope.js';
+import { type AuditActor, recordAudit } from '../audit/index.js';
+import { findBatchDivisions } from '../datasets/index.js';
 import type { ModelDocument, ModelHit, RowJurisdiction } from '../../models-engine/model-engine.js';
 import { prepareWarnings } from './hit-warnings.js';
 import { applyRunLifecycle, findRetiredHits, findRunReach } from './warning-lifecycle.service.js';

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { WarningServices } from './warning-services.js';
 import { requireAuth } from '../../http/access-control.js';
-import { actorFromRequest } from '../audit/audit.service.js';
+import { actorFromRequest } from '../audit/index.js';
 import { modelStatistics } from './warning-stats.service.js';
 import { exportWarnings } from './warning-export.js';
 import { registerWarningStream } from './warnings-stream.js';

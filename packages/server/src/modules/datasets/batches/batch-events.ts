@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, ImportBatch } from '../../../db/schema.js';
 import type { EventBus } from '../../../platform/event-bus.js';
 import type { Platform } from '../../../platform/platform.js';
-import type { AuditActor } from '../../audit/audit.service.js';
+import type { AuditActor } from '../../audit/index.js';
 
 /**
  * What the datasets module announces about batches. The models and warnings modules

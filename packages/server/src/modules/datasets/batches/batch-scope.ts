@@ -2,7 +2,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Platform } from '../../../platform/platform.js';
 import type { DB, ImportBatch, ImportBatchStatus } from '../../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../../http/errors.js';
-import type { AuditActor } from '../../audit/audit.service.js';
+import type { AuditActor } from '../../audit/index.js';
 
 /*
  * Jurisdiction of batches, in the operational store. Every batch belongs to the division

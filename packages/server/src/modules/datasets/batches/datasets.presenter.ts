@@ -1,7 +1,7 @@
 import type { ImportBatch } from '../../../db/schema.js';
 import type { DatasetSummary } from './datasets.service.js';
 import type { TBatch, TDatasetDetail, TDatasetSummary } from './datasets.schemas.js';
-import { datasetLayout } from '../../catalogue/lake-layout.js';
+import { datasetLayout } from '../../catalogue/index.js';
 import type { ImportPreview } from '../import/preview.service.js';
 
 /** A batch as the API shows it. */

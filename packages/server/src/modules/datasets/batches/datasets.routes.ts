@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatasetServices } from './batch-events.js';
 import { ValidationError } from '../../../http/errors.js';
 import { requireAuth } from '../../../http/access-control.js';
-import { actorFromRequest } from '../../audit/audit.service.js';
+import { actorFromRequest } from '../../audit/index.js';
 import { presentBatch, presentDatasetDetail, presentDatasetSummary, presentPreview } from './datasets.presenter.js';
 import {
   ZBatch,
@@ -27,7 +27,7 @@ import { importDatasetFile } from '../import/import.service.js';
 import { previewDatasetFile } from '../import/preview.service.js';
 import { REPORT_HEADER } from '../import/rejected-report.js';
 import { type SavedUpload, saveUpload } from '../import/upload.js';
-import { requireDataset } from '../../catalogue/catalogue.service.js';
+import { requireDataset } from '../../catalogue/index.js';
 
 function parseImportFields(upload: SavedUpload) {
   const parsed = ZImportFields.safeParse(upload.fields);

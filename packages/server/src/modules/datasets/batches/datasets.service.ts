@@ -3,13 +3,13 @@ import { type DatasetType, listDatasets } from '@qingfeng/core';
 import type { DatasetServices } from './batch-events.js';
 import type { ImportBatch } from '../../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../../http/errors.js';
-import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../../audit/index.js';
 import { countDatasetRows, rollbackLakeBatch } from '../import/datasets.lake.js';
 import { countRowsWithin } from '../rows/dataset-rows.lake.js';
 import type { BatchFilter, BatchOwner, DataViewer } from './batch-scope.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import { rejectedReportPath } from '../import/rejected-report.js';
-import { requireDataset } from '../../catalogue/catalogue.service.js';
+import { requireDataset } from '../../catalogue/index.js';
 
 /** A dataset type with how much of it the lake holds. */
 export interface DatasetSummary {

@@ -1,11 +1,6 @@
 import type { HeaderMatch } from '@qingfeng/core';
 import { type Lake, type LakeRows, type LakeTx, quoteIdentifier } from '../../../lake/index.js';
-import {
-  type DatasetLayout,
-  LAKE_BATCHES_TABLE,
-  SUBJECT_INDEX_TABLE,
-  datasetTable,
-} from '../../catalogue/lake-layout.js';
+import { type DatasetLayout, LAKE_BATCHES_TABLE, SUBJECT_INDEX_TABLE, datasetTable } from '../../catalogue/index.js';
 import { dictionaryStatements, refusedEntriesSql, rowCountsSql } from './stage-dictionary.js';
 import { badRowsSql, insertFixedRowsSql, insertGoodRowsSql, keyedDictionarySql } from './stage-rows.js';
 import {

@@ -13,13 +13,17 @@ import path from 'node:path';
 import { type StageSource, ensureLakeTables, loadBatch } from './datasets.lake.js';
 import type { IdentifierSealer } from './subjects.lake.js';
 import { engineCopyIn } from './engine-copies.js';
-import { datasetLayout } from '../../catalogue/lake-layout.js';
+import { datasetLayout, type HeaderMapping } from '../../catalogue/index.js';
 import { RejectedReportWriter } from './rejected-report.js';
 import { type StagedRow, createRowNormaliser, rawCellText } from './row-normaliser.js';
-import { type EngineCsv, prepareEngineCsv } from '../../sources/csv-engine.js';
-import { type OpenSourceOptions, openRecordSource } from '../../sources/open-source.js';
-import type { ReadLimits } from '../../sources/read-limits.js';
-import type { RecordSource } from '../../sources/record-source.js';
+import {
+  type EngineCsv,
+  prepareEngineCsv,
+  type OpenSourceOptions,
+  openRecordSource,
+  type ReadLimits,
+  type RecordSource,
+} from '../../sources/index.js';
 import { type StagePlan, duckDbCsvRelation, planStage } from './stage-sql.js';
 
 /** A file whose columns cannot feed the dataset's required fields: nothing was imported. */
@@ -33,9 +37,6 @@ export class MappingRefusedError extends AppError {
     super(400, 'mapping_refused', `${reason.zh}\n${reason.en}`);
   }
 }
-
-/** Header text → field key, as the user gives it (the CLI's --mapping file, the form's field). */
-export type HeaderMapping = Readonly<Record<string, string>>;
 
 /** A file opened and its header matched, ready to load. */
 export interface OpenedImport {

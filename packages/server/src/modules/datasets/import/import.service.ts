@@ -3,17 +3,15 @@ import type { DatasetType } from '@qingfeng/core';
 import type { DatasetServices } from '../batches/batch-events.js';
 import type { ImportBatch, ImportFormat, ImportMode } from '../../../db/schema.js';
 import { AppError, ConflictError } from '../../../http/errors.js';
-import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
-import { requireDataset } from '../../catalogue/catalogue.service.js';
-import { mappingForImport } from '../../catalogue/mapping-templates.service.js';
+import { type AuditActor, recordAudit } from '../../audit/index.js';
+import { requireDataset, mappingForImport, type HeaderMapping } from '../../catalogue/index.js';
 import { refreshBatchQuality } from '../quality/dataset-quality.service.js';
 import { batchDivisionFor } from '../batches/batch-scope.js';
 import { DatasetsRepository } from '../batches/datasets.repository.js';
 import { engineCopyPath } from './engine-copies.js';
 import { hashFile } from './file-hash.js';
-import { type HeaderMapping, type OpenedImport, loadImport, openImport, prepareForEngine } from './import-pipeline.js';
-import type { EngineCsv } from '../../sources/csv-engine.js';
-import { excerpt, readLimitsOf } from '../../sources/read-limits.js';
+import { type OpenedImport, loadImport, openImport, prepareForEngine } from './import-pipeline.js';
+import { type EngineCsv, excerpt, readLimitsOf } from '../../sources/index.js';
 import { rejectedReportPath } from './rejected-report.js';
 
 /** An import request, however it arrived (upload or command line). */

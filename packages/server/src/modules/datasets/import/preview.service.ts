@@ -1,11 +1,9 @@
 import { type HeaderMatch, type MappingTemplate, type RawValue, mappingTemplate, matchHeaders } from '@qingfeng/core';
 import type { ImportFormat } from '../../../db/schema.js';
 import { AppError } from '../../../http/errors.js';
-import type { HeaderMapping } from './import-pipeline.js';
+import { type HeaderMapping, findTemplateMapping, requireDataset } from '../../catalogue/index.js';
 import type { DatasetServices } from '../batches/batch-events.js';
-import { findTemplateMapping } from '../../catalogue/mapping-templates.service.js';
-import { openRecordSource } from '../../sources/open-source.js';
-import { requireDataset } from '../../catalogue/catalogue.service.js';
+import { openRecordSource } from '../../sources/index.js';
 
 /** What the console's mapping screen shows before an import. */
 export interface ImportPreview {

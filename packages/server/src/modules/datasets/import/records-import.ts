@@ -7,7 +7,7 @@ import { parse } from 'csv-parse';
 import type { DatasetServices } from '../batches/batch-events.js';
 import type { ImportMode } from '../../../db/schema.js';
 import { ValidationError } from '../../../http/errors.js';
-import type { AuditActor } from '../../audit/audit.service.js';
+import type { AuditActor } from '../../audit/index.js';
 import { type ImportOutcome, importDatasetFile } from './import.service.js';
 import { uploadPath } from './stale-uploads.js';
 

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import type { LocalisedText } from '@qingfeng/core';
-import { excerpt } from '../../sources/read-limits.js';
+import { excerpt } from '../../sources/index.js';
 
 // A rejected value (and a reason, which may quote it) is kept up to this many characters: a
 // cell may be up to a record's limit (1 MiB), and a report of such cells would be as large

@@ -1,6 +1,6 @@
 import type { SqlDialect } from '@qingfeng/core';
 import { quoteIdentifier } from '../../../lake/index.js';
-import { isSubjectField } from '../../catalogue/lake-layout.js';
+import { isSubjectField } from '../../catalogue/index.js';
 import { dictionaryExtras } from './stage-dictionary.js';
 import {
   RAW_META_COLUMNS,

@@ -1,8 +1,7 @@
 import { type FieldDef, type HeaderMatch, type SqlDialect, cleanTextSql } from '@qingfeng/core';
-import type { LakeColumn } from '../../../lake/index.js';
-import { quoteIdentifier } from '../../../lake/index.js';
-import { type DatasetLayout, isSubjectField } from '../../catalogue/lake-layout.js';
-import type { EngineCsv } from '../../sources/csv-engine.js';
+import { type LakeColumn, quoteIdentifier } from '../../../lake/index.js';
+import { type DatasetLayout, isSubjectField } from '../../catalogue/index.js';
+import type { EngineCsv } from '../../sources/index.js';
 
 /*
  * The plan of a batch's staging in the engine. A batch's raw text is a relation of the

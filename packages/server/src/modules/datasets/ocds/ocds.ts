@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { DatasetServices } from '../batches/batch-events.js';
-import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../../audit/index.js';
 import { rollbackBatch } from '../batches/datasets.service.js';
 import type { ImportOutcome } from '../import/import.service.js';
 import { type MappedRelease, type OcdsProblem, mapCompiledRelease } from './ocds-mapping.js';

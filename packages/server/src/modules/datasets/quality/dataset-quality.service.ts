@@ -15,7 +15,7 @@ import { countRejectionsByField } from './dataset-quality.rejections.js';
 import { QualitySnapshotsRepository, type SnapshotKey } from './dataset-quality.repository.js';
 import type { TDuplicateKey, TFieldQuality, TQualityReport } from './dataset-quality.schemas.js';
 import { type DataViewer, findLiveBatches, findVisibleBatchIds, getVisibleBatch } from '../batches/batch-scope.js';
-import { requireDataset } from '../../catalogue/catalogue.service.js';
+import { requireDataset } from '../../catalogue/index.js';
 
 const IDENTIFIER_TYPES = new Set(['id', 'uscc', 'subject']);
 

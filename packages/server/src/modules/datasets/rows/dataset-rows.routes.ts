@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatasetServices } from '../batches/batch-events.js';
 import { requireAuth } from '../../../http/access-control.js';
-import { actorFromRequest } from '../../audit/audit.service.js';
+import { actorFromRequest } from '../../audit/index.js';
 import { ZRowLineage, ZRowPage, ZRowParams, ZRowQuery } from './dataset-rows.schemas.js';
 import { browseRows, filtersOf, getRowLineage } from './dataset-rows.service.js';
 import { ZDatasetTypeParams } from '../batches/datasets.schemas.js';

@@ -8,12 +8,12 @@ import {
 } from '@qingfeng/core';
 import type { DatasetServices } from '../batches/batch-events.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../http/errors.js';
-import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../../audit/index.js';
 import { type RowCondition, type SqlCast, findRows, findSubjectKey, isRowVisible } from './dataset-rows.lake.js';
 import { type RowPerson, presentRow } from './dataset-rows.presenter.js';
 import type { TRowLineage, TRowPage } from './dataset-rows.schemas.js';
 import { type DataViewer, findVisibleBatchIds, getVisibleBatch } from '../batches/batch-scope.js';
-import { requireDataset } from '../../catalogue/catalogue.service.js';
+import { requireDataset } from '../../catalogue/index.js';
 
 /** A viewer of rows: jurisdiction and what their role may do. */
 export interface RowViewer extends DataViewer {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { requireAuth } from '../../../http/access-control.js';
-import { actorFromRequest } from '../../audit/audit.service.js';
+import { actorFromRequest } from '../../audit/index.js';
 import type { ModelEditor } from './models.service.js';
 
 /** Who is editing or running models, from the signed-in request. */

@@ -1,8 +1,8 @@
 import type { ModelServices } from '../model-services.js';
 import type { ModelVersionRow } from '../../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../http/errors.js';
-import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
-import { rowJurisdictionOf } from '../../datasets/batches/batch-scope.js';
+import { type AuditActor, recordAudit } from '../../audit/index.js';
+import { rowJurisdictionOf } from '../../datasets/index.js';
 import { ensureModelRegistry } from './model-registry.js';
 import {
   type ModelDocument,

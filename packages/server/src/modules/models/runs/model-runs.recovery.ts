@@ -1,5 +1,5 @@
 import type { ModelServices } from '../model-services.js';
-import { recordAudit, systemActor } from '../../audit/audit.service.js';
+import { recordAudit, systemActor } from '../../audit/index.js';
 import { isRunnerAlive } from './model-runs.liveness.js';
 import { ModelRunsRepository } from './model-runs.repository.js';
 

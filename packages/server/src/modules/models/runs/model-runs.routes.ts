@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModelServices } from '../model-services.js';
 import { requireAuth } from '../../../http/access-control.js';
-import { actorFromRequest } from '../../audit/audit.service.js';
+import { actorFromRequest } from '../../audit/index.js';
 import { editorFromRequest } from '../registry/editor.js';
 import { ZRun, ZRunIdParams, ZRunPage, ZRunQuery, ZStartRun, presentRun } from './model-runs.schemas.js';
 import { cancelRun, getVisibleRun, listRuns, startRun } from './model-runs.service.js';

@@ -1,8 +1,8 @@
 import type { ModelServices } from '../model-services.js';
 import type { ImportBatch, ModelRunKind, ModelRunRow, ModelRunStatus } from '../../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../http/errors.js';
-import { type AuditActor, recordAudit, systemActor } from '../../audit/audit.service.js';
-import { type DataViewer, getVisibleBatch } from '../../datasets/batches/batch-scope.js';
+import { type AuditActor, recordAudit, systemActor } from '../../audit/index.js';
+import { type DataViewer, getVisibleBatch } from '../../datasets/index.js';
 import { ensureModelRegistry } from '../registry/model-registry.js';
 import { ModelRunsRepository } from './model-runs.repository.js';
 import { ModelsRepository, type ModelWithVersion } from '../registry/models.repository.js';

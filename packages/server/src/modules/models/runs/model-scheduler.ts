@@ -1,6 +1,6 @@
 import type { ModelServices } from '../model-services.js';
 import type { ModelRunRow } from '../../../db/schema.js';
-import { systemActor } from '../../audit/audit.service.js';
+import { systemActor } from '../../audit/index.js';
 import { startRun } from './model-runs.service.js';
 import { ensureModelRegistry } from '../registry/model-registry.js';
 import { ModelsRepository } from '../registry/models.repository.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, ImportBatch } from '../../../db/schema.js';
-import { batchWithin } from '../../datasets/batches/batch-scope.js';
+import { batchWithin } from '../../datasets/index.js';
 
 /*
  * The batches a run reads, asked of the store directly: loaded batches inside the run's

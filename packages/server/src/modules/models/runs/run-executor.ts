@@ -1,8 +1,8 @@
 import type { ModelServices } from '../model-services.js';
 import type { ModelRunRow } from '../../../db/schema.js';
-import { type AuditActor, recordAudit, systemActor } from '../../audit/audit.service.js';
-import { rowJurisdictionOf } from '../../datasets/batches/batch-scope.js';
-import { recordModelHits } from '../../warnings/warning-record.service.js';
+import { type AuditActor, recordAudit, systemActor } from '../../audit/index.js';
+import { rowJurisdictionOf } from '../../datasets/index.js';
+import { recordModelHits } from '../../warnings/index.js';
 import { Mutex } from '../../../lake/mutex.js';
 import { type ModelDocument, type ModelHit, runModel } from '../../../models-engine/model-engine.js';
 import { ModelRunsRepository } from './model-runs.repository.js';

@@ -1,0 +1,10 @@
+/** What other modules may use of the datasets module. */
+export { type DatasetServices } from './batches/batch-events.js';
+export {
+  batchWithin,
+  findBatchDivisions,
+  getVisibleBatch,
+  rowJurisdictionOf,
+  type DataViewer,
+} from './batches/batch-scope.js';
+export { JsonLinesTempFile, importJsonLinesFile, readRejectedRows, type RejectedRow } from './import/records-import.js';

@@ -1,0 +1,2 @@
+/** What other modules may use of the roles module. */
+export { type RoleServices } from './role-permissions.service.js';

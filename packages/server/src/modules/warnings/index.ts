@@ -1,0 +1,3 @@
+/** What other modules may use of the warnings module. */
+export { recordModelHits } from './warning-record.service.js';
+export { type WarningServices } from './warning-services.js';
