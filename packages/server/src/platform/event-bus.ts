@@ -13,7 +13,7 @@ export class EventBus<Events extends object> {
   private readonly handlers = new Map<keyof Events, EventHandler<never>[]>();
 
   on<Name extends keyof Events>(name: Name, handler: EventHandler<Events[Name]>): void {
-    this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler as EventHandler<never>]);
+    this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler]);
   }
 
   async emit<Name extends keyof Events>(name: Name, payload: Events[Name]): Promise<void> {
