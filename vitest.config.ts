@@ -3,11 +3,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    // Tests run on sources: core is read from src, not from its build.
-    alias: { '@qingfeng/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
+    // Tests run on sources: core and the demo generator are read from src, not from their builds.
+    alias: {
+      '@qingfeng/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+      '@qingfeng/demo': fileURLToPath(new URL('./packages/demo/src/index.ts', import.meta.url)),
+    },
   },
   test: {
-    include: ['packages/{core,server,web}/src/**/*.test.{ts,tsx}'],
+    include: ['packages/{core,demo,server,web}/src/**/*.test.{ts,tsx}'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateDemoRegion } from '../demo/generate.js';
+import { generateDemoRegion } from '@qingfeng/demo';
 import { type DemoEvaluation, evaluateDemoRegion, formatGroundTruthTable } from '../demo/ground-truth-compare.js';
 import { loadDemoRegion } from '../demo/load-demo.js';
 import { createTestPlatform } from '../testing/test-platform.js';

@@ -1,9 +1,9 @@
 import type { Role } from '@qingfeng/core';
+import { COMMISSION_CODE } from '@qingfeng/demo';
 import type { AppServices } from '../app/app-services.js';
 import { cliScope } from '../modules/organisations/scope.js';
 import { UsersService } from '../modules/users/users.service.js';
 import type { InitialLogin } from '../app/first-administrators.js';
-import { COMMISSION_CODE } from './region.js';
 
 /** The demo county commission's staff: one of each role a visitor would want to try. */
 const DEMO_STAFF: { username: string; displayName: string; role: Role }[] = [

@@ -22,15 +22,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { findDataset } from '@qingfeng/core';
+import type { DemoManifest, GroundTruthCase } from '@qingfeng/demo';
 import type { AppServices } from '../app/app-services.js';
 import type { DB } from '../db/schema.js';
 import type { Lake, LakeColumnType } from '../lake/index.js';
 import { systemActor } from '../modules/audit/audit.service.js';
 import { datasetLayout } from '../modules/catalogue/lake-layout.js';
 import { getRun, startRun } from '../modules/models/runs/model-runs.service.js';
-import type { DemoManifest } from './generate.js';
 import { configureDemoModels } from './ground-truth-setup.js';
-import type { GroundTruthCase } from './world.js';
 
 /** A hit as the comparison needs it: from a warning, or straight from `runModelOnLake`. */
 export interface ComparableHit {

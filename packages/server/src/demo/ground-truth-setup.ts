@@ -3,11 +3,10 @@
  * planted: the places a car must not go (F08) and the working calendar (F01, F07). Set
  * through the versioned parameter edit, as an administrator would in the console.
  */
+import { addDays, type DemoManifest } from '@qingfeng/demo';
 import type { AppServices } from '../app/app-services.js';
 import { systemActor } from '../modules/audit/audit.service.js';
 import { updateModelParameters } from '../modules/models/registry/models.service.js';
-import { addDays } from './dates.js';
-import type { DemoManifest } from './generate.js';
 
 /** The parameter values per model that the demo county's deployment sets. */
 export function demoModelParameters(

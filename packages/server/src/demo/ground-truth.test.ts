@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type DemoManifest, generateDemoRegion } from '@qingfeng/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.js';
-import { type DemoManifest, generateDemoRegion } from './generate.js';
 import { evaluateDemoRegion, formatGroundTruthTable } from './ground-truth-compare.js';
 import { loadDemoRegion } from './load-demo.js';
 

@@ -1,12 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COUNTY_CODE, type DemoManifest, generateDemoRegion } from '@qingfeng/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.js';
-import { type DemoManifest, generateDemoRegion } from './generate.js';
 import { loadDemoRegion } from './load-demo.js';
-import { COUNTY_CODE } from './region.js';
 
 const outDir = join(tmpdir(), `qf-demo-load-${process.pid}`);
 let manifest: DemoManifest;

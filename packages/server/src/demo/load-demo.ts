@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { COMMISSION_CODE, type DemoManifest } from '@qingfeng/demo';
 import type { AppServices } from '../app/app-services.js';
 import { systemActor } from '../modules/audit/audit.service.js';
 import { resolveBatchOwner } from '../modules/datasets/batches/batch-scope.js';
@@ -12,8 +13,6 @@ import { importDatasetFile } from '../modules/datasets/import/import.service.js'
 import { DivisionsService } from '../modules/organisations/divisions.service.js';
 import { OrganisationImportService } from '../modules/organisations/organisation-import.service.js';
 import { cliScope } from '../modules/organisations/scope.js';
-import type { DemoManifest } from './generate.js';
-import { COMMISSION_CODE } from './region.js';
 
 /** What one dataset file's import did, beside what the manifest expected. */
 export interface LoadedFile {

@@ -1,10 +1,10 @@
 import path from 'node:path';
+import { generateDemoRegion } from '@qingfeng/demo';
 import type { AppServices } from '../app/app-services.js';
 import { systemActor } from '../modules/audit/audit.service.js';
 import { startRun } from '../modules/models/runs/model-runs.service.js';
 import type { InitialLogin } from '../app/first-administrators.js';
 import { createDemoStaff } from './demo-users.js';
-import { generateDemoRegion } from './generate.js';
 import { configureDemoModels } from './ground-truth-setup.js';
 import { type DemoLoadReport, loadDemoRegion } from './load-demo.js';
 

@@ -19,7 +19,8 @@ export const COMMISSION_CODE = 'QF-330199-JW';
 const TOWNSHIPS = 6;
 const VILLAGES_PER_TOWNSHIP = 8;
 
-// Office types as the organisation import knows them (standard-offices.ts).
+// Office types as the organisation import knows them (the server's
+// modules/organisations/standard-offices.ts).
 const OFFICES: ReadonlyArray<readonly [string, string]> = [
   ['letters_visits', '信访室'],
   ['case_management', '案件监督管理室'],
