@@ -1,4 +1,5 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { BrokenConnectionError } from './transaction.js';
 
 /**
  * Hands out DuckDB connections one operation at a time and keeps idle ones for reuse
@@ -36,12 +37,5 @@ export class DuckDbConnections {
   /** Closes idle connections; call once nothing is running. */
   closeAll(): void {
     for (const connection of this.idle.splice(0)) connection.closeSync();
-  }
-}
-
-/** Thrown through `use` to say the connection must not be reused; `use` rethrows the cause. */
-export class BrokenConnectionError extends Error {
-  constructor(override readonly cause: unknown) {
-    super('DuckDB connection left in an unknown state', { cause });
   }
 }

@@ -1,16 +1,18 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { buildCreateTableSql, columnTypeSql } from './ddl.js';
-import { BrokenConnectionError, DuckDbConnections } from './duckdb-connections.js';
+import { DuckDbConnections } from './duckdb-connections.js';
 import { valueWriterFor } from './duckdb-append.js';
 import { type DuckDbLakeOptions, openLockedDuckDb } from './duckdb-lockdown.js';
 import { queryUntrustedOn } from './duckdb-untrusted.js';
 import { lakeValueConverter, toDuckDbParams } from './duckdb-values.js';
 import { LakeError } from './errors.js';
-import { assertColumnList, assertIdentifier, quoteIdentifier } from './identifiers.js';
+import { assertColumnList, assertIdentifier, assertKnownColumns, quoteIdentifier } from './identifiers.js';
 import type { Lake, LakeRows, LakeTableDef, LakeTx, UntrustedQueryLimits } from './lake.js';
 import { Mutex } from './mutex.js';
-import { createTxScope } from './tx-scope.js';
+import { LakeOperations } from './operations.js';
+import { inTransaction } from './transaction.js';
+import { runInTxScope } from './tx-scope.js';
 import { WriteGuard } from './write-guard.js';
 
 // Let timers and sockets run between batches of a long append: a generator that never
@@ -37,8 +39,7 @@ export class DuckDbLake implements Lake {
   private readonly connections: DuckDbConnections;
   private readonly writer = new Mutex();
   private readonly guard = new WriteGuard();
-  private readonly running = new Set<Promise<unknown>>();
-  private closed = false;
+  private readonly operations = new LakeOperations();
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -113,7 +114,7 @@ export class DuckDbLake implements Lake {
   }
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
-    return this.track(() => this.connections.use((c) => queryOn<T>(c, sql, params)));
+    return this.operations.track(() => this.connections.use((c) => queryOn<T>(c, sql, params)));
   }
 
   queryUntrusted<T = Record<string, unknown>>(
@@ -122,7 +123,7 @@ export class DuckDbLake implements Lake {
     // DuckDB has neither a statement timeout nor a per-query parallelism setting: the caller keeps the deadline.
     _limits: UntrustedQueryLimits,
   ): Promise<T[]> {
-    return this.track(() => this.connections.use((c) => queryUntrustedOn<T>(c, this.database, sql, params)));
+    return this.operations.track(() => this.connections.use((c) => queryUntrustedOn<T>(c, this.database, sql, params)));
   }
 
   execute(sql: string, params?: unknown[]): Promise<number> {
@@ -131,52 +132,36 @@ export class DuckDbLake implements Lake {
 
   appendRows(table: string, columns: string[], rows: LakeRows): Promise<number> {
     return this.write('appendRows', () =>
-      this.connections.use((c) => inTransaction(c, () => appendOn(c, table, columns, rows))),
+      this.connections.use((c) =>
+        inTransaction(
+          (sql) => c.run(sql),
+          () => appendOn(c, table, columns, rows),
+        ),
+      ),
     );
   }
 
   transaction<T>(fn: (tx: LakeTx) => Promise<T>): Promise<T> {
     return this.write('transaction', () =>
       this.connections.use((c) =>
-        inTransaction(c, async () => {
-          const scope = createTxScope({
-            query: (sql, params) => queryOn(c, sql, params),
-            execute: (sql, params) => executeOn(c, sql, params),
-            appendRows: (table, columns, rows) => appendOn(c, table, columns, rows),
-          });
-          let result: T;
-          try {
-            result = await fn(scope.tx);
-          } finally {
-            await scope.finish();
-          }
-          if (scope.spoilt) throw scope.spoiltBy;
-          return result;
-        }),
+        inTransaction(
+          (sql) => c.run(sql),
+          () => runInTxScope(statementsOn(c), fn),
+        ),
       ),
     );
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await Promise.allSettled([...this.running]);
-    this.connections.closeAll();
-    this.instance.closeSync();
+  close(): Promise<void> {
+    return this.operations.close(() => {
+      this.connections.closeAll();
+      this.instance.closeSync();
+    });
   }
 
   private write<T>(operation: string, fn: () => Promise<T>): Promise<T> {
     this.guard.assertOutside(operation);
-    return this.track(() => this.writer.run(() => this.guard.run(fn)));
-  }
-
-  private track<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new LakeError('LAKE_CLOSED', 'The lake is closed'));
-    const promise = fn();
-    this.running.add(promise);
-    const forget = () => this.running.delete(promise);
-    promise.then(forget, forget);
-    return promise;
+    return this.operations.track(() => this.writer.run(() => this.guard.run(fn)));
   }
 }
 
@@ -190,22 +175,13 @@ async function executeOn(c: DuckDBConnection, sql: string, params?: unknown[]): 
   return result.rowsChanged;
 }
 
-/** BEGIN … COMMIT around fn on connection c; ROLLBACK when fn or COMMIT fails. */
-async function inTransaction<T>(c: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
-  await c.run('BEGIN TRANSACTION');
-  try {
-    const result = await fn();
-    await c.run('COMMIT');
-    return result;
-  } catch (error) {
-    try {
-      await c.run('ROLLBACK');
-    } catch {
-      // Already rolled back (a failed COMMIT ends the transaction) or the session is broken.
-      throw new BrokenConnectionError(error);
-    }
-    throw error;
-  }
+/** The statements of a transaction open on c. */
+function statementsOn(c: DuckDBConnection): LakeTx {
+  return {
+    query: (sql, params) => queryOn(c, sql, params),
+    execute: (sql, params) => executeOn(c, sql, params),
+    appendRows: (table, columns, rows) => appendOn(c, table, columns, rows),
+  };
 }
 
 /** Appends rows through DuckDB's appender inside the caller's transaction on c. */
@@ -215,13 +191,7 @@ async function appendOn(c: DuckDBConnection, table: string, columns: string[], r
   // The appender fills whole rows in table order: map each table column to its input.
   const layout = await c.runAndReadAll(`SELECT * FROM ${quoteIdentifier(table)} LIMIT 0`);
   const names = layout.columnNames();
-  const missing = columns.filter((column) => !names.includes(column));
-  if (missing.length > 0) {
-    throw new LakeError(
-      'LAKE_UNKNOWN_COLUMN',
-      `Table "${table}" has no column ${missing.map((m) => `"${m}"`).join(', ')}`,
-    );
-  }
+  assertKnownColumns(table, columns, new Set(names));
   const plan = layout.columnTypes().map((type, i) => {
     const name = names[i] as string;
     const source = columns.indexOf(name);

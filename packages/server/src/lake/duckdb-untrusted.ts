@@ -1,8 +1,8 @@
 import { type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue, StatementType } from '@duckdb/node-api';
-import { BrokenConnectionError } from './duckdb-connections.js';
 import { lakeValueConverter, toDuckDbParams } from './duckdb-values.js';
 import { LakeError } from './errors.js';
 import { DATASET_TABLE_PREFIX } from './lake.js';
+import { BrokenConnectionError } from './transaction.js';
 
 /** One operator of DuckDB's JSON physical plan (EXPLAIN (FORMAT json)). */
 interface PlanNode {

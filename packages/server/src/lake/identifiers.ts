@@ -39,3 +39,14 @@ export function assertColumnList(columns: readonly string[]): void {
     seen.add(column);
   }
 }
+
+/** Throws LAKE_UNKNOWN_COLUMN, naming them all, when `table` lacks any of `columns` (`known` holds its columns). */
+export function assertKnownColumns(table: string, columns: readonly string[], known: ReadonlySet<string>): void {
+  const missing = columns.filter((column) => !known.has(column));
+  if (missing.length > 0) {
+    throw new LakeError(
+      'LAKE_UNKNOWN_COLUMN',
+      `Table "${table}" has no column ${missing.map((m) => `"${m}"`).join(', ')}`,
+    );
+  }
+}

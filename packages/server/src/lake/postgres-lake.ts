@@ -1,13 +1,13 @@
 import pg from 'pg';
 import { buildCreateTableSql } from './ddl.js';
-import { LakeError } from './errors.js';
-import { assertColumnList, assertIdentifier, quoteIdentifier } from './identifiers.js';
+import { assertColumnList, assertIdentifier, assertKnownColumns, quoteIdentifier } from './identifiers.js';
 import type { Lake, LakeRows, LakeTableDef, LakeTx, UntrustedQueryLimits } from './lake.js';
+import { LakeOperations } from './operations.js';
 import { copyRows } from './postgres-copy.js';
 import { inPoolTransaction } from './postgres-transaction.js';
 import { PostgresReader } from './postgres-reader.js';
 import { lakeTypeParsers, toPgParams } from './postgres-types.js';
-import { createTxScope } from './tx-scope.js';
+import { runInTxScope } from './tx-scope.js';
 import { WriteGuard } from './write-guard.js';
 
 /** How to reach the PostgreSQL lake. */
@@ -35,8 +35,7 @@ export class PostgresLake implements Lake {
   readonly engine = 'postgres' as const;
   readonly importDir = null;
   private readonly guard = new WriteGuard();
-  private readonly running = new Set<Promise<unknown>>();
-  private closed = false;
+  private readonly operations = new LakeOperations();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -82,7 +81,7 @@ export class PostgresLake implements Lake {
       const code = (error as { code?: string }).code;
       if (!(code !== undefined && CONCURRENT_CREATE.has(code) && (await this.hasTable(def.name)))) throw error;
     }
-    await this.track(() => this.reader.grantDataset(def.name));
+    await this.operations.track(() => this.reader.grantDataset(def.name));
   }
 
   async dropTable(name: string): Promise<void> {
@@ -99,7 +98,7 @@ export class PostgresLake implements Lake {
   }
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
-    return this.track(() => queryOn<T>(this.pool, sql, params));
+    return this.operations.track(() => queryOn<T>(this.pool, sql, params));
   }
 
   queryUntrusted<T = Record<string, unknown>>(
@@ -107,7 +106,7 @@ export class PostgresLake implements Lake {
     params: unknown[],
     limits: UntrustedQueryLimits,
   ): Promise<T[]> {
-    return this.track(() =>
+    return this.operations.track(() =>
       this.reader.use(async (client) => {
         await client.query('BEGIN READ ONLY');
         // Local to this transaction; the reader's own defaults are read-only sessions and a 10-minute timeout.
@@ -133,31 +132,14 @@ export class PostgresLake implements Lake {
   }
 
   transaction<T>(fn: (tx: LakeTx) => Promise<T>): Promise<T> {
-    return this.write('transaction', () =>
-      this.inTransaction(async (client) => {
-        const scope = createTxScope({
-          query: (sql, params) => queryOn(client, sql, params),
-          execute: (sql, params) => executeOn(client, sql, params),
-          appendRows: (table, columns, rows) => appendOn(client, table, columns, rows),
-        });
-        let result: T;
-        try {
-          result = await fn(scope.tx);
-        } finally {
-          await scope.finish();
-        }
-        if (scope.spoilt) throw scope.spoiltBy;
-        return result;
-      }),
-    );
+    return this.write('transaction', () => this.inTransaction((client) => runInTxScope(statementsOn(client), fn)));
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await Promise.allSettled([...this.running]);
-    await this.reader.close();
-    await this.pool.end();
+  close(): Promise<void> {
+    return this.operations.close(async () => {
+      await this.reader.close();
+      await this.pool.end();
+    });
   }
 
   /** BEGIN … COMMIT on one pooled client; ROLLBACK when fn or COMMIT fails. */
@@ -167,16 +149,7 @@ export class PostgresLake implements Lake {
 
   private write<T>(operation: string, fn: () => Promise<T>): Promise<T> {
     this.guard.assertOutside(operation);
-    return this.track(() => this.guard.run(fn));
-  }
-
-  private track<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new LakeError('LAKE_CLOSED', 'The lake is closed'));
-    const promise = fn();
-    this.running.add(promise);
-    const forget = () => this.running.delete(promise);
-    promise.then(forget, forget);
-    return promise;
+    return this.operations.track(() => this.guard.run(fn));
   }
 }
 
@@ -199,6 +172,15 @@ async function executeOn(db: pg.Pool | pg.PoolClient, sql: string, params?: unkn
   return result.rowCount ?? 0;
 }
 
+/** The statements of a transaction open on client. */
+function statementsOn(client: pg.PoolClient): LakeTx {
+  return {
+    query: (sql, params) => queryOn(client, sql, params),
+    execute: (sql, params) => executeOn(client, sql, params),
+    appendRows: (table, columns, rows) => appendOn(client, table, columns, rows),
+  };
+}
+
 async function appendOn(client: pg.PoolClient, table: string, columns: string[], rows: LakeRows): Promise<number> {
   const quotedTable = quoteIdentifier(table, 'table name');
   assertColumnList(columns);
@@ -208,12 +190,7 @@ async function appendOn(client: pg.PoolClient, table: string, columns: string[],
     [table],
   );
   const names = new Set(known.rows.map((row) => row.column_name));
-  const missing = names.size === 0 ? [] : columns.filter((column) => !names.has(column));
-  if (missing.length > 0) {
-    throw new LakeError(
-      'LAKE_UNKNOWN_COLUMN',
-      `Table "${table}" has no column ${missing.map((m) => `"${m}"`).join(', ')}`,
-    );
-  }
+  // No columns listed means no such table here: COPY then fails with the engine's own error.
+  if (names.size > 0) assertKnownColumns(table, columns, names);
   return copyRows(client, quotedTable, columns, rows);
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { BrokenConnectionError, inTransaction } from './transaction.js';
 
 /**
  * Runs fn inside BEGIN … COMMIT on one client of the pool; ROLLBACK when fn or COMMIT
@@ -7,17 +8,16 @@ import type pg from 'pg';
  */
 export async function inPoolTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  let broken: Error | undefined;
+  let broken: BrokenConnectionError | undefined;
   try {
-    await client.query('BEGIN');
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
+    return await inTransaction(
+      (sql) => client.query(sql),
+      () => fn(client),
+    );
   } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
+    if (!(error instanceof BrokenConnectionError)) throw error;
+    broken = error;
+    throw error.cause;
   } finally {
     // Passing an error makes the pool destroy the client instead of reusing it.
     client.release(broken);

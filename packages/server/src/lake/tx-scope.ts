@@ -2,8 +2,26 @@ import { LakeError } from './errors.js';
 import type { LakeRows, LakeTx } from './lake.js';
 import { Mutex } from './mutex.js';
 
+/**
+ * Runs fn with a guarded handle over `inner`, the statements of one transaction's
+ * connection (see createTxScope), and settles only once the statement running now has
+ * finished. Rejects with the first failed statement's error even when fn caught it, so
+ * the caller rolls the transaction back instead of committing half the work.
+ */
+export async function runInTxScope<T>(inner: LakeTx, fn: (tx: LakeTx) => Promise<T>): Promise<T> {
+  const scope = createTxScope(inner);
+  let result: T;
+  try {
+    result = await fn(scope.tx);
+  } finally {
+    await scope.finish();
+  }
+  if (scope.spoilt) throw scope.spoiltBy;
+  return result;
+}
+
 /** A transaction handle plus what the owner needs to finish it. */
-export interface TxScope {
+interface TxScope {
   readonly tx: LakeTx;
   /** Whether a statement inside failed. */
   readonly spoilt: boolean;
@@ -22,7 +40,7 @@ export interface TxScope {
  * interleave with an append), and the first failure spoils the transaction, so that a
  * caught error cannot lead to committing half the work on either engine.
  */
-export function createTxScope(inner: LakeTx): TxScope {
+function createTxScope(inner: LakeTx): TxScope {
   const mutex = new Mutex();
   let spoiltBy: unknown;
   let spoilt = false;

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, SelectQueryBuilder } from 'kysely';
+import { keysetPagesDesc } from '../../db/keyset-pages.js';
 import type { AuditLogRow, AuditLogTable, DB } from '../../db/schema.js';
 import type { TAuditQuery } from './audit.schemas.js';
 
@@ -57,20 +58,12 @@ export class AuditRepository {
       .execute();
   }
 
-  /** Pages through matching entries by id so an export of any size holds one page in memory. */
-  async *streamEntries(filter: AuditFilter, pageSize = 1000): AsyncGenerator<AuditLogRow> {
-    let beforeId = Number.MAX_SAFE_INTEGER;
-    for (;;) {
-      const rows = await applyFilter(this.db.selectFrom('audit_log'), filter)
-        .selectAll('audit_log')
-        .where('audit_log.id', '<', beforeId)
-        .orderBy('audit_log.id', 'desc')
-        .limit(pageSize)
-        .execute();
-      yield* rows;
-      const last = rows.at(-1);
-      if (!last || rows.length < pageSize) return;
-      beforeId = last.id;
-    }
+  /** Every matching entry, newest first, a page at a time so an export of any size holds one page in memory. */
+  streamEntries(filter: AuditFilter, pageSize = 1000): AsyncGenerator<AuditLogRow> {
+    return keysetPagesDesc(pageSize, (beforeId, limit) => {
+      let query = applyFilter(this.db.selectFrom('audit_log'), filter).selectAll('audit_log');
+      if (beforeId !== undefined) query = query.where('audit_log.id', '<', beforeId);
+      return query.orderBy('audit_log.id', 'desc').limit(limit).execute();
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQueryFields } from '../../http/paging.js';
 
 export const ZAuditQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
@@ -8,8 +9,7 @@ export const ZAuditQuery = z.object({
   outcome: z.enum(['allowed', 'denied', 'failed']).optional(),
   objectType: z.string().trim().min(1).max(100).optional(),
   objectId: z.string().trim().min(1).max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQueryFields(50),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
@@ -33,9 +33,4 @@ export const ZAuditEntry = z.object({
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
-export const ZAuditPage = z.object({
-  items: z.array(ZAuditEntry),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const ZAuditPage = pageOf(ZAuditEntry);

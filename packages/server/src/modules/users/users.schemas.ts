@@ -1,5 +1,6 @@
 import { ROLES } from '@qingfeng/core';
 import { z } from 'zod';
+import { pageOf, pageQueryFields } from '../../http/paging.js';
 
 /** Mainland mobile numbers, or landlines with their area code (0571-88886666). */
 const ZPhone = z
@@ -16,8 +17,7 @@ export const ZUserQuery = z.object({
   /** Part of a username or display name. */
   q: z.string().trim().min(1).max(100).optional(),
   disabled: z.stringbool().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQueryFields(50),
 });
 export type TUserQuery = z.infer<typeof ZUserQuery>;
 
@@ -71,12 +71,7 @@ export const ZUser = z.object({
 });
 export type TUser = z.infer<typeof ZUser>;
 
-export const ZUserPage = z.object({
-  items: z.array(ZUser),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const ZUserPage = pageOf(ZUser);
 
 /** A user with a temporary password, shown this once and never stored in the clear. */
 export const ZUserWithPassword = z.object({ user: ZUser, temporaryPassword: z.string() });

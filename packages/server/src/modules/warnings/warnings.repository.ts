@@ -1,4 +1,5 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { keysetPagesDesc } from '../../db/keyset-pages.js';
 import type {
   DB,
   WarningEventRow,
@@ -108,21 +109,13 @@ export class WarningsRepository {
       .execute();
   }
 
-  /** Pages through matching warnings by id so an export of any size holds one page in memory. */
-  async *streamWarnings(prefix: string, filter: WarningFilter, pageSize = 500): AsyncGenerator<WarningRow> {
-    let beforeId = 2_147_483_647;
-    for (;;) {
-      const rows = await this.within(this.db.selectFrom('warnings'), prefix, filter)
-        .selectAll()
-        .where('id', '<', beforeId)
-        .orderBy('id', 'desc')
-        .limit(pageSize)
-        .execute();
-      yield* rows;
-      const last = rows.at(-1);
-      if (!last || rows.length < pageSize) return;
-      beforeId = last.id;
-    }
+  /** Every matching warning, newest first, a page at a time so an export of any size holds one page in memory. */
+  streamWarnings(prefix: string, filter: WarningFilter, pageSize = 500): AsyncGenerator<WarningRow> {
+    return keysetPagesDesc(pageSize, (beforeId, limit) => {
+      let query = this.within(this.db.selectFrom('warnings'), prefix, filter).selectAll();
+      if (beforeId !== undefined) query = query.where('id', '<', beforeId);
+      return query.orderBy('id', 'desc').limit(limit).execute();
+    });
   }
 
   async findEvidence(warningId: number): Promise<WarningEvidenceRow[]> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQueryFields } from '../../http/paging.js';
 
 export const ZWarningStatus = z.enum(['new', 'under_review', 'confirmed', 'false_positive', 'not_actionable']);
 const ZSeverity = z.enum(['red', 'orange', 'yellow']);
@@ -18,10 +19,7 @@ export const ZWarningFilter = z.object({
   to: z.iso.date().optional(),
 });
 
-export const ZWarningQuery = ZWarningFilter.extend({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-});
+export const ZWarningQuery = ZWarningFilter.extend(pageQueryFields(20));
 
 export const ZWarning = z.object({
   id: z.number(),
@@ -43,12 +41,7 @@ export const ZWarning = z.object({
 });
 export type TWarning = z.infer<typeof ZWarning>;
 
-export const ZWarningPage = z.object({
-  items: z.array(ZWarning),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const ZWarningPage = pageOf(ZWarning);
 
 export const ZEvidenceRow = z.object({
   dataset: z.string(),

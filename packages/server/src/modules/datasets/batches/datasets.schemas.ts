@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQueryFields } from '../../../http/paging.js';
 
 const ZLocalised = z.object({ zh: z.string(), en: z.string() });
 
@@ -57,16 +58,10 @@ export type TBatch = z.infer<typeof ZBatch>;
 export const ZBatchQuery = z.object({
   datasetType: z.string().max(60).optional(),
   status: z.enum(['loading', 'loaded', 'failed', 'rolled_back']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQueryFields(50),
 });
 
-export const ZBatchPage = z.object({
-  items: z.array(ZBatch),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const ZBatchPage = pageOf(ZBatch);
 
 export const ZRollbackBody = z.object({ reason: z.string().trim().min(2).max(1000) });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQueryFields } from '../../../http/paging.js';
 
 const ZFlag = z.enum(['true', 'false', '1', '0']).optional();
 
@@ -8,8 +9,7 @@ const ZFlag = z.enum(['true', 'false', '1', '0']).optional();
  */
 export const ZRowQuery = z
   .object({
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    ...pageQueryFields(50),
     batchId: z.coerce.number().int().min(1).optional(),
     /** Show identifiers, names and phones whole: needs person.read and a reason, and is audited. */
     reveal: ZFlag,
@@ -37,10 +37,7 @@ export type TDatasetRow = z.infer<typeof ZDatasetRow>;
 
 export const ZRowPage = z.object({
   datasetType: z.string(),
-  items: z.array(ZDatasetRow),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
+  ...pageOf(ZDatasetRow).shape,
   /** Whether personal data in `items` is whole (an audited reveal) or masked. */
   revealed: z.boolean(),
 });

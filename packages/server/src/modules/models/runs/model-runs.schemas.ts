@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ModelRunRow } from '../../../db/schema.js';
+import { pageOf, pageQueryFields } from '../../../http/paging.js';
 import type { BatchesByDataset, RunEntry } from './run-plan.js';
 
 export const ZRunStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
@@ -20,8 +21,7 @@ export const ZStartRun = z
 
 export const ZRunQuery = z.object({
   status: ZRunStatus.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQueryFields(20),
 });
 
 export const ZRun = z.object({
@@ -62,7 +62,7 @@ export const ZRun = z.object({
 });
 export type TRun = z.infer<typeof ZRun>;
 
-export const ZRunPage = z.object({ items: z.array(ZRun), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZRunPage = pageOf(ZRun);
 
 const WITHHELD_ERROR = "出错，详情仅在运行范围内可见 / failed; details are shown within the run's jurisdiction";
 
