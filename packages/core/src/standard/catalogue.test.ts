@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDataset, findField, listDatasets } from './catalogue.js';
+import { findDataset, findField, listDatasets, uniqueKeysOf } from './catalogue.js';
 import type { FieldDef } from './catalogue-types.js';
 import { isFieldType } from './field-types.js';
 import { foldForMatch } from './text.js';
@@ -205,6 +205,15 @@ describe('catalogue', () => {
   it('accepts the programme registry in program columns', () => {
     expect(enumOf('benefit_roll', 'program').values.map((v) => v.code)).toContain('old_age_allowance');
     expect(enumOf('benefit_payment', 'program').values.find((v) => v.code === 'dibao')?.terms).toContain('低保');
+  });
+
+  it('names only fields of the dataset in its natural and alternate keys, each key once', () => {
+    for (const d of listDatasets()) {
+      const keys = uniqueKeysOf(d);
+      expect(keys[0], `${d.key}: the natural key comes first`).toEqual(d.naturalKey);
+      expect(new Set(keys.map((k) => k.join('+'))).size, `${d.key}: a key is listed twice`).toBe(keys.length);
+      for (const field of keys.flat()) expect(findField(d, field), `${d.key} has no field ${field}`).toBeDefined();
+    }
   });
 
   it('returns undefined for an unknown dataset key', () => {
