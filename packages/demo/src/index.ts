@@ -10,3 +10,5 @@ export type { Evidence, GroundTruthCase } from './world.js';
 export { COMMISSION_CODE, COUNTY_CODE } from './region.js';
 /** Calendar arithmetic on ISO dates, shared with the demo's deployment settings. */
 export { addDays } from './dates.js';
+/** What the demo county holds, one entry per department file. */
+export { FILE_PLAN } from './file-plan.js';

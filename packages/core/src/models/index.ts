@@ -2,7 +2,6 @@
 // resolution, validation, and the compiler to DuckDB / PostgreSQL SQL (pure, no I/O).
 export type * from './spec-types.js';
 export { ModelSpecError } from './errors.js';
-export { NATURAL_KEYS } from './natural-keys.js';
 export { checkParamValue, resolveParams, type ResolvedParams } from './params.js';
 export { validateModelSpec } from './validate.js';
 export type { ModelEngine } from './compiler/binder.js';

@@ -194,8 +194,9 @@ export interface RuleLogic {
   /** Values the explanation template names, by placeholder. */
   readonly facts: Readonly<Record<string, Expr>>;
   /**
-   * What identifies the hit across runs. Default: the natural keys of every evidence row
-   * (rule) or the group keys (aggregate). Give it to merge hits found by several branches.
+   * What identifies the hit across runs. Default: the natural key each source's dataset type
+   * declares (DatasetType.naturalKey), in source order (rule, outlier test), or the group keys
+   * (aggregate). Give it to merge hits found by several branches.
    */
   readonly key?: readonly Expr[];
   /** Conditions (in this rule's scope) raising the severity; the first that holds wins. */

@@ -31,11 +31,31 @@ export interface EnumFieldDef extends FieldDefBase {
 
 export type FieldDef = ScalarFieldDef | EnumFieldDef;
 
-/** A dataset type of the standard: what one kind of departmental file must contain. */
+/** A dataset type: what one kind of departmental file must contain. */
 export interface DatasetType {
   readonly key: string;
   readonly name: LocalisedText;
   /** The department that usually supplies it, for the console and docs. */
   readonly source: LocalisedText;
   readonly fields: readonly FieldDef[];
+  /**
+   * The natural key: the fields that name the same record again when a department re-sends
+   * it (an identity or credit code counts by its subject key, stable across imports). A
+   * model's hit key is built from the natural keys of its sources, never from batch and row
+   * numbers, so a re-import re-finds the same hit instead of duplicating its warning; the
+   * quality report counts rows sharing it as duplicates. Every type of the standard has one
+   * (see StandardDatasetType); a user-defined type has none, and no model reads it.
+   * Changing a natural key re-keys the hits of every model reading the type.
+   */
+  readonly naturalKey?: readonly string[];
+  /**
+   * Other sets of fields that should each name one record too, checked for duplicates by the
+   * quality report only (never part of a hit key): a payment's own ID beside its natural key.
+   */
+  readonly alternateKeys?: readonly (readonly string[])[];
+}
+
+/** A dataset type of the standard itself, which always declares its natural key. */
+export interface StandardDatasetType extends DatasetType {
+  readonly naturalKey: readonly string[];
 }

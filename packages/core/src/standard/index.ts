@@ -3,7 +3,7 @@
 export * from './field-types.js';
 export * from './result.js';
 export * from './catalogue-types.js';
-export { STANDARD_DATASETS, findDataset, findField, listDatasets } from './catalogue.js';
+export { STANDARD_DATASETS, findDataset, findField, listDatasets, uniqueKeysOf } from './catalogue.js';
 export * from './programmes.js';
 export * from './header-match.js';
 export * from './mapping-template.js';

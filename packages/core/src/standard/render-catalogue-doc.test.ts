@@ -14,12 +14,13 @@ describe('catalogue document', () => {
     expect(readFileSync(COMMITTED, 'utf8')).toBe(doc);
   });
 
-  it('lists every dataset type with both names, every field key and every enum code with its terms', () => {
+  it('lists every dataset type with both names, its natural key, every field key and every enum code with its terms', () => {
     for (const dataset of listDatasets()) {
       expect(doc).toContain(`## \`${dataset.key}\` ${dataset.name.zh} / ${dataset.name.en}`);
       for (const field of dataset.fields) {
         expect(doc).toContain(`| \`${field.key}\` | ${field.label.zh} | ${field.label.en} | \`${field.type}\` |`);
       }
+      expect(doc).toContain(`自然键 / Natural key: ${dataset.naturalKey.map((f) => `\`${f}\``).join(' + ')}`);
     }
     expect(doc).toContain('| `imprisoned` | 服刑 |');
     expect(doc).toMatch(/\| `civil_servant` \| [^|]+ \| [^|]+ \| [^|]*参照公务员法管理/);

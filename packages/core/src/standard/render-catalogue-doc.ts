@@ -49,12 +49,26 @@ function enumSection(field: FieldDef & { type: 'enum' }, programmes: readonly Be
   return [title, '', ...table(['代码 code', '中文', 'English', '也接受 also accepted'], rows), ''];
 }
 
+function keyText(fields: readonly string[]): string {
+  return fields.map(code).join(' + ');
+}
+
+/** The natural key and the other keys checked for duplicates, when the type declares them. */
+function keyLines(dataset: DatasetType): string[] {
+  if (dataset.naturalKey === undefined) return [];
+  const lines = [`自然键 / Natural key: ${keyText(dataset.naturalKey)}`, ''];
+  const others = dataset.alternateKeys ?? [];
+  if (others.length > 0) lines.push(`另查重复 / Also checked for duplicates: ${others.map(keyText).join('; ')}`, '');
+  return lines;
+}
+
 function datasetSection(dataset: DatasetType, programmes: readonly BenefitProgramme[]): string[] {
   const lines = [
     `## ${code(dataset.key)} ${dataset.name.zh} / ${dataset.name.en}`,
     '',
     `来源 / Source: ${dataset.source.zh} / ${dataset.source.en}`,
     '',
+    ...keyLines(dataset),
     ...table(['字段 key', '中文', 'English', '类型 type', '必填 required', '同义词 synonyms'], fieldRows(dataset)),
     '',
   ];
@@ -122,6 +136,13 @@ export function renderCatalogueDoc(
     'Headers are matched by field key, Chinese or English label, or synonym, ignoring case, spaces and full/half ' +
       'width; headers with a `*` marker or a note in brackets ("金额(万元)") match too. Administrators can add ' +
       'their own dataset types (keys starting with `x_`) and extra synonyms in the system; those are not listed here.',
+    '',
+    '每个数据集类型的“自然键”是再次报送同一条记录时据以认出它的字段：预警的命中键由它生成，所以重新导入不会重复预警；' +
+      '数据质量报告按自然键（及“另查重复”的字段组）统计重复记录。',
+    '',
+    "A dataset type's natural key is the fields that recognise a record when it is sent again: warnings' hit " +
+      'keys are built from it, so a re-import does not duplicate a warning; the quality report counts rows sharing ' +
+      'it (or a key listed as "also checked for duplicates") as duplicates.',
     '',
     `字段类型 / Field types: ${FIELD_TYPES.map(code).join(', ')}`,
     '',

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BUILTIN_MODELS } from '@qingfeng/core';
 import { type DemoManifest, generateDemoRegion } from '@qingfeng/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.js';
@@ -41,7 +42,7 @@ describe('the built-in models against the demo region ground truth [pglite + duc
       `full run of ${evaluation.modelIds.length} models in ${(evaluation.runMs / 1000).toFixed(1)} s\n${formatGroundTruthTable(evaluation.report)}`,
     );
     expect(evaluation.runErrors).toEqual({});
-    expect(evaluation.modelIds.length).toBeGreaterThanOrEqual(52);
+    expect(evaluation.modelIds.length).toBeGreaterThanOrEqual(BUILTIN_MODELS.length);
     expect(
       evaluation.report.failures.map(
         (f) => `${f.case.case.model} ${f.case.case.kind}: ${f.case.case.note} — ${f.detail}`,

@@ -1,5 +1,5 @@
+import { findDataset } from '../../standard/catalogue.js';
 import { ModelSpecError } from '../errors.js';
-import { NATURAL_KEYS } from '../natural-keys.js';
 import type { Condition, Expr, RuleLogic } from '../spec-types.js';
 import { comparesColumns, compileConds, compileCond, compileExpr } from './expr.js';
 import { compileOuterOn, joinWays, MAX_JOIN_VARIANTS, notTrue, nullSafeEquals } from './joins.js';
@@ -104,11 +104,22 @@ function rejoinVariants(rule: RuleLogic, joins: readonly string[][], where: stri
   return `(${matches.join(' UNION ALL ')}) AS ${q(MATCH)} ${byId.join(' ')}`;
 }
 
-/** Natural-key expressions of every source, in source order: the default hit identity. */
-function naturalKeyExprs(rule: RuleLogic): Expr[] {
-  return rule.sources.flatMap((s) =>
-    (NATURAL_KEYS[s.dataset] ?? ['_batch_id', '_row_no']).map((f) => `${s.alias}.${f}`),
-  );
+/**
+ * Natural-key expressions of every source, in source order: the default hit identity, the
+ * same after a re-import (see DatasetType.naturalKey). Never batch and row numbers: a source
+ * without a natural key is refused, not keyed by where its rows happen to lie.
+ */
+function naturalKeyExprs(rule: RuleLogic, ctx: Ctx): Expr[] {
+  return rule.sources.flatMap((s, i) => {
+    const key = findDataset(s.dataset)?.naturalKey;
+    if (key === undefined || key.length === 0) {
+      throw new ModelSpecError(
+        `${ctx.path}.sources[${i}]`,
+        `dataset type "${s.dataset}" has no natural key: give the rule a key`,
+      );
+    }
+    return key.map((f) => `${s.alias}.${f}`);
+  });
 }
 
 function hitColumns(rule: RuleLogic, ctx: Ctx, keyExprs: readonly Expr[], branch: string | undefined): string {
@@ -260,14 +271,14 @@ export function compileRule(
     const sideHigh = `${v} > ${q(STATS)}.high_fence`;
     const side = o.side === 'high' ? sideHigh : o.side === 'low' ? sideLow : `(${sideLow} OR ${sideHigh})`;
     const sctx: Ctx = { ...ctx, statsAlias: STATS };
-    const hit = hitColumns(rule, sctx, rule.key ?? naturalKeyExprs(rule), branch);
+    const hit = hitColumns(rule, sctx, rule.key ?? naturalKeyExprs(rule, ctx), branch);
     const sql =
       `SELECT ${hit}, ${evidenceIds(rule)} FROM ${from} JOIN (${stats}) AS ${q(STATS)} ON ${on} ` +
       `WHERE ${where} AND ${q(STATS)}.n >= ${minCount} AND ${side}`;
     return { ctes: [`${cte} AS (${sql})`], selects: unpivot(rule, cte, ctx) };
   }
 
-  const hit = hitColumns(rule, ctx, rule.key ?? naturalKeyExprs(rule), branch);
+  const hit = hitColumns(rule, ctx, rule.key ?? naturalKeyExprs(rule, ctx), branch);
   return {
     ctes: [`${cte} AS (SELECT ${hit}, ${evidenceIds(rule)} FROM ${from} WHERE ${where})`],
     selects: unpivot(rule, cte, ctx),

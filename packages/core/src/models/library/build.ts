@@ -1,3 +1,4 @@
+import { BENEFIT_PROGRAMMES } from '../../standard/programmes.js';
 import type {
   AggName,
   CompareOp,
@@ -81,21 +82,8 @@ export const AS_OF = parameter(
 );
 export const asOf: Expr = fn('coalesce', param('as_of'), fn('today'));
 
-/** Enum options of the seeded benefit programmes, for programme-list parameters. */
-export const PROGRAMME_CODES = [
-  'dibao',
-  'tekun',
-  'pension_resident',
-  'old_age_allowance',
-  'disability_living',
-  'disability_care',
-  'farmland',
-  'dangerous_house',
-  'immigrant',
-  'student_aid',
-  'temp_relief',
-  'medical_assistance',
-];
+/** The codes of the seeded benefit programmes, as options of programme-list parameters. */
+export const PROGRAMME_CODES: readonly string[] = BENEFIT_PROGRAMMES.map((p) => p.key);
 
 /** 'YYYY-MM' a payment is for: its period, else the month it was paid. */
 export const paymentMonth = (alias: string): Expr =>

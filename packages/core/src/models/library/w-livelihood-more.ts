@@ -1,3 +1,4 @@
+import { BENEFIT_PROGRAMMES } from '../../standard/programmes.js';
 import type { ModelSpec } from '../spec-types.js';
 import {
   agg,
@@ -19,7 +20,8 @@ import {
 
 // W: people's livelihood funds 惠民惠农资金, W08–W14.
 
-const MONTHLY = ['dibao', 'tekun', 'pension_resident', 'old_age_allowance', 'disability_living', 'disability_care'];
+/** The programmes the registry pays once a month: W08's default. */
+const MONTHLY = BENEFIT_PROGRAMMES.filter((p) => p.cycle === 'monthly').map((p) => p.key);
 
 export const W08: ModelSpec = {
   id: 'W08',

@@ -18,7 +18,7 @@ import {
 
 // W: people's livelihood funds 惠民惠农资金 (W01–W07; W08–W14 in w-livelihood-more.ts).
 
-const programmes = (key: string, defaults: string[], zh = '适用项目', en = 'Programmes checked') =>
+const programmes = (key: string, defaults: readonly string[], zh = '适用项目', en = 'Programmes checked') =>
   parameter(key, 'text_list', defaults, zh, en, { options: PROGRAMME_CODES });
 
 export const W01: ModelSpec = {

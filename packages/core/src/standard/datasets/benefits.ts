@@ -1,4 +1,4 @@
-import type { DatasetType } from '../catalogue-types.js';
+import type { StandardDatasetType } from '../catalogue-types.js';
 import { programmeEnumValues } from '../programmes.js';
 import { amountField, divisionField, endDateField, idField, personNameField, startDateField } from './common-fields.js';
 import { code, enumField, field } from './define.js';
@@ -16,10 +16,11 @@ function programField() {
   });
 }
 
-export const BENEFIT_ROLL: DatasetType = {
+export const BENEFIT_ROLL: StandardDatasetType = {
   key: 'benefit_roll',
   name: { zh: '享受对象名册', en: 'Beneficiary roll' },
   source: CIVIL_AFFAIRS_AND_OTHERS,
+  naturalKey: ['program', 'id', 'start_date'],
   fields: [
     programField(),
     idField({ required: true, synonyms: ['享受对象身份证号', '救助对象身份证号', '保障对象身份证号'] }),
@@ -47,10 +48,13 @@ export const BENEFIT_ROLL: DatasetType = {
   ],
 };
 
-export const BENEFIT_PAYMENT: DatasetType = {
+export const BENEFIT_PAYMENT: StandardDatasetType = {
   key: 'benefit_payment',
   name: { zh: '惠民惠农资金发放明细', en: 'Benefit payments' },
   source: { zh: '财政（"一卡通"系统）', en: 'Finance (one-card payment system)' },
+  naturalKey: ['program', 'id', 'period', 'paid_on', 'amount', 'payment_id'],
+  // Also one payment per ID (where the payment system gives one), and per person, programme and period.
+  alternateKeys: [['payment_id'], ['program', 'id', 'period']],
   fields: [
     field('payment_id', 'text', '发放流水号', 'Payment ID', {
       synonyms: ['流水号', '发放编号', '交易流水号', '序列号'],

@@ -1,4 +1,4 @@
-import type { DatasetType } from '../catalogue-types.js';
+import type { StandardDatasetType } from '../catalogue-types.js';
 import { amountField, divisionField, endDateField, startDateField } from './common-fields.js';
 import { code, enumField, field } from './define.js';
 
@@ -17,10 +17,11 @@ const ORG_CODE_SYNONYMS = [
   '集体经济组织编码',
 ];
 
-export const COLLECTIVE_ORG: DatasetType = {
+export const COLLECTIVE_ORG: StandardDatasetType = {
   key: 'collective_org',
   name: { zh: '农村集体经济组织', en: 'Rural collective economic organisations' },
   source: RURAL_AFFAIRS,
+  naturalKey: ['org_code'],
   fields: [
     field('org_code', 'text', '组织代码', 'Organisation code', { required: true, synonyms: ORG_CODE_SYNONYMS }),
     field('name', 'text', '组织名称', 'Name', {
@@ -31,10 +32,11 @@ export const COLLECTIVE_ORG: DatasetType = {
   ],
 };
 
-export const COLLECTIVE_ASSET: DatasetType = {
+export const COLLECTIVE_ASSET: StandardDatasetType = {
   key: 'collective_asset',
   name: { zh: '集体资产资源', en: 'Collective assets and resources' },
   source: RURAL_AFFAIRS,
+  naturalKey: ['asset_id'],
   fields: [
     field('asset_id', 'text', '资产编号', 'Asset ID', {
       required: true,
@@ -75,10 +77,11 @@ export const COLLECTIVE_ASSET: DatasetType = {
   ],
 };
 
-export const COLLECTIVE_LEASE: DatasetType = {
+export const COLLECTIVE_LEASE: StandardDatasetType = {
   key: 'collective_lease',
   name: { zh: '资产资源发包租赁合同', en: 'Collective leases' },
   source: RURAL_AFFAIRS,
+  naturalKey: ['lease_id'],
   fields: [
     field('lease_id', 'text', '合同编号', 'Lease ID', {
       required: true,
@@ -117,10 +120,11 @@ export const COLLECTIVE_LEASE: DatasetType = {
   ],
 };
 
-export const COLLECTIVE_LEDGER: DatasetType = {
+export const COLLECTIVE_LEDGER: StandardDatasetType = {
   key: 'collective_ledger',
   name: { zh: '集体资金收支明细', en: 'Collective fund ledger' },
   source: RURAL_AFFAIRS,
+  naturalKey: ['entry_id'],
   fields: [
     field('entry_id', 'text', '流水号', 'Entry ID', {
       required: true,

@@ -1,4 +1,4 @@
-import type { DatasetType } from '../catalogue-types.js';
+import type { StandardDatasetType } from '../catalogue-types.js';
 import { amountField, endDateField, startDateField } from './common-fields.js';
 import { code, enumField, field } from './define.js';
 
@@ -15,10 +15,11 @@ const INST_CODE_SYNONYMS = [
   '医保编码',
 ];
 
-export const MED_INSTITUTION: DatasetType = {
+export const MED_INSTITUTION: StandardDatasetType = {
   key: 'med_institution',
   name: { zh: '定点医药机构', en: 'Designated medical institutions' },
   source: MEDICAL_INSURANCE,
+  naturalKey: ['inst_code'],
   fields: [
     field('inst_code', 'text', '定点医药机构编码', 'Institution code', {
       required: true,
@@ -48,10 +49,11 @@ export const MED_INSTITUTION: DatasetType = {
   ],
 };
 
-export const MED_STAFF: DatasetType = {
+export const MED_STAFF: StandardDatasetType = {
   key: 'med_staff',
   name: { zh: '医务人员执业登记', en: 'Medical staff registrations' },
   source: { zh: '卫健、医保', en: 'Health, medical insurance' },
+  naturalKey: ['person_id', 'inst_code', 'start_date'],
   fields: [
     field('person_id', 'id', '医务人员身份证号', 'Staff ID number', {
       required: true,
@@ -69,10 +71,11 @@ export const MED_STAFF: DatasetType = {
   ],
 };
 
-export const MED_CLAIM: DatasetType = {
+export const MED_CLAIM: StandardDatasetType = {
   key: 'med_claim',
   name: { zh: '医保结算明细', en: 'Medical insurance claims' },
   source: MEDICAL_INSURANCE,
+  naturalKey: ['claim_id'],
   fields: [
     field('claim_id', 'text', '结算流水号', 'Claim ID', {
       required: true,

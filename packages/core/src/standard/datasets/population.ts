@@ -1,4 +1,4 @@
-import type { DatasetType } from '../catalogue-types.js';
+import type { StandardDatasetType } from '../catalogue-types.js';
 import {
   addressField,
   divisionField,
@@ -12,10 +12,11 @@ import { code, enumField, field } from './define.js';
 
 const PUBLIC_SECURITY = { zh: '公安机关', en: 'Public security' };
 
-export const PERSON: DatasetType = {
+export const PERSON: StandardDatasetType = {
   key: 'person',
   name: { zh: '人口基础信息', en: 'Population register' },
   source: PUBLIC_SECURITY,
+  naturalKey: ['id'],
   fields: [
     idField({ required: true }),
     personNameField({ required: true }),
@@ -70,10 +71,11 @@ export const PERSON: DatasetType = {
   ],
 };
 
-export const DEATH: DatasetType = {
+export const DEATH: StandardDatasetType = {
   key: 'death',
   name: { zh: '死亡人员信息', en: 'Deaths' },
   source: { zh: '公安、卫健、民政、殡葬', en: 'Public security, health, civil affairs, funeral services' },
+  naturalKey: ['id'],
   fields: [
     idField({
       required: true,
@@ -115,10 +117,13 @@ const STAFF_TYPES = [
   code('other', '其他', 'Other', ['其他人员']),
 ];
 
-export const PAYROLL: DatasetType = {
+export const PAYROLL: StandardDatasetType = {
   key: 'payroll',
   name: { zh: '财政供养人员', en: 'Publicly funded staff' },
   source: { zh: '财政、人社（编办）', en: 'Finance, human resources (staffing office)' },
+  naturalKey: ['id', 'employer_uscc', 'employer_name', 'start_date'],
+  // The employer's credit code is optional: a post sent once with it and once without is a duplicate too.
+  alternateKeys: [['id', 'employer_name', 'start_date']],
   fields: [
     idField({ required: true }),
     personNameField({ required: true }),
@@ -142,10 +147,11 @@ export const PAYROLL: DatasetType = {
   ],
 };
 
-export const OFFICIAL: DatasetType = {
+export const OFFICIAL: StandardDatasetType = {
   key: 'official',
   name: { zh: '公职人员及村(社区)干部', en: 'Public officials and village cadres' },
   source: { zh: '组织部门、纪委监委', en: 'Organisation department, commission' },
+  naturalKey: ['id', 'unit_name', 'position', 'start_date'],
   fields: [
     idField({ required: true }),
     personNameField({ required: true }),
@@ -167,10 +173,11 @@ export const OFFICIAL: DatasetType = {
   ],
 };
 
-export const KINSHIP: DatasetType = {
+export const KINSHIP: StandardDatasetType = {
   key: 'kinship',
   name: { zh: '干部亲属关系', en: 'Relatives of officials' },
   source: { zh: '组织部门、个人有关事项报告', en: 'Organisation department, personal reports' },
+  naturalKey: ['official_id', 'relative_id', 'relation'],
   fields: [
     field('official_id', 'id', '干部身份证号', 'Official ID number', {
       required: true,

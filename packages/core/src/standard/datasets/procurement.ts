@@ -1,4 +1,4 @@
-import type { DatasetType } from '../catalogue-types.js';
+import type { StandardDatasetType } from '../catalogue-types.js';
 import { divisionField } from './common-fields.js';
 import { code, enumField, field } from './define.js';
 
@@ -8,10 +8,11 @@ const TRADING_CENTRE = {
 };
 const TENDER_ID_SYNONYMS = ['项目编号', '招标编号', '采购项目编号', '招标项目编号', '标段编号', 'ocid'];
 
-export const TENDER: DatasetType = {
+export const TENDER: StandardDatasetType = {
   key: 'tender',
   name: { zh: '招标投标项目', en: 'Tenders' },
   source: TRADING_CENTRE,
+  naturalKey: ['tender_id'],
   fields: [
     field('tender_id', 'text', '项目编号', 'Tender ID', { required: true, synonyms: TENDER_ID_SYNONYMS }),
     field('title', 'text', '项目名称', 'Title', {
@@ -78,10 +79,11 @@ export const TENDER: DatasetType = {
   ],
 };
 
-export const BID: DatasetType = {
+export const BID: StandardDatasetType = {
   key: 'bid',
   name: { zh: '投标记录', en: 'Bids' },
   source: TRADING_CENTRE,
+  naturalKey: ['tender_id', 'bidder_uscc'],
   fields: [
     field('tender_id', 'text', '项目编号', 'Tender ID', { required: true, synonyms: TENDER_ID_SYNONYMS }),
     field('bidder_uscc', 'uscc', '投标人统一社会信用代码', 'Bidder USCC', {
@@ -117,10 +119,11 @@ export const BID: DatasetType = {
   ],
 };
 
-export const CONTRACT: DatasetType = {
+export const CONTRACT: StandardDatasetType = {
   key: 'contract',
   name: { zh: '合同信息', en: 'Contracts' },
   source: { zh: '公共资源交易中心、财政、采购单位', en: 'Trading centre, finance, purchasing units' },
+  naturalKey: ['contract_id'],
   fields: [
     field('contract_id', 'text', '合同编号', 'Contract ID', {
       required: true,

@@ -1,4 +1,4 @@
-import type { DatasetType } from '../catalogue-types.js';
+import type { StandardDatasetType } from '../catalogue-types.js';
 import {
   addressField,
   divisionField,
@@ -12,10 +12,11 @@ import { code, enumField, field } from './define.js';
 
 const OWNER_SYNONYMS = ['所有人证件号码', '所有人身份证号', '所有人证件号', '车主证件号码', '车主身份证号'];
 
-export const VEHICLE: DatasetType = {
+export const VEHICLE: StandardDatasetType = {
   key: 'vehicle',
   name: { zh: '机动车登记信息', en: 'Motor vehicle register' },
   source: { zh: '公安交管', en: 'Traffic police' },
+  naturalKey: ['plate', 'registered_on'],
   fields: [
     plateField({ required: true }),
     field('owner', 'subject', '所有人证件号码', 'Owner (ID or USCC)', { required: true, synonyms: OWNER_SYNONYMS }),
@@ -89,10 +90,11 @@ export const VEHICLE: DatasetType = {
   ],
 };
 
-export const PROPERTY: DatasetType = {
+export const PROPERTY: StandardDatasetType = {
   key: 'property',
   name: { zh: '不动产登记信息', en: 'Real estate register' },
   source: { zh: '自然资源（不动产登记中心）', en: 'Natural resources (real estate registry)' },
+  naturalKey: ['cert_no'],
   fields: [
     field('cert_no', 'text', '不动产权证号', 'Certificate number', {
       required: true,
@@ -137,10 +139,11 @@ export const PROPERTY: DatasetType = {
   ],
 };
 
-export const COMPANY: DatasetType = {
+export const COMPANY: StandardDatasetType = {
   key: 'company',
   name: { zh: '市场主体登记信息', en: 'Business register' },
   source: { zh: '市场监管', en: 'Market regulation' },
+  naturalKey: ['uscc'],
   fields: [
     field('uscc', 'uscc', '统一社会信用代码', 'USCC', {
       required: true,
@@ -180,10 +183,11 @@ export const COMPANY: DatasetType = {
   ],
 };
 
-export const COMPANY_ROLE: DatasetType = {
+export const COMPANY_ROLE: StandardDatasetType = {
   key: 'company_role',
   name: { zh: '股东及主要人员', en: 'Shareholders and key staff' },
   source: { zh: '市场监管', en: 'Market regulation' },
+  naturalKey: ['uscc', 'person_id', 'role'],
   fields: [
     field('uscc', 'uscc', '统一社会信用代码', 'Company USCC', {
       required: true,
@@ -213,10 +217,11 @@ export const COMPANY_ROLE: DatasetType = {
   ],
 };
 
-export const SOCIAL_INSURANCE: DatasetType = {
+export const SOCIAL_INSURANCE: StandardDatasetType = {
   key: 'social_insurance',
   name: { zh: '社会保险参保缴费', en: 'Social insurance contributions' },
   source: { zh: '人社、税务', en: 'Human resources and social security, tax' },
+  naturalKey: ['id', 'employer_uscc', 'period'],
   fields: [
     idField({ required: true, synonyms: ['参保人身份证号', '参保人证件号码'] }),
     field('employer_uscc', 'uscc', '参保单位统一社会信用代码', 'Employer USCC', {

@@ -1,10 +1,11 @@
-import type { DatasetType } from '../catalogue-types.js';
+import type { StandardDatasetType } from '../catalogue-types.js';
 import { code, enumField, field } from './define.js';
 
-export const PERSONAL_REPORT: DatasetType = {
+export const PERSONAL_REPORT: StandardDatasetType = {
   key: 'personal_report',
   name: { zh: '领导干部个人有关事项报告', en: 'Officials’ personal matters reports' },
   source: { zh: '组织部门', en: 'Organisation department' },
+  naturalKey: ['official_id', 'year', 'item_type', 'item_ref'],
   fields: [
     field('official_id', 'id', '报告人身份证号', 'Official ID number', {
       required: true,

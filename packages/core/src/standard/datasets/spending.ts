@@ -1,14 +1,15 @@
-import type { DatasetType } from '../catalogue-types.js';
+import type { StandardDatasetType } from '../catalogue-types.js';
 import { amountField, plateField } from './common-fields.js';
 import { code, enumField, field } from './define.js';
 
 const FINANCE = { zh: '财政（国库集中支付）', en: 'Finance (treasury payments)' };
 const VOUCHER_SYNONYMS = ['凭证号', '支付凭证号', '凭证编号', '单据号', '报销单号', '支付令号'];
 
-export const FISCAL_PAYMENT: DatasetType = {
+export const FISCAL_PAYMENT: StandardDatasetType = {
   key: 'fiscal_payment',
   name: { zh: '财政资金支付明细', en: 'Treasury payments' },
   source: FINANCE,
+  naturalKey: ['voucher_id'],
   fields: [
     field('voucher_id', 'text', '支付凭证号', 'Voucher ID', { required: true, synonyms: VOUCHER_SYNONYMS }),
     field('payer_unit', 'text', '付款单位', 'Paying unit', {
@@ -37,10 +38,13 @@ export const FISCAL_PAYMENT: DatasetType = {
   ],
 };
 
-export const REIMBURSEMENT: DatasetType = {
+export const REIMBURSEMENT: StandardDatasetType = {
   key: 'reimbursement',
   name: { zh: '公务支出报销', en: 'Official expense claims' },
   source: { zh: '预算单位财务系统', en: 'Unit finance systems' },
+  naturalKey: ['voucher_id', 'claimant_id'],
+  // Also one claim per voucher.
+  alternateKeys: [['voucher_id']],
   fields: [
     field('voucher_id', 'text', '报销单号', 'Voucher ID', {
       required: true,
@@ -87,10 +91,11 @@ export const REIMBURSEMENT: DatasetType = {
   ],
 };
 
-export const INVOICE: DatasetType = {
+export const INVOICE: StandardDatasetType = {
   key: 'invoice',
   name: { zh: '发票信息', en: 'Invoices' },
   source: { zh: '税务', en: 'Tax' },
+  naturalKey: ['invoice_no'],
   fields: [
     field('invoice_no', 'text', '发票号码', 'Invoice number', {
       required: true,
@@ -139,10 +144,11 @@ export const INVOICE: DatasetType = {
   ],
 };
 
-export const VEHICLE_TRIP: DatasetType = {
+export const VEHICLE_TRIP: StandardDatasetType = {
   key: 'vehicle_trip',
   name: { zh: '公务用车行驶记录', en: 'Official vehicle trips' },
   source: { zh: '公务用车管理平台', en: 'Official vehicle management platform' },
+  naturalKey: ['plate', 'start_at'],
   fields: [
     plateField({ required: true }),
     field('unit_name', 'text', '使用单位', 'Unit', { required: true, synonyms: ['用车单位', '单位名称', '所属单位'] }),
@@ -167,10 +173,11 @@ export const VEHICLE_TRIP: DatasetType = {
   ],
 };
 
-export const FUEL: DatasetType = {
+export const FUEL: StandardDatasetType = {
   key: 'fuel',
   name: { zh: '公务加油记录', en: 'Official vehicle refuelling' },
   source: { zh: '加油卡发卡机构、公务用车管理平台', en: 'Fuel card issuers, vehicle management platform' },
+  naturalKey: ['plate', 'filled_at'],
   fields: [
     plateField({ required: true, synonyms: ['加油车牌', '加油卡绑定车牌'] }),
     field('filled_at', 'datetime', '加油时间', 'Filled at', {

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILE_PLAN } from '@qingfeng/demo';
 import { runCommand } from '../../testing/cli-runner.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 import { CliError } from '../cli-error.js';
@@ -18,18 +19,22 @@ describe('qingfeng demo', () => {
     const outDir = mkdtempSync(path.join(tmpdir(), 'qf-demo-cli-'));
     const args = ['demo', '--scale', '0.2', '--seed', '7', '--out', outDir];
     const first = await runCommand(platform, registerDemoCommand, args);
-    expect(first.out).toMatch(/Demo county loaded in [\d.]+ s: 31 files, \d+ rows loaded, \d+ rejected/);
+    // One file, and one batch, per entry of the demo's file plan.
+    const files = FILE_PLAN.length;
+    expect(first.out).toMatch(
+      new RegExp(`Demo county loaded in [\\d.]+ s: ${files} files, \\d+ rows loaded, \\d+ rejected`),
+    );
     expect(first.out).toMatch(/username: demo\.leader {2}role: leader {2}password: \S{16}/);
     const batches = await platform.services.database.db
       .selectFrom('import_batches')
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .where('status', '=', 'loaded')
       .executeTakeFirstOrThrow();
-    expect(Number(batches.count)).toBe(31);
+    expect(Number(batches.count)).toBe(files);
 
     const second = await runCommand(platform, registerDemoCommand, args);
     expect(second.out).not.toMatch(/username:/);
-    // 31 imports and a full run of the library: ~25 s on a 2-core machine.
+    // An import per planned file and a full run of the library: ~25 s on a 2-core machine.
   }, 120_000);
 
   it('refuses a scale that is not a positive number', async () => {

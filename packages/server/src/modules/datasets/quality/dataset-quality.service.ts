@@ -1,4 +1,4 @@
-import type { FieldDef } from '@qingfeng/core';
+import { type FieldDef, uniqueKeysOf } from '@qingfeng/core';
 import type { DatasetServices } from '../batches/batch-events.js';
 import type { ImportBatch } from '../../../db/schema.js';
 import {
@@ -10,7 +10,6 @@ import {
   computeTopValues,
   lakeSignature,
 } from './dataset-quality.lake.js';
-import { naturalKeysOf } from './dataset-quality.keys.js';
 import { countRejectionsByField } from './dataset-quality.rejections.js';
 import { QualitySnapshotsRepository, type SnapshotKey } from './dataset-quality.repository.js';
 import type { TDuplicateKey, TFieldQuality, TQualityReport } from './dataset-quality.schemas.js';
@@ -117,7 +116,7 @@ async function duplicateReports(
   stats: ReadonlyMap<string, FieldStats>,
 ): Promise<TDuplicateKey[]> {
   const out: TDuplicateKey[] = [];
-  for (const key of naturalKeysOf(target.dataset.key)) {
+  for (const key of uniqueKeysOf(target.dataset)) {
     const fields = key
       .map((k) => target.dataset.fields.find((f) => f.key === k))
       .filter((f): f is FieldDef => f !== undefined);
