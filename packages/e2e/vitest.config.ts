@@ -13,8 +13,8 @@ export default defineConfig({
   test: {
     include: ['packages/e2e/src/**/*.e2e.ts'],
     pool: 'forks',
-    // A server start includes migrations and Argon2 hashing; a browser flow many round trips.
-    testTimeout: 180_000,
-    hookTimeout: 120_000,
+    // A browser flow makes many round trips, and a file's first test also waits for its
+    // server (migrations, Argon2 hashing) and browser to start (harness/console-test.ts).
+    testTimeout: 240_000,
   },
 });

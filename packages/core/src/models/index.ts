@@ -1,6 +1,7 @@
 // Comparison models as data: the document types, the built-in library, parameter
 // resolution, validation, and the compiler to DuckDB / PostgreSQL SQL (pure, no I/O).
 export type * from './spec-types.js';
+export { MODEL_CATEGORIES } from './categories.js';
 export { ModelSpecError } from './errors.js';
 export { checkParamValue, resolveParams, type ResolvedParams } from './params.js';
 export { validateModelSpec } from './validate.js';

@@ -1,17 +1,8 @@
 import { code, table } from '../markdown.js';
+import { MODEL_CATEGORIES } from './categories.js';
 import { INDICATOR_NOTES } from './library/indicator-notes.js';
 import { BUILTIN_MODELS } from './library/index.js';
 import type { ModelParameter, ModelSpec, ParamValue } from './spec-types.js';
-
-/** The built-in families, in the order models.md lists them. */
-const CATEGORIES: readonly { code: string; zh: string; en: string }[] = [
-  { code: 'W', zh: '惠民惠农资金', en: "People's livelihood funds" },
-  { code: 'P', zh: '公职人员', en: 'Public officials' },
-  { code: 'PR', zh: '公共资源交易', en: 'Procurement and public resource trading' },
-  { code: 'F', zh: '四风问题与公务支出', en: '"Four winds" and public funds' },
-  { code: 'M', zh: '医保基金', en: 'Medical insurance' },
-  { code: 'C', zh: '农村集体"三资"', en: 'Rural collective funds, assets, resources' },
-];
 
 const SEVERITY: Readonly<Record<ModelSpec['severity'], string>> = {
   red: '红 red',
@@ -71,9 +62,9 @@ function modelSection(model: ModelSpec): string[] {
 
 /** The built-in model library as a Markdown document (docs/model-library.md). */
 export function renderLibraryDoc(models: readonly ModelSpec[] = BUILTIN_MODELS): string {
-  const known = new Set(CATEGORIES.map((c) => c.code));
+  const known = new Set<string>(MODEL_CATEGORIES.map((c) => c.code));
   const others = [...new Set(models.map((m) => m.category).filter((c) => !known.has(c)))];
-  const categories = [...CATEGORIES, ...others.map((c) => ({ code: c, zh: c, en: c }))];
+  const categories = [...MODEL_CATEGORIES, ...others.map((c) => ({ code: c, label: { zh: c, en: c } }))];
   const lines = [
     '# 清风比对模型库 / Qingfeng model library',
     '',
@@ -94,7 +85,7 @@ export function renderLibraryDoc(models: readonly ModelSpec[] = BUILTIN_MODELS):
   for (const category of categories) {
     const inCategory = models.filter((m) => m.category === category.code);
     if (inCategory.length === 0) continue;
-    lines.push(`## ${category.code} ${category.zh} / ${category.en}`, '');
+    lines.push(`## ${category.code} ${category.label.zh} / ${category.label.en}`, '');
     for (const model of inCategory) lines.push(...modelSection(model));
   }
   return `${lines.join('\n').trimEnd()}\n`;

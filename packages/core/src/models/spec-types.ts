@@ -9,11 +9,9 @@
  */
 
 import type { LocalisedText } from '../standard/result.js';
+import type { ModelCategory } from './categories.js';
 
-export type { LocalisedText };
-
-/** The built-in families; deployments may add their own category codes. */
-export type ModelCategory = 'W' | 'P' | 'PR' | 'F' | 'M' | 'C' | (string & {});
+export type { LocalisedText, ModelCategory };
 
 export type Severity = 'red' | 'orange' | 'yellow';
 

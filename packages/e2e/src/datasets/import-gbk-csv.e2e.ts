@@ -1,17 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { idCheckCharacter } from '@qingfeng/core';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { screenshotPath } from '../harness/browser.js';
 import { signInFirstTime, signOut } from '../harness/console-actions.js';
-import { useConsoleTestbed } from '../harness/testbed.js';
-
-/** An identity number of someone born in Dongcheng, Beijing, with a correct check digit. */
-function validId(birth: string, sequence: string): string {
-  const first17 = `110101${birth}${sequence}`;
-  return first17 + idCheckCharacter(first17);
-}
+import { callApi, createUserThroughApi, rootOrganisationId } from '../harness/console-api.js';
+import { consoleTest } from '../harness/console-test.js';
+import { validId } from '../harness/identity-numbers.js';
 
 const GOOD_1 = validId('19800101', '123');
 const GOOD_2 = validId('19920315', '456');
@@ -43,37 +38,16 @@ function personCsv(): Buffer {
  * data administrator through the same API the console uses; returns the temporary password.
  */
 async function createDepartmentAndDataAdmin(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const call = async (method: string, path: string, csrf?: string, body?: unknown) => {
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as Record<string, unknown>;
-    };
-    const me = await call('GET', '/api/v1/auth/me');
-    const csrf = String(me.csrfToken);
-    const tree = (await call('GET', '/api/v1/organisations?view=tree')).tree as { id: number }[];
-    const root = tree[0];
-    if (!root) throw new Error('no root organisation');
-    await call('POST', '/api/v1/organisations', csrf, {
-      code: 'DC-GA',
-      name: '东城区公安分局',
-      kind: 'unit',
-      unitType: 'department',
-      parentId: root.id,
-      divisionCode: '110101',
-    });
-    const created = await call('POST', '/api/v1/users', csrf, {
-      username: 'shuju',
-      displayName: '赵数据',
-      orgId: root.id,
-      role: 'data_admin',
-    });
-    return String(created.temporaryPassword);
+  const rootId = await rootOrganisationId(page);
+  await callApi(page, 'POST', '/api/v1/organisations', {
+    code: 'DC-GA',
+    name: '东城区公安分局',
+    kind: 'unit',
+    unitType: 'department',
+    parentId: rootId,
+    divisionCode: '110101',
   });
+  return createUserThroughApi(page, { username: 'shuju', displayName: '赵数据', orgId: rootId, role: 'data_admin' });
 }
 
 /** Picks an option of an antd Select or TreeSelect by its visible text. */
@@ -82,66 +56,56 @@ async function choose(page: Page, testId: string, option: string): Promise<void>
   await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
 }
 
-describe('[DATASETS]', () => {
-  const testbed = useConsoleTestbed();
+consoleTest(
+  '[DATASETS]: a data administrator uploads a GBK CSV with Chinese headers, maps one unmatched column, imports, and downloads the rejected-row report',
+  async ({ page, server }) => {
+    await signInFirstTime(page, 'sysadmin', server.passwords.sysadmin);
+    const temporary = await createDepartmentAndDataAdmin(page);
+    await signOut(page);
+    await signInFirstTime(page, 'shuju', temporary);
 
-  it('[DATASETS]: a data administrator uploads a GBK CSV with Chinese headers, maps one unmatched column, imports, and downloads the rejected-row report', async () => {
-    const { page, context, problems } = await testbed.openConsole();
-    try {
-      await signInFirstTime(page, 'sysadmin', testbed.server.passwords.sysadmin);
-      const temporary = await createDepartmentAndDataAdmin(page);
-      await signOut(page);
-      await signInFirstTime(page, 'shuju', temporary);
+    await page.getByTestId('side-menu').getByText('数据导入').click();
+    await page.waitForURL('**/data-import');
+    await choose(page, 'dataset-type-select', '人口基础信息 (person)');
+    await page.getByTestId('department-select').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('东城区公安分局 (DC-GA)').click();
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '东城区人口.csv', mimeType: 'text/csv', buffer: personCsv() });
+    await page.getByTestId('preview-submit').click();
 
-      await page.getByTestId('side-menu').getByText('数据导入').click();
-      await page.waitForURL('**/data-import');
-      await choose(page, 'dataset-type-select', '人口基础信息 (person)');
-      await page.getByTestId('department-select').click();
-      await page.locator('.ant-select-dropdown:visible').getByText('东城区公安分局 (DC-GA)').click();
-      await page
-        .locator('input[type=file]')
-        .setInputFiles({ name: '东城区人口.csv', mimeType: 'text/csv', buffer: personCsv() });
-      await page.getByTestId('preview-submit').click();
+    // The mapping screen: GBK read, every header but one matched, the division still missing.
+    const mapping = page.getByTestId('mapping-table');
+    await mapping.waitFor();
+    await page.getByText('gb18030', { exact: false }).first().waitFor();
+    expect(await page.getByTestId('missing-required').textContent()).toContain('division');
+    expect(await page.getByTestId('preview-rows').textContent()).toContain('张伟');
+    expect(await page.getByTestId('import-submit').isDisabled()).toBe(true);
+    const unmatched = mapping.locator('tr', { hasText: '户籍所在区县' });
+    await unmatched.getByText('未匹配').waitFor();
+    await page.screenshot({ path: screenshotPath('datasets-mapping'), fullPage: true });
+    await unmatched.locator('.ant-select').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('* 行政区划 (division)', { exact: true }).click();
+    await page.getByTestId('mapping-complete').waitFor();
 
-      // The mapping screen: GBK read, every header but one matched, the division still missing.
-      const mapping = page.getByTestId('mapping-table');
-      await mapping.waitFor();
-      await page.getByText('gb18030', { exact: false }).first().waitFor();
-      expect(await page.getByTestId('missing-required').textContent()).toContain('division');
-      expect(await page.getByTestId('preview-rows').textContent()).toContain('张伟');
-      expect(await page.getByTestId('import-submit').isDisabled()).toBe(true);
-      const unmatched = mapping.locator('tr', { hasText: '户籍所在区县' });
-      await unmatched.getByText('未匹配').waitFor();
-      await page.screenshot({ path: screenshotPath('datasets-mapping'), fullPage: true });
-      await unmatched.locator('.ant-select').click();
-      await page.locator('.ant-select-dropdown:visible').getByText('* 行政区划 (division)', { exact: true }).click();
-      await page.getByTestId('mapping-complete').waitFor();
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-done').waitFor();
+    expect(await page.getByTestId('rows-read').textContent()).toContain('3');
+    expect(await page.getByTestId('rows-loaded').textContent()).toContain('2');
+    expect(await page.getByTestId('rows-rejected').textContent()).toContain('1');
 
-      await page.getByTestId('import-submit').click();
-      await page.getByTestId('import-done').waitFor();
-      expect(await page.getByTestId('rows-read').textContent()).toContain('3');
-      expect(await page.getByTestId('rows-loaded').textContent()).toContain('2');
-      expect(await page.getByTestId('rows-rejected').textContent()).toContain('1');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rejected-report').click()]);
+    const report = await readFile(await download.path(), 'utf8');
+    const line = report.split(/\r?\n/).find((l) => l.includes(BAD)) ?? '';
+    expect(line.startsWith('3,')).toBe(true); // the file's line 3: header, one good row, this one
+    expect(line).toContain('公民身份号码');
+    expect(line).toMatch(/校验/);
 
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByTestId('rejected-report').click(),
-      ]);
-      const report = await readFile(await download.path(), 'utf8');
-      const line = report.split(/\r?\n/).find((l) => l.includes(BAD)) ?? '';
-      expect(line.startsWith('3,')).toBe(true); // the file's line 3: header, one good row, this one
-      expect(line).toContain('公民身份号码');
-      expect(line).toMatch(/校验/);
-
-      // The batch's quality: two rows loaded, the identity column's valid rate below 100 %.
-      await page.getByRole('link', { name: '查看批次详情' }).click();
-      await page.getByTestId('quality-panel').waitFor();
-      await page.getByTestId('chart-completeness').locator('canvas').waitFor();
-      await page.waitForTimeout(500); // let the charts' entry animation finish for the screenshot
-      await page.screenshot({ path: screenshotPath('datasets-quality'), fullPage: true });
-      expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
-});
+    // The batch's quality: two rows loaded, the identity column's valid rate below 100 %.
+    await page.getByRole('link', { name: '查看批次详情' }).click();
+    await page.getByTestId('quality-panel').waitFor();
+    await page.getByTestId('chart-completeness').locator('canvas').waitFor();
+    await page.waitForTimeout(500); // let the charts' entry animation finish for the screenshot
+    await page.screenshot({ path: screenshotPath('datasets-quality'), fullPage: true });
+  },
+);

@@ -1,14 +1,10 @@
-import { idCheckCharacter } from '@qingfeng/core';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { screenshotPath } from '../harness/browser.js';
 import { signInFirstTime, signOut } from '../harness/console-actions.js';
-import { useConsoleTestbed } from '../harness/testbed.js';
-
-function validId(birth: string, sequence: string): string {
-  const first17 = `110101${birth}${sequence}`;
-  return first17 + idCheckCharacter(first17);
-}
+import { createUserThroughApi, rootOrganisationId } from '../harness/console-api.js';
+import { consoleTest } from '../harness/console-test.js';
+import { validId } from '../harness/identity-numbers.js';
 
 const DEAD_EARLY = validId('19400101', '111'); // died 2024-01-10, paid in March and April: two hits
 const DEAD_LATE = validId('19450202', '222'); // died 2024-03-01, paid within the 30-day grace: no hit
@@ -26,27 +22,14 @@ const PAYMENTS = [
 
 /** As the signed-in system administrator, creates the three users through the console's API. */
 async function createUsers(page: Page): Promise<Record<'shuju' | 'fenxi' | 'jiandu', string>> {
-  return page.evaluate(async () => {
-    const call = async (method: string, path: string, csrf?: string, body?: unknown) => {
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as Record<string, unknown>;
-    };
-    const csrf = String((await call('GET', '/api/v1/auth/me')).csrfToken);
-    const tree = (await call('GET', '/api/v1/organisations?view=tree')).tree as { id: number }[];
-    const orgId = tree[0]?.id;
-    const add = async (username: string, displayName: string, role: string) =>
-      String((await call('POST', '/api/v1/users', csrf, { username, displayName, orgId, role })).temporaryPassword);
-    return {
-      shuju: await add('shuju', '赵数据', 'data_admin'),
-      fenxi: await add('fenxi', '钱分析', 'model_analyst'),
-      jiandu: await add('jiandu', '孙监督', 'supervision'),
-    };
-  });
+  const orgId = await rootOrganisationId(page);
+  const add = (username: string, displayName: string, role: string) =>
+    createUserThroughApi(page, { username, displayName, orgId, role });
+  return {
+    shuju: await add('shuju', '赵数据', 'data_admin'),
+    fenxi: await add('fenxi', '钱分析', 'model_analyst'),
+    jiandu: await add('jiandu', '孙监督', 'supervision'),
+  };
 }
 
 /** As the signed-in data administrator, imports a CSV through the import API; returns rows loaded. */
@@ -128,77 +111,70 @@ async function buildModel(page: Page): Promise<void> {
   await page.getByTestId('builder-handling-en').fill('Verify the death and recover the funds');
 }
 
-describe('[MODELS]', () => {
-  const testbed = useConsoleTestbed();
+consoleTest(
+  '[MODELS]: an analyst builds a model in the builder, previews it, saves it, runs it, and marks one of its warnings as a false positive with a reason',
+  async ({ page, server }) => {
+    await signInFirstTime(page, 'sysadmin', server.passwords.sysadmin);
+    const passwords = await createUsers(page);
+    await signOut(page);
 
-  it('[MODELS]: an analyst builds a model in the builder, previews it, saves it, runs it, and marks one of its warnings as a false positive with a reason', async () => {
-    const { page, context, problems } = await testbed.openConsole();
-    try {
-      await signInFirstTime(page, 'sysadmin', testbed.server.passwords.sysadmin);
-      const passwords = await createUsers(page);
-      await signOut(page);
+    await signInFirstTime(page, 'shuju', passwords.shuju);
+    expect(await importCsv(page, 'death', DEATHS)).toBe(2);
+    expect(await importCsv(page, 'benefit_payment', PAYMENTS)).toBe(5);
+    await signOut(page);
 
-      await signInFirstTime(page, 'shuju', passwords.shuju);
-      expect(await importCsv(page, 'death', DEATHS)).toBe(2);
-      expect(await importCsv(page, 'benefit_payment', PAYMENTS)).toBe(5);
-      await signOut(page);
+    await signInFirstTime(page, 'fenxi', passwords.fenxi);
+    await buildModel(page);
+    const problemsShown = page.getByTestId('builder-problems');
+    expect((await problemsShown.count()) > 0 ? await problemsShown.textContent() : '').toBe('');
+    await page.getByTestId('builder-preview').click();
+    await page.getByTestId('preview-count').getByText('当前数据中命中 2 条').waitFor();
+    expect(await page.getByTestId('preview-hits').textContent()).toContain('王老汉于2024-01-10死亡');
+    await page.screenshot({ path: screenshotPath('models-builder'), fullPage: true });
 
-      await signInFirstTime(page, 'fenxi', passwords.fenxi);
-      await buildModel(page);
-      const problemsShown = page.getByTestId('builder-problems');
-      expect((await problemsShown.count()) > 0 ? await problemsShown.textContent() : '').toBe('');
-      await page.getByTestId('builder-preview').click();
-      await page.getByTestId('preview-count').getByText('当前数据中命中 2 条').waitFor();
-      expect(await page.getByTestId('preview-hits').textContent()).toContain('王老汉于2024-01-10死亡');
-      await page.screenshot({ path: screenshotPath('models-builder'), fullPage: true });
+    await page.getByTestId('builder-save').click();
+    await page.waitForURL('**/models/U01');
+    await page.getByTestId('model-title').getByText('U01 · 死亡后仍发放补贴').waitFor();
 
-      await page.getByTestId('builder-save').click();
-      await page.waitForURL('**/models/U01');
-      await page.getByTestId('model-title').getByText('U01 · 死亡后仍发放补贴').waitFor();
+    // The saved model is in the library and can be run; its red hits arrive as live notifications.
+    await page.getByTestId('side-menu').getByText('模型运行').click();
+    await choose(page, 'run-models', 'U01 死亡后仍发放补贴', true);
+    await page.getByTestId('run-start').click();
+    await page.getByTestId('run-table').getByText('已完成').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('run-table').textContent()).toContain('2 / 0');
+    // The model's tag tells its hits and the time it took.
+    await page.getByTestId('run-table').locator('[data-testid$="-model-U01"]').first().hover();
+    await page
+      .getByRole('tooltip')
+      .getByText(/命中 2 条，用时 \d+ 毫秒/)
+      .waitFor();
+    await page.getByTestId('live-warning-link').first().waitFor();
+    await page.goto('/'); // closes the notifications, which cover the user menu
+    await signOut(page);
 
-      // The saved model is in the library and can be run; its red hits arrive as live notifications.
-      await page.getByTestId('side-menu').getByText('模型运行').click();
-      await choose(page, 'run-models', 'U01 死亡后仍发放补贴', true);
-      await page.getByTestId('run-start').click();
-      await page.getByTestId('run-table').getByText('已完成').waitFor({ timeout: 60_000 });
-      expect(await page.getByTestId('run-table').textContent()).toContain('2 / 0');
-      // The model's tag tells its hits and the time it took.
-      await page.getByTestId('run-table').locator('[data-testid$="-model-U01"]').first().hover();
-      await page
-        .getByRole('tooltip')
-        .getByText(/命中 2 条，用时 \d+ 毫秒/)
-        .waitFor();
-      await page.getByTestId('live-warning-link').first().waitFor();
-      await page.goto('/'); // closes the notifications, which cover the user menu
-      await signOut(page);
+    // A supervision handler (warning.handle) judges one of the warnings.
+    await signInFirstTime(page, 'jiandu', passwords.jiandu);
+    await page.getByTestId('side-menu').getByText('预警管理').click();
+    await page.waitForURL('**/warnings');
+    // Importing the payments also ran the built-in W01 on them; two warnings are the new model's.
+    const rows = page.getByTestId('warning-table').locator('tr.ant-table-row');
+    await rows.nth(3).waitFor();
+    const ours = rows.filter({ hasText: 'U01' });
+    expect(await ours.count()).toBe(2);
+    await page.screenshot({ path: screenshotPath('models-warnings'), fullPage: true });
+    await ours.first().click();
+    await page.waitForURL('**/warnings/*');
+    await page.getByTestId('evidence-benefit_payment').waitFor();
+    expect(await page.getByTestId('evidence-death').textContent()).not.toContain(DEAD_EARLY); // masked
 
-      // A supervision handler (warning.handle) judges one of the warnings.
-      await signInFirstTime(page, 'jiandu', passwords.jiandu);
-      await page.getByTestId('side-menu').getByText('预警管理').click();
-      await page.waitForURL('**/warnings');
-      // Importing the payments also ran the built-in W01 on them; two warnings are the new model's.
-      const rows = page.getByTestId('warning-table').locator('tr.ant-table-row');
-      await rows.nth(3).waitFor();
-      const ours = rows.filter({ hasText: 'U01' });
-      expect(await ours.count()).toBe(2);
-      await page.screenshot({ path: screenshotPath('models-warnings'), fullPage: true });
-      await ours.first().click();
-      await page.waitForURL('**/warnings/*');
-      await page.getByTestId('evidence-benefit_payment').waitFor();
-      expect(await page.getByTestId('evidence-death').textContent()).not.toContain(DEAD_EARLY); // masked
-
-      await page.getByTestId('mark-false_positive').click();
-      await page.getByTestId('status-confirm').click();
-      await page.getByText('请填写理由').waitFor(); // the reason is required
-      await page.getByTestId('status-reason').fill('经核实为补发的生前待遇，不属于冒领');
-      await page.getByTestId('status-confirm').click();
-      await page.getByTestId('warning-status').getByText('误报').waitFor();
-      expect(await page.getByTestId('warning-events').textContent()).toContain('经核实为补发的生前待遇');
-      await page.locator('.ant-modal-mask').waitFor({ state: 'hidden' });
-      await page.screenshot({ path: screenshotPath('models-warning-detail'), fullPage: true });
-      expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
-});
+    await page.getByTestId('mark-false_positive').click();
+    await page.getByTestId('status-confirm').click();
+    await page.getByText('请填写理由').waitFor(); // the reason is required
+    await page.getByTestId('status-reason').fill('经核实为补发的生前待遇，不属于冒领');
+    await page.getByTestId('status-confirm').click();
+    await page.getByTestId('warning-status').getByText('误报').waitFor();
+    expect(await page.getByTestId('warning-events').textContent()).toContain('经核实为补发的生前待遇');
+    await page.locator('.ant-modal-mask').waitFor({ state: 'hidden' });
+    await page.screenshot({ path: screenshotPath('models-warning-detail'), fullPage: true });
+  },
+);

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import {
   changeForcedPassword,
   signIn,
@@ -8,7 +8,7 @@ import {
   strongPassword,
   waitForHome,
 } from '../harness/console-actions.js';
-import { useConsoleTestbed } from '../harness/testbed.js';
+import { consoleTest } from '../harness/console-test.js';
 
 /** Fills the create-user modal and returns the temporary password it shows once. */
 async function createUser(page: Page, user: { username: string; displayName: string; org: string; role: string }) {
@@ -45,52 +45,45 @@ async function auditRows(page: Page, filter: { action: string; username?: string
   return (await page.locator('.ant-table-tbody').textContent()) ?? '';
 }
 
-describe('[USERS]', () => {
-  const testbed = useConsoleTestbed();
+consoleTest(
+  '[USERS]: an administrator creates a user, who must change the password at first sign-in, and the auditor sees both events',
+  async ({ page, server }) => {
+    await signInFirstTime(page, 'sysadmin', server.passwords.sysadmin);
+    const temporary = await createUser(page, {
+      username: 'zhangwei',
+      displayName: '张伟',
+      org: '纪委监委',
+      role: '监督检查',
+    });
+    expect(temporary.length).toBeGreaterThanOrEqual(10);
+    await page.locator('.ant-table-tbody').getByText('zhangwei', { exact: true }).waitFor();
+    await signOut(page);
 
-  it('[USERS]: an administrator creates a user, who must change the password at first sign-in, and the auditor sees both events', async () => {
-    const { page, context, problems } = await testbed.openConsole();
-    try {
-      await signInFirstTime(page, 'sysadmin', testbed.server.passwords.sysadmin);
-      const temporary = await createUser(page, {
-        username: 'zhangwei',
-        displayName: '张伟',
-        org: '纪委监委',
-        role: '监督检查',
-      });
-      expect(temporary.length).toBeGreaterThanOrEqual(10);
-      await page.locator('.ant-table-tbody').getByText('zhangwei', { exact: true }).waitFor();
-      await signOut(page);
+    // The new user cannot reach the console before choosing their own password.
+    await signIn(page, 'zhangwei', temporary);
+    await page.waitForURL('**/change-password');
+    await page.goto('/users');
+    await page.waitForURL('**/change-password');
+    await page.getByTestId('password-policy').getByText('不能与最近 5 次使用过的密码相同').waitFor();
+    await changeForcedPassword(page, temporary, strongPassword());
+    expect(await page.getByTestId('welcome').textContent()).toBe('欢迎，张伟');
+    expect(await page.getByTestId('home-role').textContent()).toBe('监督检查');
+    await signOut(page);
 
-      // The new user cannot reach the console before choosing their own password.
-      await signIn(page, 'zhangwei', temporary);
-      await page.waitForURL('**/change-password');
-      await page.goto('/users');
-      await page.waitForURL('**/change-password');
-      await page.getByTestId('password-policy').getByText('不能与最近 5 次使用过的密码相同').waitFor();
-      await changeForcedPassword(page, temporary, strongPassword());
-      expect(await page.getByTestId('welcome').textContent()).toBe('欢迎，张伟');
-      expect(await page.getByTestId('home-role').textContent()).toBe('监督检查');
-      await signOut(page);
+    await signInFirstTime(page, 'auditor', server.passwords.auditor);
+    await page.getByTestId('side-menu').getByText('审计日志').click();
+    await page.waitForURL('**/audit');
+    const created = await auditRows(page, { action: 'user.create', username: 'sysadmin' });
+    expect(created).toContain('sysadmin');
+    const changed = await auditRows(page, { action: 'auth.password_change', username: 'zhangwei' });
+    expect(changed).toContain('zhangwei');
 
-      await signInFirstTime(page, 'auditor', testbed.server.passwords.auditor);
-      await page.getByTestId('side-menu').getByText('审计日志').click();
-      await page.waitForURL('**/audit');
-      const created = await auditRows(page, { action: 'user.create', username: 'sysadmin' });
-      expect(created).toContain('sysadmin');
-      const changed = await auditRows(page, { action: 'auth.password_change', username: 'zhangwei' });
-      expect(changed).toContain('zhangwei');
-
-      // The detail drawer shows the whole entry.
-      await page.locator('.ant-table-tbody tr.ant-table-row').first().click();
-      await page.getByRole('dialog').getByText('日志详情').waitFor();
-      await waitForHomeLink(page);
-      expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
-});
+    // The detail drawer shows the whole entry.
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().click();
+    await page.getByRole('dialog').getByText('日志详情').waitFor();
+    await waitForHomeLink(page);
+  },
+);
 
 /** Closes the drawer and returns home through the menu, proving navigation still works. */
 async function waitForHomeLink(page: Page): Promise<void> {

@@ -21,7 +21,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { findDataset } from '@qingfeng/core';
+import { findDataset, MODEL_CATEGORIES } from '@qingfeng/core';
 import type { DemoManifest, GroundTruthCase } from '@qingfeng/demo';
 import type { AppServices } from '../app/app-services.js';
 import type { DB } from '../db/schema.js';
@@ -330,7 +330,8 @@ export function compareWithGroundTruth(
   return { models, cases: outcomes, failures };
 }
 
-const FAMILY_ORDER = ['W', 'P', 'PR', 'F', 'M', 'C'];
+// A model id begins with its family's code, so the table follows core's category order.
+const FAMILY_ORDER: readonly string[] = MODEL_CATEGORIES.map((c) => c.code);
 
 function compareModelIds(a: string, b: string): number {
   const fa = a.replace(/\d+$/, '');

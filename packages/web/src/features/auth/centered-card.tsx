@@ -1,7 +1,7 @@
 import { Card, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n';
-import { LanguageSwitch } from '../layout/language-switch';
+import { LanguageSwitch } from '../../shared/language-switch';
 
 /** The frame of the pages before the console: sign-in, forced password change, enrolment. */
 export function CenteredCard({ title, children, width = 420 }: { title: string; children: ReactNode; width?: number }) {

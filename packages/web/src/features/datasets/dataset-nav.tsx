@@ -1,5 +1,5 @@
 import { CloudUploadOutlined, DatabaseOutlined, FundOutlined, HistoryOutlined } from '@ant-design/icons';
-import type { NavItem } from '../layout/nav-items';
+import type { NavItem } from '../../shared/nav-item';
 
 /** Menu entries of the dataset pages, each shown only to roles holding its permission. */
 export const DATASET_NAV_ITEMS: readonly NavItem[] = [

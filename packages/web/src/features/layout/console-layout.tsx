@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Outlet } from 'react-router';
 import { useT } from '../../i18n';
 import { RedWarningNotifier } from '../warnings/red-warning-notifier';
-import { LanguageSwitch } from './language-switch';
+import { LanguageSwitch } from '../../shared/language-switch';
 import { SideMenu } from './side-menu';
 import { UserMenu } from './user-menu';
 

@@ -7,24 +7,15 @@ import {
   UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
-import type { Permission } from '@qingfeng/core';
-import type { ReactNode } from 'react';
-import type { MessageKey } from '../../i18n';
+import type { NavItem } from '../../shared/nav-item';
 import { DATASET_NAV_ITEMS } from '../datasets/dataset-nav';
 import { MODEL_NAV_ITEMS } from '../models/model-nav';
 import { WARNING_NAV_ITEMS } from '../warnings/warning-nav';
 
-export interface NavItem {
-  path: string;
-  label: MessageKey;
-  icon: ReactNode;
-  /** Shown only to users holding this permission; undefined = every signed-in user. */
-  permission?: Permission;
-  /** Shown on the home page as a quick link. */
-  quickLink?: boolean;
-}
-
-/** The console's pages, in menu order. The router and the menu both read this list. */
+/**
+ * The console's pages, in menu order. The side menu and the home page's quick links both
+ * read this list; each feature declares its own entries and only this file composes them.
+ */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
   ...DATASET_NAV_ITEMS,

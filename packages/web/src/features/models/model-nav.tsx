@@ -1,5 +1,5 @@
 import { ExperimentOutlined, PlayCircleOutlined, ToolOutlined } from '@ant-design/icons';
-import type { NavItem } from '../layout/nav-items';
+import type { NavItem } from '../../shared/nav-item';
 
 /** Menu entries of the model pages, each shown only to roles holding its permission. */
 export const MODEL_NAV_ITEMS: readonly NavItem[] = [

@@ -1,3 +1,4 @@
+import { MODEL_CATEGORIES } from '@qingfeng/core';
 import { Button, Card, Flex, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -7,8 +8,6 @@ import { useNotify } from '../../shared/use-notify';
 import { useCan } from '../auth/use-me';
 import { SeverityTag } from './severity-tag';
 import { useModelActions, useModels } from './use-models';
-
-const CATEGORIES = ['W', 'P', 'PR', 'F', 'M', 'C', 'U'] as const;
 
 function EnabledSwitch({ model }: { model: ModelSummary }) {
   const can = useCan();
@@ -58,7 +57,7 @@ export function ModelsPage() {
             style={{ minWidth: 200 }}
             value={filter.category}
             onChange={(category?: string) => setFilter({ ...filter, category })}
-            options={CATEGORIES.map((c) => ({ value: c, label: `${c} · ${t(`models.category.${c}`)}` }))}
+            options={MODEL_CATEGORIES.map((c) => ({ value: c.code, label: `${c.code} · ${c.label[lang]}` }))}
           />
           <Select
             allowClear

@@ -1,5 +1,5 @@
 import { AlertOutlined } from '@ant-design/icons';
-import type { NavItem } from '../layout/nav-items';
+import type { NavItem } from '../../shared/nav-item';
 
 /** Menu entry of the warning pages. */
 export const WARNING_NAV_ITEMS: readonly NavItem[] = [

@@ -1,6 +1,6 @@
 import { TranslationOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../i18n';
 
 /** Switches between Chinese and English; the label names the other language. */
 export function LanguageSwitch() {
