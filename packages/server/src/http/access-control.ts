@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { RouteAccess } from '@qingfeng/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiKeyContext, AuthContext } from './auth-context.js';
@@ -26,7 +27,7 @@ export interface RequestIdentity {
   /** The department behind an `api_key` request; throws AuthenticationError when the key is refused. */
   apiKey(request: FastifyRequest): Promise<ApiKeyContext>;
   /** The rate limit of `api_key` routes (per key, counted after the key is verified). */
-  readonly apiKeyRateLimit: object;
+  readonly apiKeyRateLimit: RateLimitOptions;
   /** Requests a public route accepts per address and minute. */
   readonly publicRateLimit: number;
   /** Records a request refused for want of a permission. */
