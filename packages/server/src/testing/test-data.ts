@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { idCheckCharacter } from '@qingfeng/core';
+import { composeIdNumber } from '@qingfeng/core';
 
 /**
  * Test data for import tests: valid identity numbers and generated files. Lives beside the
@@ -9,8 +9,7 @@ import { idCheckCharacter } from '@qingfeng/core';
 
 /** A valid 18-digit identity number: region 330106, the given birth date (YYYYMMDD), a sequence number. */
 export function makeIdNumber(birth: string, seq: number): string {
-  const first17 = `330106${birth}${String(seq % 1000).padStart(3, '0')}`;
-  return first17 + idCheckCharacter(first17);
+  return composeIdNumber('330106', birth, seq % 1000);
 }
 
 /** The same number with its check digit made wrong. */
