@@ -19,7 +19,13 @@ export { normaliseDecimal } from './normalise/decimal.js';
 export { normaliseDivision, type DivisionNameResolver } from './normalise/division.js';
 export { normaliseEnum } from './normalise/enum.js';
 export { excelSerialToParts } from './normalise/excel-serial.js';
-export { convertId15To18, idCheckCharacter, normaliseIdNumber, type IdNumberInfo } from './normalise/id-number.js';
+export {
+  composeIdNumber,
+  convertId15To18,
+  idCheckCharacter,
+  normaliseIdNumber,
+  type IdNumberInfo,
+} from './normalise/id-number.js';
 export { normaliseInt } from './normalise/int.js';
 export { formatFen, normaliseMoney, parseMoneyToFen, type MoneyUnit } from './normalise/money.js';
 export { normaliseMonth } from './normalise/month.js';

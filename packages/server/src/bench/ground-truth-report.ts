@@ -1,8 +1,9 @@
 /**
  * The per-model detection quality on the demo region: generates the county, loads it through
- * the import path into a scratch platform (PGlite + DuckDB), sets the deployment's parameters,
- * runs every built-in model in full and prints recall, decoy hits, other hits and precision
- * per model (see demo/ground-truth-compare.ts for how a hit is matched to a case).
+ * the import path into a platform of its own in a temporary folder (PGlite + DuckDB), sets
+ * the deployment's parameters, runs every built-in model in full and prints recall, decoy
+ * hits, other hits and precision per model (see demo/ground-truth-compare.ts for how a hit
+ * is matched to a case).
  *
  *   tsx packages/server/src/bench/ground-truth-report.ts [--seed N] [--scale X]
  */
@@ -13,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { generateDemoRegion } from '@qingfeng/demo';
 import { type DemoEvaluation, evaluateDemoRegion, formatGroundTruthTable } from '../demo/ground-truth-compare.js';
 import { loadDemoRegion } from '../demo/load-demo.js';
-import { createTestPlatform } from '../testing/test-platform.js';
+import { openTemporaryPlatform } from './bench-platform.js';
 
 export interface GroundTruthReportOptions {
   seed?: number;
@@ -28,7 +29,7 @@ export async function printGroundTruthReport(options: GroundTruthReportOptions =
   const scale = options.scale ?? 1;
   const write = options.write ?? ((text: string) => process.stdout.write(`${text}\n`));
   const outDir = await mkdtemp(path.join(tmpdir(), 'qf-ground-truth-'));
-  const platform = await createTestPlatform('pglite');
+  const platform = await openTemporaryPlatform();
   try {
     const t0 = performance.now();
     const manifest = await generateDemoRegion({ seed, scale, outDir });

@@ -1,19 +1,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import iconv from 'iconv-lite';
-import type { AppServices } from '../app/app-services.js';
-import { loadConfig } from '../config/config.js';
 import { systemActor } from '../modules/audit/audit.service.js';
 import { importDatasetFile } from '../modules/datasets/import/import.service.js';
-import { BENEFIT_PAYMENT_HEADER, benefitPaymentRow } from '../testing/test-data.js';
-import { closePlatform, openPlatform } from '../app/open-platform.js';
-import { createTestPlatform } from '../testing/test-platform.js';
+import { type BenchPlatform, openPlatformIn, openPostgresPlatform } from './bench-platform.js';
 
 /** One measurement, made in a child process of its own so its peak memory is its own. */
 export interface Measurement {
@@ -27,54 +21,30 @@ export interface Measurement {
   rejected?: number;
 }
 
-/** Writes a benefit_payment CSV of `rows` data rows in UTF-8 or GBK, streaming. */
-export async function writeBenefitPayments(file: string, rows: number, encoding: 'utf-8' | 'gbk'): Promise<void> {
-  const out = createWriteStream(file);
-  const encode = (text: string): Buffer => (encoding === 'gbk' ? iconv.encode(text, 'gbk') : Buffer.from(text, 'utf8'));
-  let chunk = `${BENEFIT_PAYMENT_HEADER.join(',')}\n`;
-  for (let i = 0; i < rows; i++) {
-    chunk += `${benefitPaymentRow(i).join(',')}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(encode(chunk))) await once(out, 'drain');
-      chunk = '';
-    }
-  }
-  out.write(encode(chunk));
-  out.end();
-  await once(out, 'finish');
-}
-
 /**
  * Child: creates the embedded platform in `dataDir` (store, schema, lake file), as a first
  * `npm start` does. Done in a process of its own: PGlite's first start (initdb) takes
  * ~500 MB more than opening an existing store, which an import never pays.
  */
 export async function prepareDataDir(dataDir: string): Promise<void> {
-  await closePlatform(await openPlatform(benchConfig(dataDir, '')));
+  await (await openPlatformIn(dataDir)).close();
 }
 
 /**
- * The configuration of an import bench run: no model runs after the import (this measures
- * the import alone) and DuckDB held to `lakeMemoryLimit` (QF_LAKE_MEMORY_LIMIT) when given;
- * without a limit DuckDB caches up to 80% of the machine's memory, which says nothing
- * about what an import needs.
+ * Opens the platform an import bench runs on: the prepared embedded folder, with DuckDB held
+ * to `lakeMemoryLimit` (QF_LAKE_MEMORY_LIMIT) when given (without a limit DuckDB caches up to
+ * 80% of the machine's memory, which says nothing about what an import needs); or stores of
+ * its own on the PostgreSQL test server.
  */
-function benchConfig(dataDir: string, lakeMemoryLimit: string) {
-  return loadConfig(
-    {},
-    { dataDir, demo: false, autoRunModels: false, ...(lakeMemoryLimit ? { lakeMemoryLimit } : {}) },
-  );
-}
-
-/** Opens the platform an import bench runs on: the prepared embedded folder, or PostgreSQL. */
-async function openBenchPlatform(
+function openBenchPlatform(
   engine: 'pglite' | 'postgres',
   dataDir: string,
   lakeMemoryLimit: string,
-): Promise<{ services: AppServices; close(): Promise<void> }> {
-  if (engine === 'postgres') return createTestPlatform('postgres');
-  const services = await openPlatform(benchConfig(dataDir, lakeMemoryLimit));
-  return { services, close: () => closePlatform(services) };
+): Promise<BenchPlatform> {
+  if (engine === 'pglite') return openPlatformIn(dataDir, { lakeMemoryLimit });
+  const serverUrl = process.env.QF_TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('the PostgreSQL import run needs QF_TEST_DATABASE_URL');
+  return openPostgresPlatform(serverUrl);
 }
 
 /** Child: opens the prepared platform and closes it, importing nothing: the floor under an import's peak. */

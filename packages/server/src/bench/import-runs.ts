@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Measurement, inChild, printTable, writeBenefitPayments } from './import-bench.js';
+import { writeBenefitPayments } from './benefit-payments.js';
+import { type Measurement, inChild, printTable } from './import-bench.js';
 
 export interface ImportBenchOptions {
   /** Rows of the UTF-8 and GBK benefit_payment files. */

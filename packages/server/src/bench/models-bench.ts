@@ -18,8 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileModel, findDataset, type FieldDef, type ModelSpec } from '@qingfeng/core';
-import { type Lake, openLake } from '../lake/index.js';
-import { createTestLake } from '../testing/test-lake.js';
+import { createScratchLakeSchema, type Lake, openLake } from '../lake/index.js';
 import { plannedMode } from '../models-engine/index.js';
 import { BASELINE_MODELS, BASELINE_SQL } from './baselines.js';
 import { queryWithLimits } from '../models-engine/deadline.js';
@@ -393,15 +392,23 @@ export async function benchEngine(
       await lake.close();
       await rm(dir, { recursive: true, force: true });
     };
-  } else if (process.env.QF_LAKE_URL) {
-    const url = process.env.QF_LAKE_URL;
-    const schema = `qf_bench_${process.pid}`;
-    lake = await openLake({ url, schema });
-    cleanup = () => lake.close();
   } else {
-    const test = await createTestLake('postgres');
-    lake = test.lake;
-    cleanup = test.cleanup;
+    const serverUrl = postgresServerUrl();
+    if (serverUrl === undefined) {
+      throw new Error('the PostgreSQL model bench needs QF_LAKE_URL or QF_TEST_DATABASE_URL');
+    }
+    // A schema of its own, dropped afterwards with the reader login the locked lake makes in it.
+    const scratch = await createScratchLakeSchema(serverUrl, 'qf_bench');
+    try {
+      lake = await openLake({ url: serverUrl, schema: scratch.schema });
+    } catch (error) {
+      await scratch.drop();
+      throw error;
+    }
+    cleanup = async () => {
+      await lake.close();
+      await scratch.drop();
+    };
   }
   try {
     const library = builtinModels();
@@ -524,7 +531,7 @@ export async function runModelsBench(options: ModelsBenchOptions = {}): Promise<
   results.push(duck);
   process.stdout.write(`${formatEngineBench(duck)}\n`);
   const pgRows = options.postgresRows ?? 1_000_000;
-  if (pgRows > 0 && (process.env.QF_LAKE_URL || process.env.QF_TEST_DATABASE_URL)) {
+  if (pgRows > 0 && postgresServerUrl() !== undefined) {
     const pg = await benchEngine('postgres', pgRows, common);
     results.push(pg);
     process.stdout.write(`${formatEngineBench(pg)}\n`);
@@ -532,6 +539,11 @@ export async function runModelsBench(options: ModelsBenchOptions = {}): Promise<
     process.stdout.write('== postgres: skipped (no QF_LAKE_URL / QF_TEST_DATABASE_URL, or --postgres-rows 0)\n');
   }
   return results;
+}
+
+/** The PostgreSQL server the bench makes its lake schema on: QF_LAKE_URL, else QF_TEST_DATABASE_URL. */
+function postgresServerUrl(): string | undefined {
+  return process.env.QF_LAKE_URL || process.env.QF_TEST_DATABASE_URL || undefined;
 }
 
 function option(name: string): number | undefined {

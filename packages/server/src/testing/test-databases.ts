@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createScratchDatabase, type ScratchDatabase } from '../db/scratch-database.js';
 
 export type TestEngine = 'pglite' | 'postgres';
 
@@ -16,29 +15,8 @@ export function testEngines(): TestEngine[] {
 }
 
 /** A fresh, empty PostgreSQL database on the test server, dropped by `drop()`. */
-export async function createScratchPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export function createScratchPostgresDatabase(): Promise<ScratchDatabase> {
   const serverUrl = process.env.QF_TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('QF_TEST_DATABASE_URL is not set');
-  const name = `qf_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  return createScratchDatabase(serverUrl, 'qf_test');
 }

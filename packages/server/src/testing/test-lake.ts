@@ -1,11 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import type { Lake, LakeEngine } from '../lake/lake.js';
-import { openLake } from '../lake/open-lake.js';
-import { readerRoleName } from '../lake/postgres-reader.js';
+import { createScratchLakeSchema, type Lake, type LakeEngine, openLake } from '../lake/index.js';
 
 /** A lake of its own for one test file, and how to throw it away. */
 export interface TestLake {
@@ -47,32 +43,15 @@ export async function createTestLake(engine: LakeEngine): Promise<TestLake> {
   }
   const url = testDatabaseUrl();
   if (url === undefined) throw new Error('createTestLake("postgres") needs QF_TEST_DATABASE_URL');
-  const schema = `qf_test_${randomBytes(6).toString('hex')}`;
-  // The name is generated here from hex digits, so it is safe to put in the SQL.
-  await withAdminClient(url, (client) => client.query(`CREATE SCHEMA "${schema}"`));
-  const lake = await openLake({ url, schema });
+  const scratch = await createScratchLakeSchema(url, 'qf_test');
+  const lake = await openLake({ url, schema: scratch.schema });
   return {
     lake,
     async cleanup() {
       await lake.close();
-      await withAdminClient(url, async (client) => {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        // Roles belong to the whole server: drop the reader the lake made, once nothing it was granted is left.
-        const { rows } = await client.query<{ database: string }>('SELECT current_database() AS database');
-        await client.query(`DROP ROLE IF EXISTS "${readerRoleName(rows[0]?.database ?? '', schema)}"`);
-      });
+      await scratch.drop();
     },
   };
-}
-
-async function withAdminClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Creates table `name` of the texts `x`, numbered `i` in their order: inputs for a SQL form under test. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convertId15To18, idCheckCharacter, normaliseIdNumber } from './id-number.js';
+import { composeIdNumber, convertId15To18, idCheckCharacter, normaliseIdNumber } from './id-number.js';
 
 const PROVINCES = ['11', '31', '35', '44', '51', '65', '82'];
 
@@ -113,5 +113,31 @@ describe('normaliseIdNumber', () => {
         expect(normaliseIdNumber(r.value.id).ok).toBe(true);
       }),
     );
+  });
+});
+
+describe('composeIdNumber', () => {
+  it('composes the GB 11643 example from its parts', () => {
+    expect(composeIdNumber('110105', '19491231', 2)).toBe('11010519491231002X');
+  });
+
+  it('gives a number the import accepts, with the birth date and sex it was given', () => {
+    fc.assert(
+      fc.property(body17, (body) => {
+        const sequence = Number(body.slice(14));
+        const r = normaliseIdNumber(composeIdNumber(body.slice(0, 6), body.slice(6, 14), sequence));
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        expect(r.value.birthDate.replaceAll('-', '')).toBe(body.slice(6, 14));
+        expect(r.value.sex).toBe(sequence % 2 === 1 ? 'male' : 'female');
+      }),
+    );
+  });
+
+  it('refuses parts of the wrong shape instead of composing a number that is not one', () => {
+    expect(() => composeIdNumber('33010', '19800101', 1)).toThrow(RangeError);
+    expect(() => composeIdNumber('330106', '1980-01-01', 1)).toThrow(RangeError);
+    expect(() => composeIdNumber('330106', '19800101', 1000)).toThrow(RangeError);
+    expect(() => composeIdNumber('330106', '19800101', 1.5)).toThrow(RangeError);
   });
 });

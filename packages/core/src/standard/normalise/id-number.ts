@@ -28,6 +28,22 @@ export function idCheckCharacter(first17: string): string {
   return CHECK_CHARS[sum % 11] ?? '';
 }
 
+/**
+ * The identity number of someone registered in `region` (6 digits, GB/T 2260) and born on
+ * `birthDate` (YYYYMMDD) with order code `sequence` (0–999; odd for a man, even for a
+ * woman), its check character computed: what generated data needs to pass an import.
+ * Throws a RangeError for parts of the wrong shape.
+ */
+export function composeIdNumber(region: string, birthDate: string, sequence: number): string {
+  if (!/^\d{6}$/.test(region)) throw new RangeError(`region must be 6 digits, got "${region}"`);
+  if (!/^\d{8}$/.test(birthDate)) throw new RangeError(`birth date must be YYYYMMDD, got "${birthDate}"`);
+  if (!Number.isInteger(sequence) || sequence < 0 || sequence > 999) {
+    throw new RangeError(`sequence must be an integer from 0 to 999, got ${sequence}`);
+  }
+  const first17 = `${region}${birthDate}${String(sequence).padStart(3, '0')}`;
+  return first17 + idCheckCharacter(first17);
+}
+
 /** Converts a legacy 15-digit number (YYMMDD birth date) to 18 digits, born in the 1900s. */
 export function convertId15To18(id15: string): string {
   const first17 = `${id15.slice(0, 6)}19${id15.slice(6)}`;

@@ -8,7 +8,7 @@ import { type LakeEngine, openLake } from '../../../lake/index.js';
 import { createTestLake, type TestLake, testDatabaseUrl } from '../../../testing/test-lake.js';
 import { createTestPlatform, type TestPlatform } from '../../../testing/test-platform.js';
 import { reconcileImportBatches } from '../batches/reconcile.js';
-import { writeBenefitPaymentCsv } from '../../../testing/test-data.js';
+import { writeBenefitPayments } from '../../../testing/test-data.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../../../../../..');
@@ -60,7 +60,7 @@ for (const engine of engines) {
       // The data file sits in the lake's import folder, where the child writes its engine copy.
       mkdirSync(path.join(dir, 'uploads'));
       data = path.join(dir, 'uploads', 'payments.csv');
-      await writeBenefitPaymentCsv(data, ROWS);
+      await writeBenefitPayments(data, ROWS, 'utf-8');
       if (engine === 'postgres') pgLake = await createTestLake('postgres');
     });
     afterAll(async () => {
