@@ -14,7 +14,7 @@ export interface SqlCheckRefusal {
 
 // Verdicts by SQL text: a model compiles to the same text run after run, so every run checks
 // every model (rules too) at the cost of a hash once its text has been parsed. A parse
-// costs 1–3 ms a model (DuckDB's a little more than PostgreSQL's), a run of the 52
+// costs 1–3 ms a model (DuckDB's a little more than PostgreSQL's), a run of the fifty-odd
 // built-in models about 0.1 s on DuckDB the first time; on a small incremental query
 // (29 ms on PostgreSQL) that is worth not paying again.
 const VERDICTS_KEPT = 1024;
