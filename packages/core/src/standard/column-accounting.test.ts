@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDataset } from './catalogue.js';
+import { STANDARD_DATASETS, findDataset } from './catalogue.js';
 import { accountColumns } from './column-accounting.js';
 import { suggestFields, wordSimilarity } from './column-suggestions.js';
 import { matchHeaders } from './header-match.js';
@@ -24,6 +24,44 @@ describe('suggestFields', () => {
   it('offers nothing for columns that name no field', () => {
     expect(suggestFields(person, '序号')).toEqual([]);
     expect(suggestFields(person, '备注')).toEqual([]);
+  });
+
+  it('reads words departments use interchangeably as the same (中标时间 for 中标日期)', () => {
+    expect(suggestFields(tender, '中标时间')[0]?.field).toBe('award_date');
+  });
+
+  // Each field's Chinese label as another office might word it.
+  const REWORDINGS: readonly [RegExp, string][] = [
+    [/日期$/, '时间'],
+    [/时间$/, '日期'],
+    [/代码$/, '编码'],
+    [/名称$/, '名'],
+    [/号码$/, '号'],
+    [/金额$/, '金额（元）'],
+    [/行政区划/, '所属区县乡镇'],
+    [/统一社会信用代码/, '信用代码号'],
+  ];
+  const reworded = (label: string) => {
+    const swap = REWORDINGS.find(([word]) => word.test(label));
+    return swap ? label.replace(swap[0], swap[1]) : `${label}信息`;
+  };
+
+  it('offers every field of the standard first for its label reworded, when the rewording matches nothing', () => {
+    const misses: string[] = [];
+    for (const dataset of STANDARD_DATASETS) {
+      const match = matchHeaders(
+        dataset,
+        dataset.fields.map((f) => reworded(f.label.zh)),
+      );
+      for (const column of match.columns.filter((c) => c.field === null)) {
+        const unfed = new Set(dataset.fields.map((f) => f.key));
+        const expected = dataset.fields[column.index]?.key;
+        if (suggestFields(dataset, column.header, { among: unfed })[0]?.field !== expected) {
+          misses.push(`${dataset.key}.${expected}: ${column.header}`);
+        }
+      }
+    }
+    expect(misses).toEqual([]);
   });
 
   it('chooses only among the fields it is given', () => {

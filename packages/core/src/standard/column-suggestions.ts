@@ -29,10 +29,23 @@ const DEFAULT_LIMIT = 3;
 const PLACE_WORDS = /(所在地|所在区域|所在乡镇|地点|属地|地区|区域|乡镇|街道|村居|位置|坐落)$/;
 const PLACE_SCORE = 0.6;
 
+/**
+ * Words departments use interchangeably in headers (中标时间 for 中标日期, 机构编码 for 机构代码):
+ * both sides are written the same way before they are compared.
+ */
+const INTERCHANGEABLE: readonly [RegExp, string][] = [
+  [/时间/g, '日期'],
+  [/编码/g, '代码'],
+  [/号码/g, '号'],
+  [/名称/g, '名'],
+];
+
 function bare(header: string): string {
   const folded = foldForMatch(header).replace(MARKERS, '');
   const stripped = folded.replace(PARENTHESISED, '');
-  return (stripped === '' ? folded : stripped).slice(0, MAX_COMPARED);
+  let text = stripped === '' ? folded : stripped;
+  for (const [word, same] of INTERCHANGEABLE) text = text.replace(word, same);
+  return text.slice(0, MAX_COMPARED);
 }
 
 /** Length of the longest common subsequence of two short strings (by code point). */
