@@ -9,3 +9,4 @@ export type { ModelEngine } from './compiler/binder.js';
 export { compileModel, MODEL_OUTPUT_COLUMNS, type CompileOptions, type CompiledModel } from './compiler/compile.js';
 export { BUILTIN_MODELS, findBuiltinModel, renderExplanation } from './library/index.js';
 export { renderLibraryDoc } from './render-library-doc.js';
+export { fieldsReadByModel } from './fields-read.js';

@@ -7,6 +7,8 @@ export { STANDARD_DATASETS, findDataset, findField, listDatasets, uniqueKeysOf }
 export * from './programmes.js';
 export * from './header-match.js';
 export * from './mapping-template.js';
+export * from './column-suggestions.js';
+export * from './column-accounting.js';
 export { type CatalogueDocInput, renderCatalogueDoc } from './render-catalogue-doc.js';
 export { cleanText, foldForMatch, toHalfWidth } from './text.js';
 

@@ -7,6 +7,7 @@ import type { AuthServices } from '../modules/auth/auth-services.js';
 import { SessionService } from '../modules/auth/session.service.js';
 import type { BatchEvents } from '../modules/datasets/batches/batch-events.js';
 import type { ModelServices } from '../modules/models/model-services.js';
+import { findEnabledModelReaders } from '../modules/models/registry/model-readers.js';
 import { ModelRunQueue } from '../modules/models/runs/run-queue.js';
 import { RolePermissionsService } from '../modules/roles/role-permissions.service.js';
 import { WarningFeed } from '../modules/warnings/warning-feed.js';
@@ -43,6 +44,8 @@ export function createAppServices(
     }),
     rolePermissions: new RolePermissionsService(database.db),
     batchEvents: new EventBus<BatchEvents>(),
+    // The datasets module sits below the models: it asks which models read a dataset through this.
+    modelsReading: (datasetType) => findEnabledModelReaders(services, datasetType),
     warningFeed: new WarningFeed(),
     modelRuns: new ModelRunQueue(),
     keyFailures: new KeyFailureWindows({

@@ -92,6 +92,34 @@ export interface ImportPreview {
   missingOptional: string[];
   unmatchedColumns: string[];
   refusal: Localised | null;
+  /** Columns that would feed no field (with suggestions), fields left empty, models left blind. */
+  columns: ColumnAccounting;
+}
+
+/** Every column of a file accounted for (the server's ColumnAccounting). */
+export interface ColumnAccounting {
+  dataset: string;
+  columns: number;
+  matchedColumns: number;
+  unusedColumns: {
+    index: number;
+    header: string;
+    duplicateOf: string | null;
+    suggestions: { field: string; label: Localised; score: number; word: string }[];
+  }[];
+  emptyFields: {
+    field: string;
+    label: Localised;
+    required: boolean;
+    reason: 'no_column' | 'all_empty';
+    header: string | null;
+  }[];
+  blindModels: { id: string; name: Localised; fields: string[] }[];
+}
+
+/** The answer to an import: the batch and its columns accounted for. */
+export interface ImportResult extends Batch {
+  columns: ColumnAccounting;
 }
 
 /** The form of an import: where the file comes from and how it lands. */
@@ -136,8 +164,8 @@ export function importDataset(
   file: File,
   options: ImportOptions,
   onProgress: (percent: number) => void,
-): Promise<Batch> {
-  return uploadFile<Batch>(
+): Promise<ImportResult> {
+  return uploadFile<ImportResult>(
     `/api/v1/datasets/${encodeURIComponent(type)}/imports`,
     file,
     onProgress,

@@ -1,3 +1,4 @@
+import { columnsEn } from './columns-en';
 import { datasetsEn } from './datasets-en';
 import { modelsEn } from './models-en';
 import { warningsEn } from './warnings-en';
@@ -271,6 +272,7 @@ export const en: Messages = {
   'perm.reply.handle': 'Handle replies',
   'perm.dashboard.read': 'View the dashboard',
   ...datasetsEn,
+  ...columnsEn,
   ...modelsEn,
   ...warningsEn,
 };

@@ -1,3 +1,4 @@
+import { columnsZh } from './columns-zh';
 import { datasetsZh } from './datasets-zh';
 import { modelsZh } from './models-zh';
 import { warningsZh } from './warnings-zh';
@@ -266,6 +267,7 @@ export const zh = {
   'perm.reply.handle': '办理回复',
   'perm.dashboard.read': '查看驾驶舱',
   ...datasetsZh,
+  ...columnsZh,
   ...modelsZh,
   ...warningsZh,
 };

@@ -15,6 +15,8 @@ import { resolveBatchOwner } from '../../modules/datasets/batches/batch-scope.js
 import { MappingRefusedError } from '../../modules/datasets/import/import-pipeline.js';
 import { importDatasetFile } from '../../modules/datasets/import/import.service.js';
 import { describeOcdsOutcome, importOcdsFile } from '../../modules/datasets/ocds/ocds.js';
+import { previewDatasetFile } from '../../modules/datasets/import/preview.service.js';
+import { describeColumnAccounting } from './column-report.js';
 import { CliError } from '../cli-error.js';
 import type { WithPlatform } from './open-services.js';
 
@@ -40,6 +42,7 @@ interface ImportOptions {
   sheet?: string;
   replace?: boolean;
   force?: boolean;
+  dryRun?: boolean;
 }
 
 async function readMapping(file: string | undefined): Promise<Record<string, string> | undefined> {
@@ -74,6 +77,30 @@ function describeRefusal(error: MappingRefusedError): string {
   ].join('\n');
 }
 
+/** `import --dry-run`: the file's columns accounted for, before anything is imported. */
+async function describeDryRun(
+  services: AppServices,
+  file: string,
+  options: ImportOptions,
+  mapping: Record<string, string> | undefined,
+): Promise<string> {
+  try {
+    const preview = await previewDatasetFile(services, {
+      datasetType: options.type,
+      file,
+      departmentCode: options.department ?? null,
+      limit: 0,
+      ...(options.sheet ? { sheet: options.sheet } : {}),
+      ...(mapping ? { mapping } : {}),
+    });
+    const refusal = preview.match.refusal ? `  ${preview.match.refusal.zh}\n  ${preview.match.refusal.en}\n` : '';
+    return `${path.basename(file)}: ${options.type} (dry run / 未导入)\n${refusal}${describeColumnAccounting(preview.columns)}`;
+  } catch (error) {
+    if (error instanceof AppError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
 function formatNumber(n: number): string {
   return n.toLocaleString('en-US');
 }
@@ -99,6 +126,7 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
     .option('--sheet <name>', 'XLSX worksheet to read (default: the first)')
     .option('--replace', 'replace all rows of the dataset with this file')
     .option('--force', 'import even if this file was imported before')
+    .option('--dry-run', "match the file's columns and say what each feeds, importing nothing")
     .argument('<file>', 'the file to import')
     .action(async (file: string, options: ImportOptions) => {
       if (options.type === 'ocds') {
@@ -114,6 +142,12 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
         return;
       }
       const mapping = await readMapping(options.mapping);
+      if (options.dryRun === true) {
+        await withPlatform(async (services) => {
+          process.stdout.write(await describeDryRun(services, file, options, mapping));
+        });
+        return;
+      }
       await withPlatform(async (services) => {
         const actor = await importActor(services, options.org);
         const bar = new cliProgress.SingleBar(
@@ -155,7 +189,9 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
               `  read ${formatNumber(Number(batch.rows_read))}, loaded ${formatNumber(Number(batch.rows_loaded))}, rejected ${formatNumber(Number(batch.rows_rejected))}`,
               `  ${outcome.seconds.toFixed(1)} s, ${formatNumber(perSecond)} rows/s`,
               outcome.reportPath ? `  rejected rows: ${outcome.reportPath}` : '  no rows rejected',
-            ].join('\n') + '\n',
+            ].join('\n') +
+              '\n' +
+              describeColumnAccounting(outcome.columns),
           );
         } catch (error) {
           bar.stop();

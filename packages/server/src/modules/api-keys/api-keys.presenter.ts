@@ -1,3 +1,4 @@
+import { presentColumnAccounting } from '../datasets/index.js';
 import type { ApiKeyWithDepartment } from './api-keys.repository.js';
 import type { TApiKey, TPushResult } from './api-keys.schemas.js';
 import { apiKeyPrefix } from './api-key-secret.js';
@@ -49,5 +50,6 @@ export function presentPushResult(outcome: PushOutcome): TPushResult {
     rowsRejected: Number(batch.rows_rejected),
     rejected: outcome.rejected,
     rejectedTruncated: outcome.rejectedTruncated,
+    columns: presentColumnAccounting(outcome.columns),
   };
 }

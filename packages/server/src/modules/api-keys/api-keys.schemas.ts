@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZColumnAccounting } from '../datasets/index.js';
 
 const ZLocalised = z.object({ zh: z.string(), en: z.string() });
 const ZDatasetKey = z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, 'not a dataset type');
@@ -106,5 +107,7 @@ export const ZPushResult = z.object({
   rejected: z.array(ZRejectedRow),
   /** More problems than `rejected` lists; the whole report is with the commission. */
   rejectedTruncated: z.boolean(),
+  /** Keys of the rows that fed no field (with suggestions), fields left empty, models left blind. */
+  columns: ZColumnAccounting,
 });
 export type TPushResult = z.infer<typeof ZPushResult>;

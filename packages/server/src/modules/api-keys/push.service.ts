@@ -1,3 +1,4 @@
+import type { ColumnAccounting } from '@qingfeng/core';
 import type { ApiKeyServices } from './api-key-services.js';
 import type { ImportBatch } from '../../db/schema.js';
 import type { ApiKeyContext } from '../../http/auth-context.js';
@@ -22,6 +23,7 @@ export interface PushOutcome {
   batch: ImportBatch;
   rejected: RejectedRow[];
   rejectedTruncated: boolean;
+  columns: ColumnAccounting;
 }
 
 /**
@@ -95,7 +97,7 @@ export async function pushRows(
       rowsLoaded: Number(batch.rows_loaded),
       rowsRejected: Number(batch.rows_rejected),
     });
-    return { batch, rejected: rows, rejectedTruncated: truncated };
+    return { batch, rejected: rows, rejectedTruncated: truncated, columns: outcome.columns };
   } catch (error) {
     const code = error instanceof AppError ? error.code : 'internal_error';
     await auditPush(services, actor, key, 'failed', { datasetType: dataset.key, error: code });

@@ -8,3 +8,5 @@ export {
   type DataViewer,
 } from './batches/batch-scope.js';
 export { JsonLinesTempFile, importJsonLinesFile, readRejectedRows, type RejectedRow } from './import/records-import.js';
+export { ZColumnAccounting } from './batches/column-accounting.schemas.js';
+export { presentColumnAccounting } from './batches/column-accounting.presenter.js';

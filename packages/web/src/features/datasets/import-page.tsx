@@ -2,11 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { type Batch, type ImportPreview, importDataset, previewImport } from '../../api/datasets';
+import { type ImportPreview, type ImportResult, importDataset, previewImport } from '../../api/datasets';
 import { ApiError } from '../../api/client';
 import { useT } from '../../i18n';
 import { errorText } from '../../shared/error-text';
 import { BatchSummary } from './batch-summary';
+import { ColumnAccountingPanel } from './column-accounting-panel';
 import { type ImportChoice, ImportForm } from './import-form';
 import { type MappingChoice, initialChoice, toHeaderMapping } from './mapping';
 import { MappingStep } from './mapping-step';
@@ -16,7 +17,7 @@ import { BATCHES_KEY, DATASETS_KEY, useDataset } from './use-datasets';
 type Stage =
   | { step: 'choose' }
   | { step: 'map'; choice: ImportChoice; preview: ImportPreview; mapping: MappingChoice }
-  | { step: 'done'; batch: Batch };
+  | { step: 'done'; batch: ImportResult };
 
 const STEP_INDEX = { choose: 0, map: 1, done: 2 } as const;
 
@@ -116,6 +117,7 @@ export function ImportPage() {
                 data-testid="import-done"
               />
               <BatchSummary batch={stage.batch} />
+              <ColumnAccountingPanel accounting={stage.batch.columns} />
               <Flex gap={8}>
                 <Button type="primary" onClick={() => (setLastChoice(undefined), setStage({ step: 'choose' }))}>
                   {t('datasets.import.another')}

@@ -3,6 +3,8 @@ import type { DatasetDetail, ImportPreview } from '../../api/datasets';
 import { useI18n } from '../../i18n';
 import { type MappingChoice, duplicatedFields, missingRequired } from './mapping';
 import { MappingTable } from './mapping-table';
+import { ColumnAccountingPanel } from './column-accounting-panel';
+import { withChoice } from './column-accounting';
 import { PreviewRows } from './preview-rows';
 
 interface Props {
@@ -63,6 +65,10 @@ export function MappingStep({ fileName, preview, dataset, choice, onChange, busy
         choice={choice}
         suggested={preview.suggestedMapping}
         onChange={(header, field) => onChange({ ...choice, [header]: field })}
+      />
+      <ColumnAccountingPanel
+        accounting={withChoice(preview.columns, choice)}
+        onMap={(header, field) => onChange({ ...choice, [header]: field })}
       />
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('datasets.mapping.firstRows', { count: preview.rows.length })}

@@ -1,3 +1,4 @@
+import type { ModelReader } from '@qingfeng/core';
 import type { Kysely } from 'kysely';
 import type { DB, ImportBatch } from '../../../db/schema.js';
 import type { EventBus } from '../../../platform/event-bus.js';
@@ -25,7 +26,12 @@ export interface BatchEvents {
   'batch.rolled-back': { readonly batch: ImportBatch };
 }
 
-/** What the datasets module needs: the platform, and the bus it announces batches on. */
+/**
+ * What the datasets module needs: the platform, the bus it announces batches on, and, given
+ * at assembly by the models module above it, the enabled models reading a dataset type with
+ * the fields each reads (an import names those its empty fields leave blind).
+ */
 export interface DatasetServices extends Platform {
   readonly batchEvents: EventBus<BatchEvents>;
+  readonly modelsReading: (datasetType: string) => Promise<readonly ModelReader[]>;
 }

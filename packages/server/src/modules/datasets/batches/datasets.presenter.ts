@@ -3,6 +3,7 @@ import type { DatasetSummary } from './datasets.service.js';
 import type { TBatch, TDatasetDetail, TDatasetSummary } from './datasets.schemas.js';
 import { datasetLayout } from '../../catalogue/index.js';
 import type { ImportPreview } from '../import/preview.service.js';
+import { presentColumnAccounting } from './column-accounting.presenter.js';
 
 /** A batch as the API shows it. */
 export function presentBatch(batch: ImportBatch, hasReport: boolean): TBatch {
@@ -80,5 +81,6 @@ export function presentPreview(preview: ImportPreview) {
     unmatchedColumns: [...preview.match.unmatchedColumns],
     refusal: preview.match.refusal,
     template: preview.template,
+    columns: presentColumnAccounting(preview.columns),
   };
 }

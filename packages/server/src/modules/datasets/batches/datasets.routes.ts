@@ -6,6 +6,7 @@ import { ValidationError } from '../../../http/errors.js';
 import { requireAuth } from '../../../http/access-control.js';
 import { actorFromRequest } from '../../audit/index.js';
 import { presentBatch, presentDatasetDetail, presentDatasetSummary, presentPreview } from './datasets.presenter.js';
+import { presentColumnAccounting } from './column-accounting.presenter.js';
 import {
   ZBatch,
   ZBatchPage,
@@ -15,6 +16,7 @@ import {
   ZDatasetList,
   ZDatasetTypeParams,
   ZImportFields,
+  ZImportResult,
   ZMapping,
   ZMappingRefusal,
   ZPreview,
@@ -98,7 +100,7 @@ export function registerDatasetRoutes(app: FastifyInstance, services: DatasetSer
         summary: 'Import a file (multipart: file, department, mode, force, sheet, mapping) as one batch',
         consumes: ['multipart/form-data'],
         params: ZDatasetTypeParams,
-        response: { 201: ZBatch, 400: ZMappingRefusal.partial().required({ code: true, message: true }) },
+        response: { 201: ZImportResult, 400: ZMappingRefusal.partial().required({ code: true, message: true }) },
       },
     },
     async (request, reply) => {
@@ -116,7 +118,10 @@ export function registerDatasetRoutes(app: FastifyInstance, services: DatasetSer
           ...(fields.sheet ? { sheet: fields.sheet } : {}),
           ...(fields.mapping ? { mapping: fields.mapping } : {}),
         });
-        return reply.status(201).send(presentBatch(outcome.batch, outcome.reportPath !== null));
+        return reply.status(201).send({
+          ...presentBatch(outcome.batch, outcome.reportPath !== null),
+          columns: presentColumnAccounting(outcome.columns),
+        });
       } catch (error) {
         // The refusal carries what the mapping screen needs: the columns found and a template.
         if (!(error instanceof MappingRefusedError)) throw error;

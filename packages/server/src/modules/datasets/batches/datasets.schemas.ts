@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQueryFields } from '../../../http/paging.js';
+import { ZColumnAccounting } from './column-accounting.schemas.js';
 
 const ZLocalised = z.object({ zh: z.string(), en: z.string() });
 
@@ -55,6 +56,9 @@ export const ZBatch = z.object({
 });
 export type TBatch = z.infer<typeof ZBatch>;
 
+/** The answer to an import: the batch, and every column of its file accounted for. */
+export const ZImportResult = ZBatch.extend({ columns: ZColumnAccounting });
+
 export const ZBatchQuery = z.object({
   datasetType: z.string().max(60).optional(),
   status: z.enum(['loading', 'loaded', 'failed', 'rolled_back']).optional(),
@@ -92,6 +96,8 @@ export const ZPreview = z.object({
   unmatchedColumns: z.array(z.string()),
   refusal: ZLocalised.nullable(),
   template: z.unknown(),
+  /** Columns that would feed no field, with suggestions; fields left empty; models left blind. */
+  columns: ZColumnAccounting,
 });
 
 /** A file refused for its columns: what was found and a template to fill in. */

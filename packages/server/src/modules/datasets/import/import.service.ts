@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { DatasetType } from '@qingfeng/core';
+import type { ColumnAccounting, DatasetType } from '@qingfeng/core';
 import type { DatasetServices } from '../batches/batch-events.js';
 import type { ImportBatch, ImportFormat, ImportMode } from '../../../db/schema.js';
 import { AppError, ConflictError } from '../../../http/errors.js';
@@ -13,6 +13,7 @@ import { hashFile } from './file-hash.js';
 import { type OpenedImport, loadImport, openImport, prepareForEngine } from './import-pipeline.js';
 import { type EngineCsv, excerpt, readLimitsOf } from '../../sources/index.js';
 import { rejectedReportPath } from './rejected-report.js';
+import { accountLoadedBatch } from './column-accounting.js';
 
 /** An import request, however it arrived (upload or command line). */
 export interface ImportRequest {
@@ -46,6 +47,8 @@ export interface ImportOutcome {
   reportPath: string | null;
   fileSize: number;
   seconds: number;
+  /** Every column of the file accounted for: unused columns, empty fields, blind models. */
+  columns: ColumnAccounting;
 }
 
 /**
@@ -129,6 +132,7 @@ export async function importDatasetFile(
       });
       return row as ImportBatch;
     });
+    const columns = await accountLoadedBatch(services, dataset, opened.match, loaded.id);
     await announceLoaded(services, loaded, request.runModels ?? services.config.autoRunModels);
     // The rows are committed: the import is done. Its quality report (a few scans of the
     // batch: 0.9 s of a 2-million-row import) is computed after it, so the first view is instant.
@@ -136,7 +140,7 @@ export async function importDatasetFile(
       refreshBatchQuality(services, loaded.id),
     );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { batch: loaded, reportPath: counts.reportLines > 0 ? reportFile : null, fileSize: size, seconds };
+    return { batch: loaded, reportPath: counts.reportLines > 0 ? reportFile : null, fileSize: size, seconds, columns };
   } catch (error) {
     const message = messageOf(error);
     await db.transaction().execute(async (trx) => {

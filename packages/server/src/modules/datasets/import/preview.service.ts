@@ -1,9 +1,17 @@
-import { type HeaderMatch, type MappingTemplate, type RawValue, mappingTemplate, matchHeaders } from '@qingfeng/core';
+import {
+  type ColumnAccounting,
+  type HeaderMatch,
+  type MappingTemplate,
+  type RawValue,
+  mappingTemplate,
+  matchHeaders,
+} from '@qingfeng/core';
 import type { ImportFormat } from '../../../db/schema.js';
 import { AppError } from '../../../http/errors.js';
 import { type HeaderMapping, findTemplateMapping, requireDataset } from '../../catalogue/index.js';
 import type { DatasetServices } from '../batches/batch-events.js';
 import { openRecordSource } from '../../sources/index.js';
+import { accountImportColumns } from './column-accounting.js';
 
 /** What the console's mapping screen shows before an import. */
 export interface ImportPreview {
@@ -14,6 +22,8 @@ export interface ImportPreview {
   rows: { rowNo: number; values: RawValue[] }[];
   match: HeaderMatch;
   template: MappingTemplate;
+  /** The columns that would feed no field (with suggestions), fields left empty, models left blind. */
+  columns: ColumnAccounting;
 }
 
 const DEFAULT_PREVIEW_ROWS = 20;
@@ -54,13 +64,15 @@ export async function previewDatasetFile(
         if (rows.length >= limit) break;
       }
     }
+    const match = matchHeaders(dataset, source.headers, userMapping);
     return {
       format: source.format,
       encoding: source.encoding,
       headers: source.headers,
       rows,
-      match: matchHeaders(dataset, source.headers, userMapping),
+      match,
       template: mappingTemplate(dataset, source.headers),
+      columns: await accountImportColumns(services, dataset, match, null),
     };
   } catch (error) {
     if (error instanceof AppError) throw error;
