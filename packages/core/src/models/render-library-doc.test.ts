@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_NOTES } from './library/indicator-notes.js';
+import { INDICATOR_NOTES, WITHDRAWN_INDICATORS } from './library/indicator-notes.js';
 import { BUILTIN_MODELS } from './library/index.js';
 import { renderLibraryDoc } from './render-library-doc.js';
 
@@ -28,5 +28,6 @@ describe('model library document', () => {
     const withIndicator = BUILTIN_MODELS.filter((m) => m.indicator !== undefined).map((m) => m.id);
     expect(Object.keys(INDICATOR_NOTES).sort()).toEqual(withIndicator.sort());
     for (const id of withIndicator) expect(doc).toContain(INDICATOR_NOTES[id]?.en);
+    for (const note of Object.values(WITHDRAWN_INDICATORS)) expect(doc).toContain(note.en);
   });
 });

@@ -1,6 +1,6 @@
 import { code, table } from '../markdown.js';
 import { MODEL_CATEGORIES } from './categories.js';
-import { INDICATOR_NOTES } from './library/indicator-notes.js';
+import { INDICATOR_NOTES, WITHDRAWN_INDICATORS } from './library/indicator-notes.js';
 import { BUILTIN_MODELS } from './library/index.js';
 import type { ModelParameter, ModelSpec, ParamValue } from './spec-types.js';
 
@@ -24,6 +24,7 @@ function bounds(p: ModelParameter): string {
 
 function modelSection(model: ModelSpec): string[] {
   const note = INDICATOR_NOTES[model.id];
+  const withdrawn = WITHDRAWN_INDICATORS[model.id];
   const lines = [
     `### ${model.id} ${model.name.zh} / ${model.name.en}`,
     '',
@@ -57,6 +58,8 @@ function modelSection(model: ModelSpec): string[] {
     );
   }
   if (note) lines.push(`**复现指标 / Reproducing the indicator.** ${note.zh}`, '', note.en, '');
+  if (withdrawn)
+    lines.push(`**参照指标，不声称复现 / After an indicator, not claimed.** ${withdrawn.zh}`, '', withdrawn.en, '');
   return lines;
 }
 

@@ -7,18 +7,6 @@ import { zhEn } from './build.js';
  * docs/model-library.md. Kept beside the library (a test checks that every such model has one).
  */
 export const INDICATOR_NOTES: Readonly<Record<string, LocalisedText>> = {
-  PR04: zhEn(
-    'R028 找出两个及以上投标报价完全相同的项目。min_bidders 取 2 即为该指标的定义；取更大值只看更多投标人同价的项目。',
-    'R028 looks for tenders in which two or more bids have exactly the same price. min_bidders = 2 is its definition; a larger value keeps only larger groups of identical prices.',
-  ),
-  PR05: zhEn(
-    'R018 找出只收到一份投标的竞争性采购。methods 为计作竞争性的采购方式：open（公开招标）和 invited（邀请招标）即为该指标的定义；加入 negotiation、inquiry 可扩大到竞争性谈判和询价。',
-    'R018 looks for competitive procedures that received a single bid. methods lists the procedures counted as competitive: open and invited (restricted) are its definition; add negotiation or inquiry to extend it to them.',
-  ),
-  PR06: zhEn(
-    'R003 找出投标期（发布至投标截止的天数）短于该采购方式法定最短期限的项目。min_days 设为法定最短天数，methods 设为适用的采购方式：默认公开招标 20 天（《招标投标法》第二十四条）；对其他方式，把 methods 和 min_days 改为该方式及其法定期限。',
-    'R003 looks for submission periods (days from publication to the bid deadline) shorter than the legal minimum for the procedure. Set min_days to that minimum and methods to the procedures it applies to: 20 days for open tenders (Bidding Law art. 24) by default; for another procedure, set methods and min_days to it and its legal minimum.',
-  ),
   PR07: zhEn(
     'R011 找出为规避招标而拆分的采购：同一采购人在时间窗口内向同一供应商签订多份合同，每份低于招标限额，合计超过限额。threshold 取现行招标限额，window_days 为窗口天数，min_contracts 为构成拆分的合同数（2）。',
     'R011 looks for purchases split to stay under the tender threshold: one buyer awards one supplier several contracts within a window, each below the threshold, together above it. threshold is the threshold in force, window_days the window, min_contracts the contracts that make a split (2).',
@@ -39,8 +27,28 @@ export const INDICATOR_NOTES: Readonly<Record<string, LocalisedText>> = {
     'R040/R050 找出在某采购人年度合同金额中占比过高的单一供应商。min_share 为占比下限（0.5）；min_awards 为该采购人当年至少要有的合同数，合同太少时占比没有意义。',
     "R040/R050 look for one supplier holding a large share of a buyer's awarded value in a calendar year. min_share is that share (0.5); min_awards the buyer's awards that year needed before a share means anything.",
   ),
+};
+
+/**
+ * Procurement models after an Open Contracting red flag that do not claim it: why they differ
+ * from Open Contracting's Cardinal on its own test fixtures (modules/datasets/ocds/cardinal.test.ts
+ * in the server runs them), and which parameter values come closest.
+ */
+export const WITHDRAWN_INDICATORS: Readonly<Record<string, LocalisedText>> = {
+  PR04: zhEn(
+    '参照 R028（报价相同），不声称复现：数据标准的 tender 没有项目状态字段，已终止（cancelled）的项目仍参与比对，而 Cardinal 排除它们。min_bidders 取 2 时，其余情形（联合体投标视为一个投标人、不同币种不比较）与 Cardinal 的测试数据一致。',
+    'After R028 (identical bid prices), not claimed: the data standard’s tender has no status, so a cancelled tender is still compared, where Cardinal leaves it out. With min_bidders = 2 it agrees with Cardinal’s test data otherwise (a joint bid is one bidder; amounts in another currency are not compared).',
+  ),
+  PR05: zhEn(
+    '参照 R018（单一投标），不声称复现：Cardinal 的测试数据只有 ocid、采购方式和投标人数，而数据标准要求 tender 有项目名称、采购人、采购方式、发布日期和截止时间，这些项目无法载入。methods 取 open、invited 即为该指标的定义。',
+    'After R018 (single bid received), not claimed: Cardinal’s test data give only the ocid, the procedure and the number of tenderers, and the data standard requires a tender’s title, buyer, procedure, publication date and deadline, so those tenders cannot load. methods = open, invited is its definition.',
+  ),
+  PR06: zhEn(
+    '参照 R003（投标期过短），不声称复现：Cardinal 的测试数据缺少数据标准要求的项目名称、采购人和采购方式，无法载入；Cardinal 以投标期起止时刻之差的整天数计（不足一天舍去），默认 15 天，不分采购方式，本模型按日历日计。min_days 设为法定最短天数，methods 设为适用的采购方式（默认公开招标 20 天，《招标投标法》第二十四条）。',
+    'After R003 (short submission period), not claimed: Cardinal’s test data lack the title, buyer and procedure the data standard requires, so they cannot load; Cardinal counts whole days between the period’s start and end instants (a part day dropped), 15 by default for every procedure, where this model counts calendar days. Set min_days to the legal minimum and methods to the procedures it applies to (20 days for open tenders by default, Bidding Law art. 24).',
+  ),
   PR13: zhEn(
-    'R024/R058 比较中标价与最低的其他有效报价之间的相对差距，以全部项目的四分位数为界：低于 Q1 − k·IQR 或高于 Q3 + k·IQR 即命中。k 取 1.5 即为指标所用的界限；min_tenders 为计算分位数所需的项目数。',
-    'R024/R058 compare the relative gap between the winning bid and the lowest other valid bid with the quartile fences over all tenders: below Q1 − k·IQR or above Q3 + k·IQR is a hit. k = 1.5 is the fence the indicators use; min_tenders the tenders needed before the fences are computed.',
+    '参照 R024（中标价与次低价过近）与 R058（次低价远高于中标价），不声称复现：联合体投标按《招标投标法》第三十一条视为一个投标人参与比较，而 Cardinal 忽略有多个投标人的投标。其余与 Cardinal 一致：只看评标已定的投标（中标或未中标）、一个中标人、没有更低的未中标报价，四分位数取第 8 类（(n+1/3)·p+1/3），界限含端点，界限不大于 0 时不命中。k = 1.5、min_tenders = 1 即为 Cardinal 的计算；低于下界对应 R024，高于上界对应 R058。',
+    'After R024 (price close to winning bid) and R058 (heavily discounted bid), not claimed: a joint bid is one bidder here (Bidding Law art. 31) and is compared, where Cardinal ignores bids with several tenderers. Otherwise it computes as Cardinal does: only bids the award decided (won or lost), one winner, no lower losing bid, type-8 quartiles ((n + 1/3)·p + 1/3), fences inclusive, none at or below zero. k = 1.5 and min_tenders = 1 are Cardinal’s computation; below the lower fence is R024, above the upper R058.',
   ),
 };

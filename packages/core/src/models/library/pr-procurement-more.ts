@@ -267,16 +267,17 @@ export const PR12: ModelSpec = {
 
 export const PR13: ModelSpec = {
   id: 'PR13',
-  version: 1,
+  // v2: only bids the award decided, one winner, no undercutting loser; type-8 quartiles, inclusive
+  // fences, none at or below zero (as Open Contracting's Cardinal computes R024 and R058).
+  version: 2,
   name: zhEn('异常报价差', 'Abnormal winning margin'),
   category: 'PR',
-  indicator: 'R024/R058',
   inputs: ['bid'],
   parameters: [
     parameter('k', 'number', 1.5, '四分位距倍数', 'IQR multiple', { min: 0, max: 10 }),
     parameter('min_tenders', 'int', 10, '计算分位数所需项目数', 'Tenders needed for the fences', {
       unit: 'count',
-      min: 4,
+      min: 1,
     }),
   ],
   severity: 'yellow',

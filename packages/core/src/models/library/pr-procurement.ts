@@ -286,7 +286,6 @@ export const PR04: ModelSpec = {
   version: 1,
   name: zhEn('报价雷同', 'Identical bid prices'),
   category: 'PR',
-  indicator: 'R028',
   inputs: ['bid'],
   parameters: [
     parameter('min_bidders', 'int', 2, '报价相同的投标人数下限', 'Bidders with the same price, at least', {
@@ -327,7 +326,6 @@ export const PR05: ModelSpec = {
   version: 1,
   name: zhEn('单一投标', 'Single bid'),
   category: 'PR',
-  indicator: 'R018',
   inputs: ['tender', 'bid'],
   parameters: [
     parameter('methods', 'text_list', ['open', 'invited'], '竞争性采购方式', 'Competitive procedures', {
@@ -380,7 +378,6 @@ export const PR06: ModelSpec = {
   version: 2,
   name: zhEn('投标期过短', 'Short submission period'),
   category: 'PR',
-  indicator: 'R003',
   inputs: ['tender'],
   parameters: [
     parameter('min_days', 'int', 20, '最短投标期（天）', 'Shortest submission period', {

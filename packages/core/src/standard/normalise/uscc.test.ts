@@ -26,6 +26,14 @@ describe('normaliseUscc', () => {
     expect(normaliseUscc(raw)).toEqual({ ok: true, value: '91350100M000100Y43' });
   });
 
+  it('keeps an identifier of another register with its scheme, but checks a CN-USCC one as a USCC', () => {
+    expect(normaliseUscc('gb-coh:09876543')).toEqual({ ok: true, value: 'GB-COH:09876543' });
+    expect(normaliseUscc('OCDS-PARTY:V')).toEqual({ ok: true, value: 'OCDS-PARTY:V' });
+    expect(normaliseUscc('CN-USCC:91350100M000100Y43')).toEqual({ ok: true, value: '91350100M000100Y43' });
+    expect(normaliseUscc('CN-USCC:91350100M000100Y44').ok).toBe(false);
+    expect(normaliseUscc('GBCOH:09876543').ok).toBe(false);
+  });
+
   it('reports the expected check character', () => {
     expect(normaliseUscc('91350100M000100Y44')).toEqual({
       ok: false,

@@ -13,13 +13,30 @@ export function usccCheckCharacter(first17: string): string {
   return CHARSET[(31 - (sum % 31)) % 31] ?? '';
 }
 
+// An organisation of another register, named with that register's scheme as Open Contracting
+// writes it (org-id.guide: a country or XI, a hyphen, the register, e.g. `GB-COH`), a colon and
+// its identifier there: `GB-COH:09876543`. The OCDS import writes a party the publisher
+// identifies by no scheme as `OCDS-PARTY:<party id>`. CN-USCC itself is never accepted this way.
+const OTHER_SCHEME = /^([A-Z0-9]{2,}(?:-[A-Z0-9]+)+):(\S.{0,199})$/i;
+
+/** An identifier of another register in its stored form (`GB-COH:09876543`), or null. */
+export function otherRegisterId(raw: string): string | null {
+  const other = OTHER_SCHEME.exec(raw.trim());
+  const scheme = other?.[1]?.toUpperCase();
+  return other && scheme !== 'CN-USCC' ? `${scheme}:${other[2] ?? ''}` : null;
+}
+
 /**
  * Normalises a unified social credit code (GB 32100-2015). Accepts full-width characters,
  * lower case, spaces and hyphens. Promises: on success 18 upper-case characters from the
- * standard's character set with a correct check character.
+ * standard's character set with a correct check character, or an identifier of another
+ * register tagged with its scheme (`GB-COH:09876543`), kept as given with the scheme in
+ * upper case.
  */
 export function normaliseUscc(raw: string): NormaliseResult<string> {
-  const code = compactCode(raw).toUpperCase();
+  const other = otherRegisterId(raw);
+  if (other !== null) return ok(other);
+  const code = compactCode(raw.trim().replace(/^CN-USCC:/i, '')).toUpperCase();
   if (code.length !== 18) {
     return fail(
       `统一社会信用代码应为 18 位，实际为 ${code.length} 位`,

@@ -4,15 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../../testing/test-platform.js';
 import { systemActor } from '../../audit/audit.service.js';
-import { mapCompiledRelease, procurementMethodCode } from './ocds-mapping.js';
+import { mapRelease, procurementMethodCode } from './ocds-mapping.js';
 import { describeOcdsOutcome, importOcdsFile } from './ocds.js';
-import { readRejectedRows } from '../import/records-import.js';
 
 const SAMPLE = fileURLToPath(new URL('./fixtures/ocds-sample.jsonl', import.meta.url));
 const releases = readFileSync(SAMPLE, 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l) as Record<string, unknown>);
+const CNY = { currency: 'CNY' };
 const OCID = (n: number) => `ocds-qfzj01-ZJCG-2024-000${n}`;
 
 describe('OCDS mapping', () => {
@@ -33,7 +33,7 @@ describe('OCDS mapping', () => {
   });
 
   it('maps a compiled release to a tender, its bids and its contract', () => {
-    const mapped = mapCompiledRelease(releases[0] as Record<string, unknown>, 1);
+    const mapped = mapRelease(releases[0] as Record<string, unknown>, 1, CNY);
     expect(mapped.problems).toEqual([]);
     expect(mapped.tender).toMatchObject({
       tender_id: OCID(1),
@@ -64,21 +64,54 @@ describe('OCDS mapping', () => {
     ]);
   });
 
-  it('refuses releases that are not compiled, and names non-USCC identifiers and foreign currencies', () => {
-    const individual = mapCompiledRelease({ ...releases[0], tag: ['tender'] }, 7);
-    expect(individual.tender).toBeNull();
-    expect(individual.problems[0]?.reason.en).toContain('not a compiled release');
-    const dollars = mapCompiledRelease(
+  it('maps a single release, keeps another scheme and leaves an amount in another currency out, named', () => {
+    const single = mapRelease({ ...releases[0], tag: ['tender'] }, 7, CNY);
+    expect(single.tender?.tender_id).toBe(OCID(1));
+    const dollars = mapRelease(
       { ...releases[1], tender: { ...(releases[1]?.tender as object), value: { amount: 5, currency: 'USD' } } },
       2,
+      CNY,
     );
-    expect(dollars.tender?.budget).toBe('5 USD');
+    expect(dollars.tender?.budget).toBeNull();
     expect(dollars.problems).toEqual([
       expect.objectContaining({
         path: 'tender.value',
-        reason: { zh: '币种 USD 不是人民币（CNY）', en: 'currency USD is not CNY' },
+        value: '5 USD',
+        reason: {
+          zh: '币种 USD 不是本次导入的币种 CNY，金额未载入',
+          en: "currency USD is not this import's CNY: the amount is not loaded",
+        },
       }),
     ]);
+    const foreign = mapRelease(releases[2] as Record<string, unknown>, 3, CNY);
+    expect(foreign.tender?.winner_uscc).toBe('GB-COH:09876543');
+  });
+
+  it('reads bids as Cardinal does: a joint bid is one bidder, unsubmitted bids are none, results only once final', () => {
+    const bid = (status: string, ids: string[], amount: number) => ({
+      status,
+      tenderers: ids.map((id) => ({ id })),
+      value: { amount, currency: 'USD' },
+    });
+    const release = (awards: unknown[], tender: object = {}) =>
+      mapRelease(
+        {
+          ocid: 'X',
+          tender,
+          awards,
+          bids: { details: [bid('valid', ['W'], 1), bid('valid', ['Z', 'A'], 2), bid('invited', ['I'], 3)] },
+        },
+        1,
+        { currency: 'USD' },
+      );
+    const won = [{ status: 'active', suppliers: [{ id: 'W' }] }];
+    expect(release(won).bids.map((b) => [b.bidder_uscc, b.result])).toEqual([
+      ['OCDS-PARTY:W', 'won'],
+      ['OCDS-JOINT:OCDS-PARTY:A+OCDS-PARTY:Z', 'lost'],
+    ]);
+    expect(release(won).problems.map((p) => p.value)).toEqual(['invited']);
+    expect(release([...won, { status: 'pending' }]).bids.map((b) => b.result)).toEqual([null, null]);
+    expect(release(won, { status: 'cancelled' }).bids.map((b) => b.result)).toEqual([null, null]);
   });
 });
 
@@ -111,16 +144,16 @@ for (const engine of testEngines()) {
           ],
         ]),
       );
-      // Release 3's only supplier has a GB-COH identifier: its tender, bid and contract rows are rejected.
+      // Release 3's only supplier has a GB-COH identifier, kept under its scheme: every row loads.
       expect(counts).toEqual({
-        tender: ['loaded', 'GGZY01', 4, 3, 1],
-        bid: ['loaded', 'GGZY01', 8, 7, 1],
-        contract: ['loaded', 'GGZY01', 3, 2, 1],
+        tender: ['loaded', 'GGZY01', 4, 4, 0],
+        bid: ['loaded', 'GGZY01', 8, 8, 0],
+        contract: ['loaded', 'GGZY01', 3, 3, 0],
       });
       const tenderId = outcome.batches.tender?.batch.id;
       const tenders = await rows(
-        'SELECT tender_id, method, category, budget, published_on, award_amount, bidder_count, winner_uscc_sk FROM ds_tender WHERE _batch_id = $1 ORDER BY tender_id',
-        [tenderId],
+        'SELECT tender_id, method, category, budget, published_on, award_amount, bidder_count, winner_uscc_sk FROM ds_tender WHERE _batch_id = $1 AND tender_id <> $2 ORDER BY tender_id',
+        [tenderId, OCID(3)],
       );
       expect(
         tenders.map((t) => [
@@ -139,8 +172,8 @@ for (const engine of testEngines()) {
       expect(String(tenders[0]?.published_on)).toContain('2024-05-06');
 
       const bids = await rows(
-        'SELECT tender_id, bidder_uscc_sk, bid_amount, result FROM ds_bid WHERE _batch_id = $1 ORDER BY tender_id, _row_no',
-        [outcome.batches.bid?.batch.id],
+        'SELECT tender_id, bidder_uscc_sk, bid_amount, result FROM ds_bid WHERE _batch_id = $1 AND tender_id <> $2 ORDER BY tender_id, _row_no',
+        [outcome.batches.bid?.batch.id, OCID(3)],
       );
       expect(bids.map((b) => [b.tender_id, b.result])).toEqual([
         [OCID(1), 'won'],
@@ -152,8 +185,8 @@ for (const engine of testEngines()) {
         [OCID(4), null],
       ]);
       const contracts = await rows(
-        'SELECT contract_id, amount, final_amount, counterparty_sk FROM ds_contract WHERE _batch_id = $1 ORDER BY contract_id',
-        [outcome.batches.contract?.batch.id],
+        'SELECT contract_id, amount, final_amount, counterparty_sk FROM ds_contract WHERE _batch_id = $1 AND tender_id <> $2 ORDER BY contract_id',
+        [outcome.batches.contract?.batch.id, OCID(3)],
       );
       expect(
         contracts.map((c) => [
@@ -169,17 +202,9 @@ for (const engine of testEngines()) {
       expect(String(contracts[0]?.counterparty_sk)).toBe(String(tenders[0]?.winner_uscc_sk));
       expect(String(bids[0]?.bidder_uscc_sk)).toBe(String(tenders[0]?.winner_uscc_sk));
 
-      expect(outcome.problems.filter((p) => p.line === 3).map((p) => [p.dataset, p.value, p.reason.en])).toEqual([
-        ['tender', 'GB-COH:09876543', 'identifier scheme GB-COH is not CN-USCC'],
-        ['bid', 'GB-COH:09876543', 'identifier scheme GB-COH is not CN-USCC'],
-        ['contract', 'GB-COH:09876543', 'identifier scheme GB-COH is not CN-USCC'],
-      ]);
-      // The tender batch's report names the release's own line.
-      const report = await readRejectedRows(outcome.batches.tender?.reportPath ?? null, 10);
-      expect(report.rows).toEqual([
-        expect.objectContaining({ row: 3, field: 'winner_uscc', value: 'GB-COH:09876543' }),
-      ]);
-      expect(describeOcdsOutcome(outcome)).toContain('identifier scheme GB-COH is not CN-USCC');
+      expect(outcome.problems.filter((p) => p.line === 3)).toEqual([]);
+      expect(outcome.batches.tender?.reportPath ?? null).toBeNull();
+      expect(describeOcdsOutcome(outcome)).toContain('OCDS: 4 releases');
     });
 
     it('refuses the same file again unless forced, and audits the import', async () => {
