@@ -173,6 +173,12 @@ for (const engine of testEngines()) {
       }
     });
 
+    it('exports what the console’s list shows, its date range included', async () => {
+      expect(await exportJson(handlerA)).toHaveLength(3);
+      expect(await exportJson(handlerA, '&from=2999-01-01')).toEqual([]);
+      expect(await exportJson(handlerA, '&to=2000-01-01')).toEqual([]);
+    });
+
     it('withholds a subject whom only another county’s rows show', async () => {
       const db = platform.services.database.db;
       const all = await db.selectFrom('warnings').select(['id', 'subject_key', 'division_code']).execute();

@@ -122,10 +122,5 @@ export const ZModelStats = ZCounts.extend({
 export const ZStats = z.object({ items: z.array(ZModelStats) });
 export type TModelStats = z.infer<typeof ZModelStats>;
 
-export const ZExportQuery = z.object({
-  format: z.enum(['csv', 'json']).default('csv'),
-  model: z.string().max(60).optional(),
-  severity: ZSeverity.optional(),
-  status: ZWarningStatus.optional(),
-  retired: ZRetiredFilter,
-});
+/** The list's filters (the console's date range included), and the format. */
+export const ZExportQuery = ZWarningFilter.extend({ format: z.enum(['csv', 'json']).default('csv') });
