@@ -122,10 +122,13 @@ export async function getModelStats(model?: string): Promise<ModelStats[]> {
   return (await api.get<{ items: ModelStats[] }>('/api/v1/warnings/stats', { model })).items;
 }
 
-/** Where to download the matching warnings (masked) as CSV or JSON. */
+/**
+ * Where to download the warnings the list shows (masked), with their subjects and evidence
+ * rows: JSON nests them under each warning, CSV has one line per evidence row.
+ */
 export function warningExportUrl(format: 'csv' | 'json', filter: WarningFilter): string {
-  const { model, severity, status, retired } = filter;
-  return withQuery('/api/v1/warnings/export', { format, model, severity, status, retired });
+  const { model, severity, status, retired, from, to } = filter;
+  return withQuery('/api/v1/warnings/export', { format, model, severity, status, retired, from, to });
 }
 
 /** The live feed of new red warnings in the user's jurisdiction (Server-Sent Events). */

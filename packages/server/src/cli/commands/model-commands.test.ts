@@ -1,11 +1,21 @@
 import { Command } from 'commander';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../app/app-services.js';
 import { makeIdNumber } from '../../testing/test-data.js';
-import { DEATHS_CSV, PAYMENTS_CSV, importCsv } from '../../testing/warnings-fixture.js';
+import { ALICE, DEATHS_CSV, PAYMENTS_CSV, importCsv } from '../../testing/warnings-fixture.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 import { registerModelCommands, registerWarningCommands } from './model-commands.js';
+
+interface Exported {
+  id: number;
+  subjectKey: string;
+  subjects: { subjectKey: string; kind: string; primary: boolean; identifier: string | null; withheld: boolean }[];
+  evidence: { dataset: string; role: string; outsideJurisdiction: boolean; values: Record<string, unknown> | null }[];
+}
+
+const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;
 
 for (const engine of testEngines()) {
   describe(`qingfeng models / warnings commands (${engine})`, () => {
@@ -38,10 +48,33 @@ for (const engine of testEngines()) {
       expect(result.out).toMatch(/succeeded: 1\/1 models, 2 new and 0 updated warnings/);
       const json = JSON.parse(
         (await run(['warnings', 'export', '--format', 'json', '--model', 'W01', '--severity', 'red'])).out,
-      ) as unknown[];
+      ) as Exported[];
       expect(json).toHaveLength(2);
+      // Each warning carries its subjects and evidence rows, masked as the detail view shows them.
+      const alice = json.find((w) => w.subjects[0]?.identifier === masked(ALICE));
+      expect(alice?.subjects).toEqual([
+        { subjectKey: alice?.subjectKey, kind: 'person', primary: true, identifier: masked(ALICE), withheld: false },
+      ]);
+      expect(alice?.evidence.map((e) => [e.dataset, e.role, e.outsideJurisdiction])).toEqual([
+        ['benefit_payment', 'payment', false],
+        ['death', 'death', false],
+      ]);
+      expect(alice?.evidence[0]?.values).toMatchObject({ id: masked(ALICE), id_birth_date: '1940-**-**' });
       const csv = (await run(['warnings', 'export', '--format', 'csv'])).out;
-      expect(csv.trim().split('\r\n')).toHaveLength(3);
+      expect(csv).not.toContain(ALICE);
+      const records = parse<Record<string, string>>(csv, { bom: true, columns: true });
+      // One line per evidence row: two rows for each of the two warnings.
+      expect(records.map((r) => [Number(r.id), r.evidence_dataset]).sort()).toEqual(
+        json
+          .flatMap((w) => [
+            [w.id, 'benefit_payment'],
+            [w.id, 'death'],
+          ])
+          .sort(),
+      );
+      expect(JSON.parse(records.find((r) => r.subjects === masked(ALICE))?.evidence_values ?? 'null')).toMatchObject({
+        id: masked(ALICE),
+      });
       await expect(run(['models', 'run'])).rejects.toThrow(/--all/);
     });
 

@@ -90,7 +90,9 @@ export function registerModelCommands(
 
 /**
  * `qingfeng warnings export --format json|csv [--model <id>] [--severity red] [--retired exclude|only|include]`
- * to stdout (masked). Retired warnings are left out unless asked for, as in the console.
+ * to stdout: each warning with its subjects and evidence rows, masked as the detail view
+ * shows them (JSON nested; CSV a line per evidence row). Retired warnings are left out
+ * unless asked for, as in the console.
  */
 export function registerWarningCommands(
   program: Command,
@@ -100,7 +102,7 @@ export function registerWarningCommands(
   const warnings = program.command('warnings').description('Warnings (预警)');
   warnings
     .command('export')
-    .description('Export warnings of the whole country to stdout, masked')
+    .description('Export warnings of the whole country with their subjects and evidence rows to stdout, masked')
     .option('--format <format>', 'json or csv', 'csv')
     .option('--model <id>', 'only this model')
     .option('--severity <severity>', 'red, orange or yellow')

@@ -77,11 +77,15 @@ export async function findSubjectIdentifiers(
 ): Promise<Map<number, { kind: string; enc: string }>> {
   const out = new Map<number, { kind: string; enc: string }>();
   if (subjectKeys.length === 0 || !(await lake.hasTable('subject_index'))) return out;
-  const placeholders = subjectKeys.map((_k, j) => `$${j + 1}`).join(', ');
-  const rows = await lake.query<{ subject_key: number; kind: string; identifier_enc: string }>(
-    `SELECT subject_key, kind, identifier_enc FROM subject_index WHERE subject_key IN (${placeholders})`,
-    [...subjectKeys],
-  );
-  for (const row of rows) out.set(Number(row.subject_key), { kind: row.kind, enc: row.identifier_enc });
+  // Bounded lists: an export asks for the subjects of a whole page of warnings at once.
+  for (let i = 0; i < subjectKeys.length; i += CHUNK) {
+    const part = subjectKeys.slice(i, i + CHUNK);
+    const placeholders = part.map((_k, j) => `$${j + 1}`).join(', ');
+    const rows = await lake.query<{ subject_key: number; kind: string; identifier_enc: string }>(
+      `SELECT subject_key, kind, identifier_enc FROM subject_index WHERE subject_key IN (${placeholders})`,
+      [...part],
+    );
+    for (const row of rows) out.set(Number(row.subject_key), { kind: row.kind, enc: row.identifier_enc });
+  }
   return out;
 }

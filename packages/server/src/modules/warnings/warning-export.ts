@@ -1,10 +1,11 @@
 import type { WarningServices } from './warning-services.js';
-import type { WarningRow } from '../../db/schema.js';
+import type { WarningEvidenceRow } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { findWarningMasking } from './warning-masking.js';
+import { rowJurisdictionOf } from '../datasets/index.js';
+import { type ViewedEvidence, viewEvidence } from './warning-evidence.js';
 import { presentWarning } from './warnings.presenter.js';
 import { type WarningFilter, WarningsRepository } from './warnings.repository.js';
-import type { TWarning } from './warnings.schemas.js';
+import type { TExportedWarning, TSubject } from './warnings.schemas.js';
 import type { WarningViewer } from './warnings.service.js';
 
 const CSV_COLUMNS = [
@@ -21,6 +22,13 @@ const CSV_COLUMNS = [
   'hit_key',
   'retired_at',
   'retired_reason',
+  'subjects',
+  'evidence_dataset',
+  'evidence_batch_id',
+  'evidence_row_no',
+  'evidence_role',
+  'evidence_outside_jurisdiction',
+  'evidence_values',
 ] as const;
 
 function csvCell(value: unknown): string {
@@ -37,8 +45,9 @@ function csvCell(value: unknown): string {
   return `"${safe.replaceAll('"', '""')}"`;
 }
 
-// Warnings masked together: one subject-index query per chunk.
-const CHUNK = 200;
+// Warnings read together: one evidence query, one lake read per table and one subject-index
+// query per page, whatever the number of warnings, and never more than a page in memory.
+const PAGE = 100;
 
 async function* chunksOf<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let chunk: T[] = [];
@@ -51,18 +60,48 @@ async function* chunksOf<T>(items: AsyncIterable<T>, size: number): AsyncGenerat
   if (chunk.length > 0) yield chunk;
 }
 
-/** The warnings of `rows`, masked (an export is never revealed). */
-async function* presentMasked(services: WarningServices, rows: AsyncIterable<WarningRow>): AsyncGenerator<TWarning> {
-  for await (const chunk of chunksOf(rows, CHUNK)) {
-    const maskingOf = await findWarningMasking(services, chunk);
-    for (const row of chunk) yield presentWarning(row, maskingOf(row));
+/**
+ * The viewer's warnings matching the filter, each with its subjects and evidence rows as
+ * the detail view shows them (masked: an export is never revealed), a page at a time.
+ */
+async function* presentExported(
+  services: WarningServices,
+  viewer: WarningViewer,
+  filter: WarningFilter,
+): AsyncGenerator<TExportedWarning> {
+  const repository = new WarningsRepository(services.database.db);
+  const scope = await rowJurisdictionOf(services.database.db, viewer.jurisdictionPrefix);
+  for await (const page of chunksOf(repository.streamWarnings(viewer.jurisdictionPrefix, filter, PAGE), PAGE)) {
+    const evidence = await repository.findEvidenceOf(page.map((w) => w.id));
+    const byWarning = new Map<number, WarningEvidenceRow[]>();
+    for (const e of evidence) {
+      const rows = byWarning.get(e.warning_id);
+      if (rows) rows.push(e);
+      else byWarning.set(e.warning_id, [e]);
+    }
+    const items = page.map((warning) => ({ warning, evidence: byWarning.get(warning.id) ?? [] }));
+    const viewed = await viewEvidence(services, scope, items, false);
+    for (const [i, warning] of page.entries()) {
+      const { masking, subjects, evidence: rows } = viewed[i] as ViewedEvidence;
+      yield { ...presentWarning(warning, masking), subjects, evidence: rows };
+    }
   }
 }
 
+/** A warning's subjects in one cell: identifiers where shown, else the subject key. */
+function subjectsCell(subjects: readonly TSubject[]): string {
+  return subjects.map((s) => s.identifier ?? `#${s.subjectKey}${s.withheld ? ' (withheld)' : ''}`).join('; ');
+}
+
 /**
- * The warnings matching the filter inside the viewer's jurisdiction, as CSV (UTF-8 with a
- * BOM, for Excel) or a JSON array, produced page by page so any number fits. Masked as in
- * the list, birth dates of the people named included (the CLI's `warnings export` too). The export itself is audited before the first line.
+ * The warnings matching the filter inside the viewer's jurisdiction, with their subjects
+ * and evidence rows, produced page by page so any number fits. JSON is an array of
+ * warnings, each with `subjects` and `evidence` nested; CSV (UTF-8 with a BOM, for Excel)
+ * has one line per evidence row, the warning's columns repeated on each, and one line with
+ * empty evidence columns for a warning without evidence. Masked exactly as the detail
+ * view: evidence rows of another jurisdiction are named with their values withheld, and
+ * no birth date a masked identity number hides appears anywhere (the CLI's `warnings
+ * export` too). The export itself is audited before the first line.
  */
 export async function* exportWarnings(
   services: WarningServices,
@@ -75,12 +114,11 @@ export async function* exportWarnings(
     objectType: 'warning',
     detail: { format, ...filter },
   });
-  const rows = new WarningsRepository(services.database.db).streamWarnings(viewer.jurisdictionPrefix, filter);
-  const warnings = presentMasked(services, rows);
+  const warnings = presentExported(services, viewer, filter);
   if (format === 'csv') {
     yield `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
     for await (const w of warnings) {
-      const values = [
+      const head = [
         w.id,
         w.modelId,
         w.modelVersion,
@@ -94,8 +132,15 @@ export async function* exportWarnings(
         w.hitKey,
         w.retiredAt,
         w.retiredReason,
+        subjectsCell(w.subjects),
       ];
-      yield `${values.map(csvCell).join(',')}\r\n`;
+      const lines = w.evidence.length === 0 ? [undefined] : w.evidence;
+      for (const e of lines) {
+        const tail = e
+          ? [e.dataset, e.batchId, e.rowNo, e.role, e.outsideJurisdiction ? 'true' : 'false', e.values]
+          : ['', '', '', '', '', null];
+        yield `${[...head, ...tail].map(csvCell).join(',')}\r\n`;
+      }
     }
     return;
   }

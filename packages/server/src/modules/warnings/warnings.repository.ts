@@ -129,6 +129,24 @@ export class WarningsRepository {
       .execute();
   }
 
+  /** The evidence rows of these warnings, in one query per 200 warnings, each warning's in the detail view's order. */
+  async findEvidenceOf(warningIds: readonly number[]): Promise<WarningEvidenceRow[]> {
+    const out: WarningEvidenceRow[] = [];
+    for (const part of chunks([...new Set(warningIds)])) {
+      const rows = await this.db
+        .selectFrom('warning_evidence')
+        .selectAll()
+        .where('warning_id', 'in', part)
+        .orderBy('warning_id')
+        .orderBy('dataset')
+        .orderBy('batch_id')
+        .orderBy('row_no')
+        .execute();
+      out.push(...rows);
+    }
+    return out;
+  }
+
   async findEvents(warningId: number): Promise<WarningEventRow[]> {
     return this.db.selectFrom('warning_events').selectAll().where('warning_id', '=', warningId).orderBy('id').execute();
   }

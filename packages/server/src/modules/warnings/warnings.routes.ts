@@ -103,7 +103,12 @@ export function registerWarningRoutes(app: FastifyInstance, services: WarningSer
     '/api/v1/warnings/export',
     {
       config: { access: 'warning.read' },
-      schema: { tags, summary: 'Export matching warnings as CSV or JSON (masked)', querystring: ZExportQuery },
+      schema: {
+        tags,
+        summary:
+          'Export matching warnings with their subjects and evidence rows, masked as the detail view: JSON nested, CSV a line per evidence row',
+        querystring: ZExportQuery,
+      },
     },
     async (request, reply) => {
       const { format } = request.query;

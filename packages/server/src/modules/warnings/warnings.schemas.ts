@@ -53,6 +53,25 @@ export const ZEvidenceRow = z.object({
   /** The row is still in the lake but lies in another jurisdiction, so its values are withheld. */
   outsideJurisdiction: z.boolean(),
 });
+export type TEvidenceRow = z.infer<typeof ZEvidenceRow>;
+
+/** A person or organisation a warning names, by its subject key. */
+export const ZSubject = z.object({
+  subjectKey: z.string(),
+  /** `person` or `organisation`; null when the subject index no longer knows the key. */
+  kind: z.string().nullable(),
+  /** The subject the hit is about; the others are the hit's other parties. */
+  primary: z.boolean(),
+  /** The identity number (masked unless revealed) or credit code; null when unknown or withheld. */
+  identifier: z.string().nullable(),
+  /** Known, but shown by no evidence row the viewer may read (they lie in another jurisdiction). */
+  withheld: z.boolean(),
+});
+export type TSubject = z.infer<typeof ZSubject>;
+
+/** One warning of an export: as the list shows it, with its subjects and evidence rows as the detail view shows them. */
+export const ZExportedWarning = ZWarning.extend({ subjects: z.array(ZSubject), evidence: z.array(ZEvidenceRow) });
+export type TExportedWarning = z.infer<typeof ZExportedWarning>;
 
 export const ZWarningDetail = ZWarning.extend({
   facts: z.record(z.string(), z.unknown()),
@@ -103,10 +122,5 @@ export const ZModelStats = ZCounts.extend({
 export const ZStats = z.object({ items: z.array(ZModelStats) });
 export type TModelStats = z.infer<typeof ZModelStats>;
 
-export const ZExportQuery = z.object({
-  format: z.enum(['csv', 'json']).default('csv'),
-  model: z.string().max(60).optional(),
-  severity: ZSeverity.optional(),
-  status: ZWarningStatus.optional(),
-  retired: ZRetiredFilter,
-});
+/** The list's filters (the console's date range included), and the format. */
+export const ZExportQuery = ZWarningFilter.extend({ format: z.enum(['csv', 'json']).default('csv') });

@@ -4,12 +4,11 @@ import type { WarningStatus } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { rowJurisdictionOf } from '../datasets/index.js';
-import { type Masking, birthDatesOf, presentEvidenceRow, subjectKeysOf } from './evidence.presenter.js';
-import { fetchRows, findSubjectIdentifiers, type RowRef, rowAt } from './evidence.lake.js';
 import { presentEvent, presentFacts, presentWarning } from './warnings.presenter.js';
 import { type WarningFilter, WarningsRepository } from './warnings.repository.js';
 import type { TWarning, TWarningDetail } from './warnings.schemas.js';
-import { findWarningMasking, subjectKeysOfWarning } from './warning-masking.js';
+import { findWarningMasking } from './warning-masking.js';
+import { type ViewedEvidence, viewEvidence } from './warning-evidence.js';
 
 /** Who is looking at or handling warnings, and over which divisions. */
 export interface WarningViewer {
@@ -66,30 +65,11 @@ export async function getWarningDetail(
     );
   }
   const [evidence, events] = await Promise.all([repository.findEvidence(id), repository.findEvents(id)]);
-  const refs = evidence.map((e) => ({ dataset: e.dataset, batchId: e.batch_id, rowNo: e.row_no }));
   // A county's handler sees the evidence rows inside the county; a row of another
   // jurisdiction (a death registered by a neighbour) is named but its values are withheld.
   const scope = await rowJurisdictionOf(services.database.db, viewer.jurisdictionPrefix);
-  const rows = await fetchRows(services.lake, refs, undefined, scope);
-  const withheld = scope
-    ? await fetchRows(
-        services.lake,
-        refs.filter((r) => !rowAt(rows, r)),
-        [],
-      )
-    : new Map<string, Record<string, unknown>>();
-  const keys = new Set<number>();
-  for (const row of rows.values()) for (const key of subjectKeysOf(row)) keys.add(key);
-  for (const key of subjectKeysOfWarning(warning)) keys.add(key);
-  const identifiers = await findSubjectIdentifiers(services.lake, [...keys].filter(Number.isFinite));
-  // Masked, nothing on the page may show the birth date of any person it names.
-  const masking: Masking = unmasked
-    ? { unmasked: true }
-    : { unmasked: false, birthDates: birthDatesOf(identifiers, services.fieldCrypto) };
-  const presented = evidence.map((e, i) => ({
-    ...presentEvidenceRow(e, rowAt(rows, refs[i] as RowRef), identifiers, services.fieldCrypto, masking),
-    outsideJurisdiction: rowAt(withheld, refs[i] as RowRef) !== undefined,
-  }));
+  const [viewed] = await viewEvidence(services, scope, [{ warning, evidence }], unmasked);
+  const { masking, identifiers, evidence: shown } = viewed as ViewedEvidence;
   const subject = warning.subject_key === null ? undefined : identifiers.get(Number(warning.subject_key));
   await recordAudit(services.database.db, viewer.actor, {
     action: unmasked ? 'person.read' : 'warning.read',
@@ -103,7 +83,7 @@ export async function getWarningDetail(
     ...presentWarning(warning, masking),
     facts: presentFacts(warning, masking),
     masked: !unmasked,
-    evidence: presented,
+    evidence: shown,
     events: events.map((event) => presentEvent(event, masking)),
   };
 }

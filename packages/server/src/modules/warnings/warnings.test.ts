@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAuditEntries } from '../../testing/auth-helpers.js';
 import { testEngines } from '../../testing/test-databases.js';
@@ -200,7 +201,10 @@ for (const engine of testEngines()) {
       });
       expect(csv.statusCode).toBe(200);
       expect(csv.headers['content-type']).toContain('text/csv');
-      expect(csv.body.trim().split('\r\n')).toHaveLength(3);
+      // One line per evidence row: Alice's and Erin's warnings, each a payment and a death.
+      const lines = parse<Record<string, string>>(csv.body, { bom: true, columns: true });
+      expect(lines.map((l) => l.evidence_dataset)).toEqual(['benefit_payment', 'death', 'benefit_payment', 'death']);
+      expect(new Set(lines.map((l) => l.id)).size).toBe(2);
       const json = await platform.app.inject({
         method: 'GET',
         url: '/api/v1/warnings/export?format=json',
