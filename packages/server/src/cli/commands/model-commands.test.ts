@@ -35,7 +35,9 @@ for (const engine of testEngines()) {
       expect((await run(['models', 'list'])).out).toMatch(/^W01\s+red\s+enabled/m);
       const result = await run(['models', 'run', 'W01']);
       expect(result.out).toMatch(/W01\s+2 hits in \d+ ms/);
-      expect(result.out).toMatch(/run \d+ succeeded: 1 succeeded, 0 skipped, 0 failed of 1 models; 2 new and 0 updated warnings/);
+      expect(result.out).toMatch(
+        /run \d+ succeeded: 1 succeeded, 0 skipped, 0 failed of 1 models; 2 new and 0 updated warnings/,
+      );
       const json = JSON.parse(
         (await run(['warnings', 'export', '--format', 'json', '--model', 'W01', '--severity', 'red'])).out,
       ) as unknown[];

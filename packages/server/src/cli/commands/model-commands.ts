@@ -44,9 +44,7 @@ export function registerModelCommands(
 
   models
     .command('run [ids...]')
-    .description(
-      'Run models now and wait; progress on stderr, a summary on stdout; exits non-zero when a model failed',
-    )
+    .description('Run models now and wait; progress on stderr, a summary on stdout; exits non-zero when a model failed')
     .option('--all', 'every enabled model')
     .option('--incremental', 'only the batches loaded since the last finished run')
     .action(async (ids: string[], options: { all?: boolean; incremental?: boolean }) => {
@@ -63,7 +61,9 @@ export function registerModelCommands(
         const done = await waitForRun(services, run.id, output);
         if (runFailed(done)) {
           const failed = Object.keys(done.errors as Record<string, string>);
-          throw new CliError(`run ${done.id} ${done.status}${failed.length > 0 ? `: ${failed.join(', ')} failed` : ''}`);
+          throw new CliError(
+            `run ${done.id} ${done.status}${failed.length > 0 ? `: ${failed.join(', ')} failed` : ''}`,
+          );
         }
       });
     });

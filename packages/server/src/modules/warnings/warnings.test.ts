@@ -219,7 +219,12 @@ for (const engine of testEngines()) {
       expect(create.statusCode, create.body).toBe(201);
       // No payroll was ever imported: U_BROKEN has nothing to read (its table does not even exist).
       const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01', 'U_BROKEN'] });
-      expect(run).toMatchObject({ status: 'succeeded', models_done: 2, errors: {}, skipped: { U_BROKEN: ['payroll'] } });
+      expect(run).toMatchObject({
+        status: 'succeeded',
+        models_done: 2,
+        errors: {},
+        skipped: { U_BROKEN: ['payroll'] },
+      });
       expect((run.hit_counts as Record<string, number>).W01).toBe(3);
       const shown = await platform.app.inject({
         method: 'GET',

@@ -36,11 +36,7 @@ describe('models run by themselves after an import', () => {
   });
 
   it('skips the models whose other datasets hold no rows yet, naming them, and fails none', async () => {
-    const [first] = await platform.services.database.db
-      .selectFrom('model_runs')
-      .selectAll()
-      .orderBy('id')
-      .execute();
+    const [first] = await platform.services.database.db.selectFrom('model_runs').selectAll().orderBy('id').execute();
     // Only payments were loaded when the first run started: W01 waits for the deaths.
     expect(first?.errors).toEqual({});
     expect((first?.skipped as Record<string, string[]>).W01).toEqual(['death']);
