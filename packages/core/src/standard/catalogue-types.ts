@@ -53,6 +53,20 @@ export interface DatasetType {
    * quality report only (never part of a hit key): a payment's own ID beside its natural key.
    */
   readonly alternateKeys?: readonly (readonly string[])[];
+  /**
+   * The records a row belongs to, in order: a row without a division of its own lies in
+   * the division of the first of them that has one (a collective ledger entry in its
+   * organisation's, a bid in its tender's, a tender in its buyer's), and only then in its
+   * batch's. Model runs of a county read, and warnings lie, by this rule.
+   */
+  readonly belongsTo?: readonly RecordReference[];
+}
+
+/** A field of a row naming another record: `field` of this row equals `key` of a `dataset` row. */
+export interface RecordReference {
+  readonly field: string;
+  readonly dataset: string;
+  readonly key: string;
 }
 
 /** A dataset type of the standard itself, which always declares its natural key. */

@@ -59,6 +59,13 @@ function keyLines(dataset: DatasetType): string[] {
   const lines = [`自然键 / Natural key: ${keyText(dataset.naturalKey)}`, ''];
   const others = dataset.alternateKeys ?? [];
   if (others.length > 0) lines.push(`另查重复 / Also checked for duplicates: ${others.map(keyText).join('; ')}`, '');
+  const owners = (dataset.belongsTo ?? []).map((r) => `${code(r.field)} → ${code(`${r.dataset}.${r.key}`)}`);
+  if (owners.length > 0) {
+    lines.push(
+      `无行政区划时归属 / Without a division, lies where it belongs: ${owners.join('; ')}; else its batch's organisation`,
+      '',
+    );
+  }
   return lines;
 }
 

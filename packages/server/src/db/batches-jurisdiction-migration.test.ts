@@ -51,7 +51,7 @@ for (const engine of testEngines()) {
             model_version: 1,
             severity: 'red',
             subject_keys: '[]',
-            division_code: division,
+            division_code: division as string,
             first_seen_at: new Date(),
             last_seen_at: new Date(),
             facts: '{}',

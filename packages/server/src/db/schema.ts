@@ -188,7 +188,12 @@ export interface ModelVersionTable {
 }
 
 export type ModelRunKind = 'full' | 'incremental' | 'scheduled';
-export type ModelRunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+/**
+ * How a run ended: `succeeded` when every model ran (some may have waited for data),
+ * `skipped` when none could run because every model's input datasets held no rows,
+ * `failed` when any model failed, `cancelled` when stopped.
+ */
+export type ModelRunStatus = 'queued' | 'running' | 'succeeded' | 'skipped' | 'failed' | 'cancelled';
 
 export interface ModelRunTable {
   id: Generated<number>;
@@ -204,6 +209,8 @@ export interface ModelRunTable {
   /** Milliseconds each model's evaluation took, by model id. */
   model_durations: Generated<unknown>;
   errors: Generated<unknown>;
+  /** The models that did not run for want of rows, each with the input datasets it waits for. */
+  skipped: Generated<unknown>;
   new_warnings: Generated<number>;
   updated_warnings: Generated<number>;
   requested_by: number | null;
@@ -236,7 +243,8 @@ export interface WarningTable {
   severity: WarningSeverity;
   subject_key: string | null;
   subject_keys: unknown;
-  division_code: string | null;
+  /** Never null: a row's own division, the record's it belongs to, or its batch's (000000000000 at worst). */
+  division_code: string;
   status: Generated<WarningStatus>;
   status_reason: string | null;
   status_changed_at: Date | null;

@@ -8,8 +8,10 @@ import { type Lake, quoteIdentifier } from '../lake/index.js';
  * jurisdiction. The engine resolves the query's table names to those CTEs (nested
  * subqueries and the query's own CTEs included), so builder models, incremental
  * restrictions and hand-written SQL models are bounded alike, and no filter in the model
- * can widen what it sees. The CTEs read the real tables by their schema-qualified name:
- * DuckDB refuses a CTE that names itself without one ("circular reference").
+ * can widen what it sees. A row lies where its division says, its own or that of the record
+ * it belongs to (a ledger entry's organisation, a tender's buyer), else where its batch
+ * does. The CTEs read the real tables by their schema-qualified name: DuckDB refuses a
+ * CTE that names itself without one ("circular reference").
  */
 
 /** The rows of a jurisdiction: the rule of the security model, for the lake. */
@@ -27,21 +29,113 @@ function hasDivision(dataset: string): boolean {
   return findDataset(dataset)?.fields.some((f) => f.key === 'division' && f.type === 'division') ?? false;
 }
 
+/** The lake column of a field: identifiers are kept as subject keys (`<field>_sk`). */
+function columnOf(dataset: string, field: string): string {
+  const type = findDataset(dataset)?.fields.find((f) => f.key === field)?.type;
+  return type === 'id' || type === 'uscc' || type === 'subject' ? `${field}_sk` : field;
+}
+
 /**
- * The condition keeping a row of `dataset` inside the jurisdiction: its own division where
- * it has one, else its batch's. Written with literals (a checked prefix of digits, checked
- * integers), so it can be put in front of any query without renumbering its parameters.
+ * A row's division in SQL, by the rule of the data standard: its own `division`, else that
+ * of the record it belongs to (core's `belongsTo`: a ledger entry's organisation, a bid's
+ * tender, a tender's buyer), followed down the chain. `joins` go after `FROM <table> AS
+ * <alias>`; `expr` is NULL-able text, or undefined when the dataset can have no division
+ * (then only its batch places a row). A referenced record found in several rows gives the
+ * greatest of their divisions, so the answer never depends on the order rows come in.
  */
-export function rowWithinSql(dataset: string, jurisdiction: RowJurisdiction, alias?: string): string {
+export interface RowDivisionSql {
+  readonly joins: string;
+  readonly expr: string | undefined;
+}
+
+/**
+ * The division of each row of `dataset` read as `alias`. `tables` are the dataset types
+ * whose table the lake holds (a missing one gives nothing); `schema` qualifies the tables
+ * read ('' or `"schema".`), so the SQL can sit inside CTEs that shadow them.
+ */
+export function rowDivisionSql(
+  dataset: string,
+  alias: string,
+  tables: ReadonlySet<string>,
+  schema = '',
+): RowDivisionSql {
+  let next = 0;
+  const build = (type: string, at: string, seen: readonly string[]): RowDivisionSql => {
+    const parts = hasDivision(type) ? [`${quoteIdentifier(at)}.${quoteIdentifier('division')}`] : [];
+    let joins = '';
+    for (const ref of findDataset(type)?.belongsTo ?? []) {
+      if (!tables.has(ref.dataset) || seen.includes(ref.dataset)) continue;
+      const inner = `${alias}_r${(next += 1)}`;
+      const owner = build(ref.dataset, inner, [...seen, type]);
+      if (owner.expr === undefined) continue;
+      const joined = `${alias}_j${(next += 1)}`;
+      const key = `${quoteIdentifier(inner)}.${quoteIdentifier(columnOf(ref.dataset, ref.key))}`;
+      joins +=
+        ` LEFT JOIN (SELECT ${key} AS k, max(${owner.expr}) AS division` +
+        ` FROM ${schema}${quoteIdentifier(`ds_${ref.dataset}`)} AS ${quoteIdentifier(inner)}${owner.joins}` +
+        ` WHERE ${key} IS NOT NULL GROUP BY ${key}) AS ${quoteIdentifier(joined)}` +
+        ` ON ${quoteIdentifier(joined)}.k = ${quoteIdentifier(at)}.${quoteIdentifier(columnOf(type, ref.field))}`;
+      parts.push(`${quoteIdentifier(joined)}.division`);
+    }
+    const expr = parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : `COALESCE(${parts.join(', ')})`;
+    return { joins, expr };
+  };
+  return build(dataset, alias, []);
+}
+
+/**
+ * The condition keeping a row of `dataset` inside the jurisdiction: its division (`division`,
+ * an SQL expression such as rowDivisionSql's; by default its own column, where it has one),
+ * else its batch's. Written with literals (a checked prefix of digits, checked integers),
+ * so it can be put in front of any query without renumbering its parameters.
+ */
+export function rowWithinSql(
+  dataset: string,
+  jurisdiction: RowJurisdiction,
+  alias?: string,
+  division?: string,
+): string {
   if (!PREFIX.test(jurisdiction.prefix)) throw new Error('a jurisdiction prefix is 1 to 12 digits');
   for (const id of jurisdiction.batchIds) if (!Number.isSafeInteger(id)) throw new Error('batch ids are integers');
   const column = (name: string) =>
     alias ? `${quoteIdentifier(alias)}.${quoteIdentifier(name)}` : quoteIdentifier(name);
   const byBatch =
     jurisdiction.batchIds.length === 0 ? 'FALSE' : `${column('_batch_id')} IN (${jurisdiction.batchIds.join(', ')})`;
-  if (!hasDivision(dataset)) return byBatch;
-  const division = column('division');
-  return `(${division} LIKE '${jurisdiction.prefix}%' OR (${division} IS NULL AND ${byBatch}))`;
+  const own = division ?? (hasDivision(dataset) ? column('division') : undefined);
+  if (own === undefined) return byBatch;
+  return `(${own} LIKE '${jurisdiction.prefix}%' OR (${own} IS NULL AND ${byBatch}))`;
+}
+
+/**
+ * Which of these dataset types, and of those their rows belong to (down the chain), have a
+ * `ds_*` table in the lake.
+ */
+export async function datasetTablesOf(lake: Lake, datasets: readonly string[]): Promise<Set<string>> {
+  const reach = new Set<string>();
+  const visit = (key: string) => {
+    if (reach.has(key) || findDataset(key) === undefined) return;
+    reach.add(key);
+    for (const ref of findDataset(key)?.belongsTo ?? []) visit(ref.dataset);
+  };
+  datasets.forEach(visit);
+  const held = new Set<string>();
+  for (const dataset of reach) if (await lake.hasTable(`ds_${dataset}`)) held.add(dataset);
+  return held;
+}
+
+/**
+ * The rows of `dataset` inside the jurisdiction, as a SELECT of the table's own columns:
+ * by the division each row has or takes from the record it belongs to, else by its batch.
+ */
+export function rowsWithinSql(
+  dataset: string,
+  jurisdiction: RowJurisdiction,
+  tables: ReadonlySet<string>,
+  schema = '',
+): string {
+  const division = rowDivisionSql(dataset, 't', tables, schema);
+  const within = rowWithinSql(dataset, jurisdiction, 't', division.expr);
+  return `SELECT ${quoteIdentifier('t')}.* FROM ${schema}${quoteIdentifier(`ds_${dataset}`)} AS ${quoteIdentifier('t')}${division.joins} WHERE ${within}`;
 }
 
 /** The dataset types whose `ds_*` table the query names, with the model's declared inputs. */
@@ -62,14 +156,14 @@ export async function boundToJurisdiction(
   jurisdiction: RowJurisdiction,
 ): Promise<string> {
   const [current] = await lake.query<{ schema: string }>('SELECT current_schema() AS schema');
-  const schema = quoteIdentifier(String(current?.schema));
+  const schema = `${quoteIdentifier(String(current?.schema))}.`;
+  const tables = await datasetTablesOf(lake, datasets);
   const ctes: string[] = [];
   for (const dataset of datasets) {
-    const table = quoteIdentifier(`ds_${dataset}`);
-    if (!(await lake.hasTable(`ds_${dataset}`))) continue;
+    if (!tables.has(dataset)) continue;
     // NOT MATERIALIZED: the filter is pushed into each use instead of a copy of the table.
     ctes.push(
-      `${table} AS NOT MATERIALIZED (SELECT * FROM ${schema}.${table} WHERE ${rowWithinSql(dataset, jurisdiction)})`,
+      `${quoteIdentifier(`ds_${dataset}`)} AS NOT MATERIALIZED (${rowsWithinSql(dataset, jurisdiction, tables, schema)})`,
     );
   }
   if (ctes.length === 0) return sql;

@@ -1,6 +1,6 @@
 import { api } from './client';
 
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'skipped' | 'failed' | 'cancelled';
 export type RunKind = 'full' | 'incremental';
 
 export interface ModelRun {
@@ -14,6 +14,10 @@ export interface ModelRun {
   /** Milliseconds the engine took for each model that finished. */
   modelDurationsMs: Record<string, number>;
   errors: Record<string, string>;
+  /** Models that did not run because their input datasets held no rows: the datasets each waits for. */
+  skipped: Record<string, string[]>;
+  /** How its models ended, each counted once (a skipped model is never counted as succeeded). */
+  summary: { succeeded: number; skipped: number; failed: number; total: number };
   newWarnings: number;
   updatedWarnings: number;
   requestedBy: string | null;

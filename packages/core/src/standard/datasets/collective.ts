@@ -37,6 +37,7 @@ export const COLLECTIVE_ASSET: StandardDatasetType = {
   name: { zh: '集体资产资源', en: 'Collective assets and resources' },
   source: RURAL_AFFAIRS,
   naturalKey: ['asset_id'],
+  belongsTo: [{ field: 'org_code', dataset: 'collective_org', key: 'org_code' }],
   fields: [
     field('asset_id', 'text', '资产编号', 'Asset ID', {
       required: true,
@@ -82,6 +83,7 @@ export const COLLECTIVE_LEASE: StandardDatasetType = {
   name: { zh: '资产资源发包租赁合同', en: 'Collective leases' },
   source: RURAL_AFFAIRS,
   naturalKey: ['lease_id'],
+  belongsTo: [{ field: 'org_code', dataset: 'collective_org', key: 'org_code' }],
   fields: [
     field('lease_id', 'text', '合同编号', 'Lease ID', {
       required: true,
@@ -125,6 +127,7 @@ export const COLLECTIVE_LEDGER: StandardDatasetType = {
   name: { zh: '集体资金收支明细', en: 'Collective fund ledger' },
   source: RURAL_AFFAIRS,
   naturalKey: ['entry_id'],
+  belongsTo: [{ field: 'org_code', dataset: 'collective_org', key: 'org_code' }],
   fields: [
     field('entry_id', 'text', '流水号', 'Entry ID', {
       required: true,

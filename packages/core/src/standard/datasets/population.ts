@@ -178,6 +178,7 @@ export const KINSHIP: StandardDatasetType = {
   name: { zh: '干部亲属关系', en: 'Relatives of officials' },
   source: { zh: '组织部门、个人有关事项报告', en: 'Organisation department, personal reports' },
   naturalKey: ['official_id', 'relative_id', 'relation'],
+  belongsTo: [{ field: 'official_id', dataset: 'official', key: 'id' }],
   fields: [
     field('official_id', 'id', '干部身份证号', 'Official ID number', {
       required: true,

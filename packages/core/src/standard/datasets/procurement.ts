@@ -13,6 +13,7 @@ export const TENDER: StandardDatasetType = {
   name: { zh: '招标投标项目', en: 'Tenders' },
   source: TRADING_CENTRE,
   naturalKey: ['tender_id'],
+  belongsTo: [{ field: 'buyer_uscc', dataset: 'company', key: 'uscc' }],
   fields: [
     field('tender_id', 'text', '项目编号', 'Tender ID', { required: true, synonyms: TENDER_ID_SYNONYMS }),
     field('title', 'text', '项目名称', 'Title', {
@@ -84,6 +85,7 @@ export const BID: StandardDatasetType = {
   name: { zh: '投标记录', en: 'Bids' },
   source: TRADING_CENTRE,
   naturalKey: ['tender_id', 'bidder_uscc'],
+  belongsTo: [{ field: 'tender_id', dataset: 'tender', key: 'tender_id' }],
   fields: [
     field('tender_id', 'text', '项目编号', 'Tender ID', { required: true, synonyms: TENDER_ID_SYNONYMS }),
     field('bidder_uscc', 'uscc', '投标人统一社会信用代码', 'Bidder USCC', {
@@ -124,6 +126,10 @@ export const CONTRACT: StandardDatasetType = {
   name: { zh: '合同信息', en: 'Contracts' },
   source: { zh: '公共资源交易中心、财政、采购单位', en: 'Trading centre, finance, purchasing units' },
   naturalKey: ['contract_id'],
+  belongsTo: [
+    { field: 'tender_id', dataset: 'tender', key: 'tender_id' },
+    { field: 'unit_uscc', dataset: 'company', key: 'uscc' },
+  ],
   fields: [
     field('contract_id', 'text', '合同编号', 'Contract ID', {
       required: true,

@@ -188,6 +188,7 @@ export const COMPANY_ROLE: StandardDatasetType = {
   name: { zh: '股东及主要人员', en: 'Shareholders and key staff' },
   source: { zh: '市场监管', en: 'Market regulation' },
   naturalKey: ['uscc', 'person_id', 'role'],
+  belongsTo: [{ field: 'uscc', dataset: 'company', key: 'uscc' }],
   fields: [
     field('uscc', 'uscc', '统一社会信用代码', 'Company USCC', {
       required: true,
@@ -222,6 +223,7 @@ export const SOCIAL_INSURANCE: StandardDatasetType = {
   name: { zh: '社会保险参保缴费', en: 'Social insurance contributions' },
   source: { zh: '人社、税务', en: 'Human resources and social security, tax' },
   naturalKey: ['id', 'employer_uscc', 'period'],
+  belongsTo: [{ field: 'employer_uscc', dataset: 'company', key: 'uscc' }],
   fields: [
     idField({ required: true, synonyms: ['参保人身份证号', '参保人证件号码'] }),
     field('employer_uscc', 'uscc', '参保单位统一社会信用代码', 'Employer USCC', {

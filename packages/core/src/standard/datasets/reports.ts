@@ -6,6 +6,7 @@ export const PERSONAL_REPORT: StandardDatasetType = {
   name: { zh: '领导干部个人有关事项报告', en: 'Officials’ personal matters reports' },
   source: { zh: '组织部门', en: 'Organisation department' },
   naturalKey: ['official_id', 'year', 'item_type', 'item_ref'],
+  belongsTo: [{ field: 'official_id', dataset: 'official', key: 'id' }],
   fields: [
     field('official_id', 'id', '报告人身份证号', 'Official ID number', {
       required: true,

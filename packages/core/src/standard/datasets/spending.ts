@@ -96,6 +96,7 @@ export const INVOICE: StandardDatasetType = {
   name: { zh: '发票信息', en: 'Invoices' },
   source: { zh: '税务', en: 'Tax' },
   naturalKey: ['invoice_no'],
+  belongsTo: [{ field: 'buyer_uscc', dataset: 'company', key: 'uscc' }],
   fields: [
     field('invoice_no', 'text', '发票号码', 'Invoice number', {
       required: true,

@@ -18,7 +18,8 @@ import { describeOcdsOutcome, importOcdsFile } from '../../modules/datasets/ocds
 import { previewDatasetFile } from '../../modules/datasets/import/preview.service.js';
 import { describeColumnAccounting } from './column-report.js';
 import { CliError } from '../cli-error.js';
-import type { WithPlatform } from './open-services.js';
+import { type CommandOutput, processOutput, type WithPlatform } from './open-services.js';
+import { runFailed, waitForRun } from './run-progress.js';
 
 /**
  * The command line's actor for an import: audited as `cli`, acting for the organisation
@@ -43,6 +44,8 @@ interface ImportOptions {
   replace?: boolean;
   force?: boolean;
   dryRun?: boolean;
+  /** False with `--no-run`: leave the models for a later `models run`. */
+  run: boolean;
 }
 
 async function readMapping(file: string | undefined): Promise<Record<string, string> | undefined> {
@@ -106,10 +109,51 @@ function formatNumber(n: number): string {
 }
 
 /**
- * Registers `import`, `datasets`, `batches` and `batch rollback`. Imports show a progress
- * bar of bytes read on stderr and end with a summary; failures exit non-zero via CliError.
+ * Runs `importing` and then, unless `run` is false, waits for the model runs it queued (the
+ * enabled models reading the new rows, see app/domain-events.ts), printing their progress:
+ * the command returns once they have finished, so a scripted import leaves its warnings
+ * behind. The services handed to `importing` say whether models follow (for imports that
+ * take no `runModels`, such as OCDS). A run that failed fails the command, which says the
+ * batch itself is loaded.
  */
-export function registerDatasetCommands(program: Command, withPlatform: WithPlatform): void {
+async function importThenRun<T>(
+  services: AppServices,
+  run: boolean,
+  output: CommandOutput,
+  importing: (services: AppServices) => Promise<T>,
+): Promise<T> {
+  const queued: number[] = [];
+  const stop = services.modelRuns.onQueued((id) => queued.push(id));
+  let result: T;
+  try {
+    result = await importing({ ...services, config: { ...services.config, autoRunModels: run } });
+  } finally {
+    stop();
+  }
+  if (!run) return result;
+  if (queued.length === 0) output.err('no enabled model reads this dataset / 没有启用的模型读取该数据集\n');
+  const failed: string[] = [];
+  for (const id of queued) {
+    output.err(`models reading the new rows: run ${id} / 正在运行读取新数据的模型\n`);
+    const done = await waitForRun(services, id, output);
+    if (runFailed(done)) failed.push(`run ${done.id} ${done.status}`);
+  }
+  if (failed.length > 0) {
+    throw new CliError(`the batch is loaded, but ${failed.join('; ')} (see \`qingfeng models run\`)`);
+  }
+  return result;
+}
+
+/**
+ * Registers `import`, `datasets`, `batches` and `batch rollback`. Imports show a progress
+ * bar of bytes read on stderr and end with a summary, then run the models that read the
+ * new rows and wait for them (`--no-run` skips that); failures exit non-zero via CliError.
+ */
+export function registerDatasetCommands(
+  program: Command,
+  withPlatform: WithPlatform,
+  output: CommandOutput = processOutput,
+): void {
   program
     .command('import')
     .description('Import a dataset file (CSV, XLSX, JSON, JSON Lines) as one batch')
@@ -127,24 +171,28 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
     .option('--replace', 'replace all rows of the dataset with this file')
     .option('--force', 'import even if this file was imported before')
     .option('--dry-run', "match the file's columns and say what each feeds, importing nothing")
+    .option('--no-run', 'do not run the models that read the new rows (run them later with `qingfeng models run`)')
     .argument('<file>', 'the file to import')
     .action(async (file: string, options: ImportOptions) => {
       if (options.type === 'ocds') {
         // One OCDS file becomes three batches: tender, bid and contract.
         await withPlatform(async (services) => {
-          const outcome = await importOcdsFile(services, await importActor(services, options.org), {
-            file,
-            departmentCode: options.department ?? null,
-            force: options.force === true,
+          const actor = await importActor(services, options.org);
+          await importThenRun(services, options.run, output, async (importing) => {
+            const outcome = await importOcdsFile(importing, actor, {
+              file,
+              departmentCode: options.department ?? null,
+              force: options.force === true,
+            });
+            output.out(describeOcdsOutcome(outcome));
           });
-          process.stdout.write(describeOcdsOutcome(outcome));
         });
         return;
       }
       const mapping = await readMapping(options.mapping);
       if (options.dryRun === true) {
         await withPlatform(async (services) => {
-          process.stdout.write(await describeDryRun(services, file, options, mapping));
+          output.out(await describeDryRun(services, file, options, mapping));
         });
         return;
       }
@@ -162,43 +210,46 @@ export function registerDatasetCommands(program: Command, withPlatform: WithPlat
           throw new CliError(`cannot read ${file}`);
         });
         let rows = 0;
-        bar.start(size, 0, { rows: 0 });
-        try {
-          const outcome = await importDatasetFile(
-            services,
-            actor,
-            {
-              datasetType: options.type,
-              file,
-              fileName: path.basename(file),
-              departmentCode: options.department ?? null,
-              mode: options.replace ? 'replace' : 'append',
-              force: options.force === true,
-              ...(options.sheet ? { sheet: options.sheet } : {}),
-              ...(mapping ? { mapping } : {}),
-            },
-            { onBytes: (total) => bar.update(total, { rows }), onRows: (n) => (rows = n) },
-          );
-          bar.update(size, { rows });
-          bar.stop();
-          const { batch } = outcome;
-          const perSecond = Math.round(Number(batch.rows_read) / Math.max(outcome.seconds, 0.001));
-          process.stdout.write(
-            [
-              `batch ${batch.id}: ${batch.dataset_type} ${batch.status}`,
-              `  read ${formatNumber(Number(batch.rows_read))}, loaded ${formatNumber(Number(batch.rows_loaded))}, rejected ${formatNumber(Number(batch.rows_rejected))}`,
-              `  ${outcome.seconds.toFixed(1)} s, ${formatNumber(perSecond)} rows/s`,
-              outcome.reportPath ? `  rejected rows: ${outcome.reportPath}` : '  no rows rejected',
-            ].join('\n') +
-              '\n' +
-              describeColumnAccounting(outcome.columns),
-          );
-        } catch (error) {
-          bar.stop();
-          if (error instanceof MappingRefusedError) throw new CliError(describeRefusal(error));
-          if (error instanceof AppError) throw new CliError(error.message);
-          throw error;
-        }
+        await importThenRun(services, options.run, output, async (importing) => {
+          bar.start(size, 0, { rows: 0 });
+          try {
+            const outcome = await importDatasetFile(
+              importing,
+              actor,
+              {
+                datasetType: options.type,
+                file,
+                fileName: path.basename(file),
+                departmentCode: options.department ?? null,
+                mode: options.replace ? 'replace' : 'append',
+                force: options.force === true,
+                runModels: options.run,
+                ...(options.sheet ? { sheet: options.sheet } : {}),
+                ...(mapping ? { mapping } : {}),
+              },
+              { onBytes: (total) => bar.update(total, { rows }), onRows: (n) => (rows = n) },
+            );
+            bar.update(size, { rows });
+            bar.stop();
+            const { batch } = outcome;
+            const perSecond = Math.round(Number(batch.rows_read) / Math.max(outcome.seconds, 0.001));
+            output.out(
+              [
+                `batch ${batch.id}: ${batch.dataset_type} ${batch.status}`,
+                `  read ${formatNumber(Number(batch.rows_read))}, loaded ${formatNumber(Number(batch.rows_loaded))}, rejected ${formatNumber(Number(batch.rows_rejected))}`,
+                `  ${outcome.seconds.toFixed(1)} s, ${formatNumber(perSecond)} rows/s`,
+                outcome.reportPath ? `  rejected rows: ${outcome.reportPath}` : '  no rows rejected',
+              ].join('\n') +
+                '\n' +
+                describeColumnAccounting(outcome.columns),
+            );
+          } catch (error) {
+            bar.stop();
+            if (error instanceof MappingRefusedError) throw new CliError(describeRefusal(error));
+            if (error instanceof AppError) throw new CliError(error.message);
+            throw error;
+          }
+        });
       });
     });
 

@@ -45,7 +45,9 @@ for (const engine of testEngines()) {
       expect((await run(['models', 'list'])).out).toMatch(/^W01\s+red\s+enabled/m);
       const result = await run(['models', 'run', 'W01']);
       expect(result.out).toMatch(/W01\s+2 hits in \d+ ms/);
-      expect(result.out).toMatch(/succeeded: 1\/1 models, 2 new and 0 updated warnings/);
+      expect(result.out).toMatch(
+        /run \d+ succeeded: 1 succeeded, 0 skipped, 0 failed of 1 models; 2 new and 0 updated warnings/,
+      );
       const json = JSON.parse(
         (await run(['warnings', 'export', '--format', 'json', '--model', 'W01', '--severity', 'red'])).out,
       ) as Exported[];
@@ -76,6 +78,45 @@ for (const engine of testEngines()) {
         id: masked(ALICE),
       });
       await expect(run(['models', 'run'])).rejects.toThrow(/--all/);
+    });
+
+    it('reports a model whose datasets hold no rows as skipped, naming them, and exits zero', async () => {
+      // M02 reads medical claims and deaths: no claim was ever imported.
+      const result = await run(['models', 'run', 'M02']);
+      expect(result.out).toMatch(/^M02\s+skipped: no rows yet in med_claim/m);
+      expect(result.out).toMatch(/run \d+ skipped: 0 succeeded, 1 skipped, 0 failed of 1 models/);
+    });
+
+    it('exits non-zero when any model failed, after the others ran', async () => {
+      const services = platform.services as { lake: AppServices['lake'] };
+      const lake = services.lake;
+      // The engine refuses W11's query (its parameters carry the model id its hit keys start with).
+      services.lake = new Proxy(lake, {
+        get(target, prop) {
+          const value: unknown = Reflect.get(target, prop, target);
+          if (prop !== 'queryUntrusted' || typeof value !== 'function') {
+            return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+          }
+          return (sql: string, params: unknown, ...rest: unknown[]) =>
+            JSON.stringify(params).includes('W11')
+              ? Promise.reject(new Error('engine down'))
+              : (value as (...a: unknown[]) => unknown).call(target, sql, params, ...rest);
+        },
+      });
+      try {
+        await expect(run(['models', 'run', 'W01', 'W11'])).rejects.toThrow(/run \d+ failed: W11 failed/);
+        const [last] = await platform.services.database.db
+          .selectFrom('model_runs')
+          .selectAll()
+          .orderBy('id', 'desc')
+          .limit(1)
+          .execute();
+        expect(last).toMatchObject({ status: 'failed' });
+        expect(Object.keys(last?.errors as object)).toEqual(['W11']);
+        expect(Object.keys(last?.hit_counts as object)).toEqual(['W01']);
+      } finally {
+        services.lake = lake;
+      }
     });
 
     it('leaves retired warnings out of an export unless asked for', async () => {

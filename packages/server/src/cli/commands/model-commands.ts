@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import type { AppServices } from '../../app/app-services.js';
 import type { WarningSeverity } from '../../db/schema.js';
 import { systemActor } from '../../modules/audit/audit.service.js';
-import { getRun, startRun } from '../../modules/models/runs/model-runs.service.js';
+import { startRun } from '../../modules/models/runs/model-runs.service.js';
 import { listModels } from '../../modules/models/registry/models.service.js';
 import { exportWarnings } from '../../modules/warnings/warning-export.js';
 import { CliError } from '../cli-error.js';
+import { runFailed, waitForRun } from './run-progress.js';
 
 /** Runs work with the platform open; see open-services.ts. */
 export type WithPlatform = <T>(work: (services: AppServices) => Promise<T>) => Promise<T>;
@@ -43,7 +44,7 @@ export function registerModelCommands(
 
   models
     .command('run [ids...]')
-    .description('Run models now and wait; progress on stderr, a summary on stdout')
+    .description('Run models now and wait; progress on stderr, a summary on stdout; exits non-zero when a model failed')
     .option('--all', 'every enabled model')
     .option('--incremental', 'only the batches loaded since the last finished run')
     .action(async (ids: string[], options: { all?: boolean; incremental?: boolean }) => {
@@ -57,33 +58,13 @@ export function registerModelCommands(
             ...(options.all ? { all: true } : { modelIds: ids }),
           },
         );
-        let shown = -1;
-        const timer = setInterval(() => {
-          void getRun(services, run.id).then(
-            (r) => {
-              if (r.models_done === shown) return;
-              shown = r.models_done;
-              output.err(`run ${r.id}: ${r.models_done}/${r.models_total} models\n`);
-            },
-            () => undefined,
+        const done = await waitForRun(services, run.id, output);
+        if (runFailed(done)) {
+          const failed = Object.keys(done.errors as Record<string, string>);
+          throw new CliError(
+            `run ${done.id} ${done.status}${failed.length > 0 ? `: ${failed.join(', ')} failed` : ''}`,
           );
-        }, 500);
-        try {
-          await services.modelRuns.whenFinished(run.id);
-        } finally {
-          clearInterval(timer);
         }
-        const done = await getRun(services, run.id);
-        const hits = done.hit_counts as Record<string, number>;
-        const durations = done.model_durations as Record<string, number>;
-        const errors = done.errors as Record<string, string>;
-        for (const [id, n] of Object.entries(hits)) output.out(`${id.padEnd(10)} ${n} hits in ${durations[id]} ms\n`);
-        for (const [id, message] of Object.entries(errors)) output.out(`${id.padEnd(10)} FAILED: ${message}\n`);
-        output.out(
-          `run ${done.id} ${done.status}: ${done.models_done}/${done.models_total} models, ` +
-            `${done.new_warnings} new and ${done.updated_warnings} updated warnings in ${done.duration_ms ?? 0} ms\n`,
-        );
-        if (done.status !== 'succeeded') throw new CliError(`run ${done.id} ${done.status}`);
       });
     });
 }

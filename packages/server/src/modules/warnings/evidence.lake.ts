@@ -1,6 +1,11 @@
 import { findDataset } from '@qingfeng/core';
 import { type Lake, quoteIdentifier } from '../../lake/index.js';
-import { type RowJurisdiction, rowWithinSql } from '../../models-engine/model-engine.js';
+import {
+  datasetTablesOf,
+  rowDivisionSql,
+  type RowJurisdiction,
+  rowsWithinSql,
+} from '../../models-engine/model-engine.js';
 
 /*
  * Lake SQL of the warnings domain: reading the source rows behind warnings. Only portable
@@ -16,7 +21,7 @@ export interface RowRef {
 
 const CHUNK = 300;
 
-function refKey(ref: RowRef): string {
+export function refKey(ref: RowRef): string {
   return `${ref.dataset}/${ref.batchId}/${ref.rowNo}`;
 }
 
@@ -28,7 +33,8 @@ function tableOf(dataset: string): string | undefined {
 /**
  * The source rows at these addresses, keyed `dataset/batch/row`. Rows a rollback removed
  * are simply absent, and so, with `scope`, are rows outside that jurisdiction (by the
- * rule every row follows: its own division, else its batch's). `columns` limits what is
+ * rule every row follows: its own division, else that of the record it belongs to, else
+ * its batch's). `columns` limits what is
  * read (all columns when omitted).
  */
 export async function fetchRows(
@@ -49,16 +55,57 @@ export async function fetchRows(
     const table = tableOf(dataset) as string;
     if (!(await lake.hasTable(table))) continue;
     const select = columns ? ['_batch_id', '_row_no', ...columns].map((c) => quoteIdentifier(c)).join(', ') : '*';
-    const within = scope ? ` AND ${rowWithinSql(dataset, scope)}` : '';
+    const from = scope
+      ? `(${rowsWithinSql(dataset, scope, await datasetTablesOf(lake, [dataset]))}) AS bounded`
+      : quoteIdentifier(table);
     for (const [batchId, rowNos] of batches) {
       for (let i = 0; i < rowNos.length; i += CHUNK) {
         const part = rowNos.slice(i, i + CHUNK);
         const placeholders = part.map((_r, j) => `$${j + 2}`).join(', ');
         const rows = await lake.query(
-          `SELECT ${select} FROM ${quoteIdentifier(table)} WHERE _batch_id = $1 AND _row_no IN (${placeholders})${within}`,
+          `SELECT ${select} FROM ${from} WHERE _batch_id = $1 AND _row_no IN (${placeholders})`,
           [batchId, ...part],
         );
         for (const row of rows) out.set(refKey({ dataset, batchId, rowNo: Number(row._row_no) }), row);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The division of each row at these addresses, keyed `dataset/batch/row`, by the rule of
+ * the data standard: the row's own, else that of the record it belongs to (a ledger entry's
+ * organisation, a bid's tender, a tender's buyer). Rows with neither are absent (their
+ * batch places them), as are rows of datasets that can have no division.
+ */
+export async function fetchRowDivisions(lake: Lake, refs: readonly RowRef[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const byTable = new Map<string, Map<number, number[]>>();
+  for (const ref of refs) {
+    if (!tableOf(ref.dataset)) continue;
+    const batches = byTable.get(ref.dataset) ?? new Map<number, number[]>();
+    byTable.set(ref.dataset, batches);
+    batches.set(ref.batchId, [...(batches.get(ref.batchId) ?? []), ref.rowNo]);
+  }
+  for (const [dataset, batches] of byTable) {
+    const tables = await datasetTablesOf(lake, [dataset]);
+    if (!tables.has(dataset)) continue;
+    const division = rowDivisionSql(dataset, 't', tables);
+    if (division.expr === undefined) continue;
+    for (const [batchId, rowNos] of batches) {
+      for (let i = 0; i < rowNos.length; i += CHUNK) {
+        const part = [...new Set(rowNos.slice(i, i + CHUNK))];
+        const placeholders = part.map((_r, j) => `$${j + 2}`).join(', ');
+        const rows = await lake.query<{ row_no: unknown; division: unknown }>(
+          `SELECT t._row_no AS row_no, ${division.expr} AS division FROM ${quoteIdentifier(tableOf(dataset) as string)} AS t` +
+            `${division.joins} WHERE t._batch_id = $1 AND t._row_no IN (${placeholders})`,
+          [batchId, ...part],
+        );
+        for (const row of rows) {
+          if (typeof row.division === 'string')
+            out.set(refKey({ dataset, batchId, rowNo: Number(row.row_no) }), row.division);
+        }
       }
     }
   }

@@ -1,7 +1,6 @@
-import { findDataset } from '@qingfeng/core';
 import type { Lake } from '../../lake/index.js';
 import { type ModelDocument, type ModelHit, renderExplanation } from '../../models-engine/model-engine.js';
-import { fetchRows, rowAt } from './evidence.lake.js';
+import { fetchRowDivisions, refKey } from './evidence.lake.js';
 import type { WarningUpsert } from './warnings.repository.js';
 
 const DIVISION = /^\d{12}$/;
@@ -17,17 +16,18 @@ function roleOrder(document: ModelDocument): string[] {
   return [...new Set(sources.map((s) => s.role))];
 }
 
-function hasDivision(dataset: string): boolean {
-  return findDataset(dataset)?.fields.some((f) => f.key === 'division') ?? false;
-}
+/** Where a warning lies when nothing else places it: only viewers of the whole country see it. */
+const COUNTRY_DIVISION = '000000000000';
 
 /**
  * Turns a model's hits into warnings ready to save. A warning always lies in a
  * jurisdiction, by the rule every row follows, in order: a `division` fact the model
- * names; the division column of an evidence row (the driving row, the first source of the
- * rule, then the others in order); else the division of the organisation the driving
- * row's batch belongs to (`batchDivisions`, from the operational store). Rows are read
- * from the lake in a few batched queries.
+ * names; the division of an evidence row, its own or that of the record it belongs to (a
+ * ledger entry's organisation, a tender's buyer: core's `belongsTo`), taking the driving
+ * row, the first source of the rule, then the others in order; else the division of the
+ * organisation the driving row's batch belongs to (`batchDivisions`, from the operational
+ * store); and should even that be unknown, the whole country's, which only its viewers
+ * see. Rows are read from the lake in a few batched queries.
  */
 export async function prepareWarnings(
   lake: Lake,
@@ -37,16 +37,17 @@ export async function prepareWarnings(
 ): Promise<WarningUpsert[]> {
   const roles = roleOrder(document);
   const rank = (role: string) => (roles.includes(role) ? roles.indexOf(role) : roles.length);
-  const refs = hits.flatMap((h) => h.evidence.filter((e) => hasDivision(e.dataset)));
-  const rows = await fetchRows(lake, refs, ['division']);
+  const divisions = await fetchRowDivisions(
+    lake,
+    hits.flatMap((h) => h.evidence),
+  );
   const driving = hits.map((hit) => [...hit.evidence].sort((a, b) => rank(a.role) - rank(b.role)));
   const fromRows = hits.map((hit, i) => {
     const fact = hit.facts.division;
     if (typeof fact === 'string' && DIVISION.test(fact)) return fact;
     for (const evidence of driving[i] ?? []) {
-      if (!hasDivision(evidence.dataset)) continue;
-      const division = rowAt(rows, evidence)?.division;
-      if (typeof division === 'string' && DIVISION.test(division)) return division;
+      const division = divisions.get(refKey(evidence));
+      if (division !== undefined && DIVISION.test(division)) return division;
     }
     return null;
   });
@@ -64,8 +65,8 @@ export async function prepareWarnings(
       severity: hit.severity,
       subjectKey,
       subjectKeys: hit.subjectKeys.map(String),
-      // A hit has at least one evidence row, and every batch belongs to a division.
-      divisionCode: fromRows[i] ?? (batchId === undefined ? null : (byBatch.get(batchId) ?? null)),
+      // Every batch belongs to a division, so the last resort is for a batch the store lost.
+      divisionCode: fromRows[i] ?? (batchId === undefined ? undefined : byBatch.get(batchId)) ?? COUNTRY_DIVISION,
       facts: { ...hit.facts },
       explanationZh: explanation.zh,
       explanationEn: explanation.en,

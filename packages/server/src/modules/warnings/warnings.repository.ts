@@ -30,7 +30,7 @@ export interface WarningUpsert {
   severity: WarningSeverity;
   subjectKey: string | null;
   subjectKeys: string[];
-  divisionCode: string | null;
+  divisionCode: string;
   facts: Record<string, unknown>;
   explanationZh: string;
   explanationEn: string;

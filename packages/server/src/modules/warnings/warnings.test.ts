@@ -213,7 +213,7 @@ for (const engine of testEngines()) {
       expect(json.json<{ divisionCode: string }[]>().map((w) => w.divisionCode)).toEqual(['330108001001']);
     });
 
-    it('records a failing model and lets the others finish', async () => {
+    it('skips a model whose dataset holds no rows, naming it, and counts it neither succeeded nor failed', async () => {
       const create = await platform.app.inject({
         method: 'POST',
         url: '/api/v1/models',
@@ -221,17 +221,33 @@ for (const engine of testEngines()) {
         payload: { document: brokenModel() },
       });
       expect(create.statusCode, create.body).toBe(201);
+      // No payroll was ever imported: U_BROKEN has nothing to read (its table does not even exist).
       const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01', 'U_BROKEN'] });
-      expect(run).toMatchObject({ status: 'succeeded', models_done: 2 });
-      expect(Object.keys(run.errors as object)).toEqual(['U_BROKEN']);
+      expect(run).toMatchObject({
+        status: 'succeeded',
+        models_done: 2,
+        errors: {},
+        skipped: { U_BROKEN: ['payroll'] },
+      });
       expect((run.hit_counts as Record<string, number>).W01).toBe(3);
+      const shown = await platform.app.inject({
+        method: 'GET',
+        url: `/api/v1/model-runs/${run.id}`,
+        headers: analystA.session.headers,
+      });
+      expect(shown.json()).toMatchObject({
+        status: 'succeeded',
+        skipped: { U_BROKEN: ['payroll'] },
+        summary: { succeeded: 1, skipped: 1, failed: 0, total: 2 },
+      });
       const only = await runAndWait(platform, { kind: 'full', modelIds: ['U_BROKEN'] });
-      expect(only.status).toBe('failed');
+      expect(only).toMatchObject({ status: 'skipped', errors: {}, skipped: { U_BROKEN: ['payroll'] } });
     });
 
     it('cancels a run while it runs and one still queued', async () => {
       const queue = platform.services.modelRuns;
-      // The first run's second model waits at the lake's door: the cancel lands between models.
+      // The first run's second model query (W08's: U_BROKEN, with no payroll, is skipped without
+      // one) waits at the lake's door: the cancel lands between models.
       const held = holdModelQuery(platform.services, 2);
       const first = await platform.app.inject({
         method: 'POST',
@@ -268,7 +284,8 @@ for (const engine of testEngines()) {
         headers: analystA.session.headers,
       });
       expect(runs.json()).toMatchObject({ status: 'cancelled' });
-      expect(runs.json<{ progress: { done: number; total: number } }>().progress.done).toBe(1);
+      expect(runs.json<{ progress: { done: number; total: number } }>().progress.done).toBe(2);
+      expect(runs.json()).toMatchObject({ summary: { succeeded: 1, skipped: 1, failed: 0, total: 3 } });
       const again = await platform.app.inject({
         method: 'POST',
         url: `/api/v1/model-runs/${firstId}/cancel`,

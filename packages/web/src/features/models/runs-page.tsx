@@ -14,6 +14,7 @@ const PROGRESS: Record<RunStatus, 'active' | 'success' | 'exception' | 'normal'>
   queued: 'normal',
   running: 'active',
   succeeded: 'success',
+  skipped: 'normal',
   failed: 'exception',
   cancelled: 'exception',
 };
@@ -32,19 +33,26 @@ function RunProgress({ run }: { run: ModelRun }) {
   );
 }
 
-/** A model of a run, with its hits and the time it took (or its error, or that it is not done) on hover. */
+/**
+ * A model of a run, with its hits and the time it took (or its error, the datasets it waits
+ * for when skipped, or that it is not done) on hover.
+ */
 function ModelTag({ run, modelId }: { run: ModelRun; modelId: string }) {
   const t = useT();
   const ms = run.modelDurationsMs[modelId];
   const error = run.errors[modelId];
+  const waiting = run.skipped[modelId];
   const finished = (ms: number) =>
     run.figuresWithheld
       ? t('runs.modelDoneWithheld', { ms })
       : t('runs.modelDone', { hits: run.hitCounts[modelId] ?? 0, ms });
-  const title = error ?? (ms === undefined ? t('runs.modelPending') : finished(ms));
+  const title =
+    error ??
+    (waiting ? t('runs.modelSkipped', { datasets: waiting.join(', ') }) : undefined) ??
+    (ms === undefined ? t('runs.modelPending') : finished(ms));
   return (
     <Tooltip title={title}>
-      <Tag color={error ? 'error' : undefined} data-testid={`run-${run.id}-model-${modelId}`}>
+      <Tag color={error ? 'error' : waiting ? 'warning' : undefined} data-testid={`run-${run.id}-model-${modelId}`}>
         {modelId}
       </Tag>
     </Tooltip>
@@ -122,10 +130,20 @@ export function RunsPage() {
               render: (s: RunStatus, r) => {
                 const tag = <Tag data-testid={`run-status-${r.id}`}>{t(`runs.status.${s}`)}</Tag>;
                 const errors = Object.entries(r.errors);
-                return errors.length ? (
+                const status = errors.length ? (
                   <Tooltip title={errors.map((e) => e.join(': ')).join('\n')}>{tag}</Tooltip>
                 ) : (
                   tag
+                );
+                return (
+                  <>
+                    {status}
+                    {!isActiveRun(r) && (
+                      <Typography.Text type="secondary" data-testid={`run-summary-${r.id}`}>
+                        {t('runs.summary', r.summary)}
+                      </Typography.Text>
+                    )}
+                  </>
                 );
               },
             },

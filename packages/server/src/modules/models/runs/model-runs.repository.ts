@@ -90,7 +90,8 @@ export class ModelRunsRepository {
     const row = await this.db
       .selectFrom('model_runs')
       .select((eb) => eb.fn.max('covered_batch_id').as('covered'))
-      .where('status', '=', 'succeeded')
+      // A failed run's batches are taken again, so its failed models get another go.
+      .where('status', 'in', ['succeeded', 'skipped'])
       .where('scope_prefix', '=', scopePrefix)
       .executeTakeFirst();
     return Number(row?.covered ?? 0);
@@ -101,7 +102,7 @@ export class ModelRunsRepository {
     const rows = await this.db
       .selectFrom('model_runs')
       .select(['models', 'model_durations'])
-      .where('status', 'in', ['succeeded', 'failed', 'cancelled'])
+      .where('status', 'in', ['succeeded', 'skipped', 'failed', 'cancelled'])
       .where('models_done', '>', 0)
       .orderBy('id', 'desc')
       .limit(limit)

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { ModelRunRow } from '../../../db/schema.js';
 import { pageOf, pageQueryFields } from '../../../http/paging.js';
 import type { BatchesByDataset, RunEntry } from './run-plan.js';
+import { summariseRun } from './run-summary.js';
 
-export const ZRunStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+export const ZRunStatus = z.enum(['queued', 'running', 'succeeded', 'skipped', 'failed', 'cancelled']);
 
 export const ZRunIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -42,6 +43,10 @@ export const ZRun = z.object({
   /** Milliseconds the engine took for each model that finished. */
   modelDurationsMs: z.record(z.string(), z.number()),
   errors: z.record(z.string(), z.string()),
+  /** Models that did not run because their input datasets held no rows: the datasets each waits for. */
+  skipped: z.record(z.string(), z.array(z.string())),
+  /** How its models ended, each counted once (a skipped model is never counted as succeeded). */
+  summary: z.object({ succeeded: z.number(), skipped: z.number(), failed: z.number(), total: z.number() }),
   /** Why the run as a whole failed (e.g. interrupted), beside the per-model errors. */
   error: z.string().nullable(),
   newWarnings: z.number(),
@@ -97,6 +102,8 @@ function presentWholeRun(run: ModelRunRow): TRun {
     hitCounts: run.hit_counts as Record<string, number>,
     modelDurationsMs: run.model_durations as Record<string, number>,
     errors: run.errors as Record<string, string>,
+    skipped: run.skipped as Record<string, string[]>,
+    summary: summariseRun(run),
     error: run.error,
     newWarnings: run.new_warnings,
     updatedWarnings: run.updated_warnings,

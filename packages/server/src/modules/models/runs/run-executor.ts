@@ -9,6 +9,7 @@ import { ModelRunsRepository } from './model-runs.repository.js';
 import type { BatchesByDataset, RunEntry } from './run-plan.js';
 import { ModelsRepository } from '../registry/models.repository.js';
 import { forEachInRunOrder } from './run-order.js';
+import { datasetHoldsRows, datasetsWaitedFor } from './run-inputs.lake.js';
 
 /**
  * Background work is audited as the runner, with the run id; the start was audited as the
@@ -26,8 +27,10 @@ function messageOf(error: unknown): string {
 /**
  * Executes a queued run: its models in run order (incremental ones side by side, full ones
  * one at a time), each model's hits saved as warnings; progress, hit counts and each model's
- * time in the engine are written after every model so the API shows them live. A model that
- * fails is recorded and the others continue; the run fails only when every model failed.
+ * time in the engine are written after every model so the API shows them live. A model whose
+ * input datasets hold no rows is skipped, with the datasets it waits for (not failed, not
+ * counted as succeeded). A model that fails is recorded and the others continue; the run
+ * then ends `failed`, and `skipped` when every model was skipped.
  * The signal cancels between models and inside the engine's query. A run recorded with a
  * jurisdiction reads, writes and retires only inside it.
  */
@@ -49,6 +52,14 @@ export async function executeRun(services: ModelServices, runId: number, signal:
   const hitCounts: Record<string, number> = {};
   const durations: Record<string, number> = {};
   const errors: Record<string, string> = {};
+  const skipped: Record<string, string[]> = {};
+  // Whether each dataset holds rows, asked once per run.
+  const holding = new Map<string, Promise<boolean>>();
+  const holdsRows = (dataset: string) => {
+    const known = holding.get(dataset) ?? datasetHoldsRows(services.lake, dataset);
+    holding.set(dataset, known);
+    return known;
+  };
   let inserted = 0;
   let updated = 0;
   let done = 0;
@@ -61,14 +72,18 @@ export async function executeRun(services: ModelServices, runId: number, signal:
     try {
       const version = await models.findVersion(entry.modelId, entry.version);
       if (!version) throw new Error(`model ${entry.modelId} v${entry.version} is not registered`);
-      document = version.document as ModelDocument;
-      const started = performance.now();
-      hits = await runModel(services.lake, document, entry.params, {
-        signal,
-        ...(entry.mode === 'incremental' ? { newBatches: batches } : {}),
-        ...(scope ? { scope } : {}),
-      });
-      durations[entry.modelId] = Math.round(performance.now() - started);
+      const waiting = await datasetsWaitedFor(version.document as ModelDocument, holdsRows);
+      if (waiting.length > 0) skipped[entry.modelId] = waiting;
+      else {
+        document = version.document as ModelDocument;
+        const started = performance.now();
+        hits = await runModel(services.lake, document, entry.params, {
+          signal,
+          ...(entry.mode === 'incremental' ? { newBatches: batches } : {}),
+          ...(scope ? { scope } : {}),
+        });
+        durations[entry.modelId] = Math.round(performance.now() - started);
+      }
     } catch (error) {
       if (!signal.aborted) errors[entry.modelId] = messageOf(error);
     }
@@ -102,6 +117,7 @@ export async function executeRun(services: ModelServices, runId: number, signal:
         hit_counts: hitCounts,
         model_durations: durations,
         errors,
+        skipped,
         new_warnings: inserted,
         updated_warnings: updated,
       });
@@ -109,8 +125,14 @@ export async function executeRun(services: ModelServices, runId: number, signal:
   };
   await forEachInRunOrder(entries, evaluate, () => signal.aborted);
   const finishedAt = services.clock.now();
-  const failedAll = entries.length > 0 && Object.keys(errors).length === entries.length;
-  const status = signal.aborted ? 'cancelled' : failedAll ? 'failed' : 'succeeded';
+  const skippedAll = entries.length > 0 && Object.keys(skipped).length === entries.length;
+  const status = signal.aborted
+    ? 'cancelled'
+    : Object.keys(errors).length > 0
+      ? 'failed'
+      : skippedAll
+        ? 'skipped'
+        : 'succeeded';
   await services.database.db.transaction().execute(async (trx) => {
     await new ModelRunsRepository(trx).updateRun(runId, {
       status,
@@ -118,6 +140,7 @@ export async function executeRun(services: ModelServices, runId: number, signal:
       hit_counts: hitCounts,
       model_durations: durations,
       errors,
+      skipped,
       new_warnings: inserted,
       updated_warnings: updated,
       finished_at: finishedAt,
@@ -134,6 +157,7 @@ export async function executeRun(services: ModelServices, runId: number, signal:
         newWarnings: inserted,
         updatedWarnings: updated,
         failedModels: Object.keys(errors),
+        skippedModels: skipped,
       },
     });
   });

@@ -18,6 +18,16 @@ export class ModelRunQueue {
   private readonly controllers = new Map<number, AbortController>();
   private readonly done = new Map<number, Promise<void>>();
   private closed = false;
+  private readonly listeners = new Set<(runId: number) => void>();
+
+  /**
+   * Calls `listener` with the id of every run queued from now on, until the returned
+   * function is called: how the command line learns which runs its import started.
+   */
+  onQueued(listener: (runId: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   /** Queues a run; the promise settles when it has finished (however it ended). */
   enqueue(runId: number, work: RunWork): Promise<void> {
@@ -36,6 +46,7 @@ export class ModelRunQueue {
     });
     this.tail = finished;
     this.done.set(runId, finished);
+    for (const listener of this.listeners) listener(runId);
     return finished;
   }
 
