@@ -11,7 +11,7 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node },
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.ts', 'packages/*/*.ts'] },
+        projectService: { allowDefaultProject: ['*.js', '*.cjs', '*.ts', 'packages/*/*.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -10,7 +10,7 @@ for (const engine of testEngines()) {
     let dropScratch: (() => Promise<void>) | undefined;
     beforeAll(async () => {
       const scratch = engine === 'postgres' ? await createScratchPostgresDatabase() : undefined;
-      dropScratch = scratch?.drop;
+      dropScratch = scratch ? () => scratch.drop() : undefined;
       database = await openDatabase(scratch ? { url: scratch.url } : {});
       await migrateToLatest(database.db);
     });
