@@ -15,8 +15,8 @@ export interface RunSummary {
 export function summariseRun(
   run: Pick<ModelRunRow, 'models_done' | 'models_total' | 'errors' | 'skipped'>,
 ): RunSummary {
-  const failed = Object.keys((run.errors ?? {})).length;
-  const skipped = Object.keys((run.skipped ?? {})).length;
+  const failed = Object.keys(run.errors ?? {}).length;
+  const skipped = Object.keys(run.skipped ?? {}).length;
   return {
     succeeded: Math.max(0, run.models_done - failed - skipped),
     skipped,
