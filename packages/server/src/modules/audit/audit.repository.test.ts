@@ -3,6 +3,9 @@ import { type Database, openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createScratchPostgresDatabase, testEngines } from '../../testing/test-databases.js';
 import { AuditRepository } from './audit.repository.js';
+import { recordAudit } from './audit.service.js';
+
+const NOBODY = { userId: null, username: null, role: null, orgId: null, ip: null, userAgent: null, requestId: null };
 
 for (const engine of testEngines()) {
   describe(`the audit trail's export stream (${engine})`, () => {
@@ -30,6 +33,17 @@ for (const engine of testEngines()) {
         seen.push(entry.object_id);
       }
       expect(seen).toEqual(['e', 'd', 'c', 'b', 'a']);
+    });
+
+    it("writes a detail quoting a file's NUL or broken text, the unstorable characters as U+FFFD", async () => {
+      const columns = ['a\u0000b', 'x\uD800', '张三'];
+      await recordAudit(database.db, NOBODY, { action: 'nul.test', detail: { columns } });
+      const [entry] = await database.db
+        .selectFrom('audit_log')
+        .select('detail')
+        .where('action', '=', 'nul.test')
+        .execute();
+      expect(entry?.detail).toEqual({ columns: ['a\uFFFDb', 'x\uFFFD', '张三'] });
     });
   });
 }

@@ -57,13 +57,27 @@ function maskSubject(subject: AuditSubject | undefined): string | null {
   return parts.filter(Boolean).join(' ') || null;
 }
 
+// With the u flag a surrogate pair reads as one code point, so only an unpaired half matches.
+const UNSTORABLE = /\u0000|\p{Cs}/gu;
+
+/**
+ * A detail may quote a file's own text (the columns of an upload that matched nothing), and
+ * jsonb refuses U+0000 and unpaired surrogates: they are written as U+FFFD, as a reader of
+ * the file would see them, rather than failing the request that is being audited.
+ */
+function storableStrings(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(UNSTORABLE, '\uFFFD') : value;
+}
+
 /**
  * Appends one entry to the audit trail. Pass the transaction that makes the change so the
  * entry and the change commit or roll back together. Personal data in the subject and
  * detail is masked before it is written.
  */
 export async function recordAudit(executor: Kysely<DB>, actor: AuditActor, event: AuditEvent): Promise<void> {
-  const detail: unknown = event.detail ? JSON.parse(maskPersonalDataInText(JSON.stringify(event.detail))) : null;
+  const detail: unknown = event.detail
+    ? JSON.parse(maskPersonalDataInText(JSON.stringify(event.detail, storableStrings)))
+    : null;
   await new AuditRepository(executor).insertEntry({
     user_id: actor.userId,
     username: actor.username,

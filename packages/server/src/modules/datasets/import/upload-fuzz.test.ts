@@ -107,7 +107,8 @@ for (const engine of testEngines()) {
           if (response.statusCode >= 400) expect(response.body.length).toBeLessThan(4000);
           await expectStillServing();
         }),
-        { numRuns: RUNS },
+        // A lone NUL byte once failed the audit entry of the refusal (jsonb takes no U+0000).
+        { numRuns: RUNS, examples: [[Buffer.from([0])]] },
       );
     });
 
