@@ -58,7 +58,7 @@ function maskSubject(subject: AuditSubject | undefined): string | null {
 }
 
 // With the u flag a surrogate pair reads as one code point, so only an unpaired half matches.
-const UNSTORABLE = /\u0000|\p{Cs}/gu;
+const LONE_SURROGATE = /\p{Cs}/gu;
 
 /**
  * A detail may quote a file's own text (the columns of an upload that matched nothing), and
@@ -66,7 +66,7 @@ const UNSTORABLE = /\u0000|\p{Cs}/gu;
  * the file would see them, rather than failing the request that is being audited.
  */
 function storableStrings(_key: string, value: unknown): unknown {
-  return typeof value === 'string' ? value.replace(UNSTORABLE, '\uFFFD') : value;
+  return typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD') : value;
 }
 
 /**
