@@ -4,8 +4,9 @@ import { datasetTablesOf, type RowJurisdiction, rowsWithinSql } from '../../../m
 
 /*
  * Lake SQL of the dataset browser and of lineage, and the rows of a jurisdiction the
- * catalogue's counts and the quality SQL share. Portable SQL only (DuckDB and PostgreSQL); every value is bound, every
- * identifier comes from the catalogue and goes through quoteIdentifier.
+ * catalogue's counts and the quality SQL share. Portable SQL only (DuckDB and PostgreSQL);
+ * every value is bound (the jurisdiction's checked digits and batch ids excepted, written
+ * by the engine), every identifier comes from the catalogue and goes through quoteIdentifier.
  */
 
 /** Collects bound parameters and hands out their `$n` placeholders. */
