@@ -1,4 +1,4 @@
-import { findDataset } from '@qingfeng/core';
+import { type DatasetType, findDataset } from '@qingfeng/core';
 import { type Lake, quoteIdentifier } from '../lake/index.js';
 
 /*
@@ -24,14 +24,23 @@ export interface RowJurisdiction {
 
 const PREFIX = /^\d{1,12}$/;
 
+/**
+ * A dataset type, or the key of a built-in one. Models read built-in types only; the row
+ * browser passes the type itself, so a custom type's own `division` field counts too.
+ */
+export type DatasetRef = string | DatasetType;
+
+const typeOf = (ref: DatasetRef): DatasetType | undefined => (typeof ref === 'string' ? findDataset(ref) : ref);
+const keyOf = (ref: DatasetRef): string => (typeof ref === 'string' ? ref : ref.key);
+
 /** Whether the catalogue gives this dataset a division of its own for each row. */
-function hasDivision(dataset: string): boolean {
-  return findDataset(dataset)?.fields.some((f) => f.key === 'division' && f.type === 'division') ?? false;
+function hasDivision(dataset: DatasetRef): boolean {
+  return typeOf(dataset)?.fields.some((f) => f.key === 'division' && f.type === 'division') ?? false;
 }
 
 /** The lake column of a field: identifiers are kept as subject keys (`<field>_sk`). */
-function columnOf(dataset: string, field: string): string {
-  const type = findDataset(dataset)?.fields.find((f) => f.key === field)?.type;
+function columnOf(dataset: DatasetRef, field: string): string {
+  const type = typeOf(dataset)?.fields.find((f) => f.key === field)?.type;
   return type === 'id' || type === 'uscc' || type === 'subject' ? `${field}_sk` : field;
 }
 
@@ -54,19 +63,19 @@ export interface RowDivisionSql {
  * read ('' or `"schema".`), so the SQL can sit inside CTEs that shadow them.
  */
 export function rowDivisionSql(
-  dataset: string,
+  dataset: DatasetRef,
   alias: string,
   tables: ReadonlySet<string>,
   schema = '',
 ): RowDivisionSql {
   let next = 0;
-  const build = (type: string, at: string, seen: readonly string[]): RowDivisionSql => {
+  const build = (type: DatasetRef, at: string, seen: readonly string[]): RowDivisionSql => {
     const parts = hasDivision(type) ? [`${quoteIdentifier(at)}.${quoteIdentifier('division')}`] : [];
     let joins = '';
-    for (const ref of findDataset(type)?.belongsTo ?? []) {
+    for (const ref of typeOf(type)?.belongsTo ?? []) {
       if (!tables.has(ref.dataset) || seen.includes(ref.dataset)) continue;
       const inner = `${alias}_r${(next += 1)}`;
-      const owner = build(ref.dataset, inner, [...seen, type]);
+      const owner = build(ref.dataset, inner, [...seen, keyOf(type)]);
       if (owner.expr === undefined) continue;
       const joined = `${alias}_j${(next += 1)}`;
       const key = `${quoteIdentifier(inner)}.${quoteIdentifier(columnOf(ref.dataset, ref.key))}`;
@@ -90,7 +99,7 @@ export function rowDivisionSql(
  * so it can be put in front of any query without renumbering its parameters.
  */
 export function rowWithinSql(
-  dataset: string,
+  dataset: DatasetRef,
   jurisdiction: RowJurisdiction,
   alias?: string,
   division?: string,
@@ -107,17 +116,34 @@ export function rowWithinSql(
 }
 
 /**
+ * The dataset types a row of `dataset` may take its division from: those it belongs to,
+ * down the chain (a bid → its tender → the tender's buyer), without `dataset` itself.
+ */
+export function ownerDatasetsOf(dataset: DatasetRef): string[] {
+  const reach: string[] = [];
+  const visit = (type: DatasetRef) => {
+    for (const ref of typeOf(type)?.belongsTo ?? []) {
+      if (ref.dataset === keyOf(dataset) || reach.includes(ref.dataset) || findDataset(ref.dataset) === undefined)
+        continue;
+      reach.push(ref.dataset);
+      visit(ref.dataset);
+    }
+  };
+  visit(dataset);
+  return reach;
+}
+
+/**
  * Which of these dataset types, and of those their rows belong to (down the chain), have a
  * `ds_*` table in the lake.
  */
 export async function datasetTablesOf(lake: Lake, datasets: readonly string[]): Promise<Set<string>> {
   const reach = new Set<string>();
-  const visit = (key: string) => {
-    if (reach.has(key) || findDataset(key) === undefined) return;
-    reach.add(key);
-    for (const ref of findDataset(key)?.belongsTo ?? []) visit(ref.dataset);
-  };
-  datasets.forEach(visit);
+  for (const dataset of datasets) {
+    if (findDataset(dataset) === undefined) continue;
+    reach.add(dataset);
+    for (const owner of ownerDatasetsOf(dataset)) reach.add(owner);
+  }
   const held = new Set<string>();
   for (const dataset of reach) if (await lake.hasTable(`ds_${dataset}`)) held.add(dataset);
   return held;
@@ -128,14 +154,14 @@ export async function datasetTablesOf(lake: Lake, datasets: readonly string[]): 
  * by the division each row has or takes from the record it belongs to, else by its batch.
  */
 export function rowsWithinSql(
-  dataset: string,
+  dataset: DatasetRef,
   jurisdiction: RowJurisdiction,
   tables: ReadonlySet<string>,
   schema = '',
 ): string {
   const division = rowDivisionSql(dataset, 't', tables, schema);
   const within = rowWithinSql(dataset, jurisdiction, 't', division.expr);
-  return `SELECT ${quoteIdentifier('t')}.* FROM ${schema}${quoteIdentifier(`ds_${dataset}`)} AS ${quoteIdentifier('t')}${division.joins} WHERE ${within}`;
+  return `SELECT ${quoteIdentifier('t')}.* FROM ${schema}${quoteIdentifier(`ds_${keyOf(dataset)}`)} AS ${quoteIdentifier('t')}${division.joins} WHERE ${within}`;
 }
 
 /** The dataset types whose `ds_*` table the query names, with the model's declared inputs. */

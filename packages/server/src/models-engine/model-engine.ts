@@ -33,7 +33,15 @@ export type ParamValues = Readonly<Record<string, unknown>>;
 export type { EvidenceRef as HitEvidence, ModelHit } from './hits.js';
 
 /** The rows a county's run or preview may read (its divisions and its batches), and the rule as SQL. */
-export { datasetTablesOf, rowDivisionSql, type RowJurisdiction, rowsWithinSql, rowWithinSql } from './jurisdiction.js';
+export {
+  datasetTablesOf,
+  type DatasetRef,
+  ownerDatasetsOf,
+  rowDivisionSql,
+  type RowJurisdiction,
+  rowsWithinSql,
+  rowWithinSql,
+} from './jurisdiction.js';
 
 /** The explanation of a hit in both languages, `{fact}` placeholders filled from its facts. */
 export function renderExplanation(

@@ -3,6 +3,7 @@ import type { Platform } from '../../../platform/platform.js';
 import type { DB, ImportBatch, ImportBatchStatus } from '../../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../../http/errors.js';
 import type { AuditActor } from '../../audit/index.js';
+import type { RowJurisdiction } from '../../../models-engine/model-engine.js';
 
 /*
  * Jurisdiction of batches, in the operational store. Every batch belongs to the division
@@ -87,10 +88,7 @@ export async function resolveBatchOwner(db: Kysely<DB>, code: string | undefined
  * lie. Undefined for the whole country, which needs no bound. Meant for model runs,
  * previews and evidence (models-engine's RowJurisdiction).
  */
-export async function rowJurisdictionOf(
-  db: Kysely<DB>,
-  prefix: string,
-): Promise<{ prefix: string; batchIds: number[] } | undefined> {
+export async function rowJurisdictionOf(db: Kysely<DB>, prefix: string): Promise<RowJurisdiction | undefined> {
   if (prefix === '') return undefined;
   const rows = await db
     .selectFrom('import_batches')
@@ -142,23 +140,27 @@ export async function listVisibleBatches(
 }
 
 /**
- * Ids of the dataset's loaded batches inside the viewer's jurisdiction: rows without a
- * division are seen through their batch. Undefined means "all of them" (whole country).
+ * The rows of a dataset the viewer may read in the lake, for the row browser, lineage and
+ * the quality report: the prefix, and the dataset's loaded batches inside it, where rows
+ * that take no division from anything lie (models-engine's RowJurisdiction, narrowed to
+ * one dataset's batches). Undefined for the whole country, which needs no bound.
  */
-export async function findVisibleBatchIds(
+export async function findRowScope(
   db: Kysely<DB>,
   viewer: DataViewer,
   datasetType: string,
-): Promise<number[] | undefined> {
-  if (viewer.jurisdictionPrefix === '') return undefined;
+): Promise<RowJurisdiction | undefined> {
+  const prefix = viewer.jurisdictionPrefix;
+  if (prefix === '') return undefined;
   const rows = await db
     .selectFrom('import_batches')
     .select('id')
     .where('dataset_type', '=', datasetType)
     .where('status', '=', 'loaded')
-    .where(batchWithin(viewer.jurisdictionPrefix))
+    .where(batchWithin(prefix))
+    .orderBy('id')
     .execute();
-  return rows.map((r) => r.id);
+  return { prefix, batchIds: rows.map((r) => r.id) };
 }
 
 /** The loaded batches of a dataset whose rows are still in the lake, inside the jurisdiction. */

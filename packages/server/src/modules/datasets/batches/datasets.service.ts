@@ -37,7 +37,7 @@ async function summarise(
     );
   } else {
     const batches = await repository.findLoadedBatchIdsByType(prefix);
-    counts = await countRowsWithin(services.lake, datasets, prefix, (type) => batches.get(type) ?? []);
+    counts = await countRowsWithin(services.lake, datasets, (type) => ({ prefix, batchIds: batches.get(type) ?? [] }));
   }
   const lastLoaded = await repository.findLastLoadedAt(prefix);
   return datasets.map((dataset) => ({

@@ -1,6 +1,7 @@
 import type { DatasetType, FieldDef } from '@qingfeng/core';
 import { type Lake, quoteIdentifier } from '../../../lake/index.js';
-import { type RowScope, SqlParams, lakeColumnOf, rowScopeSql } from '../rows/dataset-rows.lake.js';
+import { ownerDatasetsOf } from '../../../models-engine/model-engine.js';
+import { type RowScope, SqlParams, lakeColumnOf, lakeTablesOf, scopedRowsSql } from '../rows/dataset-rows.lake.js';
 
 /*
  * Quality SQL: every figure is an aggregate the lake computes; no dataset row reaches
@@ -13,19 +14,28 @@ export interface QualityTarget {
   readonly dataset: DatasetType;
   readonly scope: RowScope;
   readonly batchId?: number;
+  /** The scope's rows as a relation read `AS t` (scopedRowsSql, the row browser's rule). */
+  readonly rows: string;
+}
+
+/** The target of a report; undefined when the lake holds no table of the dataset yet. */
+export async function qualityTarget(
+  lake: Lake,
+  dataset: DatasetType,
+  scope: RowScope,
+  batchId?: number,
+): Promise<QualityTarget | undefined> {
+  const tables = await lakeTablesOf(lake, [dataset]);
+  if (!tables.has(dataset.key)) return undefined;
+  const rows = scopedRowsSql(dataset, scope, tables);
+  return { dataset, scope, rows, ...(batchId !== undefined ? { batchId } : {}) };
 }
 
 /** Field types whose smallest and largest values are reported. */
 const RANGE_TYPES = new Set(['date', 'datetime', 'month', 'money', 'int', 'decimal']);
 
-function tableOf(target: QualityTarget): string {
-  return quoteIdentifier(`ds_${target.dataset.key}`);
-}
-
 function whereSql(target: QualityTarget, params: SqlParams): string {
-  const parts = [rowScopeSql(target.dataset, target.scope, params)];
-  if (target.batchId !== undefined) parts.push(`t._batch_id = ${params.add(target.batchId)}`);
-  return parts.join(' AND ');
+  return target.batchId === undefined ? 'TRUE' : `t._batch_id = ${params.add(target.batchId)}`;
 }
 
 const col = (field: FieldDef) => `t.${quoteIdentifier(lakeColumnOf(field))}`;
@@ -54,7 +64,7 @@ export async function computeFieldStats(
     if (RANGE_TYPES.has(field.type)) select.push(`min(${col(field)}) AS mn_${i}`, `max(${col(field)}) AS mx_${i}`);
   });
   const where = whereSql(target, params);
-  const sql = `SELECT ${select.join(', ')} FROM ${tableOf(target)} t WHERE ${where}`;
+  const sql = `SELECT ${select.join(', ')} FROM ${target.rows} t WHERE ${where}`;
   const [row = {}] = await lake.query<Record<string, unknown>>(sql, params.values);
   const distinct = await computeDistinctCounts(lake, target, fields);
   const stats = new Map<string, FieldStats>();
@@ -82,7 +92,7 @@ async function computeDistinctCounts(
   for (const field of fields) {
     const params = new SqlParams();
     const sql =
-      `SELECT count(*) AS d FROM (SELECT ${col(field)} AS v FROM ${tableOf(target)} t ` +
+      `SELECT count(*) AS d FROM (SELECT ${col(field)} AS v FROM ${target.rows} t ` +
       `WHERE ${whereSql(target, params)} AND ${col(field)} IS NOT NULL GROUP BY ${col(field)}) x`;
     const [row] = await lake.query<{ d: unknown }>(sql, params.values);
     counts.push(Number(row?.d ?? 0));
@@ -107,7 +117,7 @@ export async function computeTopValues(
 ): Promise<{ value: unknown; count: number }[]> {
   const params = new SqlParams();
   const sql =
-    `SELECT ${col(field)} AS v, count(*) AS n FROM ${tableOf(target)} t ` +
+    `SELECT ${col(field)} AS v, count(*) AS n FROM ${target.rows} t ` +
     `WHERE ${whereSql(target, params)} AND ${col(field)} IS NOT NULL GROUP BY ${col(field)} ` +
     `ORDER BY n DESC, v LIMIT ${Math.trunc(limit)}`;
   const rows = await lake.query<{ v: unknown; n: number }>(sql, params.values);
@@ -131,7 +141,7 @@ export async function computeHistogram(
   const value = `CAST(${col(field)} AS DOUBLE PRECISION)`;
   const sql =
     `SELECT b, count(*) AS n FROM (SELECT LEAST(CAST(floor((${value} - ${minParam}) / ${widthParam}) AS INTEGER), ${buckets - 1}) AS b ` +
-    `FROM ${tableOf(target)} t WHERE ${whereSql(target, params)} AND ${col(field)} IS NOT NULL) x GROUP BY b`;
+    `FROM ${target.rows} t WHERE ${whereSql(target, params)} AND ${col(field)} IS NOT NULL) x GROUP BY b`;
   const counts = new Map(
     (await lake.query<{ b: number; n: number }>(sql, params.values)).map((r) => [Number(r.b), Number(r.n)]),
   );
@@ -166,10 +176,10 @@ export async function computeDuplicates(
   const notNull = keys.map((k) => `${k} IS NOT NULL`).join(' AND ');
   const params = new SqlParams();
   const where = `${whereSql(target, params)} AND ${notNull}`;
-  const counts = known ?? (await countKeys(lake, `${tableOf(target)} t WHERE ${where}`, keys, params.values));
+  const counts = known ?? (await countKeys(lake, `${target.rows} t WHERE ${where}`, keys, params.values));
   if (counts.distinct === counts.rows) return { groups: 0, rows: 0, examples: [] };
   const countSql =
-    `SELECT count(*) AS ngroups, coalesce(sum(n), 0) AS nrows FROM (SELECT count(*) AS n FROM ${tableOf(target)} t ` +
+    `SELECT count(*) AS ngroups, coalesce(sum(n), 0) AS nrows FROM (SELECT count(*) AS n FROM ${target.rows} t ` +
     `WHERE ${where} GROUP BY ${keys.join(', ')} HAVING count(*) > 1) g`;
   const [count] = await lake.query<{ ngroups: number; nrows: number | string }>(countSql, params.values);
   if (Number(count?.ngroups ?? 0) === 0) return { groups: 0, rows: 0, examples: [] };
@@ -178,10 +188,10 @@ export async function computeDuplicates(
   // window over every row to find them held the whole batch at once.
   const aliases = keyFields.map((_f, i) => `k${i}`);
   const firstKeys =
-    `SELECT ${keys.map((k, i) => `${k} AS ${aliases[i]}`).join(', ')} FROM ${tableOf(target)} t WHERE ${where} ` +
+    `SELECT ${keys.map((k, i) => `${k} AS ${aliases[i]}`).join(', ')} FROM ${target.rows} t WHERE ${where} ` +
     `GROUP BY ${keys.join(', ')} HAVING count(*) > 1 ORDER BY ${aliases.join(', ')} LIMIT ${Math.trunc(exampleLimit)}`;
   const exampleSql =
-    `SELECT t._batch_id, t._row_no, ${aliases.map((a) => `d.${a}`).join(', ')} FROM ${tableOf(target)} t ` +
+    `SELECT t._batch_id, t._row_no, ${aliases.map((a) => `d.${a}`).join(', ')} FROM ${target.rows} t ` +
     `JOIN (${firstKeys}) d ON ${keys.map((k, i) => `${k} = d.${aliases[i]}`).join(' AND ')} WHERE ${where} ` +
     `ORDER BY ${aliases.map((a) => `d.${a}`).join(', ')}, t._batch_id, t._row_no LIMIT ${Math.trunc(exampleLimit)}`;
   const rows = await lake.query<Record<string, unknown>>(exampleSql, params.values);
@@ -198,9 +208,24 @@ export async function computeDuplicates(
 
 /**
  * What the lake holds of a dataset (or one batch), cheap to read: a snapshot computed
- * under another signature is stale. A rollback or replace changes the loaded set.
+ * under another signature is stale. A rollback or replace changes the loaded set. Inside a
+ * jurisdiction (`prefix` not '') the records the rows belong to count too: a new
+ * organisation register moves ledger entries from one county to another.
  */
-export async function lakeSignature(lake: Lake, datasetType: string, batchId?: number): Promise<string> {
+export async function scopedSignature(
+  lake: Lake,
+  datasetType: string,
+  prefix: string,
+  batchId?: number,
+): Promise<string> {
+  const own = await lakeSignature(lake, datasetType, batchId);
+  if (prefix === '') return own;
+  const owners: string[] = [];
+  for (const owner of ownerDatasetsOf(datasetType)) owners.push(`${owner}=${await lakeSignature(lake, owner)}`);
+  return [own, ...owners].join(';');
+}
+
+async function lakeSignature(lake: Lake, datasetType: string, batchId?: number): Promise<string> {
   if (!(await lake.hasTable('lake_batches'))) return 'empty';
   if (batchId !== undefined) {
     const rows = await lake.query<{ status: string }>('SELECT status FROM lake_batches WHERE batch_id = $1', [batchId]);

@@ -1,4 +1,4 @@
-import { type FieldDef, uniqueKeysOf } from '@qingfeng/core';
+import { type DatasetType, type FieldDef, uniqueKeysOf } from '@qingfeng/core';
 import type { DatasetServices } from '../batches/batch-events.js';
 import type { ImportBatch } from '../../../db/schema.js';
 import {
@@ -8,12 +8,14 @@ import {
   computeFieldStats,
   computeHistogram,
   computeTopValues,
-  lakeSignature,
+  qualityTarget,
+  scopedSignature,
 } from './dataset-quality.lake.js';
+import type { RowScope } from '../rows/dataset-rows.lake.js';
 import { countRejectionsByField } from './dataset-quality.rejections.js';
 import { QualitySnapshotsRepository, type SnapshotKey } from './dataset-quality.repository.js';
 import type { TDuplicateKey, TFieldQuality, TQualityReport } from './dataset-quality.schemas.js';
-import { type DataViewer, findLiveBatches, findVisibleBatchIds, getVisibleBatch } from '../batches/batch-scope.js';
+import { type DataViewer, findLiveBatches, findRowScope, getVisibleBatch } from '../batches/batch-scope.js';
 import { requireDataset } from '../../catalogue/index.js';
 
 const IDENTIFIER_TYPES = new Set(['id', 'uscc', 'subject']);
@@ -69,7 +71,7 @@ function asScalar(value: unknown): string | number | boolean | null {
 
 async function fieldReport(
   services: DatasetServices,
-  target: QualityTarget,
+  target: QualityTarget | undefined,
   field: FieldDef,
   rows: number,
   stats: FieldStats,
@@ -91,7 +93,7 @@ async function fieldReport(
     out.identifier = { loaded: stats.nonNull, rejected, validRate: seen === 0 ? null : stats.nonNull / seen };
   }
   // An empty dataset has no lake table yet: nothing more to ask the lake.
-  if (rows === 0) return out;
+  if (rows === 0 || target === undefined) return out;
   if (field.type === 'enum') {
     out.topValues = (await computeTopValues(services.lake, target, field)).map((v) => ({
       value: asScalar(v.value),
@@ -135,31 +137,38 @@ async function duplicateReports(
   return out;
 }
 
+/** What a report covers: a dataset inside a jurisdiction (undefined = the whole country), optionally one batch. */
+interface ReportRequest {
+  readonly dataset: DatasetType;
+  readonly scope: RowScope;
+  readonly batchId?: number;
+}
+
 /** Computes a report in the lake: one scan for the field counts, one query per enum, money field and natural key. */
 async function computeReport(
   services: DatasetServices,
-  target: QualityTarget,
+  request: ReportRequest,
   totals: BatchTotals,
 ): Promise<TQualityReport> {
-  const hasTable = await services.lake.hasTable(`ds_${target.dataset.key}`);
-  const { rows, fields } = hasTable
+  const target = await qualityTarget(services.lake, request.dataset, request.scope, request.batchId);
+  const { rows, fields } = target
     ? await computeFieldStats(services.lake, target)
     : { rows: 0, fields: new Map<string, FieldStats>() };
   const fieldReports: TFieldQuality[] = [];
-  for (const field of target.dataset.fields) {
+  for (const field of request.dataset.fields) {
     const stats = fields.get(field.key) ?? { nonNull: 0, distinct: 0 };
     fieldReports.push(await fieldReport(services, target, field, rows, stats, totals));
   }
   return {
-    datasetType: target.dataset.key,
-    batchId: target.batchId ?? null,
-    jurisdictionPrefix: target.scope.prefix,
+    datasetType: request.dataset.key,
+    batchId: request.batchId ?? null,
+    jurisdictionPrefix: request.scope?.prefix ?? '',
     computedAt: services.clock.now().toISOString(),
     cached: false,
     rows,
     batches: { count: totals.count, rowsRead: totals.rowsRead, rowsRejected: totals.rowsRejected },
     fields: fieldReports,
-    duplicates: rows > 0 ? await duplicateReports(services, target, fields) : [],
+    duplicates: target && rows > 0 ? await duplicateReports(services, target, fields) : [],
   };
 }
 
@@ -193,7 +202,7 @@ export async function getDatasetQuality(
   refresh = false,
 ): Promise<TQualityReport> {
   const dataset = await requireDataset(services.database.db, type);
-  const signature = await lakeSignature(services.lake, dataset.key);
+  const signature = await scopedSignature(services.lake, dataset.key, viewer.jurisdictionPrefix);
   const key: SnapshotKey = {
     kind: 'dataset',
     datasetType: dataset.key,
@@ -202,11 +211,8 @@ export async function getDatasetQuality(
   };
   return cachedReport(services, key, signature, refresh, async () => {
     const db = services.database.db;
-    const target = {
-      dataset,
-      scope: { prefix: viewer.jurisdictionPrefix, batchIds: await findVisibleBatchIds(db, viewer, dataset.key) },
-    };
-    return computeReport(services, target, await totalsOf(services, await findLiveBatches(db, viewer, dataset.key)));
+    const request = { dataset, scope: await findRowScope(db, viewer, dataset.key) };
+    return computeReport(services, request, await totalsOf(services, await findLiveBatches(db, viewer, dataset.key)));
   });
 }
 
@@ -219,7 +225,7 @@ export async function getBatchQuality(
 ): Promise<TQualityReport> {
   const batch = await getVisibleBatch(services, viewer, batchId);
   const dataset = await requireDataset(services.database.db, batch.dataset_type);
-  const signature = await lakeSignature(services.lake, dataset.key, batch.id);
+  const signature = await scopedSignature(services.lake, dataset.key, viewer.jurisdictionPrefix, batch.id);
   const key: SnapshotKey = {
     kind: 'batch',
     datasetType: dataset.key,
@@ -227,10 +233,12 @@ export async function getBatchQuality(
     jurisdictionPrefix: viewer.jurisdictionPrefix,
   };
   return cachedReport(services, key, signature, refresh, async () => {
-    const db = services.database.db;
-    const batchIds = await findVisibleBatchIds(db, viewer, dataset.key);
-    const target = { dataset, scope: { prefix: viewer.jurisdictionPrefix, batchIds }, batchId: batch.id };
-    return computeReport(services, target, await totalsOf(services, [batch]));
+    const request = {
+      dataset,
+      scope: await findRowScope(services.database.db, viewer, dataset.key),
+      batchId: batch.id,
+    };
+    return computeReport(services, request, await totalsOf(services, [batch]));
   });
 }
 

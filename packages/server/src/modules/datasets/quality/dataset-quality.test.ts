@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../../testing/test-platform.js';
 import { buildQualityFixture, type QualityFixture } from '../../../testing/dataset-quality-fixture.js';
-import { computeDuplicates } from './dataset-quality.lake.js';
+import { computeDuplicates, qualityTarget } from './dataset-quality.lake.js';
 import type { TFieldQuality, TQualityReport } from './dataset-quality.schemas.js';
 
 for (const engine of testEngines()) {
@@ -89,7 +89,8 @@ for (const engine of testEngines()) {
       const dataset = findDataset('benefit_payment');
       if (dataset === undefined) throw new Error('benefit_payment is in the standard');
       const byKey = (key: string) => dataset.fields.filter((f) => f.key === key);
-      const target = { dataset, scope: { prefix: '', batchIds: undefined }, batchId: fx.batchId };
+      const target = await qualityTarget(platform.services.lake, dataset, undefined, fx.batchId);
+      if (target === undefined) throw new Error('the fixture loaded benefit payments');
       // dibao is rows 2, 3, 5 and 6; 张三 rows 2 and 5.
       const program = await computeDuplicates(platform.services.lake, target, byKey('program'), 3);
       expect(program).toEqual({

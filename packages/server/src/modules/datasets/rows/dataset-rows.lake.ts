@@ -1,10 +1,12 @@
-import type { DatasetType, FieldDef } from '@qingfeng/core';
+import { type DatasetType, type FieldDef, findDataset } from '@qingfeng/core';
 import { type Lake, quoteIdentifier } from '../../../lake/index.js';
+import { datasetTablesOf, type RowJurisdiction, rowsWithinSql } from '../../../models-engine/model-engine.js';
 
 /*
- * Lake SQL of the dataset browser and of lineage, and the jurisdiction clause the quality
- * SQL shares. Portable SQL only (DuckDB and PostgreSQL); every value is bound, every
- * identifier comes from the catalogue and goes through quoteIdentifier.
+ * Lake SQL of the dataset browser and of lineage, and the rows of a jurisdiction the
+ * catalogue's counts and the quality SQL share. Portable SQL only (DuckDB and PostgreSQL);
+ * every value is bound (the jurisdiction's checked digits and batch ids excepted, written
+ * by the engine), every identifier comes from the catalogue and goes through quoteIdentifier.
  */
 
 /** Collects bound parameters and hands out their `$n` placeholders. */
@@ -17,64 +19,65 @@ export class SqlParams {
   }
 }
 
-/** The rows a viewer may see: by division where a row has one, else by its batch. */
-export interface RowScope {
-  /** Division codes starting with this are visible ('' = all). */
-  readonly prefix: string;
-  /** Batches inside the jurisdiction; undefined = all (whole country). */
-  readonly batchIds: readonly number[] | undefined;
-}
+/**
+ * The rows a viewer may see, by the rule the model engine reads them with
+ * (models-engine/jurisdiction.ts): a row's own division, else that of the record it
+ * belongs to (core's `belongsTo`: a ledger entry's organisation, a tender's buyer), else
+ * its batch's. Undefined is the whole country, which needs no bound. `batchIds` may hold
+ * the dataset's own batches only: a row's `_batch_id` is always one of them.
+ */
+export type RowScope = RowJurisdiction | undefined;
 
 /** The lake column a field becomes: the subject key for identifiers, else its own key. */
 export function lakeColumnOf(field: FieldDef): string {
   return field.type === 'id' || field.type === 'uscc' || field.type === 'subject' ? `${field.key}_sk` : field.key;
 }
 
-/** Whether the dataset type has a `division` field, by which its rows fall in a jurisdiction. */
-export function hasDivisionField(dataset: DatasetType): boolean {
-  return dataset.fields.some((f) => f.key === 'division' && f.type === 'division');
-}
-
-function batchInSql(ids: readonly number[], params: SqlParams, alias: string): string {
-  if (ids.length === 0) return 'FALSE';
-  return `${alias}._batch_id IN (${ids.map((id) => params.add(id)).join(', ')})`;
-}
-
 /**
- * The WHERE piece keeping rows inside the viewer's jurisdiction. A row with a division is
- * visible when the division is inside; a row without one (or of a dataset without a
- * division field) when its batch is.
+ * Which of these datasets, and of the records their rows belong to, have a `ds_*` table
+ * in the lake: the engine's datasetTablesOf, which knows the built-in types, plus custom
+ * types (they belong to nothing).
  */
-export function rowScopeSql(dataset: DatasetType, scope: RowScope, params: SqlParams, alias = 't'): string {
-  if (scope.prefix === '') return 'TRUE';
-  const byBatch = scope.batchIds === undefined ? 'TRUE' : batchInSql(scope.batchIds, params, alias);
-  if (!hasDivisionField(dataset)) return byBatch;
-  const division = `${alias}.${quoteIdentifier('division')}`;
-  return `(${division} LIKE ${params.add(`${scope.prefix}%`)} OR (${division} IS NULL AND ${byBatch}))`;
+export async function lakeTablesOf(lake: Lake, datasets: readonly DatasetType[]): Promise<Set<string>> {
+  const held = await datasetTablesOf(
+    lake,
+    datasets.map((d) => d.key),
+  );
+  for (const dataset of datasets) {
+    if (findDataset(dataset.key) === undefined && (await lake.hasTable(`ds_${dataset.key}`))) held.add(dataset.key);
+  }
+  return held;
 }
 
 /**
- * How many rows of each dataset lie inside the scope, for the catalogue's counts; datasets
- * the lake holds no table of are absent. `batchIds` of the scope are per dataset here.
+ * The rows of `dataset` inside the scope, as a relation to read `AS t`: the table itself
+ * for the whole country, else the engine's own rowsWithinSql (written with checked
+ * literals, so it leaves the caller's `$n` parameters alone). `tables` from lakeTablesOf.
+ */
+export function scopedRowsSql(dataset: DatasetType, scope: RowScope, tables: ReadonlySet<string>): string {
+  const table = quoteIdentifier(`ds_${dataset.key}`);
+  return scope === undefined ? table : `(${rowsWithinSql(dataset, scope, tables)})`;
+}
+
+/**
+ * How many rows of each dataset lie inside its scope, for the catalogue's counts; datasets
+ * the lake holds no table of are absent.
  */
 export async function countRowsWithin(
   lake: Lake,
   datasets: readonly DatasetType[],
-  prefix: string,
-  batchesOf: (datasetType: string) => readonly number[],
+  scopeOf: (datasetType: string) => RowScope,
 ): Promise<Map<string, number>> {
-  const present: DatasetType[] = [];
-  for (const dataset of datasets) if (await lake.hasTable(`ds_${dataset.key}`)) present.push(dataset);
+  const tables = await lakeTablesOf(lake, datasets);
+  const present = datasets.filter((dataset) => tables.has(dataset.key));
   if (present.length === 0) return new Map();
   const params = new SqlParams();
   const sql = present
-    .map((dataset) => {
-      const scope = { prefix, batchIds: batchesOf(dataset.key) };
-      return (
+    .map(
+      (dataset) =>
         `SELECT CAST(${params.add(dataset.key)} AS TEXT) AS type, count(*) AS n ` +
-        `FROM ${quoteIdentifier(`ds_${dataset.key}`)} t WHERE ${rowScopeSql(dataset, scope, params)}`
-      );
-    })
+        `FROM ${scopedRowsSql(dataset, scopeOf(dataset.key), tables)} t`,
+    )
     .join(' UNION ALL ');
   const rows = await lake.query<{ type: string; n: number }>(sql, params.values);
   return new Map(rows.map((r) => [r.type, Number(r.n)]));
@@ -106,10 +109,10 @@ export interface RowQuery {
 }
 
 function whereSql(query: RowQuery, params: SqlParams): string {
-  const parts = [rowScopeSql(query.dataset, query.scope, params)];
+  const parts: string[] = [];
   if (query.batchId !== undefined) parts.push(`t._batch_id = ${params.add(query.batchId)}`);
   for (const condition of query.conditions) parts.push(conditionSql(condition, params));
-  return parts.join(' AND ');
+  return parts.length === 0 ? 'TRUE' : parts.join(' AND ');
 }
 
 function assertCount(n: number, what: string): void {
@@ -126,12 +129,13 @@ export async function findRows(
   lake: Lake,
   query: RowQuery,
 ): Promise<{ rows: Record<string, unknown>[]; total: number }> {
-  const table = `ds_${query.dataset.key}`;
-  if (!(await lake.hasTable(table))) return { rows: [], total: 0 };
+  const tables = await lakeTablesOf(lake, [query.dataset]);
+  if (!tables.has(query.dataset.key)) return { rows: [], total: 0 };
   assertCount(query.limit, 'limit');
   assertCount(query.offset, 'offset');
+  const from = `${scopedRowsSql(query.dataset, query.scope, tables)} t`;
   const countParams = new SqlParams();
-  const countSql = `SELECT count(*) AS n FROM ${quoteIdentifier(table)} t WHERE ${whereSql(query, countParams)}`;
+  const countSql = `SELECT count(*) AS n FROM ${from} WHERE ${whereSql(query, countParams)}`;
   const [count] = await lake.query<{ n: number }>(countSql, countParams.values);
   const params = new SqlParams();
   const select = [
@@ -150,7 +154,7 @@ export async function findRows(
       );
     });
   const sql =
-    `SELECT ${select.join(', ')} FROM ${quoteIdentifier(table)} t ${joins.join(' ')} ` +
+    `SELECT ${select.join(', ')} FROM ${from} ${joins.join(' ')} ` +
     `WHERE ${whereSql(query, params)} ORDER BY t._batch_id, t._row_no LIMIT ${query.limit} OFFSET ${query.offset}`;
   return { rows: await lake.query(sql, params.values), total: Number(count?.n ?? 0) };
 }
@@ -173,11 +177,11 @@ export async function isRowVisible(
   batchId: number,
   rowNo: number,
 ): Promise<boolean> {
-  const table = `ds_${dataset.key}`;
-  if (!(await lake.hasTable(table))) return false;
+  const tables = await lakeTablesOf(lake, [dataset]);
+  if (!tables.has(dataset.key)) return false;
   const params = new SqlParams();
   const sql =
-    `SELECT 1 AS found FROM ${quoteIdentifier(table)} t WHERE t._batch_id = ${params.add(batchId)} ` +
-    `AND t._row_no = ${params.add(rowNo)} AND ${rowScopeSql(dataset, scope, params)}`;
+    `SELECT 1 AS found FROM ${scopedRowsSql(dataset, scope, tables)} t ` +
+    `WHERE t._batch_id = ${params.add(batchId)} AND t._row_no = ${params.add(rowNo)}`;
   return (await lake.query(sql, params.values)).length > 0;
 }

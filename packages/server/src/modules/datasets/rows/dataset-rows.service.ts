@@ -12,7 +12,7 @@ import { type AuditActor, recordAudit } from '../../audit/index.js';
 import { type RowCondition, type SqlCast, findRows, findSubjectKey, isRowVisible } from './dataset-rows.lake.js';
 import { type RowPerson, presentRow } from './dataset-rows.presenter.js';
 import type { TRowLineage, TRowPage } from './dataset-rows.schemas.js';
-import { type DataViewer, findVisibleBatchIds, getVisibleBatch } from '../batches/batch-scope.js';
+import { type DataViewer, findRowScope, getVisibleBatch } from '../batches/batch-scope.js';
 import { requireDataset } from '../../catalogue/index.js';
 
 /** A viewer of rows: jurisdiction and what their role may do. */
@@ -126,10 +126,9 @@ export async function browseRows(
   };
   const people: RowPerson[] = [];
   if (!matchesNothing) {
-    const batchIds = await findVisibleBatchIds(services.database.db, viewer, dataset.key);
     const found = await findRows(services.lake, {
       dataset,
-      scope: { prefix: viewer.jurisdictionPrefix, batchIds },
+      scope: await findRowScope(services.database.db, viewer, dataset.key),
       ...(request.batchId !== undefined ? { batchId: request.batchId } : {}),
       conditions,
       limit: request.pageSize,
@@ -195,7 +194,7 @@ export async function getRowLineage(
     .where('id', '=', batchId)
     .where('dataset_type', '=', dataset.key)
     .executeTakeFirst();
-  const scope = { prefix: viewer.jurisdictionPrefix, batchIds: await findVisibleBatchIds(db, viewer, dataset.key) };
+  const scope = await findRowScope(db, viewer, dataset.key);
   if (!batch || !(await isRowVisible(services.lake, dataset, scope, batchId, rowNo))) {
     throw new NotFoundError(`Row ${rowNo} of batch ${batchId}`, 'row_not_found');
   }
