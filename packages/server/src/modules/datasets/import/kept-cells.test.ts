@@ -10,6 +10,7 @@ import { testEngines } from '../../../testing/test-databases.js';
 import { makeIdNumber, withBadCheckDigit } from '../../../testing/test-data.js';
 import { readRejectedRows } from './records-import.js';
 import { importDatasetFile } from './import.service.js';
+import { getBatchQuality } from '../quality/dataset-quality.service.js';
 
 /*
  * An optional field loses a value, never the row: on both engines and both staging paths (the
@@ -128,6 +129,11 @@ for (const engine of testEngines()) {
       expect(rows.find((r) => r.row === 4 && r.field === 'source')?.kept).toBe(false);
       const report = await readFile(outcome.reportPath as string, 'utf8');
       expect(report).toContain('kept without value');
+      // The quality report counts the kept cell under its field, and the refused row under its own.
+      const quality = await getBatchQuality(platform.services, { jurisdictionPrefix: '' }, outcome.batch.id, true);
+      expect(quality.batches).toMatchObject({ rowsRejected: 1, cellsKept: 1 });
+      expect(quality.fields.find((f) => f.key === 'source')?.keptWithoutValue).toBe(1);
+      expect(quality.fields.find((f) => f.key === 'death_date')?.keptWithoutValue).toBe(0);
       // The unknown value comes back with the code it contains, for a person to map.
       expect(outcome.columns.unknownValues).toEqual([
         expect.objectContaining({
