@@ -86,7 +86,11 @@ export function ImportPage() {
     const file = toMappingFile(mapping, stage.values);
     try {
       const result = await run((onProgress) => previewImport(stage.choice.datasetType, stage.choice.file, file, onProgress));
-      if (result) setStage({ ...next, preview: result, checked: file.headers });
+      // The screen keeps telling automatic matches from the person's: the first preview's suggestion stays.
+      if (result) {
+        const preview = { ...result, suggestedMapping: stage.preview.suggestedMapping };
+        setStage({ ...next, preview, checked: file.headers });
+      }
     } finally {
       setChecking(false);
     }
