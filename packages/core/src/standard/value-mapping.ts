@@ -119,7 +119,9 @@ export function applyValueMappings<T extends DatasetType>(dataset: T, mappings: 
       if (already !== null || foldForMatch(word) === '') continue;
       added.set(code, [...(added.get(code) ?? []), word]);
     }
-    const values = field.values.map((v) => (added.has(v.code) ? { ...v, terms: [...v.terms, ...added.get(v.code)!] } : v));
+    const values = field.values.map((v) =>
+      added.has(v.code) ? { ...v, terms: [...v.terms, ...added.get(v.code)!] } : v,
+    );
     return { ...field, values };
   });
   return { ...dataset, fields };

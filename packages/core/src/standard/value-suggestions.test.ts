@@ -9,9 +9,15 @@ const tender = findDataset('tender')!;
 const method = findField(tender, 'method') as EnumFieldDef;
 
 describe('suggestCodes', () => {
-  it("offers the one code whose label or term the value contains", () => {
+  it('offers the one code whose label or term the value contains', () => {
     expect(suggestCodes(source, '派出所户籍注销登记')).toEqual([
-      { code: 'public_security', label: { zh: '公安', en: expect.any(String) }, how: 'contains', score: 1, word: '户籍注销' },
+      {
+        code: 'public_security',
+        label: { zh: '公安', en: expect.any(String) },
+        how: 'contains',
+        score: 1,
+        word: '户籍注销',
+      },
     ]);
     expect(suggestCodes(source, '县殡仪馆')[0]).toMatchObject({ code: 'funeral', how: 'contains' });
   });

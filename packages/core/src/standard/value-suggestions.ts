@@ -86,10 +86,7 @@ export function suggestCodes(field: EnumFieldDef, value: string, limit = DEFAULT
  * Unknown values with their suggestions, most frequent first per field in the dataset's
  * field order; counts of fields that hold no codes (or are not the dataset's) are dropped.
  */
-export function suggestForUnknownValues(
-  dataset: DatasetType,
-  counts: readonly UnknownValueCount[],
-): UnknownValue[] {
+export function suggestForUnknownValues(dataset: DatasetType, counts: readonly UnknownValueCount[]): UnknownValue[] {
   const order = new Map(dataset.fields.map((f, i) => [f.key, i]));
   const out: UnknownValue[] = [];
   for (const count of counts) {

@@ -84,7 +84,12 @@ consoleTest(
     // Nothing lost: the source field holds a value in every row, the mapped word as its code.
     const batchId = Number(/批次号\s*(\d+)/.exec((await page.getByTestId('import-done').textContent()) ?? '')?.[1]);
     const quality = (await callApi(page, 'GET', `/api/v1/batches/${batchId}/quality?refresh=true`)) as {
-      fields: { key: string; nonNull: number; keptWithoutValue?: number; topValues?: { value: unknown; count: number }[] }[];
+      fields: {
+        key: string;
+        nonNull: number;
+        keptWithoutValue?: number;
+        topValues?: { value: unknown; count: number }[];
+      }[];
     };
     const source = quality.fields.find((f) => f.key === 'source');
     expect(source?.nonNull).toBe(3);

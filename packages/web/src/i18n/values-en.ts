@@ -18,7 +18,8 @@ export const valuesEn: Record<keyof typeof valuesZh, string> = {
   'values.mappedLine': '"{word}" → {code}',
   'values.remove': 'Remove',
   'values.download': 'Download mapping file',
-  'values.downloadHint': 'The mapping file holds the column and value mappings; use it for the next import or with --mapping on the command line',
+  'values.downloadHint':
+    'The mapping file holds the column and value mappings; use it for the next import or with --mapping on the command line',
   'values.checking': 'Checking the values of the newly mapped column…',
   'values.cellsKept': 'Cells kept without value',
 };

@@ -68,9 +68,7 @@ function describeUnknownValues(accounting: ColumnAccounting): string[] {
   const lines = ['  未识别的代码值 / values that are none of the codes:'];
   for (const u of accounting.unknownValues) {
     const outcome = u.required ? '整行拒收 / rows rejected' : '保留行，值置空 / kept without value';
-    const offers = u.suggestions
-      .map((s) => `${s.code} ${s.label.zh} (${HOW[s.how]} ${s.word})`)
-      .join(', ');
+    const offers = u.suggestions.map((s) => `${s.code} ${s.label.zh} (${HOW[s.how]} ${s.word})`).join(', ');
     lines.push(
       `    ${u.label.zh} ${u.field}: "${u.value}" × ${u.count}, ${outcome}${offers ? ` → 可能是 / maybe: ${offers}` : ''}`,
     );

@@ -53,7 +53,9 @@ describe.each(testEngines())('qingfeng import with value mappings on %s', (engin
     const before = await platform.services.database.db.selectFrom('import_batches').select('id').execute();
     const out = await run('import', '--dry-run', '--type', 'death', '--mapping', mapping, file('d1.csv', deaths(1)));
     expect(out).toContain('3 rows read');
-    expect(out).toMatch(/信息来源 source: "派出所户籍注销登记" × 2, 保留行，值置空 \/ kept without value → 可能是 \/ maybe: public_security 公安 \(含有 \/ contains 户籍注销\)/);
+    expect(out).toMatch(
+      /信息来源 source: "派出所户籍注销登记" × 2, 保留行，值置空 \/ kept without value → 可能是 \/ maybe: public_security 公安 \(含有 \/ contains 户籍注销\)/,
+    );
     expect(out).toContain('"values":{"source":{"派出所户籍注销登记":"public_security"}}');
     const after = await platform.services.database.db.selectFrom('import_batches').select('id').execute();
     expect(after).toHaveLength(before.length);
@@ -61,7 +63,17 @@ describe.each(testEngines())('qingfeng import with value mappings on %s', (engin
 
   it('keeps the rows of an unknown code with the field empty, and says so, when no value mapping is given', async () => {
     const mapping = file('headers-only.json', JSON.stringify({ 信息来源单位: 'source' }));
-    const out = await run('import', '--type', 'death', '--org', org, '--no-run', '--mapping', mapping, file('d2.csv', deaths(11)));
+    const out = await run(
+      'import',
+      '--type',
+      'death',
+      '--org',
+      org,
+      '--no-run',
+      '--mapping',
+      mapping,
+      file('d2.csv', deaths(11)),
+    );
     expect(out).toContain('rejected 0');
     expect(out).toContain('kept without value / 保留行但值置空: 2 cells (source 2)');
     expect(out).toContain('"派出所户籍注销登记" × 2');
@@ -76,7 +88,17 @@ describe.each(testEngines())('qingfeng import with value mappings on %s', (engin
         values: { source: { 派出所户籍注销登记: 'public_security' } },
       }),
     );
-    const out = await run('import', '--type', 'death', '--org', org, '--no-run', '--mapping', mapping, file('d3.csv', deaths(21)));
+    const out = await run(
+      'import',
+      '--type',
+      'death',
+      '--org',
+      org,
+      '--no-run',
+      '--mapping',
+      mapping,
+      file('d3.csv', deaths(21)),
+    );
     expect(out).not.toContain('kept without value');
     expect(out).not.toContain('values that are none of the codes');
     expect(await sources(batchIdOf(out))).toEqual(['public_security', 'public_security', 'civil_affairs']);
@@ -84,9 +106,21 @@ describe.each(testEngines())('qingfeng import with value mappings on %s', (engin
 
   it('refuses a mapping file of another shape, and a value mapping to a code the field lacks', async () => {
     await expect(
-      run('import', '--type', 'death', '--org', org, '--mapping', file('bad.json', '{"headers": [1]}'), file('d4.csv', deaths(31))),
+      run(
+        'import',
+        '--type',
+        'death',
+        '--org',
+        org,
+        '--mapping',
+        file('bad.json', '{"headers": [1]}'),
+        file('d4.csv', deaths(31)),
+      ),
     ).rejects.toThrow(/must be \{"headers"/);
-    const wrongCode = file('wrong.json', JSON.stringify({ headers: { 信息来源单位: 'source' }, values: { source: { 派出所: 'police' } } }));
+    const wrongCode = file(
+      'wrong.json',
+      JSON.stringify({ headers: { 信息来源单位: 'source' }, values: { source: { 派出所: 'police' } } }),
+    );
     await expect(
       run('import', '--type', 'death', '--org', org, '--no-run', '--mapping', wrongCode, file('d5.csv', deaths(41))),
     ).rejects.toThrow(/has no code "police"/);

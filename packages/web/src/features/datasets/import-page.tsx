@@ -85,7 +85,9 @@ export function ImportPage() {
     setChecking(true);
     const file = toMappingFile(mapping, stage.values);
     try {
-      const result = await run((onProgress) => previewImport(stage.choice.datasetType, stage.choice.file, file, onProgress));
+      const result = await run((onProgress) =>
+        previewImport(stage.choice.datasetType, stage.choice.file, file, onProgress),
+      );
       // The screen keeps telling automatic matches from the person's: the first preview's suggestion stays.
       if (result) {
         const preview = { ...result, suggestedMapping: stage.preview.suggestedMapping };

@@ -50,7 +50,8 @@ export function ValueMappingPanel({ unknownValues, fields, rowsScanned, values, 
                   <Typography.Text strong>{u.label[lang]}</Typography.Text>
                   <Tag>{u.value}</Tag>
                   <Typography.Text type="secondary">
-                    {t('values.count', { count: u.count })} · {u.required ? t('values.rejectHint') : t('values.keptHint')}
+                    {t('values.count', { count: u.count })} ·{' '}
+                    {u.required ? t('values.rejectHint') : t('values.keptHint')}
                   </Typography.Text>
                   {u.suggestions.length === 0 ? (
                     <Typography.Text type="secondary">{t('values.noSuggestion')}</Typography.Text>

@@ -21,7 +21,13 @@ export function presentColumnAccounting(accounting: ColumnAccounting): TColumnAc
       required: u.required,
       value: u.value,
       count: u.count,
-      suggestions: u.suggestions.map((s) => ({ code: s.code, label: s.label, how: s.how, score: s.score, word: s.word })),
+      suggestions: u.suggestions.map((s) => ({
+        code: s.code,
+        label: s.label,
+        how: s.how,
+        score: s.score,
+        word: s.word,
+      })),
     })),
   };
 }

@@ -87,7 +87,6 @@ export const ZImportFields = z.object({
 });
 export type TImportFields = z.infer<typeof ZImportFields>;
 
-
 export const ZPreview = z.object({
   format: z.enum(['csv', 'xlsx', 'json', 'jsonl']),
   encoding: z.string().nullable(),

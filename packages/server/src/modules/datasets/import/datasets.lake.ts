@@ -14,12 +14,7 @@ import {
 } from './stage-sql.js';
 import { countRows, createTempTableSql, pages } from './stage-tx.js';
 import { type IdentifierSealer, resolveSubjects } from './subjects.lake.js';
-import {
-  type EntryDecisions,
-  type KeptCell,
-  reportKeptCells,
-  settleRefusedEntries,
-} from './kept-cells.lake.js';
+import { type EntryDecisions, type KeptCell, reportKeptCells, settleRefusedEntries } from './kept-cells.lake.js';
 
 /*
  * All lake SQL of the datasets domain. Statements are written once for both engines:

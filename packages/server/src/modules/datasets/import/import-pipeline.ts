@@ -17,7 +17,13 @@ import type { IdentifierSealer } from './subjects.lake.js';
 import { engineCopyIn } from './engine-copies.js';
 import { datasetLayout, type HeaderMapping } from '../../catalogue/index.js';
 import { RejectedReportWriter } from './rejected-report.js';
-import { type RowProblem, type StagedRow, createCellDecider, createRowNormaliser, rawCellText } from './row-normaliser.js';
+import {
+  type RowProblem,
+  type StagedRow,
+  createCellDecider,
+  createRowNormaliser,
+  rawCellText,
+} from './row-normaliser.js';
 import {
   type EngineCsv,
   prepareEngineCsv,

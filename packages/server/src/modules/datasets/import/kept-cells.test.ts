@@ -71,7 +71,10 @@ function csvOf(rows: readonly Row[]): string {
 }
 
 function jsonlOf(rows: readonly Row[]): string {
-  return rows.map((row, i) => JSON.stringify(Object.fromEntries(HEADER.map((h, k) => [h, cells(row, i)[k]])))).join('\n') + '\n';
+  return (
+    rows.map((row, i) => JSON.stringify(Object.fromEntries(HEADER.map((h, k) => [h, cells(row, i)[k]])))).join('\n') +
+    '\n'
+  );
 }
 
 for (const engine of testEngines()) {
@@ -172,8 +175,7 @@ for (const engine of testEngines()) {
 
     it('refuses value mappings that redefine a word of the standard, and reads the ones that add words', async () => {
       const content =
-        ['身份证号,姓名,死亡日期,信息来源', `${makeIdNumber('19500101', 1)},赵六,2024-02-01,派出所`].join('\n') +
-        '\n';
+        ['身份证号,姓名,死亡日期,信息来源', `${makeIdNumber('19500101', 1)},赵六,2024-02-01,派出所`].join('\n') + '\n';
       await expect(
         importDatasetFile(platform.services, actor, {
           datasetType: 'death',
@@ -226,9 +228,7 @@ for (const engine of testEngines()) {
         const wantedKept = want.flatMap((w, i) => (w.refused ? [] : w.kept.map((k) => `${i + firstRow} ${k}`)));
         expect(keptLines.sort()).toEqual(wantedKept.sort());
         const refusedRows = new Set(report.filter((r) => !r.kept).map((r) => r.row));
-        expect([...refusedRows].sort()).toEqual(
-          want.flatMap((w, i) => (w.refused ? [i + firstRow] : [])).sort(),
-        );
+        expect([...refusedRows].sort()).toEqual(want.flatMap((w, i) => (w.refused ? [i + firstRow] : [])).sort());
         expect(outcome.batch.cells_kept).toBe(wantedKept.length);
       });
     }

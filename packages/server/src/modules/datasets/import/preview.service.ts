@@ -81,7 +81,10 @@ export async function previewDatasetFile(
   },
 ): Promise<ImportPreview> {
   const db = services.database.db;
-  const dataset = withValueMappings(await requireDataset(services.database.db, request.datasetType), request.valueMappings);
+  const dataset = withValueMappings(
+    await requireDataset(services.database.db, request.datasetType),
+    request.valueMappings,
+  );
   let source;
   try {
     source = await openRecordSource(request.file, request.sheet ? { sheet: request.sheet } : {});

@@ -28,8 +28,7 @@ export type StagedRow = Record<string, unknown>;
  * A row accepted (with the cells of optional fields it keeps without a value, each with its
  * reason), or refused with one problem per bad cell.
  */
-export type NormalisedRow =
-  { ok: true; values: unknown[]; kept: RowProblem[] } | { ok: false; problems: RowProblem[] };
+export type NormalisedRow = { ok: true; values: unknown[]; kept: RowProblem[] } | { ok: false; problems: RowProblem[] };
 
 /** Turns a staged row into normalised stage values, or the list of what is wrong with it. */
 export type RowNormaliser = (row: StagedRow) => NormalisedRow;
@@ -47,7 +46,9 @@ export function rawCellText(raw: RawValue): string | null {
 /** The context each field's cells are read in: the money unit its header declares. */
 function contextsOf(match: HeaderMatch): Map<string, NormaliseContext> {
   return new Map(
-    match.columns.filter((c) => c.field !== null).map((c) => [c.field as string, c.moneyUnit ? { moneyUnit: c.moneyUnit } : {}]),
+    match.columns
+      .filter((c) => c.field !== null)
+      .map((c) => [c.field as string, c.moneyUnit ? { moneyUnit: c.moneyUnit } : {}]),
   );
 }
 

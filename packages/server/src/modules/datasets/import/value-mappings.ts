@@ -13,7 +13,11 @@ export function withValueMappings(dataset: DatasetType, mappings: ValueMappings 
   if (problems.length > 0) {
     const zh = problems.map((p) => p.zh).join('；');
     const en = problems.map((p) => p.en).join('; ');
-    throw new ValidationError(`字典映射有误：${zh} / the value mappings are wrong: ${en}`, 'mapping.values', 'value_mapping_refused');
+    throw new ValidationError(
+      `字典映射有误：${zh} / the value mappings are wrong: ${en}`,
+      'mapping.values',
+      'value_mapping_refused',
+    );
   }
   return applyValueMappings(dataset, mappings);
 }
