@@ -1,5 +1,6 @@
 import {
   type DatasetType,
+  type FieldDef,
   type HeaderMatch,
   type LocalisedText,
   type MappingTemplate,
@@ -144,6 +145,8 @@ export async function prepareForEngine(
 }
 
 const PROGRESS_EVERY_ROWS = 5000;
+/** Reasons of kept values remembered at once: a file of distinct bad values must not grow memory. */
+const MAX_CACHED_REASONS = 10_000;
 
 /**
  * Streams an opened file into the lake as one batch, in one lake transaction. The file is
@@ -162,6 +165,19 @@ export async function loadImport(input: LoadImportInput): Promise<LoadOutcome> {
   const unknown = new UnknownValueTally();
   const report = new RejectedReportWriter(input.reportFile);
   const keptByField: Record<string, number> = {};
+  // A kept value repeats over many rows (a department's word for a code): its reason is worked out once.
+  const reasons = new Map<string, LocalisedText>();
+  const keptReason = (field: FieldDef, raw: string): LocalisedText => {
+    const key = `${field.key}\u0000${raw}`;
+    let reason = reasons.get(key);
+    if (reason === undefined) {
+      const decided = decide(field, raw);
+      reason = decided.outcome === 'value' ? { zh: '', en: '' } : decided.reason;
+      if (reasons.size >= MAX_CACHED_REASONS) reasons.clear();
+      reasons.set(key, reason);
+    }
+    return reason;
+  };
   const writeKept = async (rowNo: number, p: RowProblem): Promise<void> => {
     keptByField[p.field] = (keptByField[p.field] ?? 0) + 1;
     await report.write({ rowNo, column: p.column, field: p.field, raw: p.raw, reason: p.reason, kept: true });
@@ -204,8 +220,7 @@ export async function loadImport(input: LoadImportInput): Promise<LoadOutcome> {
       review,
       decisions: { decide, unknown },
       onKept: async (cell) => {
-        const decided = decide(cell.field, cell.raw);
-        const reason = decided.outcome === 'value' ? { zh: '', en: '' } : decided.reason;
+        const reason = keptReason(cell.field, cell.raw);
         await writeKept(cell.rowNo, { column: cell.header, field: cell.field.key, raw: cell.raw, reason });
       },
       sealer: input.crypto,
