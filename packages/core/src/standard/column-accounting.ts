@@ -2,6 +2,7 @@ import type { DatasetType } from './catalogue-types.js';
 import { type FieldSuggestion, suggestFields } from './column-suggestions.js';
 import type { HeaderMatch } from './header-match.js';
 import type { LocalisedText } from './result.js';
+import { type UnknownValue, type UnknownValueCount, suggestForUnknownValues } from './value-suggestions.js';
 
 /** A column of the file that fed no field, and the fields it might feed. */
 export interface UnusedColumn {
@@ -49,6 +50,11 @@ export interface ColumnAccounting {
   readonly unusedColumns: readonly UnusedColumn[];
   readonly emptyFields: readonly EmptyField[];
   readonly blindModels: readonly BlindModel[];
+  /**
+   * Values of coded fields that are none of their codes, labels or terms (in the rows read),
+   * each with the codes a person might map it to. Empty when nothing was read.
+   */
+  readonly unknownValues: readonly UnknownValue[];
 }
 
 /** What is known of the rows besides the header. */
@@ -60,6 +66,8 @@ export interface AccountingInput {
   readonly filledFields: ReadonlySet<string> | null;
   /** The enabled models reading this dataset type. */
   readonly readers: readonly ModelReader[];
+  /** Unknown values of coded fields met in the rows read, if any were read. */
+  readonly unknownValues?: readonly UnknownValueCount[];
 }
 
 /**
@@ -101,5 +109,6 @@ export function accountColumns(dataset: DatasetType, match: HeaderMatch, input: 
     unusedColumns,
     emptyFields,
     blindModels,
+    unknownValues: suggestForUnknownValues(dataset, input.unknownValues ?? []),
   };
 }

@@ -9,6 +9,8 @@ export * from './header-match.js';
 export * from './mapping-template.js';
 export * from './column-suggestions.js';
 export * from './column-accounting.js';
+export * from './value-mapping.js';
+export * from './value-suggestions.js';
 export { type CatalogueDocInput, renderCatalogueDoc } from './render-catalogue-doc.js';
 export { cleanText, foldForMatch, toHalfWidth } from './text.js';
 
@@ -35,7 +37,14 @@ export { normalisePhone } from './normalise/phone.js';
 export { normaliseSubject } from './normalise/subject.js';
 export { normaliseText } from './normalise/text.js';
 export { normaliseUscc, usccCheckCharacter } from './normalise/uscc.js';
-export { isBlank, normaliseValue, type NormaliseContext, type RawValue } from './normalise/value.js';
+export {
+  type CellOutcome,
+  isBlank,
+  normaliseCell,
+  normaliseValue,
+  type NormaliseContext,
+  type RawValue,
+} from './normalise/value.js';
 
 export type { SqlDialect } from './sql/dialect.js';
 export { dateSql } from './sql/date.js';

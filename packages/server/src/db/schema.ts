@@ -127,6 +127,10 @@ export interface ImportBatchTable {
   rows_read: Generated<number>;
   rows_loaded: Generated<number>;
   rows_rejected: Generated<number>;
+  /** Cells of optional fields whose value could not be read: their rows loaded with the field empty. */
+  cells_kept: Generated<number>;
+  /** `cells_kept` per field key. */
+  kept_by_field: ColumnType<Record<string, number>, Record<string, number> | undefined, Record<string, number>>;
   /** The user who imported it; null for the command line. */
   imported_by: number | null;
   replaced_by: number | null;

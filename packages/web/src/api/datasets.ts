@@ -60,7 +60,10 @@ export interface Batch {
   createdAt: string;
   finishedAt: string | null;
   error: string | null;
-  /** Where to download the rejected-rows report; null when no row was rejected. */
+  /** Cells of optional fields whose value could not be read: their rows loaded with the field empty. */
+  cellsKept: number;
+  keptByField: Record<string, number>;
+  /** Where to download the rejected-rows report (rows refused, cells kept without value); null when it is empty. */
   rejectedReportUrl: string | null;
 }
 
@@ -81,6 +84,15 @@ export interface BatchQuery {
 /** File header → field key. */
 export type HeaderMapping = Record<string, string>;
 
+/** Value mappings (字典映射): field key → the department's word → the standard's code. */
+export type ValueMappings = Record<string, Record<string, string>>;
+
+/** A department's mapping file, as the command line's --mapping reads it (docs/importing.md). */
+export interface MappingFile {
+  headers: HeaderMapping;
+  values: ValueMappings;
+}
+
 /** What the mapping screen shows: the file's columns, first rows and the suggested match. */
 export interface ImportPreview {
   format: ImportFormat;
@@ -92,8 +104,29 @@ export interface ImportPreview {
   missingOptional: string[];
   unmatchedColumns: string[];
   refusal: Localised | null;
-  /** Columns that would feed no field (with suggestions), fields left empty, models left blind. */
+  /** Columns that would feed no field (with suggestions), fields left empty, models left blind, unknown codes. */
   columns: ColumnAccounting;
+  /** Records read for unknown values (the whole file when it has no more). */
+  rowsScanned: number;
+}
+
+/** A code an unknown value might mean: the one whose word it contains, or one alike by characters. */
+export interface CodeSuggestion {
+  code: string;
+  label: Localised;
+  how: 'contains' | 'similar';
+  score: number;
+  word: string;
+}
+
+/** A value of a coded field that is none of its codes, and the codes a person might map it to. */
+export interface UnknownValue {
+  field: string;
+  label: Localised;
+  required: boolean;
+  value: string;
+  count: number;
+  suggestions: CodeSuggestion[];
 }
 
 /** Every column of a file accounted for (the server's ColumnAccounting). */
@@ -115,6 +148,7 @@ export interface ColumnAccounting {
     header: string | null;
   }[];
   blindModels: { id: string; name: Localised; fields: string[] }[];
+  unknownValues: UnknownValue[];
 }
 
 /** The answer to an import: the batch and its columns accounted for. */
@@ -127,7 +161,8 @@ export interface ImportOptions {
   department?: string;
   mode: ImportMode;
   force: boolean;
-  mapping?: HeaderMapping;
+  /** The mapping file: headers and value mappings, sent as one JSON field. */
+  mapping?: MappingFile;
 }
 
 function importFields(options: Partial<ImportOptions>): Record<string, string> {
@@ -151,7 +186,7 @@ export function getDataset(type: string): Promise<DatasetDetail> {
 export function previewImport(
   type: string,
   file: File,
-  mapping: HeaderMapping | undefined,
+  mapping: MappingFile | undefined,
   onProgress: (percent: number) => void,
 ): Promise<ImportPreview> {
   const path = `/api/v1/datasets/${encodeURIComponent(type)}/imports/preview`;

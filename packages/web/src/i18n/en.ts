@@ -1,4 +1,5 @@
 import { columnsEn } from './columns-en';
+import { valuesEn } from './values-en';
 import { datasetsEn } from './datasets-en';
 import { modelsEn } from './models-en';
 import { warningsEn } from './warnings-en';
@@ -273,6 +274,7 @@ export const en: Messages = {
   'perm.dashboard.read': 'View the dashboard',
   ...datasetsEn,
   ...columnsEn,
+  ...valuesEn,
   ...modelsEn,
   ...warningsEn,
 };

@@ -1,4 +1,5 @@
 import { columnsZh } from './columns-zh';
+import { valuesZh } from './values-zh';
 import { datasetsZh } from './datasets-zh';
 import { modelsZh } from './models-zh';
 import { warningsZh } from './warnings-zh';
@@ -268,6 +269,7 @@ export const zh = {
   'perm.dashboard.read': '查看驾驶舱',
   ...datasetsZh,
   ...columnsZh,
+  ...valuesZh,
   ...modelsZh,
   ...warningsZh,
 };

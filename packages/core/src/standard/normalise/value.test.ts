@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDataset, findField } from '../catalogue.js';
 import type { FieldDef } from '../catalogue-types.js';
-import { isBlank, normaliseValue } from './value.js';
+import { isBlank, normaliseCell, normaliseValue } from './value.js';
 
 const fieldOf = (dataset: string, key: string): FieldDef => findField(findDataset(dataset)!, key)!;
 
@@ -57,5 +57,24 @@ describe('normaliseValue', () => {
   it('does not treat the word 无 as blank: for a bool it means false', () => {
     expect(isBlank('无')).toBe(false);
     expect(normaliseValue(fieldOf('collective_ledger', 'approved'), '无')).toEqual({ ok: true, value: false });
+  });
+});
+
+describe('normaliseCell', () => {
+  it('keeps the row of an optional field whose value cannot be read, with the reason', () => {
+    const cell = normaliseCell(fieldOf('death', 'source'), '派出所');
+    expect(cell.outcome).toBe('kept');
+    expect(cell.outcome !== 'value' && cell.reason.zh).toContain('派出所');
+    expect(normaliseCell(fieldOf('person', 'phone'), '12').outcome).toBe('kept');
+  });
+
+  it('rejects a required field whose value cannot be read', () => {
+    expect(normaliseCell(fieldOf('benefit_payment', 'program'), '不知道').outcome).toBe('rejected');
+    expect(normaliseCell(fieldOf('person', 'id'), '').outcome).toBe('rejected');
+  });
+
+  it('gives the value otherwise', () => {
+    expect(normaliseCell(fieldOf('death', 'source'), '民政局')).toEqual({ outcome: 'value', value: 'civil_affairs' });
+    expect(normaliseCell(fieldOf('death', 'source'), '')).toEqual({ outcome: 'value', value: null });
   });
 });

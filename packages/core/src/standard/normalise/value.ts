@@ -1,6 +1,6 @@
 import type { FieldDef } from '../catalogue-types.js';
 import type { FieldValue } from '../field-types.js';
-import { fail, ok, type NormaliseResult } from '../result.js';
+import { fail, type LocalisedText, ok, type NormaliseResult } from '../result.js';
 import { cleanText } from '../text.js';
 import { normaliseAccount } from './account.js';
 import { normaliseBool } from './bool.js';
@@ -102,4 +102,22 @@ export function normaliseValue(
       return unreachable;
     }
   }
+}
+
+/**
+ * What becomes of one cell of a row: its value; `kept`, an optional field's value that
+ * cannot be read (an unknown code, a malformed date or amount), the row loading with the
+ * field empty; or `rejected`, a required field's, which refuses the row. Either way the
+ * reason goes to the batch's report.
+ */
+export type CellOutcome =
+  | { readonly outcome: 'value'; readonly value: FieldValue | null }
+  | { readonly outcome: 'kept'; readonly reason: LocalisedText }
+  | { readonly outcome: 'rejected'; readonly reason: LocalisedText };
+
+/** `normaliseValue`, with the rule that an optional field loses a value, never the row. */
+export function normaliseCell(field: FieldDef, raw: RawValue, context: NormaliseContext = {}): CellOutcome {
+  const result = normaliseValue(field, raw, context);
+  if (result.ok) return { outcome: 'value', value: result.value };
+  return { outcome: field.required ? 'rejected' : 'kept', reason: result.reason };
 }

@@ -33,10 +33,45 @@ export function describeColumnAccounting(accounting: ColumnAccounting): string {
     for (const m of accounting.blindModels)
       lines.push(`    ${m.id} ${m.name.zh} / ${m.name.en}: ${m.fields.join(', ')}`);
   }
+  lines.push(...describeUnknownValues(accounting));
   const suggested = accounting.unusedColumns.filter((c) => c.suggestions.length > 0);
-  if (suggested.length > 0) {
-    const example = Object.fromEntries(suggested.map((c) => [c.header, c.suggestions[0]?.field]));
-    lines.push(`  如需对应，用 / to map them, pass --mapping <file.json> with ${JSON.stringify(example)}`);
+  const headers = Object.fromEntries(suggested.map((c) => [c.header, c.suggestions[0]?.field]));
+  const values: Record<string, Record<string, string>> = {};
+  for (const u of accounting.unknownValues) {
+    const [first] = u.suggestions;
+    if (first !== undefined) values[u.field] = { ...values[u.field], [u.value]: first.code };
+  }
+  if (suggested.length > 0 || Object.keys(values).length > 0) {
+    const example = {
+      ...(suggested.length > 0 ? { headers } : {}),
+      ...(Object.keys(values).length > 0 ? { values } : {}),
+    };
+    lines.push(
+      '  建议仅供参考，确认后写入映射文件 / suggestions only: check them, then pass --mapping <file.json> with',
+      `    ${JSON.stringify(example)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
+}
+
+const HOW = {
+  contains: '含有 / contains',
+  similar: '相近 / alike',
+} as const;
+
+/**
+ * The values of coded fields that are none of their codes, each with the codes it might mean
+ * (suggestions, never applied: a person writes them into the mapping file's "values").
+ */
+function describeUnknownValues(accounting: ColumnAccounting): string[] {
+  if (accounting.unknownValues.length === 0) return [];
+  const lines = ['  未识别的代码值 / values that are none of the codes:'];
+  for (const u of accounting.unknownValues) {
+    const outcome = u.required ? '整行拒收 / rows rejected' : '保留行，值置空 / kept without value';
+    const offers = u.suggestions.map((s) => `${s.code} ${s.label.zh} (${HOW[s.how]} ${s.word})`).join(', ');
+    lines.push(
+      `    ${u.label.zh} ${u.field}: "${u.value}" × ${u.count}, ${outcome}${offers ? ` → 可能是 / maybe: ${offers}` : ''}`,
+    );
+  }
+  return lines;
 }

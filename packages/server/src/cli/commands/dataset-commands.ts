@@ -3,6 +3,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { AppServices } from '../../app/app-services.js';
+import { type ValueMappings, parseMappingFile } from '@qingfeng/core';
 import { AppError } from '../../http/errors.js';
 import { type AuditActor, systemActor } from '../../modules/audit/audit.service.js';
 import {
@@ -48,21 +49,35 @@ interface ImportOptions {
   run: boolean;
 }
 
-async function readMapping(file: string | undefined): Promise<Record<string, string> | undefined> {
-  if (file === undefined) return undefined;
+/** What `--mapping` gives: a header mapping (left out when the file has none) and value mappings. */
+interface MappingOptions {
+  mapping?: Record<string, string>;
+  valueMappings?: ValueMappings;
+}
+
+/**
+ * Reads a `--mapping` file (docs/importing.md): `{"headers": {…}, "values": {field: {word: code}}}`,
+ * or the header-only form `{"<file header>": "<field key>"}` written before value mappings.
+ */
+async function readMapping(file: string | undefined): Promise<MappingOptions> {
+  if (file === undefined) return {};
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     throw new CliError(`--mapping ${file}: ${(error as Error).message}`);
   }
-  const valid =
-    typeof json === 'object' &&
-    json !== null &&
-    !Array.isArray(json) &&
-    Object.values(json).every((v) => typeof v === 'string');
-  if (!valid) throw new CliError(`--mapping ${file}: must be a JSON object of file header → field key`);
-  return json as Record<string, string>;
+  const parsed = parseMappingFile(json);
+  if (parsed === null) {
+    throw new CliError(
+      `--mapping ${file}: must be {"headers": {"file header": "field key"}, "values": {"field key": {"department word": "code"}}} ` +
+        'or a JSON object of file header → field key (see docs/importing.md)',
+    );
+  }
+  return {
+    ...(Object.keys(parsed.headers).length > 0 ? { mapping: { ...parsed.headers } } : {}),
+    ...(Object.keys(parsed.values).length > 0 ? { valueMappings: parsed.values } : {}),
+  };
 }
 
 /** The refusal as a clerk reads it: why, the columns found, and the template to fill in. */
@@ -76,7 +91,7 @@ function describeRefusal(error: MappingRefusedError): string {
     `文件中的列 / columns found: ${error.columnsFound.join(', ') || '(none)'}`,
     '映射模板 / mapping template (field, label, column in file):',
     ...rows,
-    '请用 --mapping <file.json> 给出 {"文件列名": "字段"} / pass --mapping <file.json> as {"file header": "field key"}',
+    '请用 --mapping <file.json> 给出 {"headers": {"文件列名": "字段"}} / pass --mapping <file.json> as {"headers": {"file header": "field key"}} (docs/importing.md)',
   ].join('\n');
 }
 
@@ -85,19 +100,24 @@ async function describeDryRun(
   services: AppServices,
   file: string,
   options: ImportOptions,
-  mapping: Record<string, string> | undefined,
+  mapping: MappingOptions,
 ): Promise<string> {
   try {
+    // The whole file is read for unknown values of coded fields: a dry run answers for every row.
     const preview = await previewDatasetFile(services, {
       datasetType: options.type,
       file,
       departmentCode: options.department ?? null,
       limit: 0,
+      scanRows: Number.POSITIVE_INFINITY,
       ...(options.sheet ? { sheet: options.sheet } : {}),
-      ...(mapping ? { mapping } : {}),
+      ...mapping,
     });
     const refusal = preview.match.refusal ? `  ${preview.match.refusal.zh}\n  ${preview.match.refusal.en}\n` : '';
-    return `${path.basename(file)}: ${options.type} (dry run / 未导入)\n${refusal}${describeColumnAccounting(preview.columns)}`;
+    return (
+      `${path.basename(file)}: ${options.type} (dry run / 未导入, ${formatNumber(preview.rowsScanned)} rows read / 已读行)\n` +
+      `${refusal}${describeColumnAccounting(preview.columns)}`
+    );
   } catch (error) {
     if (error instanceof AppError) throw new CliError(error.message);
     throw error;
@@ -106,6 +126,15 @@ async function describeDryRun(
 
 function formatNumber(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/** The cells an import kept without their value, per field, as the summary's lines. */
+function describeKeptCells(keptByField: Record<string, number>): string[] {
+  const entries = Object.entries(keptByField).filter(([, n]) => n > 0);
+  if (entries.length === 0) return [];
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  const perField = entries.map(([field, n]) => `${field} ${formatNumber(n)}`).join(', ');
+  return [`  kept without value / 保留行但值置空: ${formatNumber(total)} cells (${perField})`];
 }
 
 /**
@@ -166,7 +195,10 @@ export function registerDatasetCommands(
       'organisation the batch belongs to (its jurisdiction); required when more than one commission exists',
     )
     .option('--department <code>', 'code of the department that supplied the file')
-    .option('--mapping <file.json>', 'JSON object mapping file headers to field keys')
+    .option(
+      '--mapping <file.json>',
+      'mapping file: {"headers": {file header: field key}, "values": {field key: {department word: code}}} (docs/importing.md)',
+    )
     .option('--sheet <name>', 'XLSX worksheet to read (default: the first)')
     .option('--replace', 'replace all rows of the dataset with this file')
     .option('--force', 'import even if this file was imported before')
@@ -225,7 +257,7 @@ export function registerDatasetCommands(
                 force: options.force === true,
                 runModels: options.run,
                 ...(options.sheet ? { sheet: options.sheet } : {}),
-                ...(mapping ? { mapping } : {}),
+                ...mapping,
               },
               { onBytes: (total) => bar.update(total, { rows }), onRows: (n) => (rows = n) },
             );
@@ -237,8 +269,11 @@ export function registerDatasetCommands(
               [
                 `batch ${batch.id}: ${batch.dataset_type} ${batch.status}`,
                 `  read ${formatNumber(Number(batch.rows_read))}, loaded ${formatNumber(Number(batch.rows_loaded))}, rejected ${formatNumber(Number(batch.rows_rejected))}`,
+                ...describeKeptCells(batch.kept_by_field),
                 `  ${outcome.seconds.toFixed(1)} s, ${formatNumber(perSecond)} rows/s`,
-                outcome.reportPath ? `  rejected rows: ${outcome.reportPath}` : '  no rows rejected',
+                outcome.reportPath
+                  ? `  rejected rows and kept cells / 拒收行与置空的值: ${outcome.reportPath}`
+                  : '  no rows rejected',
               ].join('\n') +
                 '\n' +
                 describeColumnAccounting(outcome.columns),

@@ -48,6 +48,7 @@ export function presentPushResult(outcome: PushOutcome): TPushResult {
     rowsRead: Number(batch.rows_read),
     rowsLoaded: Number(batch.rows_loaded),
     rowsRejected: Number(batch.rows_rejected),
+    cellsKept: Number(batch.cells_kept),
     rejected: outcome.rejected,
     rejectedTruncated: outcome.rejectedTruncated,
     columns: presentColumnAccounting(outcome.columns),

@@ -93,6 +93,8 @@ export const ZRejectedRow = z.object({
   field: z.string(),
   value: z.string(),
   reason: ZLocalised,
+  /** True for a cell of an optional field kept without its value: the row loaded, the field empty. */
+  kept: z.boolean(),
 });
 
 export const ZPushResult = z.object({
@@ -104,6 +106,8 @@ export const ZPushResult = z.object({
   rowsRead: z.number(),
   rowsLoaded: z.number(),
   rowsRejected: z.number(),
+  /** Cells of optional fields whose value could not be read: their rows loaded with the field empty. */
+  cellsKept: z.number(),
   rejected: z.array(ZRejectedRow),
   /** More problems than `rejected` lists; the whole report is with the commission. */
   rejectedTruncated: z.boolean(),

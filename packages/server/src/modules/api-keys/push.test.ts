@@ -71,7 +71,7 @@ for (const engine of testEngines()) {
         rejectedTruncated: false,
       });
       expect(body.rejected.map(({ reason: _reason, ...rest }) => rest)).toEqual([
-        { row: 2, column: '公民身份号码', field: 'id', value: withBadCheckDigit(B) },
+        { row: 2, column: '公民身份号码', field: 'id', value: withBadCheckDigit(B), kept: false },
       ]);
       expect(body.rejected[0]?.reason.en).toMatch(/check/i);
       expect(await deathRows()).toBe(2);
@@ -96,6 +96,20 @@ for (const engine of testEngines()) {
       });
       const imports = await findAuditEntries(platform, { action: 'dataset.import', username: `api_key:${key.id}` });
       expect(imports).toHaveLength(1);
+    });
+
+    it('keeps a row whose optional code is unknown, with the field empty, and says so inline', async () => {
+      const rows = [
+        { 公民身份号码: makeIdNumber('19550505', 24), 姓名: '赵六', 死亡日期: '2024-04-01', 信息来源: '派出所' },
+      ];
+      const response = await push('death', key.secret, { rows });
+      expect(response.statusCode, response.body).toBe(201);
+      const body = response.json<TPushResult>();
+      expect(body).toMatchObject({ rowsLoaded: 1, rowsRejected: 0, cellsKept: 1 });
+      expect(body.rejected).toEqual([
+        expect.objectContaining({ row: 1, field: 'source', value: '派出所', kept: true }),
+      ]);
+      expect(body.columns.unknownValues).toEqual([expect.objectContaining({ field: 'source', value: '派出所' })]);
     });
 
     it('accepts JSON Lines keyed by field key, refuses the same push twice unless forced', async () => {

@@ -11,7 +11,7 @@ import { RollbackModal } from './rollback-modal';
 import { useDatasets } from './use-datasets';
 
 /**
- * The outcome of one import: rows read, loaded and rejected, the rejected-rows report to
+ * The outcome of one import: rows read, loaded and rejected, cells kept without value, the report to
  * download, and — for those who manage datasets — rollback.
  */
 export function BatchSummary({ batch }: { batch: Batch }) {
@@ -27,18 +27,26 @@ export function BatchSummary({ batch }: { batch: Batch }) {
   return (
     <Flex vertical gap={16} data-testid="batch-summary">
       <Row gutter={16}>
-        <Col xs={8}>
+        <Col xs={6}>
           <Statistic title={t('datasets.batch.rowsRead')} value={batch.rowsRead} data-testid="rows-read" />
         </Col>
-        <Col xs={8}>
+        <Col xs={6}>
           <Statistic title={t('datasets.batch.rowsLoaded')} value={batch.rowsLoaded} data-testid="rows-loaded" />
         </Col>
-        <Col xs={8}>
+        <Col xs={6}>
           <Statistic
             title={t('datasets.batch.rowsRejected')}
             value={batch.rowsRejected}
             styles={{ content: batch.rowsRejected > 0 ? { color: '#cf1322' } : undefined }}
             data-testid="rows-rejected"
+          />
+        </Col>
+        <Col xs={6}>
+          <Statistic
+            title={t('values.cellsKept')}
+            value={batch.cellsKept}
+            styles={{ content: batch.cellsKept > 0 ? { color: '#d46b08' } : undefined }}
+            data-testid="cells-kept"
           />
         </Col>
       </Row>

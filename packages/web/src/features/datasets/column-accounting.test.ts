@@ -26,6 +26,7 @@ const preview: ColumnAccounting = {
     { id: 'PR08', name: { zh: '模型甲', en: 'Model A' }, fields: ['award_date'] },
     { id: 'PR99', name: { zh: '模型乙', en: 'Model B' }, fields: ['division'] },
   ],
+  unknownValues: [],
 };
 
 describe('the preview accounting follows the mapping chosen on screen', () => {

@@ -2,21 +2,36 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { type ImportPreview, type ImportResult, importDataset, previewImport } from '../../api/datasets';
+import {
+  type ImportPreview,
+  type ImportResult,
+  type ValueMappings,
+  importDataset,
+  previewImport,
+} from '../../api/datasets';
 import { ApiError } from '../../api/client';
 import { useT } from '../../i18n';
 import { errorText } from '../../shared/error-text';
 import { BatchSummary } from './batch-summary';
 import { ColumnAccountingPanel } from './column-accounting-panel';
 import { type ImportChoice, ImportForm } from './import-form';
-import { type MappingChoice, initialChoice, toHeaderMapping } from './mapping';
+import { type MappingChoice, initialChoice } from './mapping';
+import { needsValueCheck, toMappingFile } from './value-mapping';
 import { MappingStep } from './mapping-step';
 import { UploadProgress } from './upload-progress';
 import { BATCHES_KEY, DATASETS_KEY, useDataset } from './use-datasets';
 
 type Stage =
   | { step: 'choose' }
-  | { step: 'map'; choice: ImportChoice; preview: ImportPreview; mapping: MappingChoice }
+  | {
+      step: 'map';
+      choice: ImportChoice;
+      preview: ImportPreview;
+      mapping: MappingChoice;
+      values: ValueMappings;
+      /** Header → field the preview's values were checked for. */
+      checked: Record<string, string>;
+    }
   | { step: 'done'; batch: ImportResult };
 
 const STEP_INDEX = { choose: 0, map: 1, done: 2 } as const;
@@ -29,6 +44,7 @@ export function ImportPage() {
   const [lastChoice, setLastChoice] = useState<ImportChoice>();
   const [percent, setPercent] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [checking, setChecking] = useState(false);
   const dataset = useDataset(stage.step === 'map' ? stage.choice.datasetType : undefined);
   const busy = percent !== null && error === null;
 
@@ -54,17 +70,42 @@ export function ImportPage() {
         choice,
         preview: result,
         mapping: initialChoice(result.headers, result.suggestedMapping),
+        values: {},
+        checked: result.suggestedMapping,
       });
+  };
+
+  // A column newly mapped to a coded field: read the preview again with the mapping, so its
+  // values are checked against the codes and unknown ones come with suggestions.
+  const remap = async (mapping: MappingChoice) => {
+    if (stage.step !== 'map') return;
+    const next = { ...stage, mapping };
+    setStage(next);
+    if (!dataset.data || !needsValueCheck(dataset.data.fields, stage.checked, mapping)) return;
+    setChecking(true);
+    const file = toMappingFile(mapping, stage.values);
+    try {
+      const result = await run((onProgress) =>
+        previewImport(stage.choice.datasetType, stage.choice.file, file, onProgress),
+      );
+      // The screen keeps telling automatic matches from the person's: the first preview's suggestion stays.
+      if (result) {
+        const preview = { ...result, suggestedMapping: stage.preview.suggestedMapping };
+        setStage({ ...next, preview, checked: file.headers });
+      }
+    } finally {
+      setChecking(false);
+    }
   };
 
   const load = async (force: boolean) => {
     if (stage.step !== 'map') return;
-    const { choice, mapping } = stage;
+    const { choice, mapping, values } = stage;
     const options = {
       department: choice.department,
       mode: choice.mode,
       force: choice.force || force,
-      mapping: toHeaderMapping(mapping),
+      mapping: toMappingFile(mapping, values),
     };
     const batch = await run((onProgress) => importDataset(choice.datasetType, choice.file, options, onProgress));
     if (!batch) return;
@@ -102,7 +143,10 @@ export function ImportPage() {
               preview={stage.preview}
               dataset={dataset.data}
               choice={stage.mapping}
-              onChange={(mapping) => setStage({ ...stage, mapping })}
+              onChange={(mapping) => void remap(mapping)}
+              values={stage.values}
+              onValuesChange={(values) => setStage({ ...stage, values })}
+              checking={checking}
               busy={busy}
               onImport={() => void load(false)}
               onBack={() => (setStage({ step: 'choose' }), setError(null), setPercent(null))}

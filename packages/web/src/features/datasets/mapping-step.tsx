@@ -1,11 +1,14 @@
-import { Alert, Button, Descriptions, Flex, Tag, Typography } from 'antd';
-import type { DatasetDetail, ImportPreview } from '../../api/datasets';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Flex, Tag, Tooltip, Typography } from 'antd';
+import type { DatasetDetail, ImportPreview, MappingFile, ValueMappings } from '../../api/datasets';
 import { useI18n } from '../../i18n';
 import { type MappingChoice, duplicatedFields, missingRequired } from './mapping';
 import { MappingTable } from './mapping-table';
 import { ColumnAccountingPanel } from './column-accounting-panel';
 import { withChoice } from './column-accounting';
 import { PreviewRows } from './preview-rows';
+import { toMappingFile } from './value-mapping';
+import { ValueMappingPanel } from './value-mapping-panel';
 
 interface Props {
   fileName: string;
@@ -13,16 +16,35 @@ interface Props {
   dataset: DatasetDetail;
   choice: MappingChoice;
   onChange: (choice: MappingChoice) => void;
+  /** The person's value mappings (字典映射), sent with the import. */
+  values: ValueMappings;
+  onValuesChange: (values: ValueMappings) => void;
+  /** True while the preview is read again for a newly mapped coded column. */
+  checking: boolean;
   busy: boolean;
   onImport: () => void;
   onBack: () => void;
 }
 
+/** Saves the mapping file (column and value mappings) as JSON, the form `qingfeng import --mapping` reads. */
+function downloadMappingFile(dataset: string, file: MappingFile): void {
+  const blob = new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${dataset}-mapping.json`;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
 /**
- * Second step of an import: the columns of the file against the dataset's fields. Required
- * fields no column feeds are listed in red and keep the import button disabled.
+ * Second step of an import: the columns of the file against the dataset's fields, and the
+ * values of its coded fields against their codes. Required fields no column feeds are listed
+ * in red and keep the import button disabled.
  */
-export function MappingStep({ fileName, preview, dataset, choice, onChange, busy, onImport, onBack }: Props) {
+export function MappingStep(props: Props) {
+  const { fileName, preview, dataset, choice, onChange, values, onValuesChange, checking, busy, onImport, onBack } =
+    props;
   const { t, lang } = useI18n();
   const missing = missingRequired(dataset.fields, choice);
   const hasDuplicates = duplicatedFields(choice).size > 0;
@@ -70,6 +92,14 @@ export function MappingStep({ fileName, preview, dataset, choice, onChange, busy
         accounting={withChoice(preview.columns, choice)}
         onMap={(header, field) => onChange({ ...choice, [header]: field })}
       />
+      <ValueMappingPanel
+        unknownValues={preview.columns.unknownValues}
+        fields={dataset.fields}
+        rowsScanned={preview.rowsScanned}
+        values={values}
+        onChange={onValuesChange}
+        checking={checking}
+      />
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('datasets.mapping.firstRows', { count: preview.rows.length })}
       </Typography.Title>
@@ -87,6 +117,15 @@ export function MappingStep({ fileName, preview, dataset, choice, onChange, busy
         >
           {t('datasets.import.submit')}
         </Button>
+        <Tooltip title={t('values.downloadHint')}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => downloadMappingFile(dataset.key, toMappingFile(choice, values))}
+            data-testid="download-mapping"
+          >
+            {t('values.download')}
+          </Button>
+        </Tooltip>
       </Flex>
     </Flex>
   );

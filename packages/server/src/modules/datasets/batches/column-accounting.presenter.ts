@@ -15,5 +15,19 @@ export function presentColumnAccounting(accounting: ColumnAccounting): TColumnAc
     })),
     emptyFields: accounting.emptyFields.map((f) => ({ ...f })),
     blindModels: accounting.blindModels.map((m) => ({ id: m.id, name: m.name, fields: [...m.fields] })),
+    unknownValues: accounting.unknownValues.map((u) => ({
+      field: u.field,
+      label: u.label,
+      required: u.required,
+      value: u.value,
+      count: u.count,
+      suggestions: u.suggestions.map((s) => ({
+        code: s.code,
+        label: s.label,
+        how: s.how,
+        score: s.score,
+        word: s.word,
+      })),
+    })),
   };
 }

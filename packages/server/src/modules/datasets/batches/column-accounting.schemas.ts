@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 const ZLocalised = z.object({ zh: z.string(), en: z.string() });
 
-/** Every column of an imported file accounted for (core's ColumnAccounting). */
+/**
+ * Every column of an imported file accounted for (core's ColumnAccounting), and the unknown
+ * values of its coded fields: the one schema of the preview's, the upload's and the push's answers.
+ */
 export const ZColumnAccounting = z.object({
   dataset: z.string(),
   columns: z.number(),
@@ -30,5 +33,29 @@ export const ZColumnAccounting = z.object({
   ),
   /** Enabled models reading an empty field: they cannot see these rows. */
   blindModels: z.array(z.object({ id: z.string(), name: ZLocalised, fields: z.array(z.string()) })),
+  /**
+   * Values of coded fields that are none of their codes, labels or terms (in the rows the
+   * preview scanned, or in the whole batch), with the codes a person might map each to in a
+   * value mapping: `contains` when the value holds exactly one code's label or term, else
+   * `similar` by shared characters. Never applied without a person's word.
+   */
+  unknownValues: z.array(
+    z.object({
+      field: z.string(),
+      label: ZLocalised,
+      required: z.boolean(),
+      value: z.string(),
+      count: z.number(),
+      suggestions: z.array(
+        z.object({
+          code: z.string(),
+          label: ZLocalised,
+          how: z.enum(['contains', 'similar']),
+          score: z.number(),
+          word: z.string(),
+        }),
+      ),
+    }),
+  ),
 });
 export type TColumnAccounting = z.infer<typeof ZColumnAccounting>;

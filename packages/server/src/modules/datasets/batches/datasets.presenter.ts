@@ -20,6 +20,8 @@ export function presentBatch(batch: ImportBatch, hasReport: boolean): TBatch {
     rowsRead: Number(batch.rows_read),
     rowsLoaded: Number(batch.rows_loaded),
     rowsRejected: Number(batch.rows_rejected),
+    cellsKept: Number(batch.cells_kept),
+    keptByField: { ...batch.kept_by_field },
     importedBy: batch.imported_by,
     replacedBy: batch.replaced_by,
     createdAt: new Date(batch.created_at).toISOString(),
@@ -82,5 +84,11 @@ export function presentPreview(preview: ImportPreview) {
     refusal: preview.match.refusal,
     template: preview.template,
     columns: presentColumnAccounting(preview.columns),
+    rowsScanned: preview.rowsScanned,
   };
+}
+
+/** Whether a batch has a rejected-rows report: a row refused or a cell kept without its value. */
+export function hasReport(batch: ImportBatch): boolean {
+  return Number(batch.rows_rejected) > 0 || Number(batch.cells_kept) > 0;
 }

@@ -1,11 +1,18 @@
 import { createReadStream } from 'node:fs';
+import { type ValueMappings, parseMappingFile } from '@qingfeng/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatasetServices } from './batch-events.js';
 import { ValidationError } from '../../../http/errors.js';
 import { requireAuth } from '../../../http/access-control.js';
 import { actorFromRequest } from '../../audit/index.js';
-import { presentBatch, presentDatasetDetail, presentDatasetSummary, presentPreview } from './datasets.presenter.js';
+import {
+  hasReport,
+  presentBatch,
+  presentDatasetDetail,
+  presentDatasetSummary,
+  presentPreview,
+} from './datasets.presenter.js';
 import { presentColumnAccounting } from './column-accounting.presenter.js';
 import {
   ZBatch,
@@ -17,7 +24,6 @@ import {
   ZDatasetTypeParams,
   ZImportFields,
   ZImportResult,
-  ZMapping,
   ZMappingRefusal,
   ZPreview,
   ZRollbackBody,
@@ -41,19 +47,32 @@ function parseImportFields(upload: SavedUpload) {
     );
   }
   let mapping: Record<string, string> | undefined;
+  let valueMappings: ValueMappings | undefined;
   if (parsed.data.mapping !== undefined && parsed.data.mapping.trim() !== '') {
+    const refused = new ValidationError(
+      'body.mapping: must be a mapping file, {"headers": {file header: field key}, "values": {field key: {word: code}}}, ' +
+        'or a JSON object of file header → field key',
+      'body.mapping',
+    );
     let json: unknown;
     try {
       json = JSON.parse(parsed.data.mapping);
     } catch {
-      throw new ValidationError('body.mapping: must be a JSON object of header → field key', 'body.mapping');
+      throw refused;
     }
-    const checked = ZMapping.safeParse(json);
-    if (!checked.success)
-      throw new ValidationError('body.mapping: must be a JSON object of header → field key', 'body.mapping');
-    mapping = checked.data;
+    const file = parseMappingFile(json);
+    if (file === null) throw refused;
+    // A file of the new form without headers leaves the header matching (and a department's template) to work alone.
+    const headerOnly = !(typeof json === 'object' && json !== null && 'values' in json);
+    if (headerOnly || 'headers' in (json as object)) mapping = { ...file.headers };
+    if (Object.keys(file.values).length > 0) valueMappings = file.values;
   }
-  return { ...parsed.data, mapping, force: parsed.data.force === 'true' || parsed.data.force === '1' };
+  return {
+    ...parsed.data,
+    mapping,
+    valueMappings,
+    force: parsed.data.force === 'true' || parsed.data.force === '1',
+  };
 }
 
 /** Dataset catalogue, imports, batches and their rollback. */
@@ -117,6 +136,7 @@ export function registerDatasetRoutes(app: FastifyInstance, services: DatasetSer
           force: fields.force,
           ...(fields.sheet ? { sheet: fields.sheet } : {}),
           ...(fields.mapping ? { mapping: fields.mapping } : {}),
+          ...(fields.valueMappings ? { valueMappings: fields.valueMappings } : {}),
         });
         return reply.status(201).send({
           ...presentBatch(outcome.batch, outcome.reportPath !== null),
@@ -162,6 +182,7 @@ export function registerDatasetRoutes(app: FastifyInstance, services: DatasetSer
           file: upload.file,
           ...(fields.sheet ? { sheet: fields.sheet } : {}),
           ...(fields.mapping ? { mapping: fields.mapping } : {}),
+          ...(fields.valueMappings ? { valueMappings: fields.valueMappings } : {}),
         });
         return presentPreview(preview);
       } finally {
@@ -184,7 +205,7 @@ export function registerDatasetRoutes(app: FastifyInstance, services: DatasetSer
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
       const { items, total } = await listVisibleBatches(services, requireAuth(request), filter, page, pageSize);
-      return { items: items.map((b) => presentBatch(b, Number(b.rows_rejected) > 0)), total, page, pageSize };
+      return { items: items.map((b) => presentBatch(b, hasReport(b))), total, page, pageSize };
     },
   );
 
@@ -196,7 +217,7 @@ export function registerDatasetRoutes(app: FastifyInstance, services: DatasetSer
     },
     async (request) => {
       const batch = await getVisibleBatch(services, requireAuth(request), request.params.id);
-      return presentBatch(batch, Number(batch.rows_rejected) > 0);
+      return presentBatch(batch, hasReport(batch));
     },
   );
 
@@ -232,7 +253,7 @@ export function registerDatasetRoutes(app: FastifyInstance, services: DatasetSer
     async (request) => {
       await getVisibleBatch(services, requireAuth(request), request.params.id);
       const batch = await rollbackBatch(services, actorFromRequest(request), request.params.id, request.body.reason);
-      return presentBatch(batch, Number(batch.rows_rejected) > 0);
+      return presentBatch(batch, hasReport(batch));
     },
   );
 }

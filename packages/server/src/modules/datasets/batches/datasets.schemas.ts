@@ -46,12 +46,16 @@ export const ZBatch = z.object({
   rowsRead: z.number(),
   rowsLoaded: z.number(),
   rowsRejected: z.number(),
+  /** Cells of optional fields whose value could not be read: their rows loaded with the field empty. */
+  cellsKept: z.number(),
+  /** `cellsKept` per field key. */
+  keptByField: z.record(z.string(), z.number()),
   importedBy: z.number().nullable(),
   replacedBy: z.number().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   error: z.string().nullable(),
-  /** Where to download the rejected-rows report; null when no row was rejected. */
+  /** Where to download the rejected-rows report (rows refused, cells kept without value); null when it is empty. */
   rejectedReportUrl: z.string().nullable(),
 });
 export type TBatch = z.infer<typeof ZBatch>;
@@ -75,12 +79,13 @@ export const ZImportFields = z.object({
   mode: z.enum(['append', 'replace']).default('append'),
   force: z.enum(['true', 'false', '1', '0']).optional(),
   sheet: z.string().trim().min(1).max(100).optional(),
-  /** JSON object: file header → field key. */
+  /**
+   * JSON: a mapping file, `{"headers": {file header: field key}, "values": {field key:
+   * {department word: code}}}`, or the header-only form `{file header: field key}`.
+   */
   mapping: z.string().max(100_000).optional(),
 });
 export type TImportFields = z.infer<typeof ZImportFields>;
-
-export const ZMapping = z.record(z.string(), z.string());
 
 export const ZPreview = z.object({
   format: z.enum(['csv', 'xlsx', 'json', 'jsonl']),
@@ -96,8 +101,10 @@ export const ZPreview = z.object({
   unmatchedColumns: z.array(z.string()),
   refusal: ZLocalised.nullable(),
   template: z.unknown(),
-  /** Columns that would feed no field, with suggestions; fields left empty; models left blind. */
+  /** Columns that would feed no field, with suggestions; fields left empty; models left blind; unknown codes. */
   columns: ZColumnAccounting,
+  /** Records read for the unknown values (the whole file when it has no more). */
+  rowsScanned: z.number(),
 });
 
 /** A file refused for its columns: what was found and a template to fill in. */

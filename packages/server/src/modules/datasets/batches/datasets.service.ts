@@ -100,7 +100,11 @@ export async function findRejectedReport(
     action: 'dataset.rejected_report.read',
     objectType: 'import_batch',
     objectId: id,
-    detail: { datasetType: batch.dataset_type, rowsRejected: Number(batch.rows_rejected) },
+    detail: {
+      datasetType: batch.dataset_type,
+      rowsRejected: Number(batch.rows_rejected),
+      cellsKept: Number(batch.cells_kept),
+    },
   });
   return existsSync(file) ? file : null;
 }

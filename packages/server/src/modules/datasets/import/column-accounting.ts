@@ -1,4 +1,10 @@
-import { type ColumnAccounting, type DatasetType, type HeaderMatch, accountColumns } from '@qingfeng/core';
+import {
+  type ColumnAccounting,
+  type DatasetType,
+  type HeaderMatch,
+  type UnknownValueCount,
+  accountColumns,
+} from '@qingfeng/core';
 import type { DatasetServices } from '../batches/batch-events.js';
 import { findFilledFields } from './column-accounting.lake.js';
 
@@ -13,13 +19,14 @@ export async function accountImportColumns(
   dataset: DatasetType,
   match: HeaderMatch,
   batchId: number | null,
+  unknownValues: readonly UnknownValueCount[] = [],
 ): Promise<ColumnAccounting> {
   const fed = match.columns.flatMap((c) => (c.field === null ? [] : [c.field]));
   const [filledFields, readers] = await Promise.all([
     batchId === null ? null : findFilledFields(services.lake, dataset, batchId, fed),
     services.modelsReading(dataset.key),
   ]);
-  return accountColumns(dataset, match, { filledFields, readers });
+  return accountColumns(dataset, match, { filledFields, readers, unknownValues });
 }
 
 /**
@@ -32,11 +39,12 @@ export async function accountLoadedBatch(
   dataset: DatasetType,
   match: HeaderMatch,
   batchId: number,
+  unknownValues: readonly UnknownValueCount[] = [],
 ): Promise<ColumnAccounting> {
   try {
-    return await accountImportColumns(services, dataset, match, batchId);
+    return await accountImportColumns(services, dataset, match, batchId, unknownValues);
   } catch (error) {
     process.emitWarning(`Batch ${batchId} loaded, but its columns were not accounted for: ${String(error)}`);
-    return accountColumns(dataset, match, { filledFields: null, readers: [] });
+    return accountColumns(dataset, match, { filledFields: null, readers: [], unknownValues });
   }
 }

@@ -14,6 +14,7 @@ import {
 } from './stage-sql.js';
 import { countRows, createTempTableSql, pages } from './stage-tx.js';
 import { type IdentifierSealer, resolveSubjects } from './subjects.lake.js';
+import { type EntryDecisions, type KeptCell, reportKeptCells, settleRefusedEntries } from './kept-cells.lake.js';
 
 /*
  * All lake SQL of the datasets domain. Statements are written once for both engines:
@@ -68,6 +69,10 @@ export interface LoadBatchInput {
    * normalised values (`plan.valueColumns` order) or null once it has reported the row.
    */
   review: (row: Record<string, unknown>) => Promise<unknown[] | null>;
+  /** The reference's decisions for dictionary entries the SQL forms refuse (see kept-cells.lake.ts). */
+  decisions: EntryDecisions;
+  /** Each cell kept without its value in a row loaded straight from the raw text. */
+  onKept: (cell: KeptCell) => Promise<void>;
   sealer: IdentifierSealer;
   /** Called with the number of rows read once the file is staged. */
   onStaged?: (rowsRead: number) => void;
@@ -104,7 +109,9 @@ export async function loadBatch(lake: Lake, input: LoadBatchInput): Promise<Lake
     const rowsRead = Number(totals[0]?.n ?? 0);
     const flagged = Number(totals[0]?.flagged ?? 0);
     input.onStaged?.(rowsRead);
-    // 2. The TS reference decides, in row order, every row SQL did not accept.
+    // 2. The TS reference decides each refused value once (optional fields keep their rows),
+    // then, in row order, every row SQL did not accept.
+    const keptEntries = await settleRefusedEntries(tx, engine, plan, tables, input.decisions);
     await tx.execute(createTempTableSql(tables.fixed, plan.fixedColumns, engine));
     const refused = await countRows(tx, refusedEntriesSql(plan, tables));
     const reviewed =
@@ -119,6 +126,7 @@ export async function loadBatch(lake: Lake, input: LoadBatchInput): Promise<Lake
     const goodLoaded = await tx.execute(good.sql, [...good.params]);
     const fixedLoaded = await tx.execute(insertFixedRowsSql(plan, tables, batchId));
     const rowsLoaded = goodLoaded + fixedLoaded;
+    if (keptEntries > 0) await reportKeptCells(tx, engine, plan, raw, tables, flagged > 0, input.onKept);
     for (const table of tempTables(plan, tables)) await tx.execute(`DROP TABLE IF EXISTS ${q(table)}`);
     const counts = { rowsRead, rowsLoaded, rowsRejected: reviewed.rejected };
     if (rowsLoaded !== rowsRead - reviewed.rejected || goodLoaded !== rowsRead - reviewed.total) {
@@ -160,8 +168,9 @@ async function stageRaw(
 function tempTables(plan: StagePlan, tables: StageTables): string[] {
   const dictionaries = dictionaryFields(plan).map(({ i }) => tables.dictionary(i));
   const keyed = subjectDictionaries(plan).map((i) => tables.keyed(i));
-  const { raw, values, bad, fixed, ids, hash, fresh, keys } = tables;
-  return [raw, values, bad, fixed, ids, hash, fresh, keys, ...dictionaries, ...keyed];
+  const settled = dictionaryFields(plan).flatMap(({ i }) => [tables.refused(i), tables.keptKeys(i)]);
+  const { raw, values, bad, fixed, ids, hash, fresh, keys, kept } = tables;
+  return [raw, values, bad, fixed, ids, hash, fresh, keys, kept, ...dictionaries, ...keyed, ...settled];
 }
 
 async function reviewRows(

@@ -1,8 +1,11 @@
 import {
   type DatasetType,
+  type FieldDef,
   type HeaderMatch,
   type LocalisedText,
   type MappingTemplate,
+  type UnknownValueCount,
+  UnknownValueTally,
   mappingTemplate,
   matchHeaders,
 } from '@qingfeng/core';
@@ -15,7 +18,13 @@ import type { IdentifierSealer } from './subjects.lake.js';
 import { engineCopyIn } from './engine-copies.js';
 import { datasetLayout, type HeaderMapping } from '../../catalogue/index.js';
 import { RejectedReportWriter } from './rejected-report.js';
-import { type StagedRow, createRowNormaliser, rawCellText } from './row-normaliser.js';
+import {
+  type RowProblem,
+  type StagedRow,
+  createCellDecider,
+  createRowNormaliser,
+  rawCellText,
+} from './row-normaliser.js';
 import {
   type EngineCsv,
   prepareEngineCsv,
@@ -83,6 +92,16 @@ export interface ImportCounts {
   rowsRejected: number;
 }
 
+/** What a batch did beyond its rows: the report, the cells it kept without a value, the unknown codes it met. */
+export interface LoadOutcome extends ImportCounts {
+  reportLines: number;
+  /** Cells of optional fields whose value could not be read, in rows that loaded. */
+  cellsKept: number;
+  keptByField: Record<string, number>;
+  /** Values of coded fields that are none of their codes (at most 50 distinct per field), with cell counts. */
+  unknownValues: UnknownValueCount[];
+}
+
 export interface LoadImportInput {
   lake: Lake;
   crypto: IdentifierSealer;
@@ -126,6 +145,8 @@ export async function prepareForEngine(
 }
 
 const PROGRESS_EVERY_ROWS = 5000;
+/** Reasons of kept values remembered at once: a file of distinct bad values must not grow memory. */
+const MAX_CACHED_REASONS = 10_000;
 
 /**
  * Streams an opened file into the lake as one batch, in one lake transaction. The file is
@@ -135,12 +156,32 @@ const PROGRESS_EVERY_ROWS = 5000;
  * decided by core's TypeScript normalisers, which also write the rejected-rows report with
  * row, column, raw value and reason. Nothing is dropped without a report line.
  */
-export async function loadImport(input: LoadImportInput): Promise<ImportCounts & { reportLines: number }> {
+export async function loadImport(input: LoadImportInput): Promise<LoadOutcome> {
   const { opened, lake } = input;
   const layout = datasetLayout(input.dataset);
   const plan = planStage(layout, opened.match);
   const normalise = createRowNormaliser(input.dataset, opened.match, plan);
+  const decide = createCellDecider(opened.match);
+  const unknown = new UnknownValueTally();
   const report = new RejectedReportWriter(input.reportFile);
+  const keptByField: Record<string, number> = {};
+  // A kept value repeats over many rows (a department's word for a code): its reason is worked out once.
+  const reasons = new Map<string, LocalisedText>();
+  const keptReason = (field: FieldDef, raw: string): LocalisedText => {
+    const key = `${field.key}\u0000${raw}`;
+    let reason = reasons.get(key);
+    if (reason === undefined) {
+      const decided = decide(field, raw);
+      reason = decided.outcome === 'value' ? { zh: '', en: '' } : decided.reason;
+      if (reasons.size >= MAX_CACHED_REASONS) reasons.clear();
+      reasons.set(key, reason);
+    }
+    return reason;
+  };
+  const writeKept = async (rowNo: number, p: RowProblem): Promise<void> => {
+    keptByField[p.field] = (keptByField[p.field] ?? 0) + 1;
+    await report.write({ rowNo, column: p.column, field: p.field, raw: p.raw, reason: p.reason, kept: true });
+  };
   let engineCsv: EngineCsv | null = input.engineCsv ?? null;
   try {
     await ensureLakeTables(lake, layout);
@@ -150,8 +191,11 @@ export async function loadImport(input: LoadImportInput): Promise<ImportCounts &
     }
     const review = async (row: StagedRow): Promise<unknown[] | null> => {
       const result = normalise(row);
-      if (result.ok) return result.values;
       const rowNo = Number(row._row_no);
+      if (result.ok) {
+        for (const p of result.kept) await writeKept(rowNo, p);
+        return result.values;
+      }
       for (const p of result.problems) {
         await report.write({ rowNo, column: p.column, field: p.field, raw: p.raw, reason: p.reason });
       }
@@ -174,10 +218,16 @@ export async function loadImport(input: LoadImportInput): Promise<ImportCounts &
       mode: input.mode,
       source,
       review,
+      decisions: { decide, unknown },
+      onKept: async (cell) => {
+        const reason = keptReason(cell.field, cell.raw);
+        await writeKept(cell.rowNo, { column: cell.header, field: cell.field.key, raw: cell.raw, reason });
+      },
       sealer: input.crypto,
       onStaged: (rowsRead) => input.onRows?.(rowsRead),
     });
-    return { ...counts, reportLines: report.lineCount };
+    const cellsKept = Object.values(keptByField).reduce((a, b) => a + b, 0);
+    return { ...counts, reportLines: report.lineCount, cellsKept, keptByField, unknownValues: unknown.counts() };
   } finally {
     await report.close();
     await opened.source.close();

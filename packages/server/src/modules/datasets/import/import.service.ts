@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { ColumnAccounting, DatasetType } from '@qingfeng/core';
+import type { ColumnAccounting, DatasetType, ValueMappings } from '@qingfeng/core';
 import type { DatasetServices } from '../batches/batch-events.js';
 import type { ImportBatch, ImportFormat, ImportMode } from '../../../db/schema.js';
 import { AppError, ConflictError } from '../../../http/errors.js';
@@ -14,6 +14,7 @@ import { type OpenedImport, loadImport, openImport, prepareForEngine } from './i
 import { type EngineCsv, excerpt, readLimitsOf } from '../../sources/index.js';
 import { rejectedReportPath } from './rejected-report.js';
 import { accountLoadedBatch } from './column-accounting.js';
+import { withValueMappings } from './value-mappings.js';
 
 /** An import request, however it arrived (upload or command line). */
 export interface ImportRequest {
@@ -26,6 +27,8 @@ export interface ImportRequest {
   force?: boolean;
   sheet?: string;
   mapping?: HeaderMapping;
+  /** A person's value mappings (字典映射): field → department word → code. */
+  valueMappings?: ValueMappings;
   format?: ImportFormat;
   /**
    * Run the enabled models that read this dataset on the new rows once the batch has
@@ -47,7 +50,7 @@ export interface ImportOutcome {
   reportPath: string | null;
   fileSize: number;
   seconds: number;
-  /** Every column of the file accounted for: unused columns, empty fields, blind models. */
+  /** Every column of the file accounted for: unused columns, empty fields, blind models, unknown codes. */
   columns: ColumnAccounting;
 }
 
@@ -64,7 +67,10 @@ export async function importDatasetFile(
 ): Promise<ImportOutcome> {
   const started = process.hrtime.bigint();
   const db = services.database.db;
-  const dataset = await requireDataset(services.database.db, request.datasetType);
+  const dataset = withValueMappings(
+    await requireDataset(services.database.db, request.datasetType),
+    request.valueMappings,
+  );
   const repository = new DatasetsRepository(db);
   const mode = request.mode ?? 'append';
   const { size } = await stat(request.file);
@@ -115,6 +121,8 @@ export async function importDatasetFile(
         rows_read: counts.rowsRead,
         rows_loaded: counts.rowsLoaded,
         rows_rejected: counts.rowsRejected,
+        cells_kept: counts.cellsKept,
+        kept_by_field: counts.keptByField,
         finished_at: new Date(),
       });
       await recordAudit(trx, actor, {
@@ -127,12 +135,16 @@ export async function importDatasetFile(
           contentHash,
           mode,
           forced: batch.forced,
-          ...counts,
+          rowsRead: counts.rowsRead,
+          rowsLoaded: counts.rowsLoaded,
+          rowsRejected: counts.rowsRejected,
+          cellsKept: counts.cellsKept,
+          ...(request.valueMappings ? { valueMappings: request.valueMappings } : {}),
         },
       });
       return row as ImportBatch;
     });
-    const columns = await accountLoadedBatch(services, dataset, opened.match, loaded.id);
+    const columns = await accountLoadedBatch(services, dataset, opened.match, loaded.id, counts.unknownValues);
     await announceLoaded(services, loaded, request.runModels ?? services.config.autoRunModels);
     // The rows are committed: the import is done. Its quality report (a few scans of the
     // batch: 0.9 s of a 2-million-row import) is computed after it, so the first view is instant.

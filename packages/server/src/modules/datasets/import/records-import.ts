@@ -10,6 +10,7 @@ import { ValidationError } from '../../../http/errors.js';
 import type { AuditActor } from '../../audit/index.js';
 import { type ImportOutcome, importDatasetFile } from './import.service.js';
 import { uploadPath } from './stale-uploads.js';
+import { isKeptOutcome } from './rejected-report.js';
 
 /**
  * Imports of records that do not arrive as a file (API pushes, OCDS releases mapped to
@@ -119,6 +120,8 @@ export interface RejectedRow {
   field: string;
   value: string;
   reason: LocalisedText;
+  /** The row was loaded with this cell empty (an optional field's unreadable value), not refused. */
+  kept: boolean;
 }
 
 /**
@@ -135,8 +138,8 @@ export async function readRejectedRows(
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       if (rows.length === limit) return { rows, truncated: true };
-      const [rowNo = '0', column = '', field = '', value = '', zh = '', en = ''] = record;
-      rows.push({ row: Number(rowNo), column, field, value, reason: { zh, en } });
+      const [rowNo = '0', column = '', field = '', value = '', zh = '', en = '', outcome] = record;
+      rows.push({ row: Number(rowNo), column, field, value, reason: { zh, en }, kept: isKeptOutcome(outcome) });
     }
   } finally {
     parser.destroy();

@@ -48,7 +48,7 @@ describe.each(testEngines())('the rejected-rows report on %s', (engine) => {
         object_type: 'import_batch',
         object_id: String(batchId),
         outcome: 'allowed',
-        detail: { datasetType: 'benefit_payment', rowsRejected: 1 },
+        detail: { datasetType: 'benefit_payment', rowsRejected: 1, cellsKept: 0 },
       },
     ]);
   });

@@ -3,12 +3,13 @@ import {
   type FieldDef,
   type HeaderMatch,
   type LocalisedText,
+  type CellOutcome,
   type NormaliseContext,
   type RawValue,
   type Subject,
   isBlank,
+  normaliseCell,
   normaliseIdNumber,
-  normaliseValue,
 } from '@qingfeng/core';
 import type { StagePlan } from './stage-sql.js';
 
@@ -23,7 +24,11 @@ export interface RowProblem {
 /** A staged row the SQL forms did not accept, as the engine returns it. */
 export type StagedRow = Record<string, unknown>;
 
-export type NormalisedRow = { ok: true; values: unknown[] } | { ok: false; problems: RowProblem[] };
+/**
+ * A row accepted (with the cells of optional fields it keeps without a value, each with its
+ * reason), or refused with one problem per bad cell.
+ */
+export type NormalisedRow = { ok: true; values: unknown[]; kept: RowProblem[] } | { ok: false; problems: RowProblem[] };
 
 /** Turns a staged row into normalised stage values, or the list of what is wrong with it. */
 export type RowNormaliser = (row: StagedRow) => NormalisedRow;
@@ -38,33 +43,52 @@ export function rawCellText(raw: RawValue): string | null {
   return String(raw);
 }
 
+/** The context each field's cells are read in: the money unit its header declares. */
+function contextsOf(match: HeaderMatch): Map<string, NormaliseContext> {
+  return new Map(
+    match.columns
+      .filter((c) => c.field !== null)
+      .map((c) => [c.field as string, c.moneyUnit ? { moneyUnit: c.moneyUnit } : {}]),
+  );
+}
+
+/**
+ * Decides one cell of a field as the reference does (core's `normaliseCell`, in the field's
+ * context): for the dictionary entries the SQL forms did not accept.
+ */
+export function createCellDecider(match: HeaderMatch): (field: FieldDef, raw: string) => CellOutcome {
+  const contexts = contextsOf(match);
+  return (field, raw) => normaliseCell(field, raw, contexts.get(field.key) ?? {});
+}
+
 /**
  * Builds the reference normaliser for staged rows: every cell goes through core's
- * `normaliseValue`; identity numbers also through `normaliseIdNumber` for the derived birth
+ * `normaliseCell`; identity numbers also through `normaliseIdNumber` for the derived birth
  * date, sex and region. It is the final word on rows the SQL forms did not accept.
- * Promises: a row with any bad cell is refused with one problem per bad cell.
+ * Promises: a row with a bad cell of a required field (or a problem of the whole row) is
+ * refused with one problem per bad cell; otherwise it is accepted, each unreadable cell of
+ * an optional field empty and listed in `kept`.
  */
 export function createRowNormaliser(dataset: DatasetType, match: HeaderMatch, plan: StagePlan): RowNormaliser {
   const stagedByField = new Map(plan.staged.map((s) => [s.field.key, s]));
-  const unitByField = new Map(
-    match.columns.filter((c) => c.field !== null).map((c) => [c.field as string, c.moneyUnit]),
-  );
+  const contexts = contextsOf(match);
   const steps = dataset.fields.map((field) => {
     const staged = stagedByField.get(field.key);
-    const unit = unitByField.get(field.key);
-    const context: NormaliseContext = unit ? { moneyUnit: unit } : {};
-    return { field, staged, context };
+    return { field, staged, context: contexts.get(field.key) ?? {} };
   });
 
   return (row) => {
     const values: unknown[] = [Number(row._row_no)];
     const problems: RowProblem[] = [];
+    const kept: RowProblem[] = [];
+    let refused = false;
     if (typeof row._problem_raw === 'string') {
       const reason = { zh: textOf(row._problem_zh), en: textOf(row._problem_en) };
       return { ok: false, problems: [{ column: '', field: '', raw: row._problem_raw, reason }] };
     }
     const extraCells = Number(row._extra ?? 0);
     if (extraCells > 0) {
+      refused = true;
       problems.push({
         column: '',
         field: '',
@@ -77,15 +101,18 @@ export function createRowNormaliser(dataset: DatasetType, match: HeaderMatch, pl
     }
     for (const { field, staged, context } of steps) {
       const raw = staged === undefined ? null : ((row[staged.rawColumn] ?? null) as string | null);
-      const result = normaliseValue(field, raw, context);
-      if (!result.ok) {
-        problems.push({ column: staged?.header ?? '', field: field.key, raw: raw ?? '', reason: result.reason });
-        pushEmpty(values, field);
+      const cell = normaliseCell(field, raw, context);
+      if (cell.outcome === 'value') {
+        pushValue(values, field, cell.value);
         continue;
       }
-      pushValue(values, field, result.value);
+      const problem = { column: staged?.header ?? '', field: field.key, raw: raw ?? '', reason: cell.reason };
+      if (cell.outcome === 'rejected') refused = true;
+      problems.push(problem);
+      if (cell.outcome === 'kept') kept.push(problem);
+      pushEmpty(values, field);
     }
-    return problems.length === 0 ? { ok: true, values } : { ok: false, problems };
+    return refused ? { ok: false, problems } : { ok: true, values, kept };
   };
 }
 

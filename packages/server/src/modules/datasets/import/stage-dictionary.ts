@@ -172,8 +172,9 @@ export function dictionaryStatements(
     const valued = `SELECT k, ${blankSql('t')} AS b, CASE WHEN ${blankSql('t')} THEN NULL ELSE ${v} END AS v FROM ${q(tables.pre(i))}`;
     const extras = dictionaryExtrasSql(dialect, plan, s.field, 'v');
     const ok = `CASE WHEN b THEN ${s.field.required ? 'FALSE' : 'TRUE'} ELSE v IS NOT NULL END AS ok`;
+    // kept: an optional field's value no form could read; set by settleRefusedEntries (kept-cells.lake.ts).
     statements.push({
-      sql: `CREATE TEMP TABLE ${q(tables.dictionary(i))} AS SELECT k, b, v${extras.map((e) => `, ${e}`).join('')}, ${ok} FROM (${valued}) w`,
+      sql: `CREATE TEMP TABLE ${q(tables.dictionary(i))} AS SELECT k, b, v${extras.map((e) => `, ${e}`).join('')}, ${ok}, FALSE AS kept FROM (${valued}) w`,
       params: [],
     });
     statements.push({ sql: `DROP TABLE ${q(tables.pre(i))}`, params: [] });

@@ -59,18 +59,20 @@ function targetColumns(plan: StagePlan): string[] {
   return ['_batch_id', ...layout.copiedColumns, ...layout.subjectFields.map((f) => `${f.key}_sk`)];
 }
 
+/** The parts of the good rows' SELECT: its columns, joins, blank-required tests and each target column's value. */
+interface GoodRowParts {
+  inner: string[];
+  joins: string[];
+  blankRequired: string[];
+  value: Map<string, string>;
+}
+
 /**
- * Inserts the good rows straight from the raw relation: each dictionary field joins its
- * accepted entries (so a refused cell drops its row), free text is cleaned in line.
- * Unless `anyFlagged`, no row is flagged, and the row filter is left out altogether.
+ * The good rows, read straight from the raw relation: each dictionary field joins its
+ * accepted entries (so a refused cell drops its row; an entry kept without its value joins
+ * with a NULL value), free text is cleaned in line.
  */
-export function insertGoodRowsSql(
-  dialect: SqlDialect,
-  plan: StagePlan,
-  raw: RawRelation,
-  tables: StageTables,
-  batch: { id: number; anyFlagged: boolean },
-): Statement {
+function goodRowParts(dialect: SqlDialect, plan: StagePlan, tables: StageTables): GoodRowParts {
   const inner = ['src._row_no'];
   const joins: string[] = [];
   const blankRequired: string[] = [];
@@ -101,17 +103,64 @@ export function insertGoodRowsSql(
       value.set(`${field.key}_region`, `l.region${i}`);
     }
   }
-  const target = targetColumns(plan);
-  const select = [batchIdSql(batch.id), ...target.slice(1).map((c) => value.get(c) ?? 'NULL')];
-  const filter = batch.anyFlagged;
+  return { inner, joins, blankRequired, value };
+}
+
+/** The good rows' relation `l` and its filter: unless `anyFlagged`, no row is flagged, and the row filter is left out. */
+function goodRowsFrom(raw: RawRelation, parts: GoodRowParts, anyFlagged: boolean): { from: string; where: string[] } {
   const rows =
-    `SELECT ${inner.join(', ')} FROM ${raw.from} src ${joins.join(' ')}` +
-    (filter ? ` WHERE src._problem_raw IS NULL AND coalesce(src._extra, 0) = 0` : '');
-  const where = filter && blankRequired.length > 0 ? ` WHERE ${blankRequired.join(' AND ')}` : '';
+    `SELECT ${parts.inner.join(', ')} FROM ${raw.from} src ${parts.joins.join(' ')}` +
+    (anyFlagged ? ` WHERE src._problem_raw IS NULL AND coalesce(src._extra, 0) = 0` : '');
+  return { from: `(${rows}) l`, where: anyFlagged ? parts.blankRequired : [] };
+}
+
+/** Inserts the good rows straight from the raw relation through the dictionaries. */
+export function insertGoodRowsSql(
+  dialect: SqlDialect,
+  plan: StagePlan,
+  raw: RawRelation,
+  tables: StageTables,
+  batch: { id: number; anyFlagged: boolean },
+): Statement {
+  const parts = goodRowParts(dialect, plan, tables);
+  const target = targetColumns(plan);
+  const select = [batchIdSql(batch.id), ...target.slice(1).map((c) => parts.value.get(c) ?? 'NULL')];
+  const { from, where } = goodRowsFrom(raw, parts, batch.anyFlagged);
   return {
     sql:
       `INSERT INTO ${q(plan.layout.table)} (${target.map((c) => q(c)).join(', ')}) ` +
-      `SELECT ${select.join(', ')} FROM (${rows}) l${where}`,
+      `SELECT ${select.join(', ')} FROM ${from}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`,
+    params: raw.params,
+  };
+}
+
+/**
+ * The good rows holding a cell kept without its value (a dictionary entry of an optional
+ * field the reference could not read either), numbered `_seq` in row order: `_row_no`, and
+ * per field `i` of `keepable` the raw cell as `kept<i>` where it was kept, else NULL. The
+ * rows the TS reference decides report their own kept cells.
+ */
+export function keptCellsSql(
+  dialect: SqlDialect,
+  plan: StagePlan,
+  raw: RawRelation,
+  tables: StageTables,
+  batch: { anyFlagged: boolean; keepable: readonly number[] },
+): Statement {
+  const parts = goodRowParts(dialect, plan, tables);
+  const cells = batch.keepable.map((i) => {
+    const s = plan.staged[i];
+    if (s === undefined) throw new Error(`no staged field ${i}`);
+    return `CASE WHEN d${i}.kept THEN src.${q(s.rawColumn)} END AS kept${i}`;
+  });
+  parts.inner.push(...cells);
+  const { from, where } = goodRowsFrom(raw, parts, batch.anyFlagged);
+  const anyKept = `(${batch.keepable.map((i) => `l.kept${i} IS NOT NULL`).join(' OR ')})`;
+  const columns = ['l._row_no', ...batch.keepable.map((i) => `l.kept${i}`)];
+  return {
+    sql:
+      `CREATE TEMP TABLE ${q(tables.kept)} AS SELECT row_number() OVER (ORDER BY l._row_no) AS _seq, ` +
+      `${columns.join(', ')} FROM ${from} WHERE ${[anyKept, ...where].join(' AND ')}`,
     params: raw.params,
   };
 }

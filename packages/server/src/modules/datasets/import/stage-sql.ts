@@ -88,6 +88,9 @@ export function stageTables(batchId: number) {
     hash: at('hash'),
     fresh: at('new'),
     keys: at('keys'),
+    refused: (i: number) => at(`refused${i}`),
+    keptKeys: (i: number) => at(`keptk${i}`),
+    kept: at('kept'),
   };
 }
 

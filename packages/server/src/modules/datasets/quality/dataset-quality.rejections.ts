@@ -1,6 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { parse } from 'csv-parse';
-import { rejectedReportPath } from '../import/rejected-report.js';
+import { isKeptOutcome, rejectedReportPath } from '../import/rejected-report.js';
 
 /**
  * Rows of a batch rejected because of each field, read from its rejected-rows report (the
@@ -13,9 +13,11 @@ export async function countRejectionsByField(dataDir: string, batchId: number): 
   const file = rejectedReportPath(dataDir, batchId);
   const counts: Record<string, number> = {};
   if (!existsSync(file)) return counts;
-  // Columns as REPORT_HEADER writes them: row, column, field, value, reason (zh), reason (en).
+  // Columns as REPORT_HEADER writes them: row, column, field, value, reason (zh), reason (en), outcome.
   const parser = createReadStream(file).pipe(parse({ bom: true, from_line: 2, relax_column_count: true }));
   for await (const record of parser as AsyncIterable<string[]>) {
+    // A cell kept without a value refused no row (the batch counts those itself).
+    if (isKeptOutcome(record[6])) continue;
     const field = record[2] ?? '';
     counts[field] = (counts[field] ?? 0) + 1;
   }

@@ -26,6 +26,12 @@ export const ZFieldQuality = z.object({
    * loaded / (loaded + rejected); null when neither happened.
    */
   identifier: z.object({ loaded: z.number(), rejected: z.number(), validRate: z.number().nullable() }).optional(),
+  /**
+   * Cells of this field kept without their value: the value could not be read (an unknown
+   * code, a malformed date or amount) and, the field being optional, the row loaded with it
+   * empty. Absent from reports computed before such cells were counted.
+   */
+  keptWithoutValue: z.number().optional(),
   /** Enum fields: the ten most frequent codes. */
   topValues: z.array(z.object({ value: ZScalar, count: z.number() })).optional(),
   /** Money fields: ten equal-width buckets between min and max (the last includes max). */
@@ -54,8 +60,13 @@ export const ZQualityReport = z.object({
   cached: z.boolean(),
   /** Rows in the lake in view. */
   rows: z.number(),
-  /** Batches counted and their import counts (read, rejected). */
-  batches: z.object({ count: z.number(), rowsRead: z.number(), rowsRejected: z.number() }),
+  /** Batches counted and their import counts (read, rejected, cells kept without value). */
+  batches: z.object({
+    count: z.number(),
+    rowsRead: z.number(),
+    rowsRejected: z.number(),
+    cellsKept: z.number().optional(),
+  }),
   fields: z.array(ZFieldQuality),
   duplicates: z.array(ZDuplicateKey),
 });

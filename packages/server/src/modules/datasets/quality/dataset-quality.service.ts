@@ -26,6 +26,8 @@ interface BatchTotals {
   rowsRead: number;
   rowsRejected: number;
   rejectedByField: Record<string, number>;
+  cellsKept: number;
+  keptByField: Record<string, number>;
 }
 
 /**
@@ -49,10 +51,21 @@ async function rejectionsOf(services: DatasetServices, batch: ImportBatch): Prom
 }
 
 async function totalsOf(services: DatasetServices, batches: readonly ImportBatch[]): Promise<BatchTotals> {
-  const totals: BatchTotals = { count: batches.length, rowsRead: 0, rowsRejected: 0, rejectedByField: {} };
+  const totals: BatchTotals = {
+    count: batches.length,
+    rowsRead: 0,
+    rowsRejected: 0,
+    rejectedByField: {},
+    cellsKept: 0,
+    keptByField: {},
+  };
   for (const batch of batches) {
     totals.rowsRead += Number(batch.rows_read);
     totals.rowsRejected += Number(batch.rows_rejected);
+    totals.cellsKept += Number(batch.cells_kept);
+    for (const [field, n] of Object.entries(batch.kept_by_field ?? {})) {
+      totals.keptByField[field] = (totals.keptByField[field] ?? 0) + Number(n);
+    }
     for (const [field, n] of Object.entries(await rejectionsOf(services, batch))) {
       totals.rejectedByField[field] = (totals.rejectedByField[field] ?? 0) + n;
     }
@@ -85,6 +98,7 @@ async function fieldReport(
     nonNull: stats.nonNull,
     completeness: rows === 0 ? null : stats.nonNull / rows,
     distinct: stats.distinct,
+    keptWithoutValue: totals.keptByField[field.key] ?? 0,
   };
   if ('min' in stats) Object.assign(out, { min: asScalar(stats.min), max: asScalar(stats.max) });
   if (IDENTIFIER_TYPES.has(field.type)) {
@@ -166,7 +180,12 @@ async function computeReport(
     computedAt: services.clock.now().toISOString(),
     cached: false,
     rows,
-    batches: { count: totals.count, rowsRead: totals.rowsRead, rowsRejected: totals.rowsRejected },
+    batches: {
+      count: totals.count,
+      rowsRead: totals.rowsRead,
+      rowsRejected: totals.rowsRejected,
+      cellsKept: totals.cellsKept,
+    },
     fields: fieldReports,
     duplicates: target && rows > 0 ? await duplicateReports(services, target, fields) : [],
   };

@@ -23,7 +23,7 @@ for (const engine of testEngines()) {
 
     function expectFixtureFigures(report: TQualityReport) {
       expect(report.rows).toBe(5);
-      expect(report.batches).toEqual({ count: 1, rowsRead: 7, rowsRejected: 2 });
+      expect(report.batches).toEqual({ count: 1, rowsRead: 7, rowsRejected: 2, cellsKept: 0 });
       expect(field(report, 'payment_id')).toMatchObject({ nonNull: 4, completeness: 0.8, distinct: 3 });
       expect(field(report, 'program')).toMatchObject({
         nonNull: 5,
@@ -132,7 +132,7 @@ for (const engine of testEngines()) {
       expect(countyB.jurisdictionPrefix).toBe('330108');
       expect(countyB.rows).toBe(1);
       // The batch was imported by the city, so county B counts none of its import figures.
-      expect(countyB.batches).toEqual({ count: 0, rowsRead: 0, rowsRejected: 0 });
+      expect(countyB.batches).toEqual({ count: 0, rowsRead: 0, rowsRejected: 0, cellsKept: 0 });
       expect(field(countyB, 'program').topValues).toEqual([{ value: 'tekun', count: 1 }]);
       expect(countyB.duplicates.every((d) => d.groups === 0)).toBe(true);
       const countyA = (await get('/api/v1/datasets/benefit_payment/quality', fx.countyAAdmin)).json<TQualityReport>();

@@ -1,0 +1,22 @@
+/** Simplified Chinese for value mappings (字典映射) in the import preview and a batch's kept cells. */
+export const valuesZh = {
+  'values.title': '取值与代码核对（字典映射）',
+  'values.scanned': '已检查前 {rows} 行中代码字段的取值',
+  'values.allKnown': '代码字段的取值均可识别',
+  'values.unknown': '{count} 个取值不是标准代码，需要确认',
+  'values.count': '{count} 处',
+  'values.keptHint': '不映射则保留该行，此字段置空',
+  'values.rejectHint': '必填字段：不映射则整行拒收',
+  'values.suggest': '可能是：',
+  'values.noSuggestion': '无相近代码，请手动选择',
+  'values.mapTo': '映射为「{code}」',
+  'values.contains': '含有「{word}」',
+  'values.choose': '选择代码',
+  'values.mapped': '已设字典映射',
+  'values.mappedLine': '「{word}」→ {code}',
+  'values.remove': '移除',
+  'values.download': '下载映射文件',
+  'values.downloadHint': '映射文件含列映射与字典映射，下次导入或命令行 --mapping 可直接使用',
+  'values.checking': '正在检查新对应列的取值…',
+  'values.cellsKept': '保留行但值置空',
+};
