@@ -42,6 +42,8 @@ function pr01Branch(viaRelative: boolean): RuleLogic & { name: string } {
       },
     ],
     where: [during(awardDay, 'cr.start_date', 'cr.end_date'), during(awardDay, 'o.start_date', 'o.end_date')],
+    // One warning per tender and official, whatever roles link them.
+    key: ['t.tender_id', 'o.id'],
     subject: 'o.id',
     related: ['t.winner_uscc', 'cr.person_id'],
     facts: {
@@ -57,7 +59,7 @@ function pr01Branch(viaRelative: boolean): RuleLogic & { name: string } {
 
 export const PR01: ModelSpec = {
   id: 'PR01',
-  version: 2,
+  version: 3,
   name: zhEn('干部亲属关联企业中标', 'Relative-linked winner'),
   category: 'PR',
   inputs: ['tender', 'company_role', 'kinship', 'official'],
