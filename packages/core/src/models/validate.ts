@@ -44,8 +44,7 @@ function checkSummary(spec: ModelSpec, add: (path: string, message: string) => v
   const rules = rulesOf(spec);
   if (rules.length > 0 && !rules.some((r) => r.sources.some((s) => s.role === summary.items)))
     add('summary.items', `no source plays the role "${summary.items}"`);
-  const factSets =
-    spec.logic.kind === 'sql' ? [Object.keys(spec.logic.facts)] : rules.map((r) => Object.keys(r.facts));
+  const factSets = spec.logic.kind === 'sql' ? [Object.keys(spec.logic.facts)] : rules.map((r) => Object.keys(r.facts));
   for (const field of ['period', 'amount'] as const) {
     const fact = summary[field];
     if (fact !== undefined && factSets.some((facts) => !facts.includes(fact)))

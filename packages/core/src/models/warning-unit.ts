@@ -10,8 +10,7 @@ import type { Expr, ModelSpec, RuleLogic } from './spec-types.js';
  */
 export function describeWarningUnit(model: ModelSpec): LocalisedText {
   const logic = model.logic;
-  if (logic.kind === 'sql')
-    return { zh: '模板给出的键（key_text）', en: "the key the template gives (its key_text)" };
+  if (logic.kind === 'sql') return { zh: '模板给出的键（key_text）', en: 'the key the template gives (its key_text)' };
   const rules: (RuleLogic & { name?: string })[] = logic.kind === 'rule' ? [logic] : [...logic.branches];
   const described = rules.map((r) => ({ name: r.name, text: ruleUnit(r) }));
   const same = described.every((d) => d.text.zh === described[0]?.text.zh);

@@ -71,7 +71,11 @@ function amountOf(value: unknown): number | null {
 }
 
 /** The summary's values of a counted row, from the facts of the hit row it came in. */
-function itemOf(row: EvidenceRow, facts: Record<string, unknown>, summary: ModelSpec['summary']): ItemValues | undefined {
+function itemOf(
+  row: EvidenceRow,
+  facts: Record<string, unknown>,
+  summary: ModelSpec['summary'],
+): ItemValues | undefined {
   if (summary === undefined || row.evidence_role !== summary.items) return undefined;
   return {
     key: row.item_key ?? `${row.evidence_dataset}:${row.evidence_batch}:${row.evidence_row}`,
@@ -112,10 +116,7 @@ function compareEvidence(a: EvidenceRow, b: EvidenceRow): number {
  * kept (later rows, from other branches, only add missing names), the highest severity kept.
  * So the result depends only on the set of rows, not on the order the engine returned them in.
  */
-export function groupEvidenceRows(
-  rows: Iterable<EvidenceRow>,
-  spec: SpecPart,
-): ModelHit[] {
+export function groupEvidenceRows(rows: Iterable<EvidenceRow>, spec: SpecPart): ModelHit[] {
   const byKey = new Map<string, EvidenceRow[]>();
   for (const row of rows) {
     const bucket = byKey.get(row.hit_key);

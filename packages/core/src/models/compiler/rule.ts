@@ -230,7 +230,9 @@ function itemKeys(rule: RuleLogic, ctx: Ctx): string {
   if (!some) return `CAST(NULL AS ${ctx.d.text})`;
   return bySource(
     rule.sources.map((s, i) =>
-      s.role === items && (findDataset(s.dataset)?.naturalKey ?? []).length > 0 ? `i${i}` : `CAST(NULL AS ${ctx.d.text})`,
+      s.role === items && (findDataset(s.dataset)?.naturalKey ?? []).length > 0
+        ? `i${i}`
+        : `CAST(NULL AS ${ctx.d.text})`,
     ),
   );
 }

@@ -43,5 +43,10 @@ export async function down(db: Kysely<any>): Promise<void> {
     .dropColumn('item_count')
     .dropColumn('evidence_count')
     .execute();
-  await db.schema.alterTable('warning_evidence').dropColumn('amount').dropColumn('period').dropColumn('item_key').execute();
+  await db.schema
+    .alterTable('warning_evidence')
+    .dropColumn('amount')
+    .dropColumn('period')
+    .dropColumn('item_key')
+    .execute();
 }
