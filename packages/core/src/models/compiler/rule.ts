@@ -122,7 +122,10 @@ function naturalKeyExprs(rule: RuleLogic, ctx: Ctx): Expr[] {
   });
 }
 
-function hitColumns(rule: RuleLogic, ctx: Ctx, keyExprs: readonly Expr[], branch: string | undefined): string {
+function hitColumns(rule: RuleLogic, ctx: Ctx, keyExprs: readonly Expr[], named: string | undefined): string {
+  // A rule that gives its key says what one warning is, whichever branch found it: the
+  // branches' hits on the same key merge (a tender and official linked by both routes).
+  const branch = rule.key === undefined ? named : undefined;
   for (const key of Object.keys(rule.facts)) {
     if (!FACT_KEY.test(key)) throw new ModelSpecError(`${ctx.path}.facts`, `fact name "${key}" must be snake_case`);
   }
