@@ -4,7 +4,7 @@ export type * from './spec-types.js';
 export { MODEL_CATEGORIES } from './categories.js';
 export { ModelSpecError } from './errors.js';
 export { checkParamValue, resolveParams, type ResolvedParams } from './params.js';
-export { validateModelSpec } from './validate.js';
+export { SUMMARY_FACTS, validateModelSpec } from './validate.js';
 export type { ModelEngine } from './compiler/binder.js';
 export { compileModel, MODEL_OUTPUT_COLUMNS, type CompileOptions, type CompiledModel } from './compiler/compile.js';
 export { BUILTIN_MODELS, findBuiltinModel, renderExplanation } from './library/index.js';

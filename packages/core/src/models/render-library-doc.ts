@@ -3,6 +3,7 @@ import { MODEL_CATEGORIES } from './categories.js';
 import { INDICATOR_NOTES, WITHDRAWN_INDICATORS } from './library/indicator-notes.js';
 import { BUILTIN_MODELS } from './library/index.js';
 import type { ModelParameter, ModelSpec, ParamValue } from './spec-types.js';
+import { describeWarningUnit } from './warning-unit.js';
 
 const SEVERITY: Readonly<Record<ModelSpec['severity'], string>> = {
   red: '红 red',
@@ -25,6 +26,7 @@ function bounds(p: ModelParameter): string {
 function modelSection(model: ModelSpec): string[] {
   const note = INDICATOR_NOTES[model.id];
   const withdrawn = WITHDRAWN_INDICATORS[model.id];
+  const unit = describeWarningUnit(model);
   const lines = [
     `### ${model.id} ${model.name.zh} / ${model.name.en}`,
     '',
@@ -35,6 +37,7 @@ function modelSection(model: ModelSpec): string[] {
         ? '否，始终全量 / no, always in full'
         : `新批次驱动 / driven by new rows of ${model.incremental.drivers.map(code).join(', ')}`
     }`,
+    `- 一条预警 / one warning: ${unit.zh} / ${unit.en}`,
     `- 依据 / basis: ${model.basis.zh} / ${model.basis.en}`,
     `- 处置建议 / handling: ${model.handling.zh} / ${model.handling.en}`,
   ];
@@ -78,6 +81,21 @@ export function renderLibraryDoc(models: readonly ModelSpec[] = BUILTIN_MODELS):
     '',
     'Each model is a versioned document; changing a parameter in the system makes a new version with who, when ' +
       'and why. The tables give the built-in versions and their defaults.',
+    '',
+    '**一个问题一条预警。** 每个模型写明哪些值构成一条预警（“一条预警”一行）：同一人同一项目死亡后多月被发放，是一条预警，' +
+      '列出每一笔证据、所跨期间、笔数与合计金额。增量运行发现同一问题的新记录（新一个月的发放、新的死亡记录）时，' +
+      '把证据加入已有预警并重算期间、笔数与合计，不新建预警，也不再弹窗；同一文件强制重复导入的记录按其自然键只计一次。' +
+      '已被确认、排除或判为无需处置的预警获得新证据时保持原状态，并在处置记录中写明“运行新增证据”：' +
+      '处置人判断的是这个问题，同一问题多出的记录不改变判断，但他应当看到；若新证据足以推翻判断，由其重新改判。',
+    '',
+    '**One warning per problem.** Each model says which values make one warning (its "one warning" line): a ' +
+      'person paid for several months after death under one programme is one warning listing every evidence row, ' +
+      'the period they span, their count and total. An incremental run that finds more rows of the same problem ' +
+      '(another month paid, a new death record) adds them to the existing warning and works out its period, count ' +
+      'and total again; it makes no new warning and no new pop-up. A row imported twice (a forced re-import) counts ' +
+      'once, by its natural key. A warning already confirmed, closed as a false positive or as not actionable keeps ' +
+      'its status when evidence is added, and its trace records "evidence added by a run": the handler judged the ' +
+      'problem, which more rows of the same problem do not change, but they should see them, and may judge again.',
     '',
     ...table(
       ['模型 model', '中文名', 'English', '类别 category', '严重程度 severity'],

@@ -192,9 +192,13 @@ export interface RuleLogic {
   /** Values the explanation template names, by placeholder. */
   readonly facts: Readonly<Record<string, Expr>>;
   /**
-   * What identifies the hit across runs. Default: the natural key each source's dataset type
+   * What makes one warning: the hit's identity across runs, so every row sharing it is one
+   * problem with all of them as evidence. Default: the natural key each source's dataset type
    * declares (DatasetType.naturalKey), in source order (rule, outlier test), or the group keys
-   * (aggregate). Give it to merge hits found by several branches.
+   * (aggregate), i.e. one warning per row. Give it to gather a problem that repeats (every
+   * payment to a dead person of one programme: `['p.id', 'p.program']`) or to merge hits found
+   * by several branches. It must not name a value that changes as rows are added (a month, an
+   * amount): an incremental run then adds evidence to the open warning instead of making one.
    */
   readonly key?: readonly Expr[];
   /** Conditions (in this rule's scope) raising the severity; the first that holds wins. */
@@ -226,6 +230,21 @@ export interface SqlTemplateLogic {
 
 export type ModelLogic = RuleLogic | UnionLogic | SqlTemplateLogic;
 
+/**
+ * What a grouped warning sums up over its evidence: the rows of role `items` are the things
+ * it counts (the payments, the claims), each once however often it is imported (by its
+ * dataset's natural key); `period` and `amount` name facts that are values of that item row
+ * itself (its month or date, its amount in yuan), so the warning shows the period its items
+ * span and their total. In an aggregating rule that holds only when each group is one item.
+ * The explanation may name `{count}` (items), `{first}`, `{last}` (the period's ends) and
+ * `{total}`, which the platform fills from all the warning's evidence, stored and new.
+ */
+export interface WarningSummary {
+  readonly items: string;
+  readonly period?: string;
+  readonly amount?: string;
+}
+
 /** A comparison model document. */
 export interface ModelSpec {
   readonly id: string;
@@ -252,4 +271,6 @@ export interface ModelSpec {
    */
   readonly incremental: false | { readonly drivers: readonly string[] };
   readonly logic: ModelLogic;
+  /** What one warning sums up when its key gathers several rows (see WarningSummary). */
+  readonly summary?: WarningSummary;
 }

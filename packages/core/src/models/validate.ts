@@ -33,6 +33,26 @@ function sourceDatasets(spec: ModelSpec): string[] {
 }
 
 /**
+ * The placeholders a model with a `summary` may name beyond its facts: filled from all the
+ * warning's evidence (items counted, the period's ends, the total), not from one row.
+ */
+export const SUMMARY_FACTS = ['count', 'first', 'last', 'total'] as const;
+
+/** The summary names a role some source plays and facts every branch gives. */
+function checkSummary(spec: ModelSpec, add: (path: string, message: string) => void): void {
+  const summary = spec.summary as NonNullable<ModelSpec['summary']>;
+  const rules = rulesOf(spec);
+  if (rules.length > 0 && !rules.some((r) => r.sources.some((s) => s.role === summary.items)))
+    add('summary.items', `no source plays the role "${summary.items}"`);
+  const factSets = spec.logic.kind === 'sql' ? [Object.keys(spec.logic.facts)] : rules.map((r) => Object.keys(r.facts));
+  for (const field of ['period', 'amount'] as const) {
+    const fact = summary[field];
+    if (fact !== undefined && factSets.some((facts) => !facts.includes(fact)))
+      add(`summary.${field}`, `"${fact}" is not a fact of every branch`);
+  }
+}
+
+/**
  * Everything wrong with a model document, as messages naming the place (empty when it is
  * valid): the logic's shape (node kinds, operators, functions the compiler knows), then
  * metadata, parameters and their defaults, datasets against the catalogue, incremental
@@ -70,12 +90,14 @@ export function validateModelSpec(spec: ModelSpec): string[] {
     for (const d of spec.incremental.drivers)
       if (!spec.inputs.includes(d)) add('incremental.drivers', `"${d}" is not an input`);
   }
+  if (spec.summary !== undefined) checkSummary(spec, add);
   const placeholders = [...`${spec.explanation.zh} ${spec.explanation.en}`.matchAll(/\{([a-z0-9_]+)\}/g)].map(
     (m) => m[1] ?? '',
   );
   const factSets =
     spec.logic.kind === 'sql' ? [Object.keys(spec.logic.facts)] : rulesOf(spec).map((r) => Object.keys(r.facts));
   for (const name of new Set(placeholders)) {
+    if (spec.summary !== undefined && (SUMMARY_FACTS as readonly string[]).includes(name)) continue;
     if (factSets.some((facts) => !facts.includes(name)))
       add('explanation', `placeholder {${name}} is not a fact of every branch`);
   }

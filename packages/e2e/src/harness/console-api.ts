@@ -46,3 +46,23 @@ export async function createUserThroughApi(
   const created = await callApi(page, 'POST', '/api/v1/users', user);
   return String(created.temporaryPassword);
 }
+
+/** As the signed-in data administrator, imports CSV lines through the import API; returns the rows loaded. */
+export async function importCsvThroughApi(page: Page, type: string, lines: readonly string[]): Promise<number> {
+  return page.evaluate(
+    async ({ type, text }) => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const form = new FormData();
+      form.append('mode', 'append');
+      form.append('file', new Blob([text], { type: 'text/csv' }), `${type}.csv`);
+      const response = await fetch(`/api/v1/datasets/${type}/imports`, {
+        method: 'POST',
+        headers: { 'x-csrf-token': me.csrfToken },
+        body: form,
+      });
+      if (!response.ok) throw new Error(`import ${type}: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { rowsLoaded: number }).rowsLoaded;
+    },
+    { type, text: `${lines.join('\n')}\n` },
+  );
+}

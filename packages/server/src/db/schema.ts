@@ -262,6 +262,13 @@ export interface WarningTable {
   /** Set (with the reason) when the data no longer supports the warning; beside the status, not one of it. */
   retired_at: Date | null;
   retired_reason: WarningRetiredReason | null;
+  /** The summary of all its evidence (see ModelSpec.summary): rows, items, period, total. */
+  evidence_count: Generated<number>;
+  item_count: Generated<number>;
+  period_from: string | null;
+  period_to: string | null;
+  /** numeric(18,2): read as text by the drivers. */
+  amount_total: string | number | null;
 }
 
 /** A source row behind a warning, by dataset, batch and row number in the lake. */
@@ -271,10 +278,14 @@ export interface WarningEvidenceTable {
   batch_id: number;
   row_no: number;
   role: string;
+  /** For a row the model's summary counts: the item (natural key md5), its period and amount. */
+  item_key: string | null;
+  period: string | null;
+  amount: string | number | null;
 }
 
 /** A handler's status change, or what the platform did: retired, restored, no longer found. */
-export type WarningEventKind = 'status' | 'retired' | 'restored' | 'not_found';
+export type WarningEventKind = 'status' | 'retired' | 'restored' | 'not_found' | 'evidence_added';
 
 export interface WarningEventTable {
   id: Generated<number>;

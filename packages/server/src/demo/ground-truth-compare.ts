@@ -11,9 +11,12 @@
  * - A hit *touches* a case when it is a hit of the case's model, shares a subject key with
  *   the case (when the case's subjects resolve) and cites at least one of the case's rows.
  * - A planted case is *found* when hits touch it and, for every evidence item whose dataset
- *   those hits cite at all, some touching hit cites one of the item's rows (so a case split
- *   over several hits, one per payment, must be covered whole; an item of a dataset the model
- *   never cites, such as the report whose absence P04 notices, is not asked for).
+ *   those hits cite at all, some touching hit cites one of the item's rows (so a case must be
+ *   covered whole; an item of a dataset the model never cites, such as the report whose
+ *   absence P04 notices, is not asked for).
+ * - A case is one problem and should be one warning: a planted case touched by more than one
+ *   hit is counted as *split* (the table's "split" column), so a model that still gives one
+ *   warning per row shows it rather than hiding behind a recall of 100%.
  * - A decoy is *hit* when a hit of its model shares a subject with it (when it has any) and
  *   cites one of its rows that no planted case of the same model also uses.
  * - Other hits: hits of the model that touch no planted case and no decoy (background).
@@ -71,6 +74,8 @@ export interface ModelQuality {
   readonly hits: number;
   readonly planted: number;
   readonly found: number;
+  /** Planted cases found but spread over more than one hit (one warning per problem is the aim). */
+  readonly split: number;
   readonly decoys: number;
   readonly decoyHits: number;
   /** Hits touching no planted case and no decoy. */
@@ -320,6 +325,7 @@ export function compareWithGroundTruth(
       hits: byModel.get(modelId)?.length ?? 0,
       planted: planted.length,
       found: planted.filter((o) => o.matched).length,
+      split: planted.filter((o) => o.matched && o.hitKeys.length > 1).length,
       decoys: decoys.length,
       decoyHits: decoys.filter((o) => o.matched).length,
       otherHits: other.length,
@@ -343,27 +349,41 @@ function compareModelIds(a: string, b: string): number {
 }
 
 /**
- * The per-model table: planted, found, recall, decoys, decoy hits, other hits, and precision
+ * The per-model table: planted, found, recall, split (cases over several warnings), decoys, decoy hits, other hits, and precision
  * (hits touching a planted case ÷ all hits; background hits count against it).
  */
 export function formatGroundTruthTable(report: GroundTruthReport): string {
-  const head = ['model', 'hits', 'planted', 'found', 'recall', 'decoys', 'decoy hits', 'other hits', 'precision'];
+  const head = [
+    'model',
+    'hits',
+    'planted',
+    'found',
+    'recall',
+    'split',
+    'decoys',
+    'decoy hits',
+    'other hits',
+    'precision',
+  ];
   const lines = report.models.map((m) => {
     const caseHits = m.hits - m.otherHits;
     const recall = m.planted === 0 ? '—' : `${Math.round((100 * m.found) / m.planted)}%`;
     const precision = m.hits === 0 ? '—' : `${Math.round((100 * caseHits) / m.hits)}%`;
-    return [m.modelId, m.hits, m.planted, m.found, recall, m.decoys, m.decoyHits, m.otherHits, precision].map(String);
+    return [m.modelId, m.hits, m.planted, m.found, recall, m.split, m.decoys, m.decoyHits, m.otherHits, precision].map(
+      String,
+    );
   });
   const t = report.models.reduce(
     (s, m) => ({
       hits: s.hits + m.hits,
       planted: s.planted + m.planted,
       found: s.found + m.found,
+      split: s.split + m.split,
       decoys: s.decoys + m.decoys,
       decoyHits: s.decoyHits + m.decoyHits,
       other: s.other + m.otherHits,
     }),
-    { hits: 0, planted: 0, found: 0, decoys: 0, decoyHits: 0, other: 0 },
+    { hits: 0, planted: 0, found: 0, split: 0, decoys: 0, decoyHits: 0, other: 0 },
   );
   lines.push(
     [
@@ -372,6 +392,7 @@ export function formatGroundTruthTable(report: GroundTruthReport): string {
       t.planted,
       t.found,
       t.planted === 0 ? '—' : `${Math.round((100 * t.found) / t.planted)}%`,
+      t.split,
       t.decoys,
       t.decoyHits,
       t.other,

@@ -7,6 +7,20 @@ export interface EvidenceRef {
   readonly rowNo: number;
   /** What the row is in the hit ('payment', 'death'…). */
   readonly role: string;
+  /**
+   * For a row of the role the model's summary counts: the item it is (its natural key's md5,
+   * else its place), and the period and amount the summary's facts give for it.
+   */
+  readonly item?: ItemValues;
+}
+
+/** What a counted row brings to its warning's summary (see ModelSpec.summary). */
+export interface ItemValues {
+  readonly key: string;
+  /** 'YYYY-MM' or 'YYYY-MM-DD' (a timestamp's date), or null when the row has none. */
+  readonly period: string | null;
+  /** Yuan, or null. */
+  readonly amount: number | null;
 }
 
 /** A hit of a model: one problem clue with the exact rows that produced it. */
@@ -37,6 +51,37 @@ export interface EvidenceRow {
   facts: string | null;
   severity: string | null;
   related_sks?: string | null;
+  item_key?: string | null;
+}
+
+type SpecPart = Pick<ModelSpec, 'id' | 'version' | 'severity' | 'summary'>;
+
+const PERIOD = /^\d{4}-\d{2}(-\d{2})?/;
+
+/** A period fact as text that sorts in time order: a month, or the date of a date or timestamp. */
+function periodOf(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  return PERIOD.exec(value)?.[0] ?? null;
+}
+
+function amountOf(value: unknown): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** The summary's values of a counted row, from the facts of the hit row it came in. */
+function itemOf(
+  row: EvidenceRow,
+  facts: Record<string, unknown>,
+  summary: ModelSpec['summary'],
+): ItemValues | undefined {
+  if (summary === undefined || row.evidence_role !== summary.items) return undefined;
+  return {
+    key: row.item_key ?? `${row.evidence_dataset}:${row.evidence_batch}:${row.evidence_row}`,
+    period: summary.period === undefined ? null : periodOf(facts[summary.period]),
+    amount: summary.amount === undefined ? null : amountOf(facts[summary.amount]),
+  };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { yellow: 0, orange: 1, red: 2 };
@@ -71,10 +116,7 @@ function compareEvidence(a: EvidenceRow, b: EvidenceRow): number {
  * kept (later rows, from other branches, only add missing names), the highest severity kept.
  * So the result depends only on the set of rows, not on the order the engine returned them in.
  */
-export function groupEvidenceRows(
-  rows: Iterable<EvidenceRow>,
-  spec: Pick<ModelSpec, 'id' | 'version' | 'severity'>,
-): ModelHit[] {
+export function groupEvidenceRows(rows: Iterable<EvidenceRow>, spec: SpecPart): ModelHit[] {
   const byKey = new Map<string, EvidenceRow[]>();
   for (const row of rows) {
     const bucket = byKey.get(row.hit_key);
@@ -84,7 +126,7 @@ export function groupEvidenceRows(
   return [...byKey.keys()].sort(compareText).map((key) => mergeHit(key, byKey.get(key) ?? [], spec));
 }
 
-function mergeHit(hitKey: string, rows: EvidenceRow[], spec: Pick<ModelSpec, 'id' | 'version' | 'severity'>): ModelHit {
+function mergeHit(hitKey: string, rows: EvidenceRow[], spec: SpecPart): ModelHit {
   rows.sort(compareEvidence);
   const hit: ModelHit = {
     hitKey,
@@ -106,19 +148,19 @@ function mergeHit(hitKey: string, rows: EvidenceRow[], spec: Pick<ModelSpec, 'id
     }
     // A row playing two roles (an anchor that is also in its own window) is listed once, under its first role.
     const id = `${row.evidence_dataset}:${row.evidence_batch}:${row.evidence_row}`;
+    const facts = row.facts ? (JSON.parse(row.facts) as Record<string, unknown>) : {};
     if (!seen.has(id)) {
       seen.add(id);
+      const item = itemOf(row, facts, spec.summary);
       hit.evidence.push({
         dataset: row.evidence_dataset,
         batchId: Number(row.evidence_batch),
         rowNo: Number(row.evidence_row),
         role: row.evidence_role,
+        ...(item === undefined ? {} : { item }),
       });
     }
-    if (row.facts) {
-      const facts = JSON.parse(row.facts) as Record<string, unknown>;
-      for (const [k, v] of Object.entries(facts)) if (!(k in hit.facts)) hit.facts[k] = v;
-    }
+    for (const [k, v] of Object.entries(facts)) if (!(k in hit.facts)) hit.facts[k] = v;
     const severity = asSeverity(row.severity, spec.severity);
     if (SEVERITY_RANK[severity] > SEVERITY_RANK[hit.severity]) (hit as { severity: Severity }).severity = severity;
   }

@@ -47,7 +47,7 @@ it('groups evidence rows into hits, merging subjects, evidence and the highest s
   expect(hits[0]).toMatchObject({
     hitKey: 'K1',
     modelId: 'W01',
-    modelVersion: 1,
+    modelVersion: W01.version,
     subjectKeys: [5, 9, 10],
     facts: { a: 1, b: 'x' },
     severity: 'red',
@@ -102,20 +102,30 @@ for (const engine of LAKE_ENGINES) {
     });
     afterAll(async () => test?.cleanup());
 
-    it('returns hits with facts the explanation names', async () => {
+    it('returns one hit per problem with every month as evidence, and facts the explanation names', async () => {
       const hits = await runModelOnLake(test.lake, W01);
-      expect(hits).toHaveLength(3);
+      expect(hits).toHaveLength(1);
       expect(hits[0]?.facts).toMatchObject({
         name: '张三',
         program: 'dibao',
         death_date: '2024-01-15',
         grace_days: 30,
       });
-      expect(new Set(hits.map((h) => h.hitKey)).size).toBe(3);
+      // Each payment is an item with its own month and amount; the death is evidence, not an item.
+      const evidence = hits[0]?.evidence ?? [];
+      expect(evidence.map((e) => e.role).sort()).toEqual(['death', 'payment', 'payment', 'payment']);
+      expect(evidence.flatMap((e) => (e.item ? [[e.item.period, e.item.amount]] : [])).sort()).toEqual([
+        ['2024-03', 500],
+        ['2024-04', 500],
+        ['2024-05', 500],
+      ]);
+      expect(new Set(evidence.flatMap((e) => (e.item ? [e.item.key] : []))).size).toBe(3);
     });
 
     it('applies parameter overrides', async () => {
-      expect(await runModelOnLake(test.lake, W01, { grace_days: 80 })).toHaveLength(1);
+      const hits = await runModelOnLake(test.lake, W01, { grace_days: 80 });
+      expect(hits).toHaveLength(1);
+      expect(hits[0]?.evidence.filter((e) => e.item !== undefined)).toHaveLength(1);
     });
 
     it('rejects invalid parameters as MODEL_INVALID', async () => {

@@ -36,6 +36,17 @@ export interface Warning {
   /** Set when the data no longer supports the warning; the status stays the handlers'. */
   retiredAt: string | null;
   retiredReason: RetiredReason | null;
+  /** What the warning gathers: one warning per problem, however many rows (months, claims) it covers. */
+  summary: WarningSummary;
+}
+
+/** A warning's evidence in figures: rows, items the model counts, the period they span, their total in yuan. */
+export interface WarningSummary {
+  evidenceCount: number;
+  itemCount: number;
+  periodFrom: string | null;
+  periodTo: string | null;
+  amountTotal: number | null;
 }
 
 export interface EvidenceRow {
@@ -56,7 +67,7 @@ export interface WarningDetail extends Warning {
 
 /** A handler's status change, or what the platform did because of the data. */
 export interface WarningEvent {
-  kind: 'status' | 'retired' | 'restored' | 'not_found';
+  kind: 'status' | 'retired' | 'restored' | 'not_found' | 'evidence_added';
   from: string;
   to: string;
   reason: string | null;

@@ -14,6 +14,11 @@ export const warningsEn: Record<keyof typeof warningsZh, string> = {
   'warnings.event.retired': 'Retired: {reason}',
   'warnings.event.restored': 'Found again, restored',
   'warnings.event.not_found': 'A full run no longer finds this hit (status kept)',
+  'warnings.event.evidence_added': 'A run added evidence (status kept)',
+  'warnings.summary': 'Covers',
+  'warnings.summary.items': '{count} items',
+  'warnings.summary.rows': '{count} evidence rows',
+  'warnings.summary.total': '{total} in all',
   'warnings.event.batch': 'batch {batch}',
   'warnings.event.run': 'run #{run}',
 };

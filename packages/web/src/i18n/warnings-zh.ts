@@ -15,6 +15,11 @@ export const warningsZh = {
   'warnings.event.retired': '预警失效：{reason}',
   'warnings.event.restored': '再次发现，预警已恢复',
   'warnings.event.not_found': '全量运行不再发现该线索（处置状态保留）',
+  'warnings.event.evidence_added': '运行新增证据（处置状态保留）',
+  'warnings.summary': '涉及',
+  'warnings.summary.items': '{count} 笔',
+  'warnings.summary.rows': '{count} 条证据',
+  'warnings.summary.total': '合计 {total}',
   'warnings.event.batch': '批次 {batch}',
   'warnings.event.run': '运行 #{run}',
 };

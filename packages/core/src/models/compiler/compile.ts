@@ -35,7 +35,9 @@ export interface CompiledModel {
  * - evidence_dataset text, evidence_batch integer, evidence_row integer, evidence_role text;
  * - facts text: a JSON object of the values the explanation names (the same text on both engines);
  * - severity text: red/orange/yellow after escalation;
- * - related_sks text: other subject keys of the hit, comma-separated, or NULL.
+ * - related_sks text: other subject keys of the hit, comma-separated, or NULL;
+ * - item_key text: for a row of the role the model's summary counts, the md5 of its natural
+ *   key (a rule's row; NULL in an aggregate or a template, where the row itself is the item).
  * Rows come in no order and may repeat (two rows of a hit sharing a source row): the reader
  * groups them by hit_key anyway, and ordering or de-duplicating millions of wide rows in the
  * engine cost more than the rest of a simple model's query (see groupEvidenceRows on the server).
@@ -50,6 +52,7 @@ export const MODEL_OUTPUT_COLUMNS = [
   'facts',
   'severity',
   'related_sks',
+  'item_key',
 ] as const;
 
 function restrictionsFor(

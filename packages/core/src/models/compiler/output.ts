@@ -16,6 +16,15 @@ export function hitKeySql(parts: readonly Compiled[], branch: string | undefined
   return concatSql([model, "':'", `md5(${joined})`]);
 }
 
+/**
+ * The md5 of an item row's natural key: the same row imported twice (a forced re-import) is
+ * one item, so a grouped warning counts and sums it once (see ModelSpec.summary).
+ */
+export function itemKeySql(parts: readonly Compiled[], ctx: Ctx): string {
+  const texts = parts.map((p) => `COALESCE(${portableText(p, ctx.d)}, '~')`);
+  return `md5(${concatSql(texts.flatMap((t, i) => (i === 0 ? [t] : ["'|'", t])))})`;
+}
+
 // PostgreSQL functions take at most 100 arguments.
 const MAX_CONCAT_ARGS = 90;
 

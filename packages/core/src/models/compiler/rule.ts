@@ -4,7 +4,7 @@ import type { Condition, Expr, RuleLogic } from '../spec-types.js';
 import { comparesColumns, compileConds, compileCond, compileExpr } from './expr.js';
 import { compileOuterOn, joinWays, MAX_JOIN_VARIANTS, notTrue, nullSafeEquals } from './joins.js';
 import { incrementalFilters, type Restriction } from './incremental.js';
-import { hitKeySql, factsSql, severitySql, relatedSql } from './output.js';
+import { hitKeySql, factsSql, itemKeySql, severitySql, relatedSql } from './output.js';
 import { q, Scope, type Ctx } from './scope.js';
 import type { Compiled } from './sql-types.js';
 
@@ -122,7 +122,10 @@ function naturalKeyExprs(rule: RuleLogic, ctx: Ctx): Expr[] {
   });
 }
 
-function hitColumns(rule: RuleLogic, ctx: Ctx, keyExprs: readonly Expr[], branch: string | undefined): string {
+function hitColumns(rule: RuleLogic, ctx: Ctx, keyExprs: readonly Expr[], named: string | undefined): string {
+  // A rule that gives its key says what one warning is, whichever branch found it: the
+  // branches' hits on the same key merge (a tender and official linked by both routes).
+  const branch = rule.key === undefined ? named : undefined;
   for (const key of Object.keys(rule.facts)) {
     if (!FACT_KEY.test(key)) throw new ModelSpecError(`${ctx.path}.facts`, `fact name "${key}" must be snake_case`);
   }
@@ -190,7 +193,8 @@ function unnestEvidence(rule: RuleLogic, cte: string, ctx: Ctx): string[] {
     `unnest(${list}) AS e FROM ${cte} ${crossSources(rule)}`;
   return [
     `SELECT hit_key, subject_sk, evidence_dataset, CAST(e >> 32 AS INTEGER) AS evidence_batch, ` +
-      `CAST(e & 4294967295 AS INTEGER) AS evidence_row, evidence_role, facts, severity, related_sks ` +
+      `CAST(e & 4294967295 AS INTEGER) AS evidence_row, evidence_role, facts, severity, related_sks, ` +
+      `CAST(NULL AS ${ctx.d.text}) AS item_key ` +
       `FROM (${rows}) AS ${q(`${UNPIVOT}e`)}`,
   ];
 }
@@ -204,9 +208,36 @@ function unpivot(rule: RuleLogic, cte: string, ctx: Ctx): string[] {
   const { dataset, role } = sourceLabels(rule, ctx);
   return [
     `SELECT hit_key, subject_sk, ${dataset} AS evidence_dataset, ${ids('b')} AS evidence_batch, ` +
-      `${ids('r')} AS evidence_row, ${role} AS evidence_role, facts, severity, related_sks ` +
-      `FROM ${cte} ${crossSources(rule)} WHERE ${ids('b')} IS NOT NULL`,
+      `${ids('r')} AS evidence_row, ${role} AS evidence_role, facts, severity, related_sks, ` +
+      `${itemKeys(rule, ctx)} AS item_key FROM ${cte} ${crossSources(rule)} WHERE ${ids('b')} IS NOT NULL`,
   ];
+}
+
+/** The hit row's item keys, one per source playing the summary's item role (`i<n>`). */
+function itemKeyColumns(rule: RuleLogic, ctx: Ctx): string {
+  const items = ctx.spec.summary?.items;
+  return rule.sources
+    .flatMap((s, i) => {
+      const key = findDataset(s.dataset)?.naturalKey ?? [];
+      if (s.role !== items || key.length === 0) return [];
+      const parts = key.map((f) => compileExpr(`${s.alias}.${f}`, { ...ctx, path: `${ctx.path}.sources[${i}]` }));
+      return [`, ${itemKeySql(parts, ctx)} AS i${i}`];
+    })
+    .join('');
+}
+
+/** The item key of the source numbered `_k.k` (NULL for a source that is not an item). */
+function itemKeys(rule: RuleLogic, ctx: Ctx): string {
+  const items = ctx.spec.summary?.items;
+  const some = rule.sources.some((s) => s.role === items && (findDataset(s.dataset)?.naturalKey ?? []).length > 0);
+  if (!some) return `CAST(NULL AS ${ctx.d.text})`;
+  return bySource(
+    rule.sources.map((s, i) =>
+      s.role === items && (findDataset(s.dataset)?.naturalKey ?? []).length > 0
+        ? `i${i}`
+        : `CAST(NULL AS ${ctx.d.text})`,
+    ),
+  );
 }
 
 /**
@@ -273,14 +304,14 @@ export function compileRule(
     const sctx: Ctx = { ...ctx, statsAlias: STATS };
     const hit = hitColumns(rule, sctx, rule.key ?? naturalKeyExprs(rule, ctx), branch);
     const sql =
-      `SELECT ${hit}, ${evidenceIds(rule)} FROM ${from} JOIN (${stats}) AS ${q(STATS)} ON ${on} ` +
+      `SELECT ${hit}, ${evidenceIds(rule)}${itemKeyColumns(rule, ctx)} FROM ${from} JOIN (${stats}) AS ${q(STATS)} ON ${on} ` +
       `WHERE ${where} AND ${q(STATS)}.n >= ${minCount} AND ${side}`;
     return { ctes: [`${cte} AS (${sql})`], selects: unpivot(rule, cte, ctx) };
   }
 
   const hit = hitColumns(rule, ctx, rule.key ?? naturalKeyExprs(rule, ctx), branch);
   return {
-    ctes: [`${cte} AS (SELECT ${hit}, ${evidenceIds(rule)} FROM ${from} WHERE ${where})`],
+    ctes: [`${cte} AS (SELECT ${hit}, ${evidenceIds(rule)}${itemKeyColumns(rule, ctx)} FROM ${from} WHERE ${where})`],
     selects: unpivot(rule, cte, ctx),
   };
 }

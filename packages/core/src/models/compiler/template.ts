@@ -51,6 +51,6 @@ export function compileTemplate(logic: SqlTemplateLogic, ctx: Ctx): { ctes: stri
   const select =
     `SELECT ${hitKeySql([key], undefined, ctx)} AS hit_key, CAST(t.subject_sk AS BIGINT) AS subject_sk, t.evidence_dataset, t.evidence_batch, ` +
     `t.evidence_row, t.evidence_role, ${factsSql(facts, ctx)} AS facts, ${severitySql([], ctx)} AS severity, ` +
-    `${relatedSql([], ctx)} AS related_sks FROM (${body}) AS t`;
+    `${relatedSql([], ctx)} AS related_sks, CAST(NULL AS ${ctx.d.text}) AS item_key FROM (${body}) AS t`;
   return { ctes: [], selects: [select] };
 }

@@ -91,6 +91,8 @@ function c02Branch(viaRelative: boolean): RuleLogic & { name: string } {
       eq(fn('division_within', 'g.division', 'o.division'), { value: true }),
       overlaps(['l.start_date', 'l.end_date'], ['o.start_date', 'o.end_date']),
     ],
+    // One warning per lease and official, whatever post or route links them.
+    key: ['l.lease_id', 'o.id'],
     subject: 'o.id',
     related: ['l.lessee'],
     facts: {
@@ -106,7 +108,7 @@ function c02Branch(viaRelative: boolean): RuleLogic & { name: string } {
 
 export const C02: ModelSpec = {
   id: 'C02',
-  version: 2,
+  version: 3,
   name: zhEn('发包给干部或亲属', 'Leased to cadre or relative'),
   category: 'C',
   inputs: ['collective_lease', 'collective_org', 'official', 'kinship'],

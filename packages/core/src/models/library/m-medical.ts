@@ -69,7 +69,7 @@ export const M01: ModelSpec = {
 
 export const M02: ModelSpec = {
   id: 'M02',
-  version: 1,
+  version: 2,
   name: zhEn('死亡人员医保结算', 'Claims after death'),
   category: 'M',
   inputs: ['med_claim', 'death'],
@@ -80,14 +80,15 @@ export const M02: ModelSpec = {
     'Medical insurance fund regulation arts. 38, 40: fictitious services',
   ),
   explanation: zhEn(
-    '{name_hint}于{death_date}死亡，{admit_date}在{inst_code}发生结算{amount}元',
-    'Patient died on {death_date}; a claim of {amount} yuan was admitted on {admit_date} at {inst_code} {name_hint}',
+    '{name_hint}于{death_date}死亡，{first}至{last}在{inst_code}发生结算{count}笔，共{total}元',
+    'Patient died on {death_date}; {count} claims admitted {first} to {last} at {inst_code}, {total} yuan in all {name_hint}',
   ),
   handling: zhEn(
     '调取病历与结算凭证，追回基金并查处机构',
     'Obtain the records; recover the fund and act against the institution',
   ),
   incremental: { drivers: ['med_claim', 'death'] },
+  summary: { items: 'claim', period: 'admit_date', amount: 'amount' },
   logic: {
     kind: 'rule',
     sources: [
@@ -95,6 +96,8 @@ export const M02: ModelSpec = {
       { alias: 'd', dataset: 'death', role: 'death', on: [eq('d.id', 'c.patient_id')] },
     ],
     where: [cmp('c.admit_date', '>', fn('add_days', 'd.death_date', param('grace_days')))],
+    // One warning per patient and institution, every claim after the death in it.
+    key: ['c.patient_id', 'c.inst_code'],
     subject: 'c.patient_id',
     facts: {
       name_hint: 'd.name',

@@ -117,7 +117,7 @@ export const P02: ModelSpec = {
 
 export const P03: ModelSpec = {
   id: 'P03',
-  version: 1,
+  version: 2,
   name: zhEn('双重参保/吃空饷', 'Paid by two employers'),
   category: 'P',
   inputs: ['payroll', 'social_insurance'],
@@ -128,11 +128,12 @@ export const P03: ModelSpec = {
     'Social Insurance Law and payroll rules: staff may not be insured by another employer',
   ),
   explanation: zhEn(
-    '{name}在{employer}财政供养期间，{period}由{other_employer}参保缴费',
-    '{name} is on the payroll of {employer} but was insured by {other_employer} in {period}',
+    '{name}在{employer}财政供养期间，{first}至{last}共{count}个月由{other_employer}参保缴费',
+    '{name} is on the payroll of {employer} but was insured by {other_employer} for {count} months, {first} to {last}',
   ),
   handling: zhEn('核实是否在外兼职取酬或长期不在岗', 'Check for paid outside work or absence from post'),
   incremental: { drivers: ['payroll', 'social_insurance'] },
+  summary: { items: 'insurance', period: 'period' },
   logic: {
     kind: 'rule',
     sources: [
@@ -145,6 +146,8 @@ export const P03: ModelSpec = {
       },
     ],
     where: [overlaps([fn('month_start', 's.period'), fn('month_end', 's.period')], ['w.start_date', 'w.end_date'])],
+    // One warning per person, payroll employer and insuring employer, every month in it.
+    key: ['w.id', 'w.employer_uscc', 's.employer_uscc'],
     subject: 'w.id',
     related: ['s.employer_uscc'],
     facts: { name: 'w.name', employer: 'w.employer_name', period: 's.period', other_employer: 's.employer_name' },

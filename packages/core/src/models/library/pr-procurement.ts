@@ -42,6 +42,8 @@ function pr01Branch(viaRelative: boolean): RuleLogic & { name: string } {
       },
     ],
     where: [during(awardDay, 'cr.start_date', 'cr.end_date'), during(awardDay, 'o.start_date', 'o.end_date')],
+    // One warning per tender and official, whatever roles link them.
+    key: ['t.tender_id', 'o.id'],
     subject: 'o.id',
     related: ['t.winner_uscc', 'cr.person_id'],
     facts: {
@@ -57,7 +59,7 @@ function pr01Branch(viaRelative: boolean): RuleLogic & { name: string } {
 
 export const PR01: ModelSpec = {
   id: 'PR01',
-  version: 2,
+  version: 3,
   name: zhEn('干部亲属关联企业中标', 'Relative-linked winner'),
   category: 'PR',
   inputs: ['tender', 'company_role', 'kinship', 'official'],
@@ -126,6 +128,8 @@ function pr02Branch(payer: Payer, viaRelative: boolean): RuleLogic & { name: str
       },
     ],
     where: [during(p.when, 'w.start_date', 'w.end_date'), during(p.when, 'cr.start_date', 'cr.end_date')],
+    // One warning per company and staff member, however many payments or contracts link them.
+    key: [p.payee, 'w.id'],
     subject: 'w.id',
     related: [p.payee, 'cr.person_id'],
     facts: {
@@ -140,7 +144,7 @@ function pr02Branch(payer: Payer, viaRelative: boolean): RuleLogic & { name: str
 
 export const PR02: ModelSpec = {
   id: 'PR02',
-  version: 2,
+  version: 3,
   name: zhEn('本单位人员关联企业', 'Payee linked to unit staff'),
   category: 'PR',
   inputs: ['fiscal_payment', 'contract', 'company_role', 'kinship', 'payroll'],
@@ -155,8 +159,8 @@ export const PR02: ModelSpec = {
     "Party integrity rules: using office to benefit one's own or relatives' business",
   ),
   explanation: zhEn(
-    '{unit}向关联企业付款/签约（{ref}），{staff}（{link}）任该企业{role}',
-    '{unit} paid or contracted ({ref}) a company where {staff} ({link}) is {role}',
+    '{unit}向关联企业付款/签约（如{ref}），{staff}（{link}）任该企业{role}',
+    '{unit} paid or contracted (e.g. {ref}) a company where {staff} ({link}) is {role}',
   ),
   handling: zhEn('核查交易必要性与价格公允性，是否存在利益输送', 'Check need and price; look for transfer of benefit'),
   incremental: { drivers: ['fiscal_payment', 'contract'] },
@@ -192,7 +196,7 @@ const shareField = (f: string): Condition => eq(`a.${f}`, `b.${f}`);
 
 export const PR03: ModelSpec = {
   id: 'PR03',
-  version: 1,
+  version: 2,
   name: zhEn('围标串标-信息雷同', 'Bidders share identity'),
   category: 'PR',
   inputs: ['bid', 'company', 'company_role'],

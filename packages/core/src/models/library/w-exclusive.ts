@@ -13,7 +13,7 @@ export function exclusivePairs(): string[] {
 
 export const W07: ModelSpec = {
   id: 'W07',
-  version: 1,
+  version: 2,
   name: zhEn('重复享受互斥待遇', 'Mutually exclusive benefits'),
   category: 'W',
   inputs: ['benefit_payment'],
@@ -32,11 +32,12 @@ export const W07: ModelSpec = {
     'Programme rules: e.g. extreme-poverty support and dibao may not be received for the same month',
   ),
   explanation: zhEn(
-    '{name}在{period}同时领取{program_a}（{amount_a}元）和{program_b}（{amount_b}元）',
-    '{name} was paid both {program_a} ({amount_a} yuan) and {program_b} ({amount_b} yuan) for {period}',
+    '{name}在{first}至{last}共{count}个月同时领取{program_a}和{program_b}（{program_a}合计{total}元）',
+    '{name} was paid both {program_a} and {program_b} for {count} months, {first} to {last} ({program_a}: {total} yuan in all)',
   ),
   handling: zhEn('核实待遇认定，停发其一并追回重复部分', 'Verify the entitlements; stop one and recover the overlap'),
   incremental: { drivers: ['benefit_payment'] },
+  summary: { items: 'payment', period: 'period', amount: 'amount_a' },
   logic: {
     kind: 'rule',
     sources: [
@@ -49,6 +50,8 @@ export const W07: ModelSpec = {
       },
     ],
     where: [inList(fn('concat', 'a.program', { value: ':' }, 'b.program'), 'excluded_pairs')],
+    // One warning per person and pair of programmes, however many months overlap.
+    key: ['a.id', 'a.program', 'b.program'],
     subject: 'a.id',
     facts: {
       name: 'a.name',

@@ -70,7 +70,7 @@ export const W08: ModelSpec = {
 
 export const W09: ModelSpec = {
   id: 'W09',
-  version: 1,
+  version: 2,
   name: zhEn('多人共用发放账户', 'Shared payout account'),
   category: 'W',
   inputs: ['benefit_payment'],
@@ -121,12 +121,14 @@ export const W09: ModelSpec = {
             where: [not(blank('p.account_name')), ne('p.account_name', 'p.name')],
           },
         ],
+        // One warning per recipient and account, summing every payment into it.
+        aggregate: { groupBy: ['p.id', 'p.account_no', 'p.account_name', 'p.name'], having: [] },
         subject: 'p.id',
         facts: {
           reason: { value: '户名与领取人不符 account name differs' },
           account_no: 'p.account_no',
           recipients: { value: 1 },
-          amount: 'p.amount',
+          amount: agg('sum', 'p.amount'),
           account_name: 'p.account_name',
           name: 'p.name',
         },
@@ -137,7 +139,7 @@ export const W09: ModelSpec = {
 
 export const W10: ModelSpec = {
   id: 'W10',
-  version: 1,
+  version: 2,
   name: zhEn('资金发放至干部账户', "Payout to an official's account"),
   category: 'W',
   inputs: ['benefit_payment', 'official', 'kinship'],
@@ -148,11 +150,13 @@ export const W10: ModelSpec = {
     'Party discipline regulations: embezzling or diverting benefit funds',
   ),
   explanation: zhEn(
-    '{name}的{program}{amount}元发放至{account_name}名下账户，该人为{holder}',
-    "{name}'s {program} of {amount} yuan went to an account in the name of {account_name}, who is {holder}",
+    '{name}的{program}{count}笔共{total}元（{first}至{last}）发放至{account_name}名下账户，该人为{holder}',
+    "{count} payments of {name}'s {program} ({first} to {last}, {total} yuan in all) went to an account in the name of {account_name}, who is {holder}",
   ),
   handling: zhEn('核查资金去向，是否截留、侵占', 'Trace the money; check for diversion'),
   incremental: { drivers: ['benefit_payment'] },
+  summary: { items: 'payment', period: 'period', amount: 'amount' },
+
   // Payment files carry the account holder's name only, so officials and relatives are matched by
   // name within the official's jurisdiction; namesakes are possible, hence the hand check.
   logic: {
@@ -176,11 +180,14 @@ export const W10: ModelSpec = {
           },
         ],
         where: [eq(fn('division_within', 'p.division', 'o.division'), { value: true })],
+        // One warning per recipient, programme and official, however many payments went astray.
+        key: ['p.id', 'p.program', 'o.id'],
         subject: 'p.id',
         related: ['o.id'],
         facts: {
           name: 'p.name',
           program: 'p.program',
+          period: paymentMonth('p'),
           amount: 'p.amount',
           account_name: 'p.account_name',
           holder: fn('concat', { value: '公职人员 official ' }, 'o.position'),
@@ -205,11 +212,13 @@ export const W10: ModelSpec = {
           { alias: 'o', dataset: 'official', role: 'official', on: [eq('o.id', 'k.official_id')] },
         ],
         where: [eq(fn('division_within', 'p.division', 'o.division'), { value: true })],
+        key: ['p.id', 'p.program', 'o.id'],
         subject: 'p.id',
         related: ['o.id', 'k.relative_id'],
         facts: {
           name: 'p.name',
           program: 'p.program',
+          period: paymentMonth('p'),
           amount: 'p.amount',
           account_name: 'p.account_name',
           holder: fn('concat', 'o.name', { value: ' / ' }, 'k.relation'),
@@ -221,7 +230,7 @@ export const W10: ModelSpec = {
 
 export const W11: ModelSpec = {
   id: 'W11',
-  version: 1,
+  version: 2,
   name: zhEn('高龄津贴年龄不符', 'Old-age allowance under age'),
   category: 'W',
   inputs: ['benefit_payment'],
@@ -237,14 +246,15 @@ export const W11: ModelSpec = {
     'Local old-age allowance rules: paid from age 80 (70 or 90 in some provinces)',
   ),
   explanation: zhEn(
-    '{name}在{period}领取{program}时年仅{age}岁（出生{birth_date}，起领年龄{min_age}岁）',
-    '{name} was {age} (born {birth_date}) when paid {program} for {period}; minimum age {min_age}',
+    '{name}（出生{birth_date}）未满{min_age}岁，{first}至{last}仍领取{program}{count}笔，共{total}元',
+    '{name} (born {birth_date}) was under {min_age}, yet was paid {program} {count} times for {first} to {last}, {total} yuan in all',
   ),
   handling: zhEn(
     '核对身份证出生日期，追回不符合条件期间的资金',
     'Check the birth date on the ID; recover payments made before eligibility',
   ),
   incremental: { drivers: ['benefit_payment'] },
+  summary: { items: 'payment', period: 'period', amount: 'amount' },
   logic: {
     kind: 'rule',
     sources: [
@@ -256,11 +266,14 @@ export const W11: ModelSpec = {
       },
     ],
     where: [cmp(fn('age_years', 'p.id.birth_date', fn('month_start', paymentMonth('p'))), '<', param('min_age'))],
+    // One warning per person and programme: every month paid under age is one problem.
+    key: ['p.id', 'p.program'],
     subject: 'p.id',
     facts: {
       name: 'p.name',
       program: 'p.program',
       period: paymentMonth('p'),
+      amount: 'p.amount',
       birth_date: 'p.id.birth_date',
       age: fn('age_years', 'p.id.birth_date', fn('month_start', paymentMonth('p'))),
       min_age: param('min_age'),
@@ -270,7 +283,7 @@ export const W11: ModelSpec = {
 
 export const W12: ModelSpec = {
   id: 'W12',
-  version: 1,
+  version: 2,
   name: zhEn('迁出或服刑人员领取', 'Moved-out or imprisoned recipient'),
   category: 'W',
   inputs: ['benefit_payment', 'person'],
@@ -285,11 +298,12 @@ export const W12: ModelSpec = {
     'Programme rules: payments stop when the recipient moves away or is imprisoned',
   ),
   explanation: zhEn(
-    '{name}人口状态为{status}，仍领取{period}期{program}{amount}元',
-    '{name} has status {status} yet was paid {program} for {period}, {amount} yuan',
+    '{name}人口状态为{status}，{first}至{last}仍领取{program}{count}笔，共{total}元',
+    '{name} has status {status}, yet was paid {program} {count} times for {first} to {last}, {total} yuan in all',
   ),
   handling: zhEn('核实状态变更时间，追回变更后的资金', 'Establish when the status changed; recover payments after it'),
   incremental: { drivers: ['benefit_payment', 'person'] },
+  summary: { items: 'payment', period: 'period', amount: 'amount' },
   // The population register gives the status as of its extract, not when it changed, so every
   // payment of a person with that status is listed; the handler dates the change.
   logic: {
@@ -304,6 +318,7 @@ export const W12: ModelSpec = {
         where: [inList('s.status', 'statuses')],
       },
     ],
+    key: ['p.id', 'p.program'],
     subject: 'p.id',
     facts: { name: 'p.name', status: 's.status', program: 'p.program', period: paymentMonth('p'), amount: 'p.amount' },
   },
@@ -311,7 +326,7 @@ export const W12: ModelSpec = {
 
 export const W13: ModelSpec = {
   id: 'W13',
-  version: 1,
+  version: 2,
   name: zhEn('在职人员领取居民养老金', 'Payroll staff on resident pension'),
   category: 'W',
   inputs: ['benefit_payment', 'payroll'],
@@ -326,11 +341,12 @@ export const W13: ModelSpec = {
     'State Council opinion on resident pensions: employees in the staff scheme may not draw the resident pension',
   ),
   explanation: zhEn(
-    '{name}在{period}领取{program}{amount}元，同期在{employer}任职领薪',
-    '{name} drew {program} ({amount} yuan) for {period} while on the payroll of {employer}',
+    '{name}在{first}至{last}领取{program}{count}笔，共{total}元，同期在{employer}任职领薪',
+    '{name} drew {program} {count} times for {first} to {last}, {total} yuan in all, while on the payroll of {employer}',
   ),
   handling: zhEn('核实参保关系，停发并追回', 'Check the insurance records; stop and recover'),
   incremental: { drivers: ['benefit_payment', 'payroll'] },
+  summary: { items: 'payment', period: 'period', amount: 'amount' },
   logic: {
     kind: 'rule',
     sources: [
@@ -343,6 +359,7 @@ export const W13: ModelSpec = {
         ['w.start_date', 'w.end_date'],
       ),
     ],
+    key: ['p.id', 'p.program'],
     subject: 'p.id',
     facts: {
       name: 'p.name',
@@ -356,7 +373,7 @@ export const W13: ModelSpec = {
 
 export const W14: ModelSpec = {
   id: 'W14',
-  version: 1,
+  version: 2,
   name: zhEn('超面积领取耕地补贴', 'Farmland subsidy beyond area'),
   category: 'W',
   inputs: ['benefit_payment', 'collective_lease', 'collective_asset'],
@@ -371,13 +388,15 @@ export const W14: ModelSpec = {
     'Farmland subsidy rules: paid by the registered or contracted area',
   ),
   explanation: zhEn(
-    '{name}{period}领取{amount}元，折合{paid_area}亩，登记承包面积{area}亩',
-    '{name} was paid {amount} yuan for {period}, i.e. {paid_area} mu, against {area} mu registered',
+    '{name}{first}至{last}领取超面积补贴{count}笔，共{total}元（其中一笔折合{paid_area}亩），登记承包面积{area}亩',
+    '{name} was paid beyond the area {count} times for {first} to {last}, {total} yuan in all (one payment alone is {paid_area} mu), against {area} mu registered',
   ),
   handling: zhEn('核实承包面积与补贴面积，追回超额部分', 'Reconcile the areas and recover the excess'),
   // The registered area comes from land the recipient contracts from the village collective
   // (collective_lease of a land asset) in the payment's year; recipients without any are not judged.
   incremental: { drivers: ['benefit_payment'] },
+  // Each group is one payment, so its period and amount facts are the payment's own.
+  summary: { items: 'payment', period: 'period', amount: 'amount' },
   logic: {
     kind: 'rule',
     sources: [
@@ -407,7 +426,8 @@ export const W14: ModelSpec = {
         ),
       ],
     },
-    key: ['p.program', 'p.id', 'p.period', 'p.paid_on', 'p.amount', 'p.payment_id'],
+    // One warning per recipient and programme, every overpaid payment in it.
+    key: ['p.program', 'p.id'],
     subject: 'p.id',
     facts: {
       name: 'p.name',

@@ -23,7 +23,7 @@ const programmes = (key: string, defaults: readonly string[], zh = '适用项目
 
 export const W01: ModelSpec = {
   id: 'W01',
-  version: 1,
+  version: 2,
   name: zhEn('死亡人员冒领', 'Deceased still paid'),
   category: 'W',
   inputs: ['benefit_payment', 'death'],
@@ -34,14 +34,15 @@ export const W01: ModelSpec = {
     'Interim Measures on Social Assistance, art. 14, and programme rules: payments stop from the month after death',
   ),
   explanation: zhEn(
-    '{name}于{death_date}死亡，{period}期{program}仍发放{amount}元（发放日{paid_on}，宽限{grace_days}天）',
-    '{name} died on {death_date}, yet {program} for {period} was paid {amount} yuan on {paid_on} (grace {grace_days} days)',
+    '{name}于{death_date}死亡，{first}至{last}仍发放{program}{count}笔，共{total}元（宽限{grace_days}天）',
+    '{name} died on {death_date}, yet {program} was paid {count} times for {first} to {last}, {total} yuan in all (grace {grace_days} days)',
   ),
   handling: zhEn(
     '核实死亡信息与发放记录，追回冒领资金，倒查经办、审核责任',
     'Verify the death and the payment, recover the funds, and examine who processed and approved it',
   ),
   incremental: { drivers: ['benefit_payment', 'death'] },
+  summary: { items: 'payment', period: 'period', amount: 'amount' },
   logic: {
     kind: 'rule',
     sources: [
@@ -56,6 +57,8 @@ export const W01: ModelSpec = {
         fn('add_days', 'd.death_date', param('grace_days')),
       ),
     ],
+    // One warning per person and programme: every month paid after the death is one problem.
+    key: ['p.id', 'p.program'],
     subject: 'p.id',
     facts: {
       name: 'p.name',
@@ -235,7 +238,7 @@ export const W04: ModelSpec = {
 
 export const W05: ModelSpec = {
   id: 'W05',
-  version: 1,
+  version: 2,
   name: zhEn('经商办企业家庭享受低保', 'Business owners on dibao'),
   category: 'W',
   inputs: ['benefit_roll', 'person', 'company_role', 'company'],
@@ -281,6 +284,8 @@ export const W05: ModelSpec = {
       },
     ],
     where: [overlaps(['r.start_date', 'r.end_date'], ['cr.start_date', 'cr.end_date'])],
+    // One warning per enrolment, member and company, whatever roles the member holds in it.
+    key: ['r.program', 'r.id', 'r.start_date', 'm.id', 'c.uscc'],
     subject: 'r.id',
     related: ['m.id', 'c.uscc'],
     facts: {

@@ -14,6 +14,7 @@ import * as addModelRunDurations from './20261203100000-add-model-run-durations.
 import * as batchesAndRunsBelongToAJurisdiction from './20261204110000-batches-and-runs-belong-to-a-jurisdiction.js';
 import * as warningsLieSomewhereAndRunsSayWhatTheySkipped from './20261210100000-warnings-lie-somewhere-and-runs-say-what-they-skipped.js';
 import * as batchesCountKeptCells from './20261211090000-batches-count-kept-cells.js';
+import * as oneWarningPerProblem from './20261212090000-one-warning-per-problem.js';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the set is
@@ -35,4 +36,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261204110000-batches-and-runs-belong-to-a-jurisdiction': batchesAndRunsBelongToAJurisdiction,
   '20261210100000-warnings-lie-somewhere-and-runs-say-what-they-skipped': warningsLieSomewhereAndRunsSayWhatTheySkipped,
   '20261211090000-batches-count-kept-cells': batchesCountKeptCells,
+  '20261212090000-one-warning-per-problem': oneWarningPerProblem,
 };

@@ -70,7 +70,13 @@ export async function prepareWarnings(
       facts: { ...hit.facts },
       explanationZh: explanation.zh,
       explanationEn: explanation.en,
-      evidence: hit.evidence.map((e) => ({ dataset: e.dataset, batchId: e.batchId, rowNo: e.rowNo, role: e.role })),
+      evidence: hit.evidence.map((e) => ({
+        dataset: e.dataset,
+        batchId: e.batchId,
+        rowNo: e.rowNo,
+        role: e.role,
+        ...(e.item === undefined ? {} : { item: e.item }),
+      })),
     };
   });
 }

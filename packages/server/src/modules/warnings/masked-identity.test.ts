@@ -153,6 +153,8 @@ function redBirthModel() {
     severity: 'red',
     category: 'X',
     explanation: { zh: '{name}生于{when}', en: 'born {when}' },
+    // One warning per payment again: its facts no longer name W11's period and amount.
+    summary: undefined,
     logic: { ...logic, facts: { name: logic.facts.name, when: logic.facts.birth_date } },
   };
 }

@@ -22,6 +22,11 @@ const CSV_COLUMNS = [
   'hit_key',
   'retired_at',
   'retired_reason',
+  'evidence_count',
+  'item_count',
+  'period_from',
+  'period_to',
+  'amount_total',
   'subjects',
   'evidence_dataset',
   'evidence_batch_id',
@@ -132,6 +137,11 @@ export async function* exportWarnings(
         w.hitKey,
         w.retiredAt,
         w.retiredReason,
+        w.summary.evidenceCount,
+        w.summary.itemCount,
+        w.summary.periodFrom,
+        w.summary.periodTo,
+        w.summary.amountTotal === null ? null : w.summary.amountTotal.toFixed(2),
         subjectsCell(w.subjects),
       ];
       const lines = w.evidence.length === 0 ? [undefined] : w.evidence;

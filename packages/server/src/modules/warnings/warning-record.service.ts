@@ -1,3 +1,4 @@
+import type { WarningStatus } from '../../db/schema.js';
 import type { WarningServices } from './warning-services.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { findBatchDivisions } from '../datasets/index.js';
@@ -7,7 +8,9 @@ import { applyRunLifecycle, findRetiredHits, findRunReach } from './warning-life
 import type { WarningNotice } from './warning-feed.js';
 import { findBirthDatesOfSubjects } from './warning-masking.js';
 import { maskExplanation } from './warnings.presenter.js';
-import { type WarningUpsert, WarningsRepository } from './warnings.repository.js';
+import { groupWithStored, type WarningUpsert } from './grouped-evidence.js';
+import { WarningLifecycleRepository } from './warning-lifecycle.repository.js';
+import { WarningUpsertRepository } from './warning-upsert.repository.js';
 
 /**
  * The feed's notices of the new red warnings among `inserted`. The feed is never revealed,
@@ -48,6 +51,10 @@ export interface RecordedHits {
 /**
  * Saves one model's hits from a run as warnings: new hit keys become new warnings, known
  * ones are updated (last seen, evidence) and keep their status, retired ones come back;
+ * a warning the run adds evidence to (an incremental run's new month) gains it and says so
+ * in its trace, whatever its status: a handler who confirmed or closed it judged the problem,
+ * which more rows of the same problem do not change, but sees that more came (see
+ * docs/model-library.md, "One warning per problem"). Only new warnings reach the feed;
  * a full evaluation retires what it no longer finds (see applyRunLifecycle). The warnings,
  * their trace and the audit entry commit together; new red warnings are then published
  * to the live feed. A county's run (`run.scope`) writes, retires and traces only inside
@@ -91,7 +98,24 @@ export async function recordModelHits(
       trx,
       prepared.map((p) => p.hitKey),
     );
-    const saved = await new WarningsRepository(trx).upsertWarnings(run.id, now, prepared);
+    const writes = new WarningUpsertRepository(trx);
+    const stored = await writes.findStored(prepared.map((p) => p.hitKey));
+    const grouped = groupWithStored(run.document, prepared, stored, run.mode);
+    const saved = await writes.upsertWarnings(
+      run.id,
+      now,
+      grouped.map((g) => g.warning),
+    );
+    const grown = grouped.flatMap((g) =>
+      g.stored !== undefined && g.added > 0 ? [{ id: g.stored.id, status: g.stored.status as WarningStatus }] : [],
+    );
+    await new WarningLifecycleRepository(trx).insertEvents(grown, {
+      kind: 'evidence_added',
+      reason: null,
+      runId: run.id,
+      userId: actor.userId,
+      username: actor.username ?? 'system',
+    });
     const lifecycle = await applyRunLifecycle(trx, actor, run, found, now, reach);
     await recordAudit(trx, actor, {
       action: 'warning.record',
@@ -103,14 +127,15 @@ export async function recordModelHits(
         hits: prepared.length,
         inserted: saved.inserted.length,
         updated: saved.updated.length,
+        evidenceAdded: grown.length,
         mode: run.mode,
         restored: lifecycle.restored,
         retired: lifecycle.retired.length,
         noLongerFound: lifecycle.notFound,
       },
     });
-    return saved;
+    return { ...saved, warnings: grouped.map((g) => g.warning) };
   });
-  services.warningFeed.publish(await redNotices(services, prepared, result.inserted, now));
+  services.warningFeed.publish(await redNotices(services, result.warnings, result.inserted, now));
   return { inserted: result.inserted.length, updated: result.updated.length };
 }

@@ -46,6 +46,13 @@ export function presentWarning(row: WarningRow, masking: Masking): TWarning {
     lastRunId: row.last_run_id,
     retiredAt: row.retired_at,
     retiredReason: row.retired_reason,
+    summary: {
+      evidenceCount: row.evidence_count,
+      itemCount: row.item_count,
+      periodFrom: row.period_from,
+      periodTo: row.period_to,
+      amountTotal: row.amount_total === null ? null : Number(row.amount_total),
+    },
   };
 }
 

@@ -22,20 +22,7 @@ export interface WarningFilter {
   to?: Date;
 }
 
-/** A warning as a run saves it (insert, or update of the one with the same hit key). */
-export interface WarningUpsert {
-  hitKey: string;
-  modelId: string;
-  modelVersion: number;
-  severity: WarningSeverity;
-  subjectKey: string | null;
-  subjectKeys: string[];
-  divisionCode: string;
-  facts: Record<string, unknown>;
-  explanationZh: string;
-  explanationEn: string;
-  evidence: { dataset: string; batchId: number; rowNo: number; role: string }[];
-}
+export type { EvidenceUpsert, WarningUpsert } from './grouped-evidence.js';
 
 /** Per model: how many warnings and how handlers judged them. */
 export interface WarningCounts {
@@ -149,86 +136,6 @@ export class WarningsRepository {
 
   async findEvents(warningId: number): Promise<WarningEventRow[]> {
     return this.db.selectFrom('warning_events').selectAll().where('warning_id', '=', warningId).orderBy('id').execute();
-  }
-
-  /**
-   * Saves a run's hits: a new hit key inserts a warning, a known one updates what the run
-   * saw (last seen, version, facts, evidence) and keeps its status; a retired one is found
-   * again, so it is no longer retired. Returns the warnings
-   * this run inserted (id and hit key) and the ids of those it updated.
-   */
-  async upsertWarnings(
-    runId: number,
-    now: Date,
-    hits: readonly WarningUpsert[],
-  ): Promise<{ inserted: { id: number; hitKey: string }[]; updated: number[] }> {
-    const inserted: { id: number; hitKey: string }[] = [];
-    const updated: number[] = [];
-    for (const part of chunks(hits)) {
-      const rows = await this.db
-        .insertInto('warnings')
-        .values(
-          part.map((h) => ({
-            hit_key: h.hitKey,
-            model_id: h.modelId,
-            model_version: h.modelVersion,
-            severity: h.severity,
-            subject_key: h.subjectKey,
-            subject_keys: JSON.stringify(h.subjectKeys),
-            division_code: h.divisionCode,
-            first_seen_at: now,
-            last_seen_at: now,
-            first_run_id: runId,
-            last_run_id: runId,
-            facts: JSON.stringify(h.facts),
-            explanation_zh: h.explanationZh,
-            explanation_en: h.explanationEn,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.column('hit_key').doUpdateSet((eb) => ({
-            model_version: eb.ref('excluded.model_version'),
-            severity: eb.ref('excluded.severity'),
-            subject_key: eb.ref('excluded.subject_key'),
-            subject_keys: eb.ref('excluded.subject_keys'),
-            division_code: eb.ref('excluded.division_code'),
-            last_seen_at: eb.ref('excluded.last_seen_at'),
-            last_run_id: eb.ref('excluded.last_run_id'),
-            facts: eb.ref('excluded.facts'),
-            explanation_zh: eb.ref('excluded.explanation_zh'),
-            explanation_en: eb.ref('excluded.explanation_en'),
-            retired_at: null,
-            retired_reason: null,
-          })),
-        )
-        .returning(['id', 'hit_key', 'first_run_id'])
-        .execute();
-      const idByKey = new Map(rows.map((r) => [r.hit_key, r.id]));
-      for (const row of rows) {
-        if (row.first_run_id === runId) inserted.push({ id: row.id, hitKey: row.hit_key });
-        else updated.push(row.id);
-      }
-      await this.replaceEvidence(
-        part.map((h) => ({ warningId: idByKey.get(h.hitKey) as number, evidence: h.evidence })),
-      );
-    }
-    return { inserted, updated };
-  }
-
-  private async replaceEvidence(items: { warningId: number; evidence: WarningUpsert['evidence'] }[]): Promise<void> {
-    const ids = items.map((i) => i.warningId);
-    if (ids.length > 0) await this.db.deleteFrom('warning_evidence').where('warning_id', 'in', ids).execute();
-    const seen = new Set<string>();
-    const rows = items.flatMap(({ warningId, evidence }) =>
-      evidence
-        .map((e) => ({ warning_id: warningId, dataset: e.dataset, batch_id: e.batchId, row_no: e.rowNo, role: e.role }))
-        .filter((r) => {
-          // A row can reach a hit twice through a self-join; the evidence lists it once per role.
-          const key = `${r.warning_id}/${r.dataset}/${r.batch_id}/${r.row_no}/${r.role}`;
-          return seen.has(key) ? false : (seen.add(key), true);
-        }),
-    );
-    for (const part of chunks(rows, 500)) await this.db.insertInto('warning_evidence').values(part).execute();
   }
 
   async updateStatus(id: number, status: WarningStatus, reason: string | null, at: Date): Promise<void> {

@@ -38,6 +38,18 @@ export const ZWarning = z.object({
   /** Set when the data no longer supports the warning; the status stays the handlers'. */
   retiredAt: z.date().nullable(),
   retiredReason: ZRetiredReason.nullable(),
+  /**
+   * What the warning gathers (one warning per problem): its evidence rows, the items its
+   * model counts (payments, claims…), the period they span ('YYYY-MM' or a date, null when
+   * the model names none) and their total in yuan (null when the model has no amount).
+   */
+  summary: z.object({
+    evidenceCount: z.number(),
+    itemCount: z.number(),
+    periodFrom: z.string().nullable(),
+    periodTo: z.string().nullable(),
+    amountTotal: z.number().nullable(),
+  }),
 });
 export type TWarning = z.infer<typeof ZWarning>;
 
@@ -80,7 +92,7 @@ export const ZWarningDetail = ZWarning.extend({
   events: z.array(
     z.object({
       /** A handler's status change, or what the platform did because of the data. */
-      kind: z.enum(['status', 'retired', 'restored', 'not_found']),
+      kind: z.enum(['status', 'retired', 'restored', 'not_found', 'evidence_added']),
       from: z.string(),
       to: z.string(),
       reason: z.string().nullable(),

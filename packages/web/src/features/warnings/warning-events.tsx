@@ -19,6 +19,8 @@ function describe(t: Translate, e: WarningEvent): string {
       return t('warnings.event.restored');
     case 'not_found':
       return t('warnings.event.not_found');
+    case 'evidence_added':
+      return t('warnings.event.evidence_added');
   }
 }
 

@@ -16,11 +16,13 @@ import { StatusModal } from './status-modal';
 import { WarningStatusTag } from './status-tag';
 import { useChangeStatus, useWarning } from './use-warnings';
 import { WarningEvents } from './warning-events';
+import { useSummaryText } from './warning-summary';
 
 /** One warning: its explanation, the evidence rows side by side, its handling and history. */
 export function WarningPage() {
   const id = Number(useParams().id);
   const { t, lang } = useI18n();
+  const summaryText = useSummaryText();
   const can = useCan();
   const formatTime = useDateTime();
   const nameOf = useModelNames();
@@ -77,6 +79,9 @@ export function WarningPage() {
             <Descriptions.Item label={t('warnings.firstSeenAt')}>{formatTime(w.firstSeenAt)}</Descriptions.Item>
             <Descriptions.Item label={t('warnings.lastSeenAt')}>{formatTime(w.lastSeenAt)}</Descriptions.Item>
             <Descriptions.Item label={t('warnings.statusReason')}>{w.statusReason ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('warnings.summary')}>
+              <span data-testid="warning-summary">{summaryText(w.summary)}</span>
+            </Descriptions.Item>
           </Descriptions>
           {can('warning.handle') && (
             <Space wrap style={{ marginTop: 8 }} data-testid="status-actions">

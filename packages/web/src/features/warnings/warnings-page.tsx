@@ -14,6 +14,7 @@ import { StatusModal } from './status-modal';
 import { WarningStatusTag } from './status-tag';
 import { useChangeStatus, useWarnings } from './use-warnings';
 import { WarningFilters } from './warning-filters';
+import { WarningSummaryLine } from './warning-summary';
 
 const BULK: readonly WarningStatus[] = ['under_review', 'false_positive', 'not_actionable'];
 
@@ -108,7 +109,16 @@ export function WarningsPage() {
               width: 80,
               render: (s: Severity) => <SeverityTag severity={s} />,
             },
-            { title: t('models.explanation'), key: 'explanation', render: (_, w) => w.explanation[lang] },
+            {
+              title: t('models.explanation'),
+              key: 'explanation',
+              render: (_, w) => (
+                <>
+                  {w.explanation[lang]}
+                  <WarningSummaryLine summary={w.summary} />
+                </>
+              ),
+            },
             { title: t('warnings.division'), dataIndex: 'divisionCode', width: 100 },
             {
               title: t('warnings.statusLabel'),
