@@ -10,3 +10,5 @@ export { compileModel, MODEL_OUTPUT_COLUMNS, type CompileOptions, type CompiledM
 export { BUILTIN_MODELS, findBuiltinModel, renderExplanation } from './library/index.js';
 export { renderLibraryDoc } from './render-library-doc.js';
 export { fieldsReadByModel } from './fields-read.js';
+export { type FactKind, columnKind, factKindsOf, placeholderKind } from './fact-kinds.js';
+export { type ExplainOptions, explainHit, explainHitBoth, factText, literalText } from './explain.js';

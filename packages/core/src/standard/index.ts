@@ -11,6 +11,7 @@ export * from './column-suggestions.js';
 export * from './column-accounting.js';
 export { type CatalogueDocInput, renderCatalogueDoc } from './render-catalogue-doc.js';
 export { cleanText, foldForMatch, toHalfWidth } from './text.js';
+export * from './value-labels.js';
 
 export { normaliseAccount } from './normalise/account.js';
 export { normaliseBool } from './normalise/bool.js';
