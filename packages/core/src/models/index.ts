@@ -12,3 +12,4 @@ export { renderLibraryDoc } from './render-library-doc.js';
 export { fieldsReadByModel } from './fields-read.js';
 export { type FactKind, columnKind, factKindsOf, placeholderKind } from './fact-kinds.js';
 export { type ExplainOptions, explainHit, explainHitBoth, factText, literalText } from './explain.js';
+export { columnLabel, columnValueText } from './evidence-words.js';

@@ -9,7 +9,8 @@ import {
   maskPersonalDataInText,
   ModelSpecError,
   type ModelSpec,
-  renderExplanation as renderTemplate,
+  explainHitBoth,
+  type PlaceNames,
   resolveParams,
   validateModelSpec,
 } from '@qingfeng/core';
@@ -35,15 +36,17 @@ export type { EvidenceRef as HitEvidence, ModelHit } from './hits.js';
 /** The rows a county's run or preview may read (its divisions and its batches), and the rule as SQL. */
 export { datasetTablesOf, rowDivisionSql, type RowJurisdiction, rowsWithinSql, rowWithinSql } from './jurisdiction.js';
 
-/** The explanation of a hit in both languages, `{fact}` placeholders filled from its facts. */
+/**
+ * The explanation of a hit in both languages, `{fact}` placeholders filled from its facts
+ * in words: codes by their labels, divisions by the place names in `places` (the caller
+ * reads them once for all the hits it shows: organisations' findPlaceNames).
+ */
 export function renderExplanation(
   document: ModelDocument,
   facts: Readonly<Record<string, unknown>>,
+  places: PlaceNames | undefined,
 ): { zh: string; en: string } {
-  return {
-    zh: renderTemplate(document.explanation.zh, facts),
-    en: renderTemplate(document.explanation.en, facts),
-  };
+  return explainHitBoth(document, facts, places);
 }
 
 /** The built-in library as shipped with this build. */

@@ -1,6 +1,7 @@
 import type { WarningServices } from './warning-services.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { findBatchDivisions } from '../datasets/index.js';
+import { findPlaceNames } from '../organisations/index.js';
 import type { ModelDocument, ModelHit, RowJurisdiction } from '../../models-engine/model-engine.js';
 import { prepareWarnings } from './hit-warnings.js';
 import { applyRunLifecycle, findRetiredHits, findRunReach } from './warning-lifecycle.service.js';
@@ -68,8 +69,12 @@ export async function recordModelHits(
 ): Promise<RecordedHits> {
   // A hit can come back once per evidence row from some engines: one warning per key.
   const unique = [...new Map(hits.map((h) => [h.hitKey, h])).values()];
-  const all = await prepareWarnings(services.lake, run.document, unique, (ids) =>
-    findBatchDivisions(services.database.db, ids),
+  const all = await prepareWarnings(
+    services.lake,
+    run.document,
+    unique,
+    (ids) => findBatchDivisions(services.database.db, ids),
+    (codes) => findPlaceNames(services.database.db, codes),
   );
   // The run read only the county's rows, so its warnings lie there; this keeps it so
   // whatever a model's facts say.
