@@ -10,7 +10,7 @@ describe('warningExportUrl', () => {
       retired: 'include',
       from: '2024-01-01',
       to: '2024-03-31',
-    });
+    }, 'en');
     expect(Object.fromEntries(new URL(url, 'http://console').searchParams)).toEqual({
       format: 'csv',
       model: 'W01',
@@ -19,6 +19,7 @@ describe('warningExportUrl', () => {
       retired: 'include',
       from: '2024-01-01',
       to: '2024-03-31',
+      lang: 'en',
     });
   });
 });

@@ -145,8 +145,8 @@ for (const engine of testEngines()) {
       for (const warning of warnings) {
         const lines = records.filter((r) => r.id === String(warning.id));
         expect(lines.map((r) => [r.evidence_dataset, r.evidence_role])).toEqual([
-          ['benefit_payment', 'payment'],
-          ['death', 'death'],
+          ['benefit_payment', '发放记录'],
+          ['death', '死亡记录'],
         ]);
         for (const [i, line] of lines.entries()) {
           const shown = warning.evidence[i] as Evidence;

@@ -1,4 +1,4 @@
-import { boolLabel, type Lang, type PlaceNames } from '@qingfeng/core';
+import { boolLabel, evidenceRoleLabel, type Lang, type PlaceNames } from '@qingfeng/core';
 import type { WarningServices } from './warning-services.js';
 import type { WarningEvidenceRow } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
@@ -155,7 +155,7 @@ export async function* exportWarnings(
               e.dataset,
               e.batchId,
               e.rowNo,
-              e.role,
+              evidenceRoleLabel(e.role, e.dataset, lang),
               boolLabel(e.outsideJurisdiction, lang),
               e.values === null ? null : evidenceValuesInWords(e.dataset, e.values, lang, places),
             ]
