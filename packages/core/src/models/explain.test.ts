@@ -45,7 +45,9 @@ describe('a fact in words', () => {
     const facts = { name: 'P1', program: 'dibao', amount: 500, account_name: '钱亲' };
     expect(explainHit(w10, { ...facts, holder: '钱官 / child' }, { lang: 'en' })).toContain('who is 钱官 / child');
     expect(explainHit(w10, { ...facts, holder: '钱官 / child' }, { lang: 'zh' })).toContain('该人为钱官 / 子女');
-    expect(explainHit(w10, { ...facts, holder: '公职人员 official 科长' }, { lang: 'zh' })).toContain('该人为公职人员科长');
+    expect(explainHit(w10, { ...facts, holder: '公职人员 official 科长' }, { lang: 'zh' })).toContain(
+      '该人为公职人员科长',
+    );
     const p01 = model('P01');
     const until = { name: 'P', employer: 'A局', death_date: '2024-01-10', end_state: '至 until 2024-05-31' };
     expect(explainHit(p01, until, { lang: 'zh' })).toContain('A局的供养记录至2024-05-31');

@@ -80,7 +80,9 @@ function claimed(value: string, kind: FactKind, options: ExplainOptions): string
       if (m === null) return undefined;
       let group = 1;
       return kind.parts
-        .map((p) => (p.type === 'literal' ? literalText(p.text, options.lang) : shownPart(m[group++] ?? '', p, options)))
+        .map((p) =>
+          p.type === 'literal' ? literalText(p.text, options.lang) : shownPart(m[group++] ?? '', p, options),
+        )
         .join('');
     }
   }
@@ -95,7 +97,11 @@ export function factText(value: unknown, kind: FactKind, options: ExplainOptions
   if (typeof value === 'boolean') return boolLabel(value, options.lang);
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return shownPart(value, kind, options);
-  if (Array.isArray(value)) return joinList(value.map((v) => factText(v, kind, options)), options.lang);
+  if (Array.isArray(value))
+    return joinList(
+      value.map((v) => factText(v, kind, options)),
+      options.lang,
+    );
   return JSON.stringify(value);
 }
 

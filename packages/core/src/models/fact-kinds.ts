@@ -89,7 +89,11 @@ function exprKind(expr: Expr, spec: ModelSpec, aliases: ReadonlyMap<string, stri
     const dataset = m?.[1] === undefined ? undefined : aliases.get(m[1]);
     return dataset === undefined || m?.[2] === undefined ? PLAIN : columnKind(dataset, m[2], m[3]);
   }
-  if ('param' in expr) return paramKind(spec.parameters.find((p) => p.key === expr.param), spec);
+  if ('param' in expr)
+    return paramKind(
+      spec.parameters.find((p) => p.key === expr.param),
+      spec,
+    );
   if ('value' in expr) {
     if (typeof expr.value === 'boolean') return BOOL;
     return typeof expr.value === 'string' ? literal(expr.value, spec) : PLAIN;
@@ -167,5 +171,11 @@ export function factKindsOf(spec: ModelSpec): ReadonlyMap<string, FactKind> {
 
 /** The kind of a name the explanation uses: a fact, else a parameter of the model. */
 export function placeholderKind(spec: ModelSpec, name: string): FactKind {
-  return factKindsOf(spec).get(name) ?? paramKind(spec.parameters.find((p) => p.key === name), spec);
+  return (
+    factKindsOf(spec).get(name) ??
+    paramKind(
+      spec.parameters.find((p) => p.key === name),
+      spec,
+    )
+  );
 }

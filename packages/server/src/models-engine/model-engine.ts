@@ -12,7 +12,8 @@ import {
   explainHitBoth,
   type PlaceNames,
   resolveParams,
-  validateModelSpec,
+  checkModelSpec,
+  type ModelIssue,
 } from '@qingfeng/core';
 import { ValidationError } from '../http/errors.js';
 import type { Lake } from '../lake/index.js';
@@ -67,13 +68,21 @@ export function resolveParameters(document: ModelDocument, overrides: ParamValue
   }
 }
 
-/** Everything wrong with a document (from the no-code builder), as messages naming the place. */
-export function validateDocument(document: unknown): string[] {
+/**
+ * Everything wrong with a document (from the no-code builder), each problem at its place as
+ * the builder names it, in both languages.
+ */
+export function validateDocument(document: unknown): ModelIssue[] {
   try {
-    return validateModelSpec(document as ModelSpec);
-  } catch (error) {
+    return checkModelSpec(document as ModelSpec);
+  } catch {
     // A document too malformed to walk (a missing array, a wrong type) is still the caller's mistake.
-    return [`document: ${(error as Error).message}`];
+    return [
+      {
+        path: 'document',
+        message: { zh: '模型文档：结构有误，无法读取', en: 'Model document: malformed, it cannot be read' },
+      },
+    ];
   }
 }
 
