@@ -136,7 +136,7 @@ function templateKinds(spec: ModelSpec & { logic: { kind: 'sql' } }): Map<string
     ...new Set(texts.flatMap((text) => [...text.matchAll(SQL_LITERAL)].map((m) => (m[1] ?? '').replaceAll("''", "'")))),
   ].map((text) => literal(text, spec));
   const out = new Map<string, FactKind>();
-  for (const [name, type] of Object.entries(facts) as [string, FactType][]) {
+  for (const [name, type] of Object.entries<FactType>(facts)) {
     const column = texts
       .map((text) => new RegExp(`\\b([a-z][a-z0-9_]*)\\.([a-z_][a-z0-9_]*)\\s+AS\\s+fact_${name}\\b`, 'i').exec(text))
       .find((m) => m !== null);

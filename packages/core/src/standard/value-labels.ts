@@ -70,12 +70,7 @@ export function joinList(items: readonly string[], lang: Lang): string {
  * yes or no, a division by its place name, an instant on the wall clock; other values as
  * they are. `field` undefined (a column the standard does not name) shows the value as is.
  */
-export function fieldValueLabel(
-  field: FieldDef | undefined,
-  value: unknown,
-  lang: Lang,
-  places?: PlaceNames,
-): string {
+export function fieldValueLabel(field: FieldDef | undefined, value: unknown, lang: Lang, places?: PlaceNames): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return boolLabel(value, lang);
   if (typeof value === 'number') return String(value);

@@ -36,7 +36,8 @@ const englishOf = new Map<string, Set<string>>();
 for (const dataset of listDatasets()) {
   for (const field of dataset.fields) {
     if (field.type !== 'enum') continue;
-    for (const v of field.values) englishOf.set(v.code, (englishOf.get(v.code) ?? new Set()).add(v.label.en.toLowerCase()));
+    for (const v of field.values)
+      englishOf.set(v.code, (englishOf.get(v.code) ?? new Set()).add(v.label.en.toLowerCase()));
   }
 }
 
@@ -57,7 +58,8 @@ function fixtureRegister(fixtures: readonly ModelFixture[]): Map<string, string>
           if (typeof value !== 'string' || columnKind(dataset, column).type !== 'division') continue;
           const code = toDivisionCode12(value);
           const n = names.size;
-          if (code && !names.has(code)) names.set(code, `清风镇${numerals[n % 10]}${numerals[Math.floor(n / 10) % 10]}村`);
+          if (code && !names.has(code))
+            names.set(code, `清风镇${numerals[n % 10]}${numerals[Math.floor(n / 10) % 10]}村`);
         }
       }
     }

@@ -186,7 +186,9 @@ for (const engine of testEngines()) {
       expect(inVillage.length).toBeGreaterThan(0);
       expect(inVillage.every((w) => w.divisionName === '文新街道桂花社区')).toBe(true);
       // A division the register does not know has no name: the console shows its code.
-      expect(list.items.filter((w) => w.divisionCode !== '330106001001').every((w) => w.divisionName === null)).toBe(true);
+      expect(list.items.filter((w) => w.divisionCode !== '330106001001').every((w) => w.divisionName === null)).toBe(
+        true,
+      );
       const shown = (await get(handlerA, `/api/v1/warnings/${inVillage[0]?.id}`)).json<{ places: object }>();
       expect(shown.places).toEqual({ '330106001001': '文新街道桂花社区' });
     });
