@@ -20,8 +20,11 @@ describe('model library document', () => {
       for (const p of model.parameters) expect(doc).toContain(`| \`${p.key}\` | ${p.label.zh} | ${p.label.en} |`);
     }
     expect(doc).toContain(
-      '| `min_days` | 最短投标期（天） | Shortest submission period | `int` | 20 | 1 – 365 | days |',
+      '| `min_days` | 最短投标期（天） | Shortest submission period | 整数 whole number | 20 | 1 – 365 | 天 days |',
     );
+    // Programme parameters in words, the code beside them for whoever sets them by API or CLI.
+    expect(doc).toContain('最低生活保障 Minimum living guarantee (`dibao`)');
+    expect(doc).not.toMatch(/\| dibao[,|]/);
   });
 
   it('says how to reproduce every Open Contracting indicator a model carries, and only those', () => {

@@ -1,4 +1,5 @@
 import { code, table } from '../markdown.js';
+import { standardCodeLabels } from '../standard/value-labels.js';
 import { MODEL_CATEGORIES } from './categories.js';
 import { INDICATOR_NOTES, WITHDRAWN_INDICATORS } from './library/indicator-notes.js';
 import { BUILTIN_MODELS } from './library/index.js';
@@ -11,14 +12,45 @@ const SEVERITY: Readonly<Record<ModelSpec['severity'], string>> = {
   yellow: '黄 yellow',
 };
 
+const TYPES: Readonly<Record<ModelParameter['type'], string>> = {
+  int: '整数 whole number',
+  number: '数值 number',
+  money: '金额 amount',
+  date: '日期 date',
+  text: '文本 text',
+  bool: '是否 yes/no',
+  text_list: '文本列表 list of text',
+  date_list: '日期列表 list of dates',
+  geofences: '地理围栏 geofences',
+};
+
+const UNITS: Readonly<Record<NonNullable<ModelParameter['unit']>, string>> = {
+  days: '天 days',
+  hours: '小时 hours',
+  yuan: '元 yuan',
+  percent: '% percent',
+  ratio: '比例 ratio',
+  km: '公里 km',
+  count: '个 count',
+  year: '年 years',
+  mu: '亩 mu',
+};
+
+/** A code in words, the code itself after it for whoever sets the parameter by API or CLI. */
+function worded(text: string): string {
+  const label = standardCodeLabels().get(text);
+  return label === undefined ? text : `${label.zh} ${label.en} (${code(text)})`;
+}
+
 function shown(value: ParamValue): string {
   if (value === null) return '（未设 / not set）';
-  if (typeof value === 'object') return value.map((v) => (typeof v === 'string' ? v : v.name)).join(', ');
+  if (typeof value === 'boolean') return value ? '是 yes' : '否 no';
+  if (typeof value === 'object') return value.map((v) => (typeof v === 'string' ? worded(v) : v.name)).join('; ');
   return String(value);
 }
 
 function bounds(p: ModelParameter): string {
-  if (p.options) return p.options.map(code).join(' ');
+  if (p.options) return p.options.map(worded).join('; ');
   if (p.min === undefined && p.max === undefined) return '';
   return `${p.min ?? '…'} – ${p.max ?? '…'}`;
 }
@@ -51,10 +83,10 @@ function modelSection(model: ModelSpec): string[] {
           code(p.key),
           p.label.zh,
           p.label.en,
-          code(p.type),
+          TYPES[p.type],
           shown(p.default),
           bounds(p),
-          p.unit ?? '',
+          p.unit === undefined ? '' : UNITS[p.unit],
         ]),
       ),
       '',

@@ -1,6 +1,7 @@
 import { findDataset } from '../standard/catalogue.js';
 import { compileModel } from './compiler/compile.js';
 import { ModelSpecError } from './errors.js';
+import { issueOf, type ModelIssue } from './issue-words.js';
 import { checkLogicShape } from './logic-shape.js';
 import { checkParamValue } from './params.js';
 import type { Condition, ModelSpec, RuleLogic } from './spec-types.js';
@@ -32,6 +33,11 @@ function sourceDatasets(spec: ModelSpec): string[] {
   return out;
 }
 
+interface RawIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
 /**
  * The placeholders a model with a `summary` may name beyond its facts: filled from all the
  * warning's evidence (items counted, the period's ends, the total), not from one row.
@@ -53,18 +59,35 @@ function checkSummary(spec: ModelSpec, add: (path: string, message: string) => v
 }
 
 /**
- * Everything wrong with a model document, as messages naming the place (empty when it is
- * valid): the logic's shape (node kinds, operators, functions the compiler knows), then
- * metadata, parameters and their defaults, datasets against the catalogue, incremental
- * drivers, explanation placeholders, and a trial compile for both engines.
+ * Everything wrong with a model document, as `path: message` in the engine's English
+ * (empty when it is valid): the logic's shape (node kinds, operators, functions the
+ * compiler knows), then metadata, parameters and their defaults, datasets against the
+ * catalogue, incremental drivers, explanation placeholders, and a trial compile for both
+ * engines (a problem both report is named once, without the engine).
  */
 export function validateModelSpec(spec: ModelSpec): string[] {
+  return rawIssues(spec).map((i) => `${i.path}: ${i.message}`);
+}
+
+/** The same, for a person: each problem at its place as the builder names it, in both languages. */
+export function checkModelSpec(spec: ModelSpec): ModelIssue[] {
+  return rawIssues(spec).map((i) => issueOf(i.path, i.message, spec));
+}
+
+function rawIssues(spec: ModelSpec): RawIssue[] {
   // A logic of unknown shape stops here: what follows, the compiler included, walks the
   // logic trusting its kinds, and is never handed a node it does not know.
   const shape = checkLogicShape(spec.logic);
-  if (shape.length > 0) return shape;
-  const issues: string[] = [];
-  const add = (path: string, message: string) => issues.push(`${path}: ${message}`);
+  if (shape.length > 0) {
+    return shape.map((line) => {
+      const at = line.indexOf(': ');
+      return { path: line.slice(0, at), message: line.slice(at + 2) };
+    });
+  }
+  const issues: RawIssue[] = [];
+  const add = (path: string, message: string) => {
+    if (!issues.some((i) => i.path === path && i.message === message)) issues.push({ path, message });
+  };
   if (!Number.isInteger(spec.version) || spec.version < 1) add('version', 'must be a positive whole number');
   if (!spec.name.zh || !spec.name.en) add('name', 'needs zh and en');
   if (!SEVERITIES.has(spec.severity)) add('severity', `unknown severity "${spec.severity}"`);
@@ -109,7 +132,11 @@ export function validateModelSpec(spec: ModelSpec): string[] {
       }
     } catch (error) {
       if (!(error instanceof ModelSpecError)) throw error;
-      add(error.path, `${engine}: ${error.message}`);
+      // The error's message repeats its path; the place is said once, by `path`.
+      add(
+        error.path,
+        error.message.startsWith(`${error.path}: `) ? error.message.slice(error.path.length + 2) : error.message,
+      );
     }
   }
   return issues;

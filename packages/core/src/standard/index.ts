@@ -13,6 +13,7 @@ export * from './value-mapping.js';
 export * from './value-suggestions.js';
 export { type CatalogueDocInput, renderCatalogueDoc } from './render-catalogue-doc.js';
 export { cleanText, foldForMatch, toHalfWidth } from './text.js';
+export * from './value-labels.js';
 
 export { normaliseAccount } from './normalise/account.js';
 export { normaliseBool } from './normalise/bool.js';

@@ -29,7 +29,7 @@ describe('catalogue document', () => {
 
   it('lists every benefit programme with its exclusions', () => {
     for (const p of listProgrammes()) expect(doc).toContain(`| \`${p.key}\` | ${p.name.zh} | ${p.name.en} |`);
-    expect(doc).toMatch(/\| `dibao` \|[^\n]*\| `tekun` \|/);
+    expect(doc).toMatch(/\| `dibao` \|[^\n]*\| 特困人员供养 `tekun` \|/);
   });
 
   it('escapes pipes in cells so a table never breaks', () => {

@@ -100,7 +100,8 @@ function programmeSection(programmes: readonly BenefitProgramme[]): string[] {
     p.name.zh,
     p.name.en,
     p.synonyms.join('、'),
-    p.excludes.map(code).join(', '),
+    // Named, as every other column is; the code beside the name links to its own row.
+    p.excludes.map((x) => `${programmes.find((o) => o.key === x)?.name.zh ?? ''} ${code(x)}`.trim()).join('; '),
     ageText(p),
     p.residence ? `${RESIDENCE_CONDITION_LABELS[p.residence].zh} / ${RESIDENCE_CONDITION_LABELS[p.residence].en}` : '',
     CYCLE_LABELS[p.cycle],

@@ -1,11 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, TooManyRequestsError } from './errors.js';
+import { AppError, TooManyRequestsError, ValidationError, type ValidationIssue } from './errors.js';
 
 export interface ErrorBody {
   code: string;
   message: string;
   field?: string;
+  issues?: readonly ValidationIssue[];
 }
 
 /** Names the field of a validation error the way a client addresses it: `body.password`. */
@@ -22,6 +23,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof AppError) {
       const body: ErrorBody = { code: error.code, message: error.message };
       if (error.field) body.field = error.field;
+      if (error instanceof ValidationError && error.issues) body.issues = error.issues;
       if (error instanceof TooManyRequestsError && error.retryAfterSeconds !== undefined)
         reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.status(error.status).send(body);

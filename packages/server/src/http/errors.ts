@@ -14,8 +14,20 @@ export class AppError extends Error {
   }
 }
 
+/** One problem of a validated document, its place and its words in both languages (the model builder's). */
+export interface ValidationIssue {
+  readonly path: string;
+  readonly message: { readonly zh: string; readonly en: string };
+}
+
 export class ValidationError extends AppError {
-  constructor(message: string, field?: string, code = 'validation_failed') {
+  constructor(
+    message: string,
+    field?: string,
+    code = 'validation_failed',
+    /** Every problem, for a client to show in its reader's language. */
+    readonly issues?: readonly ValidationIssue[],
+  ) {
     super(400, code, message, field);
   }
 }

@@ -9,9 +9,11 @@ import {
   maskPersonalDataInText,
   ModelSpecError,
   type ModelSpec,
-  renderExplanation as renderTemplate,
+  explainHitBoth,
+  type PlaceNames,
   resolveParams,
-  validateModelSpec,
+  checkModelSpec,
+  type ModelIssue,
 } from '@qingfeng/core';
 import { ValidationError } from '../http/errors.js';
 import type { Lake } from '../lake/index.js';
@@ -43,15 +45,17 @@ export {
   rowWithinSql,
 } from './jurisdiction.js';
 
-/** The explanation of a hit in both languages, `{fact}` placeholders filled from its facts. */
+/**
+ * The explanation of a hit in both languages, `{fact}` placeholders filled from its facts
+ * in words: codes by their labels, divisions by the place names in `places` (the caller
+ * reads them once for all the hits it shows: organisations' findPlaceNames).
+ */
 export function renderExplanation(
   document: ModelDocument,
   facts: Readonly<Record<string, unknown>>,
+  places: PlaceNames | undefined,
 ): { zh: string; en: string } {
-  return {
-    zh: renderTemplate(document.explanation.zh, facts),
-    en: renderTemplate(document.explanation.en, facts),
-  };
+  return explainHitBoth(document, facts, places);
 }
 
 /** The built-in library as shipped with this build. */
@@ -72,13 +76,21 @@ export function resolveParameters(document: ModelDocument, overrides: ParamValue
   }
 }
 
-/** Everything wrong with a document (from the no-code builder), as messages naming the place. */
-export function validateDocument(document: unknown): string[] {
+/**
+ * Everything wrong with a document (from the no-code builder), each problem at its place as
+ * the builder names it, in both languages.
+ */
+export function validateDocument(document: unknown): ModelIssue[] {
   try {
-    return validateModelSpec(document as ModelSpec);
-  } catch (error) {
+    return checkModelSpec(document as ModelSpec);
+  } catch {
     // A document too malformed to walk (a missing array, a wrong type) is still the caller's mistake.
-    return [`document: ${(error as Error).message}`];
+    return [
+      {
+        path: 'document',
+        message: { zh: '模型文档：结构有误，无法读取', en: 'Model document: malformed, it cannot be read' },
+      },
+    ];
   }
 }
 

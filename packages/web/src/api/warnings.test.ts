@@ -3,14 +3,18 @@ import { warningExportUrl } from './warnings';
 
 describe('warningExportUrl', () => {
   it('exports what the list shows: every filter, the date range included', () => {
-    const url = warningExportUrl('csv', {
-      model: 'W01',
-      severity: 'red',
-      status: 'new',
-      retired: 'include',
-      from: '2024-01-01',
-      to: '2024-03-31',
-    });
+    const url = warningExportUrl(
+      'csv',
+      {
+        model: 'W01',
+        severity: 'red',
+        status: 'new',
+        retired: 'include',
+        from: '2024-01-01',
+        to: '2024-03-31',
+      },
+      'en',
+    );
     expect(Object.fromEntries(new URL(url, 'http://console').searchParams)).toEqual({
       format: 'csv',
       model: 'W01',
@@ -19,6 +23,7 @@ describe('warningExportUrl', () => {
       retired: 'include',
       from: '2024-01-01',
       to: '2024-03-31',
+      lang: 'en',
     });
   });
 });

@@ -28,6 +28,8 @@ export interface Warning {
   status: WarningStatus;
   statusReason: string | null;
   divisionCode: string | null;
+  /** The division's place name (town and village); null when the register does not know the code. */
+  divisionName: string | null;
   subjectKey: string | null;
   explanation: Localised;
   firstSeenAt: string;
@@ -60,6 +62,8 @@ export interface EvidenceRow {
 
 export interface WarningDetail extends Warning {
   facts: Record<string, unknown>;
+  /** Place names of the division codes its evidence rows hold (12-digit code → name). */
+  places: Record<string, string>;
   masked: boolean;
   evidence: EvidenceRow[];
   events: WarningEvent[];
@@ -135,11 +139,12 @@ export async function getModelStats(model?: string): Promise<ModelStats[]> {
 
 /**
  * Where to download the warnings the list shows (masked), with their subjects and evidence
- * rows: JSON nests them under each warning, CSV has one line per evidence row.
+ * rows: JSON nests them under each warning, CSV has one line per evidence row, written in
+ * the words of the reader's language.
  */
-export function warningExportUrl(format: 'csv' | 'json', filter: WarningFilter): string {
+export function warningExportUrl(format: 'csv' | 'json', filter: WarningFilter, lang: 'zh' | 'en'): string {
   const { model, severity, status, retired, from, to } = filter;
-  return withQuery('/api/v1/warnings/export', { format, model, severity, status, retired, from, to });
+  return withQuery('/api/v1/warnings/export', { format, model, severity, status, retired, from, to, lang });
 }
 
 /** The live feed of new red warnings in the user's jurisdiction (Server-Sent Events). */

@@ -73,11 +73,17 @@ export function findBuiltinModel(id: string): ModelSpec | undefined {
 
 /**
  * Fills `{fact}` placeholders of an explanation; unknown or missing facts show as '—', and an
- * instant (a timestamp fact) as `YYYY-MM-DD HH:mm` on the deployment's wall clock.
+ * instant (a timestamp fact) as `YYYY-MM-DD HH:mm` on the deployment's wall clock. `show`
+ * puts a value into words instead (explainHit: codes by their labels, divisions by name).
  */
-export function renderExplanation(template: string, facts: Readonly<Record<string, unknown>>): string {
-  return template.replace(/\{([a-z0-9_]+)\}/g, (_, name: string) => {
+export function renderExplanation(
+  template: string,
+  facts: Readonly<Record<string, unknown>>,
+  show?: (name: string, value: unknown, offset: number) => string,
+): string {
+  return template.replace(/\{([a-z0-9_]+)\}/g, (_, name: string, offset: number) => {
     const value = facts[name];
+    if (show !== undefined) return show(name, value, offset);
     if (typeof value === 'string') return wallClockMinute(value) ?? value;
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     return value === null || value === undefined ? '—' : JSON.stringify(value);

@@ -1,3 +1,4 @@
+import { columnLabel } from '@qingfeng/core';
 import { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,9 +75,11 @@ for (const engine of testEngines()) {
           ])
           .sort(),
       );
-      expect(JSON.parse(records.find((r) => r.subjects === masked(ALICE))?.evidence_values ?? 'null')).toMatchObject({
-        id: masked(ALICE),
-      });
+      // The CSV is written in words: each value under its field's label (Chinese by default).
+      expect(JSON.parse(records.find((r) => r.subjects === masked(ALICE))?.evidence_values ?? 'null')).toHaveProperty(
+        columnLabel('benefit_payment', 'id', 'zh'),
+        masked(ALICE),
+      );
       await expect(run(['models', 'run'])).rejects.toThrow(/--all/);
     });
 

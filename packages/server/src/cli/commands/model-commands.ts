@@ -88,7 +88,10 @@ export function registerWarningCommands(
     .option('--model <id>', 'only this model')
     .option('--severity <severity>', 'red, orange or yellow')
     .option('--retired <which>', 'retired warnings: exclude, only or include', 'exclude')
-    .action(async (options: { format: string; model?: string; severity?: string; retired: string }) => {
+    .option('--lang <lang>', "the reader's language for a CSV's words: zh or en", 'zh')
+    .action(async (options: { format: string; model?: string; severity?: string; retired: string; lang: string }) => {
+      if (options.lang !== 'zh' && options.lang !== 'en') throw new CliError('--lang must be zh or en');
+      const lang = options.lang;
       if (!['exclude', 'only', 'include'].includes(options.retired)) {
         throw new CliError('--retired must be exclude, only or include');
       }
@@ -109,7 +112,7 @@ export function registerWarningCommands(
           ...(options.severity ? { severity: options.severity as WarningSeverity } : {}),
           retired: options.retired as 'exclude' | 'only' | 'include',
         };
-        for await (const chunk of exportWarnings(services, viewer, filter, options.format as 'csv' | 'json'))
+        for await (const chunk of exportWarnings(services, viewer, filter, options.format as 'csv' | 'json', lang))
           output.out(chunk);
       });
     });

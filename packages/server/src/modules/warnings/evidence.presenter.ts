@@ -1,4 +1,16 @@
-import { birthDateInIdNumber, findDataset, maskDatesInText, maskIdNumber, maskRowValue } from '@qingfeng/core';
+import {
+  birthDateInIdNumber,
+  columnKind,
+  columnLabel,
+  columnValueText,
+  findDataset,
+  type Lang,
+  maskDatesInText,
+  maskIdNumber,
+  maskRowValue,
+  type PlaceNames,
+  toDivisionCode12,
+} from '@qingfeng/core';
 import type { WarningEvidenceRow } from '../../db/schema.js';
 import type { FieldCrypto } from '../../security/field-crypto.js';
 
@@ -72,4 +84,41 @@ export function presentEvidenceRow(
     else values[column] = maskRowValue(column, types.get(column), scalar(value), masking.birthDates);
   }
   return { ...base, values };
+}
+
+/** The division codes among an evidence row's values: its division fields and the regions identity numbers give. */
+export function divisionValuesOf(dataset: string, values: Readonly<Record<string, unknown>> | null): string[] {
+  if (values === null) return [];
+  return Object.entries(values).flatMap(([column, value]) =>
+    typeof value === 'string' && columnKind(dataset, column).type === 'division' ? [value] : [],
+  );
+}
+
+/**
+ * An evidence row's values as a person reads them (the CSV export): each field under its
+ * label in the reader's language, codes by their labels, divisions by their place names.
+ */
+export function evidenceValuesInWords(
+  dataset: string,
+  values: Readonly<Record<string, unknown>>,
+  lang: Lang,
+  places: PlaceNames,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).map(([column, value]) => [
+      columnLabel(dataset, column, lang),
+      columnValueText(dataset, column, value, lang, places),
+    ]),
+  );
+}
+
+/** The place names known for `codes`, by 12-digit code, for a client to show them in words. */
+export function placesRecord(codes: readonly string[], places: PlaceNames): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const code of codes) {
+    const code12 = toDivisionCode12(code);
+    const name = code12 === null ? undefined : places(code12);
+    if (code12 !== null && name !== undefined) out[code12] = name;
+  }
+  return out;
 }

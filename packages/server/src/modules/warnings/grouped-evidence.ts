@@ -1,3 +1,4 @@
+import type { PlaceNames } from '@qingfeng/core';
 import type { WarningSeverity } from '../../db/schema.js';
 import { type HitEvidence, type ModelDocument, renderExplanation } from '../../models-engine/model-engine.js';
 
@@ -98,6 +99,7 @@ export function groupWithStored(
   found: readonly WarningUpsert[],
   stored: ReadonlyMap<string, StoredWarning>,
   mode: 'full' | 'incremental',
+  places: PlaceNames,
 ): GroupedWarning[] {
   return found.map((hit) => {
     const before = stored.get(hit.hitKey);
@@ -111,7 +113,7 @@ export function groupWithStored(
       ...(keep ? before.facts : {}),
       ...(document.summary === undefined ? {} : summaryFacts(summary)),
     };
-    const explanation = renderExplanation(document, facts);
+    const explanation = renderExplanation(document, facts, places);
     return {
       warning: {
         ...hit,

@@ -1,5 +1,7 @@
+import type { PlaceNames } from '@qingfeng/core';
 import type { Lake } from '../../lake/index.js';
 import { type ModelDocument, type ModelHit, renderExplanation } from '../../models-engine/model-engine.js';
+import { divisionCodesIn } from '../organisations/index.js';
 import { fetchRowDivisions, refKey } from './evidence.lake.js';
 import type { WarningUpsert } from './warnings.repository.js';
 
@@ -34,6 +36,7 @@ export async function prepareWarnings(
   document: ModelDocument,
   hits: readonly ModelHit[],
   batchDivisions: (batchIds: readonly number[]) => Promise<ReadonlyMap<number, string>>,
+  placeNames: (codes: readonly string[]) => Promise<PlaceNames>,
 ): Promise<WarningUpsert[]> {
   const roles = roleOrder(document);
   const rank = (role: string) => (roles.includes(role) ? roles.indexOf(role) : roles.length);
@@ -54,9 +57,11 @@ export async function prepareWarnings(
   const byBatch = await batchDivisions([
     ...new Set(driving.filter((_e, i) => fromRows[i] === null).map((e) => e[0]?.batchId ?? 0)),
   ]);
+  // The explanations name places, not codes: every division a fact holds, read at once.
+  const places = await placeNames(divisionCodesIn(hits.flatMap((h) => Object.values(h.facts))));
   return hits.map((hit, i) => {
     const subjectKey = hit.subjectKeys[0] === undefined ? null : String(hit.subjectKeys[0]);
-    const explanation = renderExplanation(document, hit.facts);
+    const explanation = renderExplanation(document, hit.facts, places);
     const batchId = driving[i]?.[0]?.batchId;
     return {
       hitKey: hit.hitKey,

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { columnLabel } from '@qingfeng/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findAuditEntries } from '../../testing/auth-helpers.js';
 import { findRebuildableIdNumbers } from '../../testing/identity-rebuild.js';
@@ -86,6 +87,14 @@ for (const engine of testEngines()) {
       handlerA = await world.actor('supervision', world.countyA);
       handlerB = await world.actor('supervision', world.countyB);
       leaderA = await world.actor('leader', world.countyA);
+      // The division register names the villages: exports show place names, not codes.
+      await platform.services.database.db
+        .insertInto('divisions')
+        .values([
+          { code: '330106001000', name: '文新街道', level: 'town', parent_code: '330106000000' },
+          { code: '330106001001', name: '桂花社区', level: 'village', parent_code: '330106001000' },
+        ])
+        .execute();
       await importCsv(platform, 'benefit_payment', PAYMENTS);
       await importCsv(platform, 'death', DEATHS);
       const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01'] });
@@ -136,23 +145,64 @@ for (const engine of testEngines()) {
       for (const warning of warnings) {
         const lines = records.filter((r) => r.id === String(warning.id));
         expect(lines.map((r) => [r.evidence_dataset, r.evidence_role])).toEqual([
-          ['benefit_payment', 'payment'],
-          ['death', 'death'],
+          ['benefit_payment', '发放记录'],
+          ['death', '死亡记录'],
         ]);
         for (const [i, line] of lines.entries()) {
           const shown = warning.evidence[i] as Evidence;
           expect(line).toMatchObject({
             model_id: 'W01',
+            severity: '红色',
+            status: '新预警',
             division_code: warning.divisionCode,
+            division_name: warning.divisionCode === '330106001001' ? '文新街道桂花社区' : '',
             explanation_zh: warning.explanation.zh,
             subjects: warning.subjects[0]?.identifier,
             evidence_batch_id: String(shown.batchId),
             evidence_row_no: String(shown.rowNo),
-            evidence_outside_jurisdiction: String(shown.outsideJurisdiction),
+            evidence_outside_jurisdiction: shown.outsideJurisdiction ? '是' : '否',
           });
-          expect(line.evidence_values === '' ? null : JSON.parse(line.evidence_values as string)).toEqual(shown.values);
+          const values = line.evidence_values === '' ? null : (JSON.parse(line.evidence_values as string) as object);
+          // Each value under its field's label, in words: the row's own values, masked as the JSON shows them.
+          expect(values === null ? [] : Object.keys(values)).toEqual(
+            Object.keys(shown.values ?? {}).map((c) => columnLabel(shown.dataset, c, 'zh')),
+          );
+          if (shown.dataset === 'benefit_payment') {
+            expect(values).toHaveProperty(columnLabel('benefit_payment', 'program', 'zh'), '最低生活保障');
+            expect(values).toHaveProperty(columnLabel('benefit_payment', 'id', 'zh'), shown.values?.id);
+          }
         }
       }
+      const paidA = warnings.find((w) => w.subjects[0]?.identifier === masked(PAID_A));
+      expect(paidA?.explanation.zh).toContain('最低生活保障');
+      expect(records.find((r) => r.id === String(paidA?.id))?.evidence_values).toContain('文新街道桂花社区');
+    });
+
+    it('names each warning’s division, and every division its evidence holds, by its place name', async () => {
+      const list = (await get(handlerA, '/api/v1/warnings')).json<{
+        items: { id: number; divisionCode: string; divisionName: string | null }[];
+      }>();
+      const inVillage = list.items.filter((w) => w.divisionCode === '330106001001');
+      expect(inVillage.length).toBeGreaterThan(0);
+      expect(inVillage.every((w) => w.divisionName === '文新街道桂花社区')).toBe(true);
+      // A division the register does not know has no name: the console shows its code.
+      expect(list.items.filter((w) => w.divisionCode !== '330106001001').every((w) => w.divisionName === null)).toBe(
+        true,
+      );
+      const shown = (await get(handlerA, `/api/v1/warnings/${inVillage[0]?.id}`)).json<{ places: object }>();
+      expect(shown.places).toEqual({ '330106001001': '文新街道桂花社区' });
+    });
+
+    it('writes a CSV in the words of the reader’s language', async () => {
+      const body = (await get(handlerA, '/api/v1/warnings/export?format=csv&lang=en')).body;
+      const records = parse<Record<string, string>>(body, { bom: true, columns: true });
+      expect(records[0]).toMatchObject({ severity: 'Red', status: 'New', evidence_outside_jurisdiction: 'no' });
+      const payment = records.find((r) => r.evidence_dataset === 'benefit_payment');
+      expect(JSON.parse(payment?.evidence_values ?? '{}')).toHaveProperty(
+        columnLabel('benefit_payment', 'program', 'en'),
+        'Minimum living guarantee',
+      );
+      expect(body).not.toMatch(/\bdibao\b/);
     });
 
     it('exports only the county’s warnings, naming evidence rows of another county with their values withheld', async () => {
@@ -211,7 +261,10 @@ for (const engine of testEngines()) {
         for (const format of ['csv', 'json']) {
           answers.set(`export ${format}`, (await get(actor, `/api/v1/warnings/export?format=${format}`)).body);
         }
-        const evidenceShown = [...answers.values()].every((body) => /"?id_birth_date"?\W+19\d\d-\*\*-\*\*/.test(body));
+        // JSON names the column, a CSV the field's label in words.
+        const evidenceShown = [...answers.values()].every((body) =>
+          /"?(id_birth_date|出生日期)"?\W+19\d\d-\*\*-\*\*/.test(body),
+        );
         expect(evidenceShown).toBe(true);
         for (const [name, body] of answers) for (const id of PEOPLE) expect(body, name).not.toContain(id);
         expect(findRebuildableIdNumbers(answers, PEOPLE)).toEqual([]);

@@ -1,7 +1,11 @@
+import { boolLabel, evidenceRoleLabel, type Lang, type PlaceNames } from '@qingfeng/core';
 import type { WarningServices } from './warning-services.js';
 import type { WarningEvidenceRow } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { rowJurisdictionOf } from '../datasets/index.js';
+import { divisionCodesIn, findPlaceNames } from '../organisations/index.js';
+import { divisionValuesOf, evidenceValuesInWords } from './evidence.presenter.js';
+import { RETIRED_WORDS, SEVERITY_WORDS, STATUS_WORDS } from './warning-words.js';
 import { type ViewedEvidence, viewEvidence } from './warning-evidence.js';
 import { presentWarning } from './warnings.presenter.js';
 import { type WarningFilter, WarningsRepository } from './warnings.repository.js';
@@ -15,6 +19,7 @@ const CSV_COLUMNS = [
   'severity',
   'status',
   'division_code',
+  'division_name',
   'first_seen_at',
   'last_seen_at',
   'explanation_zh',
@@ -73,7 +78,7 @@ async function* presentExported(
   services: WarningServices,
   viewer: WarningViewer,
   filter: WarningFilter,
-): AsyncGenerator<TExportedWarning> {
+): AsyncGenerator<{ warning: TExportedWarning; places: PlaceNames }> {
   const repository = new WarningsRepository(services.database.db);
   const scope = await rowJurisdictionOf(services.database.db, viewer.jurisdictionPrefix);
   for await (const page of chunksOf(repository.streamWarnings(viewer.jurisdictionPrefix, filter, PAGE), PAGE)) {
@@ -86,16 +91,23 @@ async function* presentExported(
     }
     const items = page.map((warning) => ({ warning, evidence: byWarning.get(warning.id) ?? [] }));
     const viewed = await viewEvidence(services, scope, items, false);
+    // Every place the page names, warnings' divisions and evidence rows' alike, in one read.
+    const codes = divisionCodesIn([
+      ...page.map((w) => w.division_code),
+      ...viewed.flatMap((v) => v.evidence.flatMap((e) => divisionValuesOf(e.dataset, e.values))),
+    ]);
+    const places = await findPlaceNames(services.database.db, codes);
     for (const [i, warning] of page.entries()) {
       const { masking, subjects, evidence: rows } = viewed[i] as ViewedEvidence;
-      yield { ...presentWarning(warning, masking), subjects, evidence: rows };
+      yield { warning: { ...presentWarning(warning, masking, places), subjects, evidence: rows }, places };
     }
   }
 }
 
 /** A warning's subjects in one cell: identifiers where shown, else the subject key. */
-function subjectsCell(subjects: readonly TSubject[]): string {
-  return subjects.map((s) => s.identifier ?? `#${s.subjectKey}${s.withheld ? ' (withheld)' : ''}`).join('; ');
+function subjectsCell(subjects: readonly TSubject[], lang: Lang): string {
+  const withheld = lang === 'zh' ? '（不可见）' : ' (withheld)';
+  return subjects.map((s) => s.identifier ?? `#${s.subjectKey}${s.withheld ? withheld : ''}`).join('; ');
 }
 
 /**
@@ -113,41 +125,50 @@ export async function* exportWarnings(
   viewer: WarningViewer,
   filter: WarningFilter,
   format: 'csv' | 'json',
+  lang: Lang = 'zh',
 ): AsyncGenerator<string> {
   await recordAudit(services.database.db, viewer.actor, {
     action: 'warning.export',
     objectType: 'warning',
-    detail: { format, ...filter },
+    detail: { format, lang, ...filter },
   });
   const warnings = presentExported(services, viewer, filter);
   if (format === 'csv') {
     yield `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
-    for await (const w of warnings) {
+    for await (const { warning: w, places } of warnings) {
       const head = [
         w.id,
         w.modelId,
         w.modelVersion,
-        w.severity,
-        w.status,
+        SEVERITY_WORDS[w.severity][lang],
+        STATUS_WORDS[w.status][lang],
         w.divisionCode,
+        w.divisionName,
         w.firstSeenAt,
         w.lastSeenAt,
         w.explanation.zh,
         w.explanation.en,
         w.hitKey,
         w.retiredAt,
-        w.retiredReason,
+        w.retiredReason === null ? null : RETIRED_WORDS[w.retiredReason][lang],
         w.summary.evidenceCount,
         w.summary.itemCount,
         w.summary.periodFrom,
         w.summary.periodTo,
         w.summary.amountTotal === null ? null : w.summary.amountTotal.toFixed(2),
-        subjectsCell(w.subjects),
+        subjectsCell(w.subjects, lang),
       ];
       const lines = w.evidence.length === 0 ? [undefined] : w.evidence;
       for (const e of lines) {
         const tail = e
-          ? [e.dataset, e.batchId, e.rowNo, e.role, e.outsideJurisdiction ? 'true' : 'false', e.values]
+          ? [
+              e.dataset,
+              e.batchId,
+              e.rowNo,
+              evidenceRoleLabel(e.role, e.dataset, lang),
+              boolLabel(e.outsideJurisdiction, lang),
+              e.values === null ? null : evidenceValuesInWords(e.dataset, e.values, lang, places),
+            ]
           : ['', '', '', '', '', null];
         yield `${[...head, ...tail].map(csvCell).join(',')}\r\n`;
       }
@@ -156,7 +177,7 @@ export async function* exportWarnings(
   }
   yield '[';
   let first = true;
-  for await (const w of warnings) {
+  for await (const { warning: w } of warnings) {
     yield `${first ? '' : ','}\n${JSON.stringify(w)}`;
     first = false;
   }

@@ -2,6 +2,7 @@ import type { WarningStatus } from '../../db/schema.js';
 import type { WarningServices } from './warning-services.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { findBatchDivisions } from '../datasets/index.js';
+import { divisionCodesIn, findPlaceNames } from '../organisations/index.js';
 import type { ModelDocument, ModelHit, RowJurisdiction } from '../../models-engine/model-engine.js';
 import { prepareWarnings } from './hit-warnings.js';
 import { applyRunLifecycle, findRetiredHits, findRunReach } from './warning-lifecycle.service.js';
@@ -75,8 +76,12 @@ export async function recordModelHits(
 ): Promise<RecordedHits> {
   // A hit can come back once per evidence row from some engines: one warning per key.
   const unique = [...new Map(hits.map((h) => [h.hitKey, h])).values()];
-  const all = await prepareWarnings(services.lake, run.document, unique, (ids) =>
-    findBatchDivisions(services.database.db, ids),
+  const all = await prepareWarnings(
+    services.lake,
+    run.document,
+    unique,
+    (ids) => findBatchDivisions(services.database.db, ids),
+    (codes) => findPlaceNames(services.database.db, codes),
   );
   // The run read only the county's rows, so its warnings lie there; this keeps it so
   // whatever a model's facts say.
@@ -100,7 +105,10 @@ export async function recordModelHits(
     );
     const writes = new WarningUpsertRepository(trx);
     const stored = await writes.findStored(prepared.map((p) => p.hitKey));
-    const grouped = groupWithStored(run.document, prepared, stored, run.mode);
+    // Explanations are written again over the stored facts too: name every place they hold.
+    const facts = [...prepared, ...stored.values()].flatMap((w) => Object.values(w.facts));
+    const places = await findPlaceNames(trx, divisionCodesIn(facts));
+    const grouped = groupWithStored(run.document, prepared, stored, run.mode, places);
     const saved = await writes.upsertWarnings(
       run.id,
       now,

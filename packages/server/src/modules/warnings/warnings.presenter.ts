@@ -1,4 +1,4 @@
-import { maskBirthDatesInRecord, maskDatesInText, maskPersonalDataInText } from '@qingfeng/core';
+import { maskBirthDatesInRecord, maskDatesInText, maskPersonalDataInText, type PlaceNames } from '@qingfeng/core';
 import type { WarningEventRow, WarningRow } from '../../db/schema.js';
 import type { Masking } from './evidence.presenter.js';
 import type { TWarning } from './warnings.schemas.js';
@@ -26,8 +26,11 @@ export function maskExplanation(text: string, facts: unknown, birthDates: readon
   return maskText(text, maskedFacts(facts, birthDates).hidden);
 }
 
-/** A warning as lists show it; unless unmasked, its texts are masked as maskExplanation says. */
-export function presentWarning(row: WarningRow, masking: Masking): TWarning {
+/**
+ * A warning as lists show it; unless unmasked, its texts are masked as maskExplanation says.
+ * Its division is named from `places` (read once for the whole page).
+ */
+export function presentWarning(row: WarningRow, masking: Masking, places: PlaceNames): TWarning {
   const hidden = masking.unmasked ? [] : maskedFacts(row.facts, masking.birthDates).hidden;
   const text = (value: string) => (masking.unmasked ? value : maskText(value, hidden));
   return {
@@ -39,6 +42,7 @@ export function presentWarning(row: WarningRow, masking: Masking): TWarning {
     status: row.status,
     statusReason: row.status_reason === null ? null : text(row.status_reason),
     divisionCode: row.division_code,
+    divisionName: row.division_code === null ? null : (places(row.division_code) ?? null),
     subjectKey: row.subject_key,
     explanation: { zh: text(row.explanation_zh), en: text(row.explanation_en) },
     firstSeenAt: row.first_seen_at,

@@ -111,8 +111,8 @@ export function registerWarningRoutes(app: FastifyInstance, services: WarningSer
       },
     },
     async (request, reply) => {
-      const { format } = request.query;
-      const lines = exportWarnings(services, viewerFromRequest(request), filterOf(request.query), format);
+      const { format, lang } = request.query;
+      const lines = exportWarnings(services, viewerFromRequest(request), filterOf(request.query), format, lang);
       return reply
         .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="warnings.${format}"`)

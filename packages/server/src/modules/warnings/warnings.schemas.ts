@@ -30,6 +30,8 @@ export const ZWarning = z.object({
   status: ZWarningStatus,
   statusReason: z.string().nullable(),
   divisionCode: z.string().nullable(),
+  /** The division's place name (town and village) from the division register; null when it does not know the code. */
+  divisionName: z.string().nullable(),
   subjectKey: z.string().nullable(),
   explanation: ZText,
   firstSeenAt: z.date(),
@@ -87,6 +89,8 @@ export type TExportedWarning = z.infer<typeof ZExportedWarning>;
 
 export const ZWarningDetail = ZWarning.extend({
   facts: z.record(z.string(), z.unknown()),
+  /** Place names of the division codes the evidence rows hold (12-digit code → name), for showing them in words. */
+  places: z.record(z.string(), z.string()),
   masked: z.boolean(),
   evidence: z.array(ZEvidenceRow),
   events: z.array(
@@ -135,4 +139,8 @@ export const ZStats = z.object({ items: z.array(ZModelStats) });
 export type TModelStats = z.infer<typeof ZModelStats>;
 
 /** The list's filters (the console's date range included), and the format. */
-export const ZExportQuery = ZWarningFilter.extend({ format: z.enum(['csv', 'json']).default('csv') });
+export const ZExportQuery = ZWarningFilter.extend({
+  format: z.enum(['csv', 'json']).default('csv'),
+  /** The reader's language: a CSV's codes (severity, status, evidence values) are written in its words. */
+  lang: z.enum(['zh', 'en']).default('zh'),
+});

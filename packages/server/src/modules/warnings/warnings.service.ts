@@ -4,6 +4,8 @@ import type { WarningStatus } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { rowJurisdictionOf } from '../datasets/index.js';
+import { divisionCodesIn, findPlaceNames } from '../organisations/index.js';
+import { divisionValuesOf, placesRecord } from './evidence.presenter.js';
 import { presentEvent, presentFacts, presentWarning } from './warnings.presenter.js';
 import { type WarningFilter, WarningsRepository } from './warnings.repository.js';
 import type { TWarning, TWarningDetail } from './warnings.schemas.js';
@@ -39,7 +41,8 @@ export async function listWarnings(
     repository.countWarnings(viewer.jurisdictionPrefix, filter),
   ]);
   const maskingOf = await findWarningMasking(services, rows);
-  return { items: rows.map((row) => presentWarning(row, maskingOf(row))), total };
+  const places = await findPlaceNames(services.database.db, divisionCodesIn(rows.map((r) => r.division_code)));
+  return { items: rows.map((row) => presentWarning(row, maskingOf(row), places)), total };
 }
 
 /**
@@ -79,9 +82,12 @@ export async function getWarningDetail(
     ...(unmasked && subject ? { subject: { idNumber: services.fieldCrypto.decrypt(subject.enc) } } : {}),
     detail: { modelId: warning.model_id, evidenceRows: evidence.length },
   });
+  const codes = [warning.division_code, ...shown.flatMap((e) => divisionValuesOf(e.dataset, e.values))];
+  const places = await findPlaceNames(services.database.db, divisionCodesIn(codes));
   return {
-    ...presentWarning(warning, masking),
+    ...presentWarning(warning, masking, places),
     facts: presentFacts(warning, masking),
+    places: placesRecord(divisionCodesIn(codes), places),
     masked: !unmasked,
     evidence: shown,
     events: events.map((event) => presentEvent(event, masking)),

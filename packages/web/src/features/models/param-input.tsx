@@ -1,5 +1,6 @@
-import type { ModelParameter } from '@qingfeng/core';
+import { literalText, type ModelParameter } from '@qingfeng/core';
 import { Input, InputNumber, Select, Switch } from 'antd';
+import { useI18n } from '../../i18n';
 
 /** How a parameter's value is held in a form (geofences as JSON text). */
 export function toFormValue(def: ModelParameter, value: unknown): unknown {
@@ -22,8 +23,11 @@ export function ParamInput({
   value?: unknown;
   onChange?: (v: unknown) => void;
 }) {
+  const { lang } = useI18n();
   const value = props.value;
   const onChange = props.onChange;
+  // Options are codes (programmes, vehicle types, company roles): each shown by its label.
+  const optionsOf = (options: readonly string[]) => options.map((o) => ({ value: o, label: literalText(o, lang) }));
   switch (def.type) {
     case 'int':
     case 'number':
@@ -46,7 +50,7 @@ export function ParamInput({
           style={{ width: 240 }}
           value={value as string | undefined}
           onChange={(v) => onChange?.(v)}
-          options={def.options.map((o) => ({ value: o, label: o }))}
+          options={optionsOf(def.options)}
         />
       ) : (
         <Input
@@ -72,7 +76,8 @@ export function ParamInput({
           style={{ minWidth: 320 }}
           value={(value as string[] | null) ?? []}
           onChange={(v) => onChange?.(v)}
-          options={(def.options ?? []).map((o) => ({ value: o, label: o }))}
+          options={optionsOf(def.options ?? [])}
+          optionFilterProp="label"
         />
       );
     case 'geofences':

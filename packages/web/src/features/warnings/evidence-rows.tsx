@@ -1,31 +1,35 @@
-import { findDataset } from '@qingfeng/core';
+import {
+  columnKind,
+  columnLabel,
+  columnValueText,
+  evidenceRoleLabel,
+  findDataset,
+  toDivisionCode12,
+} from '@qingfeng/core';
 import { Card, Col, Descriptions, Empty, Row, Tag } from 'antd';
 import type { EvidenceRow } from '../../api/warnings';
 import { useI18n } from '../../i18n';
+import { PlaceName } from './place-name';
 
-type Derived = 'birth_date' | 'sex' | 'region';
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'string') return value;
-  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
-}
-
-/** The source rows behind a warning, side by side, each field as the server returned it (masked or not). */
-export function EvidenceRows({ rows }: { rows: EvidenceRow[] }) {
+/**
+ * The source rows behind a warning, side by side, each field in words (codes by their
+ * labels, yes or no, divisions by their place names with the code on hover), masked or not
+ * as the server returned them. `places` names the divisions the rows hold.
+ */
+export function EvidenceRows({ rows, places }: { rows: EvidenceRow[]; places: Record<string, string> }) {
   const { t, lang } = useI18n();
+  const placeOf = (code: string) => places[code];
+  const value = (dataset: string, column: string, raw: unknown) => {
+    if (typeof raw === 'string' && columnKind(dataset, column).type === 'division') {
+      const code12 = toDivisionCode12(raw);
+      return <PlaceName code={raw} name={code12 === null ? undefined : places[code12]} />;
+    }
+    return columnValueText(dataset, column, raw, lang, placeOf);
+  };
   return (
     <Row gutter={[16, 16]} data-testid="evidence">
       {rows.map((row) => {
         const dataset = findDataset(row.dataset);
-        const fieldLabel = (key: string) => dataset?.fields.find((f) => f.key === key)?.label[lang];
-        // `<id field>_birth_date|sex|region` are derived by the lake from an identity number.
-        const label = (key: string) => {
-          const derived = /^(.+)_(birth_date|sex|region)$/.exec(key);
-          const base = derived?.[1] ? fieldLabel(derived[1]) : undefined;
-          if (derived && base) return `${base} · ${t(`warnings.derived.${derived[2] as Derived}`)}`;
-          return fieldLabel(key) ?? key;
-        };
         return (
           <Col
             key={`${row.dataset}-${row.batchId}-${row.rowNo}`}
@@ -36,7 +40,7 @@ export function EvidenceRows({ rows }: { rows: EvidenceRow[] }) {
               size="small"
               title={
                 <>
-                  <Tag color="blue">{row.role}</Tag>
+                  <Tag color="blue">{evidenceRoleLabel(row.role, row.dataset, lang)}</Tag>
                   {dataset?.name[lang] ?? row.dataset}
                 </>
               }
@@ -47,9 +51,9 @@ export function EvidenceRows({ rows }: { rows: EvidenceRow[] }) {
                 <Empty description={t('warnings.evidenceGone')} />
               ) : (
                 <Descriptions column={1} size="small" styles={{ label: { width: 140 } }}>
-                  {Object.entries(row.values).map(([key, value]) => (
-                    <Descriptions.Item key={key} label={label(key)}>
-                      {show(value)}
+                  {Object.entries(row.values).map(([key, raw]) => (
+                    <Descriptions.Item key={key} label={columnLabel(row.dataset, key, lang)}>
+                      {value(row.dataset, key, raw)}
                     </Descriptions.Item>
                   ))}
                 </Descriptions>

@@ -11,6 +11,7 @@ import { ReasonModal } from '../datasets/reason-modal';
 import { SeverityTag } from '../models/severity-tag';
 import { useModelNames } from '../models/use-models';
 import { EvidenceRows } from './evidence-rows';
+import { PlaceName } from './place-name';
 import { RetiredTag } from './retired-tag';
 import { StatusModal } from './status-modal';
 import { WarningStatusTag } from './status-tag';
@@ -75,7 +76,9 @@ export function WarningPage() {
             <Descriptions.Item label={t('warnings.model')}>
               {w.modelId} {nameOf(w.modelId)?.[lang] ?? ''} (v{w.modelVersion})
             </Descriptions.Item>
-            <Descriptions.Item label={t('warnings.division')}>{w.divisionCode ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('warnings.division')}>
+              <PlaceName code={w.divisionCode} name={w.divisionName} />
+            </Descriptions.Item>
             <Descriptions.Item label={t('warnings.firstSeenAt')}>{formatTime(w.firstSeenAt)}</Descriptions.Item>
             <Descriptions.Item label={t('warnings.lastSeenAt')}>{formatTime(w.lastSeenAt)}</Descriptions.Item>
             <Descriptions.Item label={t('warnings.statusReason')}>{w.statusReason ?? '—'}</Descriptions.Item>
@@ -104,7 +107,7 @@ export function WarningPage() {
           }
         >
           {w.masked && <Alert type="info" showIcon title={t('warnings.maskedHint')} style={{ marginBottom: 12 }} />}
-          <EvidenceRows rows={w.evidence} />
+          <EvidenceRows rows={w.evidence} places={w.places} />
         </Card>
         <Card title={t('warnings.history')}>
           <WarningEvents events={w.events} />

@@ -9,6 +9,7 @@ import { useCan } from '../auth/use-me';
 import { useDateTime } from '../datasets/localised';
 import { SeverityTag } from '../models/severity-tag';
 import { useModelNames } from '../models/use-models';
+import { PlaceName } from './place-name';
 import { RetiredTag } from './retired-tag';
 import { StatusModal } from './status-modal';
 import { WarningStatusTag } from './status-tag';
@@ -67,10 +68,10 @@ export function WarningsPage() {
               ))}
           </Space>
           <Space>
-            <a href={warningExportUrl('csv', filter)} download data-testid="export-csv">
+            <a href={warningExportUrl('csv', filter, lang)} download data-testid="export-csv">
               {t('warnings.exportCsv')}
             </a>
-            <a href={warningExportUrl('json', filter)} download data-testid="export-json">
+            <a href={warningExportUrl('json', filter, lang)} download data-testid="export-json">
               {t('warnings.exportJson')}
             </a>
           </Space>
@@ -119,7 +120,12 @@ export function WarningsPage() {
                 </>
               ),
             },
-            { title: t('warnings.division'), dataIndex: 'divisionCode', width: 100 },
+            {
+              title: t('warnings.division'),
+              dataIndex: 'divisionCode',
+              width: 100,
+              render: (code: string | null, w) => <PlaceName code={code} name={w.divisionName} />,
+            },
             {
               title: t('warnings.statusLabel'),
               dataIndex: 'status',

@@ -45,8 +45,37 @@ describe.each(testEngines())('a builder document of unknown shape on %s', (engin
   ])('POST %s answers 400 naming the operator and its place', async (url, payload) => {
     const response = await platform.app.inject({ method: 'POST', url, headers: analyst.headers, payload });
     expect(response.statusCode, response.body).toBe(400);
-    const body = response.json<{ code: string; field: string; message: string }>();
+    const body = response.json<{ code: string; field: string; message: string; issues: unknown[] }>();
     expect(body).toMatchObject({ code: 'invalid_model', field: 'body.document' });
-    expect(body.message).toContain('logic.where[0].op: unknown operator "like"');
+    // The place as the builder names it and the problem in both languages; the path stays for tools.
+    expect(body.issues).toEqual([
+      {
+        path: 'logic.where[0].op',
+        message: { zh: '比对条件：未知的运算符 "like"', en: 'Conditions: unknown operator "like"' },
+      },
+    ]);
+  });
+
+  // It used to read `id: duckdb: id: bad model id ""`, whatever the reader's language.
+  it('names an empty model ID as the builder’s field, in words, without the engine', async () => {
+    const payload = { document: { ...documentWithOperator('='), id: '' }, reason: '测试' };
+    const response = await platform.app.inject({
+      method: 'POST',
+      url: '/api/v1/models',
+      headers: analyst.headers,
+      payload,
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    const body = response.json<{ message: string; issues: { path: string; message: { zh: string; en: string } }[] }>();
+    expect(body.issues).toEqual([
+      {
+        path: 'id',
+        message: {
+          zh: '模型编号：须以字母开头，只含字母、数字、_ 或 -，最多 41 个字符',
+          en: 'Model ID: must start with a letter and hold only letters, digits, _ or - (at most 41)',
+        },
+      },
+    ]);
+    expect(body.message).not.toMatch(/duckdb|postgres/i);
   });
 });

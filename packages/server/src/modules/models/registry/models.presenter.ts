@@ -1,4 +1,4 @@
-import { maskBirthDatesInRecord, maskPersonalDataInText } from '@qingfeng/core';
+import { maskBirthDatesInRecord, maskPersonalDataInText, type PlaceNames } from '@qingfeng/core';
 import type { ModelVersionRow } from '../../../db/schema.js';
 import { type ModelDocument, type ModelHit, renderExplanation } from '../../../models-engine/model-engine.js';
 import type { ModelWithVersion } from './models.repository.js';
@@ -43,7 +43,7 @@ export function presentModelDetail(model: ModelWithVersion, versions: ModelVersi
  * Preview hits; identity and phone numbers inside facts are masked (the lake holds keys, not
  * numbers), and a fact naming a birth date keeps its year only, as in a masked warning.
  */
-export function presentPreviewHit(document: ModelDocument, hit: ModelHit) {
+export function presentPreviewHit(document: ModelDocument, hit: ModelHit, places: PlaceNames) {
   const { masked } = maskBirthDatesInRecord(hit.facts, []);
   const facts = JSON.parse(maskPersonalDataInText(JSON.stringify(masked))) as Record<string, unknown>;
   return {
@@ -52,6 +52,6 @@ export function presentPreviewHit(document: ModelDocument, hit: ModelHit) {
     subjectKeys: hit.subjectKeys.map(String),
     evidence: hit.evidence.map((e) => ({ ...e })),
     facts,
-    explanation: renderExplanation(document, facts),
+    explanation: renderExplanation(document, facts, places),
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModelServices } from '../model-services.js';
 import { requireAuth } from '../../../http/access-control.js';
+import { divisionCodesIn, findPlaceNames } from '../../organisations/index.js';
 import { editorFromRequest } from './editor.js';
 import { startModelScheduler } from '../runs/model-scheduler.js';
 import { registerModelRunRoutes } from '../runs/model-runs.routes.js';
@@ -160,7 +161,14 @@ export function registerModelRoutes(app: FastifyInstance, services: ModelService
         ...request.body,
         jurisdictionPrefix,
       });
-      return { hits: hits.map((hit) => presentPreviewHit(document, hit)), limited: hits.length >= request.body.limit };
+      const places = await findPlaceNames(
+        services.database.db,
+        divisionCodesIn(hits.flatMap((h) => Object.values(h.facts))),
+      );
+      return {
+        hits: hits.map((hit) => presentPreviewHit(document, hit, places)),
+        limited: hits.length >= request.body.limit,
+      };
     },
   );
 

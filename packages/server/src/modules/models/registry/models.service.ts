@@ -169,9 +169,10 @@ function requireValidDocument(document: unknown): ModelDocument {
   const issues = validateDocument(document);
   if (issues.length > 0) {
     throw new ValidationError(
-      `模型文档有误 / invalid model document: ${issues.join('; ')}`,
+      `${issues.map((i) => i.message.zh).join('；')} / ${issues.map((i) => i.message.en).join('; ')}`,
       'body.document',
       'invalid_model',
+      issues,
     );
   }
   return document as ModelDocument;

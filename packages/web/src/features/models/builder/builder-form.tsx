@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { validateModelSpec } from '@qingfeng/core';
+import { checkModelSpec, type ModelIssue } from '@qingfeng/core';
 import { Alert, Button, Card, Flex, Input, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ApiError } from '../../../api/client';
 import { type ModelDetail, createModel, previewModel } from '../../../api/models';
-import { useT } from '../../../i18n';
+import { type Lang, type Translate, useI18n } from '../../../i18n';
 import { useNotify } from '../../../shared/use-notify';
 import { MODELS_KEY } from '../use-models';
 import { AggregateEditor } from './aggregate-editor';
@@ -19,13 +20,23 @@ import { SourcesEditor } from './sources-editor';
 import { TextsEditor } from './texts-editor';
 import { toModelSpec } from './to-spec';
 
-/** Everything wrong with the document, by path (the engine's own validator, run in the browser). */
-function problemsOf(draft: Draft): string[] {
+/**
+ * Everything wrong with the document, each problem at the builder's field and in the
+ * reader's language (the engine's own validator, run in the browser).
+ */
+function problemsOf(draft: Draft, lang: Lang, t: Translate): string[] {
   try {
-    return validateModelSpec(toModelSpec(draft));
-  } catch (error) {
-    return [error instanceof Error ? error.message : String(error)];
+    return checkModelSpec(toModelSpec(draft)).map((issue) => issue.message[lang]);
+  } catch {
+    return [t('builder.unreadable')];
   }
+}
+
+/** A refusal from the server: its problems in the reader's language when it lists them. */
+function refusalText(error: unknown, lang: Lang): string | undefined {
+  const issues = error instanceof ApiError ? error.body.issues : undefined;
+  if (!Array.isArray(issues) || issues.length === 0) return undefined;
+  return (issues as ModelIssue[]).map((issue) => issue.message[lang]).join(lang === 'zh' ? '；' : '; ');
 }
 
 interface Props {
@@ -39,15 +50,20 @@ interface Props {
  * "save" registers a new model, or a new version of the one being edited.
  */
 export function BuilderForm({ initial, editing }: Props) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const { ok, fail } = useNotify();
+  const { ok, fail: notifyFail, message } = useNotify();
+  const fail = (error: unknown) => {
+    const words = refusalText(error, lang);
+    if (words === undefined) notifyFail(error);
+    else void message.error(t('error.invalid_model', { message: words }));
+  };
   const [draft, setDraft] = useState<Draft>(initial);
   const [reason, setReason] = useState('');
   const patch = (next: Partial<Draft>) => setDraft((d) => ({ ...d, ...next }));
   const spec = useMemo(() => toModelSpec(draft), [draft]);
-  const problems = useMemo(() => problemsOf(draft), [draft]);
+  const problems = useMemo(() => problemsOf(draft, lang, t), [draft, lang, t]);
   const preview = useMutation({ mutationFn: () => previewModel(spec), onError: fail });
   const save = useMutation({
     mutationFn: () => (editing ? saveModelDocument(editing.id, spec, reason.trim()) : createModel(spec)),

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { columnLabel, columnValueText } from './evidence-words.js';
+import { evidenceRoleLabel, knownEvidenceRoles } from './evidence-roles.js';
+import { explainHit, factText, literalText } from './explain.js';
+import { factKindsOf } from './fact-kinds.js';
+import { BUILTIN_MODELS, findBuiltinModel } from './library/index.js';
+import type { ModelSpec } from './spec-types.js';
+
+const places = (code: string) => (code === '110101001001' ? '城关镇东风村' : undefined);
+const model = (id: string) => findBuiltinModel(id) as ModelSpec;
+
+describe('a fact in words', () => {
+  it('takes the code list of the field it reads', () => {
+    const w01 = model('W01');
+    expect(factKindsOf(w01).get('program')).toMatchObject({ type: 'codes' });
+    const facts = { name: '张三', program: 'dibao', period: '2024-05', amount: 500, paid_on: '2024-05-10' };
+    expect(explainHit(w01, facts, { lang: 'zh' })).toContain('2024-05期最低生活保障仍发放500元');
+    // Mid-sentence an English label starts in lower case.
+    expect(explainHit(w01, facts, { lang: 'en' })).toContain('yet minimum living guarantee for 2024-05');
+  });
+
+  it('shows booleans as yes or no, and a division by its place name or, unknown, its code', () => {
+    expect(factText(true, { type: 'bool' }, { lang: 'zh' })).toBe('是');
+    expect(factText(false, { type: 'plain' }, { lang: 'en' })).toBe('no');
+    expect(factText('110101001001', { type: 'division' }, { lang: 'en', places })).toBe('城关镇东风村');
+    expect(factText('110101001002', { type: 'division' }, { lang: 'en', places })).toBe('110101001002');
+    expect(factText(null, { type: 'plain' }, { lang: 'zh' })).toBe('—');
+    expect(factText(['dibao', 'tekun'], { type: 'any', of: [] }, { lang: 'zh' })).toBe('dibao、tekun');
+  });
+
+  it('reads a literal the document wrote in both languages, or as a code of the standard', () => {
+    expect(literalText('未终止 still open', 'zh')).toBe('未终止');
+    expect(literalText('未终止 still open', 'en')).toBe('still open');
+    expect(literalText('self', 'zh')).toBe('本人');
+    expect(literalText('IP', 'zh')).toBe('IP');
+    // P04 reads personal reports: `vehicle` is a reported item there, not a spending category.
+    const p04 = model('P04');
+    expect(explainHit(p04, { item_type: 'vehicle', item_ref: 'V2', holder: 'self', year: 2024 }, { lang: 'zh' })).toBe(
+      '2024年度报告未列本人名下的车辆：V2',
+    );
+  });
+
+  it('reads a concatenation back part by part', () => {
+    const w10 = model('W10');
+    const facts = { name: 'P1', program: 'dibao', amount: 500, account_name: '钱亲' };
+    expect(explainHit(w10, { ...facts, holder: '钱官 / child' }, { lang: 'en' })).toContain('who is 钱官 / child');
+    expect(explainHit(w10, { ...facts, holder: '钱官 / child' }, { lang: 'zh' })).toContain('该人为钱官 / 子女');
+    expect(explainHit(w10, { ...facts, holder: '公职人员 official 科长' }, { lang: 'zh' })).toContain(
+      '该人为公职人员科长',
+    );
+    const p01 = model('P01');
+    const until = { name: 'P', employer: 'A局', death_date: '2024-01-10', end_state: '至 until 2024-05-31' };
+    expect(explainHit(p01, until, { lang: 'zh' })).toContain('A局的供养记录至2024-05-31');
+    expect(explainHit(p01, until, { lang: 'en' })).toContain('at A局 until 2024-05-31');
+  });
+
+  it('gives a SQL template’s literals and columns their words', () => {
+    const f03 = model('F03');
+    const facts = { reason: '发票不存在 invoice not found', invoice_no: 'IX', unit: '甲局', amount: 100 };
+    expect(explainHit(f03, facts, { lang: 'en' })).toBe('甲局 reimbursed invoice IX (100 yuan): invoice not found');
+  });
+});
+
+describe('an evidence row in words', () => {
+  it('labels columns, derived ones after the identity number they come from', () => {
+    expect(columnLabel('benefit_payment', 'program', 'zh')).toBe('惠民惠农项目');
+    expect(columnLabel('person', 'id_sex', 'en')).toMatch(/ · sex$/);
+    expect(columnLabel('person', 'no_such_column', 'en')).toBe('no_such_column');
+  });
+
+  it('shows codes, sex, booleans and divisions in words', () => {
+    expect(columnValueText('person', 'gender', 'female', 'zh')).toBe('女');
+    expect(columnValueText('person', 'id_sex', 'male', 'en')).toBe('Male');
+    expect(columnValueText('person', 'household_role', 'spouse', 'en')).toBe('Spouse');
+    expect(columnValueText('person', 'division', '110101001001', 'zh', places)).toBe('城关镇东风村');
+    expect(columnValueText('official', 'party_member', true, 'zh')).toBe('是');
+  });
+
+  it('names the part every built-in model’s rows play', () => {
+    const roles = new Set(knownEvidenceRoles());
+    const declared = BUILTIN_MODELS.flatMap((m) => {
+      const text = JSON.stringify(m.logic);
+      return [...text.matchAll(/"role":"([a-z_]+)"/g), ...text.matchAll(/'([a-z_]+)' AS evidence_role/g)].map(
+        (x) => x[1] ?? '',
+      );
+    });
+    expect(declared.filter((r) => !roles.has(r))).toEqual([]);
+    expect(evidenceRoleLabel('payment', 'benefit_payment', 'zh')).toBe('发放记录');
+    // A builder-made model's role is its dataset's key: the dataset's name says it.
+    expect(evidenceRoleLabel('death_b', 'death', 'en')).toBe('Deaths');
+  });
+});

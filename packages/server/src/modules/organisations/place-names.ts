@@ -1,0 +1,52 @@
+import { type PlaceNames, toDivisionCode12 } from '@qingfeng/core';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+// A village is named with its town (两个村可以同名), so the town's code is read beside it.
+function townOf(code12: string): string | null {
+  return code12.endsWith('000') ? null : `${code12.slice(0, 9)}000`;
+}
+
+const CHUNK = 1000;
+
+/**
+ * The place names of divisions, read from the division register in one query per thousand
+ * codes, however many warnings or rows name them: a village as its town and village
+ * (城关镇东风村), a town or a county as itself. A code the register does not know has no
+ * name, and is shown as its code.
+ */
+export async function findPlaceNames(db: Kysely<DB>, codes: Iterable<string>): Promise<PlaceNames> {
+  const wanted = new Set<string>();
+  for (const raw of codes) {
+    const code = toDivisionCode12(raw);
+    if (code === null) continue;
+    wanted.add(code);
+    const town = townOf(code);
+    if (town !== null) wanted.add(town);
+  }
+  const names = new Map<string, string>();
+  const all = [...wanted];
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('divisions')
+      .select(['code', 'name'])
+      .where('code', 'in', all.slice(i, i + CHUNK))
+      .execute();
+    for (const row of rows) names.set(row.code, row.name);
+  }
+  return (code12) => {
+    const own = names.get(code12);
+    if (own === undefined) return undefined;
+    const town = townOf(code12);
+    const townName = town === null ? undefined : names.get(town);
+    // A register whose village names already carry the town's is not doubled.
+    return townName === undefined || own.startsWith(townName) ? own : `${townName}${own}`;
+  };
+}
+
+/** Every value in `values` that could be a division code (6, 9 or 12 digits). */
+export function divisionCodesIn(values: Iterable<unknown>): string[] {
+  const out = new Set<string>();
+  for (const value of values) if (typeof value === 'string' && /^\d{6}(\d{3}(\d{3})?)?$/.test(value)) out.add(value);
+  return [...out];
+}
