@@ -13,10 +13,17 @@ describe('a fact in words', () => {
   it('takes the code list of the field it reads', () => {
     const w01 = model('W01');
     expect(factKindsOf(w01).get('program')).toMatchObject({ type: 'codes' });
-    const facts = { name: '张三', program: 'dibao', period: '2024-05', amount: 500, paid_on: '2024-05-10' };
-    expect(explainHit(w01, facts, { lang: 'zh' })).toContain('2024-05期最低生活保障仍发放500元');
+    const facts = {
+      name: '张三',
+      program: 'dibao',
+      death_date: '2024-02-10',
+      first: '2024-03',
+      last: '2024-05',
+      count: 3,
+    };
+    expect(explainHit(w01, facts, { lang: 'zh' })).toContain('2024-03至2024-05仍发放最低生活保障3笔');
     // Mid-sentence an English label starts in lower case.
-    expect(explainHit(w01, facts, { lang: 'en' })).toContain('yet minimum living guarantee for 2024-05');
+    expect(explainHit(w01, facts, { lang: 'en' })).toContain('yet minimum living guarantee was paid 3 times');
   });
 
   it('shows booleans as yes or no, and a division by its place name or, unknown, its code', () => {

@@ -205,6 +205,20 @@ const MESSAGES: readonly [RegExp, Words][] = [
     }),
   ],
   [
+    /^no source plays the role "(.*)"$/,
+    (m) => ({
+      zh: `没有数据源承担“${m[1]}”这一证据角色，无法按它计数`,
+      en: `no source plays the evidence role "${m[1]}" the warning counts`,
+    }),
+  ],
+  [
+    /^"(.*)" is not a fact of every branch$/,
+    (m) => ({
+      zh: `“${m[1]}”不是每个分支都给出的说明字段`,
+      en: `"${m[1]}" is not a value every branch gives`,
+    }),
+  ],
+  [
     /^placeholder \{(.*)\} is not a fact of every branch$/,
     (m) => ({
       zh: `占位符 {${m[1]}} 不是可用的说明字段`,
