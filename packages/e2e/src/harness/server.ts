@@ -22,7 +22,7 @@ export interface RunningServer {
 const RUNNING = /Qingfeng is running at (http:\/\/\S+)/;
 const LOGIN = /^ {2}username: (\S+) {2}role: (\S+) {2}password: (\S+)$/gm;
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
