@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { launchBrowser, openConsole } from './browser.js';
-import { type RunningServer, startServer } from './server.js';
+import { type RunningServer, type ServerOptions, startServer } from './server.js';
 
 /**
  * The browser tests' `test`. A test names what it needs, `async ({ page, server }) => …`, and
@@ -12,26 +12,35 @@ import { type RunningServer, startServer } from './server.js';
  * Vitest reads the fixtures a function needs from its first parameter's pattern, so a
  * fixture that needs none still writes `{}`.
  */
-export const consoleTest = test
-  // eslint-disable-next-line no-empty-pattern
-  .extend('server', { scope: 'file' }, async ({}, { onCleanup }): Promise<RunningServer> => {
-    const server = await startServer();
-    onCleanup(() => server.stop());
-    return server;
-  })
-  // eslint-disable-next-line no-empty-pattern
-  .extend('browser', { scope: 'file' }, async ({}, { onCleanup }): Promise<Browser> => {
-    const browser = await launchBrowser();
-    onCleanup(() => browser.close());
-    return browser;
-  })
-  .extend('page', async ({ browser, server, onTestFinished }, { onCleanup }): Promise<Page> => {
-    const { context, page, problems } = await openConsole(browser, server.baseUrl);
-    onCleanup(() => context.close());
-    // Checked once the test has finished rather than in the cleanup: Vitest runs a cleanup
-    // that threw a second time, which would report the same problems twice.
-    onTestFinished(() => {
-      expect(problems, 'console errors and failed requests seen by the page').toEqual([]);
-    });
-    return page;
-  });
+export const consoleTest = consoleTestOn({});
+
+/** The same on a server that loaded the demo county, as `npm start` on a new folder does. */
+export const demoConsoleTest = consoleTestOn({ demo: true, timeoutMs: 300_000 });
+
+function consoleTestOn(options: ServerOptions) {
+  return (
+    test
+      // eslint-disable-next-line no-empty-pattern
+      .extend('server', { scope: 'file' }, async ({}, { onCleanup }): Promise<RunningServer> => {
+        const server = await startServer(options);
+        onCleanup(() => server.stop());
+        return server;
+      })
+      // eslint-disable-next-line no-empty-pattern
+      .extend('browser', { scope: 'file' }, async ({}, { onCleanup }): Promise<Browser> => {
+        const browser = await launchBrowser();
+        onCleanup(() => browser.close());
+        return browser;
+      })
+      .extend('page', async ({ browser, server, onTestFinished }, { onCleanup }): Promise<Page> => {
+        const { context, page, problems } = await openConsole(browser, server.baseUrl);
+        onCleanup(() => context.close());
+        // Checked once the test has finished rather than in the cleanup: Vitest runs a cleanup
+        // that threw a second time, which would report the same problems twice.
+        onTestFinished(() => {
+          expect(problems, 'console errors and failed requests seen by the page').toEqual([]);
+        });
+        return page;
+      })
+  );
+}

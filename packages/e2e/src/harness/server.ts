@@ -10,10 +10,19 @@ const CLI = path.join(REPO, 'packages/server/dist/cli/main.js');
 
 export type AdminName = 'sysadmin' | 'secadmin' | 'auditor';
 
+/** A user the server created at first start, with the one-time password it printed. */
+export interface Login {
+  username: string;
+  role: string;
+  password: string;
+}
+
 export interface RunningServer {
   baseUrl: string;
   /** The first administrators' one-time passwords, as printed at first start. */
   passwords: Record<AdminName, string>;
+  /** Every login printed at first start (the demo staff's too), in the order printed. */
+  logins: Login[];
   /** Everything the server printed so far, for failure messages. */
   output: () => string;
   stop: () => Promise<void>;
@@ -22,7 +31,7 @@ export interface RunningServer {
 const RUNNING = /Qingfeng is running at (http:\/\/\S+)/;
 const LOGIN = /^ {2}username: (\S+) {2}role: (\S+) {2}password: (\S+)$/gm;
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -34,13 +43,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-function parseLogins(text: string): Partial<Record<AdminName, string>> {
-  const found: Partial<Record<AdminName, string>> = {};
-  for (const match of text.matchAll(LOGIN)) {
-    const [, username, , password] = match;
-    if (username === 'sysadmin' || username === 'secadmin' || username === 'auditor') found[username] = password;
-  }
-  return found;
+function parseLogins(text: string): Login[] {
+  return [...text.matchAll(LOGIN)].map(([, username = '', role = '', password = '']) => ({ username, role, password }));
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -52,17 +56,23 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+export interface ServerOptions {
+  /** Load the demo county (its files, models' runs and staff) as `npm start` does; off by default. */
+  demo?: boolean;
+  timeoutMs?: number;
+}
+
 /**
  * Starts the built server (`node packages/server/dist/cli/main.js serve`) on a free port
  * and a fresh data folder, and resolves once it listens and has printed the three first
  * administrators' passwords. The data folder is deleted by `stop()`.
  */
-export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
+export async function startServer({ demo = false, timeoutMs = 90_000 }: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'qingfeng-e2e-'));
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'serve'], {
     cwd: REPO,
-    env: { ...process.env, QF_DATA_DIR: dataDir, QF_PORT: String(port), QF_DEMO: 'false', QF_LOG_LEVEL: 'warn' },
+    env: { ...process.env, QF_DATA_DIR: dataDir, QF_PORT: String(port), QF_DEMO: String(demo), QF_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -76,7 +86,7 @@ export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
   };
 
   try {
-    const ready = await new Promise<{ baseUrl: string; passwords: Record<AdminName, string> }>((resolve, reject) => {
+    const ready = await new Promise<Omit<RunningServer, 'output' | 'stop'>>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`Server not ready after ${timeoutMs} ms\n${output()}`)),
         timeoutMs,
@@ -84,9 +94,12 @@ export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
       const check = () => {
         const running = RUNNING.exec(stdout);
         const logins = parseLogins(stdout);
-        if (running?.[1] && logins.sysadmin && logins.secadmin && logins.auditor) {
+        const password = (name: string) => logins.find((login) => login.username === name)?.password;
+        const [sysadmin, secadmin, auditor] = [password('sysadmin'), password('secadmin'), password('auditor')];
+        // The logins are printed after the address: wait for the last one a demo start prints.
+        if (running?.[1] && sysadmin && secadmin && auditor && (!demo || password('demo.supervision'))) {
           clearTimeout(timer);
-          resolve({ baseUrl: running[1], passwords: logins as Record<AdminName, string> });
+          resolve({ baseUrl: running[1], passwords: { sysadmin, secadmin, auditor }, logins });
         }
       };
       child.stdout?.on('data', check);

@@ -1,12 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -31,14 +27,13 @@ import { requestIdentity } from './request-identity.js';
 import { registerErrorHandler } from '../http/error-handler.js';
 import { loggerOptions } from '../http/logger.js';
 import { registerTextInputGuard } from '../http/text-input.js';
+import { registerConsole } from './console-files.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
   /** Every /api/v1 route and the access it declared. */
   routes: RegisteredRoute[];
 }
-
-const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 /**
  * Builds the HTTP application: security headers, cookies, rate limits, validation,
@@ -49,6 +44,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Where log lines go instead of stdout (tests that read the log). */
   logStream?: Writable;
+  /** The built console's folder (packages/web/dist unless a test gives its own). */
+  consoleRoot?: string;
 }
 
 export async function buildApp(services: AppServices, options: BuildAppOptions = {}): Promise<BuiltApp> {
@@ -120,20 +117,6 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
   registerModelRoutes(app, services);
   registerWarningRoutes(app, services);
 
-  await registerConsole(app);
+  await registerConsole(app, options.consoleRoot);
   return { app, routes };
-}
-
-/** Serves the built console, with every non-API path falling back to its index page. */
-async function registerConsole(app: FastifyInstance): Promise<void> {
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-  // A catch-all GET route rather than a second not-found handler: the error handler has
-  // already set the one not-found handler Fastify allows.
-  app.get('/*', (request, reply) => {
-    if (request.url.startsWith('/api/')) {
-      return reply.status(404).send({ code: 'not_found', message: `No route ${request.method} ${request.url}` });
-    }
-    return reply.sendFile('index.html');
-  });
 }

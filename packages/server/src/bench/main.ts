@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: import throughput and peak memory of the dataset import, then the
- * comparison models (full library at 10M rows beside hand-written SQL, incremental share,
+ * `npm run bench`: the console's first load (bytes and time in Chromium), import throughput
+ * and peak memory of the dataset import, then the comparison models (full library at 10M rows beside hand-written SQL, incremental share,
  * PostgreSQL) and the demo county's per-model recall and precision.
  *
  *   node packages/server/dist/bench/main.js [--rows N] [--big-gb G] [--postgres-rows N] [--dir D]
@@ -13,11 +13,13 @@
  *                 the import is as fast as at 256MB; "" for none)
  * --model-rows    lake rows for the model benchmark (default 10,000,000)
  * --model-postgres-rows  lake rows for the model benchmark on PostgreSQL (default 1,000,000)
- * --only import|models  run only the import benchmark, or only the model benchmark (no ground-truth report)
+ * --only console|import|models  run only the console's first load, the import benchmark, or the model
+ *                 benchmark (no ground-truth report)
  * --models W01,W02  run only these models of the library in the model benchmark
  * --verbose       log each model's time as it finishes
  * Each measurement runs in a child process, so each peak RSS is that run's own.
  */
+import { runConsoleLoadBench } from './console-load.js';
 import { printGroundTruthReport } from './ground-truth-report.js';
 import { measureAtRest, measureDuckDbRaw, measureImport, prepareDataDir } from './import-bench.js';
 import { runImportBench } from './import-runs.js';
@@ -69,8 +71,11 @@ function modelsBench(): Promise<unknown> {
 
 async function main(): Promise<void> {
   const only = textOption('only');
-  if (only !== undefined && only !== 'models' && only !== 'import')
-    throw new Error('--only takes "import" or "models"');
+  if (only !== undefined && only !== 'models' && only !== 'import' && only !== 'console')
+    throw new Error('--only takes "console", "import" or "models"');
+  // First and quick: what a person opening the console's address waits for.
+  if (only === undefined || only === 'console') await runConsoleLoadBench();
+  if (only === 'console') return;
   if (only !== 'models') {
     await runImportBench({
       rows: option('rows', 10_000_000),

@@ -29,6 +29,8 @@ export interface TestPlatformOptions {
   clock?: Clock;
   /** Settings to override, e.g. a lower lockout threshold. */
   config?: Partial<Config>;
+  /** A built console to serve (a folder of the test's own); none by default. */
+  consoleRoot?: string;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function createTestPlatform(engine: TestEngine, options: TestPlatfo
     (await openLake({ file: path.join(dataDir, 'lake.duckdb'), importDir: lakeImportDir(dataDir) }));
   const services = createAppServices(config, database, lake, randomBytes(32), options.clock);
   await services.rolePermissions.seedDefaults();
-  const { app, routes } = await buildApp(services, { logger: false });
+  const { app, routes } = await buildApp(services, { logger: false, consoleRoot: options.consoleRoot });
   await app.ready();
   return {
     engine,

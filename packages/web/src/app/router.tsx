@@ -8,6 +8,7 @@ import { HomePage } from '../features/home/home-page';
 import { ConsoleLayout } from '../features/layout/console-layout';
 import { useT } from '../i18n';
 import { FullPageSpin } from '../shared/full-page-spin';
+import { FEATURE_ROUTES } from './feature-routes';
 import { RouteShell } from './route-shell';
 
 // What a first visit needs (sign-in, the frame, home) is in the main chunk; every other
@@ -32,18 +33,13 @@ function lazyPage(load: () => Promise<ComponentType>, wrap = (page: ReactNode) =
   };
 }
 
-/**
- * The feature route tables (datasets, models, warnings), each with its pages in a chunk.
- * Until they are loaded the console's catch-all matches their paths, and the router asks
+/*
+ * The feature route tables (FEATURE_ROUTES) are loaded when first needed. Until they are
+ * loaded the console's catch-all matches their paths, and the router asks
  * `patchRoutesOnNavigation` about every path a catch-all or a parameter matches: loading and
  * patching them in there puts them in place before their first page renders. Modules load
  * once and the router skips routes it already has, so asking again costs nothing.
  */
-const FEATURE_ROUTES: (() => Promise<RouteObject[]>)[] = [
-  () => import('../features/datasets/dataset-routes').then((m) => m.DATASET_ROUTES),
-  () => import('../features/models/model-routes').then((m) => m.MODEL_ROUTES),
-  () => import('../features/warnings/warning-routes').then((m) => m.WARNING_ROUTES),
-];
 
 export const router = createBrowserRouter(
   [

@@ -67,8 +67,10 @@ export const en: Messages = {
   'password.changed': 'Password changed',
   'password.submit': 'Change password',
   'totp.enrolTitle': 'Set up an authenticator',
-  'totp.enrolHint':
-    'Your role requires two-step verification. Scan the QR code with an authenticator app, or type the key.',
+  'totp.enrolRequired': 'Your role requires two-step verification.',
+  'totp.enrolVoluntary':
+    'Two-step verification is your choice: once it is on, signing in also asks for a code from the app.',
+  'totp.enrolHint': 'Scan the QR code with an authenticator app, or type the key.',
   'totp.secret': 'Key',
   'totp.code': 'Code',
   'totp.confirm': 'Confirm',

@@ -70,6 +70,7 @@ export function TotpCard() {
         destroyOnHidden
       >
         <TotpEnrol
+          required={false}
           onFinished={() => {
             setDialog(null);
             ok(t('totp.enabledDone'));

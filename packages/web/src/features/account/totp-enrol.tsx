@@ -10,9 +10,11 @@ import { RecoveryCodesView } from './recovery-codes-view';
 /**
  * Binds an authenticator: asks the server for a secret, draws its otpauth URL as a QR
  * code here in the browser (the secret never goes to a third-party service), confirms a
- * first code, then shows the recovery codes once.
+ * first code, then shows the recovery codes once. `required` says why: the sign-in's
+ * enrolment page is shown because the role demands it; the account page's dialog is the
+ * user's own choice and must not claim otherwise.
  */
-export function TotpEnrol({ onFinished }: { onFinished: () => void }) {
+export function TotpEnrol({ required, onFinished }: { required: boolean; onFinished: () => void }) {
   const t = useT();
   const [codes, setCodes] = useState<string[] | null>(null);
   // A query, not an effect, so a double render never asks for two different secrets.
@@ -48,7 +50,9 @@ export function TotpEnrol({ onFinished }: { onFinished: () => void }) {
 
   return (
     <Flex vertical gap={12}>
-      <Typography.Paragraph>{t('totp.enrolHint')}</Typography.Paragraph>
+      <Typography.Paragraph data-testid="totp-reason">
+        {t(required ? 'totp.enrolRequired' : 'totp.enrolVoluntary')} {t('totp.enrolHint')}
+      </Typography.Paragraph>
       <Image
         src={setup.data.qr}
         alt={t('totp.enrolTitle')}

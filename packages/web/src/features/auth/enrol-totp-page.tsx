@@ -13,6 +13,7 @@ export function EnrolTotpPage() {
   return (
     <CenteredCard title={t('totp.enrolTitle')} width={520}>
       <TotpEnrol
+        required
         onFinished={() => {
           void client.invalidateQueries({ queryKey: ME_KEY }).then(() => navigate('/', { replace: true }));
         }}

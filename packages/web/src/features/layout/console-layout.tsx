@@ -63,8 +63,8 @@ export function ConsoleLayout() {
                 <Brand compact />
               </Flex>
             )}
-            <Flex align="center" gap={4}>
-              <LanguageSwitch />
+            <Flex align="center" gap={4} style={{ minWidth: 0 }}>
+              <LanguageSwitch compact={!screens.sm} />
               <UserMenu />
             </Flex>
           </Flex>

@@ -47,9 +47,20 @@ export function UserMenu() {
         },
       }}
     >
-      <Button type="text" data-testid="user-menu">
+      <Button type="text" data-testid="user-menu" title={me.displayName} style={{ minWidth: 0, maxWidth: '100%' }}>
         <UserOutlined />
-        <span>{me.displayName}</span>
+        {/* A long name is cut short on a phone rather than push the header past the window. */}
+        <span
+          style={{
+            display: 'inline-block',
+            maxWidth: screens.sm ? 240 : 88,
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
+          }}
+        >
+          {me.displayName}
+        </span>
         {screens.md && (
           <span style={{ color: 'rgba(0,0,0,0.45)' }}>
             {me.orgName} · {roleLabel(me.role)}

@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { useNotify } from '../../shared/use-notify';
 import { useCan } from '../auth/use-me';
 import { useDateTime } from '../datasets/localised';
+import { RunModels } from './run-models';
 import { StartRunForm } from './start-run-form';
 import { RUNS_KEY, useRuns } from './use-models';
 
@@ -30,32 +31,6 @@ function RunProgress({ run }: { run: ModelRun }) {
       format={() => `${done}/${total}`}
       data-testid={`run-progress-${run.id}`}
     />
-  );
-}
-
-/**
- * A model of a run, with its hits and the time it took (or its error, the datasets it waits
- * for when skipped, or that it is not done) on hover.
- */
-function ModelTag({ run, modelId }: { run: ModelRun; modelId: string }) {
-  const t = useT();
-  const ms = run.modelDurationsMs[modelId];
-  const error = run.errors[modelId];
-  const waiting = run.skipped[modelId];
-  const finished = (ms: number) =>
-    run.figuresWithheld
-      ? t('runs.modelDoneWithheld', { ms })
-      : t('runs.modelDone', { hits: run.hitCounts[modelId] ?? 0, ms });
-  const title =
-    error ??
-    (waiting ? t('runs.modelSkipped', { datasets: waiting.join(', ') }) : undefined) ??
-    (ms === undefined ? t('runs.modelPending') : finished(ms));
-  return (
-    <Tooltip title={title}>
-      <Tag color={error ? 'error' : waiting ? 'warning' : undefined} data-testid={`run-${run.id}-model-${modelId}`}>
-        {modelId}
-      </Tag>
-    </Tooltip>
   );
 }
 
@@ -102,6 +77,7 @@ export function RunsPage() {
           dataSource={runs.data?.items ?? []}
           loading={runs.isPending}
           data-testid="run-table"
+          className="qf-cells-top"
           scroll={{ x: 1000 }}
           pagination={{
             current: paging.page,
@@ -112,6 +88,9 @@ export function RunsPage() {
           }}
           columns={[
             { title: t('runs.id'), dataIndex: 'id', width: 60 },
+            // Progress comes first and every cell keeps to the top of its row: a long run's
+            // progress is what its watcher looks for.
+            { title: t('runs.progress'), key: 'progress', width: 180, render: (_, r) => <RunProgress run={r} /> },
             {
               title: t('runs.kind'),
               dataIndex: 'kind',
@@ -121,7 +100,7 @@ export function RunsPage() {
             {
               title: t('runs.models'),
               key: 'models',
-              render: (_, r) => r.models.map((m) => <ModelTag key={m.modelId} run={r} modelId={m.modelId} />),
+              render: (_, r) => <RunModels run={r} />,
             },
             {
               title: t('runs.status'),
@@ -147,7 +126,6 @@ export function RunsPage() {
                 );
               },
             },
-            { title: t('runs.progress'), key: 'progress', width: 180, render: (_, r) => <RunProgress run={r} /> },
             {
               title: t('runs.hits'),
               key: 'hits',

@@ -31,7 +31,7 @@ export function StartRunForm({ initialModels = [] }: { initialModels?: string[] 
         allowClear
         disabled={all}
         placeholder={t('runs.chooseModels')}
-        style={{ minWidth: 360, flex: 1 }}
+        style={{ minWidth: 'min(360px, 100%)', flex: 1 }}
         value={chosen}
         onChange={setChosen}
         data-testid="run-models"
