@@ -20,6 +20,7 @@ import { registerDatasetRoutes } from '../modules/datasets/batches/datasets.rout
 import { registerModelRoutes } from '../modules/models/registry/models.routes.js';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { registerRoleRoutes } from '../modules/roles/roles.routes.js';
+import { registerStatisticsRoutes } from '../modules/statistics/statistics.routes.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
 import { registerWarningRoutes } from '../modules/warnings/warnings.routes.js';
 import { type RegisteredRoute, registerAccessControl } from '../http/access-control.js';
@@ -116,6 +117,7 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
   registerApiKeyRoutes(app, services);
   registerModelRoutes(app, services);
   registerWarningRoutes(app, services);
+  registerStatisticsRoutes(app, services);
 
   await registerConsole(app, options.consoleRoot);
   return { app, routes };

@@ -147,6 +147,17 @@ const PROBES: Record<string, Probe> = {
       expect(figures).toEqual([]);
     },
   },
+  '/api/v1/statistics/overview': {
+    kind: 'list',
+    urls: () => ['/api/v1/statistics/overview'],
+    check: (body) => {
+      // Every warning and batch is county A's: B's overview counts nothing and names no dataset.
+      const { warnings, freshness } = body as { warnings: unknown; freshness: unknown[] };
+      const figures = JSON.stringify(warnings).match(/"(?!days)[a-zA-Z]+":[1-9]\d*/g) ?? [];
+      expect(figures).toEqual([]);
+      expect(freshness).toEqual([]);
+    },
+  },
 };
 
 /** A county-B user whose role holds the route's permission, or undefined when no role does. */

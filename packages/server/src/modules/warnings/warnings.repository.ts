@@ -16,6 +16,10 @@ export interface WarningFilter {
   status?: WarningStatus;
   /** Retired warnings: left out, the only ones, or both (default: both). */
   retired?: 'exclude' | 'only' | 'include';
+  /** The category of the warning's model. */
+  category?: string;
+  /** The prefix of a division the warnings lie in (a town's 9 digits, a village's 12). */
+  divisionPrefix?: string;
   /** First seen at or after. */
   from?: Date;
   /** First seen before. */
@@ -58,6 +62,13 @@ export class WarningsRepository {
     if (filter.modelId) q = q.where('warnings.model_id', '=', filter.modelId);
     if (filter.severity) q = q.where('warnings.severity', '=', filter.severity);
     if (filter.status) q = q.where('warnings.status', '=', filter.status);
+    if (filter.category) {
+      const category = filter.category;
+      q = q.where('warnings.model_id', 'in', (eb) =>
+        eb.selectFrom('models').select('models.id').where('models.category', '=', category),
+      );
+    }
+    if (filter.divisionPrefix) q = q.where('warnings.division_code', 'like', `${filter.divisionPrefix}%`);
     if (filter.retired === 'exclude') q = q.where('warnings.retired_at', 'is', null);
     if (filter.retired === 'only') q = q.where('warnings.retired_at', 'is not', null);
     if (filter.from) q = q.where('warnings.first_seen_at', '>=', filter.from);

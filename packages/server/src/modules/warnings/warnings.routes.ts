@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { jurisdictionPrefix } from '@qingfeng/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { WarningServices } from './warning-services.js';
@@ -40,6 +41,8 @@ function filterOf(query: {
   severity?: WarningFilter['severity'];
   status?: WarningFilter['status'];
   retired: NonNullable<WarningFilter['retired']>;
+  category?: string;
+  division?: string;
   from?: string;
   to?: string;
 }): WarningFilter {
@@ -48,6 +51,8 @@ function filterOf(query: {
     ...(query.severity ? { severity: query.severity } : {}),
     ...(query.status ? { status: query.status } : {}),
     retired: query.retired,
+    ...(query.category ? { category: query.category } : {}),
+    ...(query.division ? { divisionPrefix: jurisdictionPrefix(query.division.padEnd(12, '0')) } : {}),
     ...(query.from ? { from: new Date(`${query.from}T00:00:00`) } : {}),
     // `to` is a calendar day included whole.
     ...(query.to ? { to: new Date(new Date(`${query.to}T00:00:00`).getTime() + 86_400_000) } : {}),

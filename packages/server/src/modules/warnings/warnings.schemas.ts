@@ -15,6 +15,16 @@ export const ZWarningFilter = z.object({
   severity: ZSeverity.optional(),
   status: ZWarningStatus.optional(),
   retired: ZRetiredFilter,
+  /** A model category (the overview's links): the warnings of its models. */
+  category: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,40}$/)
+    .optional(),
+  /** A division code of 6, 9 or 12 digits: the warnings inside it (and inside the viewer's jurisdiction). */
+  division: z
+    .string()
+    .regex(/^\d{6}(\d{3}(\d{3})?)?$/)
+    .optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });

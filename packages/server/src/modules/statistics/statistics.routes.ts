@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Platform } from '../../platform/platform.js';
+import { requireAuth } from '../../http/access-control.js';
+import { ZOverview } from './statistics.schemas.js';
+import { getOverview } from './statistics.service.js';
+
+/** Statistics (统计): the leader's overview, every figure inside the viewer's jurisdiction. */
+export function registerStatisticsRoutes(app: FastifyInstance, platform: Platform): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/v1/statistics/overview',
+    {
+      config: { access: 'dashboard.read' },
+      schema: {
+        tags: ['statistics'],
+        summary:
+          'The overview: open warnings by severity, status, category and town, monthly trend, overdue, most confirmed places, data freshness',
+        response: { 200: ZOverview },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      return getOverview(platform, { jurisdictionPrefix: auth.jurisdictionPrefix, permissions: auth.permissions });
+    },
+  );
+}
