@@ -3,6 +3,7 @@ import { valuesEn } from './values-en';
 import { datasetsEn } from './datasets-en';
 import { modelsEn } from './models-en';
 import { warningsEn } from './warnings-en';
+import { overviewEn } from './overview-en';
 import type { Messages } from './messages';
 
 /** English. Typed as Messages, so a key missing here fails the type check. */
@@ -279,4 +280,5 @@ export const en: Messages = {
   ...valuesEn,
   ...modelsEn,
   ...warningsEn,
+  ...overviewEn,
 };

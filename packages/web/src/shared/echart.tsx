@@ -33,14 +33,29 @@ export type ChartOption = ComposeOption<
  * One ECharts chart that follows its container's size and redraws when the option
  * changes; the instance is disposed with the component.
  */
-export function EChart({ option, height = 280, testId }: { option: ChartOption; height?: number; testId?: string }) {
+export function EChart({
+  option,
+  height = 280,
+  testId,
+  onClick,
+}: {
+  option: ChartOption;
+  height?: number;
+  testId?: string;
+  /** Called with the clicked item's data (a series point, with whatever the option put in it). */
+  onClick?: (data: unknown) => void;
+}) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
+  // The latest handler, so a re-render does not re-bind the chart's listener.
+  const clicked = useRef(onClick);
+  clicked.current = onClick;
 
   useEffect(() => {
     if (!element.current) return;
     const instance = init(element.current);
     chart.current = instance;
+    instance.on('click', (params) => clicked.current?.(params.data));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element.current);
     return () => {
@@ -55,5 +70,5 @@ export function EChart({ option, height = 280, testId }: { option: ChartOption; 
   }, [option]);
 
   const style: CSSProperties = { width: '100%', height };
-  return <div ref={element} style={style} data-testid={testId} />;
+  return <div ref={element} style={{ ...style, cursor: onClick ? 'pointer' : undefined }} data-testid={testId} />;
 }

@@ -2,12 +2,14 @@ import { divisionLevel } from '@qingfeng/core';
 import { Card, Col, Descriptions, Empty, Row, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
-import { useSignedInUser } from '../auth/use-me';
+import { useCan, useSignedInUser } from '../auth/use-me';
 import { visibleNavItems } from '../layout/nav-items';
+import { Overview } from './overview';
 
-/** Welcome page: who the user is, where they act, and the pages they may open. */
+/** Welcome page: who the user is, where they act, the overview when the role may read it, and the pages they may open. */
 export function HomePage() {
   const me = useSignedInUser();
+  const can = useCan();
   const { t, roleLabel } = useI18n();
   const links = visibleNavItems(me.permissions).filter((item) => item.quickLink);
   const level = divisionLevel(me.divisionCode);
@@ -34,6 +36,11 @@ export function HomePage() {
           />
         </Card>
       </Col>
+      {can('dashboard.read') && (
+        <Col span={24}>
+          <Overview />
+        </Col>
+      )}
       <Col span={24}>
         <Typography.Title level={4}>{t('home.quickLinks')}</Typography.Title>
         {links.length === 0 ? (
