@@ -86,6 +86,10 @@ export interface WarningFilter {
   severity?: Severity;
   status?: WarningStatus;
   retired?: RetiredFilter;
+  /** A model category code (W, P, PR…): the overview's links filter by it. */
+  category?: string;
+  /** A division code of 6, 9 or 12 digits (a town's 9): the warnings inside it. */
+  division?: string;
   /** Calendar days, YYYY-MM-DD, both included. */
   from?: string;
   to?: string;
