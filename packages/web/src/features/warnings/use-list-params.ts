@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { SEVERITIES, type Severity } from '../../api/models';
 import {
@@ -72,7 +73,11 @@ export function writeListParams({ filter, page, pageSize, sort }: ListParams): U
  * shared link (the overview's figures link here) all show the same list. Each change is a
  * new history entry, so Back steps through them.
  */
-export function useListParams(): [ListParams, (next: ListParams) => void] {
+export function useListParams(): [ListParams, (change: (current: ListParams) => ListParams) => void] {
   const [params, setParams] = useSearchParams();
-  return [readListParams(params), (next) => setParams(writeListParams(next))];
+  // The table keeps the change handler of an earlier render (a sort after a filter dropped
+  // the filter), so a change reads the URL as it is now, not as that render saw it.
+  const latest = useRef(params);
+  latest.current = params;
+  return [readListParams(params), (change) => setParams(writeListParams(change(readListParams(latest.current))))];
 }

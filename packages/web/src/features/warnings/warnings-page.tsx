@@ -38,7 +38,7 @@ export function WarningsPage() {
   const nameOf = useModelNames();
   const { ok, fail } = useNotify();
   const location = useLocation();
-  const [list, setList] = useListParams();
+  const [list, changeList] = useListParams();
   const { filter, page, pageSize, sort } = list;
   const [selected, setSelected] = useState<number[]>([]);
   const [target, setTarget] = useState<WarningStatus>();
@@ -46,7 +46,7 @@ export function WarningsPage() {
   const change = useChangeStatus();
   const handle = can('warning.handle');
 
-  const refilter = (next: WarningFilter) => (setList({ ...list, filter: next, page: 1 }), setSelected([]));
+  const refilter = (next: WarningFilter) => (changeList((l) => ({ ...l, filter: next, page: 1 })), setSelected([]));
   // A server-side sort: the column shows the URL's order, a click asks for another.
   const sortable = (key: WarningSortKey): Pick<TableColumnType<Warning>, 'sorter' | 'sortOrder' | 'key'> => ({
     key,
@@ -113,9 +113,9 @@ export function WarningsPage() {
             if (action === 'sort' && !Array.isArray(sorter)) {
               const key = sorter.columnKey as WarningSortKey | undefined;
               const next = key && sorter.order ? (sorter.order === 'descend' ? `-${key}` : key) : undefined;
-              setList({ ...list, sort: next as typeof sort, page: 1 });
+              changeList((l) => ({ ...l, sort: next as typeof sort, page: 1 }));
             } else if (action === 'paginate') {
-              setList({ ...list, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? pageSize });
+              changeList((l) => ({ ...l, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? l.pageSize }));
             }
           }}
           pagination={{
