@@ -6,9 +6,11 @@ describe('warningExportUrl', () => {
     const url = warningExportUrl(
       'csv',
       {
-        model: 'W01',
+        modelId: 'W01',
         severity: 'red',
         status: 'new',
+        category: 'A',
+        division: '110101001',
         retired: 'include',
         from: '2024-01-01',
         to: '2024-03-31',
@@ -17,9 +19,11 @@ describe('warningExportUrl', () => {
     );
     expect(Object.fromEntries(new URL(url, 'http://console').searchParams)).toEqual({
       format: 'csv',
-      model: 'W01',
+      modelId: 'W01',
       severity: 'red',
       status: 'new',
+      category: 'A',
+      division: '110101001',
       retired: 'include',
       from: '2024-01-01',
       to: '2024-03-31',

@@ -65,6 +65,9 @@ export interface WarningDetail extends Warning {
   /** Place names of the division codes its evidence rows hold (12-digit code → name). */
   places: Record<string, string>;
   masked: boolean;
+  /** The policy basis and handling guidance of the model version that raised it. */
+  basis: Localised | null;
+  handling: Localised | null;
   evidence: EvidenceRow[];
   events: WarningEvent[];
 }
@@ -81,19 +84,36 @@ export interface WarningEvent {
   at: string;
 }
 
+/** A status, or `open`: new or under review, and not retired. */
+export type WarningStatusFilter = WarningStatus | 'open';
+
+/** The list's filters, named as the API's query (and the console's URL) names them. */
 export interface WarningFilter {
-  model?: string;
+  modelId?: string;
   severity?: Severity;
-  status?: WarningStatus;
-  retired?: RetiredFilter;
-  /** A model category code (W, P, PR…): the overview's links filter by it. */
+  status?: WarningStatusFilter;
+  /** The category of the warning's model. */
   category?: string;
-  /** A division code of 6, 9 or 12 digits (a town's 9): the warnings inside it. */
+  /** Leading digits of a division code (a town, a village). */
   division?: string;
+  retired?: RetiredFilter;
   /** Calendar days, YYYY-MM-DD, both included. */
   from?: string;
   to?: string;
 }
+
+/** Columns the server sorts the list by; `-` before one for descending. */
+export const WARNING_SORT_KEYS = [
+  'id',
+  'modelId',
+  'severity',
+  'status',
+  'division',
+  'firstSeenAt',
+  'lastSeenAt',
+] as const;
+export type WarningSortKey = (typeof WARNING_SORT_KEYS)[number];
+export type WarningSort = WarningSortKey | `-${WarningSortKey}`;
 
 export interface WarningPage {
   items: Warning[];
@@ -119,8 +139,13 @@ export interface ModelStats extends CountsByJudgement {
   trend: (CountsByJudgement & { month: string })[];
 }
 
-export function listWarnings(filter: WarningFilter, page: number, pageSize: number): Promise<WarningPage> {
-  return api.get<WarningPage>('/api/v1/warnings', { ...filter, page, pageSize });
+export function listWarnings(
+  filter: WarningFilter,
+  page: number,
+  pageSize: number,
+  sort?: WarningSort,
+): Promise<WarningPage> {
+  return api.get<WarningPage>('/api/v1/warnings', { ...filter, page, pageSize, sort });
 }
 
 /** One warning; with a reason (and person.read) its evidence comes unmasked, and the read is audited. */
@@ -147,8 +172,19 @@ export async function getModelStats(model?: string): Promise<ModelStats[]> {
  * the words of the reader's language.
  */
 export function warningExportUrl(format: 'csv' | 'json', filter: WarningFilter, lang: 'zh' | 'en'): string {
-  const { model, severity, status, retired, from, to } = filter;
-  return withQuery('/api/v1/warnings/export', { format, model, severity, status, retired, from, to, lang });
+  const { modelId, severity, status, category, division, retired, from, to } = filter;
+  return withQuery('/api/v1/warnings/export', {
+    format,
+    modelId,
+    severity,
+    status,
+    category,
+    division,
+    retired,
+    from,
+    to,
+    lang,
+  });
 }
 
 /** The live feed of new red warnings in the user's jurisdiction (Server-Sent Events). */

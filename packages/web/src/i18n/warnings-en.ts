@@ -21,4 +21,6 @@ export const warningsEn: Record<keyof typeof warningsZh, string> = {
   'warnings.summary.total': '{total} in all',
   'warnings.event.batch': 'batch {batch}',
   'warnings.event.run': 'run #{run}',
+  'warnings.statusOpen': 'Open (new or under review)',
+  'warnings.guidance': 'Basis and handling',
 };

@@ -22,4 +22,6 @@ export const warningsZh = {
   'warnings.summary.total': '合计 {total}',
   'warnings.event.batch': '批次 {batch}',
   'warnings.event.run': '运行 #{run}',
+  'warnings.statusOpen': '待处理（新预警与核查中）',
+  'warnings.guidance': '依据与处置',
 };

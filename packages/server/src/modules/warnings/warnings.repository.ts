@@ -8,18 +8,20 @@ import type {
   WarningSeverity,
   WarningStatus,
 } from '../../db/schema.js';
+import type { WarningSortKey } from './warnings.schemas.js';
 
 /** Filters of the warning list and export. */
 export interface WarningFilter {
   modelId?: string;
   severity?: WarningSeverity;
-  status?: WarningStatus;
-  /** Retired warnings: left out, the only ones, or both (default: both). */
-  retired?: 'exclude' | 'only' | 'include';
+  /** A status, or `open`: new or under review, and not retired. */
+  status?: WarningStatus | 'open';
   /** The category of the warning's model. */
   category?: string;
-  /** The prefix of a division the warnings lie in (a town's 9 digits, a village's 12). */
-  divisionPrefix?: string;
+  /** Leading digits of the division code (already checked to be digits), inside the jurisdiction. */
+  division?: string;
+  /** Retired warnings: left out, the only ones, or both (default: both). */
+  retired?: 'exclude' | 'only' | 'include';
   /** First seen at or after. */
   from?: Date;
   /** First seen before. */
@@ -41,6 +43,27 @@ export interface WarningCounts {
   retired: number;
 }
 
+/** How the list is ordered: a whitelisted key (see ZWarningSort), ties broken by id in the same direction. */
+export interface WarningSort {
+  key: WarningSortKey;
+  descending: boolean;
+}
+
+/**
+ * The SQL behind each sort key. Severity and status sort by their rank (red before orange,
+ * new before judged), not by the spelling of their codes; a warning without a division
+ * sorts last ascending.
+ */
+const SORT_COLUMNS = {
+  id: sql<number>`warnings.id`,
+  modelId: sql<string>`warnings.model_id`,
+  severity: sql<number>`case warnings.severity when 'red' then 0 when 'orange' then 1 else 2 end`,
+  status: sql<number>`case warnings.status when 'new' then 0 when 'under_review' then 1 when 'confirmed' then 2 when 'false_positive' then 3 else 4 end`,
+  division: sql<string>`coalesce(warnings.division_code, '999999999999')`,
+  firstSeenAt: sql<Date>`warnings.first_seen_at`,
+  lastSeenAt: sql<Date>`warnings.last_seen_at`,
+} satisfies Record<WarningSortKey, unknown>;
+
 const CHUNK = 200;
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
@@ -61,14 +84,17 @@ export class WarningsRepository {
     let q = prefix === '' ? query : query.where('warnings.division_code', 'like', `${prefix}%`);
     if (filter.modelId) q = q.where('warnings.model_id', '=', filter.modelId);
     if (filter.severity) q = q.where('warnings.severity', '=', filter.severity);
-    if (filter.status) q = q.where('warnings.status', '=', filter.status);
+    if (filter.status === 'open') {
+      q = q.where('warnings.status', 'in', ['new', 'under_review']).where('warnings.retired_at', 'is', null);
+    } else if (filter.status) q = q.where('warnings.status', '=', filter.status);
     if (filter.category) {
       const category = filter.category;
       q = q.where('warnings.model_id', 'in', (eb) =>
         eb.selectFrom('models').select('models.id').where('models.category', '=', category),
       );
     }
-    if (filter.divisionPrefix) q = q.where('warnings.division_code', 'like', `${filter.divisionPrefix}%`);
+    // Both prefixes hold: a division outside the jurisdiction finds nothing rather than widening it.
+    if (filter.division) q = q.where('warnings.division_code', 'like', `${filter.division}%`);
     if (filter.retired === 'exclude') q = q.where('warnings.retired_at', 'is', null);
     if (filter.retired === 'only') q = q.where('warnings.retired_at', 'is not', null);
     if (filter.from) q = q.where('warnings.first_seen_at', '>=', filter.from);
@@ -98,10 +124,18 @@ export class WarningsRepository {
     return Number(row.n);
   }
 
-  async findWarnings(prefix: string, filter: WarningFilter, limit: number, offset: number): Promise<WarningRow[]> {
+  async findWarnings(
+    prefix: string,
+    filter: WarningFilter,
+    limit: number,
+    offset: number,
+    sort: WarningSort = { key: 'id', descending: true },
+  ): Promise<WarningRow[]> {
+    const direction = sort.descending ? 'desc' : 'asc';
     return this.within(this.db.selectFrom('warnings'), prefix, filter)
       .selectAll()
-      .orderBy('id', 'desc')
+      .orderBy(SORT_COLUMNS[sort.key], direction)
+      .orderBy('id', direction)
       .limit(limit)
       .offset(offset)
       .execute();

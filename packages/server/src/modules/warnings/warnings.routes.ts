@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import { jurisdictionPrefix } from '@qingfeng/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { WarningServices } from './warning-services.js';
@@ -21,6 +20,7 @@ import {
   ZWarningIdParams,
   ZWarningPage,
   ZWarningQuery,
+  type WarningSortKey,
 } from './warnings.schemas.js';
 import { type WarningViewer, changeWarningStatus, getWarningDetail, listWarnings } from './warnings.service.js';
 
@@ -37,22 +37,24 @@ export function viewerFromRequest(request: FastifyRequest): WarningViewer {
 }
 
 function filterOf(query: {
+  modelId?: string;
   model?: string;
   severity?: WarningFilter['severity'];
   status?: WarningFilter['status'];
-  retired: NonNullable<WarningFilter['retired']>;
   category?: string;
   division?: string;
+  retired: NonNullable<WarningFilter['retired']>;
   from?: string;
   to?: string;
 }): WarningFilter {
+  const modelId = query.modelId ?? query.model;
   return {
-    ...(query.model ? { modelId: query.model } : {}),
+    ...(modelId ? { modelId } : {}),
     ...(query.severity ? { severity: query.severity } : {}),
     ...(query.status ? { status: query.status } : {}),
-    retired: query.retired,
     ...(query.category ? { category: query.category } : {}),
-    ...(query.division ? { divisionPrefix: jurisdictionPrefix(query.division.padEnd(12, '0')) } : {}),
+    ...(query.division ? { division: query.division } : {}),
+    retired: query.retired,
     ...(query.from ? { from: new Date(`${query.from}T00:00:00`) } : {}),
     // `to` is a calendar day included whole.
     ...(query.to ? { to: new Date(new Date(`${query.to}T00:00:00`).getTime() + 86_400_000) } : {}),
@@ -70,19 +72,22 @@ export function registerWarningRoutes(app: FastifyInstance, services: WarningSer
       config: { access: 'warning.read' },
       schema: {
         tags,
-        summary: 'Warnings in your jurisdiction, newest first',
+        summary: 'Warnings in your jurisdiction, newest first unless sorted (sort=key or -key, from a fixed list)',
         querystring: ZWarningQuery,
         response: { 200: ZWarningPage },
       },
     },
     async (request) => {
-      const { page, pageSize } = request.query;
+      const { page, pageSize, sort } = request.query;
+      const descending = sort.startsWith('-');
+      const key = (descending ? sort.slice(1) : sort) as WarningSortKey;
       const { items, total } = await listWarnings(
         services,
         viewerFromRequest(request),
         filterOf(request.query),
         page,
         pageSize,
+        { key, descending },
       );
       return { items, total, page, pageSize };
     },

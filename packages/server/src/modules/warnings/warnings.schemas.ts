@@ -10,26 +10,44 @@ const ZText = z.object({ zh: z.string(), en: z.string() });
 
 export const ZWarningIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
+const ZModelId = z.string().max(60);
+
 export const ZWarningFilter = z.object({
-  model: z.string().max(60).optional(),
+  /** The model's id (`model` is the older name, still read). */
+  modelId: ZModelId.optional(),
+  model: ZModelId.optional(),
   severity: ZSeverity.optional(),
-  status: ZWarningStatus.optional(),
-  retired: ZRetiredFilter,
-  /** A model category (the overview's links): the warnings of its models. */
-  category: z
-    .string()
-    .regex(/^[A-Za-z0-9_]{1,40}$/)
-    .optional(),
-  /** A division code of 6, 9 or 12 digits: the warnings inside it (and inside the viewer's jurisdiction). */
+  /** A status, or `open`: new or under review, and not retired (what the overview counts as open). */
+  status: z.union([ZWarningStatus, z.literal('open')]).optional(),
+  /** The category of the warning's model (its registry row). */
+  category: z.string().max(60).optional(),
+  /** A division code or its leading digits (a town's 9, a village's 12): within the viewer's jurisdiction only. */
   division: z
     .string()
-    .regex(/^\d{6}(\d{3}(\d{3})?)?$/)
+    .regex(/^\d{2,12}$/)
     .optional(),
+  retired: ZRetiredFilter,
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });
 
-export const ZWarningQuery = ZWarningFilter.extend(pageQueryFields(20));
+/**
+ * The columns the list may be sorted by, `-` before one for descending. A whitelist: the
+ * key picks a fixed column, never text put into SQL. Ties fall back to the id, descending.
+ */
+export const WARNING_SORT_KEYS = [
+  'id',
+  'modelId',
+  'severity',
+  'status',
+  'division',
+  'firstSeenAt',
+  'lastSeenAt',
+] as const;
+export type WarningSortKey = (typeof WARNING_SORT_KEYS)[number];
+export const ZWarningSort = z.enum([...WARNING_SORT_KEYS, ...WARNING_SORT_KEYS.map((k) => `-${k}` as const)]);
+
+export const ZWarningQuery = ZWarningFilter.extend({ ...pageQueryFields(20), sort: ZWarningSort.default('-id') });
 
 export const ZWarning = z.object({
   id: z.number(),
@@ -98,6 +116,9 @@ export const ZExportedWarning = ZWarning.extend({ subjects: z.array(ZSubject), e
 export type TExportedWarning = z.infer<typeof ZExportedWarning>;
 
 export const ZWarningDetail = ZWarning.extend({
+  /** The policy basis and handling guidance of the model version that raised it; null where its document names none. */
+  basis: ZText.nullable(),
+  handling: ZText.nullable(),
   facts: z.record(z.string(), z.unknown()),
   /** Place names of the division codes the evidence rows hold (12-digit code → name), for showing them in words. */
   places: z.record(z.string(), z.string()),

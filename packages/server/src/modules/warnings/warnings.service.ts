@@ -7,7 +7,8 @@ import { rowJurisdictionOf } from '../datasets/index.js';
 import { divisionCodesIn, findPlaceNames } from '../organisations/index.js';
 import { divisionValuesOf, placesRecord } from './evidence.presenter.js';
 import { presentEvent, presentFacts, presentWarning } from './warnings.presenter.js';
-import { type WarningFilter, WarningsRepository } from './warnings.repository.js';
+import { type WarningFilter, type WarningSort, WarningsRepository } from './warnings.repository.js';
+import { findWarningGuidance } from './warning-guidance.js';
 import type { TWarning, TWarningDetail } from './warnings.schemas.js';
 import { findWarningMasking } from './warning-masking.js';
 import { type ViewedEvidence, viewEvidence } from './warning-evidence.js';
@@ -25,7 +26,7 @@ export interface WarningViewer {
 const REASON_REQUIRED: ReadonlySet<WarningStatus> = new Set(['false_positive', 'not_actionable']);
 
 /**
- * A page of warnings inside the viewer's jurisdiction, newest first, masked: a list is
+ * A page of warnings inside the viewer's jurisdiction, newest first unless sorted, masked: a list is
  * never revealed, so no explanation shows the birth date of a person it names.
  */
 export async function listWarnings(
@@ -34,10 +35,11 @@ export async function listWarnings(
   filter: WarningFilter,
   page: number,
   pageSize: number,
+  sort?: WarningSort,
 ): Promise<{ items: TWarning[]; total: number }> {
   const repository = new WarningsRepository(services.database.db);
   const [rows, total] = await Promise.all([
-    repository.findWarnings(viewer.jurisdictionPrefix, filter, pageSize, (page - 1) * pageSize),
+    repository.findWarnings(viewer.jurisdictionPrefix, filter, pageSize, (page - 1) * pageSize, sort),
     repository.countWarnings(viewer.jurisdictionPrefix, filter),
   ]);
   const maskingOf = await findWarningMasking(services, rows);
@@ -67,7 +69,11 @@ export async function getWarningDetail(
       'person_read_required',
     );
   }
-  const [evidence, events] = await Promise.all([repository.findEvidence(id), repository.findEvents(id)]);
+  const [evidence, events, guidance] = await Promise.all([
+    repository.findEvidence(id),
+    repository.findEvents(id),
+    findWarningGuidance(services.database.db, warning.model_id, warning.model_version),
+  ]);
   // A county's handler sees the evidence rows inside the county; a row of another
   // jurisdiction (a death registered by a neighbour) is named but its values are withheld.
   const scope = await rowJurisdictionOf(services.database.db, viewer.jurisdictionPrefix);
@@ -86,6 +92,7 @@ export async function getWarningDetail(
   const places = await findPlaceNames(services.database.db, divisionCodesIn(codes));
   return {
     ...presentWarning(warning, masking, places),
+    ...guidance,
     facts: presentFacts(warning, masking),
     places: placesRecord(divisionCodesIn(codes), places),
     masked: !unmasked,

@@ -143,7 +143,7 @@ export function FreshnessCard({ freshness }: { freshness: Freshness[] }) {
                       <Typography.Text type="secondary">{t('overview.feedsNone')}</Typography.Text>
                     ) : (
                       item.models.map((m) => (
-                        <Link key={m.id} to={warningsLink({ model: m.id })} title={m.name[lang]}>
+                        <Link key={m.id} to={warningsLink({ modelId: m.id })} title={m.name[lang]}>
                           <Tag style={{ marginInlineEnd: 0 }}>{m.id}</Tag>
                         </Link>
                       ))

@@ -5,8 +5,8 @@ describe('the overview links each figure to the warning list behind it', () => {
   it('names the filters as the list and the API do, leaving out the empty ones', () => {
     expect(warningsLink({})).toBe('/warnings');
     expect(warningsLink({ to: '2026-11-04', status: 'new', severity: '' })).toBe('/warnings?status=new&to=2026-11-04');
-    expect(warningsLink({ division: '330106001', category: 'W', model: 'W01' })).toBe(
-      '/warnings?model=W01&category=W&division=330106001',
+    expect(warningsLink({ division: '330106001', category: 'W', modelId: 'W01' })).toBe(
+      '/warnings?modelId=W01&category=W&division=330106001',
     );
     // A hostile value is encoded, not spliced into the URL.
     expect(warningsLink({ category: 'a&status=confirmed' })).toBe('/warnings?category=a%26status%3Dconfirmed');

@@ -5,14 +5,14 @@ import type { WarningStatus } from '../../api/warnings';
 export interface WarningLinkFilter {
   severity?: string;
   status?: WarningStatus;
-  model?: string;
+  modelId?: string;
   category?: string;
   division?: string;
   from?: string;
   to?: string;
 }
 
-const ORDER: (keyof WarningLinkFilter)[] = ['model', 'category', 'severity', 'status', 'division', 'from', 'to'];
+const ORDER: (keyof WarningLinkFilter)[] = ['modelId', 'category', 'severity', 'status', 'division', 'from', 'to'];
 
 /** The warning list filtered to what a figure counts. */
 export function warningsLink(filter: WarningLinkFilter): string {

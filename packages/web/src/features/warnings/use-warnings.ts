@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type WarningFilter,
+  type WarningSort,
   type WarningStatus,
   changeWarningStatus,
   changeWarningsStatus,
@@ -11,10 +12,10 @@ import {
 export const WARNINGS_KEY = ['warnings'] as const;
 
 /** One page of warnings; the previous page stays shown while the next loads. */
-export function useWarnings(filter: WarningFilter, page: number, pageSize: number) {
+export function useWarnings(filter: WarningFilter, page: number, pageSize: number, sort?: WarningSort) {
   return useQuery({
-    queryKey: [...WARNINGS_KEY, 'list', filter, page, pageSize],
-    queryFn: () => listWarnings(filter, page, pageSize),
+    queryKey: [...WARNINGS_KEY, 'list', filter, page, pageSize, sort ?? null],
+    queryFn: () => listWarnings(filter, page, pageSize, sort),
     placeholderData: keepPreviousData,
   });
 }

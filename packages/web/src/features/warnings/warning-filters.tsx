@@ -1,5 +1,5 @@
-import { DatePicker, Flex, Select } from 'antd';
-import { BUILTIN_MODELS } from '@qingfeng/core';
+import { DatePicker, Flex, Select, Tag } from 'antd';
+import { BUILTIN_MODELS, MODEL_CATEGORIES } from '@qingfeng/core';
 import dayjs from 'dayjs';
 import { SEVERITIES, type Severity } from '../../api/models';
 import {
@@ -7,13 +7,13 @@ import {
   type RetiredFilter,
   WARNING_STATUSES,
   type WarningFilter,
-  type WarningStatus,
+  type WarningStatusFilter,
 } from '../../api/warnings';
 import { useI18n } from '../../i18n';
 import { useModels } from '../models/use-models';
 import { useCan } from '../auth/use-me';
 
-/** Model, severity, status, retired or live, and first-seen date range. */
+/** Model, its category, severity, status, division (from a link), retired or live, and first-seen date range. */
 export function WarningFilters({ filter, onChange }: { filter: WarningFilter; onChange: (f: WarningFilter) => void }) {
   const { t, lang } = useI18n();
   const can = useCan();
@@ -30,10 +30,19 @@ export function WarningFilters({ filter, onChange }: { filter: WarningFilter; on
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('warnings.model')}
         style={{ minWidth: 260 }}
-        value={filter.model}
+        value={filter.modelId}
         data-testid="filter-model"
-        onChange={(model?: string) => onChange({ ...filter, model })}
+        onChange={(modelId?: string) => onChange({ ...filter, modelId })}
         options={modelOptions}
+      />
+      <Select
+        allowClear
+        placeholder={t('models.category')}
+        style={{ minWidth: 160 }}
+        value={filter.category}
+        data-testid="filter-category"
+        onChange={(category?: string) => onChange({ ...filter, category })}
+        options={MODEL_CATEGORIES.map((c) => ({ value: c.code, label: c.label[lang] }))}
       />
       <Select
         allowClear
@@ -49,8 +58,11 @@ export function WarningFilters({ filter, onChange }: { filter: WarningFilter; on
         style={{ minWidth: 140 }}
         value={filter.status}
         data-testid="filter-status"
-        onChange={(status?: WarningStatus) => onChange({ ...filter, status })}
-        options={WARNING_STATUSES.map((s) => ({ value: s, label: t(`warnings.status.${s}`) }))}
+        onChange={(status?: WarningStatusFilter) => onChange({ ...filter, status })}
+        options={[
+          { value: 'open', label: t('warnings.statusOpen') },
+          ...WARNING_STATUSES.map((s) => ({ value: s, label: t(`warnings.status.${s}`) })),
+        ]}
       />
       <Select
         style={{ minWidth: 140 }}
@@ -60,6 +72,17 @@ export function WarningFilters({ filter, onChange }: { filter: WarningFilter; on
         onChange={(retired: RetiredFilter) => onChange({ ...filter, retired })}
         options={RETIRED_FILTERS.map((r) => ({ value: r, label: t(`warnings.retiredFilter.${r}`) }))}
       />
+      {filter.division && (
+        // Set by a link (the overview's town or village); cleared here, not chosen.
+        <Tag
+          closable
+          data-testid="filter-division"
+          style={{ alignSelf: 'center' }}
+          onClose={() => onChange({ ...filter, division: undefined })}
+        >
+          {t('warnings.division')}: {filter.division}
+        </Tag>
+      )}
       <DatePicker.RangePicker
         value={filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : null}
         onChange={(range) =>

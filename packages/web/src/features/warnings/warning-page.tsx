@@ -1,6 +1,6 @@
 import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { WARNING_STATUSES, type WarningStatus } from '../../api/warnings';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/error-text';
@@ -22,6 +22,9 @@ import { useSummaryText } from './warning-summary';
 /** One warning: its explanation, the evidence rows side by side, its handling and history. */
 export function WarningPage() {
   const id = Number(useParams().id);
+  // The list this warning was opened from (its filters, sort and page), when it was.
+  const from = (useLocation().state as { list?: unknown } | null)?.list;
+  const listUrl = `/warnings${typeof from === 'string' && from.startsWith('?') ? from : ''}`;
   const { t, lang } = useI18n();
   const summaryText = useSummaryText();
   const can = useCan();
@@ -48,7 +51,7 @@ export function WarningPage() {
     <>
       <Breadcrumb
         style={{ marginBottom: 12 }}
-        items={[{ title: <Link to="/warnings">{t('warnings.title')}</Link> }, { title: `#${w.id}` }]}
+        items={[{ title: <Link to={listUrl}>{t('warnings.title')}</Link> }, { title: `#${w.id}` }]}
       />
       <Flex align="center" gap={12} wrap style={{ marginBottom: 16 }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
@@ -96,6 +99,22 @@ export function WarningPage() {
             </Space>
           )}
         </Card>
+        {(w.basis || w.handling) && (
+          <Card title={t('warnings.guidance')} data-testid="warning-guidance">
+            <Descriptions size="small" column={1}>
+              {w.basis && (
+                <Descriptions.Item label={t('models.basis')}>
+                  <span data-testid="warning-basis">{w.basis[lang]}</span>
+                </Descriptions.Item>
+              )}
+              {w.handling && (
+                <Descriptions.Item label={t('models.handling')}>
+                  <span data-testid="warning-handling">{w.handling[lang]}</span>
+                </Descriptions.Item>
+              )}
+            </Descriptions>
+          </Card>
+        )}
         <Card
           title={t('warnings.evidence')}
           extra={

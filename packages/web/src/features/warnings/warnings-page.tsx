@@ -1,8 +1,14 @@
-import { Button, Card, Flex, Space, Table, Typography } from 'antd';
+import { Button, Card, Flex, Space, Table, type TableColumnType, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import type { Severity } from '../../api/models';
-import { type Warning, type WarningFilter, type WarningStatus, warningExportUrl } from '../../api/warnings';
+import {
+  type Warning,
+  type WarningFilter,
+  type WarningSortKey,
+  type WarningStatus,
+  warningExportUrl,
+} from '../../api/warnings';
 import { useI18n } from '../../i18n';
 import { useNotify } from '../../shared/use-notify';
 import { useCan } from '../auth/use-me';
@@ -16,10 +22,14 @@ import { WarningStatusTag } from './status-tag';
 import { useChangeStatus, useWarnings } from './use-warnings';
 import { WarningFilters } from './warning-filters';
 import { WarningSummaryLine } from './warning-summary';
+import { useListParams } from './use-list-params';
 
 const BULK: readonly WarningStatus[] = ['under_review', 'false_positive', 'not_actionable'];
 
-/** Warnings in the user's jurisdiction: filters, paging, bulk handling and export. */
+/**
+ * Warnings in the user's jurisdiction: filters, sort, paging (all kept in the URL), bulk
+ * handling and export.
+ */
 export function WarningsPage() {
   const { t, lang } = useI18n();
   const can = useCan();
@@ -27,15 +37,22 @@ export function WarningsPage() {
   const formatTime = useDateTime();
   const nameOf = useModelNames();
   const { ok, fail } = useNotify();
-  const [filter, setFilter] = useState<WarningFilter>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const location = useLocation();
+  const [list, changeList] = useListParams();
+  const { filter, page, pageSize, sort } = list;
   const [selected, setSelected] = useState<number[]>([]);
   const [target, setTarget] = useState<WarningStatus>();
-  const warnings = useWarnings(filter, paging.page, paging.pageSize);
+  const warnings = useWarnings(filter, page, pageSize, sort);
   const change = useChangeStatus();
   const handle = can('warning.handle');
 
-  const refilter = (next: WarningFilter) => (setFilter(next), setPaging((p) => ({ ...p, page: 1 })), setSelected([]));
+  const refilter = (next: WarningFilter) => (changeList((l) => ({ ...l, filter: next, page: 1 })), setSelected([]));
+  // A server-side sort: the column shows the URL's order, a click asks for another.
+  const sortable = (key: WarningSortKey): Pick<TableColumnType<Warning>, 'sorter' | 'sortOrder' | 'key'> => ({
+    key,
+    sorter: true,
+    sortOrder: sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null,
+  });
   const confirm = (reason: string | undefined) =>
     target &&
     change.mutate(
@@ -87,28 +104,42 @@ export function WarningsPage() {
           rowSelection={
             handle ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) } : undefined
           }
-          onRow={(w) => ({ onClick: () => void navigate(`/warnings/${w.id}`), style: { cursor: 'pointer' } })}
+          // The list's URL goes along, so the warning's breadcrumb leads back to this very list.
+          onRow={(w) => ({
+            onClick: () => void navigate(`/warnings/${w.id}`, { state: { list: location.search } }),
+            style: { cursor: 'pointer' },
+          })}
+          onChange={(pagination, _filters, sorter, { action }) => {
+            if (action === 'sort' && !Array.isArray(sorter)) {
+              const key = sorter.columnKey as WarningSortKey | undefined;
+              const next = key && sorter.order ? (sorter.order === 'descend' ? `-${key}` : key) : undefined;
+              changeList((l) => ({ ...l, sort: next as typeof sort, page: 1 }));
+            } else if (action === 'paginate') {
+              changeList((l) => ({ ...l, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? l.pageSize }));
+            }
+          }}
           pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
+            current: page,
+            pageSize,
             total: warnings.data?.total ?? 0,
             showSizeChanger: true,
             pageSizeOptions: [20, 50, 100, 200],
             showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
           }}
           columns={[
-            { title: t('warnings.id'), dataIndex: 'id', width: 70 },
+            { title: t('warnings.id'), dataIndex: 'id', width: 70, ...sortable('id') },
             {
               title: t('warnings.model'),
               dataIndex: 'modelId',
               width: 200,
+              ...sortable('modelId'),
               render: (id: string) => `${id} ${nameOf(id)?.[lang] ?? ''}`,
             },
             {
               title: t('models.severity'),
               dataIndex: 'severity',
               width: 80,
+              ...sortable('severity'),
               render: (s: Severity) => <SeverityTag severity={s} />,
             },
             {
@@ -125,12 +156,14 @@ export function WarningsPage() {
               title: t('warnings.division'),
               dataIndex: 'divisionCode',
               width: 100,
+              ...sortable('division'),
               render: (code: string | null, w) => <PlaceName code={code} name={w.divisionName} />,
             },
             {
               title: t('warnings.statusLabel'),
               dataIndex: 'status',
               width: 120,
+              ...sortable('status'),
               render: (s: WarningStatus, w) => (
                 <Space size={4} wrap>
                   <WarningStatusTag status={s} />
@@ -138,7 +171,13 @@ export function WarningsPage() {
                 </Space>
               ),
             },
-            { title: t('warnings.firstSeenAt'), dataIndex: 'firstSeenAt', width: 170, render: formatTime },
+            {
+              title: t('warnings.firstSeenAt'),
+              dataIndex: 'firstSeenAt',
+              width: 170,
+              render: formatTime,
+              ...sortable('firstSeenAt'),
+            },
           ]}
         />
       </Card>
