@@ -35,6 +35,42 @@ describe('a fact in words', () => {
     expect(factText(['dibao', 'tekun'], { type: 'any', of: [] }, { lang: 'zh' })).toBe('dibao、tekun');
   });
 
+  it('shows a share of a whole as a percentage, not a division by a rate', () => {
+    expect(factKindsOf(model('PR09')).get('ratio')).toEqual({ type: 'ratio' });
+    expect(factKindsOf(model('PR10')).get('overrun')).toEqual({ type: 'ratio' });
+    expect(factKindsOf(model('C01')).get('ratio')).toEqual({ type: 'ratio' });
+    expect(factKindsOf(model('PR12')).get('share')).toEqual({ type: 'ratio' });
+    // An amount over the subsidy per mu is an area.
+    expect(factKindsOf(model('W14')).get('paid_area')).toEqual({ type: 'plain' });
+    const pr09 = { title: '道路工程', tender_id: 'T1', award: 990000, budget: 1000000, ratio: 0.99 };
+    expect(explainHit(model('PR09'), pr09, { lang: 'zh' })).toContain('为预算1000000元的99%');
+    expect(explainHit(model('PR09'), pr09, { lang: 'en' })).toContain('990000 yuan, 99% of the 1000000 yuan budget');
+    // PostgreSQL's numeric arrives as text.
+    expect(factText('0.1250', { type: 'ratio' }, { lang: 'en' })).toBe('12.5%');
+    expect(factText('not a number', { type: 'ratio' }, { lang: 'en' })).toBe('not a number');
+  });
+
+  it('words the holder of a payout account and a medical claim after death as sentences', () => {
+    const w10 = { name: '张三', program: 'dibao', count: 2, total: 600, first: '2024-01', last: '2024-02' };
+    const official = { ...w10, account_name: '李四', holder: '公职人员 an official serving as 科长' };
+    expect(explainHit(model('W10'), official, { lang: 'en' })).toContain('李四, who is an official serving as 科长');
+    expect(explainHit(model('W10'), official, { lang: 'zh' })).toContain('该人为公职人员科长');
+    const m02 = { name_hint: '王五', death_date: '2024-01-05', count: 2, first: '2024-02-01', last: '2024-03-01' };
+    expect(explainHit(model('M02'), m02, { lang: 'en' })).toMatch(/^Patient 王五 died on 2024-01-05; 2 claims/);
+    const w14 = { name: '赵六', first: '2024-03', last: '2024-06', count: 2, total: 5000, paid_area: 30, area: 10 };
+    expect(explainHit(model('W14'), w14, { lang: 'zh' })).toMatch(/^赵六于2024-03至2024-06领取/);
+    const w09 = { reason: '户名与领取人不符 account name differs', account_no: '6222', recipients: 1, amount: 300 };
+    expect(explainHit(model('W09'), w09, { lang: 'en' })).toBe(
+      'Account name differs: account 6222, recipients paid into it: 1, 300 yuan',
+    );
+  });
+
+  it('names no programme by its pinyin code in an English name or basis', () => {
+    for (const spec of BUILTIN_MODELS) {
+      expect(`${spec.name.en} ${spec.basis.en}`, spec.id).not.toMatch(/dibao|tekun|wubao/i);
+    }
+  });
+
   it('reads a literal the document wrote in both languages, or as a code of the standard', () => {
     expect(literalText('未终止 still open', 'zh')).toBe('未终止');
     expect(literalText('未终止 still open', 'en')).toBe('still open');
@@ -52,9 +88,8 @@ describe('a fact in words', () => {
     const facts = { name: 'P1', program: 'dibao', amount: 500, account_name: '钱亲' };
     expect(explainHit(w10, { ...facts, holder: '钱官 / child' }, { lang: 'en' })).toContain('who is 钱官 / child');
     expect(explainHit(w10, { ...facts, holder: '钱官 / child' }, { lang: 'zh' })).toContain('该人为钱官 / 子女');
-    expect(explainHit(w10, { ...facts, holder: '公职人员 official 科长' }, { lang: 'zh' })).toContain(
-      '该人为公职人员科长',
-    );
+    const official = { ...facts, holder: '公职人员 an official serving as 科长' };
+    expect(explainHit(w10, official, { lang: 'zh' })).toContain('该人为公职人员科长');
     const p01 = model('P01');
     const until = { name: 'P', employer: 'A局', death_date: '2024-01-10', end_state: '至 until 2024-05-31' };
     expect(explainHit(p01, until, { lang: 'zh' })).toContain('A局的供养记录至2024-05-31');

@@ -35,6 +35,12 @@ function codeText(label: string, options: ExplainOptions): string {
   return label[0]?.toLowerCase() + label.slice(1);
 }
 
+/** A phrase the document wrote in lower case opens an English sentence with a capital. */
+function sentenceText(text: string, options: ExplainOptions): string {
+  if (options.lang !== 'en' || options.sentenceStart !== true) return text;
+  return (text[0]?.toUpperCase() ?? '') + text.slice(1);
+}
+
 /** Text a model document wrote: its half in the reader's language, or a code of the standard by its label. */
 export function literalText(text: string, lang: Lang): string {
   const m = BILINGUAL.exec(text);
@@ -44,6 +50,11 @@ export function literalText(text: string, lang: Lang): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A share of a whole as a percentage to one decimal (0.985 → 98.5%, 1 → 100%). */
+export function percentText(value: number): string {
+  return `${Number((value * 100).toFixed(1))}%`;
 }
 
 function shownPart(value: string, kind: FactKind, options: ExplainOptions): string {
@@ -59,9 +70,14 @@ function claimed(value: string, kind: FactKind, options: ExplainOptions): string
       return value === 'true' || value === 'false' ? boolLabel(value === 'true', options.lang) : undefined;
     case 'division':
       return DIVISION_DIGITS.test(value) ? placeLabel(value, options.places) : undefined;
+    case 'ratio':
+      // A PostgreSQL numeric arrives as text.
+      return value.trim() !== '' && Number.isFinite(Number(value)) ? percentText(Number(value)) : undefined;
     case 'literal':
       if (value !== kind.text) return undefined;
-      return kind.label === undefined ? literalText(value, options.lang) : codeText(kind.label[options.lang], options);
+      return kind.label === undefined
+        ? sentenceText(literalText(value, options.lang), options)
+        : codeText(kind.label[options.lang], options);
     case 'codes': {
       const label = codeLabel(kind.values, value, options.lang);
       return label === undefined ? undefined : codeText(label, options);
@@ -90,12 +106,12 @@ function claimed(value: string, kind: FactKind, options: ExplainOptions): string
 
 /**
  * One fact's value in words: a code by its label, a boolean as yes or no, a division by its
- * place name, an instant on the wall clock, a list item by item; '—' when missing.
+ * place name, a ratio as a percentage, an instant on the wall clock, a list item by item; '—' when missing.
  */
 export function factText(value: unknown, kind: FactKind, options: ExplainOptions): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return boolLabel(value, options.lang);
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return kind.type === 'ratio' ? percentText(value) : String(value);
   if (typeof value === 'string') return shownPart(value, kind, options);
   if (Array.isArray(value))
     return joinList(

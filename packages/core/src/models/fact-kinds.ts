@@ -9,12 +9,14 @@ import type { Expr, FactType, ModelParameter, ModelSpec, RuleLogic } from './spe
  * in words: a fact reading `p.program` takes that field's code list, one reading a division
  * field shows a place name, a test shows yes or no. A literal the document wrote is either a
  * code of the standard (`'self'`) or a phrase in both languages (`'未终止 still open'`);
- * a concatenation is read part by part.
+ * a concatenation is read part by part. A ratio (one amount over another of the same kind,
+ * or a template's `ratio` fact) is shown as a percentage.
  */
 export type FactKind =
   | { readonly type: 'plain' }
   | { readonly type: 'bool' }
   | { readonly type: 'division' }
+  | { readonly type: 'ratio' }
   | { readonly type: 'codes'; readonly values: readonly EnumValue[] }
   | { readonly type: 'literal'; readonly text: string; readonly label?: LocalisedText }
   | { readonly type: 'concat'; readonly parts: readonly FactKind[] }
@@ -23,6 +25,7 @@ export type FactKind =
 const PLAIN: FactKind = { type: 'plain' };
 const BOOL: FactKind = { type: 'bool' };
 const DIVISION: FactKind = { type: 'division' };
+const RATIO: FactKind = { type: 'ratio' };
 
 const COLUMN = /^([a-z][a-z0-9_]*)\.([a-z_][a-z0-9_]*)(?:\.(birth_date|sex|region))?$/;
 
@@ -82,8 +85,31 @@ function anyOf(kinds: readonly FactKind[]): FactKind {
   return { type: 'any', of: distinct };
 }
 
+/** The standard's type of a column expression (`t.budget` → money), if it is one. */
+function columnType(expr: Expr, aliases: ReadonlyMap<string, string>): string | undefined {
+  if (typeof expr !== 'string') return undefined;
+  const m = COLUMN.exec(expr);
+  const type = m?.[1] === undefined ? undefined : findDataset(aliases.get(m[1]) ?? '');
+  return type === undefined || m?.[2] === undefined || m[3] !== undefined ? undefined : findField(type, m[2])?.type;
+}
+
+/**
+ * A share of a whole: one money column over another (an award over its budget), or such a
+ * share less or plus a number (an overrun: final / award - 1). A division by a parameter is
+ * not one: an amount over a rate per mu is an area.
+ */
+function isRatio(expr: Expr, aliases: ReadonlyMap<string, string>): boolean {
+  if (typeof expr !== 'object' || !('fn' in expr)) return false;
+  const [a, b] = expr.args;
+  if (a === undefined || b === undefined) return false;
+  if (expr.fn === 'div') return columnType(a, aliases) === 'money' && columnType(b, aliases) === 'money';
+  const isNumber = (e: Expr) => typeof e === 'object' && 'value' in e && typeof e.value === 'number';
+  return (expr.fn === 'sub' || expr.fn === 'add') && isRatio(a, aliases) && isNumber(b);
+}
+
 function exprKind(expr: Expr, spec: ModelSpec, aliases: ReadonlyMap<string, string>): FactKind {
   const kind = (e: Expr) => exprKind(e, spec, aliases);
+  if (isRatio(expr, aliases)) return RATIO;
   if (typeof expr === 'string') {
     const m = COLUMN.exec(expr);
     const dataset = m?.[1] === undefined ? undefined : aliases.get(m[1]);
@@ -143,6 +169,7 @@ function templateKinds(spec: ModelSpec & { logic: { kind: 'sql' } }): Map<string
     const dataset = column?.[1] === undefined ? undefined : aliases.get(column[1]);
     if (dataset !== undefined && column?.[2] !== undefined) out.set(name, columnKind(dataset, column[2]));
     else if (type === 'bool') out.set(name, BOOL);
+    else if (type === 'ratio') out.set(name, RATIO);
     else if (type === 'text') out.set(name, { type: 'any', of: literals });
     else out.set(name, PLAIN);
   }

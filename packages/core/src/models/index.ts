@@ -14,4 +14,5 @@ export { fieldsReadByModel } from './fields-read.js';
 export { type FactKind, columnKind, factKindsOf, placeholderKind } from './fact-kinds.js';
 export { type ExplainOptions, explainHit, explainHitBoth, factText, literalText } from './explain.js';
 export { columnLabel, columnValueText } from './evidence-words.js';
+export { paramValueText, paramsInWords } from './param-words.js';
 export { evidenceRoleLabel, knownEvidenceRoles } from './evidence-roles.js';

@@ -212,7 +212,8 @@ export interface UnionLogic {
 }
 
 /** A fact column produced by a SQL template, and its portable type. */
-export type FactType = 'text' | 'int' | 'number' | 'money' | 'date' | 'timestamp' | 'bool' | 'subject';
+/** `ratio` is a number read as a share of a whole (0.99), which a reader sees as a percentage. */
+export type FactType = 'text' | 'int' | 'number' | 'ratio' | 'money' | 'date' | 'timestamp' | 'bool' | 'subject';
 
 /**
  * Hand-written SQL, one text per engine (or one portable text). Placeholders `{{param}}`

@@ -10,6 +10,8 @@ export interface Me {
   orgId: number;
   orgName: string;
   divisionCode: string;
+  /** The jurisdiction's place name; null when the division register does not name it. */
+  divisionName: string | null;
   permissions: Permission[];
   mustChangePassword: boolean;
   mustEnrolTotp: boolean;

@@ -18,6 +18,8 @@ export interface Organisation {
   unitType: UnitType | null;
   parentId: number | null;
   divisionCode: string;
+  /** The division's place name; null when the division register does not name it. */
+  divisionName: string | null;
   createdAt: string;
   updatedAt: string;
 }

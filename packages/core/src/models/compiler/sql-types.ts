@@ -48,6 +48,7 @@ export function factSqlType(type: FactType): SqlType {
     text: 'text',
     int: 'int',
     number: 'num',
+    ratio: 'num',
     money: 'money',
     date: 'date',
     timestamp: 'timestamp',

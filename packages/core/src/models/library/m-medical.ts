@@ -69,7 +69,7 @@ export const M01: ModelSpec = {
 
 export const M02: ModelSpec = {
   id: 'M02',
-  version: 2,
+  version: 3,
   name: zhEn('死亡人员医保结算', 'Claims after death'),
   category: 'M',
   inputs: ['med_claim', 'death'],
@@ -81,7 +81,7 @@ export const M02: ModelSpec = {
   ),
   explanation: zhEn(
     '{name_hint}于{death_date}死亡，{first}至{last}在{inst_code}发生结算{count}笔，共{total}元',
-    'Patient died on {death_date}; {count} claims admitted {first} to {last} at {inst_code}, {total} yuan in all {name_hint}',
+    'Patient {name_hint} died on {death_date}; {count} claims admitted {first} to {last} at {inst_code}, {total} yuan in all',
   ),
   handling: zhEn(
     '调取病历与结算凭证，追回基金并查处机构',

@@ -221,7 +221,7 @@ export const PR11: ModelSpec = {
 
 export const PR12: ModelSpec = {
   id: 'PR12',
-  version: 1,
+  version: 2,
   name: zhEn('中标集中', 'Supplier concentration'),
   category: 'PR',
   indicator: 'R040/R050',
@@ -260,7 +260,7 @@ export const PR12: ModelSpec = {
       supplied: 'money',
       total: 'money',
       awards: 'int',
-      share: 'number',
+      share: 'ratio',
     },
   },
 };

@@ -13,7 +13,7 @@ export function exclusivePairs(): string[] {
 
 export const W07: ModelSpec = {
   id: 'W07',
-  version: 2,
+  version: 3,
   name: zhEn('重复享受互斥待遇', 'Mutually exclusive benefits'),
   category: 'W',
   inputs: ['benefit_payment'],
@@ -29,7 +29,7 @@ export const W07: ModelSpec = {
   severity: 'red',
   basis: zhEn(
     '《社会救助暂行办法》及各项目管理办法：特困供养与低保等待遇不得同时享受',
-    'Programme rules: e.g. extreme-poverty support and dibao may not be received for the same month',
+    'Programme rules: e.g. extreme-poverty support and the minimum living guarantee may not be received for the same month',
   ),
   explanation: zhEn(
     '{name}在{first}至{last}共{count}个月同时领取{program_a}和{program_b}（{program_a}合计{total}元）',

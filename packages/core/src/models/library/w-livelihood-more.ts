@@ -70,7 +70,7 @@ export const W08: ModelSpec = {
 
 export const W09: ModelSpec = {
   id: 'W09',
-  version: 2,
+  version: 3,
   name: zhEn('多人共用发放账户', 'Shared payout account'),
   category: 'W',
   inputs: ['benefit_payment'],
@@ -87,7 +87,7 @@ export const W09: ModelSpec = {
   ),
   explanation: zhEn(
     '{reason}：账户{account_no}，领取人{recipients}人，金额{amount}元',
-    '{reason}: account {account_no}, {recipients} recipients, {amount} yuan',
+    '{reason}: account {account_no}, recipients paid into it: {recipients}, {amount} yuan',
   ),
   handling: zhEn('核实账户实际控制人，排查截留挪用', 'Find who controls the account and check for diversion'),
   incremental: false,
@@ -139,7 +139,7 @@ export const W09: ModelSpec = {
 
 export const W10: ModelSpec = {
   id: 'W10',
-  version: 2,
+  version: 3,
   name: zhEn('资金发放至干部账户', "Payout to an official's account"),
   category: 'W',
   inputs: ['benefit_payment', 'official', 'kinship'],
@@ -190,7 +190,7 @@ export const W10: ModelSpec = {
           period: paymentMonth('p'),
           amount: 'p.amount',
           account_name: 'p.account_name',
-          holder: fn('concat', { value: '公职人员 official ' }, 'o.position'),
+          holder: fn('concat', { value: '公职人员 an official serving as ' }, 'o.position'),
         },
       },
       {
@@ -373,7 +373,7 @@ export const W13: ModelSpec = {
 
 export const W14: ModelSpec = {
   id: 'W14',
-  version: 2,
+  version: 3,
   name: zhEn('超面积领取耕地补贴', 'Farmland subsidy beyond area'),
   category: 'W',
   inputs: ['benefit_payment', 'collective_lease', 'collective_asset'],
@@ -388,7 +388,7 @@ export const W14: ModelSpec = {
     'Farmland subsidy rules: paid by the registered or contracted area',
   ),
   explanation: zhEn(
-    '{name}{first}至{last}领取超面积补贴{count}笔，共{total}元（其中一笔折合{paid_area}亩），登记承包面积{area}亩',
+    '{name}于{first}至{last}领取超面积补贴{count}笔，共{total}元（其中一笔折合{paid_area}亩），登记承包面积{area}亩',
     '{name} was paid beyond the area {count} times for {first} to {last}, {total} yuan in all (one payment alone is {paid_area} mu), against {area} mu registered',
   ),
   handling: zhEn('核实承包面积与补贴面积，追回超额部分', 'Reconcile the areas and recover the excess'),

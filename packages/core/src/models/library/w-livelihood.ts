@@ -74,15 +74,15 @@ export const W01: ModelSpec = {
 
 export const W02: ModelSpec = {
   id: 'W02',
-  version: 1,
-  name: zhEn('财政供养人员享受低保', 'State-funded staff on dibao'),
+  version: 2,
+  name: zhEn('财政供养人员享受低保', 'State-funded staff on the minimum living guarantee'),
   category: 'W',
   inputs: ['benefit_roll', 'person', 'payroll'],
   parameters: [programmes('programs', ['dibao'])],
   severity: 'red',
   basis: zhEn(
     '《最低生活保障审核确认办法》第十一条：家庭成员中有财政供养人员的一般不予认定低保',
-    'Dibao review rules art. 11: households with a state-funded member are not eligible',
+    'Minimum living guarantee review rules art. 11: households with a state-funded member are not eligible',
   ),
   explanation: zhEn(
     '{name}享受{program}（{start_date}起），家庭成员{member_name}在{employer}财政供养',
@@ -117,8 +117,8 @@ export const W02: ModelSpec = {
 
 export const W03: ModelSpec = {
   id: 'W03',
-  version: 1,
-  name: zhEn('有车家庭享受低保', 'Vehicle-owning household on dibao'),
+  version: 2,
+  name: zhEn('有车家庭享受低保', 'Vehicle-owning household on the minimum living guarantee'),
   category: 'W',
   inputs: ['benefit_roll', 'person', 'vehicle'],
   parameters: [
@@ -131,7 +131,7 @@ export const W03: ModelSpec = {
   severity: 'orange',
   basis: zhEn(
     '各地低保家庭经济状况认定办法：拥有非生活必需机动车辆的家庭不予认定',
-    'Local dibao means tests: households owning a non-essential vehicle are not eligible',
+    'Local minimum living guarantee means tests: households owning a non-essential vehicle are not eligible',
   ),
   explanation: zhEn(
     '{name}享受{program}期间，家庭成员{member_name}名下有车辆{plate}（价值{value}元）',
@@ -173,8 +173,8 @@ export const W03: ModelSpec = {
 
 export const W04: ModelSpec = {
   id: 'W04',
-  version: 1,
-  name: zhEn('多套房产家庭享受低保', 'Property-rich household on dibao'),
+  version: 2,
+  name: zhEn('多套房产家庭享受低保', 'Property-rich household on the minimum living guarantee'),
   category: 'W',
   inputs: ['benefit_roll', 'person', 'property'],
   parameters: [
@@ -187,7 +187,7 @@ export const W04: ModelSpec = {
   severity: 'orange',
   basis: zhEn(
     '各地低保家庭经济状况认定办法：拥有两套以上住房或商业用房的家庭不予认定',
-    'Local dibao means tests: two or more homes, or any commercial property, disqualify',
+    'Local minimum living guarantee means tests: two or more homes, or any commercial property, disqualify',
   ),
   explanation: zhEn(
     '{name}享受{program}期间，家庭名下住宅{residential}套、商业用房{commercial}套',
@@ -238,8 +238,8 @@ export const W04: ModelSpec = {
 
 export const W05: ModelSpec = {
   id: 'W05',
-  version: 2,
-  name: zhEn('经商办企业家庭享受低保', 'Business owners on dibao'),
+  version: 3,
+  name: zhEn('经商办企业家庭享受低保', 'Business owners on the minimum living guarantee'),
   category: 'W',
   inputs: ['benefit_roll', 'person', 'company_role', 'company'],
   parameters: [
@@ -252,7 +252,7 @@ export const W05: ModelSpec = {
   severity: 'orange',
   basis: zhEn(
     '各地低保家庭经济状况认定办法：家庭成员投资或经营企业达到一定规模的不予认定',
-    'Local dibao means tests: a member owning or running a business of some size disqualifies',
+    'Local minimum living guarantee means tests: a member owning or running a business of some size disqualifies',
   ),
   explanation: zhEn(
     '{name}享受{program}期间，家庭成员{member_name}任{company}（注册资本{capital}元）{role}',
@@ -301,7 +301,7 @@ export const W05: ModelSpec = {
 
 export const W06: ModelSpec = {
   id: 'W06',
-  version: 1,
+  version: 2,
   name: zhEn('干部亲属享受补贴', "Cadre's relative receives benefit"),
   category: 'W',
   inputs: ['benefit_roll', 'kinship', 'official'],
@@ -310,7 +310,7 @@ export const W06: ModelSpec = {
   escalation: zhEn('干部本人为审批人的升为红色', 'Red when the official approved the enrolment'),
   basis: zhEn(
     '《最低生活保障审核确认办法》第三十六条：近亲属备案制度；村干部亲属享受应单独登记备案',
-    'Dibao review rules art. 36: benefits to relatives of cadres are registered and reviewed separately',
+    'Minimum living guarantee review rules art. 36: benefits to relatives of cadres are registered and reviewed separately',
   ),
   explanation: zhEn(
     '{name}享受{program}，系{official_name}（{official_position}）的{relation}',

@@ -7,6 +7,7 @@ export interface MeFacts {
   mustChangePassword: boolean;
   mustEnrolTotp: boolean;
   csrfToken: string;
+  divisionName: string | null;
 }
 
 /** The signed-in user for the console: never the hashes, secrets or lockout counters. */
@@ -19,6 +20,7 @@ export function presentMe(user: AuthUser, facts: MeFacts): TMe {
     orgId: user.org_id,
     orgName: user.org_name,
     divisionCode: user.division_code,
+    divisionName: facts.divisionName,
     permissions: [...facts.permissions].sort(),
     mustChangePassword: facts.mustChangePassword,
     mustEnrolTotp: facts.mustEnrolTotp,

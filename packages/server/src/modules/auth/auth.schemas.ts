@@ -19,6 +19,8 @@ export const ZMe = z.object({
   orgId: z.number(),
   orgName: z.string(),
   divisionCode: z.string(),
+  /** The jurisdiction's place name; null when the division register does not name it. */
+  divisionName: z.string().nullable(),
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
   mustEnrolTotp: z.boolean(),

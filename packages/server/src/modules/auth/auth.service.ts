@@ -11,6 +11,7 @@ import type { DB } from '../../db/schema.js';
 import type { AuthContext } from '../../http/auth-context.js';
 import { AuthenticationError, ValidationError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
+import { findPlaceNames, placeNameOf } from '../organisations/index.js';
 import { AuthRepository, type AuthUser } from './auth.repository.js';
 import { presentMe } from './auth.presenter.js';
 import type { TChangePasswordBody, TMe } from './auth.schemas.js';
@@ -59,6 +60,7 @@ export async function presentUser(deps: AuthDeps, db: Kysely<DB>, user: AuthUser
     mustChangePassword: user.must_change_password || expired,
     mustEnrolTotp: await mustEnrolTotp(db, user.role, user.totp_enabled),
     csrfToken,
+    divisionName: placeNameOf(await findPlaceNames(db, [user.division_code]), user.division_code),
   });
 }
 

@@ -1,8 +1,10 @@
+import type { PlaceNames } from '@qingfeng/core';
 import type { Organisation } from '../../db/schema.js';
+import { placeNameOf } from './place-names.js';
 import type { TOrganisation, TOrganisationNode } from './organisations.schemas.js';
 
-/** An organisation as the API shows it. */
-export function presentOrganisation(row: Organisation): TOrganisation {
+/** An organisation as the API shows it, its division by place name (`places` read once per response). */
+export function presentOrganisation(row: Organisation, places: PlaceNames): TOrganisation {
   return {
     id: row.id,
     code: row.code,
@@ -13,6 +15,7 @@ export function presentOrganisation(row: Organisation): TOrganisation {
     unitType: row.unit_type,
     parentId: row.parent_id,
     divisionCode: row.division_code,
+    divisionName: placeNameOf(places, row.division_code),
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
@@ -22,9 +25,9 @@ export function presentOrganisation(row: Organisation): TOrganisation {
  * Arranges organisations as a forest: an organisation whose parent is not in the list
  * (outside the jurisdiction, or filtered out) becomes a root.
  */
-export function presentOrganisationTree(rows: readonly Organisation[]): TOrganisationNode[] {
+export function presentOrganisationTree(rows: readonly Organisation[], places: PlaceNames): TOrganisationNode[] {
   const nodes = new Map<number, TOrganisationNode>(
-    rows.map((r) => [r.id, { ...presentOrganisation(r), children: [] }]),
+    rows.map((r) => [r.id, { ...presentOrganisation(r, places), children: [] }]),
   );
   const roots: TOrganisationNode[] = [];
   for (const node of nodes.values()) {

@@ -201,4 +201,40 @@ describe.each(testEngines())('organisations API on %s', (engine) => {
     expect(audit).toHaveLength(1);
     expect(audit[0]?.detail).toMatchObject({ changes: { name: { from: '教育局', to: '县教育局' } } });
   });
+
+  it('names each division by its place, on the list, one organisation and the signed-in user', async () => {
+    const a = world.adminA.session.headers;
+    const county = `${world.prefix}01000000`;
+    await platform.services.database.db
+      .insertInto('divisions')
+      .values([
+        { code: county, name: '测试县', level: 'county', parent_code: `${world.prefix}00000000` },
+        { code: `${world.prefix}01009000`, name: '青山镇', level: 'town', parent_code: county },
+        { code: `${world.prefix}01009001`, name: '东风村', level: 'village', parent_code: `${world.prefix}01009000` },
+      ])
+      .execute();
+    const village = await inject('POST', '/api/v1/organisations', a, {
+      code: code(),
+      name: '东风村村委会',
+      kind: 'unit',
+      unitType: 'village',
+      parentId: world.countyA.id,
+      divisionCode: `${world.prefix}01009001`,
+    });
+    expect(village.statusCode, village.body).toBe(201);
+    expect(village.json<TOrganisation>().divisionName).toBe('青山镇东风村');
+    const one = await inject('GET', `/api/v1/organisations/${world.countyA.id}`, a);
+    expect(one.json<TOrganisation>()).toMatchObject({ divisionCode: county, divisionName: '测试县' });
+    const list = await inject('GET', '/api/v1/organisations?view=flat', a);
+    const items = list.json<{ items: TOrganisation[] }>().items;
+    expect(items.find((o) => o.id === village.json<TOrganisation>().id)?.divisionName).toBe('青山镇东风村');
+    const tree = await inject('GET', '/api/v1/organisations?view=tree', a);
+    expect(tree.json<{ tree: TOrganisationNode[] }>().tree[0]?.divisionName).toBe('测试县');
+    // A division the register does not name is shown as its code.
+    const cityHeaders = world.cityAdmin.session.headers;
+    const city = await inject('GET', `/api/v1/organisations/${world.city.id}`, cityHeaders);
+    expect(city.json<TOrganisation>().divisionName).toBeNull();
+    const me = await inject('GET', '/api/v1/auth/me', a);
+    expect(me.json()).toMatchObject({ divisionCode: county, divisionName: '测试县' });
+  });
 });

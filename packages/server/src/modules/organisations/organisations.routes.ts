@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Organisation } from '../../db/schema.js';
 import type { Platform } from '../../platform/platform.js';
 import { registerDivisionRoutes } from './divisions.routes.js';
 import { OrganisationImportService } from './organisation-import.service.js';
@@ -15,6 +16,7 @@ import {
   ZUpdateOrganisation,
 } from './organisations.schemas.js';
 import { OrganisationsService } from './organisations.service.js';
+import { findPlaceNames } from './place-names.js';
 import { scopeFromRequest } from './scope.js';
 import { readUploadedFile, replyWithImport } from './upload.js';
 
@@ -22,6 +24,13 @@ import { readUploadedFile, replyWithImport } from './upload.js';
 export function registerOrganisationRoutes(app: FastifyInstance, services: Platform): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const organisations = new OrganisationsService(services.database.db);
+  // One read of the division register per response, however many organisations it lists.
+  const placesOf = (rows: readonly Organisation[]) =>
+    findPlaceNames(
+      services.database.db,
+      rows.map((r) => r.division_code),
+    );
+  const presented = async (row: Organisation) => presentOrganisation(row, await placesOf([row]));
   const tags = ['organisations'];
 
   api.get(
@@ -38,9 +47,10 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Platf
     async (request) => {
       const { view, ...filter } = request.query;
       const rows = await organisations.listOrganisations(scopeFromRequest(request), filter);
+      const places = await placesOf(rows);
       return view === 'tree'
-        ? { tree: presentOrganisationTree(rows), total: rows.length }
-        : { items: rows.map(presentOrganisation), total: rows.length };
+        ? { tree: presentOrganisationTree(rows, places), total: rows.length }
+        : { items: rows.map((row) => presentOrganisation(row, places)), total: rows.length };
     },
   );
 
@@ -50,8 +60,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Platf
       config: { access: 'org.read' },
       schema: { tags, summary: 'One organisation', params: ZOrganisationId, response: { 200: ZOrganisation } },
     },
-    async (request) =>
-      presentOrganisation(await organisations.getOrganisation(scopeFromRequest(request), request.params.id)),
+    async (request) => presented(await organisations.getOrganisation(scopeFromRequest(request), request.params.id)),
   );
 
   api.post(
@@ -67,7 +76,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Platf
     },
     async (request, reply) => {
       const created = await organisations.createOrganisation(scopeFromRequest(request), request.body);
-      return reply.status(201).send(presentOrganisation(created));
+      return reply.status(201).send(await presented(created));
     },
   );
 
@@ -84,9 +93,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Platf
       },
     },
     async (request) =>
-      presentOrganisation(
-        await organisations.updateOrganisation(scopeFromRequest(request), request.params.id, request.body),
-      ),
+      presented(await organisations.updateOrganisation(scopeFromRequest(request), request.params.id, request.body)),
   );
 
   api.post(

@@ -60,6 +60,8 @@ export const ZOrganisation = z.object({
   unitType: z.enum(UNIT_TYPES).nullable(),
   parentId: z.number().nullable(),
   divisionCode: z.string(),
+  /** The division's place name; null when the division register does not name it. */
+  divisionName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -44,6 +44,12 @@ export async function findPlaceNames(db: Kysely<DB>, codes: Iterable<string>): P
   };
 }
 
+/** A division's place name, or null when the register does not name it (shown as its code). */
+export function placeNameOf(places: PlaceNames, code: string): string | null {
+  const code12 = toDivisionCode12(code);
+  return (code12 === null ? undefined : places(code12)) ?? null;
+}
+
 /** Every value in `values` that could be a division code (6, 9 or 12 digits). */
 export function divisionCodesIn(values: Iterable<unknown>): string[] {
   const out = new Set<string>();

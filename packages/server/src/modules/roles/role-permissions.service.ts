@@ -3,6 +3,7 @@ import {
   DEFAULT_ROLE_PERMISSIONS,
   isPermission,
   type Permission,
+  ROLE_LABELS,
   ROLES,
   type Role,
   SEPARATED_ADMIN_ROLES,
@@ -63,7 +64,11 @@ export class RolePermissionsService {
    */
   async setPermissions(executor: Kysely<DB>, role: Role, permissions: readonly Permission[]): Promise<void> {
     if (SEPARATED_ADMIN_ROLES.includes(role)) {
-      throw new ValidationError(`The permissions of ${role} are fixed by the separation of duties`, 'role');
+      const { zh, en } = ROLE_LABELS[role];
+      throw new ValidationError(
+        `${zh}的权限由三员分立固定 / the permissions of the ${en.toLowerCase()} are fixed by the separation of duties`,
+        'role',
+      );
     }
     const forbidden = permissions.filter((p) => ADMIN_ONLY_PERMISSIONS.includes(p));
     if (forbidden.length > 0) {

@@ -65,7 +65,11 @@ describe.each(testEngines())('roles and security policies on %s', (engine) => {
   it('refuses to edit a separated administrator or to grant administrator-only permissions', async () => {
     const separated = await put('/api/v1/roles/sys_admin/permissions', { permissions: ['org.read'] });
     expect(separated.statusCode).toBe(400);
-    expect(separated.json<ErrorBody>().field).toBe('role');
+    expect(separated.json<ErrorBody>()).toMatchObject({
+      field: 'role',
+      message:
+        '系统管理员的权限由三员分立固定 / the permissions of the system administrator are fixed by the separation of duties',
+    });
     for (const permission of ADMIN_ONLY_PERMISSIONS) {
       const response = await put('/api/v1/roles/leader/permissions', { permissions: ['org.read', permission] });
       expect(response.statusCode, permission).toBe(400);

@@ -12,6 +12,7 @@ import { findWarningGuidance } from './warning-guidance.js';
 import type { TWarning, TWarningDetail } from './warnings.schemas.js';
 import { findWarningMasking } from './warning-masking.js';
 import { type ViewedEvidence, viewEvidence } from './warning-evidence.js';
+import { STATUS_WORDS } from './warning-words.js';
 
 /** Who is looking at or handling warnings, and over which divisions. */
 export interface WarningViewer {
@@ -116,7 +117,7 @@ export async function changeWarningStatus(
   const why = reason?.trim() || null;
   if (REASON_REQUIRED.has(status) && !why) {
     throw new ValidationError(
-      `reason: 标记为 ${status} 须说明理由 / a reason is required for ${status}`,
+      `reason: 标记为“${STATUS_WORDS[status].zh}”须说明理由 / a reason is required to mark a warning ${STATUS_WORDS[status].en.toLowerCase()}`,
       'body.reason',
       'reason_required',
     );
@@ -129,7 +130,7 @@ export async function changeWarningStatus(
     if (missing.length > 0) throw new NotFoundError(`Warning ${missing.join(', ')}`, 'warning_not_found');
     if (unique.length === 1 && found[0]?.status === status) {
       throw new ConflictError(
-        `预警已是 ${status} / the warning is already ${status}`,
+        `预警已是“${STATUS_WORDS[status].zh}” / the warning is already ${STATUS_WORDS[status].en.toLowerCase()}`,
         'body.status',
         'status_unchanged',
       );

@@ -116,7 +116,10 @@ for (const engine of testEngines()) {
       const [erin, alice] = (await listWarnings(handlerA)).items;
       const noReason = await setStatus(handlerA, erin?.id as number, { status: 'false_positive' });
       expect(noReason.statusCode).toBe(400);
-      expect(noReason.json()).toMatchObject({ field: 'body.reason' });
+      expect(noReason.json()).toMatchObject({
+        field: 'body.reason',
+        message: 'reason: 标记为“误报”须说明理由 / a reason is required to mark a warning false positive',
+      });
       const fp = await setStatus(handlerA, erin?.id as number, { status: 'false_positive', reason: '已核实仍在世' });
       expect(fp.statusCode, fp.body).toBe(200);
       expect(fp.json()).toMatchObject({
@@ -126,6 +129,9 @@ for (const engine of testEngines()) {
       });
       const confirmed = await setStatus(handlerA, alice?.id as number, { status: 'confirmed' });
       expect(confirmed.statusCode).toBe(200);
+      const twice = await setStatus(handlerA, alice?.id as number, { status: 'confirmed' });
+      expect(twice.statusCode).toBe(409);
+      expect(twice.json()).toMatchObject({ message: '预警已是“已查实” / the warning is already confirmed' });
       expect(await findAuditEntries(platform, { action: 'warning.status', userId: handlerA.user.id })).toHaveLength(2);
 
       const seen = await platform.app.inject({

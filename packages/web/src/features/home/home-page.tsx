@@ -2,6 +2,7 @@ import { divisionLevel } from '@qingfeng/core';
 import { Card, Col, Descriptions, Empty, Row, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
+import { PlaceName } from '../../shared/place-name';
 import { useCan, useSignedInUser } from '../auth/use-me';
 import { visibleNavItems } from '../layout/nav-items';
 import { Overview } from './overview';
@@ -13,7 +14,15 @@ export function HomePage() {
   const { t, roleLabel } = useI18n();
   const links = visibleNavItems(me.permissions).filter((item) => item.quickLink);
   const level = divisionLevel(me.divisionCode);
-  const jurisdiction = level === 'country' ? t('division.country') : `${me.divisionCode} (${t(`division.${level}`)})`;
+  // The place by name, its code on hover; the level says how far the jurisdiction reaches.
+  const jurisdiction =
+    level === 'country' ? (
+      t('division.country')
+    ) : (
+      <span data-testid="home-jurisdiction">
+        <PlaceName code={me.divisionCode} name={me.divisionName} /> ({t(`division.${level}`)})
+      </span>
+    );
 
   return (
     <Row gutter={[16, 16]}>

@@ -1,11 +1,12 @@
-import { Table, Typography } from 'antd';
+import { paramsInWords } from '@qingfeng/core';
+import { Table } from 'antd';
 import type { ModelDetail, ModelVersion } from '../../api/models';
-import { useT } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { useDateTime } from '../datasets/localised';
 
 /** Who changed the model, when, why, and the parameter values of each version. */
 export function ModelVersions({ model }: { model: ModelDetail }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const formatTime = useDateTime();
   return (
     <Table<ModelVersion>
@@ -22,10 +23,18 @@ export function ModelVersions({ model }: { model: ModelDetail }) {
         {
           title: t('models.tab.params'),
           dataIndex: 'params',
+          // Each parameter by its label and its value in words (units, labels of codes), one a line.
           render: (p: Record<string, unknown>) => (
-            <Typography.Text code style={{ whiteSpace: 'pre-wrap' }}>
-              {JSON.stringify(p)}
-            </Typography.Text>
+            <div data-testid="version-params">
+              {Object.keys(p).length === 0 && '—'}
+              {paramsInWords(model.document, p, lang).map(({ key, label, text }) => (
+                <div key={key} title={key}>
+                  {label}
+                  {lang === 'zh' ? '：' : ': '}
+                  {text}
+                </div>
+              ))}
+            </div>
           ),
         },
       ]}

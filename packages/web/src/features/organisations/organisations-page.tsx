@@ -3,6 +3,7 @@ import { Button, Card, Col, Descriptions, Empty, Flex, Row, Spin, Tree, Typograp
 import { useState } from 'react';
 import type { Organisation } from '../../api/organisations';
 import { useT } from '../../i18n';
+import { PlaceName } from '../../shared/place-name';
 import { useCan } from '../auth/use-me';
 import { ImportModal } from './import-modal';
 import { describeOrganisation } from './org-labels';
@@ -81,7 +82,11 @@ export function OrganisationsPage() {
                 items={[
                   { key: 'code', label: t('org.code'), children: selected.code },
                   { key: 'kind', label: t('org.kind'), children: describeOrganisation(t, selected) },
-                  { key: 'division', label: t('org.division'), children: selected.divisionCode },
+                  {
+                    key: 'division',
+                    label: t('org.division'),
+                    children: <PlaceName code={selected.divisionCode} name={selected.divisionName} />,
+                  },
                   {
                     key: 'parent',
                     label: t('org.parent'),

@@ -9,7 +9,7 @@ import {
 import { Card, Col, Descriptions, Empty, Row, Tag } from 'antd';
 import type { EvidenceRow } from '../../api/warnings';
 import { useI18n } from '../../i18n';
-import { PlaceName } from './place-name';
+import { PlaceName } from '../../shared/place-name';
 
 /**
  * The source rows behind a warning, side by side, each field in words (codes by their

@@ -11,7 +11,7 @@ import { ReasonModal } from '../datasets/reason-modal';
 import { SeverityTag } from '../models/severity-tag';
 import { useModelNames } from '../models/use-models';
 import { EvidenceRows } from './evidence-rows';
-import { PlaceName } from './place-name';
+import { PlaceName } from '../../shared/place-name';
 import { RetiredTag } from './retired-tag';
 import { StatusModal } from './status-modal';
 import { WarningStatusTag } from './status-tag';

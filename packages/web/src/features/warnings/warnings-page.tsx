@@ -15,7 +15,7 @@ import { useCan } from '../auth/use-me';
 import { useDateTime } from '../datasets/localised';
 import { SeverityTag } from '../models/severity-tag';
 import { useModelNames } from '../models/use-models';
-import { PlaceName } from './place-name';
+import { PlaceName } from '../../shared/place-name';
 import { RetiredTag } from './retired-tag';
 import { StatusModal } from './status-modal';
 import { WarningStatusTag } from './status-tag';

@@ -114,6 +114,17 @@ for (const engine of testEngines()) {
       });
       expect(rolled.statusCode, rolled.body).toBe(200);
       expect(rolled.json().status).toBe('rolled_back');
+      // Rolled back once, it cannot be rolled back again; the refusal names its status in words.
+      const twice = await platform.app.inject({
+        method: 'POST',
+        url: `/api/v1/batches/${batch.id}/rollback`,
+        headers: admin.headers,
+        payload: { reason: '再次回滚' },
+      });
+      expect(twice.statusCode).toBe(409);
+      expect(twice.json<{ message: string }>().message).toBe(
+        `批次 ${batch.id} 状态为已回滚，无法回滚 / batch ${batch.id} is rolled back, so it cannot be rolled back`,
+      );
 
       const audit = await platform.services.database.db
         .selectFrom('audit_log')

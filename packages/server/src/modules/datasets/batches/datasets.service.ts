@@ -10,6 +10,7 @@ import type { BatchFilter, BatchOwner, DataViewer } from './batch-scope.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import { rejectedReportPath } from '../import/rejected-report.js';
 import { requireDataset } from '../../catalogue/index.js';
+import { BATCH_STATUS_WORDS } from './batch-words.js';
 
 /** A dataset type with how much of it the lake holds. */
 export interface DatasetSummary {
@@ -125,7 +126,7 @@ export async function rollbackBatch(
   const batch = await getBatch(services, id);
   if (batch.status !== 'loaded') {
     throw new ConflictError(
-      `批次 ${id} 状态为 ${batch.status}，无法回滚 / batch ${id} is ${batch.status}`,
+      `批次 ${id} 状态为${BATCH_STATUS_WORDS[batch.status].zh}，无法回滚 / batch ${id} is ${BATCH_STATUS_WORDS[batch.status].en}, so it cannot be rolled back`,
       undefined,
       'batch_not_loaded',
     );

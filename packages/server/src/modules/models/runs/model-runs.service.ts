@@ -2,13 +2,14 @@ import type { ModelServices } from '../model-services.js';
 import type { ImportBatch, ModelRunKind, ModelRunRow, ModelRunStatus } from '../../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../http/errors.js';
 import { type AuditActor, recordAudit, systemActor } from '../../audit/index.js';
-import { type DataViewer, getVisibleBatch } from '../../datasets/index.js';
+import { BATCH_STATUS_WORDS, type DataViewer, getVisibleBatch } from '../../datasets/index.js';
 import { ensureModelRegistry } from '../registry/model-registry.js';
 import { ModelRunsRepository } from './model-runs.repository.js';
 import { ModelsRepository, type ModelWithVersion } from '../registry/models.repository.js';
 import { findLoadedBatchesAfter, findNewestLoadedBatchId } from './run-batches.js';
 import { executeRun } from './run-executor.js';
 import { type BatchesByDataset, longestFirst, planRun } from './run-plan.js';
+import { RUN_STATUS_WORDS } from './run-words.js';
 
 /** What to run. */
 export interface StartRunInput {
@@ -82,7 +83,11 @@ export async function startRun(
       : await findLoadedBatchesAfter(services.database.db, scopePrefix, await runs.findCoveredBatchId(scopePrefix));
     const unloaded = chosen.find((b) => b.status !== 'loaded');
     if (unloaded)
-      throw new ConflictError(`Batch ${unloaded.id} is ${unloaded.status}`, 'body.batchIds', 'batch_not_loaded');
+      throw new ConflictError(
+        `批次 ${unloaded.id} 状态为${BATCH_STATUS_WORDS[unloaded.status].zh}，不能用于运行 / batch ${unloaded.id} is ${BATCH_STATUS_WORDS[unloaded.status].en}, so models cannot run on it`,
+        'body.batchIds',
+        'batch_not_loaded',
+      );
     batches = groupByDataset(chosen);
     covered = chosen.length > 0 ? Math.max(...chosen.map((b) => b.id)) : null;
   } else {
@@ -212,7 +217,12 @@ export async function cancelRun(
     );
   }
   if (run.status !== 'queued' && run.status !== 'running') {
-    throw new ConflictError(`运行 ${id} 已结束 (${run.status}) / run ${id} has finished`, undefined, 'run_finished');
+    const words = RUN_STATUS_WORDS[run.status];
+    throw new ConflictError(
+      `运行 ${id} 已结束（${words.zh}） / run ${id} has finished (${words.en})`,
+      undefined,
+      'run_finished',
+    );
   }
   const signalled = services.modelRuns.cancel(id);
   await services.database.db.transaction().execute(async (trx) => {

@@ -98,6 +98,12 @@ for (const engine of testEngines()) {
       // County B sees its own run in full.
       const ownB = (await call(analystB, 'GET', `/api/v1/model-runs/${runB.id}`)).json<Run>();
       expect(ownB).toMatchObject({ status: 'succeeded', figuresWithheld: false, hitCounts: { W01: 1 } });
+      // A finished run cannot be cancelled; the refusal says how it ended in words.
+      const late = await call(analystB, 'POST', `/api/v1/model-runs/${runB.id}/cancel`);
+      expect(late.statusCode).toBe(409);
+      expect(late.json<{ message: string }>().message).toBe(
+        `运行 ${runB.id} 已结束（已完成） / run ${runB.id} has finished (succeeded)`,
+      );
     });
 
     it('a county’s full run retires nothing of another county, nor what rests on rows it cannot read', async () => {
