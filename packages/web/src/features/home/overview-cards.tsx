@@ -1,5 +1,5 @@
 import { findDataset } from '@qingfeng/core';
-import { Card, Col, Empty, Flex, List, Row, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Row, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Freshness, PlaceCount, WarningOverview } from '../../api/statistics';
 import { WARNING_STATUSES } from '../../api/warnings';
@@ -46,7 +46,7 @@ export function StatusCard({ warnings }: { warnings: WarningOverview }) {
                 <Statistic
                   title={t(`warnings.status.${s.status}`)}
                   value={s.count}
-                  valueStyle={s.count > 0 ? { color: '#b71c1c' } : undefined}
+                  styles={s.count > 0 ? { content: { color: '#b71c1c' } } : undefined}
                 />
               </Link>
             ))}
@@ -64,13 +64,11 @@ function PlaceList(props: {
 }) {
   const { t } = useI18n();
   return (
-    <List
-      size="small"
-      header={<Typography.Text strong>{props.title}</Typography.Text>}
-      locale={{ emptyText: t('overview.none') }}
-      dataSource={props.places}
-      renderItem={(place) => (
-        <List.Item>
+    <Flex vertical gap={8}>
+      <Typography.Text strong>{props.title}</Typography.Text>
+      {props.places.length === 0 && <Typography.Text type="secondary">{t('overview.none')}</Typography.Text>}
+      {props.places.map((place) => (
+        <Flex key={place.division} justify="space-between" gap={8}>
           <Link
             to={warningsLink({ division: place.division, status: 'confirmed' })}
             data-testid="figure-link"
@@ -80,9 +78,9 @@ function PlaceList(props: {
             {props.placeName(place.name, place.division)}
           </Link>
           <Typography.Text strong>{place.count}</Typography.Text>
-        </List.Item>
-      )}
-    />
+        </Flex>
+      ))}
+    </Flex>
   );
 }
 
@@ -123,37 +121,33 @@ export function FreshnessCard({ freshness }: { freshness: Freshness[] }) {
       {freshness.length === 0 ? (
         <Empty description={t('overview.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
-        <List
-          size="small"
-          dataSource={freshness}
-          renderItem={(item) => {
+        <Flex vertical gap={12}>
+          {freshness.map((item) => {
             const type = findDataset(item.datasetType);
             return (
-              <List.Item>
-                <Flex vertical gap={4} style={{ minWidth: 0, width: '100%' }}>
-                  <Flex wrap gap="4px 12px" align="baseline">
-                    <Typography.Text strong>{type?.name[lang] ?? item.datasetType}</Typography.Text>
-                    {type && <Typography.Text type="secondary">{type.source[lang]}</Typography.Text>}
-                    <Typography.Text>{t('overview.lastLoaded', { at: dateTime(item.lastLoadedAt) })}</Typography.Text>
-                    <Typography.Text type="secondary">{t('overview.batches', { count: item.batches })}</Typography.Text>
-                  </Flex>
-                  <Flex wrap gap={4} align="center">
-                    <Typography.Text type="secondary">{t('overview.feeds')}:</Typography.Text>
-                    {item.models.length === 0 ? (
-                      <Typography.Text type="secondary">{t('overview.feedsNone')}</Typography.Text>
-                    ) : (
-                      item.models.map((m) => (
-                        <Link key={m.id} to={warningsLink({ modelId: m.id })} title={m.name[lang]}>
-                          <Tag style={{ marginInlineEnd: 0 }}>{m.id}</Tag>
-                        </Link>
-                      ))
-                    )}
-                  </Flex>
+              <Flex key={item.datasetType} vertical gap={4} style={{ minWidth: 0, width: '100%' }}>
+                <Flex wrap gap="4px 12px" align="baseline">
+                  <Typography.Text strong>{type?.name[lang] ?? item.datasetType}</Typography.Text>
+                  {type && <Typography.Text type="secondary">{type.source[lang]}</Typography.Text>}
+                  <Typography.Text>{t('overview.lastLoaded', { at: dateTime(item.lastLoadedAt) })}</Typography.Text>
+                  <Typography.Text type="secondary">{t('overview.batches', { count: item.batches })}</Typography.Text>
                 </Flex>
-              </List.Item>
+                <Flex wrap gap={4} align="center">
+                  <Typography.Text type="secondary">{t('overview.feeds')}:</Typography.Text>
+                  {item.models.length === 0 ? (
+                    <Typography.Text type="secondary">{t('overview.feedsNone')}</Typography.Text>
+                  ) : (
+                    item.models.map((m) => (
+                      <Link key={m.id} to={warningsLink({ modelId: m.id })} title={m.name[lang]}>
+                        <Tag style={{ marginInlineEnd: 0 }}>{m.id}</Tag>
+                      </Link>
+                    ))
+                  )}
+                </Flex>
+              </Flex>
             );
-          }}
-        />
+          })}
+        </Flex>
       )}
     </Card>
   );
