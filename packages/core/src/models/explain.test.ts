@@ -86,8 +86,11 @@ describe('a fact in words', () => {
   it('reads a concatenation back part by part', () => {
     const w10 = model('W10');
     const facts = { name: 'P1', program: 'dibao', amount: 500, account_name: '钱亲' };
-    expect(explainHit(w10, { ...facts, holder: '钱官 / child' }, { lang: 'en' })).toContain('who is 钱官 / child');
-    expect(explainHit(w10, { ...facts, holder: '钱官 / child' }, { lang: 'zh' })).toContain('该人为钱官 / 子女');
+    const relative = { ...facts, holder: "公职人员 official 钱官的 's child" };
+    expect(explainHit(w10, relative, { lang: 'en' })).toContain(
+      "account in the name of 钱亲, who is official 钱官's child",
+    );
+    expect(explainHit(w10, relative, { lang: 'zh' })).toContain('该人为公职人员钱官的子女');
     const official = { ...facts, holder: '公职人员 an official serving as 科长' };
     expect(explainHit(w10, official, { lang: 'zh' })).toContain('该人为公职人员科长');
     const p01 = model('P01');

@@ -22,8 +22,8 @@ export interface ExplainOptions {
 }
 
 // A phrase a document writes in both languages: the Chinese, a space, the English
-// ('未终止 still open', '至 until '). Only text the document itself wrote is read this way.
-const BILINGUAL = /^([^A-Za-z]*[\u3400-\u9fff][^A-Za-z]*?)\s+([A-Za-z][\s\S]*)$/;
+// ('未终止 still open', '至 until ', "的 's "). Only text the document itself wrote is read this way.
+const BILINGUAL = /^([^A-Za-z']*[\u3400-\u9fff][^A-Za-z']*?)\s+([A-Za-z'][\s\S]*)$/;
 const DIVISION_DIGITS = /^\d{6}(\d{3}(\d{3})?)?$/;
 
 /**
@@ -69,7 +69,7 @@ function claimed(value: string, kind: FactKind, options: ExplainOptions): string
     case 'bool':
       return value === 'true' || value === 'false' ? boolLabel(value === 'true', options.lang) : undefined;
     case 'division':
-      return DIVISION_DIGITS.test(value) ? placeLabel(value, options.places) : undefined;
+      return DIVISION_DIGITS.test(value) ? placeLabel(value, options.places, options.lang) : undefined;
     case 'ratio':
       // A PostgreSQL numeric arrives as text.
       return value.trim() !== '' && Number.isFinite(Number(value)) ? percentText(Number(value)) : undefined;

@@ -8,11 +8,12 @@ import type { LocalisedText } from './result.js';
 export type Lang = keyof LocalisedText;
 
 /**
- * A division's place name for a 12-digit code (town and village, as the deployment's
- * division register names them), or undefined when the register does not know it. The
- * server builds one from a single query for all the codes a page shows.
+ * A division's place name for a 12-digit code in the reader's language (town and village,
+ * as the deployment's division register names them; in English, romanised), or undefined
+ * when the register does not know it. The server builds one from a single query for all the
+ * codes a page shows.
  */
-export type PlaceNames = (code12: string) => string | undefined;
+export type PlaceNames = (code12: string, lang: Lang) => string | undefined;
 
 const BOOL: Readonly<Record<'true' | 'false', LocalisedText>> = {
   true: { zh: '是', en: 'yes' },
@@ -54,10 +55,10 @@ export function standardCodeLabels(): ReadonlyMap<string, LocalisedText> {
 const DIVISION_DIGITS = /^\d{6}(\d{3}(\d{3})?)?$/;
 
 /** A division code shown as its place name; the code itself when the register does not know it. */
-export function placeLabel(code: string, places: PlaceNames | undefined): string {
+export function placeLabel(code: string, places: PlaceNames | undefined, lang: Lang): string {
   if (!DIVISION_DIGITS.test(code)) return code;
   const code12 = toDivisionCode12(code);
-  return (code12 === null ? undefined : places?.(code12)) ?? code;
+  return (code12 === null ? undefined : places?.(code12, lang)) ?? code;
 }
 
 /** A list shown in running text: 、 between Chinese items, a comma between English ones. */
@@ -76,7 +77,7 @@ export function fieldValueLabel(field: FieldDef | undefined, value: unknown, lan
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return JSON.stringify(value);
   if (field?.type === 'enum') return codeLabel(field.values, value, lang) ?? value;
-  if (field?.type === 'division') return placeLabel(value, places);
+  if (field?.type === 'division') return placeLabel(value, places, lang);
   if (field?.type === 'bool' && (value === 'true' || value === 'false')) return boolLabel(value === 'true', lang);
   return wallClockMinute(value) ?? value;
 }

@@ -1,5 +1,6 @@
 import type { Permission, Role } from '@qingfeng/core';
 import { api, setCsrfToken } from './client';
+import type { Localised } from './datasets';
 
 /** The signed-in user, as `GET /api/v1/auth/me` answers. */
 export interface Me {
@@ -11,7 +12,7 @@ export interface Me {
   orgName: string;
   divisionCode: string;
   /** The jurisdiction's place name; null when the division register does not name it. */
-  divisionName: string | null;
+  divisionName: Localised | null;
   permissions: Permission[];
   mustChangePassword: boolean;
   mustEnrolTotp: boolean;

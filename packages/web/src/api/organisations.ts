@@ -1,4 +1,5 @@
 import { api, uploadFile } from './client';
+import type { Localised } from './datasets';
 
 export type OrgKind = 'commission' | 'office' | 'unit';
 export type CommissionLevel = 'province' | 'city' | 'county' | 'township';
@@ -19,7 +20,7 @@ export interface Organisation {
   parentId: number | null;
   divisionCode: string;
   /** The division's place name; null when the division register does not name it. */
-  divisionName: string | null;
+  divisionName: Localised | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -9,7 +9,7 @@ export type OpenStatus = 'new' | 'under_review';
 /** A division the overview counts in: `division` is the prefix the warning list filters by. */
 export interface PlaceCount {
   division: string;
-  name: string | null;
+  name: Localised | null;
   count: number;
 }
 

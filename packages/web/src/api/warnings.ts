@@ -29,7 +29,7 @@ export interface Warning {
   statusReason: string | null;
   divisionCode: string | null;
   /** The division's place name (town and village); null when the register does not know the code. */
-  divisionName: string | null;
+  divisionName: Localised | null;
   subjectKey: string | null;
   explanation: Localised;
   firstSeenAt: string;
@@ -63,7 +63,7 @@ export interface EvidenceRow {
 export interface WarningDetail extends Warning {
   facts: Record<string, unknown>;
   /** Place names of the division codes its evidence rows hold (12-digit code → name). */
-  places: Record<string, string>;
+  places: Record<string, Localised>;
   masked: boolean;
   /** The policy basis and handling guidance of the model version that raised it. */
   basis: Localised | null;

@@ -139,7 +139,7 @@ export const W09: ModelSpec = {
 
 export const W10: ModelSpec = {
   id: 'W10',
-  version: 3,
+  version: 4,
   name: zhEn('资金发放至干部账户', "Payout to an official's account"),
   category: 'W',
   inputs: ['benefit_payment', 'official', 'kinship'],
@@ -221,7 +221,8 @@ export const W10: ModelSpec = {
           period: paymentMonth('p'),
           amount: 'p.amount',
           account_name: 'p.account_name',
-          holder: fn('concat', 'o.name', { value: ' / ' }, 'k.relation'),
+          // 公职人员张三的配偶 / official 张三's spouse: the relation by its label, in each language's order.
+          holder: fn('concat', { value: '公职人员 official ' }, 'o.name', { value: "的 's " }, 'k.relation'),
         },
       },
     ],

@@ -1,3 +1,4 @@
+import type { LocalisedText } from '@qingfeng/core';
 import type { AuthUser } from './auth.repository.js';
 import type { TMe } from './auth.schemas.js';
 
@@ -7,7 +8,7 @@ export interface MeFacts {
   mustChangePassword: boolean;
   mustEnrolTotp: boolean;
   csrfToken: string;
-  divisionName: string | null;
+  divisionName: LocalisedText | null;
 }
 
 /** The signed-in user for the console: never the hashes, secrets or lockout counters. */

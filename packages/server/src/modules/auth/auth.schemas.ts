@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZLocalisedText } from '../../http/localised.js';
 
 // Long enough for any real password or pass-phrase, short enough that Argon2 is never
 // handed megabytes to hash by someone probing the sign-in form.
@@ -20,7 +21,7 @@ export const ZMe = z.object({
   orgName: z.string(),
   divisionCode: z.string(),
   /** The jurisdiction's place name; null when the division register does not name it. */
-  divisionName: z.string().nullable(),
+  divisionName: ZLocalisedText.nullable(),
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
   mustEnrolTotp: z.boolean(),

@@ -1,8 +1,8 @@
 import { FIELD_TYPES } from '@qingfeng/core';
 import { z } from 'zod';
+import { ZLocalisedText } from '../../http/localised.js';
 
 const ZLocalised = z.object({ zh: z.string().trim().min(1).max(100), en: z.string().trim().min(1).max(200) });
-const ZLocalisedOut = z.object({ zh: z.string(), en: z.string() });
 
 /** Any dataset type key, built-in or custom, as it appears in a path. */
 const ZDatasetKey = z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, 'not a dataset type');
@@ -57,20 +57,20 @@ const ZExtraSynonym = z.object({ id: z.number(), synonym: z.string() });
 
 export const ZCatalogueField = z.object({
   key: z.string(),
-  label: ZLocalisedOut,
+  label: ZLocalisedText,
   type: z.string(),
   required: z.boolean(),
   /** The field's own synonyms (the standard's, or those given when a custom type was made). */
   synonyms: z.array(z.string()),
   /** Synonyms administrators added later; the only ones that can be removed. */
   extraSynonyms: z.array(ZExtraSynonym),
-  values: z.array(z.object({ code: z.string(), label: ZLocalisedOut, terms: z.array(z.string()) })).optional(),
+  values: z.array(z.object({ code: z.string(), label: ZLocalisedText, terms: z.array(z.string()) })).optional(),
 });
 
 export const ZCatalogueDataset = z.object({
   key: z.string(),
-  name: ZLocalisedOut,
-  source: ZLocalisedOut,
+  name: ZLocalisedText,
+  source: ZLocalisedText,
   builtIn: z.boolean(),
   fields: z.array(ZCatalogueField),
 });

@@ -222,19 +222,25 @@ describe.each(testEngines())('organisations API on %s', (engine) => {
       divisionCode: `${world.prefix}01009001`,
     });
     expect(village.statusCode, village.body).toBe(201);
-    expect(village.json<TOrganisation>().divisionName).toBe('青山镇东风村');
+    expect(village.json<TOrganisation>().divisionName).toEqual({
+      zh: '青山镇东风村',
+      en: 'Dongfeng Village, Qingshan Town',
+    });
     const one = await inject('GET', `/api/v1/organisations/${world.countyA.id}`, a);
-    expect(one.json<TOrganisation>()).toMatchObject({ divisionCode: county, divisionName: '测试县' });
+    expect(one.json<TOrganisation>()).toMatchObject({
+      divisionCode: county,
+      divisionName: { zh: '测试县', en: 'Ceshi County' },
+    });
     const list = await inject('GET', '/api/v1/organisations?view=flat', a);
     const items = list.json<{ items: TOrganisation[] }>().items;
-    expect(items.find((o) => o.id === village.json<TOrganisation>().id)?.divisionName).toBe('青山镇东风村');
+    expect(items.find((o) => o.id === village.json<TOrganisation>().id)?.divisionName?.zh).toBe('青山镇东风村');
     const tree = await inject('GET', '/api/v1/organisations?view=tree', a);
-    expect(tree.json<{ tree: TOrganisationNode[] }>().tree[0]?.divisionName).toBe('测试县');
+    expect(tree.json<{ tree: TOrganisationNode[] }>().tree[0]?.divisionName?.zh).toBe('测试县');
     // A division the register does not name is shown as its code.
     const cityHeaders = world.cityAdmin.session.headers;
     const city = await inject('GET', `/api/v1/organisations/${world.city.id}`, cityHeaders);
     expect(city.json<TOrganisation>().divisionName).toBeNull();
     const me = await inject('GET', '/api/v1/auth/me', a);
-    expect(me.json()).toMatchObject({ divisionCode: county, divisionName: '测试县' });
+    expect(me.json()).toMatchObject({ divisionCode: county, divisionName: { zh: '测试县', en: 'Ceshi County' } });
   });
 });

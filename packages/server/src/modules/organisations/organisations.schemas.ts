@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZLocalisedText } from '../../http/localised.js';
 import { COMMISSION_LEVELS, ORGANISATION_KINDS, UNIT_TYPES } from './organisation-rules.js';
 
 const ZDivisionCodeInput = z
@@ -61,7 +62,7 @@ export const ZOrganisation = z.object({
   parentId: z.number().nullable(),
   divisionCode: z.string(),
   /** The division's place name; null when the division register does not name it. */
-  divisionName: z.string().nullable(),
+  divisionName: ZLocalisedText.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,18 +1,18 @@
 import { z } from 'zod';
+import { ZLocalisedText } from '../../http/localised.js';
 
 const ZSeverity = z.enum(['red', 'orange', 'yellow']);
 /** The statuses still waiting for a handler: what "open" means on the overview. */
 export const OPEN_STATUSES = ['new', 'under_review'] as const;
 const ZOpenStatus = z.enum(OPEN_STATUSES);
 const ZStatus = z.enum(['new', 'under_review', 'confirmed', 'false_positive', 'not_actionable']);
-const ZText = z.object({ zh: z.string(), en: z.string() });
 
 /** A division the overview counts in: its code for the list's filter, its place name for the reader. */
 const ZPlaceCount = z.object({
   /** The division's prefix the warning list filters by (`division`): 9 digits for a town, 12 for a village. */
   division: z.string(),
   /** Its place name from the division register; null when the register does not know it. */
-  name: z.string().nullable(),
+  name: ZLocalisedText.nullable(),
   count: z.number(),
 });
 
@@ -24,7 +24,9 @@ const ZPlaceCount = z.object({
 export const ZWarningOverview = z.object({
   byStatus: z.array(z.object({ status: ZStatus, count: z.number() })),
   bySeverity: z.array(z.object({ severity: ZSeverity, status: ZOpenStatus, count: z.number() })),
-  byCategory: z.array(z.object({ category: z.string(), label: ZText, status: ZOpenStatus, count: z.number() })),
+  byCategory: z.array(
+    z.object({ category: z.string(), label: ZLocalisedText, status: ZOpenStatus, count: z.number() }),
+  ),
   /** Open warnings per town (the villages' warnings counted in their town). */
   byTown: z.array(ZPlaceCount.extend({ status: ZOpenStatus })),
   /** Per month of first sight, the last twelve months: every warning first seen, and those since judged. */
@@ -54,7 +56,7 @@ export const ZFreshness = z.object({
   datasetType: z.string(),
   lastLoadedAt: z.date(),
   batches: z.number(),
-  models: z.array(z.object({ id: z.string(), name: ZText })),
+  models: z.array(z.object({ id: z.string(), name: ZLocalisedText })),
 });
 export type TFreshness = z.infer<typeof ZFreshness>;
 

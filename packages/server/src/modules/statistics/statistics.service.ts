@@ -1,6 +1,6 @@
 import { MODEL_CATEGORIES, type Permission } from '@qingfeng/core';
 import type { Platform } from '../../platform/platform.js';
-import { findPlaceNames } from '../organisations/index.js';
+import { findPlaceNames, placeNameOf } from '../organisations/index.js';
 import { freshnessOf } from './freshness.js';
 import { endOfDay, lastMonths, overdueDay } from './overview-dates.js';
 import { type WarningCell, StatisticsRepository } from './statistics.repository.js';
@@ -71,7 +71,7 @@ async function warningOverview(platform: Platform, prefix: string): Promise<TWar
     ...new Set([...towns.map((t) => t.key[0]), ...confirmedTowns.map((t) => t.key)].map((t) => `${t}000`)),
     ...villages.map((v) => v.division_code),
   ]);
-  const place = (division: string) => ({ division, name: places(division.padEnd(12, '0')) ?? null });
+  const place = (division: string) => ({ division, name: placeNameOf(places, division.padEnd(12, '0')) });
   return {
     byStatus: sumBy(cells, (c) => c.status).map((e) => ({ status: e.key, count: e.count })),
     bySeverity: sumBy(open, (c) => [c.severity, c.status as OpenStatus] as const).map((e) => ({

@@ -14,6 +14,7 @@ import type { TOverview } from './statistics.schemas.js';
  */
 
 const DAY = 86_400_000;
+const CHENGGUAN = { zh: '城关镇', en: 'Chengguan Town' };
 type Overview = Omit<TOverview, 'asOf'> & { asOf: string };
 
 interface Planted {
@@ -176,8 +177,8 @@ for (const engine of testEngines()) {
       expect(w.byCategory[0]?.label.zh).toBe('惠民惠农资金');
       expect(w.byTown).toEqual(
         expect.arrayContaining([
-          { division: '330106001', name: '城关镇', status: 'new', count: 1 },
-          { division: '330106001', name: '城关镇', status: 'under_review', count: 1 },
+          { division: '330106001', name: CHENGGUAN, status: 'new', count: 1 },
+          { division: '330106001', name: CHENGGUAN, status: 'under_review', count: 1 },
         ]),
       );
       expect(w.byTown).toHaveLength(2);
@@ -187,10 +188,10 @@ for (const engine of testEngines()) {
         { status: 'under_review', count: 0 },
       ]);
       expect(w.mostConfirmed.villages).toEqual([
-        { division: '330106001001', name: '城关镇东风村', count: 1 },
-        { division: '330106002001', name: '新桥镇前进村', count: 1 },
+        { division: '330106001001', name: { zh: '城关镇东风村', en: 'Dongfeng Village, Chengguan Town' }, count: 1 },
+        { division: '330106002001', name: { zh: '新桥镇前进村', en: 'Qianjin Village, Xinqiao Town' }, count: 1 },
       ]);
-      expect(w.mostConfirmed.towns.map((t) => t.name)).toEqual(['城关镇', '新桥镇']);
+      expect(w.mostConfirmed.towns.map((t) => t.name?.zh)).toEqual(['城关镇', '新桥镇']);
       expect(w.trend).toHaveLength(12);
       const total = w.trend.reduce(
         (sum, m) => ({
@@ -208,7 +209,9 @@ for (const engine of testEngines()) {
       const w = (await overview(leaderB)).warnings;
       expect(Object.fromEntries(w?.byStatus.map((s) => [s.status, s.count]) ?? [])).toEqual({ new: 1, confirmed: 1 });
       expect(w?.overdue.byStatus[0]).toEqual({ status: 'new', count: 1 });
-      expect(w?.mostConfirmed.villages).toEqual([{ division: '330108001001', name: '河口镇河口村', count: 1 }]);
+      expect(w?.mostConfirmed.villages).toEqual([
+        { division: '330108001001', name: { zh: '河口镇河口村', en: 'Hekou Village, Hekou Town' }, count: 1 },
+      ]);
       expect(w?.byTown.map((t) => t.division)).toEqual(['330108001']);
     });
 

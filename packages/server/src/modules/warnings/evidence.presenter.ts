@@ -1,4 +1,5 @@
 import {
+  type LocalisedText,
   birthDateInIdNumber,
   columnKind,
   columnLabel,
@@ -113,12 +114,12 @@ export function evidenceValuesInWords(
 }
 
 /** The place names known for `codes`, by 12-digit code, for a client to show them in words. */
-export function placesRecord(codes: readonly string[], places: PlaceNames): Record<string, string> {
-  const out: Record<string, string> = {};
+export function placesRecord(codes: readonly string[], places: PlaceNames): Record<string, LocalisedText> {
+  const out: Record<string, LocalisedText> = {};
   for (const code of codes) {
     const code12 = toDivisionCode12(code);
-    const name = code12 === null ? undefined : places(code12);
-    if (code12 !== null && name !== undefined) out[code12] = name;
+    const zh = code12 === null ? undefined : places(code12, 'zh');
+    if (code12 !== null && zh !== undefined) out[code12] = { zh, en: places(code12, 'en') ?? zh };
   }
   return out;
 }

@@ -180,17 +180,20 @@ for (const engine of testEngines()) {
 
     it('names each warning’s division, and every division its evidence holds, by its place name', async () => {
       const list = (await get(handlerA, '/api/v1/warnings')).json<{
-        items: { id: number; divisionCode: string; divisionName: string | null }[];
+        items: { id: number; divisionCode: string; divisionName: { zh: string; en: string } | null }[];
       }>();
       const inVillage = list.items.filter((w) => w.divisionCode === '330106001001');
       expect(inVillage.length).toBeGreaterThan(0);
-      expect(inVillage.every((w) => w.divisionName === '文新街道桂花社区')).toBe(true);
+      expect(inVillage.every((w) => w.divisionName?.zh === '文新街道桂花社区')).toBe(true);
+      expect(inVillage.every((w) => w.divisionName?.en === 'Guihua Community, Wenxin Subdistrict')).toBe(true);
       // A division the register does not know has no name: the console shows its code.
       expect(list.items.filter((w) => w.divisionCode !== '330106001001').every((w) => w.divisionName === null)).toBe(
         true,
       );
       const shown = (await get(handlerA, `/api/v1/warnings/${inVillage[0]?.id}`)).json<{ places: object }>();
-      expect(shown.places).toEqual({ '330106001001': '文新街道桂花社区' });
+      expect(shown.places).toEqual({
+        '330106001001': { zh: '文新街道桂花社区', en: 'Guihua Community, Wenxin Subdistrict' },
+      });
     });
 
     it('writes a CSV in the words of the reader’s language', async () => {

@@ -143,7 +143,7 @@ export async function* exportWarnings(
         SEVERITY_WORDS[w.severity][lang],
         STATUS_WORDS[w.status][lang],
         w.divisionCode,
-        w.divisionName,
+        w.divisionName?.[lang] ?? null,
         w.firstSeenAt,
         w.lastSeenAt,
         w.explanation.zh,

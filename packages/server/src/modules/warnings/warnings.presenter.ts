@@ -1,5 +1,6 @@
 import { maskBirthDatesInRecord, maskDatesInText, maskPersonalDataInText, type PlaceNames } from '@qingfeng/core';
 import type { WarningEventRow, WarningRow } from '../../db/schema.js';
+import { placeNameOf } from '../organisations/index.js';
 import type { Masking } from './evidence.presenter.js';
 import type { TWarning } from './warnings.schemas.js';
 
@@ -42,7 +43,7 @@ export function presentWarning(row: WarningRow, masking: Masking, places: PlaceN
     status: row.status,
     statusReason: row.status_reason === null ? null : text(row.status_reason),
     divisionCode: row.division_code,
-    divisionName: row.division_code === null ? null : (places(row.division_code) ?? null),
+    divisionName: row.division_code === null ? null : placeNameOf(places, row.division_code),
     subjectKey: row.subject_key,
     explanation: { zh: text(row.explanation_zh), en: text(row.explanation_en) },
     firstSeenAt: row.first_seen_at,

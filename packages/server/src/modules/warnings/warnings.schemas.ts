@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZLocalisedText } from '../../http/localised.js';
 import { pageOf, pageQueryFields } from '../../http/paging.js';
 
 export const ZWarningStatus = z.enum(['new', 'under_review', 'confirmed', 'false_positive', 'not_actionable']);
@@ -6,7 +7,6 @@ const ZSeverity = z.enum(['red', 'orange', 'yellow']);
 export const ZRetiredReason = z.enum(['evidence_rolled_back', 'no_longer_found']);
 /** Retired warnings are left out unless asked for: lists and exports show what is still live. */
 const ZRetiredFilter = z.enum(['exclude', 'only', 'include']).default('exclude');
-const ZText = z.object({ zh: z.string(), en: z.string() });
 
 export const ZWarningIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -59,9 +59,9 @@ export const ZWarning = z.object({
   statusReason: z.string().nullable(),
   divisionCode: z.string().nullable(),
   /** The division's place name (town and village) from the division register; null when it does not know the code. */
-  divisionName: z.string().nullable(),
+  divisionName: ZLocalisedText.nullable(),
   subjectKey: z.string().nullable(),
-  explanation: ZText,
+  explanation: ZLocalisedText,
   firstSeenAt: z.date(),
   lastSeenAt: z.date(),
   lastRunId: z.number().nullable(),
@@ -117,11 +117,11 @@ export type TExportedWarning = z.infer<typeof ZExportedWarning>;
 
 export const ZWarningDetail = ZWarning.extend({
   /** The policy basis and handling guidance of the model version that raised it; null where its document names none. */
-  basis: ZText.nullable(),
-  handling: ZText.nullable(),
+  basis: ZLocalisedText.nullable(),
+  handling: ZLocalisedText.nullable(),
   facts: z.record(z.string(), z.unknown()),
   /** Place names of the division codes the evidence rows hold (12-digit code → name), for showing them in words. */
-  places: z.record(z.string(), z.string()),
+  places: z.record(z.string(), ZLocalisedText),
   masked: z.boolean(),
   evidence: z.array(ZEvidenceRow),
   events: z.array(

@@ -1,6 +1,7 @@
 import { findDataset } from '@qingfeng/core';
 import { Card, Col, Empty, Flex, Row, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { Localised } from '../../api/datasets';
 import type { Freshness, PlaceCount, WarningOverview } from '../../api/statistics';
 import { WARNING_STATUSES } from '../../api/warnings';
 import { useI18n } from '../../i18n';
@@ -60,7 +61,7 @@ export function StatusCard({ warnings }: { warnings: WarningOverview }) {
 function PlaceList(props: {
   title: string;
   places: PlaceCount[];
-  placeName: (name: string | null, d: string) => string;
+  placeName: (name: Localised | null, d: string) => string;
 }) {
   const { t } = useI18n();
   return (
@@ -87,7 +88,7 @@ function PlaceList(props: {
 /** The towns and villages with most confirmed problems. */
 export function MostConfirmedCard(props: {
   warnings: WarningOverview;
-  placeName: (name: string | null, division: string) => string;
+  placeName: (name: Localised | null, division: string) => string;
 }) {
   const { t } = useI18n();
   return (

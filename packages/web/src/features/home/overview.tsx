@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Col, Row, Skeleton, Typography } from 'antd';
+import type { Localised } from '../../api/datasets';
 import { getOverview, type WarningOverview } from '../../api/statistics';
 import type { WarningStatus } from '../../api/warnings';
 import { useI18n } from '../../i18n';
@@ -40,7 +41,8 @@ export function Overview() {
 function WarningCharts({ warnings }: { warnings: WarningOverview }) {
   const { t, lang } = useI18n();
   const statusLabel = (status: WarningStatus) => t(`warnings.status.${status}`);
-  const placeName = (name: string | null, division: string) => name ?? `${t('overview.unknownPlace')} ${division}`;
+  const placeName = (name: Localised | null, division: string) =>
+    name?.[lang] ?? `${t('overview.unknownPlace')} ${division}`;
   const stacks: { key: string; title: string; figures: StackedFigures }[] = [
     {
       key: 'overview-severity',

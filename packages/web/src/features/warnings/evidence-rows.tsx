@@ -7,6 +7,7 @@ import {
   toDivisionCode12,
 } from '@qingfeng/core';
 import { Card, Col, Descriptions, Empty, Row, Tag } from 'antd';
+import type { Localised } from '../../api/datasets';
 import type { EvidenceRow } from '../../api/warnings';
 import { useI18n } from '../../i18n';
 import { PlaceName } from '../../shared/place-name';
@@ -16,9 +17,9 @@ import { PlaceName } from '../../shared/place-name';
  * labels, yes or no, divisions by their place names with the code on hover), masked or not
  * as the server returned them. `places` names the divisions the rows hold.
  */
-export function EvidenceRows({ rows, places }: { rows: EvidenceRow[]; places: Record<string, string> }) {
+export function EvidenceRows({ rows, places }: { rows: EvidenceRow[]; places: Record<string, Localised> }) {
   const { t, lang } = useI18n();
-  const placeOf = (code: string) => places[code];
+  const placeOf = (code: string, language: typeof lang) => places[code]?.[language];
   const value = (dataset: string, column: string, raw: unknown) => {
     if (typeof raw === 'string' && columnKind(dataset, column).type === 'division') {
       const code12 = toDivisionCode12(raw);

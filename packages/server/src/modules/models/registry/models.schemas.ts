@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { ZLocalisedText } from '../../../http/localised.js';
 
-const ZText = z.object({ zh: z.string(), en: z.string() });
 export const ZSeverity = z.enum(['red', 'orange', 'yellow']);
 
 export const ZModelIdParams = z.object({ id: z.string().min(1).max(60) });
@@ -20,7 +20,7 @@ export const ZModelSummary = z.object({
   source: z.enum(['builtin', 'user']),
   category: z.string(),
   severity: ZSeverity,
-  name: ZText,
+  name: ZLocalisedText,
   enabled: z.boolean(),
   schedule: z.string().nullable(),
   currentVersion: z.number().int(),
@@ -81,7 +81,7 @@ export const ZPreviewResult = z.object({
       subjectKeys: z.array(z.string()),
       evidence: z.array(ZHitEvidence),
       facts: z.record(z.string(), z.unknown()),
-      explanation: ZText,
+      explanation: ZLocalisedText,
     }),
   ),
   limited: z.boolean(),
