@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['packages/{core,demo,server,web}/src/**/*.test.{ts,tsx}'],
     pool: 'forks',
+    // Migrates one store per engine before the files start; each test's store is a copy.
+    globalSetup: ['packages/server/src/testing/migrated-templates.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

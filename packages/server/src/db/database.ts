@@ -41,6 +41,8 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** Folder for PGlite's files; when absent (and no url), PGlite runs in memory. */
   directory?: string;
+  /** PGlite's files to start from, as `dumpDataDir` wrote them (the tests' migrated copy). */
+  loadDataDir?: Blob;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   if (options.directory) mkdirSync(options.directory, { recursive: true });
   const pglite = await PGlite.create(options.directory, {
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
     parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: parseDate },
   });

@@ -9,17 +9,25 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
+const NAME = /^[a-z_][a-z0-9_]*$/;
+
 /**
- * Creates a new, empty database on the PostgreSQL server at `serverUrl`, named `prefix`
- * and random hex digits, so runs side by side never share one.
+ * Creates a new database on the PostgreSQL server at `serverUrl`, named `prefix` and random
+ * hex digits, so runs side by side never share one: empty, or a copy of `template` (a
+ * database nobody is connected to, e.g. one the test run migrated once).
  */
-export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<ScratchDatabase> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(prefix)) {
-    throw new Error(`a scratch database prefix is lower-case letters, digits and _, got "${prefix}"`);
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix: string,
+  template?: string,
+): Promise<ScratchDatabase> {
+  if (!NAME.test(prefix) || (template !== undefined && !NAME.test(template))) {
+    throw new Error(`a scratch database prefix or template is lower-case letters, digits and _, got "${prefix}"`);
   }
-  // Checked above and hex digits after it, so the name is safe to put in the SQL unquoted.
+  // Checked above and hex digits after it, so the names are safe to put in the SQL unquoted.
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await withServerClient(serverUrl, (client) => client.query(`create database ${name}`));
+  const copy = template === undefined ? '' : ` template ${template}`;
+  await withServerClient(serverUrl, (client) => client.query(`create database ${name}${copy}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {

@@ -5,15 +5,13 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppServices, createAppServices } from '../app/app-services.js';
 import { type Config, loadConfig } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
 import type { RegisteredRoute } from '../http/access-control.js';
 import { buildApp } from '../app/build-app.js';
 import { openLake } from '../lake/index.js';
 import { createTestLake } from './test-lake.js';
 import type { Clock } from '../platform/clock.js';
 import { lakeImportDir } from '../modules/datasets/import/engine-copies.js';
-import { createScratchPostgresDatabase, type TestEngine } from './test-databases.js';
+import { openTestDatabase, type TestEngine } from './test-databases.js';
 
 export interface TestPlatform {
   engine: TestEngine;
@@ -39,12 +37,12 @@ export interface TestPlatformOptions {
  */
 export async function createTestPlatform(engine: TestEngine, options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'qf-test-'));
-  const scratch = engine === 'postgres' ? await createScratchPostgresDatabase() : undefined;
+  const store = await openTestDatabase(engine);
   const config = loadConfig(
     {},
     {
       dataDir,
-      databaseUrl: scratch?.url,
+      databaseUrl: store.url,
       logLevel: 'silent',
       publicRateLimit: 1000,
       // Suites that walk every route refuse many keys from one address; the limit has its own test.
@@ -55,8 +53,7 @@ export async function createTestPlatform(engine: TestEngine, options: TestPlatfo
       ...options.config,
     },
   );
-  const database = await openDatabase(scratch ? { url: scratch.url } : {});
-  await migrateToLatest(database.db);
+  const { database } = store;
   // The lake follows the engine: DuckDB in the temp data folder, or a scratch PostgreSQL schema.
   const scratchLake = engine === 'postgres' ? await createTestLake('postgres') : undefined;
   const lake =
@@ -76,8 +73,7 @@ export async function createTestPlatform(engine: TestEngine, options: TestPlatfo
       await app.close();
       await services.background.idle();
       await (scratchLake ? scratchLake.cleanup() : lake.close());
-      await database.close();
-      await scratch?.drop();
+      await store.dispose();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../db/database.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import { createScratchPostgresDatabase, testEngines } from '../../testing/test-databases.js';
+import type { Database } from '../../db/database.js';
+import { openTestDatabase, type TestDatabase, testEngines } from '../../testing/test-databases.js';
 import { AuditRepository } from './audit.repository.js';
 import { recordAudit } from './audit.service.js';
 
@@ -9,18 +8,13 @@ const NOBODY = { userId: null, username: null, role: null, orgId: null, ip: null
 
 for (const engine of testEngines()) {
   describe(`the audit trail's export stream (${engine})`, () => {
+    let store: TestDatabase;
     let database: Database;
-    let dropScratch: (() => Promise<void>) | undefined;
     beforeAll(async () => {
-      const scratch = engine === 'postgres' ? await createScratchPostgresDatabase() : undefined;
-      dropScratch = scratch ? () => scratch.drop() : undefined;
-      database = await openDatabase(scratch ? { url: scratch.url } : {});
-      await migrateToLatest(database.db);
+      store = await openTestDatabase(engine);
+      database = store.database;
     });
-    afterAll(async () => {
-      await database?.close();
-      await dropScratch?.();
-    });
+    afterAll(async () => store?.dispose());
 
     it('yields every matching entry once, newest first, across pages', async () => {
       const audit = new AuditRepository(database.db);
