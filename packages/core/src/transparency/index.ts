@@ -6,3 +6,5 @@ export * from './append.js';
 export * from './verify.js';
 export * from './jcs.js';
 export * from './entry.js';
+export * from './signed-note.js';
+export * from './checkpoint.js';
