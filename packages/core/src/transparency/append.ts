@@ -30,7 +30,8 @@ export function appendedSubtrees(
   neighbours: readonly Uint8Array[],
 ): StoredSubtree[] {
   const ids = appendNeighbours(index);
-  if (neighbours.length !== ids.length) throw new Error(`leaf ${index} needs ${ids.length} neighbours, got ${neighbours.length}`);
+  if (neighbours.length !== ids.length)
+    throw new Error(`leaf ${index} needs ${ids.length} neighbours, got ${neighbours.length}`);
   const out: StoredSubtree[] = [{ level: 0, index, hash: leafHash }];
   let acc = leafHash;
   ids.forEach((id, i) => {

@@ -18,8 +18,14 @@ describe('canonical entry bytes', () => {
   });
 
   it('do not change with key order or whitespace', () => {
-    const a: LogEntry = { kind: 'evidence', body: JSON.parse('{"sha256":"ab","meta":{"name":"x.pdf","size":3}}') as LogEntry['body'] };
-    const b: LogEntry = { kind: 'evidence', body: JSON.parse('{ "meta" : { "size" : 3, "name" : "x.pdf" }, "sha256" : "ab" }') as LogEntry['body'] };
+    const a: LogEntry = {
+      kind: 'evidence',
+      body: JSON.parse('{"sha256":"ab","meta":{"name":"x.pdf","size":3}}') as LogEntry['body'],
+    };
+    const b: LogEntry = {
+      kind: 'evidence',
+      body: JSON.parse('{ "meta" : { "size" : 3, "name" : "x.pdf" }, "sha256" : "ab" }') as LogEntry['body'],
+    };
     expect(encodeEntry(a)).toEqual(encodeEntry(b));
     expect(entryLeafHash(SHA256_LOG_HASH, a)).toEqual(hashLeaf(SHA256_LOG_HASH, encodeEntry(b)));
   });

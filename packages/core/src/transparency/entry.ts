@@ -36,7 +36,8 @@ const MAX_BODY_BYTES = 2 ** 32 - 1;
 
 /** The canonical bytes of an entry; throws on an unknown kind or a body JSON cannot say. */
 export function encodeEntry(entry: LogEntry): Uint8Array {
-  if (!(LOG_ENTRY_KINDS as readonly string[]).includes(entry.kind)) throw new TypeError(`unknown entry kind ${entry.kind}`);
+  if (!(LOG_ENTRY_KINDS as readonly string[]).includes(entry.kind))
+    throw new TypeError(`unknown entry kind ${entry.kind}`);
   if (typeof entry.body !== 'object' || entry.body === null || Array.isArray(entry.body)) {
     throw new TypeError('an entry body is a JSON object');
   }

@@ -10,9 +10,7 @@ interface JcsVectors {
 
 // Input and expected output files of cyberphone/json-canonicalization, the RFC 8785
 // author's reference (its `source` names the commit).
-const vectors = JSON.parse(
-  readFileSync(new URL('./testing/jcs-vectors.json', import.meta.url), 'utf8'),
-) as JcsVectors;
+const vectors = JSON.parse(readFileSync(new URL('./testing/jcs-vectors.json', import.meta.url), 'utf8')) as JcsVectors;
 
 describe('RFC 8785 canonical JSON', () => {
   it.each(vectors.cases.map((c) => [c.name, c] as const))('gives the reference output for %s', (_, c) => {

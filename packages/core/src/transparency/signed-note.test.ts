@@ -38,7 +38,9 @@ describe('C2SP signed notes', () => {
     expect(signature?.keyName).toBe(KEY_NAME);
     expect(bytesToHex(signature!.keyId)).toBe('c74f20a3');
     expect(verifyEd25519(publicKey, noteSignedBytes(note!.text), signature!.signature)).toBe(true);
-    expect(verifyEd25519(publicKey, noteSignedBytes(TEXT.replace('answer', 'Answer')), signature!.signature)).toBe(false);
+    expect(verifyEd25519(publicKey, noteSignedBytes(TEXT.replace('answer', 'Answer')), signature!.signature)).toBe(
+      false,
+    );
   });
 
   it('format back to the same bytes', () => {

@@ -37,12 +37,21 @@ export const MAX_NOTE_SIGNATURES = 100;
 const SIGNATURE_PREFIX = '\u2014 ';
 // Go's unicode.IsSpace, which the reference implementation uses: \s plus NEL.
 const UNICODE_SPACE = /[\s\u0085]/u;
-// Control characters other than newline, and lone surrogates (not valid UTF-8).
-const FORBIDDEN = /[\u0000-\u0009\u000b-\u001f]|\p{Cs}/u;
+// In a /u pattern a surrogate pair is one code point, so only a lone one (not UTF-8) matches.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Whether text breaks the note rules: a control character other than newline, or invalid UTF-8. */
+export function hasForbiddenCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 0x0a) return true;
+  }
+  return LONE_SURROGATE.test(text);
+}
 
 /** Whether a key name is allowed: non-empty, no Unicode space, no "+". */
 export function isValidKeyName(name: string): boolean {
-  return name.length > 0 && !UNICODE_SPACE.test(name) && !name.includes('+') && !FORBIDDEN.test(name);
+  return name.length > 0 && !UNICODE_SPACE.test(name) && !name.includes('+') && !hasForbiddenCharacter(name);
 }
 
 /** The recommended key ID: SHA-256(key name || 0x0A || signature type || public key)[:4]. */
@@ -57,13 +66,15 @@ export function noteSignedBytes(text: string): Uint8Array {
 
 /** A whole signed note; throws on a text or signature the format does not allow. */
 export function formatSignedNote(note: SignedNote): string {
-  if (!isValidNoteText(note.text)) throw new TypeError('a note text is non-empty UTF-8 without control characters, ending in a newline');
+  if (!isValidNoteText(note.text))
+    throw new TypeError('a note text is non-empty UTF-8 without control characters, ending in a newline');
   if (note.signatures.length === 0 || note.signatures.length > MAX_NOTE_SIGNATURES) {
     throw new RangeError(`a note carries 1 to ${MAX_NOTE_SIGNATURES} signatures`);
   }
   const lines = note.signatures.map((s) => {
     if (!isValidKeyName(s.keyName)) throw new TypeError(`bad key name ${JSON.stringify(s.keyName)}`);
-    if (s.keyId.length !== 4 || s.signature.length === 0) throw new TypeError('a signature is a 4-byte key ID and the signature bytes');
+    if (s.keyId.length !== 4 || s.signature.length === 0)
+      throw new TypeError('a signature is a 4-byte key ID and the signature bytes');
     return `${SIGNATURE_PREFIX}${s.keyName} ${encodeBase64(concatBytes(s.keyId, s.signature))}\n`;
   });
   return `${note.text}\n${lines.join('')}`;
@@ -71,7 +82,7 @@ export function formatSignedNote(note: SignedNote): string {
 
 /** Splits a signed note into its text and signatures, or null if it is not well formed. */
 export function parseSignedNote(note: string): SignedNote | null {
-  if (FORBIDDEN.test(note) || !note.endsWith('\n')) return null;
+  if (hasForbiddenCharacter(note) || !note.endsWith('\n')) return null;
   // The text ends at the last blank line; everything after it is signature lines.
   const split = note.lastIndexOf('\n\n');
   if (split < 0) return null;
@@ -99,5 +110,5 @@ function parseSignatureLine(line: string): NoteSignature | null {
 }
 
 function isValidNoteText(text: string): boolean {
-  return text.length > 0 && text.endsWith('\n') && !FORBIDDEN.test(text);
+  return text.length > 0 && text.endsWith('\n') && !hasForbiddenCharacter(text);
 }

@@ -66,7 +66,12 @@ export async function hashRanges(
   const hashes = await reader.readSubtrees(ids);
   if (hashes.length !== ids.length) throw new Error(`asked for ${ids.length} subtree hashes, got ${hashes.length}`);
   let next = 0;
-  return pieces.map((group) => foldSubtrees(hash, group.map(() => hashes[next++] as Uint8Array)));
+  return pieces.map((group) =>
+    foldSubtrees(
+      hash,
+      group.map(() => hashes[next++] as Uint8Array),
+    ),
+  );
 }
 
 /** The tree hash MTH(D[size]) of the first `size` leaves (the empty tree's for 0). */
