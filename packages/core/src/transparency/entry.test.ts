@@ -1,6 +1,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { encodeBase64 } from './bytes.js';
 import { decodeEntry, encodeEntry, entryLeafHash, type LogEntry } from './entry.js';
 import { canonicalJson } from './jcs.js';
 import { hashLeaf, SHA256_LOG_HASH } from './log-hash.js';
@@ -43,6 +44,12 @@ describe('canonical entry bytes', () => {
         expect(bytesToHex(x) === bytesToHex(y)).toBe(sameEntry);
       }),
     );
+  });
+
+  it('give the leaf hash the by-hand recipe of docs/transparency-log.md gives', () => {
+    // Computed once with Python's hashlib and json (the doc's entry_bytes), not with this code.
+    const entry: LogEntry = { kind: 'publication', body: { title: '公示\n一', n: 3, id: '2026-001' } };
+    expect(encodeBase64(entryLeafHash(SHA256_LOG_HASH, entry))).toBe('+1tRWkyyyH3SI32eBZpdKW+57DSqvFcr+BGTbM4RANo=');
   });
 
   it('keep the kind and the body apart: moving text across the boundary changes the bytes', () => {
