@@ -29,6 +29,7 @@ export function appendedSubtrees(
   leafHash: Uint8Array,
   neighbours: readonly Uint8Array[],
 ): StoredSubtree[] {
+  if (leafHash.length !== hash.size) throw new TypeError(`a ${hash.name} leaf hash has ${hash.size} bytes`);
   const ids = appendNeighbours(index);
   if (neighbours.length !== ids.length)
     throw new Error(`leaf ${index} needs ${ids.length} neighbours, got ${neighbours.length}`);
@@ -42,8 +43,8 @@ export function appendedSubtrees(
 }
 
 /**
- * A whole log in memory: the verifier page, the tests and small tools. The server keeps the
- * same rows in its database and reads them through its own SubtreeReader.
+ * A whole log in memory, for tests and tools. The server keeps the same rows (appendedSubtrees)
+ * in its database and reads them through its own SubtreeReader.
  */
 export class MemoryLog implements SubtreeReader {
   private readonly levels: Uint8Array[][] = [];

@@ -63,5 +63,6 @@ describe('proof ranges and stored subtrees', () => {
     log.appendLeafHash(new Uint8Array(32));
     await expect(treeRoot(SHA256_LOG_HASH, log, 2)).rejects.toThrow(/no subtree/);
     await expect(inclusionProof(SHA256_LOG_HASH, log, 0, 2)).rejects.toThrow(/no subtree/);
+    expect(() => log.appendLeafHash(new Uint8Array(31))).toThrow(/32 bytes/);
   });
 });
