@@ -99,7 +99,7 @@ function pathParameters(url: string): string[] {
 function roleFor(access: RegisteredRoute['access']): Role | undefined {
   if (access === 'public' || access === 'api_key') return undefined;
   if (access === 'authenticated') return 'leader';
-  return ROLES.find((role) => DEFAULT_ROLE_PERMISSIONS[role].includes(access));
+  return ROLES.find((role) => grantsAccess(DEFAULT_ROLE_PERMISSIONS[role], access));
 }
 
 interface OpenApiDocument {

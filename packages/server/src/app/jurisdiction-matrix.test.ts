@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_ROLE_PERMISSIONS, ROLES, type Role, type RouteAccess } from '@qingfeng/core';
+import { DEFAULT_ROLE_PERMISSIONS, ROLES, grantsAccess, type Role, type RouteAccess } from '@qingfeng/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organisation } from '../db/schema.js';
 import { createApiKey } from '../modules/api-keys/api-keys.service.js';
@@ -163,7 +163,7 @@ const PROBES: Record<string, Probe> = {
 /** A county-B user whose role holds the route's permission, or undefined when no role does. */
 function roleFor(access: RouteAccess): Role | undefined {
   if (access === 'authenticated') return 'leader';
-  return ROLES.find((role) => DEFAULT_ROLE_PERMISSIONS[role].includes(access as never));
+  return ROLES.find((role) => grantsAccess(DEFAULT_ROLE_PERMISSIONS[role], access as never));
 }
 
 for (const engine of testEngines()) {
