@@ -1,4 +1,4 @@
-import { DEFAULT_ROLE_PERMISSIONS, ROLES, type Role } from '@qingfeng/core';
+import { DEFAULT_ROLE_PERMISSIONS, ROLES, grantsAccess, type Role } from '@qingfeng/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../modules/api-keys/api-keys.service.js';

@@ -10,7 +10,7 @@ export const ZRejectedQuery = z.object({
 
 /** One problem of a refused (or partly kept) row, its value masked by the field it was meant for. */
 export const ZRejectedLine = z.object({
-  /** The row's number in the file (data rows from 1). */
+  /** The row's line in the file, as the CSV download numbers it (the header is line 1). */
   rowNo: z.number(),
   /** The file's own header of the column; empty for a problem of the whole row. */
   column: z.string(),
