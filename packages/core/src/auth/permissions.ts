@@ -44,7 +44,10 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type RouteAccess = Permission | readonly Permission[] | 'authenticated' | 'public' | 'api_key';
 
 /** Whether a holder of `held` passes a route needing `needs`: one permission, or every one of a list. */
-export function grantsAccess(held: ReadonlySet<Permission> | readonly Permission[], needs: Permission | readonly Permission[]): boolean {
+export function grantsAccess(
+  held: ReadonlySet<Permission> | readonly Permission[],
+  needs: Permission | readonly Permission[],
+): boolean {
   const has = (p: Permission) => (held instanceof Set ? held.has(p) : (held as readonly Permission[]).includes(p));
   return typeof needs === 'string' ? has(needs) : needs.every(has);
 }

@@ -115,7 +115,7 @@ for (const { lang, stored } of LANGUAGES) {
         for (const route of routes) {
           const user = userFor(route, users);
           if (!user) {
-            failures.push(`${route.pattern}: no demo user may see it (${route.permission})`);
+            failures.push(`${route.pattern}: no demo user may see it (${String(route.permission)})`);
             continue;
           }
           const storageState = await sessionOf(browser, server, user);

@@ -14,7 +14,10 @@ import {
   runAndWait,
 } from '../../../testing/warnings-fixture.js';
 
-type Search = { by: string; items: { subjectKey: string; name: string | null; idNumber: string; warningCount: number }[] };
+type Search = {
+  by: string;
+  items: { subjectKey: string; name: string | null; idNumber: string; warningCount: number }[];
+};
 type Person = {
   name: string | null;
   idNumber: string;
@@ -95,7 +98,7 @@ for (const engine of testEngines()) {
       expect(JSON.stringify(entry)).not.toContain(ALICE);
     });
 
-    it("answers a number known only in another county exactly as an unknown one", async () => {
+    it('answers a number known only in another county exactly as an unknown one', async () => {
       const elsewhere = await search(leaderA, DAVE);
       const unknown = await search(leaderA, makeIdNumber('19990909', 99));
       expect(elsewhere.statusCode).toBe(200);
@@ -154,7 +157,11 @@ for (const engine of testEngines()) {
       const page = (await person(leaderA, key, '核查死亡后领取')).json<Person>();
       expect(page).toMatchObject({ idNumber: ALICE, masked: false });
       const [entry] = (await audits('person.read')).slice(-1);
-      expect(entry).toMatchObject({ object_id: key, reason: '核查死亡后领取', subject: expect.stringContaining('张*') });
+      expect(entry).toMatchObject({
+        object_id: key,
+        reason: '核查死亡后领取',
+        subject: expect.stringContaining('张*'),
+      });
     });
 
     it("another county's user cannot open the page: 404 as for a key that names nobody", async () => {

@@ -11,7 +11,8 @@ import { datasetTablesOf, type RowJurisdiction, rowsWithinSql } from '../../../m
 /** Datasets whose rows name a person: a text `name` beside a citizen identity number `id`. */
 export const PERSON_DATASETS: readonly string[] = STANDARD_DATASETS.filter(
   (d) =>
-    d.fields.some((f) => f.key === 'id' && f.type === 'id') && d.fields.some((f) => f.key === 'name' && f.type === 'text'),
+    d.fields.some((f) => f.key === 'id' && f.type === 'id') &&
+    d.fields.some((f) => f.key === 'name' && f.type === 'text'),
 ).map((d) => d.key);
 
 /** Most subjects one name search resolves to: a common family name must not pull a county's register. */

@@ -42,7 +42,6 @@ export function registerPeopleRoutes(app: FastifyInstance, services: WarningServ
         response: { 200: ZPerson },
       },
     },
-    async (request) =>
-      getPerson(services, viewerFromRequest(request), request.params.subjectKey, request.query.reason),
+    async (request) => getPerson(services, viewerFromRequest(request), request.params.subjectKey, request.query.reason),
   );
 }

@@ -63,7 +63,9 @@ export async function searchPeople(
     // Seen by the viewer only through their own rows or warnings: nothing says the person exists elsewhere.
     if (!subject || subject.kind !== 'person' || (!names.has(key) && warningCount === 0)) return [];
     const identifier = services.fieldCrypto.decrypt(subject.enc);
-    return [{ subjectKey: String(key), name: names.get(key) ?? null, idNumber: maskIdNumber(identifier), warningCount }];
+    return [
+      { subjectKey: String(key), name: names.get(key) ?? null, idNumber: maskIdNumber(identifier), warningCount },
+    ];
   });
   await recordAudit(services.database.db, viewer.actor, {
     action: 'person.search',
