@@ -46,6 +46,7 @@ export function PersonPage() {
       </Typography.Title>
       <Flex vertical gap={16}>
         <Card
+          title={t('people.title')}
           extra={
             p.masked ? (
               <Button size="small" onClick={() => setAsking(true)} data-testid="person-reveal">

@@ -16,10 +16,10 @@ export const PERSON_DATASETS: readonly string[] = STANDARD_DATASETS.filter(
 ).map((d) => d.key);
 
 /** Most subjects one name search resolves to: a common family name must not pull a county's register. */
-export const MAX_PEOPLE_FOUND = 20;
+const MAX_PEOPLE_FOUND = 20;
 
 /** `text` as a LIKE pattern matching itself literally: `%`, `_` and the escape character lose their meaning. */
-export function likeLiteral(text: string): string {
+function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZWarning } from '../warnings.schemas.js';
 
 /** Longest search text: an identity number is 18 characters, a name rarely a tenth of this. */
-export const MAX_SEARCH_CHARS = 40;
+const MAX_SEARCH_CHARS = 40;
 
 export const ZPersonSearch = z.object({
   /** A person's name (its beginning) or a citizen identity number, 15 or 18 characters. */
