@@ -7,3 +7,4 @@ export * from './masking/row.js';
 export * from './standard/index.js';
 export * from './models/index.js';
 export * from './auth/password-policy.js';
+export * from './transparency/index.js';

@@ -36,10 +36,21 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
- * Route-level access: a permission, any signed-in user, the public (no session), or a
- * department's API key (`x-api-key` header; sessions are not accepted there).
+ * Route-level access: a permission, several permissions all needed (a search of people
+ * through their warnings needs both warning.read and person.read), any signed-in user, the
+ * public (no session), or a department's API key (`x-api-key` header; sessions are not
+ * accepted there).
  */
-export type RouteAccess = Permission | 'authenticated' | 'public' | 'api_key';
+export type RouteAccess = Permission | readonly Permission[] | 'authenticated' | 'public' | 'api_key';
+
+/** Whether a holder of `held` passes a route needing `needs`: one permission, or every one of a list. */
+export function grantsAccess(
+  held: ReadonlySet<Permission> | readonly Permission[],
+  needs: Permission | readonly Permission[],
+): boolean {
+  const has = (p: Permission) => (held instanceof Set ? held.has(p) : (held as readonly Permission[]).includes(p));
+  return typeof needs === 'string' ? has(needs) : needs.every(has);
+}
 
 export function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);

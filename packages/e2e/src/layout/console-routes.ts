@@ -14,16 +14,24 @@ const FEATURES_MODULE = '../../../web/src/app/feature-routes.ts';
 export interface ConsoleRoute {
   /** The route as the console declares it: `/warnings`, `/models/:id/builder`. */
   pattern: string;
-  /** What a user needs to see it; undefined = every signed-in user. */
-  permission?: string;
+  /** What a user needs to see it (every one, when several); undefined = every signed-in user. */
+  permission?: string | readonly string[];
 }
+
+/**
+ * Pages with a parameter that no list of their own leads to, with the page that links to
+ * them and the test id of that link: a person's page is opened from a warning's subject.
+ */
+export const REACHED_THROUGH: Readonly<Record<string, { from: string; link: string }>> = {
+  '/people/:subjectKey': { from: '/warnings/:id', link: 'person-link' },
+};
 
 interface NavModule {
   NAV_ITEMS: readonly { path: string; permission?: string }[];
 }
 interface RouteLike {
   path?: string;
-  element?: { props?: { permission?: string } };
+  element?: { props?: { permission?: string | readonly string[] } };
   children?: RouteLike[];
 }
 interface FeaturesModule {
@@ -49,11 +57,12 @@ export async function consoleRoutes(): Promise<ConsoleRoute[]> {
 
 /** The first user (in the order given) whose role's default permissions show the route. */
 export function userFor(route: ConsoleRoute, users: readonly Login[]): Login | undefined {
-  return users.find(
-    (user) =>
-      route.permission === undefined ||
-      (DEFAULT_ROLE_PERMISSIONS[user.role as Role] as readonly string[] | undefined)?.includes(route.permission),
-  );
+  const needed =
+    route.permission === undefined ? [] : typeof route.permission === 'string' ? [route.permission] : route.permission;
+  return users.find((user) => {
+    const held = DEFAULT_ROLE_PERMISSIONS[user.role as Role] as readonly string[] | undefined;
+    return needed.every((permission) => held?.includes(permission));
+  });
 }
 
 /** `/models/:id/builder` → a pattern matching `/models/W01/builder`, capturing `id`. */

@@ -4,7 +4,15 @@ import { DESKTOP, PHONE, openConsole, screenshotPath } from '../harness/browser.
 import { signInFirstTime } from '../harness/console-actions.js';
 import { demoConsoleTest } from '../harness/console-test.js';
 import type { Login, RunningServer } from '../harness/server.js';
-import { type ConsoleRoute, consoleRoutes, fill, listOf, routeRegExp, userFor } from './console-routes.js';
+import {
+  type ConsoleRoute,
+  REACHED_THROUGH,
+  consoleRoutes,
+  fill,
+  listOf,
+  routeRegExp,
+  userFor,
+} from './console-routes.js';
 import { measureWidth } from './measure-width.js';
 import { WORKING_STATES } from './working-states.js';
 
@@ -58,22 +66,34 @@ async function reachFromList(page: Page, route: ConsoleRoute): Promise<string> {
   const filled = fill(route.pattern, known);
   if (filled) return filled;
   const target = routeRegExp(route.pattern);
-  const deadline = Date.now() + 240_000;
-  await page.goto(listOf(route.pattern));
-  const row = page.locator('.ant-table-tbody tr.ant-table-row').first();
-  while (!(await row.isVisible())) {
-    if (Date.now() > deadline) throw new Error(`no row on ${listOf(route.pattern)} to reach ${route.pattern}`);
-    await page.waitForTimeout(5_000);
-    await page.reload();
-    await settle(page);
+  const through = REACHED_THROUGH[route.pattern];
+  if (through) {
+    // A page no list leads to: open the page that links to it, then follow the link.
+    await page.goto(await reachFromList(page, { pattern: through.from }));
+    await page.getByTestId(through.link).first().click();
+  } else {
+    await reachRow(page, route.pattern);
   }
-  await row.click();
   await page.waitForURL((url) => target.test(url.pathname));
   const { pathname } = new URL(page.url());
   for (const [name, value] of Object.entries(target.exec(pathname)?.groups ?? {})) {
     known[`${listOf(route.pattern)}:${name}`] = value;
   }
   return pathname;
+}
+
+/** Opens the list a parameter page is reached from and clicks its first row (waiting for the demo's first run). */
+async function reachRow(page: Page, pattern: string): Promise<void> {
+  const deadline = Date.now() + 240_000;
+  await page.goto(listOf(pattern));
+  const row = page.locator('.ant-table-tbody tr.ant-table-row').first();
+  while (!(await row.isVisible())) {
+    if (Date.now() > deadline) throw new Error(`no row on ${listOf(pattern)} to reach ${pattern}`);
+    await page.waitForTimeout(5_000);
+    await page.reload();
+    await settle(page);
+  }
+  await row.click();
 }
 
 const LANGUAGES = [
@@ -95,7 +115,7 @@ for (const { lang, stored } of LANGUAGES) {
         for (const route of routes) {
           const user = userFor(route, users);
           if (!user) {
-            failures.push(`${route.pattern}: no demo user may see it (${route.permission})`);
+            failures.push(`${route.pattern}: no demo user may see it (${String(route.permission)})`);
             continue;
           }
           const storageState = await sessionOf(browser, server, user);

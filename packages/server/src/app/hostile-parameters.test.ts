@@ -1,4 +1,4 @@
-import { DEFAULT_ROLE_PERMISSIONS, ROLES, type Role } from '@qingfeng/core';
+import { DEFAULT_ROLE_PERMISSIONS, ROLES, grantsAccess, type Role } from '@qingfeng/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../modules/api-keys/api-keys.service.js';
@@ -99,7 +99,7 @@ function pathParameters(url: string): string[] {
 function roleFor(access: RegisteredRoute['access']): Role | undefined {
   if (access === 'public' || access === 'api_key') return undefined;
   if (access === 'authenticated') return 'leader';
-  return ROLES.find((role) => DEFAULT_ROLE_PERMISSIONS[role].includes(access));
+  return ROLES.find((role) => grantsAccess(DEFAULT_ROLE_PERMISSIONS[role], access));
 }
 
 interface OpenApiDocument {

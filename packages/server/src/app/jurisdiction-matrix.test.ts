@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_ROLE_PERMISSIONS, ROLES, type Role, type RouteAccess } from '@qingfeng/core';
+import { DEFAULT_ROLE_PERMISSIONS, ROLES, grantsAccess, type Role, type RouteAccess } from '@qingfeng/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organisation } from '../db/schema.js';
 import { createApiKey } from '../modules/api-keys/api-keys.service.js';
@@ -38,6 +38,8 @@ interface CountyA {
   rows: { type: string; batchId: number; rowNo: number }[];
   runIds: number[];
   warningIds: number[];
+  /** The people A's warnings name. */
+  subjectKeys: number[];
 }
 
 type Probe =
@@ -122,6 +124,15 @@ const PROBES: Record<string, Probe> = {
     urls: (a) => a.batchIds.map((id) => `/api/v1/batches/${id}/rejected`),
   },
 
+  '/api/v1/batches/:id/rejected/lines': {
+    kind: 'read',
+    urls: (a) => a.batchIds.map((id) => `/api/v1/batches/${id}/rejected/lines`),
+  },
+  '/api/v1/people/:subjectKey': {
+    kind: 'read',
+    urls: (a) => a.subjectKeys.map((key) => `/api/v1/people/${key}`),
+  },
+
   '/api/v1/model-runs': { kind: 'list', urls: () => ['/api/v1/model-runs?pageSize=200'], ids: (a) => a.runIds },
   '/api/v1/model-runs/:id': { kind: 'read', urls: (a) => a.runIds.map((id) => `/api/v1/model-runs/${id}`) },
   '/api/v1/warnings': {
@@ -163,7 +174,7 @@ const PROBES: Record<string, Probe> = {
 /** A county-B user whose role holds the route's permission, or undefined when no role does. */
 function roleFor(access: RouteAccess): Role | undefined {
   if (access === 'authenticated') return 'leader';
-  return ROLES.find((role) => DEFAULT_ROLE_PERMISSIONS[role].includes(access as never));
+  return ROLES.find((role) => grantsAccess(DEFAULT_ROLE_PERMISSIONS[role], access as never));
 }
 
 for (const engine of testEngines()) {
@@ -180,6 +191,7 @@ for (const engine of testEngines()) {
       rows: [],
       runIds: [],
       warningIds: [],
+      subjectKeys: [],
     };
 
     /** Builds county A's world through the services users go through. */
@@ -251,9 +263,10 @@ for (const engine of testEngines()) {
       await platform.services.modelRuns.whenFinished(run.id);
       expect((await getRun(platform.services, run.id)).status).toBe('succeeded');
       a.runIds.push(run.id);
-      const warnings = await db.selectFrom('warnings').select(['id', 'division_code']).execute();
+      const warnings = await db.selectFrom('warnings').select(['id', 'division_code', 'subject_key']).execute();
       expect(warnings.length).toBeGreaterThanOrEqual(2);
       a.warningIds.push(...warnings.map((w) => w.id));
+      a.subjectKeys.push(...new Set(warnings.flatMap((w) => (w.subject_key === null ? [] : [Number(w.subject_key)]))));
     }
 
     beforeAll(async () => {

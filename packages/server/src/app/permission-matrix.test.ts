@@ -1,4 +1,4 @@
-import { DEFAULT_ROLE_PERMISSIONS, ROLES, type RouteAccess } from '@qingfeng/core';
+import { DEFAULT_ROLE_PERMISSIONS, ROLES, grantsAccess, type RouteAccess } from '@qingfeng/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../db/schema.js';
 import { createApiKey } from '../modules/api-keys/api-keys.service.js';
@@ -36,7 +36,7 @@ describe('permission matrix', () => {
     if (access === 'public' || access === 'authenticated') return true;
     // API-key routes do not read the session: a signed-in person gets 401 like anyone keyless.
     if (access === 'api_key') return false;
-    return DEFAULT_ROLE_PERMISSIONS[role].includes(access);
+    return grantsAccess(DEFAULT_ROLE_PERMISSIONS[role], access);
   }
 
   it('registers routes, each with a declared access', () => {

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RateLimitOptions } from '@fastify/rate-limit';
-import type { RouteAccess } from '@qingfeng/core';
+import { grantsAccess, type RouteAccess } from '@qingfeng/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiKeyContext, AuthContext } from './auth-context.js';
 import { AuthenticationError, ForbiddenError } from './errors.js';
@@ -101,7 +101,7 @@ export function registerAccessControl(app: FastifyInstance, identity: RequestIde
     if (!SAFE_METHODS.has(request.method) && !isSameToken(request.headers[CSRF_HEADER], auth.csrfToken)) {
       throw new ForbiddenError('Missing or invalid CSRF token', 'csrf_failed');
     }
-    if (access === 'authenticated' || auth.permissions.has(access)) return;
+    if (access === 'authenticated' || grantsAccess(auth.permissions, access)) return;
     await identity.recordDenial(request, access);
     throw new ForbiddenError();
   });

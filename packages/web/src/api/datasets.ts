@@ -220,3 +220,27 @@ export function getBatch(id: number): Promise<Batch> {
 export function rollbackBatch(id: number, reason: string): Promise<Batch> {
   return api.post<Batch>(`/api/v1/batches/${id}/rollback`, { reason });
 }
+
+/** One problem of a rejected (or partly kept) row, its value masked by the field it was meant for. */
+export interface RejectedLine {
+  /** The row's line in the file (the header is line 1). */
+  rowNo: number;
+  column: string;
+  field: string;
+  value: string;
+  reason: Localised;
+  /** The row was loaded with this cell empty, not refused. */
+  kept: boolean;
+}
+
+export interface RejectedPage {
+  items: RejectedLine[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+}
+
+/** A page of a batch's rejected-rows report, masked (the CSV download is whole). */
+export function listRejectedLines(batchId: number, page: number, pageSize: number): Promise<RejectedPage> {
+  return api.get<RejectedPage>(`/api/v1/batches/${batchId}/rejected/lines`, { page, pageSize });
+}

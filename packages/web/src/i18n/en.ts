@@ -3,6 +3,7 @@ import { valuesEn } from './values-en';
 import { datasetsEn } from './datasets-en';
 import { modelsEn } from './models-en';
 import { warningsEn } from './warnings-en';
+import { peopleEn } from './people-en';
 import { overviewEn } from './overview-en';
 import type { Messages } from './messages';
 
@@ -280,5 +281,6 @@ export const en: Messages = {
   ...valuesEn,
   ...modelsEn,
   ...warningsEn,
+  ...peopleEn,
   ...overviewEn,
 };

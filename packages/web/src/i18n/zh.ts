@@ -3,6 +3,7 @@ import { valuesZh } from './values-zh';
 import { datasetsZh } from './datasets-zh';
 import { modelsZh } from './models-zh';
 import { warningsZh } from './warnings-zh';
+import { peopleZh } from './people-zh';
 import { overviewZh } from './overview-zh';
 
 /** Simplified Chinese: the default language and the source of every message key. */
@@ -275,6 +276,7 @@ export const zh = {
   ...valuesZh,
   ...modelsZh,
   ...warningsZh,
+  ...peopleZh,
   ...overviewZh,
 };
 

@@ -1,4 +1,4 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { keysetPagesDesc } from '../../db/keyset-pages.js';
 import type {
   DB,
@@ -26,6 +26,8 @@ export interface WarningFilter {
   from?: Date;
   /** First seen before. */
   to?: Date;
+  /** Warnings naming any of these people or organisations (subject keys), as their subject or another party. */
+  subjectKeys?: readonly number[];
 }
 
 export type { EvidenceUpsert, WarningUpsert } from './grouped-evidence.js';
@@ -66,6 +68,21 @@ const SORT_COLUMNS = {
 
 const CHUNK = 200;
 
+/**
+ * Warnings naming one of these subject keys: as their subject, or among `subject_keys`
+ * (the hit's parties, a JSON array of the keys as text). An empty list names nobody.
+ */
+function namesAnyOf(subjectKeys: readonly number[]) {
+  const keys = [...new Set(subjectKeys)].filter(Number.isSafeInteger).map(String);
+  return (eb: ExpressionBuilder<DB, 'warnings'>) =>
+    keys.length === 0
+      ? eb.lit(false)
+      : eb.or([
+          eb('warnings.subject_key', 'in', keys),
+          sql<boolean>`warnings.subject_keys ?| array[${sql.join(keys)}]::text[]`,
+        ]);
+}
+
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -99,6 +116,7 @@ export class WarningsRepository {
     if (filter.retired === 'only') q = q.where('warnings.retired_at', 'is not', null);
     if (filter.from) q = q.where('warnings.first_seen_at', '>=', filter.from);
     if (filter.to) q = q.where('warnings.first_seen_at', '<', filter.to);
+    if (filter.subjectKeys) q = q.where(namesAnyOf(filter.subjectKeys));
     return q;
   }
 

@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { WarningServices } from './warning-services.js';
 import { requireAuth } from '../../http/access-control.js';
-import { actorFromRequest } from '../audit/index.js';
+import { viewerFromRequest } from './warning-viewer.js';
+import { registerPeopleRoutes } from './people/people.routes.js';
 import { modelStatistics } from './warning-stats.service.js';
 import { exportWarnings } from './warning-export.js';
 import { registerWarningStream } from './warnings-stream.js';
@@ -22,19 +23,7 @@ import {
   ZWarningQuery,
   type WarningSortKey,
 } from './warnings.schemas.js';
-import { type WarningViewer, changeWarningStatus, getWarningDetail, listWarnings } from './warnings.service.js';
-
-/** The signed-in user as a viewer of warnings. */
-export function viewerFromRequest(request: FastifyRequest): WarningViewer {
-  const auth = requireAuth(request);
-  return {
-    jurisdictionPrefix: auth.jurisdictionPrefix,
-    actor: actorFromRequest(request),
-    userId: auth.userId,
-    username: auth.username,
-    permissions: auth.permissions,
-  };
-}
+import { changeWarningStatus, getWarningDetail, listWarnings } from './warnings.service.js';
 
 function filterOf(query: {
   modelId?: string;
@@ -182,4 +171,5 @@ export function registerWarningRoutes(app: FastifyInstance, services: WarningSer
   );
 
   registerWarningStream(app, services);
+  registerPeopleRoutes(app, services);
 }

@@ -33,10 +33,17 @@ export function AuthGate({ stage, children }: { stage: Stage; children: ReactNod
   return children;
 }
 
-/** Renders its children only for users holding the permission. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+/** Renders its children only for users holding the permission (every one of them, when several are named). */
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: Permission | readonly Permission[];
+  children: ReactNode;
+}) {
   const { data: me } = useMe();
   const t = useT();
-  if (!me?.permissions.includes(permission)) return <Result status="403" title={t('forbidden.title')} />;
+  const needed: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  if (!needed.every((p) => me?.permissions.includes(p))) return <Result status="403" title={t('forbidden.title')} />;
   return children;
 }

@@ -88,6 +88,13 @@ export function WarningPage() {
             <Descriptions.Item label={t('warnings.summary')}>
               <span data-testid="warning-summary">{summaryText(w.summary)}</span>
             </Descriptions.Item>
+            {w.subjectKey !== null && can('person.read') && (
+              <Descriptions.Item label={t('warnings.person')}>
+                <Link to={`/people/${w.subjectKey}`} data-testid="person-link">
+                  {t('warnings.personLink')}
+                </Link>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {can('warning.handle') && (
             <Space wrap style={{ marginTop: 8 }} data-testid="status-actions">

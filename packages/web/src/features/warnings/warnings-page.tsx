@@ -23,12 +23,14 @@ import { useChangeStatus, useWarnings } from './use-warnings';
 import { WarningFilters } from './warning-filters';
 import { WarningSummaryLine } from './warning-summary';
 import { useListParams } from './use-list-params';
+import { PersonSearch } from '../people/person-search';
 
 const BULK: readonly WarningStatus[] = ['under_review', 'false_positive', 'not_actionable'];
 
 /**
  * Warnings in the user's jurisdiction: filters, sort, paging (all kept in the URL), bulk
- * handling and export.
+ * handling and export; above them, for those who may read people's data, a search by
+ * name or identity number leading to a person's page.
  */
 export function WarningsPage() {
   const { t, lang } = useI18n();
@@ -68,6 +70,7 @@ export function WarningsPage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('warnings.title')}
       </Typography.Title>
+      {can('person.read') && <PersonSearch />}
       <Card>
         <WarningFilters filter={filter} onChange={refilter} />
         <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 12 }}>

@@ -29,6 +29,7 @@ import {
   ZRollbackBody,
 } from './datasets.schemas.js';
 import { getVisibleBatch, listVisibleBatches } from './batch-scope.js';
+import { registerRejectedRowsRoutes } from './rejected-rows.routes.js';
 import { findRejectedReport, getDatasetSummary, listDatasetSummaries, rollbackBatch } from './datasets.service.js';
 import { MappingRefusedError } from '../import/import-pipeline.js';
 import { importDatasetFile } from '../import/import.service.js';
@@ -256,4 +257,6 @@ export function registerDatasetRoutes(app: FastifyInstance, services: DatasetSer
       return presentBatch(batch, hasReport(batch));
     },
   );
+
+  registerRejectedRowsRoutes(app, services);
 }

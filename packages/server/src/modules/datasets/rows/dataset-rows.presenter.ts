@@ -43,6 +43,14 @@ function nameOwner(dataset: DatasetType, field: FieldDef): NameOwner {
   return { kind: 'none' };
 }
 
+/**
+ * Whether a field may hold a person's name: always a person's, or that of a subject who may
+ * be a person. What a view that cannot tell (a rejected cell, its row never loaded) masks.
+ */
+export function mayNamePerson(dataset: DatasetType, field: FieldDef): boolean {
+  return nameOwner(dataset, field).kind !== 'none';
+}
+
 function scalar(value: unknown): string | number | boolean | null {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
