@@ -264,6 +264,7 @@ export const en: Messages = {
   'perm.model.read': 'View models',
   'perm.model.manage': 'Manage models',
   'perm.model.run': 'Run models',
+  'perm.model.approve': 'Review and enable models',
   'perm.warning.read': 'View warnings',
   'perm.warning.handle': 'Handle warnings',
   'perm.clue.read': 'View clues',
