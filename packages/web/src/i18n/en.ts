@@ -2,6 +2,7 @@ import { columnsEn } from './columns-en';
 import { valuesEn } from './values-en';
 import { datasetsEn } from './datasets-en';
 import { modelsEn } from './models-en';
+import { reviewEn } from './review-en';
 import { warningsEn } from './warnings-en';
 import { overviewEn } from './overview-en';
 import type { Messages } from './messages';
@@ -280,6 +281,7 @@ export const en: Messages = {
   ...columnsEn,
   ...valuesEn,
   ...modelsEn,
+  ...reviewEn,
   ...warningsEn,
   ...overviewEn,
 };

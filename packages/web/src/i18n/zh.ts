@@ -2,6 +2,7 @@ import { columnsZh } from './columns-zh';
 import { valuesZh } from './values-zh';
 import { datasetsZh } from './datasets-zh';
 import { modelsZh } from './models-zh';
+import { reviewZh } from './review-zh';
 import { warningsZh } from './warnings-zh';
 import { overviewZh } from './overview-zh';
 
@@ -275,6 +276,7 @@ export const zh = {
   ...columnsZh,
   ...valuesZh,
   ...modelsZh,
+  ...reviewZh,
   ...warningsZh,
   ...overviewZh,
 };

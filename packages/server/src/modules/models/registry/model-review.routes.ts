@@ -62,7 +62,12 @@ export function registerModelReviewRoutes(app: FastifyInstance, services: ModelS
     },
     async (request) => {
       const reviewer = editorFromRequest(request);
-      const { model, versions, reviews } = await returnModel(services, reviewer, request.params.id, request.body.reason);
+      const { model, versions, reviews } = await returnModel(
+        services,
+        reviewer,
+        request.params.id,
+        request.body.reason,
+      );
       return presentModelDetail(model, versions, reviews);
     },
   );

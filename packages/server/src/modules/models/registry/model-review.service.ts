@@ -18,7 +18,8 @@ import { getModel, previewModel } from './models.service.js';
 
 /** A model under review inside the reviewer's jurisdiction, or 404 (another county's draft is as absent as none). */
 function requireVisible(model: ModelRow | undefined, reviewer: ModelEditor, id: string): ModelRow {
-  const visible = model && (model.review_status === 'approved' || model.owner_prefix.startsWith(reviewer.jurisdictionPrefix));
+  const visible =
+    model && (model.review_status === 'approved' || model.owner_prefix.startsWith(reviewer.jurisdictionPrefix));
   if (!model || !visible) throw new NotFoundError(`Model ${id}`, 'model_not_found');
   return model;
 }

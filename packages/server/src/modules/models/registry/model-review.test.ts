@@ -126,7 +126,7 @@ for (const engine of testEngines()) {
       expect(warnings).toHaveLength(0);
     });
 
-    it("hides a draft from a reviewer of another county: not listed, not shown, not previewed, not approved", async () => {
+    it('hides a draft from a reviewer of another county: not listed, not shown, not previewed, not approved', async () => {
       expect(await models(leader)).toContain('U_DRAFT');
       expect(await models(cityLeader)).toContain('U_DRAFT');
       expect(await models(leaderB)).not.toContain('U_DRAFT');

@@ -28,5 +28,10 @@ export async function submitForReview(
     by_user_id: editor.userId,
     by_name: editor.username,
   });
-  await recordAudit(trx, editor.actor, { action: 'model.submit', objectType: 'model', objectId: id, detail: { version } });
+  await recordAudit(trx, editor.actor, {
+    action: 'model.submit',
+    objectType: 'model',
+    objectId: id,
+    detail: { version },
+  });
 }

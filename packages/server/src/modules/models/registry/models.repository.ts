@@ -125,12 +125,7 @@ export class ModelsRepository {
 
   /** Every step of the model's reviews, newest first. */
   async findReviews(id: string): Promise<ModelReviewRow[]> {
-    return this.db
-      .selectFrom('model_reviews')
-      .selectAll()
-      .where('model_id', '=', id)
-      .orderBy('id', 'desc')
-      .execute();
+    return this.db.selectFrom('model_reviews').selectAll().where('model_id', '=', id).orderBy('id', 'desc').execute();
   }
 
   /** Enabled, approved models that carry a schedule. */

@@ -287,19 +287,27 @@ export async function saveUserModel(
   if (sent.id !== id) throw new ValidationError(`document.id must be ${id}`, 'body.document.id');
   // Values only change how many placeholders a list binds, never what the SQL reads.
   await requireAcceptedSqlAudited(services, editor, 'model.save', sent, resolveParameters(sent, input.params ?? {}));
-  return addVersion(services, editor, id, 'model.save', input.reason, (current) => {
-    if (current.source !== 'user') {
-      throw new ConflictError(
-        '内置模型只能修改参数 / only the parameters of a built-in model can be edited',
-        undefined,
-        'builtin_model',
-      );
-    }
-    const previous = current.document as ModelDocument;
-    const document = { ...sent, version: previous.version + 1 };
-    const kept = editedValues(previous, current.params as Record<string, unknown>, document);
-    return { document, params: resolveParameters(document, { ...kept, ...input.params }) };
-  }, true);
+  return addVersion(
+    services,
+    editor,
+    id,
+    'model.save',
+    input.reason,
+    (current) => {
+      if (current.source !== 'user') {
+        throw new ConflictError(
+          '内置模型只能修改参数 / only the parameters of a built-in model can be edited',
+          undefined,
+          'builtin_model',
+        );
+      }
+      const previous = current.document as ModelDocument;
+      const document = { ...sent, version: previous.version + 1 };
+      const kept = editedValues(previous, current.params as Record<string, unknown>, document);
+      return { document, params: resolveParameters(document, { ...kept, ...input.params }) };
+    },
+    true,
+  );
 }
 
 /**

@@ -10,6 +10,9 @@ export async function previewResponse(
   limit: number,
 ) {
   const { document, hits } = result;
-  const places = await findPlaceNames(services.database.db, divisionCodesIn(hits.flatMap((h) => Object.values(h.facts))));
+  const places = await findPlaceNames(
+    services.database.db,
+    divisionCodesIn(hits.flatMap((h) => Object.values(h.facts))),
+  );
   return { hits: hits.map((hit) => presentPreviewHit(document, hit, places)), limited: hits.length >= limit };
 }
