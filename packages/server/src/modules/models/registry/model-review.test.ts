@@ -1,7 +1,8 @@
 import { DEFAULT_ROLE_PERMISSIONS } from '@qingfeng/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../testing/auth-helpers.js';
-import type { TestActor } from '../../../testing/org-factories.js';
+import type { Organisation } from '../../../db/schema.js';
+import { buildActor, type TestActor } from '../../../testing/org-factories.js';
 import { testEngines } from '../../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../../testing/test-platform.js';
 import { DEATHS_CSV, PAYMENTS_CSV, buildCounties, importCsv, runAndWait } from '../../../testing/warnings-fixture.js';
@@ -51,6 +52,7 @@ for (const engine of testEngines()) {
     let leaderB: TestActor;
     let cityLeader: TestActor;
     let secAdmin: TestActor;
+    let countyB: Organisation;
     const clock = new ManualClock(new Date(2026, 4, 10, 12));
 
     const call = (actor: TestActor, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
@@ -69,7 +71,9 @@ for (const engine of testEngines()) {
 
     beforeAll(async () => {
       platform = await createTestPlatform(engine, { clock });
-      const { city, countyA, countyB, actor } = await buildCounties(platform);
+      const counties = await buildCounties(platform);
+      const { city, countyA, actor } = counties;
+      countyB = counties.countyB;
       analyst = await actor('model_analyst', countyA);
       leader = await actor('leader', countyA);
       leaderB = await actor('leader', countyB);
@@ -140,6 +144,9 @@ for (const engine of testEngines()) {
       }
       const returned = await call(leaderB, 'POST', '/api/v1/models/U_DRAFT/return', { reason: '不属于本县' });
       expect(returned.statusCode).toBe(404);
+      const analystB = await buildActor(platform.services, 'model_analyst', countyB);
+      const run = await call(analystB, 'POST', '/api/v1/model-runs', { models: ['U_DRAFT'], kind: 'full' });
+      expect(run.statusCode).toBe(404);
       expect((await call(leaderB, 'GET', '/api/v1/models/W01')).statusCode).toBe(200);
     });
 

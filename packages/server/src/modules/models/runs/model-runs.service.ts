@@ -34,14 +34,21 @@ export interface RunRequester {
   jurisdictionPrefix?: string;
 }
 
-async function selectModels(services: ModelServices, input: StartRunInput): Promise<ModelWithVersion[]> {
+async function selectModels(
+  services: ModelServices,
+  input: StartRunInput,
+  scopePrefix: string,
+): Promise<ModelWithVersion[]> {
   const repository = new ModelsRepository(services.database.db);
   if (input.all || !input.modelIds || input.modelIds.length === 0) {
     if (!input.all) throw new ValidationError('Name models to run, or ask for all', 'body.models');
     return repository.findModels({ runnable: true });
   }
   const ids = [...new Set(input.modelIds)];
-  const found = await repository.findModelsByIds(ids);
+  // A draft of another jurisdiction is as absent here as in the model list.
+  const found = (await repository.findModelsByIds(ids)).filter(
+    (m) => m.review_status === 'approved' || m.owner_prefix.startsWith(scopePrefix),
+  );
   const missing = ids.filter((id) => !found.some((m) => m.id === id));
   if (missing.length > 0) throw new NotFoundError(`Model ${missing.join(', ')}`, 'model_not_found');
   // What staff wrote runs only after a second person approved it, whoever asks for the run.
@@ -79,9 +86,9 @@ export async function startRun(
   input: StartRunInput,
 ): Promise<ModelRunRow> {
   await ensureModelRegistry(services);
-  const models = await selectModels(services, input);
-  const runs = new ModelRunsRepository(services.database.db);
   const scopePrefix = requester.jurisdictionPrefix ?? '';
+  const models = await selectModels(services, input, scopePrefix);
+  const runs = new ModelRunsRepository(services.database.db);
   const viewer: DataViewer = { jurisdictionPrefix: scopePrefix };
   let batches: BatchesByDataset | null = null;
   let covered: number | null;
