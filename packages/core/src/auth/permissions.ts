@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'model.read',
   'model.manage',
   'model.run',
+  // Enables a model built in the builder after reviewing it; never its author (four eyes).
+  'model.approve',
   'warning.read',
   'warning.handle',
   'clue.read',

@@ -51,7 +51,8 @@ const CASEWORK: Permission[] = ['warning.read', 'clue.read', 'case.read', 'perso
  * sets at run time; the separated administrators keep exactly these.
  */
 export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  leader: [...CASEWORK, 'org.read', 'dataset.read', 'model.read', 'report.read'],
+  // The leader approves what an analyst builds: the one who writes a model never enables it.
+  leader: [...CASEWORK, 'org.read', 'dataset.read', 'model.read', 'model.approve', 'report.read'],
   case_management: [...CASEWORK, 'org.read', 'clue.handle', 'case.handle', 'warning.handle', 'report.read'],
   letters_visits: [...CASEWORK, 'org.read', 'report.read', 'report.handle', 'clue.handle', 'reply.handle'],
   supervision: [...CASEWORK, 'org.read', 'warning.handle', 'clue.handle', 'report.read'],

@@ -40,6 +40,12 @@ export async function signInFirstTime(page: Page, username: string, temporary: s
   return next;
 }
 
+/** Signs in a user whose password needs no change (seedStaff's) and waits for the home page. */
+export async function signInAs(page: Page, user: { username: string; password: string }): Promise<void> {
+  await signIn(page, user.username, user.password);
+  await waitForHome(page);
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: '退出登录' }).click();

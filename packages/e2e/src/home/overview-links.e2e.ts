@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
 import { PHONE, screenshotPath } from '../harness/browser.js';
-import { signInFirstTime, signOut } from '../harness/console-actions.js';
-import { callApi, createUserThroughApi, importCsvThroughApi, rootOrganisationId } from '../harness/console-api.js';
+import { signInAs, signOut } from '../harness/console-actions.js';
+import { callApi, importCsvThroughApi } from '../harness/console-api.js';
 import { consoleTest } from '../harness/console-test.js';
+import { seedStaff } from '../harness/seed-staff.js';
 import { validId } from '../harness/identity-numbers.js';
 import { measureWidth } from '../layout/measure-width.js';
 
@@ -16,29 +17,13 @@ const DEAD = [
 consoleTest(
   "[OVERVIEW]: the leader's overview links every figure to the warning list that counts it, and fits a phone",
   async ({ page, server }) => {
-    await signInFirstTime(page, 'sysadmin', server.passwords.sysadmin);
-    const orgId = await rootOrganisationId(page);
-    const dataAdmin = await createUserThroughApi(page, {
-      username: 'shuju',
-      displayName: '赵数据',
-      orgId,
-      role: 'data_admin',
-    });
-    const handler = await createUserThroughApi(page, {
-      username: 'jiandu',
-      displayName: '孙监督',
-      orgId,
-      role: 'supervision',
-    });
-    const leader = await createUserThroughApi(page, {
-      username: 'lingdao',
-      displayName: '钱领导',
-      orgId,
-      role: 'leader',
-    });
-    await signOut(page);
+    const { shuju, jiandu, lingdao } = await seedStaff(page, server, [
+      { username: 'shuju', displayName: '赵数据', role: 'data_admin' },
+      { username: 'jiandu', displayName: '孙监督', role: 'supervision' },
+      { username: 'lingdao', displayName: '钱领导', role: 'leader' },
+    ]);
 
-    await signInFirstTime(page, 'shuju', dataAdmin);
+    await signInAs(page, shuju);
     const deaths = DEAD.map((d, i) => `${d.id},逝者${i},2024-01-10,${d.village}`);
     expect(await importCsvThroughApi(page, 'death', ['id,name,death_date,division', ...deaths])).toBe(3);
     const payments = DEAD.map((d, i) => `Q${i},dibao,${d.id},逝者${i},${d.village},800,2024-03-05,2024-03`);
@@ -47,7 +32,7 @@ consoleTest(
     await signOut(page);
 
     // The handler confirms one of them, so the overview has a confirmed problem to place.
-    await signInFirstTime(page, 'jiandu', handler);
+    await signInAs(page, jiandu);
     let items: { id: number }[] = [];
     for (let tries = 0; items.length < 3 && tries < 60; tries += 1) {
       items = ((await callApi(page, 'GET', '/api/v1/warnings?model=W01')) as { items: { id: number }[] }).items;
@@ -57,7 +42,7 @@ consoleTest(
     await callApi(page, 'POST', `/api/v1/warnings/${(items[0] as { id: number }).id}/status`, { status: 'confirmed' });
     await signOut(page);
 
-    await signInFirstTime(page, 'lingdao', leader);
+    await signInAs(page, lingdao);
     await page.getByTestId('overview-severity-figures').waitFor();
     const links = await page
       .getByTestId('figure-link')

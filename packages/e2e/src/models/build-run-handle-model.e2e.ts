@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { screenshotPath } from '../harness/browser.js';
-import { signInFirstTime, signOut } from '../harness/console-actions.js';
-import { createUserThroughApi, rootOrganisationId } from '../harness/console-api.js';
+import { signInAs, signOut } from '../harness/console-actions.js';
 import { consoleTest } from '../harness/console-test.js';
+import { seedStaff } from '../harness/seed-staff.js';
 import { validId } from '../harness/identity-numbers.js';
 
 const DEAD_EARLY = validId('19400101', '111'); // died 2024-01-10, paid in March and April: two hits
@@ -19,18 +19,6 @@ const PAYMENTS = [
   `P4,dibao,${DEAD_LATE},李大娘,110101,600,2024-03-10,2024-03`,
   `P5,dibao,${ALIVE},张大爷,110101,700,2024-03-05,2024-03`,
 ];
-
-/** As the signed-in system administrator, creates the three users through the console's API. */
-async function createUsers(page: Page): Promise<Record<'shuju' | 'fenxi' | 'jiandu', string>> {
-  const orgId = await rootOrganisationId(page);
-  const add = (username: string, displayName: string, role: string) =>
-    createUserThroughApi(page, { username, displayName, orgId, role });
-  return {
-    shuju: await add('shuju', '赵数据', 'data_admin'),
-    fenxi: await add('fenxi', '钱分析', 'model_analyst'),
-    jiandu: await add('jiandu', '孙监督', 'supervision'),
-  };
-}
 
 /** As the signed-in data administrator, imports a CSV through the import API; returns rows loaded. */
 async function importCsv(page: Page, type: string, lines: string[]): Promise<number> {
@@ -111,19 +99,43 @@ async function buildModel(page: Page): Promise<void> {
   await page.getByTestId('builder-handling-en').fill('Verify the death and recover the funds');
 }
 
-consoleTest(
-  '[MODELS]: an analyst builds a model in the builder, previews it, saves it, runs it, and marks one of its warnings as a false positive with a reason',
-  async ({ page, server }) => {
-    await signInFirstTime(page, 'sysadmin', server.passwords.sysadmin);
-    const passwords = await createUsers(page);
-    await signOut(page);
+/** As the leader: opens the draft from the library, reads its preview and approves it. */
+async function approveDraft(page: Page): Promise<void> {
+  await page.getByTestId('side-menu').getByText('模型库').click();
+  await page.getByTestId('review-U01').getByText('草稿·待审核').waitFor();
+  await page.getByTestId('model-table').locator('tr.ant-table-row').filter({ hasText: 'U01' }).click();
+  await page.waitForURL('**/models/U01');
+  await page.getByTestId('review-card').getByText('须由另一位有审核权限的人员预览').waitFor();
+  await page.getByTestId('review-preview').click();
+  await page.getByTestId('preview-count').getByText('当前数据中命中 2 条').waitFor();
+  expect(await page.getByTestId('preview-hits').textContent()).toContain('王老汉于2024-01-10死亡');
+  await page.screenshot({ path: screenshotPath('models-review'), fullPage: true });
+  await page.getByTestId('review-approve').click();
+  await page.getByTestId('model-title').locator('xpath=..').getByText('已启用').waitFor();
+  expect(await page.getByTestId('review-card').count()).toBe(0);
+  // The history names who submitted and who approved, and when.
+  await page.getByRole('tab', { name: '版本历史' }).click();
+  const reviews = page.getByTestId('model-reviews');
+  await reviews.getByText('审核通过').waitFor();
+  expect(await reviews.textContent()).toMatch(/1审核通过lingdao.*1提交审核fenxi/);
+}
 
-    await signInFirstTime(page, 'shuju', passwords.shuju);
+consoleTest(
+  '[MODELS]: an analyst builds and saves a model, a draft until the leader previews and enables it; the analyst runs it and a handler marks one of its warnings as a false positive',
+  async ({ page, server }) => {
+    const { shuju, fenxi, lingdao, jiandu } = await seedStaff(page, server, [
+      { username: 'shuju', displayName: '赵数据', role: 'data_admin' },
+      { username: 'fenxi', displayName: '钱分析', role: 'model_analyst' },
+      { username: 'lingdao', displayName: '李领导', role: 'leader' },
+      { username: 'jiandu', displayName: '孙监督', role: 'supervision' },
+    ]);
+
+    await signInAs(page, shuju);
     expect(await importCsv(page, 'death', DEATHS)).toBe(2);
     expect(await importCsv(page, 'benefit_payment', PAYMENTS)).toBe(5);
     await signOut(page);
 
-    await signInFirstTime(page, 'fenxi', passwords.fenxi);
+    await signInAs(page, fenxi);
     await buildModel(page);
     const problemsShown = page.getByTestId('builder-problems');
     expect((await problemsShown.count()) > 0 ? await problemsShown.textContent() : '').toBe('');
@@ -135,8 +147,18 @@ consoleTest(
     await page.getByTestId('builder-save').click();
     await page.waitForURL('**/models/U01');
     await page.getByTestId('model-title').getByText('U01 · 死亡后仍发放补贴').waitFor();
+    // Saved as a draft: it does not run until someone else has reviewed it.
+    await page.getByTestId('model-review-status').getByText('草稿·待审核').waitFor();
+    await page.getByTestId('review-card').getByText('这是您提交的草稿').waitFor();
+    expect(await page.getByTestId('review-approve').count()).toBe(0);
+    await signOut(page);
 
-    // The saved model is in the library and can be run; its red hits arrive as live notifications.
+    await signInAs(page, lingdao);
+    await approveDraft(page);
+    await signOut(page);
+
+    // Enabled, the model is in the analyst's run list; its red hits arrive as live notifications.
+    await signInAs(page, fenxi);
     await page.getByTestId('side-menu').getByText('模型运行').click();
     await choose(page, 'run-models', 'U01 死亡后仍发放补贴', true);
     await page.getByTestId('run-start').click();
@@ -155,7 +177,7 @@ consoleTest(
     await signOut(page);
 
     // A supervision handler (warning.handle) judges one of the warnings.
-    await signInFirstTime(page, 'jiandu', passwords.jiandu);
+    await signInAs(page, jiandu);
     await page.getByTestId('side-menu').getByText('预警管理').click();
     await page.waitForURL('**/warnings');
     // Importing the payments also ran the built-in W01 on them (one warning for both months after

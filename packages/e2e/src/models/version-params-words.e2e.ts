@@ -1,22 +1,17 @@
 import { expect } from 'vitest';
 import { screenshotPath } from '../harness/browser.js';
-import { signInFirstTime, signOut } from '../harness/console-actions.js';
-import { callApi, createUserThroughApi, rootOrganisationId } from '../harness/console-api.js';
+import { signInAs } from '../harness/console-actions.js';
+import { callApi } from '../harness/console-api.js';
 import { consoleTest } from '../harness/console-test.js';
+import { seedStaff } from '../harness/seed-staff.js';
 
 consoleTest(
   "[MODELS]: a model's version history shows each parameter by its label and its value in words, not JSON",
   async ({ page, server }) => {
-    await signInFirstTime(page, 'sysadmin', server.passwords.sysadmin);
-    const password = await createUserThroughApi(page, {
-      username: 'fenxi',
-      displayName: '钱分析',
-      orgId: await rootOrganisationId(page),
-      role: 'model_analyst',
-    });
-    await signOut(page);
-
-    await signInFirstTime(page, 'fenxi', password);
+    const { fenxi } = await seedStaff(page, server, [
+      { username: 'fenxi', displayName: '钱分析', role: 'model_analyst' },
+    ]);
+    await signInAs(page, fenxi);
     await callApi(page, 'PUT', '/api/v1/models/W14/parameters', {
       params: { programs: ['farmland'], unit_rate: 120, tolerance_pct: 15 },
       reason: '调整补贴标准',

@@ -2,8 +2,9 @@ import { BUILTIN_MODELS } from '@qingfeng/core';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { screenshotPath } from '../harness/browser.js';
-import { signInFirstTime, signOut } from '../harness/console-actions.js';
-import { createUserThroughApi, importCsvThroughApi, rootOrganisationId } from '../harness/console-api.js';
+import { signInAs, signOut } from '../harness/console-actions.js';
+import { importCsvThroughApi } from '../harness/console-api.js';
+import { seedStaff } from '../harness/seed-staff.js';
 import { consoleTest } from '../harness/console-test.js';
 import { validId } from '../harness/identity-numbers.js';
 
@@ -29,17 +30,12 @@ consoleTest(
   '[WARNINGS]: filters, sort and page live in the URL: Back, reload and a shared link keep them; the warning shows its basis',
   async ({ page, server }) => {
     if (!W01) throw new Error('W01 is not a built-in model');
-    await signInFirstTime(page, 'sysadmin', server.passwords.sysadmin);
-    const orgId = await rootOrganisationId(page);
-    const add = (username: string, displayName: string, role: string) =>
-      createUserThroughApi(page, { username, displayName, orgId, role });
-    const passwords = {
-      shuju: await add('shuju', '赵数据', 'data_admin'),
-      jiandu: await add('jiandu', '孙监督', 'supervision'),
-    };
-    await signOut(page);
+    const { shuju, jiandu } = await seedStaff(page, server, [
+      { username: 'shuju', displayName: '赵数据', role: 'data_admin' },
+      { username: 'jiandu', displayName: '孙监督', role: 'supervision' },
+    ]);
 
-    await signInFirstTime(page, 'shuju', passwords.shuju);
+    await signInAs(page, shuju);
     await importCsvThroughApi(page, 'death', ['id,name,death_date', ...PEOPLE.map((id) => `${id},周老伯,2024-01-10`)]);
     const header = 'payment_id,program,id,name,division,amount,paid_on,period';
     const payments = PEOPLE.map((id, i) => `M${i},dibao,${id},周老伯,110101,800,2024-03-05,2024-03`);
@@ -47,7 +43,7 @@ consoleTest(
     await signOut(page);
 
     // A handler (no model library) works the list: status, sort by id ascending, page 2.
-    await signInFirstTime(page, 'jiandu', passwords.jiandu);
+    await signInAs(page, jiandu);
     await page.getByTestId('side-menu').getByText('预警管理').click();
     await page.waitForURL('**/warnings');
     await page.getByText('共 25 条').waitFor({ timeout: 60_000 });

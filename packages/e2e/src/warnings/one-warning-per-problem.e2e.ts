@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
 import { screenshotPath } from '../harness/browser.js';
-import { signInFirstTime, signOut } from '../harness/console-actions.js';
-import { createUserThroughApi, importCsvThroughApi, rootOrganisationId } from '../harness/console-api.js';
+import { signInAs, signOut } from '../harness/console-actions.js';
+import { importCsvThroughApi } from '../harness/console-api.js';
 import { consoleTest } from '../harness/console-test.js';
+import { seedStaff } from '../harness/seed-staff.js';
 import { validId } from '../harness/identity-numbers.js';
 
 const DEAD = validId('19380505', '555'); // died 2024-01-10, paid dibao for March, April and May
@@ -10,24 +11,13 @@ const DEAD = validId('19380505', '555'); // died 2024-01-10, paid dibao for Marc
 consoleTest(
   '[WARNINGS]: a person paid for three months after death is one warning, with all three months on its page',
   async ({ page, server }) => {
-    await signInFirstTime(page, 'sysadmin', server.passwords.sysadmin);
-    const orgId = await rootOrganisationId(page);
-    const dataAdmin = await createUserThroughApi(page, {
-      username: 'shuju',
-      displayName: '赵数据',
-      orgId,
-      role: 'data_admin',
-    });
-    const handler = await createUserThroughApi(page, {
-      username: 'jiandu',
-      displayName: '孙监督',
-      orgId,
-      role: 'supervision',
-    });
-    await signOut(page);
+    const { shuju, jiandu } = await seedStaff(page, server, [
+      { username: 'shuju', displayName: '赵数据', role: 'data_admin' },
+      { username: 'jiandu', displayName: '孙监督', role: 'supervision' },
+    ]);
 
     // The imports run the built-in models on the new rows, W01 among them.
-    await signInFirstTime(page, 'shuju', dataAdmin);
+    await signInAs(page, shuju);
     expect(await importCsvThroughApi(page, 'death', ['id,name,death_date', `${DEAD},周老伯,2024-01-10`])).toBe(1);
     const payments = ['2024-03', '2024-04', '2024-05'].map(
       (month, i) => `M${i},dibao,${DEAD},周老伯,110101,800,${month}-05,${month}`,
@@ -36,7 +26,7 @@ consoleTest(
     expect(await importCsvThroughApi(page, 'benefit_payment', [header, ...payments])).toBe(3);
     await signOut(page);
 
-    await signInFirstTime(page, 'jiandu', handler);
+    await signInAs(page, jiandu);
     await page.getByTestId('side-menu').getByText('预警管理').click();
     await page.waitForURL('**/warnings');
     const rows = page.getByTestId('warning-table').locator('tr.ant-table-row').filter({ hasText: 'W01' });

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { screenshotPath } from '../harness/browser.js';
-import { signInFirstTime, signOut } from '../harness/console-actions.js';
-import { createUserThroughApi, rootOrganisationId } from '../harness/console-api.js';
+import { signInAs, signOut } from '../harness/console-actions.js';
+import { seedStaff } from '../harness/seed-staff.js';
 import { consoleTest } from '../harness/console-test.js';
 import { validId } from '../harness/identity-numbers.js';
 
@@ -28,24 +28,21 @@ async function upload(page: Page, url: string, lines: string[], extra: Record<st
 consoleTest(
   '[WARNINGS]: a warning names its village and programme in words, in Chinese and English, the division code on hover',
   async ({ page, server }) => {
-    await signInFirstTime(page, 'sysadmin', server.passwords.sysadmin);
+    const { sysadmin, shuju, jiandu } = await seedStaff(page, server, [
+      { username: 'shuju', displayName: '赵数据', role: 'data_admin' },
+      { username: 'jiandu', displayName: '孙监督', role: 'supervision' },
+    ]);
+    await signInAs(page, sysadmin);
     // The division register names the town and the village the data lies in.
     await upload(page, '/api/v1/divisions/import', [
       'code,name,parent_code',
       '110101001000,城关街道,110101000000',
       `${VILLAGE},东风社区,110101001000`,
     ]);
-    const orgId = await rootOrganisationId(page);
-    const add = (username: string, displayName: string, role: string) =>
-      createUserThroughApi(page, { username, displayName, orgId, role });
-    const passwords = {
-      shuju: await add('shuju', '赵数据', 'data_admin'),
-      jiandu: await add('jiandu', '孙监督', 'supervision'),
-    };
     await signOut(page);
 
     // Importing the payments runs the built-in W01 (a payment after death) on them.
-    await signInFirstTime(page, 'shuju', passwords.shuju);
+    await signInAs(page, shuju);
     await upload(page, '/api/v1/datasets/death/imports', ['id,name,death_date', `${DEAD},王老汉,2024-01-10`], {
       mode: 'append',
     });
@@ -60,7 +57,7 @@ consoleTest(
     );
     await signOut(page);
 
-    await signInFirstTime(page, 'jiandu', passwords.jiandu);
+    await signInAs(page, jiandu);
     await page.getByTestId('side-menu').getByText('预警管理').click();
     await page.waitForURL('**/warnings');
     const row = page.getByTestId('warning-table').locator('tr.ant-table-row').filter({ hasText: 'W01' }).first();

@@ -67,7 +67,11 @@ const PROBES: Record<string, Probe> = {
     kind: 'unbound',
     reason: "the deployment's saved header mappings: column names of department files, no values",
   },
-  '/api/v1/models': { kind: 'unbound', reason: 'the model registry: documents and parameters, no hits or counts' },
+  '/api/v1/models': {
+    kind: 'unbound',
+    reason:
+      'the model registry: documents and parameters, no hits or counts; drafts only in their jurisdiction (model-review.test.ts)',
+  },
   '/api/v1/models/:id': { kind: 'unbound', reason: 'one model document and its versions, no hits or counts' },
   '/api/v1/warnings/stream': {
     kind: 'unbound',

@@ -177,6 +177,27 @@ export interface ModelTable {
   created_by: number | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** A builder model is a draft (or returned to its author) until a second person approves it. */
+  review_status: Generated<ModelReviewStatus>;
+  /** Who submitted the version under review: the one person who may not approve it. */
+  submitted_by: number | null;
+  /** The jurisdiction of the draft's author: a draft is seen and reviewed only there and above. */
+  owner_prefix: Generated<string>;
+}
+
+export type ModelReviewStatus = 'draft' | 'returned' | 'approved';
+export type ModelReviewStep = 'submitted' | 'approved' | 'returned';
+
+/** One step of a model's review, for its history. */
+export interface ModelReviewTable {
+  id: Generated<number>;
+  model_id: string;
+  version: number;
+  step: ModelReviewStep;
+  by_user_id: number | null;
+  by_name: string;
+  reason: string | null;
+  at: CreatedAt;
 }
 
 /** One version of a model: the document and the parameter values, with who changed it and why. */
@@ -371,6 +392,7 @@ export interface DB {
   quality_snapshots: QualitySnapshotTable;
   models: ModelTable;
   model_versions: ModelVersionTable;
+  model_reviews: ModelReviewTable;
   model_runs: ModelRunTable;
   warnings: WarningTable;
   warning_evidence: WarningEvidenceTable;
@@ -391,6 +413,7 @@ export type AuditLogRow = Selectable<AuditLogTable>;
 export type ImportBatch = Selectable<ImportBatchTable>;
 export type ModelRow = Selectable<ModelTable>;
 export type ModelVersionRow = Selectable<ModelVersionTable>;
+export type ModelReviewRow = Selectable<ModelReviewTable>;
 export type ModelRunRow = Selectable<ModelRunTable>;
 export type WarningRow = Selectable<WarningTable>;
 export type WarningEvidenceRow = Selectable<WarningEvidenceTable>;

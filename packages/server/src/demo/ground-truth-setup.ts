@@ -32,7 +32,7 @@ export async function configureDemoModels(
   services: AppServices,
   manifest: Pick<DemoManifest, 'geofences' | 'calendar' | 'period'>,
 ): Promise<void> {
-  const editor = { actor: systemActor('demo'), userId: null, username: 'demo' };
+  const editor = { actor: systemActor('demo'), userId: null, username: 'demo', jurisdictionPrefix: '' };
   for (const [modelId, params] of Object.entries(demoModelParameters(manifest))) {
     await updateModelParameters(
       services,

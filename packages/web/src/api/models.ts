@@ -5,8 +5,12 @@ import type { Localised } from './datasets';
 export type { Severity };
 export const SEVERITIES: readonly Severity[] = ['red', 'orange', 'yellow'];
 
+/** Where a model stands in its review: a builder model runs only once another person approved it. */
+export type ReviewStatus = 'draft' | 'returned' | 'approved';
+
 export interface ModelSummary {
   id: string;
+  reviewStatus: ReviewStatus;
   source: 'builtin' | 'user';
   category: string;
   severity: Severity;
@@ -29,10 +33,22 @@ export interface ModelVersion {
   reason: string;
 }
 
+/** One step of a model's review: who submitted, approved or returned which version, when, why. */
+export interface ModelReview {
+  version: number;
+  step: 'submitted' | 'approved' | 'returned';
+  by: string;
+  at: string;
+  reason: string | null;
+}
+
 export interface ModelDetail extends ModelSummary {
   /** The model document (core's ModelSpec), as the registry holds it. */
   document: ModelSpec;
   versions: ModelVersion[];
+  reviews: ModelReview[];
+  /** The user who submitted the draft under review (who may not approve it). */
+  submittedBy: number | null;
 }
 
 export interface ModelFilter {
@@ -88,4 +104,19 @@ export function createModel(document: ModelSpec, reason?: string): Promise<Model
 /** Runs a draft document on the current data; nothing is saved. */
 export function previewModel(document: ModelSpec, limit = 50): Promise<PreviewResult> {
   return api.post<PreviewResult>('/api/v1/models/preview', { document, limit });
+}
+
+/** The reviewer's preview of a stored model's current version, in their jurisdiction; nothing is saved. */
+export function previewStoredModel(id: string, limit = 50): Promise<PreviewResult> {
+  return api.post<PreviewResult>(`/api/v1/models/${encodeURIComponent(id)}/preview`, { limit });
+}
+
+/** Approves a draft someone else submitted: it is enabled and runs from now on. */
+export function approveModel(id: string): Promise<ModelDetail> {
+  return api.post<ModelDetail>(`/api/v1/models/${encodeURIComponent(id)}/approve`);
+}
+
+/** Returns a draft to its author with the reason. */
+export function returnModel(id: string, reason: string): Promise<ModelDetail> {
+  return api.post<ModelDetail>(`/api/v1/models/${encodeURIComponent(id)}/return`, { reason });
 }

@@ -2,6 +2,7 @@ import { columnsEn } from './columns-en';
 import { valuesEn } from './values-en';
 import { datasetsEn } from './datasets-en';
 import { modelsEn } from './models-en';
+import { reviewEn } from './review-en';
 import { warningsEn } from './warnings-en';
 import { peopleEn } from './people-en';
 import { overviewEn } from './overview-en';
@@ -265,6 +266,7 @@ export const en: Messages = {
   'perm.model.read': 'View models',
   'perm.model.manage': 'Manage models',
   'perm.model.run': 'Run models',
+  'perm.model.approve': 'Review and enable models',
   'perm.warning.read': 'View warnings',
   'perm.warning.handle': 'Handle warnings',
   'perm.clue.read': 'View clues',
@@ -280,6 +282,7 @@ export const en: Messages = {
   ...columnsEn,
   ...valuesEn,
   ...modelsEn,
+  ...reviewEn,
   ...warningsEn,
   ...peopleEn,
   ...overviewEn,

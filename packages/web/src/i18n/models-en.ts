@@ -154,7 +154,7 @@ export const modelsEn: Record<keyof typeof modelsZh, string> = {
   'builder.preview.count': '{count} hits on the current data',
   'builder.preview.limited': 'At least {count} hits on the current data (first {count} shown)',
   'builder.save': 'Save model',
-  'builder.saved': 'Model {id} saved',
+  'builder.saved': 'Model {id} saved as a draft; it is enabled once another person approves it',
   'builder.step.exists': '4. Checks against other datasets (exists / does not exist)',
   'builder.step.aggregate': '5. Grouping and thresholds',
   'builder.exists.hint':
@@ -182,7 +182,7 @@ export const modelsEn: Record<keyof typeof modelsZh, string> = {
   'builder.edit': 'Edit in builder',
   'builder.editTitle': 'Edit model {id} in the builder',
   'builder.saveVersion': 'Save as a new version',
-  'builder.savedVersion': 'Model {id} saved as version {version}',
+  'builder.savedVersion': 'Model {id} saved as draft version {version}; it is enabled once another person approves it',
   'builder.unsupported.title':
     'This model uses things the builder cannot show; so that nothing is lost, it is not opened in the builder:',
   'builder.unsupported.logic': '{path}: a union of rules or a SQL template',

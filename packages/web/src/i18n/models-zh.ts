@@ -151,7 +151,7 @@ export const modelsZh = {
   'builder.preview.count': '当前数据中命中 {count} 条',
   'builder.preview.limited': '当前数据中至少命中 {count} 条（仅显示前 {count} 条）',
   'builder.save': '保存模型',
-  'builder.saved': '模型 {id} 已保存',
+  'builder.saved': '模型 {id} 已保存为草稿，待他人审核后启用',
   'builder.step.exists': '4. 与其他数据集比对（存在 / 不存在）',
   'builder.step.aggregate': '5. 分组与阈值',
   'builder.exists.hint':
@@ -178,7 +178,7 @@ export const modelsZh = {
   'builder.edit': '在构建器中编辑',
   'builder.editTitle': '在构建器中编辑模型 {id}',
   'builder.saveVersion': '保存为新版本',
-  'builder.savedVersion': '模型 {id} 已保存为第 {version} 版',
+  'builder.savedVersion': '模型 {id} 已保存为第 {version} 版草稿，待他人审核后启用',
   'builder.unsupported.title': '该模型包含构建器无法显示的内容，为避免丢失，未在构建器中打开：',
   'builder.unsupported.logic': '{path}：多分支或 SQL 模板模型',
   'builder.unsupported.feature': '{path}：构建器不提供的功能（升级规则、离群检测、关联主体、自定义主体等）',

@@ -2,6 +2,7 @@ import { columnsZh } from './columns-zh';
 import { valuesZh } from './values-zh';
 import { datasetsZh } from './datasets-zh';
 import { modelsZh } from './models-zh';
+import { reviewZh } from './review-zh';
 import { warningsZh } from './warnings-zh';
 import { peopleZh } from './people-zh';
 import { overviewZh } from './overview-zh';
@@ -260,6 +261,7 @@ export const zh = {
   'perm.model.read': '查看模型',
   'perm.model.manage': '管理模型',
   'perm.model.run': '运行模型',
+  'perm.model.approve': '审核启用模型',
   'perm.warning.read': '查看预警',
   'perm.warning.handle': '处置预警',
   'perm.clue.read': '查看问题线索',
@@ -275,6 +277,7 @@ export const zh = {
   ...columnsZh,
   ...valuesZh,
   ...modelsZh,
+  ...reviewZh,
   ...warningsZh,
   ...peopleZh,
   ...overviewZh,

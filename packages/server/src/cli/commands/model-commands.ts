@@ -36,7 +36,9 @@ export function registerModelCommands(
     .action(async () => {
       await withPlatform(async (services) => {
         for (const m of await listModels(services, {})) {
-          const flags = `${m.enabled ? 'enabled ' : 'disabled'} v${m.current_version}${m.schedule ? ` ${m.schedule}` : ''}`;
+          // A builder model awaiting review says so: it runs only once a second person approves it.
+          const state = m.review_status === 'approved' ? (m.enabled ? 'enabled ' : 'disabled') : m.review_status;
+          const flags = `${state} v${m.current_version}${m.schedule ? ` ${m.schedule}` : ''}`;
           output.out(`${m.id.padEnd(10)} ${m.severity.padEnd(7)} ${flags.padEnd(22)} ${m.name_zh} / ${m.name_en}\n`);
         }
       });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApprovedModel } from '../../testing/approved-model-fixture.js';
 import { findRebuildableIdNumbers } from '../../testing/identity-rebuild.js';
 import type { TestActor } from '../../testing/org-factories.js';
 import { testEngines } from '../../testing/test-databases.js';
@@ -48,13 +49,7 @@ for (const engine of testEngines()) {
       await importCsv(platform, 'benefit_payment', PAYMENTS);
       await importCsv(platform, 'death', DEATHS);
       await importCsv(platform, 'person', PEOPLE);
-      const created = await platform.app.inject({
-        method: 'POST',
-        url: '/api/v1/models',
-        headers: analyst.session.headers,
-        payload: { document: redBirthModel() },
-      });
-      expect(created.statusCode, created.body).toBe(201);
+      await createApprovedModel(platform, analyst, leader, redBirthModel());
       platform.services.warningFeed.subscribe((notice) => notices.push(notice));
       const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01', 'W11', 'U_BORN'] });
       expect(run.status).toBe('succeeded');

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApprovedModel } from '../../testing/approved-model-fixture.js';
 import { findAuditEntries } from '../../testing/auth-helpers.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { holdModelQuery } from '../../testing/held-model-query.js';
@@ -22,6 +23,7 @@ for (const engine of testEngines()) {
     let handlerA: TestActor;
     let handlerB: TestActor;
     let analystA: TestActor;
+    let leaderA: TestActor;
 
     async function listWarnings(actor: TestActor, query = '') {
       const response = await platform.app.inject({
@@ -58,6 +60,7 @@ for (const engine of testEngines()) {
       handlerA = await world.actor('supervision', world.countyA);
       handlerB = await world.actor('supervision', world.countyB);
       analystA = await world.actor('model_analyst', world.countyA);
+      leaderA = await world.actor('leader', world.countyA);
       await importCsv(platform, 'benefit_payment', PAYMENTS_CSV);
       await importCsv(platform, 'death', DEATHS_CSV);
     });
@@ -220,13 +223,7 @@ for (const engine of testEngines()) {
     });
 
     it('skips a model whose dataset holds no rows, naming it, and counts it neither succeeded nor failed', async () => {
-      const create = await platform.app.inject({
-        method: 'POST',
-        url: '/api/v1/models',
-        headers: analystA.session.headers,
-        payload: { document: brokenModel() },
-      });
-      expect(create.statusCode, create.body).toBe(201);
+      await createApprovedModel(platform, analystA, leaderA, brokenModel());
       // No payroll was ever imported: U_BROKEN has nothing to read (its table does not even exist).
       const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01', 'U_BROKEN'] });
       expect(run).toMatchObject({

@@ -5,13 +5,16 @@ import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/error-text';
 import { useCan } from '../auth/use-me';
 import { ModelParamsForm } from './model-params-form';
+import { ModelReviewCard } from './model-review';
+import { ModelReviews } from './model-reviews';
 import { ModelSchedule } from './model-schedule';
 import { ModelStatsPanel } from './model-stats';
 import { ModelVersions } from './model-versions';
+import { ReviewTag } from './review-tag';
 import { SeverityTag } from './severity-tag';
 import { useModel } from './use-models';
 
-/** One model: what it checks and why, its parameters, versions, schedule and track record. */
+/** One model: what it checks and why, its review, parameters, versions, schedule and track record. */
 export function ModelPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
@@ -35,7 +38,11 @@ export function ModelPage() {
         </Typography.Title>
         <SeverityTag severity={m.severity} />
         <Tag>{t(`models.source.${m.source}`)}</Tag>
-        <Tag color={m.enabled ? 'green' : 'default'}>{t(m.enabled ? 'models.on' : 'models.off')}</Tag>
+        {m.reviewStatus === 'approved' ? (
+          <Tag color={m.enabled ? 'green' : 'default'}>{t(m.enabled ? 'models.on' : 'models.off')}</Tag>
+        ) : (
+          <ReviewTag status={m.reviewStatus} testId="model-review-status" />
+        )}
         {/* Built-in documents ship with the product: only their parameters are edited here. */}
         {m.source === 'user' && can('model.manage') && (
           <Button
@@ -48,6 +55,7 @@ export function ModelPage() {
           </Button>
         )}
       </Flex>
+      <ModelReviewCard model={m} />
       <Card>
         <Tabs
           items={[
@@ -80,7 +88,16 @@ export function ModelPage() {
               ),
             },
             { key: 'params', label: t('models.tab.params'), children: <ModelParamsForm model={m} /> },
-            { key: 'versions', label: t('models.tab.versions'), children: <ModelVersions model={m} /> },
+            {
+              key: 'versions',
+              label: t('models.tab.versions'),
+              children: (
+                <>
+                  <ModelVersions model={m} />
+                  <ModelReviews model={m} />
+                </>
+              ),
+            },
             { key: 'stats', label: t('models.tab.stats'), children: <ModelStatsPanel modelId={m.id} /> },
           ]}
         />

@@ -6,6 +6,7 @@ import { type ModelFilter, type ModelSummary, SEVERITIES, type Severity } from '
 import { useI18n } from '../../i18n';
 import { useNotify } from '../../shared/use-notify';
 import { useCan } from '../auth/use-me';
+import { ReviewTag } from './review-tag';
 import { SeverityTag } from './severity-tag';
 import { useModelActions, useModels } from './use-models';
 
@@ -116,8 +117,14 @@ export function ModelsPage() {
             {
               title: t('models.enabled'),
               key: 'enabled',
-              width: 80,
-              render: (_, m) => <EnabledSwitch model={m} />,
+              width: 130,
+              // A model under review is enabled only by its approval: its state in words instead.
+              render: (_, m) =>
+                m.reviewStatus === 'approved' ? (
+                  <EnabledSwitch model={m} />
+                ) : (
+                  <ReviewTag status={m.reviewStatus} testId={`review-${m.id}`} />
+                ),
             },
           ]}
         />

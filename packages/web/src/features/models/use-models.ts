@@ -3,8 +3,10 @@ import { BUILTIN_MODELS } from '@qingfeng/core';
 import {
   type ModelDetail,
   type ModelFilter,
+  approveModel,
   getModel,
   listModels,
+  returnModel,
   setModelEnabled,
   setModelSchedule,
   updateModelParameters,
@@ -40,6 +42,8 @@ export function useModelActions(id: string) {
   return {
     toggle: useMutation({ mutationFn: (enabled: boolean) => setModelEnabled(id, enabled), onSuccess }),
     schedule: useMutation({ mutationFn: (schedule: string | null) => setModelSchedule(id, schedule), onSuccess }),
+    approve: useMutation({ mutationFn: () => approveModel(id), onSuccess }),
+    reject: useMutation({ mutationFn: (reason: string) => returnModel(id, reason), onSuccess }),
     parameters: useMutation({
       mutationFn: (input: { params: Record<string, unknown>; reason: string }) =>
         updateModelParameters(id, input.params, input.reason),

@@ -5,7 +5,7 @@ import { ensureModelRegistry } from './model-registry.js';
 import { ModelsRepository } from './models.repository.js';
 
 /**
- * The enabled models that read a dataset type, each with the fields of that type its
+ * The enabled (and approved) models that read a dataset type, each with the fields of that type its
  * current version reads, in id order. The datasets module receives it at assembly
  * (DatasetServices.modelsReading) to say which models an import's empty fields leave blind.
  */
@@ -14,7 +14,7 @@ export async function findEnabledModelReaders(
   datasetType: string,
 ): Promise<ModelReader[]> {
   await ensureModelRegistry(services);
-  const enabled = await new ModelsRepository(services.database.db).findModels({ enabled: true });
+  const enabled = await new ModelsRepository(services.database.db).findModels({ runnable: true });
   const readers: ModelReader[] = [];
   for (const model of enabled) {
     const document = model.document as ModelDocument;

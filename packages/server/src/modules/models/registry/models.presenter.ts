@@ -1,5 +1,5 @@
 import { maskBirthDatesInRecord, maskPersonalDataInText, type PlaceNames } from '@qingfeng/core';
-import type { ModelVersionRow } from '../../../db/schema.js';
+import type { ModelReviewRow, ModelVersionRow } from '../../../db/schema.js';
 import { type ModelDocument, type ModelHit, renderExplanation } from '../../../models-engine/model-engine.js';
 import type { ModelWithVersion } from './models.repository.js';
 import type { TModelDetail, TModelSummary } from './models.schemas.js';
@@ -9,6 +9,7 @@ export function presentModel(model: ModelWithVersion): TModelSummary {
   const document = model.document as ModelDocument;
   return {
     id: model.id,
+    reviewStatus: model.review_status,
     source: model.source,
     category: model.category,
     severity: model.severity,
@@ -23,11 +24,17 @@ export function presentModel(model: ModelWithVersion): TModelSummary {
   };
 }
 
-/** A model with its document and every version: who changed what, when and why. */
-export function presentModelDetail(model: ModelWithVersion, versions: ModelVersionRow[]): TModelDetail {
+/** A model with its document, every version and every review step: who did what, when and why. */
+export function presentModelDetail(
+  model: ModelWithVersion,
+  versions: ModelVersionRow[],
+  reviews: ModelReviewRow[],
+): TModelDetail {
   return {
     ...presentModel(model),
     document: model.document as Record<string, unknown>,
+    submittedBy: model.review_status === 'approved' ? null : model.submitted_by,
+    reviews: reviews.map((r) => ({ version: r.version, step: r.step, by: r.by_name, at: r.at, reason: r.reason })),
     versions: versions.map((v) => ({
       version: v.version,
       params: v.params as Record<string, unknown>,

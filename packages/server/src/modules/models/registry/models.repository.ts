@@ -1,5 +1,13 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
-import type { DB, ModelRow, ModelTable, ModelVersionRow, ModelVersionTable } from '../../../db/schema.js';
+import type { ExpressionBuilder, Insertable, Kysely, Updateable } from 'kysely';
+import type {
+  DB,
+  ModelReviewRow,
+  ModelReviewTable,
+  ModelRow,
+  ModelTable,
+  ModelVersionRow,
+  ModelVersionTable,
+} from '../../../db/schema.js';
 
 /** A registered model with its current version's document and parameters. */
 export type ModelWithVersion = ModelRow & { document: unknown; params: unknown };
@@ -10,6 +18,19 @@ export interface ModelFilter {
   severity?: string;
   enabled?: boolean;
   source?: string;
+  /** A viewer's jurisdiction: drafts and returned models of other jurisdictions are left out. */
+  visibleTo?: string;
+  /** Only models a run may execute: enabled and approved (a draft never runs). */
+  runnable?: boolean;
+}
+
+/**
+ * An approved model is seen everywhere; one under review only in its author's jurisdiction
+ * and the wider ones containing it ('' = the whole country sees every draft).
+ */
+function visibleIn(prefix: string) {
+  return (eb: ExpressionBuilder<DB, 'models'>) =>
+    eb.or([eb('models.review_status', '=', 'approved'), eb('models.owner_prefix', 'like', `${prefix}%`)]);
 }
 
 /** All operational SQL of the model registry: `models` and `model_versions`. */
@@ -34,11 +55,18 @@ export class ModelsRepository {
     if (filter.severity) query = query.where('models.severity', '=', filter.severity as ModelRow['severity']);
     if (filter.enabled !== undefined) query = query.where('models.enabled', '=', filter.enabled);
     if (filter.source) query = query.where('models.source', '=', filter.source as ModelRow['source']);
+    if (filter.visibleTo !== undefined) query = query.where(visibleIn(filter.visibleTo));
+    if (filter.runnable) {
+      query = query.where('models.enabled', '=', true).where('models.review_status', '=', 'approved');
+    }
     return query.orderBy('models.id').execute();
   }
 
-  async findModel(id: string): Promise<ModelWithVersion | undefined> {
-    return this.withVersion().where('models.id', '=', id).executeTakeFirst();
+  /** One model; with `visibleTo`, undefined when it is under review in another jurisdiction. */
+  async findModel(id: string, visibleTo?: string): Promise<ModelWithVersion | undefined> {
+    let query = this.withVersion().where('models.id', '=', id);
+    if (visibleTo !== undefined) query = query.where(visibleIn(visibleTo));
+    return query.executeTakeFirst();
   }
 
   async findModelsByIds(ids: readonly string[]): Promise<ModelWithVersion[]> {
@@ -91,12 +119,22 @@ export class ModelsRepository {
       .execute();
   }
 
-  /** Enabled models that carry a schedule. */
+  async insertReview(values: Insertable<ModelReviewTable>): Promise<void> {
+    await this.db.insertInto('model_reviews').values(values).execute();
+  }
+
+  /** Every step of the model's reviews, newest first. */
+  async findReviews(id: string): Promise<ModelReviewRow[]> {
+    return this.db.selectFrom('model_reviews').selectAll().where('model_id', '=', id).orderBy('id', 'desc').execute();
+  }
+
+  /** Enabled, approved models that carry a schedule. */
   async findScheduledModels(): Promise<ModelRow[]> {
     return this.db
       .selectFrom('models')
       .selectAll()
       .where('enabled', '=', true)
+      .where('review_status', '=', 'approved')
       .where('schedule', 'is not', null)
       .orderBy('id')
       .execute();

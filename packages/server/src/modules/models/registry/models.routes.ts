@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModelServices } from '../model-services.js';
+import type { FastifyRequest } from 'fastify';
 import { requireAuth } from '../../../http/access-control.js';
-import { divisionCodesIn, findPlaceNames } from '../../organisations/index.js';
 import { editorFromRequest } from './editor.js';
+import { registerModelReviewRoutes } from './model-review.routes.js';
+import { previewResponse } from './preview-response.js';
 import { startModelScheduler } from '../runs/model-scheduler.js';
 import { registerModelRunRoutes } from '../runs/model-runs.routes.js';
-import { presentModel, presentModelDetail, presentPreviewHit } from './models.presenter.js';
+import { presentModel, presentModelDetail } from './models.presenter.js';
 import {
   ZCreateModel,
   ZModelDetail,
@@ -25,9 +27,11 @@ import * as models from './models.service.js';
 export function registerModelRoutes(app: FastifyInstance, services: ModelServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['models'];
-  const detail = async (id: string) => {
-    const { model, versions } = await models.getModel(services, id);
-    return presentModelDetail(model, versions);
+  // A model under review is seen only in its author's jurisdiction and above: elsewhere a 404,
+  // before any change too.
+  const detail = async (request: FastifyRequest, id: string) => {
+    const { model, versions, reviews } = await models.getModel(services, id, requireAuth(request).jurisdictionPrefix);
+    return presentModelDetail(model, versions, reviews);
   };
 
   api.get(
@@ -36,7 +40,10 @@ export function registerModelRoutes(app: FastifyInstance, services: ModelService
       config: { access: 'model.read' },
       schema: { tags, summary: 'Registered models', querystring: ZModelQuery, response: { 200: ZModelList } },
     },
-    async (request) => ({ items: (await models.listModels(services, request.query)).map(presentModel) }),
+    async (request) => {
+      const visibleTo = requireAuth(request).jurisdictionPrefix;
+      return { items: (await models.listModels(services, { ...request.query, visibleTo })).map(presentModel) };
+    },
   );
 
   api.get(
@@ -50,7 +57,7 @@ export function registerModelRoutes(app: FastifyInstance, services: ModelService
         response: { 200: ZModelDetail },
       },
     },
-    async (request) => detail(request.params.id),
+    async (request) => detail(request, request.params.id),
   );
 
   for (const enabled of [true, false]) {
@@ -66,8 +73,9 @@ export function registerModelRoutes(app: FastifyInstance, services: ModelService
         },
       },
       async (request) => {
+        await detail(request, request.params.id);
         await models.setModelEnabled(services, editorFromRequest(request), request.params.id, enabled);
-        return detail(request.params.id);
+        return detail(request, request.params.id);
       },
     );
   }
@@ -85,8 +93,9 @@ export function registerModelRoutes(app: FastifyInstance, services: ModelService
       },
     },
     async (request) => {
+      await detail(request, request.params.id);
       await models.setModelSchedule(services, editorFromRequest(request), request.params.id, request.body.schedule);
-      return detail(request.params.id);
+      return detail(request, request.params.id);
     },
   );
 
@@ -104,8 +113,9 @@ export function registerModelRoutes(app: FastifyInstance, services: ModelService
     },
     async (request) => {
       const { params, reason } = request.body;
+      await detail(request, request.params.id);
       await models.updateModelParameters(services, editorFromRequest(request), request.params.id, params, reason);
-      return detail(request.params.id);
+      return detail(request, request.params.id);
     },
   );
 
@@ -122,7 +132,7 @@ export function registerModelRoutes(app: FastifyInstance, services: ModelService
     },
     async (request, reply) => {
       const model = await models.createUserModel(services, editorFromRequest(request), request.body);
-      return reply.status(201).send(await detail(model.id));
+      return reply.status(201).send(await detail(request, model.id));
     },
   );
 
@@ -139,8 +149,9 @@ export function registerModelRoutes(app: FastifyInstance, services: ModelService
       },
     },
     async (request) => {
+      await detail(request, request.params.id);
       await models.saveUserModel(services, editorFromRequest(request), request.params.id, request.body);
-      return detail(request.params.id);
+      return detail(request, request.params.id);
     },
   );
 
@@ -157,21 +168,15 @@ export function registerModelRoutes(app: FastifyInstance, services: ModelService
     },
     async (request) => {
       const { jurisdictionPrefix } = requireAuth(request);
-      const { document, hits } = await models.previewModel(services, editorFromRequest(request), {
+      const result = await models.previewModel(services, editorFromRequest(request), {
         ...request.body,
         jurisdictionPrefix,
       });
-      const places = await findPlaceNames(
-        services.database.db,
-        divisionCodesIn(hits.flatMap((h) => Object.values(h.facts))),
-      );
-      return {
-        hits: hits.map((hit) => presentPreviewHit(document, hit, places)),
-        limited: hits.length >= request.body.limit,
-      };
+      return previewResponse(services, result, request.body.limit);
     },
   );
 
+  registerModelReviewRoutes(app, services);
   registerModelRunRoutes(app, services);
 
   // The server checks schedules while it is up; on shutdown the running run is cancelled

@@ -15,8 +15,12 @@ export const ZModelQuery = z.object({
   source: z.enum(['builtin', 'user']).optional(),
 });
 
+/** Where a model stands in its review: a builder model runs only once approved. */
+export const ZReviewStatus = z.enum(['draft', 'returned', 'approved']);
+
 export const ZModelSummary = z.object({
   id: z.string(),
+  reviewStatus: ZReviewStatus,
   source: z.enum(['builtin', 'user']),
   category: z.string(),
   severity: ZSeverity,
@@ -40,9 +44,21 @@ export const ZModelVersion = z.object({
   reason: z.string(),
 });
 
+/** One step of a review: who submitted, approved or returned which version, when, and why. */
+export const ZModelReview = z.object({
+  version: z.number().int(),
+  step: z.enum(['submitted', 'approved', 'returned']),
+  by: z.string(),
+  at: z.date(),
+  reason: z.string().nullable(),
+});
+
 export const ZModelDetail = ZModelSummary.extend({
   document: z.record(z.string(), z.unknown()),
   versions: z.array(ZModelVersion),
+  reviews: z.array(ZModelReview),
+  /** The user who submitted the version under review (who may not approve it); null for none. */
+  submittedBy: z.number().int().nullable(),
 });
 export type TModelDetail = z.infer<typeof ZModelDetail>;
 
@@ -66,6 +82,8 @@ export const ZSaveModel = z.object({
   params: z.record(z.string(), z.unknown()).optional(),
   reason: ZReason,
 });
+export const ZReturnModel = z.object({ reason: ZReason });
+export const ZPreviewStoredModel = z.object({ limit: z.number().int().min(1).max(500).default(50) });
 export const ZPreviewModel = z.object({
   document: ZDocument,
   params: z.record(z.string(), z.unknown()).optional(),

@@ -1,7 +1,7 @@
 import type { ModelServices } from '../model-services.js';
-import type { ModelVersionRow } from '../../../db/schema.js';
+import type { ModelReviewRow, ModelRow, ModelVersionRow } from '../../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../http/errors.js';
-import { type AuditActor, recordAudit } from '../../audit/index.js';
+import { recordAudit } from '../../audit/index.js';
 import { rowJurisdictionOf } from '../../datasets/index.js';
 import { ensureModelRegistry } from './model-registry.js';
 import {
@@ -14,13 +14,10 @@ import {
 } from '../../../models-engine/model-engine.js';
 import { type ModelFilter, ModelsRepository, type ModelWithVersion } from './models.repository.js';
 import { parseSchedule } from '../runs/schedule.js';
+import type { ModelEditor } from './editor.js';
+import { submitForReview } from './model-submission.js';
 
-/** Who changes a model: the audit actor and the user recorded on the version. */
-export interface ModelEditor {
-  actor: AuditActor;
-  userId: number | null;
-  username: string;
-}
+export type { ModelEditor };
 
 /** Registered models, filtered. */
 export async function listModels(services: ModelServices, filter: ModelFilter): Promise<ModelWithVersion[]> {
@@ -28,16 +25,20 @@ export async function listModels(services: ModelServices, filter: ModelFilter): 
   return new ModelsRepository(services.database.db).findModels(filter);
 }
 
-/** One model with its version history (newest first), or 404. */
+/**
+ * One model with its version history and review steps (newest first), or 404. With a
+ * viewer's jurisdiction, a model under review in another jurisdiction is a 404 too.
+ */
 export async function getModel(
   services: ModelServices,
   id: string,
-): Promise<{ model: ModelWithVersion; versions: ModelVersionRow[] }> {
+  visibleTo?: string,
+): Promise<{ model: ModelWithVersion; versions: ModelVersionRow[]; reviews: ModelReviewRow[] }> {
   await ensureModelRegistry(services);
   const repository = new ModelsRepository(services.database.db);
-  const model = await repository.findModel(id);
+  const model = await repository.findModel(id, visibleTo);
   if (!model) throw new NotFoundError(`Model ${id}`, 'model_not_found');
-  return { model, versions: await repository.findVersions(id) };
+  return { model, versions: await repository.findVersions(id), reviews: await repository.findReviews(id) };
 }
 
 /** Changes the model's row (not its document) in one audited transaction. */
@@ -47,22 +48,35 @@ async function changeModel(
   id: string,
   action: string,
   values: { enabled?: boolean; schedule?: string | null },
-  reason?: string,
+  check?: (model: ModelRow) => void,
 ): Promise<ModelWithVersion> {
   await ensureModelRegistry(services);
   await services.database.db.transaction().execute(async (trx) => {
     const repository = new ModelsRepository(trx);
-    if (!(await repository.lockModel(id))) throw new NotFoundError(`Model ${id}`, 'model_not_found');
+    const locked = await repository.lockModel(id);
+    if (!locked) throw new NotFoundError(`Model ${id}`, 'model_not_found');
+    check?.(locked);
     const anchor = values.schedule !== undefined ? { schedule_anchor_at: services.clock.now() } : {};
     await repository.updateModel(id, { ...values, ...anchor });
-    await recordAudit(trx, editor.actor, { action, objectType: 'model', objectId: id, reason, detail: values });
+    await recordAudit(trx, editor.actor, { action, objectType: 'model', objectId: id, detail: values });
   });
   return (await getModel(services, id)).model;
 }
 
-/** Enables or disables a model for runs of all models, schedules and incremental runs. */
+/**
+ * Enables or disables a model for runs of all models, schedules and incremental runs. A
+ * model under review is enabled only by its approval (model-review.service.ts): 409 here.
+ */
 export function setModelEnabled(services: ModelServices, editor: ModelEditor, id: string, enabled: boolean) {
-  return changeModel(services, editor, id, enabled ? 'model.enable' : 'model.disable', { enabled });
+  return changeModel(services, editor, id, enabled ? 'model.enable' : 'model.disable', { enabled }, (model) => {
+    if (enabled && model.review_status !== 'approved') {
+      throw new ConflictError(
+        `模型 ${id} 待审核，须由他人审核通过后启用 / model ${id} awaits review: another person enables it by approving it`,
+        undefined,
+        'model_awaiting_review',
+      );
+    }
+  });
 }
 
 /** Sets ('@daily', '@monthly', 5-field cron) or clears (null) the model's schedule. */
@@ -79,6 +93,7 @@ async function addVersion(
   action: string,
   reason: string,
   next: (current: ModelWithVersion) => { document: ModelDocument; params: Record<string, unknown> },
+  submit = false,
 ): Promise<ModelWithVersion> {
   await ensureModelRegistry(services);
   await services.database.db.transaction().execute(async (trx) => {
@@ -111,6 +126,7 @@ async function addVersion(
       reason,
       detail: { version, documentVersion: document.version, previous: current.params, params, ...sqlDetail(document) },
     });
+    if (submit) await submitForReview(trx, editor, id, version);
   });
   return (await getModel(services, id)).model;
 }
@@ -178,7 +194,10 @@ function requireValidDocument(document: unknown): ModelDocument {
   return document as ModelDocument;
 }
 
-/** Registers a user's own model (from the no-code builder) as version 1, enabled. */
+/**
+ * Registers a user's own model (from the no-code builder) as version 1, a draft: no run
+ * executes it until a second person approves it (model-review.service.ts).
+ */
 export async function createUserModel(
   services: ModelServices,
   editor: ModelEditor,
@@ -207,6 +226,7 @@ export async function createUserModel(
       current_version: 1,
       shipped_version: null,
       created_by: editor.userId,
+      enabled: false,
     });
     await repository.insertVersion({
       model_id: document.id,
@@ -223,6 +243,7 @@ export async function createUserModel(
       objectId: document.id,
       detail: { params, ...sqlDetail(document) },
     });
+    await submitForReview(trx, editor, document.id, 1);
   });
   return (await getModel(services, document.id)).model;
 }
@@ -254,6 +275,7 @@ function editedValues(
  * Saves a new document for a user's model as its next version, the reason on record. The
  * document's own version is the one after the current document's, whatever the editor sent,
  * so the history shows each revision of the logic. Built-in documents ship with the product.
+ * The new version is a draft, and the model runs no more until another person approves it.
  */
 export async function saveUserModel(
   services: ModelServices,
@@ -265,22 +287,29 @@ export async function saveUserModel(
   if (sent.id !== id) throw new ValidationError(`document.id must be ${id}`, 'body.document.id');
   // Values only change how many placeholders a list binds, never what the SQL reads.
   await requireAcceptedSqlAudited(services, editor, 'model.save', sent, resolveParameters(sent, input.params ?? {}));
-  return addVersion(services, editor, id, 'model.save', input.reason, (current) => {
-    if (current.source !== 'user') {
-      throw new ConflictError(
-        '内置模型只能修改参数 / only the parameters of a built-in model can be edited',
-        undefined,
-        'builtin_model',
-      );
-    }
-    const previous = current.document as ModelDocument;
-    const document = { ...sent, version: previous.version + 1 };
-    const kept = editedValues(previous, current.params as Record<string, unknown>, document);
-    return { document, params: resolveParameters(document, { ...kept, ...input.params }) };
-  });
+  return addVersion(
+    services,
+    editor,
+    id,
+    'model.save',
+    input.reason,
+    (current) => {
+      if (current.source !== 'user') {
+        throw new ConflictError(
+          '内置模型只能修改参数 / only the parameters of a built-in model can be edited',
+          undefined,
+          'builtin_model',
+        );
+      }
+      const previous = current.document as ModelDocument;
+      const document = { ...sent, version: previous.version + 1 };
+      const kept = editedValues(previous, current.params as Record<string, unknown>, document);
+      return { document, params: resolveParameters(document, { ...kept, ...input.params }) };
+    },
+    true,
+  );
 }
 
-/**
 /**
  * Runs a draft document on the current data inside the viewer's jurisdiction, at most
  * `limit` hits; nothing is saved but the audit entry (the document id, parameters and a

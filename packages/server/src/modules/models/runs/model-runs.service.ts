@@ -13,7 +13,7 @@ import { RUN_STATUS_WORDS } from './run-words.js';
 
 /** What to run. */
 export interface StartRunInput {
-  /** These models (enabled or not); omit with `all` for every enabled model. */
+  /** These models (enabled or not, but never a draft); omit with `all` for every enabled, approved model. */
   modelIds?: string[];
   all?: boolean;
   kind: ModelRunKind;
@@ -34,16 +34,32 @@ export interface RunRequester {
   jurisdictionPrefix?: string;
 }
 
-async function selectModels(services: ModelServices, input: StartRunInput): Promise<ModelWithVersion[]> {
+async function selectModels(
+  services: ModelServices,
+  input: StartRunInput,
+  scopePrefix: string,
+): Promise<ModelWithVersion[]> {
   const repository = new ModelsRepository(services.database.db);
   if (input.all || !input.modelIds || input.modelIds.length === 0) {
     if (!input.all) throw new ValidationError('Name models to run, or ask for all', 'body.models');
-    return repository.findModels({ enabled: true });
+    return repository.findModels({ runnable: true });
   }
   const ids = [...new Set(input.modelIds)];
-  const found = await repository.findModelsByIds(ids);
+  // A draft of another jurisdiction is as absent here as in the model list.
+  const found = (await repository.findModelsByIds(ids)).filter(
+    (m) => m.review_status === 'approved' || m.owner_prefix.startsWith(scopePrefix),
+  );
   const missing = ids.filter((id) => !found.some((m) => m.id === id));
   if (missing.length > 0) throw new NotFoundError(`Model ${missing.join(', ')}`, 'model_not_found');
+  // What staff wrote runs only after a second person approved it, whoever asks for the run.
+  const unreviewed = found.filter((m) => m.review_status !== 'approved').map((m) => m.id);
+  if (unreviewed.length > 0) {
+    throw new ConflictError(
+      `模型 ${unreviewed.join('、')} 待审核，不能运行 / model ${unreviewed.join(', ')} awaits review and cannot run`,
+      'body.models',
+      'model_awaiting_review',
+    );
+  }
   return found;
 }
 
@@ -70,9 +86,9 @@ export async function startRun(
   input: StartRunInput,
 ): Promise<ModelRunRow> {
   await ensureModelRegistry(services);
-  const models = await selectModels(services, input);
-  const runs = new ModelRunsRepository(services.database.db);
   const scopePrefix = requester.jurisdictionPrefix ?? '';
+  const models = await selectModels(services, input, scopePrefix);
+  const runs = new ModelRunsRepository(services.database.db);
   const viewer: DataViewer = { jurisdictionPrefix: scopePrefix };
   let batches: BatchesByDataset | null = null;
   let covered: number | null;
@@ -128,10 +144,10 @@ export async function startRun(
 /** Runs the platform starts by itself are requested by the model runner. */
 const MODEL_RUNNER: RunRequester = { actor: systemActor('model-runner'), userId: null, username: 'model-runner' };
 
-/** The ids of the enabled models that read this dataset type. */
+/** The ids of the enabled, approved models that read this dataset type. */
 async function findEnabledReaders(services: ModelServices, datasetType: string): Promise<string[]> {
   await ensureModelRegistry(services);
-  const enabled = await new ModelsRepository(services.database.db).findModels({ enabled: true });
+  const enabled = await new ModelsRepository(services.database.db).findModels({ runnable: true });
   return enabled.filter((m) => (m.document as { inputs: string[] }).inputs.includes(datasetType)).map((m) => m.id);
 }
 
