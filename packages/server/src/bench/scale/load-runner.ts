@@ -1,0 +1,122 @@
+/**
+ * The load runner: concurrent clients sending real HTTP requests, with a signed-in
+ * session's cookie, to a listening server, one endpoint and one user at a time, and the
+ * latency of every answer (p50, p99, max).
+ */
+import type { HttpSession } from './scale-county.js';
+
+/** A GET the console makes on a page a leader opens every day. */
+export interface LoadEndpoint {
+  name: string;
+  path: string;
+  /** What the answer counts, for the report (e.g. a list's total). */
+  countOf?: (body: unknown) => number;
+}
+
+const listTotal = (body: unknown) => (body as { total: number }).total;
+const overviewOpen = (body: unknown) =>
+  ((body as { warnings: { byStatus: { status: string; count: number }[] } }).warnings?.byStatus ?? []).reduce(
+    (n, s) => n + s.count,
+    0,
+  );
+
+/**
+ * What the scale bench loads, as the console asks for it. A person's page (all warnings of
+ * one person, issue 18) is built on another branch: add its GET here, one line, when
+ * `/api/v1/people/...` is merged.
+ */
+export const LOAD_ENDPOINTS: readonly LoadEndpoint[] = [
+  { name: 'warnings, first page', path: '/api/v1/warnings?page=1&pageSize=20', countOf: listTotal },
+  {
+    name: 'warnings, filtered + sorted',
+    path: '/api/v1/warnings?status=open&severity=red&sort=-firstSeenAt&page=3&pageSize=20',
+    countOf: listTotal,
+  },
+  { name: 'overview statistics', path: '/api/v1/statistics/overview', countOf: overviewOpen },
+  // PERSON_PAGE: { name: "a person's page", path: '/api/v1/people/…' } — not merged yet.
+];
+
+/** The latencies of one endpoint for one user under load. */
+export interface EndpointLoad {
+  endpoint: string;
+  user: string;
+  clients: number;
+  requests: number;
+  /** Answers other than 200: the report prints them, and a test expects none. */
+  failures: number;
+  /** What the last answer counted (see LoadEndpoint.countOf). */
+  count?: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+export interface LoadOptions {
+  baseUrl: string;
+  sessions: readonly HttpSession[];
+  endpoints?: readonly LoadEndpoint[];
+  /** Clients sending at the same time (default 50). */
+  clients?: number;
+  /** Requests each client sends per endpoint and user (default 20). */
+  requestsPerClient?: number;
+}
+
+/** The `p`-th percentile of sorted values, nearest-rank. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
+}
+
+async function timedGet(url: string, session: HttpSession): Promise<{ ms: number; status: number; body: unknown }> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { cookie: session.cookie, accept: 'application/json' } });
+  // The time includes reading the whole answer, as a browser waits for it.
+  const text = await response.text();
+  const ms = performance.now() - started;
+  return { ms, status: response.status, body: response.status === 200 ? JSON.parse(text) : text };
+}
+
+/**
+ * Loads each endpoint for each session in turn: `clients` clients, each sending its
+ * requests one after another, all clients at once. A first request per endpoint and user
+ * warms the path (not counted); it throws if that one is refused (a wrong session or path).
+ */
+export async function runLoad(options: LoadOptions): Promise<EndpointLoad[]> {
+  const clients = options.clients ?? 50;
+  const perClient = options.requestsPerClient ?? 20;
+  const out: EndpointLoad[] = [];
+  for (const endpoint of options.endpoints ?? LOAD_ENDPOINTS) {
+    for (const session of options.sessions) {
+      const url = `${options.baseUrl}${endpoint.path}`;
+      const warm = await timedGet(url, session);
+      if (warm.status !== 200) throw new Error(`${endpoint.name} as ${session.label}: ${warm.status} ${String(warm.body)}`);
+      const times: number[] = [];
+      let failures = 0;
+      let last: unknown = warm.body;
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          for (let i = 0; i < perClient; i++) {
+            const answer = await timedGet(url, session);
+            times.push(answer.ms);
+            if (answer.status !== 200) failures += 1;
+            else last = answer.body;
+          }
+        }),
+      );
+      times.sort((a, b) => a - b);
+      out.push({
+        endpoint: endpoint.name,
+        user: session.label,
+        clients,
+        requests: times.length,
+        failures,
+        ...(endpoint.countOf ? { count: endpoint.countOf(last) } : {}),
+        p50Ms: percentile(times, 50),
+        p99Ms: percentile(times, 99),
+        maxMs: times[times.length - 1] ?? 0,
+      });
+    }
+  }
+  return out;
+}
