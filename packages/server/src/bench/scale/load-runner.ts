@@ -68,13 +68,17 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
 }
 
+/** One GET, timed to its answer's last byte as a browser waits for it; a dropped connection is status 0. */
 async function timedGet(url: string, session: HttpSession): Promise<{ ms: number; status: number; body: unknown }> {
   const started = performance.now();
-  const response = await fetch(url, { headers: { cookie: session.cookie, accept: 'application/json' } });
-  // The time includes reading the whole answer, as a browser waits for it.
-  const text = await response.text();
-  const ms = performance.now() - started;
-  return { ms, status: response.status, body: response.status === 200 ? JSON.parse(text) : text };
+  try {
+    const response = await fetch(url, { headers: { cookie: session.cookie, accept: 'application/json' } });
+    const text = await response.text();
+    const ms = performance.now() - started;
+    return { ms, status: response.status, body: response.status === 200 ? JSON.parse(text) : text };
+  } catch (error) {
+    return { ms: performance.now() - started, status: 0, body: (error as Error).message };
+  }
 }
 
 /**
