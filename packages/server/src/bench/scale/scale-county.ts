@@ -90,7 +90,12 @@ export async function createScaleCounty(services: AppServices): Promise<ScaleCou
   if (county === undefined) throw new Error('the demo county was not created');
   const users = new UsersService(services);
   const leader = async (label: string, username: string, orgId: number): Promise<ScaleUser> => {
-    const { temporaryPassword } = await users.createUser(scope, { username, displayName: label, orgId, role: 'leader' });
+    const { temporaryPassword } = await users.createUser(scope, {
+      username,
+      displayName: label,
+      orgId,
+      role: 'leader',
+    });
     // The first sign-in must change the temporary password; this is the one it sets.
     return { label, username, password: temporaryPassword, orgId };
   };
