@@ -84,7 +84,20 @@ export async function runModelsEndToEnd(
     { actor: systemActor('bench'), userId: null, username: 'bench' },
     { all: true, kind: 'full' },
   );
-  await services.modelRuns.whenFinished(queued.id);
+  // Progress as the command line shows it, so a run of many minutes shows it is moving.
+  let shown = 0;
+  const progress = setInterval(() => {
+    void getRun(services, queued.id).then((r) => {
+      if (r.models_done === shown) return;
+      shown = r.models_done;
+      log(`  ${r.models_done}/${r.models_total} models, ${r.new_warnings.toLocaleString('en-US')} warnings so far`);
+    });
+  }, 5_000);
+  try {
+    await services.modelRuns.whenFinished(queued.id);
+  } finally {
+    clearInterval(progress);
+  }
   const ms = performance.now() - started;
   const run = await getRun(services, queued.id);
   const stored = await db
