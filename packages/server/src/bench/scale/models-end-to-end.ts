@@ -87,11 +87,14 @@ export async function runModelsEndToEnd(
   // Progress as the command line shows it, so a run of many minutes shows it is moving.
   let shown = 0;
   const progress = setInterval(() => {
-    void getRun(services, queued.id).then((r) => {
-      if (r.models_done === shown) return;
-      shown = r.models_done;
-      log(`  ${r.models_done}/${r.models_total} models, ${r.new_warnings.toLocaleString('en-US')} warnings so far`);
-    });
+    void getRun(services, queued.id).then(
+      (r) => {
+        if (r.models_done === shown) return;
+        shown = r.models_done;
+        log(`  ${r.models_done}/${r.models_total} models, ${r.new_warnings.toLocaleString('en-US')} warnings so far`);
+      },
+      () => undefined,
+    );
   }, 5_000);
   try {
     await services.modelRuns.whenFinished(queued.id);
