@@ -9,9 +9,12 @@ import type { Database } from './database.js';
  * migration 20261213090000), so an answer kept under the revision it was read at holds
  * until that number moves, in this process and whatever other process wrote the change.
  *
- * The sequence advances when the statement runs, a moment before its transaction commits;
- * a read in that moment could keep the old rows under the new number. So an answer is also
- * kept no longer than MAX_AGE_MS.
+ * On PostgreSQL the sequence advances when the statement runs, a moment before its
+ * transaction commits; a read from another connection in that moment could keep the old
+ * rows under the new number. So there an answer is also kept no longer than MAX_AGE_MS.
+ * PGlite has one connection, which a transaction holds until it commits: no read falls in
+ * that moment, and an answer holds until the number moves (recomputing a million-warning
+ * count every few seconds would stall every request queued behind it on that connection).
  */
 
 const MAX_AGE_MS = 10_000;
@@ -44,7 +47,8 @@ export async function cachedAtRevision<T>(database: Database, key: string, compu
   const full = `${revision}\u0000${key}`;
   const now = Date.now();
   const kept = cache.get(full);
-  if (kept && now - kept.at < MAX_AGE_MS) return kept.value as Promise<T>;
+  const maxAge = database.engine === 'pglite' ? Infinity : MAX_AGE_MS;
+  if (kept && now - kept.at < maxAge) return kept.value as Promise<T>;
   const value = compute();
   if (cache.size >= MAX_ENTRIES) {
     // Oldest first: a Map iterates in insertion order.
