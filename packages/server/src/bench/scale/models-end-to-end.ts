@@ -17,7 +17,8 @@ import { DEMO_COUNTY_PREFIX } from './scale-county.js';
 export interface EndToEndRun {
   lakeRows: number;
   models: number;
-  failedModels: string[];
+  /** The models that failed, each with the start of its error. */
+  failedModels: { modelId: string; error: string }[];
   /** Wall time of the run, from queueing to its last write. */
   ms: number;
   rowsPerSecond: number;
@@ -114,7 +115,10 @@ export async function runModelsEndToEnd(
   return {
     lakeRows: perDataset * datasets.length,
     models: run.models_total,
-    failedModels: Object.keys(run.errors as Record<string, string>),
+    failedModels: Object.entries(run.errors as Record<string, string>).map(([modelId, error]) => ({
+      modelId,
+      error: error.slice(0, 200),
+    })),
     ms,
     rowsPerSecond: (perDataset * datasets.length) / (ms / 1000),
     newWarnings: run.new_warnings,

@@ -117,8 +117,9 @@ export function formatScaleBench(b: ScaleBench): string {
     const r = b.run;
     lines.push(
       `models run --all end to end on ${n(r.lakeRows)} lake rows: ${s(r.ms)}, ${n(Math.round(r.rowsPerSecond))} rows/s, ` +
-        `${r.models} models${r.failedModels.length > 0 ? ` (failed: ${r.failedModels.join(', ')})` : ''}; ` +
+        `${r.models} models${r.failedModels.length > 0 ? ` (failed: ${r.failedModels.map((f) => f.modelId).join(', ')})` : ''}; ` +
         `${n(r.newWarnings)} new + ${n(r.updatedWarnings)} updated warnings, ${n(r.storedWarnings)} stored with ${n(r.storedEvidenceRows)} evidence rows; peak RSS ${b.runPeakRssMb} MB`,
+      ...r.failedModels.map((f) => `  ${f.modelId} failed: ${f.error}`),
       `  raw engine, same library and lake, queries only: ${s(r.queryOnlyMs)} (${n(r.queryOnlyHits)} hit keys); end to end is ${(r.ms / Math.max(r.queryOnlyMs, 1)).toFixed(2)}× that`,
     );
   }
