@@ -6,7 +6,7 @@ import type { Database } from './database.js';
  * the overview aggregate up to millions of warnings; read by fifty people at once, each
  * count would be made fifty times over the same rows. Every statement that changes what
  * they read advances the `warning_reads_revision` sequence (a trigger per table, see the
- * migration 20261213090000), so an answer kept under the revision it was read at holds
+ * migration 20261213100000), so an answer kept under the revision it was read at holds
  * until that number moves, in this process and whatever other process wrote the change.
  *
  * On PostgreSQL the sequence advances when the statement runs, a moment before its
