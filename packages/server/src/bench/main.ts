@@ -1,7 +1,11 @@
 /**
  * `npm run bench`: the console's first load (bytes and time in Chromium), import throughput
  * and peak memory of the dataset import, then the comparison models (full library at 10M rows beside hand-written SQL, incremental share,
- * PostgreSQL) and the demo county's per-model recall and precision.
+ * PostgreSQL), the demo county's per-model recall and precision, and speed at a county's
+ * scale on the embedded stores and on PostgreSQL (scale/scale-bench.ts): `models run --all`
+ * end to end on a 10M-row lake with its warnings stored, beside the raw engine's time, then
+ * the warning list and the overview at p50/p99/max with 1M stored warnings and 50 concurrent
+ * HTTP clients signed in as a county and a city leader (target p99 < 100 ms).
  *
  *   node packages/server/dist/bench/main.js [--rows N] [--big-gb G] [--postgres-rows N] [--dir D]
  *
@@ -13,17 +17,22 @@
  *                 the import is as fast as at 256MB; "" for none)
  * --model-rows    lake rows for the model benchmark (default 10,000,000)
  * --model-postgres-rows  lake rows for the model benchmark on PostgreSQL (default 1,000,000)
- * --only console|import|models  run only the console's first load, the import benchmark, or the model
- *                 benchmark (no ground-truth report)
+ * --only console|import|models|scale  run only the console's first load, the import benchmark, the model
+ *                 benchmark (no ground-truth report), or speed at a county's scale
+ * --scale-rows    lake rows of the scale part's end-to-end `models run --all` (default 10,000,000; 0 skips it)
+ * --warnings      warnings stored for the scale part's load (default 1,000,000)
+ * --clients       concurrent HTTP clients of the scale part's load (default 50)
+ * --requests      requests per client, endpoint and user in the scale part (default 20)
  * --models W01,W02  run only these models of the library in the model benchmark
  * --verbose       log each model's time as it finishes
  * Each measurement runs in a child process, so each peak RSS is that run's own.
  */
 import { runConsoleLoadBench } from './console-load.js';
 import { printGroundTruthReport } from './ground-truth-report.js';
-import { measureAtRest, measureDuckDbRaw, measureImport, prepareDataDir } from './import-bench.js';
+import { inChild, measureAtRest, measureDuckDbRaw, measureImport, prepareDataDir } from './import-bench.js';
 import { runImportBench } from './import-runs.js';
 import { runModelsBench } from './models-bench.js';
+import { formatScaleBench, runScaleBench, type ScaleBench } from './scale/scale-bench.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,6 +43,12 @@ function option(name: string, fallback: number): number {
 
 async function child(): Promise<void> {
   const [, , , kind = '', label = '', file = '', dataDir = '', lakeMemoryLimit = ''] = process.argv;
+  if (kind === 'scale') {
+    // label: the engine; file: the options as JSON.
+    const result = await runScaleBench({ ...(JSON.parse(file) as object), engine: label as ScaleBench['engine'], log });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
   if (kind === 'prepare') {
     await prepareDataDir(dataDir);
     process.stdout.write('{}\n');
@@ -69,10 +84,33 @@ function modelsBench(): Promise<unknown> {
   });
 }
 
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/**
+ * Speed at a county's scale, each engine in a child process of its own so each peak RSS is
+ * that engine's; PostgreSQL only when QF_TEST_DATABASE_URL (or QF_LAKE_URL) names a server.
+ */
+async function scaleBench(): Promise<void> {
+  const options = JSON.stringify({
+    lakeRows: option('scale-rows', 10_000_000),
+    warnings: option('warnings', 1_000_000),
+    clients: option('clients', 50),
+    requestsPerClient: option('requests', 20),
+  });
+  const engines: ScaleBench['engine'][] = ['embedded'];
+  if (process.env.QF_TEST_DATABASE_URL || process.env.QF_LAKE_URL) engines.push('postgres');
+  else process.stdout.write('== scale, PostgreSQL: skipped (no QF_TEST_DATABASE_URL / QF_LAKE_URL)\n');
+  for (const engine of engines) {
+    const result = (await inChild(['scale', engine, options])) as unknown as ScaleBench;
+    process.stdout.write(`${formatScaleBench(result)}\n`);
+  }
+}
+
 async function main(): Promise<void> {
   const only = textOption('only');
-  if (only !== undefined && only !== 'models' && only !== 'import' && only !== 'console')
-    throw new Error('--only takes "console", "import" or "models"');
+  if (only !== undefined && !['models', 'import', 'console', 'scale'].includes(only))
+    throw new Error('--only takes "console", "import", "models" or "scale"');
+  if (only === 'scale') return scaleBench();
   // First and quick: what a person opening the console's address waits for.
   if (only === undefined || only === 'console') await runConsoleLoadBench();
   if (only === 'console') return;
@@ -92,6 +130,7 @@ async function main(): Promise<void> {
   await modelsBench();
   if (only === 'models') return;
   await printGroundTruthReport({ seed: 1, scale: 1 });
+  await scaleBench();
 }
 
 if (process.argv[2] === '--child') await child();

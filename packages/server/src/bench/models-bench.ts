@@ -77,7 +77,7 @@ export interface EngineBench {
 }
 
 /** Samples the process's resident set size; the DuckDB engine runs in-process, so this includes it. */
-class RssSampler {
+export class RssSampler {
   peak = process.memoryUsage().rss;
   private readonly timer = setInterval(() => {
     this.peak = Math.max(this.peak, process.memoryUsage().rss);
@@ -90,7 +90,7 @@ class RssSampler {
 }
 
 /** Every dataset the built-in library reads, in a stable order. */
-function libraryDatasets(models: readonly ModelSpec[]): string[] {
+export function libraryDatasets(models: readonly ModelSpec[]): string[] {
   return [...new Set(models.flatMap((m) => m.inputs))].sort();
 }
 
@@ -107,6 +107,15 @@ export interface Pools {
   companies: number;
   /** Distinct values of a key-like text field shared across datasets. */
   keys: number;
+}
+
+/** The key pools of a lake of `rows` rows, `perDataset` in each dataset: sized so joins find partners. */
+export function poolsFor(rows: number, perDataset: number): Pools {
+  return {
+    people: Math.max(1000, Math.floor(rows / 20)),
+    companies: Math.max(200, Math.floor(rows / 200)),
+    keys: Math.max(100, Math.floor(perDataset / 3)),
+  };
 }
 
 function pad(expr: string, width: number): string {
@@ -231,14 +240,14 @@ async function timeCount(
   return { ms: performance.now() - started, evidenceRows: Number(rows[0]?.n ?? 0), hits: Number(rows[0]?.h ?? 0) };
 }
 
-interface LibraryPass {
+export interface LibraryPass {
   timings: ModelTiming[];
   /** From the first model's start to the last one's end. */
   wallMs: number;
 }
 
 /** One pass over `models` in the order and width a run of the platform uses (run-order.ts). */
-async function runLibrary(
+export async function runLibrary(
   lake: Lake,
   models: readonly ModelSpec[],
   timeoutMs: number,
@@ -416,11 +425,7 @@ export async function benchEngine(
     const models = only === undefined ? library : library.filter((m) => only.includes(m.id));
     const datasets = libraryDatasets(library);
     const perDataset = Math.max(1, Math.floor(rows / datasets.length));
-    const pools: Pools = {
-      people: Math.max(1000, Math.floor(rows / 20)),
-      companies: Math.max(200, Math.floor(rows / 200)),
-      keys: Math.max(100, Math.floor(perDataset / 3)),
-    };
+    const pools = poolsFor(rows, perDataset);
     log(
       `[${engine}] writing ${(perDataset * datasets.length).toLocaleString('en-US')} rows into ${datasets.length} datasets`,
     );

@@ -1,7 +1,7 @@
 import { isPasswordExpired, isRole, jurisdictionPrefix } from '@qingfeng/core';
 import type { AuthContext } from '../../http/auth-context.js';
 import type { AuthServices } from './auth-services.js';
-import { mustEnrolTotp } from './totp-policy.js';
+import { totpRolesOf } from './totp-policy.js';
 
 /**
  * The signed-in user behind a session token, as access control reads it on every request:
@@ -26,7 +26,7 @@ export async function sessionUser(services: AuthServices, token: string): Promis
     sessionId: session.id,
     csrfToken: session.csrf_token,
     mustChangePassword: session.must_change_password || passwordExpired,
-    mustEnrolTotp: await mustEnrolTotp(services.database.db, session.role, session.totp_enabled),
+    mustEnrolTotp: !session.totp_enabled && totpRolesOf(session.totp_required_roles).includes(session.role),
     permissions: await services.rolePermissions.getPermissions(session.role),
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { TOTP_REQUIRED_ROLES_KEY } from './totp-policy.js';
 
 /** A live session joined with what a request needs to know about its user. */
 export interface SessionWithUser {
@@ -17,6 +18,8 @@ export interface SessionWithUser {
   password_changed_at: Date;
   totp_enabled: boolean;
   division_code: string;
+  /** The security policy's `totp_required_roles` value, read with the session (see totp-policy.ts). */
+  totp_required_roles: unknown;
 }
 
 export class SessionRepository {
@@ -74,6 +77,13 @@ export class SessionRepository {
         'users.password_changed_at',
         'users.totp_enabled',
         'organisations.division_code',
+        // In the same round trip: every request asks whether the role must enrol TOTP.
+        (eb) =>
+          eb
+            .selectFrom('security_policies')
+            .select('value')
+            .where('key', '=', TOTP_REQUIRED_ROLES_KEY)
+            .as('totp_required_roles'),
       ])
       .executeTakeFirst();
   }

@@ -15,7 +15,12 @@ export async function findTotpRequiredRoles(db: Kysely<DB>): Promise<string[]> {
     .select('value')
     .where('key', '=', TOTP_REQUIRED_ROLES_KEY)
     .executeTakeFirst();
-  const value: unknown = typeof row?.value === 'string' ? safeParse(row.value) : row?.value;
+  return totpRolesOf(row?.value);
+}
+
+/** The roles a stored `totp_required_roles` value lists (absent or malformed: the strings it holds, or none). */
+export function totpRolesOf(stored: unknown): string[] {
+  const value: unknown = typeof stored === 'string' ? safeParse(stored) : stored;
   return Array.isArray(value) ? value.filter((role): role is string => typeof role === 'string') : [];
 }
 

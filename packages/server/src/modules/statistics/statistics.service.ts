@@ -1,8 +1,9 @@
 import { MODEL_CATEGORIES, type Permission } from '@qingfeng/core';
+import { cachedAtRevision } from '../../db/revision-cache.js';
 import type { Platform } from '../../platform/platform.js';
 import { findPlaceNames, placeNameOf } from '../organisations/index.js';
 import { freshnessOf } from './freshness.js';
-import { endOfDay, lastMonths, overdueDay } from './overview-dates.js';
+import { endOfDay, lastMonths, localDay, overdueDay } from './overview-dates.js';
 import { type WarningCell, StatisticsRepository } from './statistics.repository.js';
 import { OPEN_STATUSES, type TOverview, type TWarningOverview } from './statistics.schemas.js';
 
@@ -111,12 +112,25 @@ async function warningOverview(platform: Platform, prefix: string): Promise<TWar
   };
 }
 
-/** The overview for the viewer: each section only when the role may read what it counts, always inside its jurisdiction. */
+/**
+ * The overview for the viewer: each section only when the role may read what it counts,
+ * always inside its jurisdiction. Every viewer of the same jurisdiction, permissions and
+ * day sees the same figures, so they are computed once per change of the store (see
+ * db/revision-cache.ts), not once per leader opening the page.
+ */
 export async function getOverview(platform: Platform, viewer: StatisticsViewer): Promise<TOverview> {
   const prefix = viewer.jurisdictionPrefix;
-  const [warnings, freshness] = await Promise.all([
-    viewer.permissions.has('warning.read') ? warningOverview(platform, prefix) : null,
-    viewer.permissions.has('dataset.read') ? freshnessOf(new StatisticsRepository(platform.database.db), prefix) : null,
-  ]);
-  return { asOf: platform.clock.now(), warnings, freshness };
+  const now = platform.clock.now();
+  const readsWarnings = viewer.permissions.has('warning.read');
+  const readsDatasets = viewer.permissions.has('dataset.read');
+  // The day decides which warnings are overdue and which months the trend shows.
+  const key = JSON.stringify(['overview', prefix, readsWarnings, readsDatasets, localDay(now)]);
+  const sections = await cachedAtRevision(platform.database, key, async () => {
+    const [warnings, freshness] = await Promise.all([
+      readsWarnings ? warningOverview(platform, prefix) : null,
+      readsDatasets ? freshnessOf(new StatisticsRepository(platform.database.db), prefix) : null,
+    ]);
+    return { warnings, freshness };
+  });
+  return { asOf: now, ...sections };
 }

@@ -1,5 +1,6 @@
 import type { Permission } from '@qingfeng/core';
 import type { WarningServices } from './warning-services.js';
+import { cachedAtRevision } from '../../db/revision-cache.js';
 import type { WarningStatus } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
@@ -28,7 +29,8 @@ const REASON_REQUIRED: ReadonlySet<WarningStatus> = new Set(['false_positive', '
 
 /**
  * A page of warnings inside the viewer's jurisdiction, newest first unless sorted, masked: a list is
- * never revealed, so no explanation shows the birth date of a person it names.
+ * never revealed, so no explanation shows the birth date of a person it names. Kept while the
+ * store is unchanged (db/revision-cache.ts).
  */
 export async function listWarnings(
   services: WarningServices,
@@ -38,14 +40,19 @@ export async function listWarnings(
   pageSize: number,
   sort?: WarningSort,
 ): Promise<{ items: TWarning[]; total: number }> {
-  const repository = new WarningsRepository(services.database.db);
-  const [rows, total] = await Promise.all([
-    repository.findWarnings(viewer.jurisdictionPrefix, filter, pageSize, (page - 1) * pageSize, sort),
-    repository.countWarnings(viewer.jurisdictionPrefix, filter),
-  ]);
-  const maskingOf = await findWarningMasking(services, rows);
-  const places = await findPlaceNames(services.database.db, divisionCodesIn(rows.map((r) => r.division_code)));
-  return { items: rows.map((row) => presentWarning(row, maskingOf(row), places)), total };
+  // The page is the same for every viewer of the jurisdiction (always masked), so it is
+  // read once per change of the store, not once per person opening the list.
+  const key = JSON.stringify(['warnings', viewer.jurisdictionPrefix, filter, page, pageSize, sort ?? null]);
+  return cachedAtRevision(services.database, key, async () => {
+    const repository = new WarningsRepository(services.database.db);
+    const [rows, total] = await Promise.all([
+      repository.findWarnings(viewer.jurisdictionPrefix, filter, pageSize, (page - 1) * pageSize, sort),
+      repository.countWarnings(viewer.jurisdictionPrefix, filter),
+    ]);
+    const maskingOf = await findWarningMasking(services, rows);
+    const places = await findPlaceNames(services.database.db, divisionCodesIn(rows.map((r) => r.division_code)));
+    return { items: rows.map((row) => presentWarning(row, maskingOf(row), places)), total };
+  });
 }
 
 /**

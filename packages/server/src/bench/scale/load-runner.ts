@@ -1,0 +1,161 @@
+/**
+ * The load runner: concurrent clients sending real HTTP requests, with a signed-in
+ * session's cookie, to a listening server, one endpoint and one user at a time, from a
+ * thread of their own, and the latency of every answer (p50, p99, max).
+ */
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import type { HttpSession } from './scale-county.js';
+
+/** A GET the console makes on a page a leader opens every day. */
+export interface LoadEndpoint {
+  name: string;
+  path: string;
+  /** What the answer counts, for the report (e.g. a list's total). */
+  countOf?: (body: unknown) => number;
+}
+
+const listTotal = (body: unknown) => (body as { total: number }).total;
+const overviewOpen = (body: unknown) =>
+  ((body as { warnings: { byStatus: { status: string; count: number }[] } }).warnings?.byStatus ?? []).reduce(
+    (n, s) => n + s.count,
+    0,
+  );
+
+/**
+ * What the scale bench loads, as the console asks for it. A person's page (all warnings of
+ * one person, issue 18) is built on another branch: add its GET here, one line, when
+ * `/api/v1/people/...` is merged.
+ */
+export const LOAD_ENDPOINTS: readonly LoadEndpoint[] = [
+  { name: 'warnings, first page', path: '/api/v1/warnings?page=1&pageSize=20', countOf: listTotal },
+  {
+    name: 'warnings, filtered + sorted',
+    path: '/api/v1/warnings?status=open&severity=red&sort=-firstSeenAt&page=3&pageSize=20',
+    countOf: listTotal,
+  },
+  { name: 'overview statistics', path: '/api/v1/statistics/overview', countOf: overviewOpen },
+  // PERSON_PAGE: { name: "a person's page", path: '/api/v1/people/…' } — not merged yet.
+];
+
+/** The latencies of one endpoint for one user under load. */
+export interface EndpointLoad {
+  endpoint: string;
+  user: string;
+  clients: number;
+  requests: number;
+  /** Answers other than 200: the report prints them, and a test expects none. */
+  failures: number;
+  /** What the last answer counted (see LoadEndpoint.countOf). */
+  count?: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+export interface LoadOptions {
+  baseUrl: string;
+  sessions: readonly HttpSession[];
+  endpoints?: readonly LoadEndpoint[];
+  /** Clients sending at the same time (default 50). */
+  clients?: number;
+  /** Requests each client sends per endpoint and user (default 20). */
+  requestsPerClient?: number;
+}
+
+/** The `p`-th percentile of sorted values, nearest-rank. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
+}
+
+/** What one round of clients sends, and what the thread that sends it answers. */
+interface Round {
+  url: string;
+  cookie: string;
+  clients: number;
+  perClient: number;
+}
+interface RoundResult {
+  /** Each answer's time in ms and status (0: the connection failed), in the order they came. */
+  answers: { ms: number; status: number }[];
+  /** The body of the last 200 answer, parsed. */
+  last: unknown;
+}
+
+/*
+ * The clients run on a thread of their own, so the time they spend making requests and
+ * reading answers is not spent on the server's event loop (which a browser's would not be).
+ * The thread's code is plain JavaScript with no imports, so it runs the same from the
+ * build and from the tests' sources.
+ */
+const CLIENT_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { url, cookie, clients, perClient } = workerData;
+const answers = [];
+let last;
+async function client() {
+  for (let i = 0; i < perClient; i++) {
+    const started = performance.now();
+    try {
+      const response = await fetch(url, { headers: { cookie, accept: 'application/json' } });
+      const text = await response.text();
+      answers.push({ ms: performance.now() - started, status: response.status });
+      if (response.status === 200) last = JSON.parse(text);
+    } catch {
+      answers.push({ ms: performance.now() - started, status: 0 });
+    }
+  }
+}
+Promise.all(Array.from({ length: clients }, client)).then(() => parentPort.postMessage({ answers, last }));
+`;
+
+/** Runs one round on the client thread: every client at once, each sending its requests in turn. */
+async function runRound(round: Round): Promise<RoundResult> {
+  const worker = new Worker(CLIENT_THREAD, { eval: true, workerData: round });
+  try {
+    const [result] = (await once(worker, 'message')) as [RoundResult];
+    return result;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
+ * Loads each endpoint for each session in turn: `clients` clients, each sending its
+ * requests one after another, all clients at once. A first request per endpoint and user
+ * warms the path (not counted); it throws if that one is refused (a wrong session or path).
+ */
+export async function runLoad(options: LoadOptions): Promise<EndpointLoad[]> {
+  const clients = options.clients ?? 50;
+  const perClient = options.requestsPerClient ?? 20;
+  const out: EndpointLoad[] = [];
+  for (const endpoint of options.endpoints ?? LOAD_ENDPOINTS) {
+    for (const session of options.sessions) {
+      const url = `${options.baseUrl}${endpoint.path}`;
+      // A first request warms the path, and shows a refusal (a wrong session or path) at once.
+      const warm = await runRound({ url, cookie: session.cookie, clients: 1, perClient: 1 });
+      if (warm.answers[0]?.status !== 200) {
+        throw new Error(`${endpoint.name} as ${session.label}: answered ${warm.answers[0]?.status}`);
+      }
+      const round = await runRound({ url, cookie: session.cookie, clients, perClient });
+      const times = round.answers.map((a) => a.ms);
+      const failures = round.answers.filter((a) => a.status !== 200).length;
+      const last = round.last ?? warm.last;
+      times.sort((a, b) => a - b);
+      out.push({
+        endpoint: endpoint.name,
+        user: session.label,
+        clients,
+        requests: times.length,
+        failures,
+        ...(endpoint.countOf ? { count: endpoint.countOf(last) } : {}),
+        p50Ms: percentile(times, 50),
+        p99Ms: percentile(times, 99),
+        maxMs: times[times.length - 1] ?? 0,
+      });
+    }
+  }
+  return out;
+}
