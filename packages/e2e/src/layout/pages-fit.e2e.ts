@@ -112,18 +112,30 @@ for (const { lang, stored } of LANGUAGES) {
         const problems: string[] = [];
         // The demo staff first (they see the data), then the separated administrators.
         const users = [...server.logins.filter((l) => l.username.startsWith('demo.')), ...server.logins];
-        for (const route of routes) {
-          const user = userFor(route, users);
-          if (!user) {
-            failures.push(`${route.pattern}: no demo user may see it (${String(route.permission)})`);
-            continue;
-          }
+        // One page per user, kept from route to route: its cache and compiled scripts are what
+        // a person's browser keeps too, and a fresh context per route only re-downloads them.
+        const pages = new Map<string, Page>();
+        let current = '';
+        const pageOf = async (user: Login): Promise<Page> => {
+          const open = pages.get(user.username);
+          if (open) return open;
           const storageState = await sessionOf(browser, server, user);
           const context = await browser.newContext({ baseURL: server.baseUrl, viewport, storageState });
-          try {
-            await context.addInitScript((value) => localStorage.setItem('qf.lang', value), stored);
-            const page = await context.newPage();
-            page.on('pageerror', (error) => problems.push(`${route.pattern}: ${error.message}`));
+          await context.addInitScript((value) => localStorage.setItem('qf.lang', value), stored);
+          const page = await context.newPage();
+          page.on('pageerror', (error) => problems.push(`${current}: ${error.message}`));
+          pages.set(user.username, page);
+          return page;
+        };
+        try {
+          for (const route of routes) {
+            const user = userFor(route, users);
+            if (!user) {
+              failures.push(`${route.pattern}: no demo user may see it (${String(route.permission)})`);
+              continue;
+            }
+            current = route.pattern;
+            const page = await pageOf(user);
             const path = route.pattern.includes(':') ? await reachFromList(page, route) : route.pattern;
             await page.goto(path);
             await settle(page);
@@ -144,9 +156,9 @@ for (const { lang, stored } of LANGUAGES) {
               await settle(page);
               await measure(` with ${state.name}`);
             }
-          } finally {
-            await context.close();
           }
+        } finally {
+          for (const page of pages.values()) await page.context().close();
         }
         expect(problems, 'errors on the pages').toEqual([]);
         expect(failures, 'pages wider than the window').toEqual([]);
