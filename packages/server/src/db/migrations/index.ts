@@ -15,6 +15,7 @@ import * as batchesAndRunsBelongToAJurisdiction from './20261204110000-batches-a
 import * as warningsLieSomewhereAndRunsSayWhatTheySkipped from './20261210100000-warnings-lie-somewhere-and-runs-say-what-they-skipped.js';
 import * as batchesCountKeptCells from './20261211090000-batches-count-kept-cells.js';
 import * as oneWarningPerProblem from './20261212090000-one-warning-per-problem.js';
+import * as createTransparencyLog from './20261213090000-create-transparency-log.js';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the set is
@@ -37,4 +38,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261210100000-warnings-lie-somewhere-and-runs-say-what-they-skipped': warningsLieSomewhereAndRunsSayWhatTheySkipped,
   '20261211090000-batches-count-kept-cells': batchesCountKeptCells,
   '20261212090000-one-warning-per-problem': oneWarningPerProblem,
+  '20261213090000-create-transparency-log': createTransparencyLog,
 };
