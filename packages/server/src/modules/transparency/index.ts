@@ -1,2 +1,3 @@
 /** What other parts of the server may use of the transparency log module. */
 export { TransparencyLog, type TransparencyServices } from './transparency-log.js';
+export { registerTransparencyRoutes } from './transparency.routes.js';

@@ -68,7 +68,9 @@ describe('SM2 signatures of tree heads', () => {
     expect(verifySm2(publicKeyHex, message, ecdsa)).toBe(false);
     expect(verifySm2(publicKeyHex, message, ecdsaSm3)).toBe(false);
     // The same key through sm-crypto-v2 is accepted: the refusal is the algorithm's, not the key's.
-    expect(sm2Signer('k', d.padStart(64, '0')).verify(message, sm2Signer('k', d.padStart(64, '0')).sign(message))).toBe(true);
+    expect(sm2Signer('k', d.padStart(64, '0')).verify(message, sm2Signer('k', d.padStart(64, '0')).sign(message))).toBe(
+      true,
+    );
   });
 });
 

@@ -60,6 +60,10 @@ export class TransparencyLog {
     const { logSequenceMs, logTreeHeadMinutes } = this.platform.config;
     this.every(logSequenceMs, 'transparency log sequencer', () => this.sequence());
     this.every(logTreeHeadMinutes * 60_000, 'transparency log tree head', () => this.signNow());
+    // A first tree head at once, so a witness finds one from the moment the server answers.
+    this.running = this.running
+      .then(() => this.signNow())
+      .catch((error: unknown) => process.emitWarning(`transparency log tree head: ${String(error)}`));
   }
 
   /** Stops the timers and waits for a pass in progress. */
