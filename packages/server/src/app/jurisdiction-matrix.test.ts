@@ -38,6 +38,8 @@ interface CountyA {
   rows: { type: string; batchId: number; rowNo: number }[];
   runIds: number[];
   warningIds: number[];
+  /** Transparency log entries recording A's audit rows and batches. */
+  logIndices: number[];
 }
 
 type Probe =
@@ -67,6 +69,23 @@ const PROBES: Record<string, Probe> = {
   },
   '/api/v1/models': { kind: 'unbound', reason: 'the model registry: documents and parameters, no hits or counts' },
   '/api/v1/models/:id': { kind: 'unbound', reason: 'one model document and its versions, no hits or counts' },
+  '/api/v1/transparency/checkpoint': {
+    kind: 'unbound',
+    reason: "the log's signed tree head: a size and a root hash, public by design",
+  },
+  '/api/v1/transparency/keys': { kind: 'unbound', reason: "the log's public keys" },
+  '/api/v1/transparency/consistency': {
+    kind: 'unbound',
+    reason: 'hashes of perfect subtrees of the whole log: no entry, no content, nothing of a county',
+  },
+  '/api/v1/transparency/entries/:index': {
+    kind: 'read',
+    urls: (a) => a.logIndices.map((i) => `/api/v1/transparency/entries/${i}`),
+  },
+  '/api/v1/transparency/entries/:index/inclusion': {
+    kind: 'read',
+    urls: (a) => a.logIndices.map((i) => `/api/v1/transparency/entries/${i}/inclusion`),
+  },
   '/api/v1/warnings/stream': {
     kind: 'unbound',
     reason: 'a live feed (text/event-stream) filtered per event by jurisdiction: warnings-stream.test.ts',
@@ -180,6 +199,7 @@ for (const engine of testEngines()) {
       rows: [],
       runIds: [],
       warningIds: [],
+      logIndices: [],
     };
 
     /** Builds county A's world through the services users go through. */
@@ -254,6 +274,15 @@ for (const engine of testEngines()) {
       const warnings = await db.selectFrom('warnings').select(['id', 'division_code']).execute();
       expect(warnings.length).toBeGreaterThanOrEqual(2);
       a.warningIds.push(...warnings.map((w) => w.id));
+      // Everything above went into the transparency log: the entries that record A's doings are A's.
+      await platform.services.transparency.signNow();
+      const logged = await db
+        .selectFrom('transparency_entries')
+        .select('idx')
+        .where('division_code', 'like', `${a.divisionPrefix}%`)
+        .execute();
+      expect(logged.length).toBeGreaterThan(0);
+      a.logIndices.push(...logged.map((e) => Number(e.idx)));
     }
 
     beforeAll(async () => {
