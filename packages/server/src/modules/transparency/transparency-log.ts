@@ -3,6 +3,7 @@ import type { Platform } from '../../platform/platform.js';
 import { loadLogSigners, type LogSigner } from './log-keys.js';
 import { sequenceAll } from './sequencer.js';
 import { signTreeHead } from './tree-heads.js';
+import { verifyLog, type VerifyReport } from './verify-log.js';
 import type { StoredTreeHead } from './transparency.repository.js';
 import { TransparencyRepository } from './transparency.repository.js';
 
@@ -50,6 +51,12 @@ export class TransparencyLog {
     const state = await new TransparencyRepository(this.platform.database.db).findState();
     if (!state) return undefined;
     return signTreeHead(this.platform.database.db, this.signers(state.origin), this.platform.clock.now(), force);
+  }
+
+  /** Recomputes the whole log and checks every tree head against this deployment's keys (`qingfeng verify`). */
+  async verify(): Promise<VerifyReport> {
+    const state = await new TransparencyRepository(this.platform.database.db).findState();
+    return verifyLog(this.platform.database.db, this.signers(state?.origin));
   }
 
   /** Starts sequencing every QF_LOG_SEQUENCE_MS and signing every QF_LOG_TREE_HEAD_MINUTES. */

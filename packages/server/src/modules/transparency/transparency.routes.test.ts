@@ -45,14 +45,16 @@ describe.each(testEngines())('transparency API on %s', (engine) => {
       { action: 'test.of_a' },
     );
     await services.transparency.signNow();
+    const audit = await services.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'test.of_a')
+      .executeTakeFirstOrThrow();
     const entry = await services.database.db
       .selectFrom('transparency_entries')
-      .innerJoin('audit_log', (join) =>
-        join.on((eb) => eb('audit_log.id', '=', eb.cast('transparency_entries.source_id', 'bigint'))),
-      )
-      .select('transparency_entries.idx')
-      .where('transparency_entries.kind', '=', 'audit')
-      .where('audit_log.action', '=', 'test.of_a')
+      .select('idx')
+      .where('kind', '=', 'audit')
+      .where('source_id', '=', String(audit.id))
       .executeTakeFirstOrThrow();
     entryOfA = Number(entry.idx);
   });
