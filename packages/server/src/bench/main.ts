@@ -13,8 +13,9 @@
  *                 the import is as fast as at 256MB; "" for none)
  * --model-rows    lake rows for the model benchmark (default 10,000,000)
  * --model-postgres-rows  lake rows for the model benchmark on PostgreSQL (default 1,000,000)
- * --only console|import|models  run only the console's first load, the import benchmark, or the model
- *                 benchmark (no ground-truth report)
+ * --only console|import|models|log  run only the console's first load, the import benchmark, the model
+ *                 benchmark (no ground-truth report), or the transparency log's
+ * --log-entries   entries in the transparency log benchmark (default 1,000,000)
  * --models W01,W02  run only these models of the library in the model benchmark
  * --verbose       log each model's time as it finishes
  * Each measurement runs in a child process, so each peak RSS is that run's own.
@@ -23,6 +24,7 @@ import { runConsoleLoadBench } from './console-load.js';
 import { printGroundTruthReport } from './ground-truth-report.js';
 import { measureAtRest, measureDuckDbRaw, measureImport, prepareDataDir } from './import-bench.js';
 import { runImportBench } from './import-runs.js';
+import { runLogBench } from './log-bench.js';
 import { runModelsBench } from './models-bench.js';
 
 function option(name: string, fallback: number): number {
@@ -71,8 +73,9 @@ function modelsBench(): Promise<unknown> {
 
 async function main(): Promise<void> {
   const only = textOption('only');
-  if (only !== undefined && only !== 'models' && only !== 'import' && only !== 'console')
-    throw new Error('--only takes "console", "import" or "models"');
+  if (only !== undefined && !['models', 'import', 'console', 'log'].includes(only))
+    throw new Error('--only takes "console", "import", "models" or "log"');
+  if (only === 'log') return runLogBench({ entries: option('log-entries', 1_000_000) });
   // First and quick: what a person opening the console's address waits for.
   if (only === undefined || only === 'console') await runConsoleLoadBench();
   if (only === 'console') return;
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
   await modelsBench();
   if (only === 'models') return;
   await printGroundTruthReport({ seed: 1, scale: 1 });
+  await runLogBench({ entries: option('log-entries', 1_000_000) });
 }
 
 if (process.argv[2] === '--child') await child();

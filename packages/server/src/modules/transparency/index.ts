@@ -2,3 +2,4 @@
 export { TransparencyLog, type TransparencyServices } from './transparency-log.js';
 export { registerTransparencyRoutes } from './transparency.routes.js';
 export { verifyLog, type Divergence, type VerifyReport } from './verify-log.js';
+export { proveConsistency, proveInclusion } from './transparency.service.js';

@@ -72,13 +72,19 @@ export class TransparencyRepository implements SubtreeReader {
 
   /** Which of these sources the log already holds (`kind/source id`). */
   async findLogged(sources: readonly { kind: string; sourceId: string }[]): Promise<Set<string>> {
-    if (sources.length === 0) return new Set();
-    const rows = await this.db
-      .selectFrom('transparency_entries')
-      .select(['kind', 'source_id'])
-      .where((eb) => eb.or(sources.map((s) => eb.and([eb('kind', '=', s.kind), eb('source_id', '=', s.sourceId)]))))
-      .execute();
-    return new Set(rows.map((row) => `${row.kind}/${row.source_id}`));
+    const logged = new Set<string>();
+    // One `in` list per kind, which the (kind, source_id) unique index answers directly.
+    for (const kind of new Set(sources.map((s) => s.kind))) {
+      const ids = sources.filter((s) => s.kind === kind).map((s) => s.sourceId);
+      const rows = await this.db
+        .selectFrom('transparency_entries')
+        .select('source_id')
+        .where('kind', '=', kind)
+        .where('source_id', 'in', ids)
+        .execute();
+      for (const row of rows) logged.add(`${kind}/${row.source_id}`);
+    }
+    return logged;
   }
 
   async insertEntries(entries: readonly Insertable<TransparencyEntryTable>[]): Promise<void> {
