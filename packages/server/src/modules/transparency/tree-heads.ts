@@ -44,5 +44,5 @@ export async function signTreeHead(
   // The checkpoint's time has whole seconds; the row keeps the same instant.
   const signedAt = new Date(Math.floor(at.getTime() / 1000) * 1000);
   await repository.insertTreeHead({ size, root_hash: rootHash, signed_at: signedAt, note });
-  return (await repository.findLatestTreeHead());
+  return await repository.findLatestTreeHead();
 }
