@@ -5,16 +5,17 @@ import { type LogState, type StoredEntry, TransparencyRepository } from './trans
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
-async function requireState(repository: TransparencyRepository): Promise<LogState> {
+/** The log's record; a log with no entry yet has no tree, entry or proof to give. */
+async function requireState(repository: TransparencyRepository, what: string): Promise<LogState> {
   const state = await repository.findState();
-  if (!state) throw new NotFoundError('Transparency log entry', 'log_empty');
+  if (!state) throw new NotFoundError(what, 'log_empty');
   return state;
 }
 
 /** The latest signed tree head (a running server signs one as it starts). */
 export async function findLatestCheckpoint(services: TransparencyServices) {
   const repository = new TransparencyRepository(services.database.db);
-  const state = await requireState(repository);
+  const state = await requireState(repository, 'Signed tree head');
   const head = await repository.findLatestTreeHead();
   if (!head) throw new NotFoundError('Signed tree head', 'no_tree_head');
   return {
@@ -89,7 +90,7 @@ export async function proveInclusion(
   jurisdictionPrefix: string,
 ) {
   const repository = new TransparencyRepository(services.database.db);
-  const state = await requireState(repository);
+  const state = await requireState(repository, 'Transparency log entry');
   const entry = await findVisibleEntry(services, index, jurisdictionPrefix);
   const size = requestedSize ?? Number((await repository.findLatestTreeHead())?.size ?? state.size);
   checkSize(state, size, 'size');
@@ -104,7 +105,7 @@ export async function proveConsistency(
   requestedSecond: number | undefined,
 ) {
   const repository = new TransparencyRepository(services.database.db);
-  const state = await requireState(repository);
+  const state = await requireState(repository, 'Transparency log tree');
   const second = requestedSecond ?? Number((await repository.findLatestTreeHead())?.size ?? state.size);
   checkSize(state, second, 'second');
   if (first === 0 || first > second)
