@@ -140,4 +140,10 @@ describe.each(testEngines())('qingfeng verify on %s', (engine) => {
     expect(signatureChanged).toMatch(/tree head 12: no valid ed25519 signature/);
     await verify();
   });
+
+  it('says how many committed records the sequencer has yet to append', async () => {
+    await recordAudit(db(), systemActor('verify-test'), { action: 'test.waiting' });
+    const { out } = await verify();
+    expect(out).toContain('1 committed records are waiting to be appended by a running server.');
+  });
 });

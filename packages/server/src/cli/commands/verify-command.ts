@@ -26,6 +26,9 @@ export function registerVerifyCommand(
           throw new CliError(`the transparency log diverges${at}: ${report.divergence.what}; checked ${counted}`);
         }
         output.out(`The transparency log is intact: ${counted} recomputed and checked.\n`);
+        // Verify reads; appending is the running server's: say what it has yet to append.
+        const queued = await services.transparency.countQueued();
+        if (queued > 0) output.out(`${queued} committed records are waiting to be appended by a running server.\n`);
       }),
     );
 }

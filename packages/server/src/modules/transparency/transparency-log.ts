@@ -59,6 +59,11 @@ export class TransparencyLog {
     return verifyLog(this.platform.database.db, this.signers(state?.origin));
   }
 
+  /** Rows committed but not yet appended (the sequencer's backlog). */
+  countQueued(): Promise<number> {
+    return new TransparencyRepository(this.platform.database.db).countQueued();
+  }
+
   /** Starts sequencing every QF_LOG_SEQUENCE_MS and signing every QF_LOG_TREE_HEAD_MINUTES. */
   start(): void {
     if (!this.isStopped) return;
