@@ -9,6 +9,7 @@ import type { BatchEvents } from '../modules/datasets/batches/batch-events.js';
 import type { ModelServices } from '../modules/models/model-services.js';
 import { findEnabledModelReaders } from '../modules/models/registry/model-readers.js';
 import { ModelRunQueue } from '../modules/models/runs/run-queue.js';
+import { TransparencyLog, type TransparencyServices } from '../modules/transparency/index.js';
 import { RolePermissionsService } from '../modules/roles/role-permissions.service.js';
 import { WarningFeed } from '../modules/warnings/warning-feed.js';
 import { BackgroundTasks } from '../platform/background-tasks.js';
@@ -22,7 +23,7 @@ import { subscribeDomainEvents } from './domain-events.js';
  * module declared it needs, in one object that satisfies every module's `…Services`
  * type. Domain services that hold no state are built where they are used, from these.
  */
-export interface AppServices extends AuthServices, ApiKeyServices, ModelServices {}
+export interface AppServices extends AuthServices, ApiKeyServices, ModelServices, TransparencyServices {}
 
 export function createAppServices(
   config: Config,
@@ -31,6 +32,7 @@ export function createAppServices(
   masterKey: Buffer,
   clock: Clock = systemClock,
 ): AppServices {
+  const platform = { config, database, clock };
   const services: AppServices = {
     config,
     database,
@@ -52,6 +54,7 @@ export function createAppServices(
       limit: config.apiKeyFailureLimit,
       windowMs: config.apiKeyFailureWindowMinutes * 60_000,
     }),
+    transparency: new TransparencyLog(platform),
   };
   subscribeDomainEvents(services);
   return services;

@@ -21,6 +21,7 @@ import { registerModelRoutes } from '../modules/models/registry/models.routes.js
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { registerRoleRoutes } from '../modules/roles/roles.routes.js';
 import { registerStatisticsRoutes } from '../modules/statistics/statistics.routes.js';
+import { registerTransparencyRoutes } from '../modules/transparency/index.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
 import { registerWarningRoutes } from '../modules/warnings/warnings.routes.js';
 import { type RegisteredRoute, registerAccessControl } from '../http/access-control.js';
@@ -118,6 +119,7 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
   registerModelRoutes(app, services);
   registerWarningRoutes(app, services);
   registerStatisticsRoutes(app, services);
+  registerTransparencyRoutes(app, services);
 
   await registerConsole(app, options.consoleRoot);
   return { app, routes };

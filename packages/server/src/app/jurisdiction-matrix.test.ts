@@ -40,6 +40,8 @@ interface CountyA {
   warningIds: number[];
   /** The people A's warnings name. */
   subjectKeys: number[];
+  /** Transparency log entries recording A's audit rows and batches. */
+  logIndices: number[];
 }
 
 type Probe =
@@ -73,6 +75,23 @@ const PROBES: Record<string, Probe> = {
       'the model registry: documents and parameters, no hits or counts; drafts only in their jurisdiction (model-review.test.ts)',
   },
   '/api/v1/models/:id': { kind: 'unbound', reason: 'one model document and its versions, no hits or counts' },
+  '/api/v1/transparency/checkpoint': {
+    kind: 'unbound',
+    reason: "the log's signed tree head: a size and a root hash, public by design",
+  },
+  '/api/v1/transparency/keys': { kind: 'unbound', reason: "the log's public keys" },
+  '/api/v1/transparency/consistency': {
+    kind: 'unbound',
+    reason: 'hashes of perfect subtrees of the whole log: no entry, no content, nothing of a county',
+  },
+  '/api/v1/transparency/entries/:index': {
+    kind: 'read',
+    urls: (a) => a.logIndices.map((i) => `/api/v1/transparency/entries/${i}`),
+  },
+  '/api/v1/transparency/entries/:index/inclusion': {
+    kind: 'read',
+    urls: (a) => a.logIndices.map((i) => `/api/v1/transparency/entries/${i}/inclusion`),
+  },
   '/api/v1/warnings/stream': {
     kind: 'unbound',
     reason: 'a live feed (text/event-stream) filtered per event by jurisdiction: warnings-stream.test.ts',
@@ -196,6 +215,7 @@ for (const engine of testEngines()) {
       runIds: [],
       warningIds: [],
       subjectKeys: [],
+      logIndices: [],
     };
 
     /** Builds county A's world through the services users go through. */
@@ -271,6 +291,15 @@ for (const engine of testEngines()) {
       expect(warnings.length).toBeGreaterThanOrEqual(2);
       a.warningIds.push(...warnings.map((w) => w.id));
       a.subjectKeys.push(...new Set(warnings.flatMap((w) => (w.subject_key === null ? [] : [Number(w.subject_key)]))));
+      // Everything above went into the transparency log: the entries that record A's doings are A's.
+      await platform.services.transparency.signNow();
+      const logged = await db
+        .selectFrom('transparency_entries')
+        .select('idx')
+        .where('division_code', 'like', `${a.divisionPrefix}%`)
+        .execute();
+      expect(logged.length).toBeGreaterThan(0);
+      a.logIndices.push(...logged.map((e) => Number(e.idx)));
     }
 
     beforeAll(async () => {

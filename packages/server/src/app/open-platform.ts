@@ -58,6 +58,8 @@ export async function openPlatform(config: Config): Promise<AppServices> {
 }
 
 export async function closePlatform(services: AppServices): Promise<void> {
+  // The sequencer's pass in flight commits or rolls back whole before the store closes.
+  await services.transparency.stop();
   // A model run in flight is cancelled, and background work finished, before the lake goes away.
   await services.modelRuns.close();
   await services.background.idle();

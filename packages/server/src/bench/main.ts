@@ -17,12 +17,14 @@
  *                 the import is as fast as at 256MB; "" for none)
  * --model-rows    lake rows for the model benchmark (default 10,000,000)
  * --model-postgres-rows  lake rows for the model benchmark on PostgreSQL (default 1,000,000)
- * --only console|import|models|scale  run only the console's first load, the import benchmark, the model
- *                 benchmark (no ground-truth report), or speed at a county's scale
+ * --only console|import|models|scale|log  run only the console's first load, the import benchmark, the
+ *                 model benchmark (no ground-truth report), speed at a county's scale, or the
+ *                 transparency log's
  * --scale-rows    lake rows of the scale part's end-to-end `models run --all` (default 10,000,000; 0 skips it)
  * --warnings      warnings stored for the scale part's load (default 1,000,000)
  * --clients       concurrent HTTP clients of the scale part's load (default 50)
  * --requests      requests per client, endpoint and user in the scale part (default 20)
+ * --log-entries   entries in the transparency log benchmark (default 1,000,000)
  * --models W01,W02  run only these models of the library in the model benchmark
  * --verbose       log each model's time as it finishes
  * Each measurement runs in a child process, so each peak RSS is that run's own.
@@ -31,6 +33,7 @@ import { runConsoleLoadBench } from './console-load.js';
 import { printGroundTruthReport } from './ground-truth-report.js';
 import { inChild, measureAtRest, measureDuckDbRaw, measureImport, prepareDataDir } from './import-bench.js';
 import { runImportBench } from './import-runs.js';
+import { runLogBench } from './log-bench.js';
 import { runModelsBench } from './models-bench.js';
 import { formatScaleBench, runScaleBench, type ScaleBench } from './scale/scale-bench.js';
 
@@ -108,9 +111,10 @@ async function scaleBench(): Promise<void> {
 
 async function main(): Promise<void> {
   const only = textOption('only');
-  if (only !== undefined && !['models', 'import', 'console', 'scale'].includes(only))
-    throw new Error('--only takes "console", "import", "models" or "scale"');
+  if (only !== undefined && !['models', 'import', 'console', 'scale', 'log'].includes(only))
+    throw new Error('--only takes "console", "import", "models", "scale" or "log"');
   if (only === 'scale') return scaleBench();
+  if (only === 'log') return runLogBench({ entries: option('log-entries', 1_000_000) });
   // First and quick: what a person opening the console's address waits for.
   if (only === undefined || only === 'console') await runConsoleLoadBench();
   if (only === 'console') return;
@@ -131,6 +135,7 @@ async function main(): Promise<void> {
   if (only === 'models') return;
   await printGroundTruthReport({ seed: 1, scale: 1 });
   await scaleBench();
+  await runLogBench({ entries: option('log-entries', 1_000_000) });
 }
 
 if (process.argv[2] === '--child') await child();

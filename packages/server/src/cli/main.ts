@@ -10,6 +10,7 @@ import { withPlatform } from './commands/open-services.js';
 import { registerOrgCommands } from './commands/org-commands.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerUserCommands } from './commands/user-commands.js';
+import { registerVerifyCommand } from './commands/verify-command.js';
 
 const program = new Command()
   .name('qingfeng')
@@ -25,6 +26,7 @@ registerDatasetCommands(program, withPlatform);
 registerDemoCommand(program, withPlatform);
 registerModelCommands(program, withPlatform);
 registerWarningCommands(program, withPlatform);
+registerVerifyCommand(program, withPlatform);
 
 try {
   await program.parseAsync(process.argv);

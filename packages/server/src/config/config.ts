@@ -126,6 +126,43 @@ const ZConfig = z.object({
     .min(1024)
     .max(1 << 20)
     .default(64 << 10),
+  /**
+   * QF_GM_ALGORITHMS: the deployment asks for China's commercial cryptography (GM) algorithms:
+   * the transparency log hashes with SM3 instead of SHA-256 (fixed once the log has its first
+   * entry) and its tree heads carry an SM2 signature beside the Ed25519 one.
+   */
+  gmAlgorithms: z.stringbool().default(false),
+  /** QF_LOG_ORIGIN: the transparency log's name in its checkpoints (no spaces, no "+"). */
+  logOrigin: z
+    .string()
+    .regex(/^[^\s+]+$/, 'no spaces or "+"')
+    .default('qingfeng.local/log'),
+  /**
+   * QF_LOG_SEQUENCE_MS: how often the sequencer appends what is waiting to the log. An entry is
+   * in the log at most this long (plus one pass) after its transaction commits.
+   */
+  logSequenceMs: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** QF_LOG_TREE_HEAD_MINUTES: how often a new tree head is signed (when the log has grown). */
+  logTreeHeadMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
+  /**
+   * QF_LOG_ED25519_KEY: 64 hex characters, the 32-byte Ed25519 private key that signs tree heads.
+   * Unset = a key generated once in the data folder (log-ed25519.key, owner-only). Several
+   * servers sharing one PostgreSQL must share this key.
+   */
+  logEd25519Key: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')
+    .optional(),
+  /** QF_LOG_SM2_KEY: 64 hex characters, the SM2 private key (with QF_GM_ALGORITHMS); unset = log-sm2.key in the data folder. */
+  logSm2Key: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')
+    .optional(),
 });
 
 export type Config = z.infer<typeof ZConfig>;
@@ -155,6 +192,12 @@ const ENV_NAMES: Record<keyof Config, string> = {
   demo: 'QF_DEMO',
   importMaxRecordBytes: 'QF_IMPORT_MAX_RECORD_BYTES',
   importMaxHeaderBytes: 'QF_IMPORT_MAX_HEADER_BYTES',
+  gmAlgorithms: 'QF_GM_ALGORITHMS',
+  logOrigin: 'QF_LOG_ORIGIN',
+  logSequenceMs: 'QF_LOG_SEQUENCE_MS',
+  logTreeHeadMinutes: 'QF_LOG_TREE_HEAD_MINUTES',
+  logEd25519Key: 'QF_LOG_ED25519_KEY',
+  logSm2Key: 'QF_LOG_SM2_KEY',
 };
 
 export class ConfigError extends Error {

@@ -378,6 +378,51 @@ export interface MappingTemplateTable {
   updated_at: Timestamp;
 }
 
+/** The transparency log itself: one row, its hash and origin fixed at its first entry. */
+export interface TransparencyLogTable {
+  id: number;
+  hash_name: 'sha256' | 'sm3';
+  origin: string;
+  /** Entries sequenced so far. */
+  size: Generated<number>;
+  created_at: CreatedAt;
+}
+
+/** Source rows waiting for the sequencer (filled by triggers on the source tables). */
+export interface TransparencyQueueTable {
+  id: ColumnType<number, never, never>;
+  kind: string;
+  source_id: string;
+  queued_at: CreatedAt;
+}
+
+/** One log entry: its canonical bytes and leaf hash, at its index. */
+export interface TransparencyEntryTable {
+  idx: number;
+  kind: string;
+  source_id: string;
+  division_code: string | null;
+  entry: Uint8Array;
+  leaf_hash: Uint8Array;
+  logged_at: CreatedAt;
+}
+
+/** A perfect subtree's hash: level 0 are leaf hashes. */
+export interface TransparencySubtreeTable {
+  level: number;
+  idx: number;
+  hash: Uint8Array;
+}
+
+/** A signed tree head: its size, root and the whole signed note. */
+export interface TransparencyTreeHeadTable {
+  id: ColumnType<number, never, never>;
+  size: number;
+  root_hash: Uint8Array;
+  signed_at: Date;
+  note: string;
+}
+
 export interface DB {
   divisions: DivisionTable;
   organisations: OrganisationTable;
@@ -401,6 +446,11 @@ export interface DB {
   custom_dataset_types: CustomDatasetTypeTable;
   catalogue_synonyms: CatalogueSynonymTable;
   mapping_templates: MappingTemplateTable;
+  transparency_log: TransparencyLogTable;
+  transparency_queue: TransparencyQueueTable;
+  transparency_entries: TransparencyEntryTable;
+  transparency_subtrees: TransparencySubtreeTable;
+  transparency_tree_heads: TransparencyTreeHeadTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -30,6 +30,8 @@ export function registerServeCommand(program: Command): void {
         logins.push(...demo.staff);
       }
       const { app } = await buildApp(services);
+      // The transparency log's sequencer and tree heads run in this process, beside the requests.
+      services.transparency.start();
       const shutdown = async () => {
         await app.close();
         await closePlatform(services);

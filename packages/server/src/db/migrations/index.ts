@@ -17,6 +17,7 @@ import * as batchesCountKeptCells from './20261211090000-batches-count-kept-cell
 import * as oneWarningPerProblem from './20261212090000-one-warning-per-problem.js';
 import * as builderModelsAwaitReview from './20261213090000-builder-models-await-review.js';
 import * as warningReadsAtACountyScale from './20261213100000-warning-reads-at-a-county-scale.js';
+import * as createTransparencyLog from './20261213110000-create-transparency-log.js';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the set is
@@ -41,4 +42,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261212090000-one-warning-per-problem': oneWarningPerProblem,
   '20261213090000-builder-models-await-review': builderModelsAwaitReview,
   '20261213100000-warning-reads-at-a-county-scale': warningReadsAtACountyScale,
+  '20261213110000-create-transparency-log': createTransparencyLog,
 };
