@@ -25,16 +25,19 @@ const ZKeyRing = z
 
 export type KeyRing = z.infer<typeof ZKeyRing>;
 
+/** A ring that cannot be read, or a change to it that is refused. */
+export class KeyRingError extends Error {}
+
 /** Parses ring JSON; the message names what is wrong (never the key material). */
 export function parseKeyRing(text: string, origin: string): KeyRing {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error(`${origin} is not JSON`);
+    throw new KeyRingError(`${origin} is not JSON`);
   }
   const parsed = ZKeyRing.safeParse(json);
-  if (!parsed.success) throw new Error(`${origin} is not a key ring: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  if (!parsed.success) throw new KeyRingError(`${origin} is not a key ring: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   return parsed.data;
 }
 
@@ -52,7 +55,7 @@ export function withNewKey(ring: KeyRing, now: Date): KeyRing {
 
 /** The ring without `version`; refuses to drop the current key. */
 export function withoutKey(ring: KeyRing, version: number): KeyRing {
-  if (version === ring.current) throw new Error(`Key version ${version} is the current key`);
-  if (!ring.keys.some((k) => k.version === version)) throw new Error(`Key version ${version} is not in the ring`);
+  if (version === ring.current) throw new KeyRingError(`Key version ${version} is the current key`);
+  if (!ring.keys.some((k) => k.version === version)) throw new KeyRingError(`Key version ${version} is not in the ring`);
   return { current: ring.current, keys: ring.keys.filter((k) => k.version !== version) };
 }

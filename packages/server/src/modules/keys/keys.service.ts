@@ -1,30 +1,20 @@
 import { type KeyRing, withNewKey, withoutKey } from '../../security/key-ring.js';
 import type { KeyRingSource } from '../../security/master-key.js';
 import { countKeyUse } from './key-usage.js';
-import { type ReencryptCounts, type ReencryptDeps, type ReencryptOptions, reencryptAll } from './key-rotation.js';
-
-export interface RotationResult extends ReencryptCounts {
-  /** The version every ciphertext is now (or, if interrupted, is becoming) sealed with. */
-  readonly current: number;
-  /** Whether this run added the key (false when resuming, or when the ring is QF_KEY_RING). */
-  readonly added: boolean;
-}
+import type { ReencryptDeps } from './key-rotation.js';
 
 /**
- * `keys rotate`: adds a new current key to the ring (unless resuming an interrupted run, or
- * the ring comes from QF_KEY_RING, where the operator has already put the new key on every
- * server), then re-seals everything under it. Servers pick the new ring up from the file
- * within a second, so they read both keys and write with the new one throughout.
+ * The first step of `keys rotate`: adds a new current key to the key file and returns its
+ * version. Servers pick the new ring up from the file within a second, so they read both
+ * keys and write with the new one from then on; `reencryptAll` does the rest. Returns null
+ * when the ring comes from QF_KEY_RING: there the operator puts the new key, as current, on
+ * every server before re-encrypting.
  */
-export async function rotateKeys(
-  source: KeyRingSource,
-  deps: ReencryptDeps,
-  options: ReencryptOptions & { resume?: boolean; now: Date },
-): Promise<RotationResult> {
-  const added = source.writable && !options.resume;
-  if (added) source.save(withNewKey(source.ring(), options.now));
-  const counts = await reencryptAll(deps, options);
-  return { ...counts, current: deps.fieldCrypto.currentVersion(), added };
+export function addCurrentKey(source: KeyRingSource, now: Date): number | null {
+  if (!source.writable) return null;
+  const ring = withNewKey(source.ring(), now);
+  source.save(ring);
+  return ring.current;
 }
 
 export class KeyInUseError extends Error {}
