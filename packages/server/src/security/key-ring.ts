@@ -37,7 +37,8 @@ export function parseKeyRing(text: string, origin: string): KeyRing {
     throw new KeyRingError(`${origin} is not JSON`);
   }
   const parsed = ZKeyRing.safeParse(json);
-  if (!parsed.success) throw new KeyRingError(`${origin} is not a key ring: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  if (!parsed.success)
+    throw new KeyRingError(`${origin} is not a key ring: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   return parsed.data;
 }
 
@@ -56,6 +57,7 @@ export function withNewKey(ring: KeyRing, now: Date): KeyRing {
 /** The ring without `version`; refuses to drop the current key. */
 export function withoutKey(ring: KeyRing, version: number): KeyRing {
   if (version === ring.current) throw new KeyRingError(`Key version ${version} is the current key`);
-  if (!ring.keys.some((k) => k.version === version)) throw new KeyRingError(`Key version ${version} is not in the ring`);
+  if (!ring.keys.some((k) => k.version === version))
+    throw new KeyRingError(`Key version ${version} is not in the ring`);
   return { current: ring.current, keys: ring.keys.filter((k) => k.version !== version) };
 }

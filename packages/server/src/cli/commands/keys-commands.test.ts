@@ -20,9 +20,13 @@ for (const engine of testEngines()) {
       platform = await createTestPlatform(engine, { keys: source });
       const { db } = platform.services.database;
       const org = await buildOrganisation(db);
-      const user = await buildUser(db, { role: 'analyst', orgId: org.id });
+      const user = await buildUser(db, { role: 'supervision', orgId: org.id });
       const crypto = platform.services.fieldCrypto;
-      await db.updateTable('users').set({ phone_enc: crypto.encrypt('13800138000') }).where('id', '=', user.id).execute();
+      await db
+        .updateTable('users')
+        .set({ phone_enc: crypto.encrypt('13800138000') })
+        .where('id', '=', user.id)
+        .execute();
     });
     afterAll(async () => platform?.close());
 

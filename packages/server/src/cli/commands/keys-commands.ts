@@ -60,7 +60,11 @@ export function registerKeyCommands(
       const ring = openRing();
       await withPlatform(async (services) => {
         try {
-          await retireKey(ring, { db: services.database.db, lake: services.lake, fieldCrypto: services.fieldCrypto }, n);
+          await retireKey(
+            ring,
+            { db: services.database.db, lake: services.lake, fieldCrypto: services.fieldCrypto },
+            n,
+          );
         } catch (error) {
           throw error instanceof KeyInUseError || error instanceof KeyRingError ? new CliError(error.message) : error;
         }

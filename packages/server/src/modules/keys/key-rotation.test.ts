@@ -64,10 +64,14 @@ for (const engine of testEngines()) {
       const crypto = platform.services.fieldCrypto;
       const org = await buildOrganisation(platform.services.database.db);
       for (const phone of ['13800138000', '13900139000']) {
-        const user = await buildUser(platform.services.database.db, { role: 'analyst', orgId: org.id });
+        const user = await buildUser(platform.services.database.db, { role: 'supervision', orgId: org.id });
         await platform.services.database.db
           .updateTable('users')
-          .set({ phone_enc: crypto.encrypt(phone), phone_hash: crypto.blindIndex(phone), totp_secret_enc: crypto.encrypt(`totp-${phone}`) })
+          .set({
+            phone_enc: crypto.encrypt(phone),
+            phone_hash: crypto.blindIndex(phone),
+            totp_secret_enc: crypto.encrypt(`totp-${phone}`),
+          })
           .where('id', '=', user.id)
           .execute();
       }
@@ -116,7 +120,10 @@ for (const engine of testEngines()) {
         .execute();
       expect(users.map((u) => crypto.decrypt(u.phone_enc as string))).toEqual(['13800138000', '13900139000']);
       expect(users.map((u) => u.phone_hash)).toEqual(['13800138000', '13900139000'].map((p) => crypto.blindIndex(p)));
-      expect(users.map((u) => crypto.decrypt(u.totp_secret_enc as string))).toEqual(['totp-13800138000', 'totp-13900139000']);
+      expect(users.map((u) => crypto.decrypt(u.totp_secret_enc as string))).toEqual([
+        'totp-13800138000',
+        'totp-13900139000',
+      ]);
     });
   });
 }

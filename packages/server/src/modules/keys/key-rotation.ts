@@ -105,7 +105,12 @@ async function reencryptSubjects({ lake, fieldCrypto }: ReencryptDeps, batchSize
     const params: unknown[] = [];
     const values = rows.map((row) => {
       const identifier = fieldCrypto.decrypt(row.identifier_enc);
-      params.push(Number(row.subject_key), fieldCrypto.encrypt(identifier), fieldCrypto.blindIndex(identifier), row.identifier_enc);
+      params.push(
+        Number(row.subject_key),
+        fieldCrypto.encrypt(identifier),
+        fieldCrypto.blindIndex(identifier),
+        row.identifier_enc,
+      );
       const n = params.length;
       return `($${n - 3}::bigint, $${n - 2}::text, $${n - 1}::text, $${n}::text)`;
     });

@@ -15,7 +15,11 @@ export function versionPatterns(version: number): string[] {
 }
 
 /** How many ciphertexts in each store still need the key `version`. */
-export async function countKeyUse(db: Kysely<DB>, lake: Lake, version: number): Promise<{ store: number; lake: number }> {
+export async function countKeyUse(
+  db: Kysely<DB>,
+  lake: Lake,
+  version: number,
+): Promise<{ store: number; lake: number }> {
   const patterns = versionPatterns(version);
   let store = 0;
   for (const column of USER_CIPHER_COLUMNS) {
