@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the console's first load (bytes and time in Chromium), import throughput
+ * `npm run bench`: the console's first load (bytes and time in Chromium), field encryption's cost, import throughput
  * and peak memory of the dataset import, then the comparison models (full library at 10M rows beside hand-written SQL, incremental share,
  * PostgreSQL) and the demo county's per-model recall and precision.
  *
@@ -13,13 +13,15 @@
  *                 the import is as fast as at 256MB; "" for none)
  * --model-rows    lake rows for the model benchmark (default 10,000,000)
  * --model-postgres-rows  lake rows for the model benchmark on PostgreSQL (default 1,000,000)
- * --only console|import|models  run only the console's first load, the import benchmark, or the model
- *                 benchmark (no ground-truth report)
+ * --crypto-rows   rows of the field-encryption measurement (default 100,000)
+ * --only console|crypto|import|models  run only the console's first load, the field-encryption
+ *                 cost, the import benchmark, or the model benchmark (no ground-truth report)
  * --models W01,W02  run only these models of the library in the model benchmark
  * --verbose       log each model's time as it finishes
  * Each measurement runs in a child process, so each peak RSS is that run's own.
  */
 import { runConsoleLoadBench } from './console-load.js';
+import { measureFieldCrypto, printCryptoTable } from './crypto-bench.js';
 import { printGroundTruthReport } from './ground-truth-report.js';
 import { measureAtRest, measureDuckDbRaw, measureImport, prepareDataDir } from './import-bench.js';
 import { runImportBench } from './import-runs.js';
@@ -71,11 +73,17 @@ function modelsBench(): Promise<unknown> {
 
 async function main(): Promise<void> {
   const only = textOption('only');
-  if (only !== undefined && only !== 'models' && only !== 'import' && only !== 'console')
-    throw new Error('--only takes "console", "import" or "models"');
+  if (only !== undefined && !['console', 'crypto', 'import', 'models'].includes(only))
+    throw new Error('--only takes "console", "crypto", "import" or "models"');
   // First and quick: what a person opening the console's address waits for.
   if (only === undefined || only === 'console') await runConsoleLoadBench();
   if (only === 'console') return;
+  // Quick too: what sealing identifiers (AES, SM4, none) adds to an import.
+  if (only === undefined || only === 'crypto') {
+    const cryptoRows = option('crypto-rows', 100_000);
+    printCryptoTable(cryptoRows, measureFieldCrypto(cryptoRows));
+  }
+  if (only === 'crypto') return;
   if (only !== 'models') {
     await runImportBench({
       rows: option('rows', 10_000_000),
