@@ -15,7 +15,7 @@ import { WarningFeed } from '../modules/warnings/warning-feed.js';
 import { BackgroundTasks } from '../platform/background-tasks.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import { EventBus } from '../platform/event-bus.js';
-import { FieldCrypto } from '../security/field-crypto.js';
+import { FieldCrypto, type RingInput } from '../security/field-crypto.js';
 import { subscribeDomainEvents } from './domain-events.js';
 
 /**
@@ -29,7 +29,7 @@ export function createAppServices(
   config: Config,
   database: Database,
   lake: Lake,
-  masterKey: Buffer,
+  keys: RingInput,
   clock: Clock = systemClock,
 ): AppServices {
   const platform = { config, database, clock };
@@ -37,7 +37,7 @@ export function createAppServices(
     config,
     database,
     lake,
-    fieldCrypto: new FieldCrypto(masterKey),
+    fieldCrypto: new FieldCrypto(keys, config.fieldCipher),
     clock,
     background: new BackgroundTasks(),
     sessions: new SessionService(database.db, {

@@ -11,7 +11,7 @@ import { reconcileImportBatches } from '../modules/datasets/batches/reconcile.js
 import { removeStaleUploads } from '../modules/datasets/import/stale-uploads.js';
 import { failInterruptedRuns } from '../modules/models/runs/model-runs.recovery.js';
 import { retireWarningsOfBatch } from '../modules/warnings/warning-lifecycle.service.js';
-import { loadMasterKey } from '../security/master-key.js';
+import { openKeyRing } from '../security/master-key.js';
 
 /**
  * Opens the stores the configuration names, brings the schema up to date and seeds the
@@ -39,7 +39,7 @@ export async function openPlatform(config: Config): Promise<AppServices> {
     if (lake.engine === 'duckdb') await removeStaleEngineCopies(config.dataDir);
     // Uploads a crash left behind, whatever the lake: an import running elsewhere keeps its own.
     await removeStaleUploads(config.dataDir);
-    services = createAppServices(config, database, lake, loadMasterKey(config));
+    services = createAppServices(config, database, lake, openKeyRing(config));
     await services.rolePermissions.seedDefaults();
     // A crash mid-import leaves a batch 'loading'; the lake knows whether it committed.
     const { rolledBack } = await reconcileImportBatches(database.db, lake);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the console's first load (bytes and time in Chromium), import throughput
+ * `npm run bench`: the console's first load (bytes and time in Chromium), field encryption's cost, import throughput
  * and peak memory of the dataset import, then the comparison models (full library at 10M rows beside hand-written SQL, incremental share,
  * PostgreSQL), the demo county's per-model recall and precision, and speed at a county's
  * scale on the embedded stores and on PostgreSQL (scale/scale-bench.ts): `models run --all`
@@ -17,9 +17,10 @@
  *                 the import is as fast as at 256MB; "" for none)
  * --model-rows    lake rows for the model benchmark (default 10,000,000)
  * --model-postgres-rows  lake rows for the model benchmark on PostgreSQL (default 1,000,000)
- * --only console|import|models|scale|log  run only the console's first load, the import benchmark, the
- *                 model benchmark (no ground-truth report), speed at a county's scale, or the
- *                 transparency log's
+ * --crypto-rows   rows of the field-encryption measurement (default 100,000)
+ * --only console|crypto|import|models|scale|log  run only the console's first load, the
+ *                 field-encryption cost, the import benchmark, the model benchmark (no
+ *                 ground-truth report), speed at a county's scale, or the transparency log's
  * --scale-rows    lake rows of the scale part's end-to-end `models run --all` (default 10,000,000; 0 skips it)
  * --warnings      warnings stored for the scale part's load (default 1,000,000)
  * --clients       concurrent HTTP clients of the scale part's load (default 50)
@@ -30,6 +31,7 @@
  * Each measurement runs in a child process, so each peak RSS is that run's own.
  */
 import { runConsoleLoadBench } from './console-load.js';
+import { measureFieldCrypto, printCryptoTable } from './crypto-bench.js';
 import { printGroundTruthReport } from './ground-truth-report.js';
 import { inChild, measureAtRest, measureDuckDbRaw, measureImport, prepareDataDir } from './import-bench.js';
 import { runImportBench } from './import-runs.js';
@@ -111,13 +113,19 @@ async function scaleBench(): Promise<void> {
 
 async function main(): Promise<void> {
   const only = textOption('only');
-  if (only !== undefined && !['models', 'import', 'console', 'scale', 'log'].includes(only))
-    throw new Error('--only takes "console", "import", "models", "scale" or "log"');
+  if (only !== undefined && !['console', 'crypto', 'import', 'models', 'scale', 'log'].includes(only))
+    throw new Error('--only takes "console", "crypto", "import", "models", "scale" or "log"');
   if (only === 'scale') return scaleBench();
   if (only === 'log') return runLogBench({ entries: option('log-entries', 1_000_000) });
   // First and quick: what a person opening the console's address waits for.
   if (only === undefined || only === 'console') await runConsoleLoadBench();
   if (only === 'console') return;
+  // Quick too: what sealing identifiers (AES, SM4, none) adds to an import.
+  if (only === undefined || only === 'crypto') {
+    const cryptoRows = option('crypto-rows', 100_000);
+    printCryptoTable(cryptoRows, measureFieldCrypto(cryptoRows));
+  }
+  if (only === 'crypto') return;
   if (only !== 'models') {
     await runImportBench({
       rows: option('rows', 10_000_000),

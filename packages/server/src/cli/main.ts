@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { ConfigError } from '../config/config.js';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { openKeyRing } from '../security/master-key.js';
 import { CliError } from './cli-error.js';
 import { registerDatasetCommands } from './commands/dataset-commands.js';
 import { registerDemoCommand } from './commands/demo-command.js';
+import { registerKeyCommands } from './commands/keys-commands.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
 import { registerModelCommands, registerWarningCommands } from './commands/model-commands.js';
 import { withPlatform } from './commands/open-services.js';
@@ -27,6 +29,7 @@ registerDemoCommand(program, withPlatform);
 registerModelCommands(program, withPlatform);
 registerWarningCommands(program, withPlatform);
 registerVerifyCommand(program, withPlatform);
+registerKeyCommands(program, withPlatform, () => openKeyRing(loadConfig()));
 
 try {
   await program.parseAsync(process.argv);

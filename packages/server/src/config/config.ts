@@ -42,6 +42,13 @@ const ZConfig = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters')
     .optional(),
   /**
+   * QF_KEY_RING: the key ring as JSON (docs/security.md), for shared deployments where every
+   * server must hold the same keys. Unset = `keys.json` in the data folder.
+   */
+  keyRing: z.string().min(1).optional(),
+  /** QF_FIELD_CIPHER: how new ciphertexts are sealed: aes-256-gcm, or sm4-ctr-hmac-sm3 (GM). */
+  fieldCipher: z.enum(['aes-256-gcm', 'sm4-ctr-hmac-sm3']).default('aes-256-gcm'),
+  /**
    * QF_LAKE_MEMORY_LIMIT: DuckDB's memory limit (e.g. 512MB, 2GB); past it, large imports
    * and model runs spill to a temporary folder beside the lake file. Unset = DuckDB's default.
    */
@@ -175,6 +182,8 @@ const ENV_NAMES: Record<keyof Config, string> = {
   lakeUrl: 'QF_LAKE_URL',
   lakeReaderUrl: 'QF_LAKE_READER_URL',
   secretKey: 'QF_SECRET_KEY',
+  keyRing: 'QF_KEY_RING',
+  fieldCipher: 'QF_FIELD_CIPHER',
   lakeMemoryLimit: 'QF_LAKE_MEMORY_LIMIT',
   sessionIdleMinutes: 'QF_SESSION_IDLE_MINUTES',
   sessionAbsoluteHours: 'QF_SESSION_ABSOLUTE_HOURS',

@@ -50,3 +50,8 @@ export function assertKnownColumns(table: string, columns: readonly string[], kn
     );
   }
 }
+
+/** `$1, $2, …` for a list of bound values (an `IN (…)` list). */
+export function parameterList(values: readonly unknown[]): string {
+  return values.map((_v, i) => `$${i + 1}`).join(', ');
+}

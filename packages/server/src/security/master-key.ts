@@ -1,19 +1,84 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
+import { type KeyRing, parseKeyRing, singleKeyRing } from './key-ring.js';
+
+/** Where the key ring comes from, re-read when the file changes (see FileKeyRingSource). */
+export interface KeyRingSource {
+  ring(): KeyRing;
+  /** Whether `save` may change the ring (false when it comes from the environment). */
+  readonly writable: boolean;
+  save(ring: KeyRing): void;
+}
+
+// How often a running server looks at the key file's modification time: `keys rotate` in
+// another process adds a key, and this server must read (and then write) with it promptly.
+const RECHECK_MS = 1000;
 
 /**
- * The master key for field encryption: QF_SECRET_KEY when set (shared deployments must set
- * it, so every application server decrypts the same data), otherwise a key generated once
- * and kept beside the embedded stores, readable by the owner only.
+ * The key ring of this deployment: QF_KEY_RING when set (shared deployments, so every server
+ * holds the same keys); else `keys.json` in the data folder, readable by the owner only;
+ * else the single key of older data folders (QF_SECRET_KEY or `secret.key`) as version 1.
+ * A new data folder gets a `keys.json` with one fresh key.
  */
-export function loadMasterKey(config: Config): Buffer {
+export function openKeyRing(config: Config): KeyRingSource {
+  if (config.keyRing) {
+    const ring = parseKeyRing(config.keyRing, 'QF_KEY_RING');
+    return { ring: () => ring, writable: false, save: () => refuseEnvSave() };
+  }
+  const file = path.join(config.dataDir, 'keys.json');
+  if (!existsSync(file)) {
+    const legacy = legacyKey(config);
+    mkdirSync(config.dataDir, { recursive: true });
+    writeRingFile(file, singleKeyRing(legacy ?? randomBytes(32)));
+  }
+  return new FileKeyRingSource(file);
+}
+
+function legacyKey(config: Config): Buffer | null {
   if (config.secretKey) return Buffer.from(config.secretKey, 'hex');
   const file = path.join(config.dataDir, 'secret.key');
-  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-  mkdirSync(config.dataDir, { recursive: true });
-  const key = randomBytes(32);
-  writeFileSync(file, key.toString('hex'), { mode: 0o600, flag: 'wx' });
-  return key;
+  return existsSync(file) ? Buffer.from(readFileSync(file, 'utf8').trim(), 'hex') : null;
+}
+
+function refuseEnvSave(): never {
+  throw new Error('The key ring comes from QF_KEY_RING: change it there on every server');
+}
+
+class FileKeyRingSource implements KeyRingSource {
+  readonly writable = true;
+  private cached: KeyRing;
+  private mtimeMs: number;
+  private checkedAt = Date.now();
+
+  constructor(private readonly file: string) {
+    this.mtimeMs = statSync(file).mtimeMs;
+    this.cached = parseKeyRing(readFileSync(file, 'utf8'), file);
+  }
+
+  ring(): KeyRing {
+    const now = Date.now();
+    if (now - this.checkedAt < RECHECK_MS) return this.cached;
+    this.checkedAt = now;
+    const mtimeMs = statSync(this.file).mtimeMs;
+    if (mtimeMs !== this.mtimeMs) {
+      this.cached = parseKeyRing(readFileSync(this.file, 'utf8'), this.file);
+      this.mtimeMs = mtimeMs;
+    }
+    return this.cached;
+  }
+
+  save(ring: KeyRing): void {
+    writeRingFile(this.file, ring);
+    this.cached = ring;
+    this.mtimeMs = statSync(this.file).mtimeMs;
+  }
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a ring. */
+function writeRingFile(file: string, ring: KeyRing): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(ring, null, 2)}\n`, { mode: 0o600 });
+  renameSync(temp, file);
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppServices, createAppServices } from '../app/app-services.js';
+import type { RingInput } from '../security/field-crypto.js';
 import { type Config, loadConfig } from '../config/config.js';
 import type { RegisteredRoute } from '../http/access-control.js';
 import { buildApp } from '../app/build-app.js';
@@ -29,6 +30,8 @@ export interface TestPlatformOptions {
   config?: Partial<Config>;
   /** A built console to serve (a folder of the test's own); none by default. */
   consoleRoot?: string;
+  /** The field encryption keys (a ring source the test changes, for rotations); one random key by default. */
+  keys?: RingInput;
 }
 
 /**
@@ -59,7 +62,7 @@ export async function createTestPlatform(engine: TestEngine, options: TestPlatfo
   const lake =
     scratchLake?.lake ??
     (await openLake({ file: path.join(dataDir, 'lake.duckdb'), importDir: lakeImportDir(dataDir) }));
-  const services = createAppServices(config, database, lake, randomBytes(32), options.clock);
+  const services = createAppServices(config, database, lake, options.keys ?? randomBytes(32), options.clock);
   await services.rolePermissions.seedDefaults();
   const { app, routes } = await buildApp(services, { logger: false, consoleRoot: options.consoleRoot });
   await app.ready();

@@ -164,13 +164,16 @@ export class AuthRepository {
       .execute();
   }
 
-  /** Marks an unused code used; false when there is no such unused code. Atomic: one use only. */
-  async consumeRecoveryCode(userId: number, codeHash: string, now: Date): Promise<boolean> {
+  /**
+   * Marks an unused code used; false when there is no such unused code. Atomic: one use only.
+   * `codeHashes` are the code's hashes under every key of the ring (it was stored under one).
+   */
+  async consumeRecoveryCode(userId: number, codeHashes: string[], now: Date): Promise<boolean> {
     const row = await this.db
       .updateTable('recovery_codes')
       .set({ used_at: now })
       .where('user_id', '=', userId)
-      .where('code_hash', '=', codeHash)
+      .where('code_hash', 'in', codeHashes)
       .where('used_at', 'is', null)
       .returning('id')
       .executeTakeFirst();

@@ -7,7 +7,7 @@ import { AuthRepository, type AuthUser } from './auth.repository.js';
 import type { TMe, TSignInBody, TTotpVerifyBody } from './auth.schemas.js';
 import { actorForUser, type AuthDeps, presentUser } from './auth.service.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
-import { hashRecoveryCode, matchTotpCode } from './totp.js';
+import { matchTotpCode, recoveryCodeHashes } from './totp.js';
 
 /** A session to put in the cookie. */
 export interface IssuedSession {
@@ -148,7 +148,7 @@ export class SignInService {
           : 'recoveryCode' in input &&
             (await repository.consumeRecoveryCode(
               user.id,
-              hashRecoveryCode(this.deps.fieldCrypto, user.id, input.recoveryCode),
+              recoveryCodeHashes(this.deps.fieldCrypto, user.id, input.recoveryCode),
               now,
             ));
       if (!accepted) return undefined;

@@ -87,3 +87,12 @@ export function hashRecoveryCode(
 ): string {
   return keyedHash.blindIndex(`recovery-code:${userId}:${normaliseRecoveryCode(code)}`);
 }
+
+/** The code's hash under every key of the ring, for finding it whichever key it was stored under. */
+export function recoveryCodeHashes(
+  keyedHash: { blindIndexes(value: string): string[] },
+  userId: number,
+  code: string,
+): string[] {
+  return keyedHash.blindIndexes(`recovery-code:${userId}:${normaliseRecoveryCode(code)}`);
+}

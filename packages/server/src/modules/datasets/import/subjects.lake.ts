@@ -2,16 +2,21 @@ import { type Lake, type LakeColumn, type LakeTx, quoteIdentifier } from '../../
 import { type StagePlan, type StageTables, subjectDictionaries } from './stage-sql.js';
 import { countRows, createTempTableSql, pages } from './stage-tx.js';
 
-/** Seals identifiers: the blind index and the ciphertext (FieldCrypto). */
+/** Seals identifiers: the blind indexes (current key first) and the ciphertext (FieldCrypto). */
 export interface IdentifierSealer {
-  blindIndex(value: string): string;
+  blindIndexes(value: string): string[];
   encrypt(value: string): string;
 }
 
+// One row per identifier and key of the ring; `cur` marks the current key's hash, the one
+// new subjects get. During a key rotation a subject may still carry an older key's hash,
+// so an identifier is known when any of its hashes is in `subject_index`.
 const HASH_COLUMNS: LakeColumn[] = [
   { name: 'ident', type: 'text', nullable: false },
   { name: 'h', type: 'text', nullable: false },
+  { name: 'cur', type: 'boolean', nullable: false },
 ];
+const HASH_NAMES = HASH_COLUMNS.map((c) => c.name);
 const SUBJECT_COLUMNS = ['subject_key', 'kind', 'identifier_hash', 'identifier_enc'];
 // Rows handed to the appender at a time.
 const APPEND_ROWS = 100_000;
@@ -48,10 +53,12 @@ export async function resolveSubjects(
   await tx.execute(createTempTableSql(tables.hash, HASH_COLUMNS, engine));
   const hashed: unknown[][] = [];
   for await (const page of pages<{ ident: string }>(tx, tables.ids, 'ident', distinct)) {
-    for (const { ident } of page) hashed.push([ident, sealer.blindIndex(ident)]);
-    if (hashed.length >= APPEND_ROWS) await tx.appendRows(tables.hash, ['ident', 'h'], hashed.splice(0));
+    for (const { ident } of page) {
+      sealer.blindIndexes(ident).forEach((h, i) => hashed.push([ident, h, i === 0]));
+    }
+    if (hashed.length >= APPEND_ROWS) await tx.appendRows(tables.hash, HASH_NAMES, hashed.splice(0));
   }
-  if (hashed.length > 0) await tx.appendRows(tables.hash, ['ident', 'h'], hashed.splice(0));
+  if (hashed.length > 0) await tx.appendRows(tables.hash, HASH_NAMES, hashed.splice(0));
   if (engine === 'postgres') {
     await tx.execute(`ANALYZE ${q(tables.hash)}`);
     await tx.execute('LOCK TABLE subject_index IN SHARE ROW EXCLUSIVE MODE');
@@ -60,7 +67,8 @@ export async function resolveSubjects(
     `CREATE TEMP TABLE ${q(tables.fresh)} AS
      SELECT row_number() OVER (ORDER BY hs.h) AS _seq, hs.ident, hs.h, i.kind
      FROM ${q(tables.hash)} hs JOIN ${q(tables.ids)} i ON i.ident = hs.ident
-     WHERE NOT EXISTS (SELECT 1 FROM subject_index s WHERE s.identifier_hash = hs.h)`,
+     WHERE hs.cur AND NOT EXISTS (
+       SELECT 1 FROM ${q(tables.hash)} ho JOIN subject_index s ON s.identifier_hash = ho.h WHERE ho.ident = hs.ident)`,
   );
   const fresh = await countRows(tx, `SELECT count(*) AS n FROM ${q(tables.fresh)}`);
   const base = await countRows(tx, 'SELECT coalesce(max(subject_key), 0) AS n FROM subject_index');

@@ -1,5 +1,5 @@
 import { type DatasetType, type FieldDef, findDataset } from '@qingfeng/core';
-import { type Lake, quoteIdentifier } from '../../../lake/index.js';
+import { type Lake, parameterList, quoteIdentifier } from '../../../lake/index.js';
 import { datasetTablesOf, type RowJurisdiction, rowsWithinSql } from '../../../models-engine/model-engine.js';
 
 /*
@@ -159,12 +159,15 @@ export async function findRows(
   return { rows: await lake.query(sql, params.values), total: Number(count?.n ?? 0) };
 }
 
-/** The subject key of an identifier, looked up by its blind index; undefined if the lake never saw it. */
-export async function findSubjectKey(lake: Lake, identifierHash: string): Promise<number | undefined> {
+/**
+ * The subject key of an identifier, looked up by its blind indexes (one per key of the ring:
+ * during a rotation the row may still carry the older key's); undefined if the lake never saw it.
+ */
+export async function findSubjectKey(lake: Lake, identifierHashes: string[]): Promise<number | undefined> {
   if (!(await lake.hasTable('subject_index'))) return undefined;
   const rows = await lake.query<{ subject_key: number }>(
-    'SELECT subject_key FROM subject_index WHERE identifier_hash = $1',
-    [identifierHash],
+    `SELECT subject_key FROM subject_index WHERE identifier_hash IN (${parameterList(identifierHashes)})`,
+    identifierHashes,
   );
   return rows[0] === undefined ? undefined : Number(rows[0].subject_key);
 }

@@ -64,7 +64,7 @@ async function toCondition(
   if (result.value === null) throw new ValidationError(`${where}: empty filter`, where);
   if (field.type === 'id' || field.type === 'uscc' || field.type === 'subject') {
     const code = field.type === 'subject' ? (result.value as Subject).code : (result.value as string);
-    const subjectKey = await findSubjectKey(services.lake, services.fieldCrypto.blindIndex(code));
+    const subjectKey = await findSubjectKey(services.lake, services.fieldCrypto.blindIndexes(code));
     return subjectKey === undefined ? null : { kind: 'equals', column: `${field.key}_sk`, value: subjectKey };
   }
   if (field.type === 'division')

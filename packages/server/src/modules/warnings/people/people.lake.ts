@@ -1,5 +1,5 @@
 import { STANDARD_DATASETS } from '@qingfeng/core';
-import { type Lake, quoteIdentifier } from '../../../lake/index.js';
+import { type Lake, parameterList, quoteIdentifier } from '../../../lake/index.js';
 import { datasetTablesOf, type RowJurisdiction, rowsWithinSql } from '../../../models-engine/model-engine.js';
 
 /*
@@ -52,12 +52,15 @@ export async function findSubjectKeysByName(
   return rows.map((r) => Number(r.sk));
 }
 
-/** The subject key an identity number's blind index names, or undefined when the lake never saw it. */
-export async function findSubjectKeyByHash(lake: Lake, identifierHash: string): Promise<number | undefined> {
+/**
+ * The subject key an identity number's blind indexes name (one per key of the ring: during a
+ * rotation the row may still carry the older key's), or undefined when the lake never saw it.
+ */
+export async function findSubjectKeyByHash(lake: Lake, identifierHashes: string[]): Promise<number | undefined> {
   if (!(await lake.hasTable('subject_index'))) return undefined;
   const rows = await lake.query<{ subject_key: unknown }>(
-    "SELECT subject_key FROM subject_index WHERE identifier_hash = $1 AND kind = 'person'",
-    [identifierHash],
+    `SELECT subject_key FROM subject_index WHERE identifier_hash IN (${parameterList(identifierHashes)}) AND kind = 'person'`,
+    identifierHashes,
   );
   return rows[0] === undefined ? undefined : Number(rows[0].subject_key);
 }

@@ -42,7 +42,7 @@ export async function searchPeople(
       );
     }
     idNumber = parsed.value.id;
-    const key = await findSubjectKeyByHash(services.lake, services.fieldCrypto.blindIndex(idNumber));
+    const key = await findSubjectKeyByHash(services.lake, services.fieldCrypto.blindIndexes(idNumber));
     candidates = key === undefined ? [] : [key];
   } else {
     candidates = await findSubjectKeysByName(services.lake, scope, text);
