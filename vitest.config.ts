@@ -12,6 +12,10 @@ export default defineConfig({
   test: {
     include: ['packages/{core,demo,server,web}/src/**/*.test.{ts,tsx}'],
     pool: 'forks',
+    // Vitest's default on two cores is one worker, one file at a time. The files wait on
+    // PostgreSQL, DuckDB's threads and the disk more than they compute: three at once keep
+    // both cores busy.
+    maxWorkers: 3,
     // Migrates one store per engine before the files start; each test's store is a copy.
     globalSetup: ['packages/server/src/testing/migrated-templates.ts'],
     testTimeout: 30_000,

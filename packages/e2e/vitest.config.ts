@@ -13,6 +13,9 @@ export default defineConfig({
   test: {
     include: ['packages/e2e/src/**/*.e2e.ts'],
     pool: 'forks',
+    // Each file drives its own server and browser, processes of their own: two files at once
+    // (Vitest's default on two cores is one).
+    maxWorkers: 2,
     // A browser flow makes many round trips, and a file's first test also waits for its
     // server (migrations, Argon2 hashing) and browser to start (harness/console-test.ts).
     testTimeout: 240_000,
