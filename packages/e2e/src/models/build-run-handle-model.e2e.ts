@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { screenshotPath } from '../harness/browser.js';
 import { signInAs, signOut } from '../harness/console-actions.js';
@@ -55,9 +55,26 @@ async function choose(page: Page, testId: string, option: string, search = false
   if (search) await page.keyboard.type(option);
   const dropdown = page.locator(`.ant-select-dropdown:has([id="${listId}"])`);
   await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-  const multiple = select.locator('xpath=ancestor-or-self::*[contains(@class, "ant-select-multiple")]');
-  if ((await multiple.count()) > 0) await page.keyboard.press('Escape'); // a multiple select stays open for more
+  // The select shows what was chosen; a click that landed while the list was still being
+  // laid out (a busy machine) chose nothing, and is made again.
+  if (!(await shows(select, option))) {
+    await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    expect(await shows(select, option), `${testId} shows ${option}`).toBe(true);
+  }
+  // A multiple select stays open for more; so may a single one whose click came late.
+  if (await dropdown.isVisible()) await page.keyboard.press('Escape');
   await dropdown.waitFor({ state: 'hidden' });
+}
+
+/** Whether the select shows `option` as chosen, within a few seconds. */
+async function shows(select: Locator, option: string): Promise<boolean> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    // The list itself opens in a layer of its own, so the select's text is its chosen value.
+    if ((await select.textContent())?.includes(option)) return true;
+    await select.page().waitForTimeout(200);
+  }
+  return false;
 }
 
 /** In the builder: benefit payments joined with deaths on the person, paid after death + grace. */
