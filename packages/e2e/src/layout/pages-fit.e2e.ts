@@ -14,6 +14,7 @@ import {
   userFor,
 } from './console-routes.js';
 import { measureWidth } from './measure-width.js';
+import { trackRequests, waitForQuiet } from './quiet-network.js';
 import { WORKING_STATES } from './working-states.js';
 
 /**
@@ -46,10 +47,12 @@ async function sessionOf(browser: Browser, server: RunningServer, user: Login): 
   return state;
 }
 
+/** Requests in flight on each page the test opened. */
+const inFlightOn = new WeakMap<Page, () => number>();
+
 /** Waits until the page has its data: no request in flight, no spinner turning. */
 async function settle(page: Page): Promise<void> {
-  // A page that polls (a run under way) is never idle: give it a few seconds at most.
-  await Promise.race([page.waitForLoadState('networkidle'), page.waitForTimeout(3_000)]);
+  await waitForQuiet(page, inFlightOn.get(page) ?? (() => 0));
   await page
     .locator('.ant-spin-spinning, .ant-skeleton-active')
     .first()
@@ -123,6 +126,7 @@ for (const { lang, stored } of LANGUAGES) {
           const context = await browser.newContext({ baseURL: server.baseUrl, viewport, storageState });
           await context.addInitScript((value) => localStorage.setItem('qf.lang', value), stored);
           const page = await context.newPage();
+          inFlightOn.set(page, trackRequests(page));
           page.on('pageerror', (error) => problems.push(`${current}: ${error.message}`));
           pages.set(user.username, page);
           return page;

@@ -94,8 +94,14 @@ describe.each(testEngines())('every dataset type of the standard imports in ever
   });
   afterAll(async () => platform?.close());
 
-  it.each(listDatasets().map((d) => [d.key, d] as const))('%s', async (_key, dataset) => {
-    for (const format of FORMATS) {
+  // Reading a file does not depend on the store: the embedded platform imports each type in
+  // all four formats; on PostgreSQL each type comes in one of them, in turn, so every format
+  // and every type still reach that store while the slowest file of the suite does a third of the work.
+  const formatsOf = (index: number): Format[] =>
+    engine === 'pglite' ? FORMATS : [FORMATS[index % FORMATS.length] as Format];
+
+  it.each(listDatasets().map((d, index) => [d.key, d, index] as const))('%s', async (_key, dataset, index) => {
+    for (const format of formatsOf(index)) {
       const file = await writeSample(platform.dataDir, dataset, format);
       const { batch } = await importDatasetFile(platform.services, systemActor('test'), {
         datasetType: dataset.key,
