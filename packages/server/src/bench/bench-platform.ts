@@ -24,6 +24,8 @@ export interface BenchPlatformOptions {
   /** QF_DATABASE_URL and QF_LAKE_URL; both stores in the data folder when absent. */
   databaseUrl?: string;
   lakeUrl?: string;
+  /** QF_FIELD_CIPHER: how the import seals identity and phone numbers; the platform's default when absent. */
+  fieldCipher?: string;
 }
 
 /**
@@ -40,6 +42,7 @@ function benchConfig(dataDir: string, options: BenchPlatformOptions) {
     QF_LAKE_MEMORY_LIMIT: options.lakeMemoryLimit,
     QF_DATABASE_URL: options.databaseUrl,
     QF_LAKE_URL: options.lakeUrl,
+    QF_FIELD_CIPHER: options.fieldCipher,
   });
 }
 

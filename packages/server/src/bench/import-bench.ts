@@ -40,8 +40,9 @@ function openBenchPlatform(
   engine: 'pglite' | 'postgres',
   dataDir: string,
   lakeMemoryLimit: string,
+  fieldCipher?: string,
 ): Promise<BenchPlatform> {
-  if (engine === 'pglite') return openPlatformIn(dataDir, { lakeMemoryLimit });
+  if (engine === 'pglite') return openPlatformIn(dataDir, { lakeMemoryLimit, fieldCipher });
   const serverUrl = process.env.QF_TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('the PostgreSQL import run needs QF_TEST_DATABASE_URL');
   return openPostgresPlatform(serverUrl);
@@ -61,8 +62,9 @@ export async function measureImport(
   engine: 'pglite' | 'postgres',
   dataDir: string,
   lakeMemoryLimit: string,
+  fieldCipher?: string,
 ): Promise<Measurement> {
-  const platform = await openBenchPlatform(engine, dataDir, lakeMemoryLimit);
+  const platform = await openBenchPlatform(engine, dataDir, lakeMemoryLimit, fieldCipher);
   // Background work reports failure as a process warning (background-tasks.ts).
   const failures: string[] = [];
   const onWarning = (warning: Error) => {

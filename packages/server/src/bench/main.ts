@@ -34,7 +34,7 @@ import { runConsoleLoadBench } from './console-load.js';
 import { measureFieldCrypto, printCryptoTable } from './crypto-bench.js';
 import { printGroundTruthReport } from './ground-truth-report.js';
 import { inChild, measureAtRest, measureDuckDbRaw, measureImport, prepareDataDir } from './import-bench.js';
-import { runImportBench } from './import-runs.js';
+import { printEncryptedImports, runEncryptedImportBench, runImportBench } from './import-runs.js';
 import { runLogBench } from './log-bench.js';
 import { runModelsBench } from './models-bench.js';
 import { formatScaleBench, runScaleBench, type ScaleBench } from './scale/scale-bench.js';
@@ -47,7 +47,7 @@ function option(name: string, fallback: number): number {
 }
 
 async function child(): Promise<void> {
-  const [, , , kind = '', label = '', file = '', dataDir = '', lakeMemoryLimit = ''] = process.argv;
+  const [, , , kind = '', label = '', file = '', dataDir = '', lakeMemoryLimit = '', fieldCipher = ''] = process.argv;
   if (kind === 'scale') {
     // label: the engine; file: the options as JSON.
     const result = await runScaleBench({ ...(JSON.parse(file) as object), engine: label as ScaleBench['engine'], log });
@@ -70,6 +70,7 @@ async function child(): Promise<void> {
             kind === 'import-postgres' ? 'postgres' : 'pglite',
             dataDir,
             lakeMemoryLimit,
+            fieldCipher || undefined,
           );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
@@ -124,6 +125,8 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'crypto') {
     const cryptoRows = option('crypto-rows', 100_000);
     printCryptoTable(cryptoRows, measureFieldCrypto(cryptoRows));
+    const sealCost = (ids: number) => new Map(measureFieldCrypto(ids).map((m) => [m.cipher, m.sealMs]));
+    printEncryptedImports(await runEncryptedImportBench(cryptoRows, sealCost));
   }
   if (only === 'crypto') return;
   if (only !== 'models') {
