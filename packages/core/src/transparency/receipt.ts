@@ -17,7 +17,7 @@ import { LOG_HASH_NAMES, type LogHashName } from './log-hash.js';
  * The public keys are deliberately not in it: a verifier takes them from the log (or its own
  * pinned copy), since a receipt that brought its own keys would prove nothing.
  */
-export const RECEIPT_FORMAT = 'qingfeng-log-receipt/v1';
+export const RECEIPT_FORMAT = 'qingfeng-log-receipt/v1' as const;
 
 export interface Receipt {
   readonly origin: string;
@@ -38,22 +38,23 @@ export interface ReceiptProblem {
 // A path has one hash per level: 64 covers any tree size below 2^53 with room to spare.
 const MAX_PATH = 64;
 
+/** The JSON object of a receipt, as the server sends it and a file holds it. */
+export function receiptToJson(receipt: Receipt) {
+  return {
+    format: RECEIPT_FORMAT,
+    origin: receipt.origin,
+    hash: receipt.hash,
+    index: receipt.index,
+    treeSize: receipt.treeSize,
+    entry: encodeBase64(receipt.entry),
+    inclusionPath: receipt.inclusionPath.map(encodeBase64),
+    checkpoint: receipt.checkpoint,
+  };
+}
+
 /** The JSON text of a receipt (two-space indented, for people who open it). */
 export function formatReceipt(receipt: Receipt): string {
-  return `${JSON.stringify(
-    {
-      format: RECEIPT_FORMAT,
-      origin: receipt.origin,
-      hash: receipt.hash,
-      index: receipt.index,
-      treeSize: receipt.treeSize,
-      entry: encodeBase64(receipt.entry),
-      inclusionPath: receipt.inclusionPath.map(encodeBase64),
-      checkpoint: receipt.checkpoint,
-    },
-    null,
-    2,
-  )}\n`;
+  return `${JSON.stringify(receiptToJson(receipt), null, 2)}\n`;
 }
 
 const isCount = (value: unknown): value is number =>
