@@ -57,7 +57,11 @@ export function VerifyPage() {
         </Typography.Title>
         <LanguageSwitch />
       </Flex>
-      <Flex vertical gap={16} style={{ width: '100%', maxWidth: 820, margin: '0 auto', padding: '8px 12px 32px' }}>
+      <Flex
+        vertical
+        gap={16}
+        style={{ width: '100%', maxWidth: 820, margin: '0 auto', padding: '8px 12px 32px', boxSizing: 'border-box' }}
+      >
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('verify.title')}
         </Typography.Title>
