@@ -12,11 +12,15 @@ function findEntry(repository: TransparencyRepository, locator: EntryLocator): P
     : repository.findEntryBySource(locator.kind, locator.sourceId);
 }
 
+const isVisibleTo = (entry: StoredEntry, jurisdictionPrefix: string) =>
+  jurisdictionPrefix === '' || (entry.division_code !== null && entry.division_code.startsWith(jurisdictionPrefix));
+
 /**
  * A receipt for an entry the reader may see (the jurisdiction rule of the entries API), proving
  * it in the latest signed tree head. An entry committed a moment ago may not be sequenced or
- * covered by a tree head yet: then the log sequences and signs now (as the tree-heads API does
- * for the same readers), so staff never have to wait for the next interval.
+ * covered by a tree head yet: then the log sequences, and signs a head for a visible entry no
+ * head covers (as the tree-heads API does for the same readers), so staff never wait for the
+ * next interval. Nothing is signed for an entry that is missing or out of the reader's reach.
  */
 export async function assembleReceipt(
   services: TransparencyServices,
@@ -25,19 +29,16 @@ export async function assembleReceipt(
 ) {
   const repository = new TransparencyRepository(services.database.db);
   let entry = await findEntry(repository, locator);
-  let head = await repository.findLatestTreeHead();
-  if (!entry || !head || Number(head.size) <= Number(entry.idx)) {
-    await services.transparency.signNow();
+  if (!entry) {
+    await services.transparency.sequence();
     entry = await findEntry(repository, locator);
-    head = await repository.findLatestTreeHead();
   }
-  const isVisible =
-    entry !== undefined &&
-    (jurisdictionPrefix === '' || (entry.division_code !== null && entry.division_code.startsWith(jurisdictionPrefix)));
-  const state = await repository.findState();
-  if (!isVisible || !entry || !head || !state || Number(head.size) <= Number(entry.idx))
-    throw new NotFoundError('Transparency log entry');
+  if (!entry || !isVisibleTo(entry, jurisdictionPrefix)) throw new NotFoundError('Transparency log entry');
   const index = Number(entry.idx);
+  let head = await repository.findLatestTreeHead();
+  if (!head || Number(head.size) <= index) head = await services.transparency.signNow();
+  const state = await repository.findState();
+  if (!head || !state || Number(head.size) <= index) throw new NotFoundError('Transparency log entry');
   const treeSize = Number(head.size);
   return receiptToJson({
     origin: state.origin,
