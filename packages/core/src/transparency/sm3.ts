@@ -27,7 +27,7 @@ function pad(data: Uint8Array): Uint8Array {
 }
 
 /** The compression function CF (§5.3.3) of one 64-byte block into the state `v`. */
-function compress(v: number[], block: DataView, offset: number, w: Uint32Array, w1: Uint32Array): void {
+function compress(v: Uint32Array, block: DataView, offset: number, w: Uint32Array, w1: Uint32Array): void {
   for (let j = 0; j < 16; j++) w[j] = block.getUint32(offset + j * 4);
   for (let j = 16; j < 68; j++) {
     w[j] =
@@ -37,7 +37,14 @@ function compress(v: number[], block: DataView, offset: number, w: Uint32Array, 
       0;
   }
   for (let j = 0; j < 64; j++) w1[j] = ((w[j] as number) ^ (w[j + 4] as number)) >>> 0;
-  let [a, b, c, d, e, f, g, h] = v as [number, number, number, number, number, number, number, number];
+  let a = v[0] as number;
+  let b = v[1] as number;
+  let c = v[2] as number;
+  let d = v[3] as number;
+  let e = v[4] as number;
+  let f = v[5] as number;
+  let g = v[6] as number;
+  let h = v[7] as number;
   for (let j = 0; j < 64; j++) {
     const isLow = j < 16;
     const ss1 = rotl((rotl(a, 12) + e + rotl(isLow ? T_LOW : T_HIGH, j)) >>> 0, 7);
@@ -55,14 +62,22 @@ function compress(v: number[], block: DataView, offset: number, w: Uint32Array, 
     f = e;
     e = p0(tt2);
   }
-  [a, b, c, d, e, f, g, h].forEach((x, i) => (v[i] = ((v[i] as number) ^ x) >>> 0));
+  // Uint32Array stores each value modulo 2^32, so no `>>> 0` is needed here.
+  v[0] = (v[0] as number) ^ a;
+  v[1] = (v[1] as number) ^ b;
+  v[2] = (v[2] as number) ^ c;
+  v[3] = (v[3] as number) ^ d;
+  v[4] = (v[4] as number) ^ e;
+  v[5] = (v[5] as number) ^ f;
+  v[6] = (v[6] as number) ^ g;
+  v[7] = (v[7] as number) ^ h;
 }
 
 /** The 32-byte SM3 digest of `data`. */
 export function sm3(data: Uint8Array): Uint8Array {
   const padded = pad(data);
   const view = new DataView(padded.buffer);
-  const v = [...IV];
+  const v = Uint32Array.from(IV);
   const w = new Uint32Array(68);
   const w1 = new Uint32Array(64);
   for (let offset = 0; offset < padded.length; offset += 64) compress(v, view, offset, w, w1);
