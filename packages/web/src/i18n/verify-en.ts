@@ -9,7 +9,6 @@ export const verifyEn: Record<keyof typeof verifyZh, string> = {
   'verify.keysHint': 'Compare each fingerprint with the one published through another channel.',
   'verify.keys.origin': 'Log name',
   'verify.keys.hash': 'Hash',
-  'verify.keys.algorithm': 'Algorithm',
   'verify.keys.fingerprint': 'Fingerprint',
   'verify.keys.failed': "Could not fetch the log's public keys: {reason}",
   'verify.receipt': 'Receipt',

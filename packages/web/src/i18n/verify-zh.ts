@@ -6,7 +6,6 @@ export const verifyZh = {
   'verify.keysHint': '请与发布渠道公布的指纹逐一核对。',
   'verify.keys.origin': '日志名称',
   'verify.keys.hash': '哈希算法',
-  'verify.keys.algorithm': '算法',
   'verify.keys.fingerprint': '指纹',
   'verify.keys.failed': '无法获取日志公钥：{reason}',
   'verify.receipt': '回执',
