@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { concatBytes, hexToBytes } from '@noble/hashes/utils.js';
-import { sm3 } from 'sm-crypto-v2';
+import { concatBytes } from '@noble/hashes/utils.js';
+import { sm3 } from './sm3.js';
 
 /** The hash functions a deployment may choose for its log; both give 32 bytes. */
 export const LOG_HASH_NAMES = ['sha256', 'sm3'] as const;
@@ -24,14 +24,11 @@ export const SHA256_LOG_HASH: LogHash = {
   digest: (data) => sha256(data),
 };
 
-/**
- * SM3 (GB/T 32905-2016) from sm-crypto-v2, which answers in hex; the hex is turned back into
- * bytes so that SM3 and SHA-256 trees are built by the same code.
- */
+/** SM3 (GB/T 32905-2016) from ./sm3.ts, which runs in the browser as well as in Node. */
 export const SM3_LOG_HASH: LogHash = {
   name: 'sm3',
   size: 32,
-  digest: (data) => hexToBytes(sm3(data)),
+  digest: (data) => sm3(data),
 };
 
 /** The hash function a deployment names in its configuration. */

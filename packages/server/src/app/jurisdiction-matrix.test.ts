@@ -42,6 +42,8 @@ interface CountyA {
   subjectKeys: number[];
   /** Transparency log entries recording A's audit rows and batches. */
   logIndices: number[];
+  /** The same entries by what they logged: `kind/source id`. */
+  logSources: string[];
 }
 
 type Probe =
@@ -91,6 +93,14 @@ const PROBES: Record<string, Probe> = {
   '/api/v1/transparency/entries/:index/inclusion': {
     kind: 'read',
     urls: (a) => a.logIndices.map((i) => `/api/v1/transparency/entries/${i}/inclusion`),
+  },
+  '/api/v1/transparency/entries/:index/receipt': {
+    kind: 'read',
+    urls: (a) => a.logIndices.map((i) => `/api/v1/transparency/entries/${i}/receipt`),
+  },
+  '/api/v1/transparency/receipts/:kind/:sourceId': {
+    kind: 'read',
+    urls: (a) => a.logSources.map((source) => `/api/v1/transparency/receipts/${source}`),
   },
   '/api/v1/warnings/stream': {
     kind: 'unbound',
@@ -216,6 +226,7 @@ for (const engine of testEngines()) {
       warningIds: [],
       subjectKeys: [],
       logIndices: [],
+      logSources: [],
     };
 
     /** Builds county A's world through the services users go through. */
@@ -295,11 +306,12 @@ for (const engine of testEngines()) {
       await platform.services.transparency.signNow();
       const logged = await db
         .selectFrom('transparency_entries')
-        .select('idx')
+        .select(['idx', 'kind', 'source_id'])
         .where('division_code', 'like', `${a.divisionPrefix}%`)
         .execute();
       expect(logged.length).toBeGreaterThan(0);
       a.logIndices.push(...logged.map((e) => Number(e.idx)));
+      a.logSources.push(...logged.map((e) => `${e.kind}/${encodeURIComponent(e.source_id)}`));
     }
 
     beforeAll(async () => {

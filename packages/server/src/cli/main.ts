@@ -13,6 +13,7 @@ import { registerOrgCommands } from './commands/org-commands.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerUserCommands } from './commands/user-commands.js';
 import { registerVerifyCommand } from './commands/verify-command.js';
+import { registerWitnessCommand } from './commands/witness-command.js';
 
 const program = new Command()
   .name('qingfeng')
@@ -29,6 +30,7 @@ registerDemoCommand(program, withPlatform);
 registerModelCommands(program, withPlatform);
 registerWarningCommands(program, withPlatform);
 registerVerifyCommand(program, withPlatform);
+registerWitnessCommand(program);
 registerKeyCommands(program, withPlatform, () => openKeyRing(loadConfig()));
 
 try {
@@ -43,5 +45,5 @@ try {
         ? (error.stack ?? error.message)
         : String(error);
   process.stderr.write(`qingfeng: ${text}\n`);
-  process.exitCode = 1;
+  process.exitCode = error instanceof CliError ? error.exitCode : 1;
 }

@@ -49,6 +49,8 @@ export const router = createBrowserRouter(
       hydrateFallbackElement: <FullPageSpin />,
       children: [
         { path: '/sign-in', element: <SignInPage /> },
+        // Public: anyone checks a receipt of the transparency log here, signed in or not.
+        { path: '/verify', ...lazyPage(() => import('../features/verify/verify-page').then((m) => m.VerifyPage)) },
         {
           path: '/change-password',
           ...lazyPage(

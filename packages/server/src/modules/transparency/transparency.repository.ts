@@ -130,6 +130,17 @@ export class TransparencyRepository implements SubtreeReader {
     return row && { ...row, entry: bytes(row.entry), leaf_hash: bytes(row.leaf_hash) };
   }
 
+  /** The entry that logged a source row (an audit row's id, a batch's id), if it is sequenced. */
+  async findEntryBySource(kind: string, sourceId: string): Promise<StoredEntry | undefined> {
+    const row = await this.db
+      .selectFrom('transparency_entries')
+      .selectAll()
+      .where('kind', '=', kind)
+      .where('source_id', '=', sourceId)
+      .executeTakeFirst();
+    return row && { ...row, entry: bytes(row.entry), leaf_hash: bytes(row.leaf_hash) };
+  }
+
   /** Entries from `from` on, in index order, `limit` at a time (verify reads the log this way). */
   async findEntries(from: number, limit: number): Promise<StoredEntry[]> {
     const rows = await this.db

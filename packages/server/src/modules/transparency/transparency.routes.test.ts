@@ -1,10 +1,12 @@
 import { createPublicKey, verify } from 'node:crypto';
 import {
   checkpointSignedBytes,
+  checkReceipt,
   decodeBase64,
   decodeEntry,
   hashLeaf,
   parseCheckpoint,
+  parseReceipt,
   parseSignedNote,
   SM3_LOG_HASH,
   verifyConsistency,
@@ -122,7 +124,55 @@ describe.each(testEngines())('transparency API on %s', (engine) => {
     expect((await get(`/api/v1/transparency/entries/${entryOfA}/inclusion`, auditorB)).statusCode).toBe(404);
     expect((await get(`/api/v1/transparency/entries/${entryOfA}`, handlerA)).statusCode).toBe(403);
     expect((await get(`/api/v1/transparency/entries/${entryOfA}`)).statusCode).toBe(401);
-    expect((await get('/api/v1/transparency/consistency?first=1')).statusCode).toBe(401);
+  });
+
+  it('gives county A an audited receipt of its entry that the browser-side check accepts, and county B none', async () => {
+    const keys = (await get('/api/v1/transparency/keys')).json<{
+      origin: string;
+      keys: { algorithm: 'ed25519' | 'sm2'; keyName: string; publicKey: string }[];
+    }>();
+    const published = keys.keys.map((k) => ({ ...k, publicKey: b64(k.publicKey) }));
+    const response = await get(`/api/v1/transparency/entries/${entryOfA}/receipt`, auditorA);
+    expect(response.statusCode).toBe(200);
+    const parsed = parseReceipt(response.body);
+    if (!('receipt' in parsed)) throw new Error(`bad receipt ${JSON.stringify(parsed.error)}`);
+    const report = checkReceipt(parsed.receipt, { origin: keys.origin, keys: published });
+    expect(report.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(report.signatures.map((s) => s.outcome)).toEqual(['valid', 'valid']);
+    const audited = await platform.services.database.db
+      .selectFrom('audit_log')
+      .select(['object_id', 'user_id'])
+      .where('action', '=', 'transparency.receipt')
+      .execute();
+    expect(audited).toContainEqual({ object_id: String(entryOfA), user_id: auditorA.user.id });
+
+    expect((await get(`/api/v1/transparency/entries/${entryOfA}/receipt`, auditorB)).statusCode).toBe(404);
+    expect((await get(`/api/v1/transparency/entries/${entryOfA}/receipt`, handlerA)).statusCode).toBe(403);
+    expect((await get(`/api/v1/transparency/entries/${entryOfA}/receipt`)).statusCode).toBe(401);
+  });
+
+  it('gives a receipt for an audit row written a moment ago, sequencing and signing it first', async () => {
+    await recordAudit(
+      platform.services.database.db,
+      { ...systemActor('api-test'), orgId: auditorA.user.org_id },
+      {
+        action: 'test.just_now',
+      },
+    );
+    const row = await platform.services.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'test.just_now')
+      .executeTakeFirstOrThrow();
+    const before = (await get('/api/v1/transparency/checkpoint')).json<{ size: number }>();
+    const response = await get(`/api/v1/transparency/receipts/audit/${row.id}`, auditorA);
+    expect(response.statusCode).toBe(200);
+    const receipt = response.json<{ treeSize: number; index: number }>();
+    expect(receipt.treeSize).toBeGreaterThan(before.size);
+    expect(receipt.index).toBeLessThan(receipt.treeSize);
+    expect((await get(`/api/v1/transparency/receipts/audit/${row.id}`, auditorB)).statusCode).toBe(404);
+    expect((await get('/api/v1/transparency/receipts/audit/99999999', auditorA)).statusCode).toBe(404);
+    expect((await get(`/api/v1/transparency/receipts/nonsense/${row.id}`, auditorA)).statusCode).toBe(400);
   });
 
   it('proves that a later tree head extends an earlier one', async () => {
@@ -136,7 +186,8 @@ describe.each(testEngines())('transparency API on %s', (engine) => {
     expect(signed.statusCode).toBe(200);
     const second = signed.json<{ size: number; rootHash: string }>();
     expect(second.size).toBeGreaterThan(first.size);
-    const proof = await get(`/api/v1/transparency/consistency?first=${first.size}&second=${second.size}`, auditorB);
+    // Public: no session at all.
+    const proof = await get(`/api/v1/transparency/consistency?first=${first.size}&second=${second.size}`);
     expect(proof.statusCode).toBe(200);
     expect(
       verifyConsistency(

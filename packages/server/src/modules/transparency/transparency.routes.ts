@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireAuth } from '../../http/access-control.js';
 import { actorFromRequest, recordAudit } from '../audit/index.js';
@@ -12,7 +12,10 @@ import {
   ZInclusionQuery,
   ZLogEntry,
   ZLogKeys,
+  ZReceipt,
+  ZReceiptParams,
 } from './transparency.schemas.js';
+import { assembleReceipt, type EntryLocator } from './receipts.service.js';
 import {
   findLatestCheckpoint,
   findLogEntry,
@@ -23,7 +26,8 @@ import {
 
 /**
  * The transparency log (可信存证): tree heads and keys for anyone (a witness, the public
- * verifier page); entries and proofs of internal entries for staff who may read the audit trail.
+ * verifier page), and consistency proofs, which reveal no entry; entries, inclusion proofs and
+ * receipts of internal entries for staff who may read the audit trail, within their jurisdiction.
  */
 export function registerTransparencyRoutes(app: FastifyInstance, services: TransparencyServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -100,7 +104,9 @@ export function registerTransparencyRoutes(app: FastifyInstance, services: Trans
   api.get(
     '/api/v1/transparency/consistency',
     {
-      config: { access: 'audit.read' },
+      // Public: a consistency proof holds interior hashes only, no entry, and a witness with no
+      // account needs it (docs/transparency-log.md, "Who may see what").
+      config: { access: 'public' },
       schema: {
         tags: ['transparency'],
         summary: 'A consistency proof between two tree sizes (to the latest signed tree head by default)',
@@ -109,5 +115,43 @@ export function registerTransparencyRoutes(app: FastifyInstance, services: Trans
       },
     },
     (request) => proveConsistency(services, request.query.first, request.query.second),
+  );
+
+  const sendReceipt = async (request: FastifyRequest, locator: EntryLocator) => {
+    const receipt = await assembleReceipt(services, locator, requireAuth(request).jurisdictionPrefix);
+    await recordAudit(services.database.db, actorFromRequest(request), {
+      action: 'transparency.receipt',
+      objectType: 'transparency_entry',
+      objectId: receipt.index,
+    });
+    return receipt;
+  };
+
+  api.get(
+    '/api/v1/transparency/entries/:index/receipt',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['transparency'],
+        summary: 'A receipt for an entry: its bytes, inclusion path and the signed tree head it leads to',
+        params: ZEntryParams,
+        response: { 200: ZReceipt },
+      },
+    },
+    (request) => sendReceipt(request, { index: request.params.index }),
+  );
+
+  api.get(
+    '/api/v1/transparency/receipts/:kind/:sourceId',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['transparency'],
+        summary: 'A receipt for the entry that logged a source row (an audit entry by its id, say)',
+        params: ZReceiptParams,
+        response: { 200: ZReceipt },
+      },
+    },
+    (request) => sendReceipt(request, request.params),
   );
 }

@@ -1,3 +1,4 @@
+import { LOG_ENTRY_KINDS } from '@qingfeng/core';
 import { z } from 'zod';
 
 /**
@@ -15,6 +16,11 @@ export const ZEntryParams = z.object({ index: zCount });
 export const ZInclusionQuery = z.object({
   /** The tree size to prove inclusion in; the latest signed tree head's when absent. */
   size: zCount.optional(),
+});
+export const ZReceiptParams = z.object({
+  kind: z.enum(LOG_ENTRY_KINDS),
+  /** The source row's id as the log records it (an audit row's id, `model/version`, …). */
+  sourceId: z.string().min(1).max(200),
 });
 export const ZConsistencyQuery = z.object({ first: zCount, second: zCount.optional() });
 
@@ -63,4 +69,16 @@ export const ZConsistencyProof = z.object({
   first: z.number(),
   second: z.number(),
   proof: z.array(zBase64),
+});
+
+/** A receipt (docs/transparency-log.md, "Receipts"): checkable with no access to the server. */
+export const ZReceipt = z.object({
+  format: z.literal('qingfeng-log-receipt/v1'),
+  origin: z.string(),
+  hash: z.enum(['sha256', 'sm3']),
+  index: z.number(),
+  treeSize: z.number(),
+  entry: zBase64.describe('the canonical entry bytes'),
+  inclusionPath: z.array(zBase64),
+  checkpoint: z.string().describe('the signed note of the tree head the path leads to'),
 });

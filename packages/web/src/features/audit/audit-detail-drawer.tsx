@@ -2,6 +2,7 @@ import { Descriptions, Drawer, Grid, Typography } from 'antd';
 import type { AuditEntry } from '../../api/audit';
 import { useI18n } from '../../i18n';
 import { OutcomeTag } from './outcome-tag';
+import { ReceiptButton } from './receipt-button';
 
 /** Every field of one audit entry, the detail as formatted JSON. */
 export function AuditDetailDrawer({ entry, onClose }: { entry: AuditEntry | null; onClose: () => void }) {
@@ -9,7 +10,13 @@ export function AuditDetailDrawer({ entry, onClose }: { entry: AuditEntry | null
   const screens = Grid.useBreakpoint();
   const text = (value: string | number | null) => (value === null || value === '' ? '—' : value);
   return (
-    <Drawer open={entry !== null} onClose={onClose} title={t('audit.detail')} size={screens.md ? 560 : '100%'}>
+    <Drawer
+      open={entry !== null}
+      onClose={onClose}
+      title={t('audit.detail')}
+      size={screens.md ? 560 : '100%'}
+      extra={entry && <ReceiptButton auditId={entry.id} />}
+    >
       {entry && (
         <Descriptions
           column={1}

@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { type SignInResult, signIn } from '../../api/auth';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/error-text';
@@ -76,6 +76,10 @@ export function SignInPage() {
           {t('signIn.submit')}
         </Button>
       </Form>
+      {/* The public verifier needs no account: say so where people without one arrive. */}
+      <Link to="/verify" style={{ display: 'block', marginTop: 16, textAlign: 'center' }}>
+        {t('verify.link')}
+      </Link>
     </CenteredCard>
   );
 }
