@@ -81,7 +81,7 @@ const returnPlan: CaseRule<'return_investigation_plan'> = {
 
 const proposeMeasure: CaseRule<'propose_measure'> = {
   from: ['investigating'],
-  to: ['investigating'],
+  to: 'same',
   permission: 'case.handle',
   independence: ['investigator'],
   requires: ['reason'],
@@ -111,7 +111,7 @@ const awaitingMeasure = (r: CaseRecord, id: unknown) =>
 
 const approveMeasure: CaseRule<'approve_measure'> = {
   from: ['investigating'],
-  to: ['investigating'],
+  to: 'same',
   permission: 'case.read',
   roles: LEADER,
   independence: ['not_proposer', 'not_investigator'],
@@ -135,7 +135,7 @@ const rejectMeasure: CaseRule<'reject_measure'> = {
 
 const liftMeasure: CaseRule<'lift_measure'> = {
   from: ['investigating', 'awaiting_trial', 'in_trial', 'awaiting_decision', 'decided'],
-  to: ['investigating', 'awaiting_trial', 'in_trial', 'awaiting_decision', 'decided'],
+  to: 'same',
   permission: 'case.handle',
   independence: ['investigator'],
   requires: ['reason'],
@@ -146,7 +146,7 @@ const liftMeasure: CaseRule<'lift_measure'> = {
 
 const addEvidence: CaseRule<'add_evidence'> = {
   from: ['investigating'],
-  to: ['investigating'],
+  to: 'same',
   permission: 'case.handle',
   independence: ['investigator'],
   requires: [],

@@ -47,7 +47,7 @@ const mergeInto: ClueRule<'merge_into'> = {
 
 const linkRelated: ClueRule<'link_related'> = {
   from: OPEN_CLUE_STATES,
-  to: OPEN_CLUE_STATES,
+  to: 'same',
   permission: 'clue.handle',
   independence: [],
   requires: ['reason'],

@@ -46,7 +46,7 @@ const returnPlan: ClueRule<'return_verification_plan'> = {
 
 const recordWork: ClueRule<'record_verification_work'> = {
   from: ['verifying'],
-  to: ['verifying'],
+  to: 'same',
   permission: 'clue.handle',
   independence: [],
   requires: [],

@@ -27,7 +27,7 @@ export interface StepDescription {
   readonly action: string;
   readonly label: LocalisedText;
   readonly from: readonly string[];
-  readonly to: readonly string[];
+  readonly to: readonly string[] | 'same';
   readonly permission: string;
   readonly roles: readonly string[];
   readonly independence: readonly IndependenceRule[];
@@ -56,7 +56,7 @@ export function describeMachine<S extends string, P extends object, R extends Pr
   });
 }
 
-/** The machine as a mermaid state diagram: one arrow per (from, to, action), self-loops left out. */
+/** The machine as a mermaid state diagram: one arrow per (from, to, action); steps that stay put are in the tables. */
 export function machineDiagram<S extends string, P extends object, R extends ProcedureRecordBase<S>>(
   machine: ProcedureMachine<S, P, R>,
   start: S,
@@ -64,8 +64,8 @@ export function machineDiagram<S extends string, P extends object, R extends Pro
   const lines = ['stateDiagram-v2', `  [*] --> ${start}`];
   for (const action of Object.keys(machine.rules) as (keyof P & string)[]) {
     const rule = machine.rules[action];
-    for (const from of rule.from)
-      for (const to of rule.to) if (from !== to) lines.push(`  ${from} --> ${to} : ${action}`);
+    if (rule.to === 'same') continue;
+    for (const from of rule.from) for (const to of rule.to) lines.push(`  ${from} --> ${to} : ${action}`);
   }
   for (const end of machine.terminal) lines.push(`  ${end} --> [*]`);
   return lines.join('\n');
@@ -77,7 +77,7 @@ function stepRows(steps: readonly StepDescription[], stateLabel: (s: string) => 
   return steps.map((s) => [
     `${both(s.label)} (${code(s.action)})`,
     s.from.map((f) => stateLabel(f).zh).join('、'),
-    s.to.map((t) => stateLabel(t).zh).join('、'),
+    s.to === 'same' ? '（不变）unchanged' : s.to.map((t) => stateLabel(t).zh).join('、'),
     [code(s.permission), ...s.roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS].zh)].join(' + '),
     s.independence.map((i) => INDEPENDENCE_LABELS[i].zh).join('；'),
     s.requires.map((r) => REQUIREMENT_LABELS[r].zh).join('、'),
@@ -157,10 +157,11 @@ export function renderProcedureTables(): string {
       DEADLINE_STEPS.map((step) => {
         const rule = policy.steps[step];
         const unit = DEADLINE_UNIT_LABELS[rule.unit];
+        const en = rule.length === 1 ? unit.en.replace(/s$/, '') : unit.en;
         return [
           both(DEADLINE_STEP_LABELS[step]),
           code(step),
-          `${rule.length} ${unit.zh} (${rule.length} ${unit.en})`,
+          `${rule.length} ${unit.zh} (${rule.length} ${en})`,
           rule.remindBefore.join(', '),
         ];
       }),

@@ -66,8 +66,12 @@ export interface Rejection {
 /** One step of a machine, as data: drawable, enumerable, and checked the same way everywhere. */
 export interface TransitionRule<S extends string, P, R extends ProcedureRecordBase<S>> {
   readonly from: readonly S[];
-  /** Every state the step can lead to (more than one where the payload chooses, as an approved disposal does). */
-  readonly to: readonly S[];
+  /**
+   * Every state the step can lead to (more than one where the payload chooses, as an
+   * approved disposal does), or `same` for a step that never moves the matter (adding
+   * evidence, linking a clue), whichever state it is taken in.
+   */
+  readonly to: readonly S[] | 'same';
   readonly permission: Permission;
   /** When set, the actor must also hold one of these roles (approvals belong to leaders). */
   readonly roles?: readonly Role[];
