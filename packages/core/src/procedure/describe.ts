@@ -51,7 +51,7 @@ export function describeMachine<S extends string, P extends object, R extends Pr
       roles: rule.roles ?? [],
       independence: rule.independence,
       requires: rule.requires,
-      starts: { ...rule.starts } as Record<string, string>,
+      starts: { ...rule.starts },
     };
   });
 }
