@@ -102,6 +102,7 @@ export function checkDispositions(list: readonly SubjectDisposition[]): Localise
   if (list.length === 0) return { zh: '须至少对一名当事人作出处理', en: 'At least one person must be dealt with' };
   const seen = new Set<string>();
   for (const d of list) {
+    if (typeof d !== 'object' || d === null) return { zh: '处理决定无效', en: 'A disposition is not valid' };
     if (typeof d.subjectId !== 'string' || !d.subjectId.trim())
       return { zh: '处理对象不明', en: 'A disposition names no person' };
     if (seen.has(d.subjectId))

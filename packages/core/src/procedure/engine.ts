@@ -157,7 +157,7 @@ export function takeStep<S extends string, P extends object, R extends Procedure
   }
   // The mapped type ties each action to its payload; indexing by a union loses that link.
   const rule = (machine.rules as Record<string, TransitionRule<S, unknown, R> | undefined>)[action];
-  const payload = command.payload as StepBasics;
+  const payload = command.payload as StepBasics | null;
   if (!rule || !rule.from.includes(record.state)) {
     const here = labelOf(record.state);
     return reject(
@@ -166,9 +166,27 @@ export function takeStep<S extends string, P extends object, R extends Procedure
       `This step is not allowed while ${here.en.toLowerCase()}`,
     );
   }
+  // Payloads come from outside: the shape every step shares is checked before any rule reads it.
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return reject('invalid_payload', '请求内容无效', 'The request has no valid content');
+  }
   const proposer = rule.proposerOf ? rule.proposerOf(record, command.payload) : record.proposedBy;
   const refused = checkActor(rule, record, actor, proposer);
   if (refused) return refused;
+  if (payload.reason !== undefined && (typeof payload.reason !== 'string' || payload.reason.length > 5000)) {
+    return reject(
+      'invalid_payload',
+      '理由须为不超过5000字的文字',
+      'The reason must be text of at most 5,000 characters',
+    );
+  }
+  if (payload.attachments !== undefined && !isAttachmentList(payload.attachments)) {
+    return reject(
+      'invalid_payload',
+      '附件须有名称和64位十六进制摘要',
+      'Each attachment needs a name and a 64-digit hexadecimal hash',
+    );
+  }
   if (rule.requires.includes('reason') && !(payload.reason ?? '').trim()) {
     return reject('missing_reason', '此操作须写明理由', 'This step needs a reason');
   }
@@ -210,6 +228,23 @@ export function takeStep<S extends string, P extends object, R extends Procedure
     deadline: deadline === record.deadline ? null : deadline,
   };
   return { ok: true, record: next, entry };
+}
+
+function isAttachmentList(value: unknown): value is readonly Attachment[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= 100 &&
+    value.every(
+      (a: unknown) =>
+        typeof a === 'object' &&
+        a !== null &&
+        typeof (a as Attachment).name === 'string' &&
+        (a as Attachment).name.trim() !== '' &&
+        (a as Attachment).name.length <= 255 &&
+        typeof (a as Attachment).hash === 'string' &&
+        HASH.test((a as Attachment).hash),
+    )
+  );
 }
 
 function checkActor<S extends string, R extends ProcedureRecordBase<S>>(

@@ -145,4 +145,34 @@ describe('property ledger', () => {
       { numRuns: 300 },
     );
   });
+
+  it('answers anything a client sends with a reason, never an exception', () => {
+    const start = buildLedger([cash('c', 500)]).ledger;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record({
+            type: fc.constantFrom('register', 'move', 'other'),
+            itemId: fc.constantFrom('c', 'constructor', '__proto__', 7),
+            quantity: fc.anything(),
+            to: fc.anything(),
+            from: fc.anything(),
+            kind: fc.anything(),
+            unit: fc.anything(),
+            description: fc.anything(),
+            caseId: fc.anything(),
+            authority: fc.anything(),
+          }),
+        ),
+        (entry) => {
+          const result = applyLedgerEntry(start, entry as LedgerEntry);
+          if (result.ok) expect(ledgerBalance(result.ledger).balanced).toBe(true);
+          else expect(result.reason.zh && result.reason.en).toBeTruthy();
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(applyLedgerEntry(start, move('constructor', 1, ROOM, disposal('returned'))).ok).toBe(false);
+  });
 });

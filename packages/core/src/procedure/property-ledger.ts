@@ -109,6 +109,11 @@ const validLocation = (l: PropertyLocation | undefined): boolean =>
  * decision that authorises it.
  */
 export function applyLedgerEntry(ledger: Ledger, entry: LedgerEntry): LedgerResult {
+  if (typeof entry !== 'object' || entry === null || typeof entry.itemId !== 'string' || entry.itemId.length > 100) {
+    return fail('财物编号无效', 'The item id is not valid');
+  }
+  // An own-property check: an item id such as "constructor" must not find Object's prototype.
+  const known = Object.hasOwn(ledger.items, entry.itemId) ? ledger.items[entry.itemId] : undefined;
   if (!Number.isSafeInteger(entry.quantity) || entry.quantity <= 0) {
     return fail('数量须为正整数（金额以分计）', 'The quantity must be a positive whole number (money in fen)');
   }
@@ -118,8 +123,13 @@ export function applyLedgerEntry(ledger: Ledger, entry: LedgerEntry): LedgerResu
       'Invalid destination (frozen and custody need an account or storeroom)',
     );
   if (entry.type === 'register') {
-    if (ledger.items[entry.itemId]) return fail('该财物已登记', 'The item is already registered');
-    if (!entry.itemId.trim() || !entry.description.trim())
+    if (known) return fail('该财物已登记', 'The item is already registered');
+    const described =
+      typeof entry.description === 'string' && entry.description.trim() !== '' && entry.description.length <= 2000;
+    if (!PROPERTY_KINDS.includes(entry.kind) || (entry.unit !== 'fen' && entry.unit !== 'piece')) {
+      return fail('财物种类或计量单位无效', 'Not a kind of property or a unit');
+    }
+    if (!entry.itemId.trim() || !described || typeof entry.caseId !== 'string' || !entry.caseId)
       return fail('财物须有编号和描述', 'The item needs an id and a description');
     if (entry.to.place !== 'frozen' && entry.to.place !== 'custody') {
       return fail('财物登记时只能处于冻结或保管状态', 'Property is registered either frozen or in custody');
@@ -135,7 +145,8 @@ export function applyLedgerEntry(ledger: Ledger, entry: LedgerEntry): LedgerResu
     };
     return { ok: true, ledger: { items: { ...ledger.items, [entry.itemId]: item }, entries: ledger.entries + 1 } };
   }
-  const item = ledger.items[entry.itemId];
+  if (entry.type !== 'move') return fail('账目类型无效', 'Not a kind of ledger entry');
+  const item = known;
   if (!item) return fail('该财物未登记', 'The item has not been registered');
   if (!validLocation(entry.from)) return fail('来源无效', 'Invalid origin');
   if (keyOf(entry.from) === keyOf(entry.to))
@@ -143,7 +154,7 @@ export function applyLedgerEntry(ledger: Ledger, entry: LedgerEntry): LedgerResu
   if (!canMoveProperty(entry.from.place, entry.to.place))
     return fail('不允许的财物流转', 'Property cannot move that way');
   const disposal = entry.to.place !== 'custody';
-  if (disposal && !(entry.authority ?? '').trim())
+  if (disposal && !(typeof entry.authority === 'string' && entry.authority.trim() && entry.authority.length <= 200))
     return fail('处置须写明批准或决定文书', 'A disposal needs the approval or decision that authorises it');
   const here = item.holdings[keyOf(entry.from)] ?? 0;
   if (entry.quantity > here) return fail(`该处仅有${here}`, `Only ${here} there`);
@@ -160,7 +171,7 @@ export function applyLedgerEntry(ledger: Ledger, entry: LedgerEntry): LedgerResu
 
 /** Where an item is now: each place holding some of it, with how much. */
 export function whereIs(ledger: Ledger, itemId: string): { location: PropertyLocation; quantity: number }[] {
-  const item = ledger.items[itemId];
+  const item = Object.hasOwn(ledger.items, itemId) ? ledger.items[itemId] : undefined;
   if (!item) return [];
   return Object.entries(item.holdings).map(([key, quantity]) => {
     const [place, where] = key.split(/\|(.*)/s) as [PropertyPlace, string];
