@@ -30,4 +30,11 @@ export * from './case-labels.js';
 export { MEASURE_LABELS, MEASURE_RULES, MEASURE_STATUS_LABELS, isMeasureOpen } from './case-measures.js';
 export { CASE_MACHINE, applyCaseAction, proposeCase } from './case-machine.js';
 export * from './property-ledger.js';
-export { describeMachine, machineDiagram, renderProcedureTables } from './describe.js';
+export {
+  INDEPENDENCE_LABELS,
+  REQUIREMENT_LABELS,
+  type StepDescription,
+  describeMachine,
+  machineDiagram,
+  renderProcedureTables,
+} from './describe.js';
