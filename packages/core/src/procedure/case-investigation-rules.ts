@@ -59,12 +59,7 @@ const approvePlan: CaseRule<'approve_investigation_plan'> = {
   roles: LEADER,
   independence: ['not_proposer', 'not_investigator'],
   requires: [],
-  apply: (r, _p, _a, at, policy) => ({
-    ...r,
-    state: 'investigating',
-    proposedBy: null,
-    investigationDeadline: startDeadline('investigation', at.slice(0, 10), policy),
-  }),
+  apply: (r) => ({ ...r, state: 'investigating', proposedBy: null }),
   starts: { investigating: 'investigation' },
 };
 
@@ -211,7 +206,7 @@ const revokeFiling: CaseRule<'revoke_filing'> = {
   requires: ['reason'],
   check: (r) =>
     r.measures.some(isMeasureOpen) ? bad('须先解除全部在用措施', 'Lift every measure in force first') : null,
-  apply: (r) => ({ ...r, state: 'revoked', proposedBy: null, investigationDeadline: null }),
+  apply: (r) => ({ ...r, state: 'revoked', proposedBy: null }),
 };
 
 /** The steps from filing through the investigation to its report. */

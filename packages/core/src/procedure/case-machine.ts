@@ -35,7 +35,6 @@ export function proposeCase(
     trialReviewerIds: [],
     measures: [],
     evidence: [],
-    investigationDeadline: null,
     proposedDispositions: null,
     decision: null,
   };

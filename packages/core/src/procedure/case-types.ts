@@ -89,7 +89,6 @@ export interface CaseRecord extends ProcedureRecordBase<CaseState> {
   readonly trialReviewerIds: readonly string[];
   readonly measures: readonly Measure[];
   readonly evidence: readonly Evidence[];
-  readonly investigationDeadline: RunningDeadline | null;
   readonly proposedDispositions: readonly SubjectDisposition[] | null;
   readonly decision: CaseDecision | null;
 }
