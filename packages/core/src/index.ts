@@ -8,3 +8,4 @@ export * from './standard/index.js';
 export * from './models/index.js';
 export * from './auth/password-policy.js';
 export * from './transparency/index.js';
+export * from './procedure/index.js';

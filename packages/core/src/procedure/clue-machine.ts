@@ -1,0 +1,70 @@
+import type { LocalisedText } from '../standard/result.js';
+import { CLUE_TRIAGE_RULES } from './clue-triage-rules.js';
+import { CLUE_VERIFICATION_RULES } from './clue-verification-rules.js';
+import {
+  CLUE_STATES,
+  CLUE_TERMINAL_STATES,
+  type ClueSource,
+  type ClueState,
+  type CluePayloads,
+  type ClueRecord,
+} from './clue-types.js';
+import { CLUE_STATE_LABELS } from './clue-labels.js';
+import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy, startDeadline } from './deadlines.js';
+import { type ProcedureCommand, type ProcedureMachine, type StepResult, takeStep } from './engine.js';
+
+/** The clue procedure, from receipt to its end: closed, transferred, merged, or filed as a case. */
+export const CLUE_MACHINE: ProcedureMachine<ClueState, CluePayloads, ClueRecord> = {
+  name: 'clue',
+  states: CLUE_STATES,
+  terminal: CLUE_TERMINAL_STATES,
+  rules: { ...CLUE_TRIAGE_RULES, ...CLUE_VERIFICATION_RULES },
+};
+
+/**
+ * A clue just received from `source`, waiting for case management to register it; its
+ * registration clock starts on the date of `receivedAt` (ISO 8601, local offset).
+ */
+export function newClue(
+  id: string,
+  source: ClueSource,
+  receivedAt: string,
+  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+): ClueRecord {
+  return {
+    id,
+    source,
+    state: 'received',
+    proposedBy: null,
+    recusedIds: [],
+    investigatorIds: [],
+    deadline: startDeadline('clue_registration', receivedAt.slice(0, 10), policy),
+    registrationNumber: null,
+    proposal: null,
+    mergedInto: null,
+    relatedClueIds: [],
+    inquiryReply: null,
+    verificationWork: [],
+    verificationDeadline: null,
+    recommendation: null,
+    outcome: null,
+  };
+}
+
+/** Takes one step of the clue procedure, or says why it cannot be taken. */
+export function applyClueAction(
+  clue: ClueRecord,
+  command: ProcedureCommand<CluePayloads>,
+  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+): StepResult<ClueState, ClueRecord> {
+  return takeStep(CLUE_MACHINE, clue, command, policy, (s): LocalisedText => CLUE_STATE_LABELS[s]);
+}
+
+/**
+ * The other half of a merge: the clue that absorbed `mergedId` keeps the link, so either
+ * clue leads to the other. The server writes both in one transaction.
+ */
+export function acceptMergedClue(target: ClueRecord, mergedId: string): ClueRecord {
+  if (target.id === mergedId || target.relatedClueIds.includes(mergedId)) return target;
+  return { ...target, relatedClueIds: [...target.relatedClueIds, mergedId] };
+}
