@@ -31,7 +31,7 @@ export interface SeededWarnings {
   evidenceRows: number;
   events: number;
   ms: number;
-  /** A person in the lake's subject index with warnings in both counties (when there are enough). */
+  /** A person in the lake's subject index whose warnings lie in the demo county (the second warning's subject). */
   personKey: number;
 }
 
