@@ -11,7 +11,12 @@ import type { Database } from './database.js';
  *
  * On PostgreSQL the sequence advances when the statement runs, a moment before its
  * transaction commits; a read from another connection in that moment could keep the old
- * rows under the new number. So there an answer is also kept no longer than MAX_AGE_MS.
+ * rows under the new number. So there an answer is also read again once it is MAX_AGE_MS
+ * old, even at the same revision. It is read again behind the readers, not in front of
+ * them: while one reader recounts, the others still get the kept answer, which at an
+ * unchanged revision is almost always still right (only that moment's race makes it
+ * wrong, and then for at most MAX_AGE_MS and one recount). Otherwise, at a million
+ * warnings, every request arriving during a recount waited for it, every ten seconds.
  * PGlite has one connection, which a transaction holds until it commits: no read falls in
  * that moment, and an answer holds until the number moves (recomputing a million-warning
  * count every few seconds would stall every request queued behind it on that connection).
@@ -23,6 +28,10 @@ const MAX_ENTRIES = 500;
 interface Entry {
   at: number;
   value: Promise<unknown>;
+  /** The answer has come (a read still under way is shared, not read again). */
+  settled: boolean;
+  /** A reader is reading it again (see MAX_AGE_MS). */
+  refreshing: boolean;
 }
 
 /** One cache per store: tests open many stores in one process, and their revisions coincide. */
@@ -48,13 +57,29 @@ export async function cachedAtRevision<T>(database: Database, key: string, compu
   const now = Date.now();
   const kept = cache.get(full);
   const maxAge = database.engine === 'pglite' ? Infinity : MAX_AGE_MS;
-  if (kept && now - kept.at < maxAge) return kept.value as Promise<T>;
-  const value = compute();
+  if (kept) {
+    if (now - kept.at >= maxAge && kept.settled && !kept.refreshing) {
+      kept.refreshing = true;
+      // The kept answer stays until the new one has come; a failed read keeps it too.
+      keep(cache, full, compute(), now, () => (kept.refreshing = false));
+    }
+    return kept.value as Promise<T>;
+  }
   if (cache.size >= MAX_ENTRIES) {
     // Oldest first: a Map iterates in insertion order.
     for (const old of [...cache.keys()].slice(0, Math.ceil(MAX_ENTRIES / 5))) cache.delete(old);
   }
-  cache.set(full, { at: now, value });
-  value.catch(() => cache.delete(full));
+  const value = compute();
+  const entry: Entry = { at: now, value, settled: false, refreshing: false };
+  cache.set(full, entry);
+  value.then(
+    () => (entry.settled = true),
+    () => cache.delete(full),
+  );
   return value;
+}
+
+/** Puts `value` under `full` once it has come; calls `failed` if it fails instead. */
+function keep(cache: Map<string, Entry>, full: string, value: Promise<unknown>, at: number, failed: () => void) {
+  value.then(() => cache.set(full, { at, value, settled: true, refreshing: false }), failed);
 }

@@ -22,21 +22,25 @@ const overviewOpen = (body: unknown) =>
     0,
   );
 
+const personTotal = (body: unknown) => (body as { total: number }).total;
+
 /**
- * What the scale bench loads, as the console asks for it. A person's page
- * (`/api/v1/people/:subjectKey`) is not among them yet: it reads the person from the lake's
- * subject index, which the seeded warnings' subjects are not in; seeding those subjects is
- * what it needs.
+ * What the scale bench loads, as the console asks for it: the list's first page, a filtered
+ * and sorted page, the overview, and the page of `personKey` (a person the seed put in the
+ * lake's subject index, see seed-warnings.ts).
  */
-export const LOAD_ENDPOINTS: readonly LoadEndpoint[] = [
-  { name: 'warnings, first page', path: '/api/v1/warnings?page=1&pageSize=20', countOf: listTotal },
-  {
-    name: 'warnings, filtered + sorted',
-    path: '/api/v1/warnings?status=open&severity=red&sort=-firstSeenAt&page=3&pageSize=20',
-    countOf: listTotal,
-  },
-  { name: 'overview statistics', path: '/api/v1/statistics/overview', countOf: overviewOpen },
-];
+export function loadEndpoints(personKey: number): LoadEndpoint[] {
+  return [
+    { name: 'warnings, first page', path: '/api/v1/warnings?page=1&pageSize=20', countOf: listTotal },
+    {
+      name: 'warnings, filtered + sorted',
+      path: '/api/v1/warnings?status=open&severity=red&sort=-firstSeenAt&page=3&pageSize=20',
+      countOf: listTotal,
+    },
+    { name: 'overview statistics', path: '/api/v1/statistics/overview', countOf: overviewOpen },
+    { name: "a person's page", path: `/api/v1/people/${personKey}`, countOf: personTotal },
+  ];
+}
 
 /** The latencies of one endpoint for one user under load. */
 export interface EndpointLoad {
@@ -56,7 +60,7 @@ export interface EndpointLoad {
 export interface LoadOptions {
   baseUrl: string;
   sessions: readonly HttpSession[];
-  endpoints?: readonly LoadEndpoint[];
+  endpoints: readonly LoadEndpoint[];
   /** Clients sending at the same time (default 50). */
   clients?: number;
   /** Requests each client sends per endpoint and user (default 20). */
@@ -131,7 +135,7 @@ export async function runLoad(options: LoadOptions): Promise<EndpointLoad[]> {
   const clients = options.clients ?? 50;
   const perClient = options.requestsPerClient ?? 20;
   const out: EndpointLoad[] = [];
-  for (const endpoint of options.endpoints ?? LOAD_ENDPOINTS) {
+  for (const endpoint of options.endpoints) {
     for (const session of options.sessions) {
       const url = `${options.baseUrl}${endpoint.path}`;
       // A first request warms the path, and shows a refusal (a wrong session or path) at once.

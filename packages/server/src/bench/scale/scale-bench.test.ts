@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../../testing/test-databases.js';
-import { LOAD_ENDPOINTS } from './load-runner.js';
+import { loadEndpoints } from './load-runner.js';
 import { runScaleBench } from './scale-bench.js';
 
 const WARNINGS = 2_000;
@@ -54,7 +54,7 @@ describe('the scale bench at a tiny scale', () => {
       });
       expect(bench.storedWarnings).toBe(run.storedWarnings + WARNINGS);
 
-      expect(bench.load).toHaveLength(LOAD_ENDPOINTS.length * 2);
+      expect(bench.load).toHaveLength(loadEndpoints(bench.seeded.personKey).length * 2);
       for (const load of bench.load) {
         expect(load.requests).toBe(CLIENTS * PER_CLIENT);
         expect(load.failures).toBe(0);
@@ -74,6 +74,10 @@ describe('the scale bench at a tiny scale', () => {
       expect(redOpenCounty).toBeGreaterThan(0);
       expect(redOpenCounty).toBeLessThan(county);
       expect(count('warnings, filtered + sorted', 'city leader')).toBeGreaterThan(redOpenCounty);
+      // The person's warnings: one in the demo county among the first seeded, none of the run's.
+      const personCounty = count("a person's page", 'county leader') ?? 0;
+      expect(personCounty).toBeGreaterThan(0);
+      expect(count("a person's page", 'city leader')).toBeGreaterThanOrEqual(personCounty);
     }, 600_000);
   }
 });

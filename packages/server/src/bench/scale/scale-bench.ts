@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../app/build-app.js';
 import { type BenchPlatform, openPostgresPlatform, openTemporaryPlatform } from '../bench-platform.js';
 import { RssSampler } from '../models-bench.js';
-import { type EndpointLoad, type LoadEndpoint, runLoad } from './load-runner.js';
+import { type EndpointLoad, type LoadEndpoint, loadEndpoints, runLoad } from './load-runner.js';
 import { type EndToEndRun, runModelsEndToEnd } from './models-end-to-end.js';
 import { createScaleCounty, signInOverHttp } from './scale-county.js';
 import { type SeededWarnings, seedWarnings } from './seed-warnings.js';
@@ -26,7 +26,7 @@ export interface ScaleBenchOptions {
   clients?: number;
   /** Requests per client, endpoint and user (default 20). */
   requestsPerClient?: number;
-  /** Endpoints to load (default LOAD_ENDPOINTS). */
+  /** Endpoints to load (default loadEndpoints of the seeded person). */
   endpoints?: readonly LoadEndpoint[];
   log?: (line: string) => void;
 }
@@ -90,7 +90,7 @@ export async function runScaleBench(options: ScaleBenchOptions): Promise<ScaleBe
         sessions,
         clients: options.clients ?? 50,
         requestsPerClient: options.requestsPerClient ?? 20,
-        ...(options.endpoints ? { endpoints: options.endpoints } : {}),
+        endpoints: options.endpoints ?? loadEndpoints(seeded.personKey),
       });
       return {
         engine: options.engine,

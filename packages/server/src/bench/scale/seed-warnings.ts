@@ -12,10 +12,14 @@
  * - first seen on one of the last 730 days (runs are nightly), last seen since;
  * - a subject (a person) from a pool of 300,000, facts, explanations in both languages;
  * - one to six evidence rows each (a month of payments each, with its amount), the summary
- *   agreeing with them, and a status event for every judged warning.
+ *   agreeing with them, and a status event for every judged warning;
+ * - the subjects of the first warnings in the lake's subject index (an identity number,
+ *   encrypted, and its blind index), as an import leaves them, so a person's page opens.
  */
+import { composeIdNumber } from '@qingfeng/core';
 import { sql } from 'kysely';
 import type { AppServices } from '../../app/app-services.js';
+import { SUBJECT_INDEX_TABLE } from '../../modules/catalogue/index.js';
 import { ensureModelRegistry } from '../../modules/models/registry/model-registry.js';
 import { DEMO_COUNTY_PREFIX, SECOND_COUNTY_PREFIX, TOWNS_PER_COUNTY, VILLAGES_PER_TOWN } from './scale-county.js';
 
@@ -27,6 +31,35 @@ export interface SeededWarnings {
   evidenceRows: number;
   events: number;
   ms: number;
+  /** A person in the lake's subject index whose warnings lie in the demo county (the second warning's subject). */
+  personKey: number;
+}
+
+/** The subject key of series value `g` (warningSelect's `subject`). */
+const subjectOf = (g: number) => 1 + ((g * 7919) % 300_000);
+
+/** Subjects of the first warnings written into the subject index: enough for a few people's pages. */
+const INDEXED_SUBJECTS = 20;
+
+/**
+ * Registers the subjects of the first warnings in the lake's subject index as an import
+ * would: an identity number (made up, valid) encrypted, with its blind index. The second
+ * warning lies in the demo county, so its subject is the person the load opens.
+ */
+async function seedSubjects(services: AppServices, count: number): Promise<number> {
+  const lake = services.lake;
+  if (!(await lake.hasTable(SUBJECT_INDEX_TABLE.name))) await lake.createTable(SUBJECT_INDEX_TABLE);
+  const keys = [...new Set(Array.from({ length: Math.min(count, INDEXED_SUBJECTS) }, (_v, i) => subjectOf(i + 1)))];
+  const params = keys.flatMap((key) => {
+    const idNumber = composeIdNumber('330102', '19600101', key % 1000);
+    return [key, 'person', services.fieldCrypto.blindIndex(idNumber), services.fieldCrypto.encrypt(idNumber)];
+  });
+  const rows = keys.map((_k, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`).join(', ');
+  await lake.execute(
+    `INSERT INTO subject_index (subject_key, kind, identifier_hash, identifier_enc) VALUES ${rows}`,
+    params,
+  );
+  return subjectOf(Math.min(count, 2));
 }
 
 /** The columns of one warning of series value `g`, in the order of INSERT_COLUMNS. */
@@ -45,7 +78,7 @@ function warningSelect(from: number, to: number) {
                   ELSE lpad(CAST(1 + (g * 7) % ${sql.lit(TOWNS_PER_COUNTY)} AS TEXT), 3, '0')
                     || CASE WHEN (g * 53) % 20 >= 17 THEN '000'
                             ELSE CAST(201 + (g * 13) % ${sql.lit(VILLAGES_PER_TOWN)} AS TEXT) END END AS division,
-        CAST(1 + (g * 7919) % 300000 AS TEXT) AS subject,
+        CAST(1 + (g * 7919) % 300000 AS TEXT) AS subject, -- subjectOf(g)
         floor((((g * 2654435761) % 10007) * ((g * 40503) % 10007)) / 10007.0) / 10007.0 AS pick
       FROM generate_series(CAST(${from} AS BIGINT), CAST(${to} AS BIGINT)) AS g
     )
@@ -127,8 +160,9 @@ export async function seedWarnings(
     events += Number(judged.numAffectedRows ?? 0);
     log(`  ${to.toLocaleString('en-US')} warnings written`);
   }
+  const personKey = await seedSubjects(services, count);
   await sql`ANALYZE warnings`.execute(db);
   await sql`ANALYZE warning_evidence`.execute(db);
   await sql`ANALYZE warning_events`.execute(db);
-  return { warnings: count, evidenceRows, events, ms: performance.now() - started };
+  return { warnings: count, evidenceRows, events, ms: performance.now() - started, personKey };
 }

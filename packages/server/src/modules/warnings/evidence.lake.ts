@@ -19,7 +19,15 @@ export interface RowRef {
   readonly rowNo: number;
 }
 
+/** Subject keys per lookup. */
 const CHUNK = 300;
+/**
+ * Row numbers per lookup of source rows. Large: each lookup reads the batch's rows in its
+ * range (a PostgreSQL lake has no index on them, so all of the table) and, for a row that
+ * belongs to another record, that record's table too; a run with a hundred thousand hits
+ * makes a few dozen of them rather than hundreds. Far below PostgreSQL's 65,535 parameters.
+ */
+const ROW_CHUNK = 5_000;
 
 export function refKey(ref: RowRef): string {
   return `${ref.dataset}/${ref.batchId}/${ref.rowNo}`;
@@ -28,6 +36,43 @@ export function refKey(ref: RowRef): string {
 /** The lake table of a dataset type of the catalogue, or undefined for anything else. */
 function tableOf(dataset: string): string | undefined {
   return findDataset(dataset) ? `ds_${dataset}` : undefined;
+}
+
+/**
+ * The row numbers of `refs` per dataset of the catalogue and batch, each list sorted and
+ * without repeats, so that consecutive slices cover narrow ranges (see rowSlices).
+ */
+function rowsByBatch(refs: readonly RowRef[]): Map<string, Map<number, number[]>> {
+  const byTable = new Map<string, Map<number, Set<number>>>();
+  for (const ref of refs) {
+    if (!tableOf(ref.dataset)) continue;
+    const batches = byTable.get(ref.dataset) ?? new Map<number, Set<number>>();
+    byTable.set(ref.dataset, batches);
+    const rows = batches.get(ref.batchId) ?? new Set<number>();
+    batches.set(ref.batchId, rows);
+    rows.add(ref.rowNo);
+  }
+  return new Map(
+    [...byTable].map(([dataset, batches]) => [
+      dataset,
+      new Map([...batches].map(([batchId, rows]) => [batchId, [...rows].sort((a, b) => a - b)])),
+    ]),
+  );
+}
+
+/**
+ * Sorted row numbers in slices of ROW_CHUNK, each with the bounds of its range: a query that
+ * also says `_row_no BETWEEN first AND last` reads only the part of the batch where the
+ * slice lies (DuckDB skips the row groups outside it, PostgreSQL walks its index), so a
+ * model with many hits reads its rows once instead of the whole table once per slice.
+ */
+function rowSlices(rowNos: readonly number[]): { part: number[]; first: number; last: number }[] {
+  const out: { part: number[]; first: number; last: number }[] = [];
+  for (let i = 0; i < rowNos.length; i += ROW_CHUNK) {
+    const part = rowNos.slice(i, i + ROW_CHUNK);
+    out.push({ part, first: part[0] as number, last: part[part.length - 1] as number });
+  }
+  return out;
 }
 
 /**
@@ -44,13 +89,7 @@ export async function fetchRows(
   scope?: RowJurisdiction,
 ): Promise<Map<string, Record<string, unknown>>> {
   const out = new Map<string, Record<string, unknown>>();
-  const byTable = new Map<string, Map<number, number[]>>();
-  for (const ref of refs) {
-    if (!tableOf(ref.dataset)) continue;
-    const batches = byTable.get(ref.dataset) ?? new Map<number, number[]>();
-    byTable.set(ref.dataset, batches);
-    batches.set(ref.batchId, [...(batches.get(ref.batchId) ?? []), ref.rowNo]);
-  }
+  const byTable = rowsByBatch(refs);
   for (const [dataset, batches] of byTable) {
     const table = tableOf(dataset) as string;
     if (!(await lake.hasTable(table))) continue;
@@ -59,12 +98,11 @@ export async function fetchRows(
       ? `(${rowsWithinSql(dataset, scope, await datasetTablesOf(lake, [dataset]))}) AS bounded`
       : quoteIdentifier(table);
     for (const [batchId, rowNos] of batches) {
-      for (let i = 0; i < rowNos.length; i += CHUNK) {
-        const part = rowNos.slice(i, i + CHUNK);
-        const placeholders = part.map((_r, j) => `$${j + 2}`).join(', ');
+      for (const { part, first, last } of rowSlices(rowNos)) {
+        const placeholders = part.map((_r, j) => `$${j + 4}`).join(', ');
         const rows = await lake.query(
-          `SELECT ${select} FROM ${from} WHERE _batch_id = $1 AND _row_no IN (${placeholders})`,
-          [batchId, ...part],
+          `SELECT ${select} FROM ${from} WHERE _batch_id = $1 AND _row_no BETWEEN $2 AND $3 AND _row_no IN (${placeholders})`,
+          [batchId, first, last, ...part],
         );
         for (const row of rows) out.set(refKey({ dataset, batchId, rowNo: Number(row._row_no) }), row);
       }
@@ -81,26 +119,19 @@ export async function fetchRows(
  */
 export async function fetchRowDivisions(lake: Lake, refs: readonly RowRef[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const byTable = new Map<string, Map<number, number[]>>();
-  for (const ref of refs) {
-    if (!tableOf(ref.dataset)) continue;
-    const batches = byTable.get(ref.dataset) ?? new Map<number, number[]>();
-    byTable.set(ref.dataset, batches);
-    batches.set(ref.batchId, [...(batches.get(ref.batchId) ?? []), ref.rowNo]);
-  }
+  const byTable = rowsByBatch(refs);
   for (const [dataset, batches] of byTable) {
     const tables = await datasetTablesOf(lake, [dataset]);
     if (!tables.has(dataset)) continue;
     const division = rowDivisionSql(dataset, 't', tables);
     if (division.expr === undefined) continue;
     for (const [batchId, rowNos] of batches) {
-      for (let i = 0; i < rowNos.length; i += CHUNK) {
-        const part = [...new Set(rowNos.slice(i, i + CHUNK))];
-        const placeholders = part.map((_r, j) => `$${j + 2}`).join(', ');
+      for (const { part, first, last } of rowSlices(rowNos)) {
+        const placeholders = part.map((_r, j) => `$${j + 4}`).join(', ');
         const rows = await lake.query<{ row_no: unknown; division: unknown }>(
           `SELECT t._row_no AS row_no, ${division.expr} AS division FROM ${quoteIdentifier(tableOf(dataset) as string)} AS t` +
-            `${division.joins} WHERE t._batch_id = $1 AND t._row_no IN (${placeholders})`,
-          [batchId, ...part],
+            `${division.joins} WHERE t._batch_id = $1 AND t._row_no BETWEEN $2 AND $3 AND t._row_no IN (${placeholders})`,
+          [batchId, first, last, ...part],
         );
         for (const row of rows) {
           if (typeof row.division === 'string')

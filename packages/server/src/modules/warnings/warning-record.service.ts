@@ -113,6 +113,7 @@ export async function recordModelHits(
       run.id,
       now,
       grouped.map((g) => g.warning),
+      new Set(stored.keys()),
     );
     const grown = grouped.flatMap((g) =>
       g.stored !== undefined && g.added > 0 ? [{ id: g.stored.id, status: g.stored.status as WarningStatus }] : [],

@@ -70,12 +70,15 @@ export class WarningUpsertRepository {
    * Saves a run's hits: a new hit key inserts a warning, a known one updates what the run
    * saw (last seen, version, facts, evidence, summary) and keeps its status; a retired one is
    * found again, so it is no longer retired. Returns the warnings this run inserted (id and
-   * hit key) and the ids of those it updated.
+   * hit key) and the ids of those it updated. `stored`: the hit keys of these hits already
+   * stored before the call (findStored, in the same transaction); only those, and those a
+   * run other than this one stored, have evidence to replace.
    */
   async upsertWarnings(
     runId: number,
     now: Date,
     hits: readonly WarningUpsert[],
+    stored: ReadonlySet<string>,
   ): Promise<{ inserted: { id: number; hitKey: string }[]; updated: number[] }> {
     const inserted: { id: number; hitKey: string }[] = [];
     const updated: number[] = [];
@@ -132,20 +135,35 @@ export class WarningUpsertRepository {
         .returning(['id', 'hit_key', 'first_run_id'])
         .execute();
       const idByKey = new Map(rows.map((r) => [r.hit_key, r.id]));
+      const known: number[] = [];
       for (const row of rows) {
         if (row.first_run_id === runId) inserted.push({ id: row.id, hitKey: row.hit_key });
         else updated.push(row.id);
+        if (row.first_run_id !== runId || stored.has(row.hit_key)) known.push(row.id);
       }
       await this.replaceEvidence(
+        known,
         part.map((h) => ({ warningId: idByKey.get(h.hitKey) as number, evidence: h.evidence })),
       );
     }
     return { inserted, updated };
   }
 
-  private async replaceEvidence(items: { warningId: number; evidence: EvidenceUpsert[] }[]): Promise<void> {
-    const ids = items.map((i) => i.warningId);
-    if (ids.length > 0) await this.db.deleteFrom('warning_evidence').where('warning_id', 'in', ids).execute();
+  /**
+   * Writes the evidence of `items`, first removing what the warnings among them that were
+   * already stored (`known`) had: a warning the upsert just inserted has none, and looking
+   * for it costs a delete per 200 warnings on a run that mostly finds new ones.
+   */
+  private async replaceEvidence(
+    known: readonly number[],
+    items: { warningId: number; evidence: EvidenceUpsert[] }[],
+  ): Promise<void> {
+    if (known.length > 0) {
+      await this.db
+        .deleteFrom('warning_evidence')
+        .where('warning_id', 'in', [...known])
+        .execute();
+    }
     const seen = new Set<string>();
     const rows = items.flatMap(({ warningId, evidence }) =>
       evidence
