@@ -31,9 +31,16 @@ export interface ScryptParams {
  * encryption (all 32 for AES-256, 16 for SM4), the second for HMAC. A fresh random salt per
  * file makes every file's keys different, so chunk nonces can simply count.
  */
-export function deriveBackupKeys(passphrase: string, salt: Buffer, params: ScryptParams, cipher: FieldCipher): BackupKeys {
+export function deriveBackupKeys(
+  passphrase: string,
+  salt: Buffer,
+  params: ScryptParams,
+  cipher: FieldCipher,
+): BackupKeys {
   if (params.logN > SCRYPT_MAX.logN || params.r > SCRYPT_MAX.r || params.p > SCRYPT_MAX.p || params.logN < 10) {
-    throw new BackupError('The backup file asks for key derivation parameters out of range: it is damaged or not a backup');
+    throw new BackupError(
+      'The backup file asks for key derivation parameters out of range: it is damaged or not a backup',
+    );
   }
   const N = 2 ** params.logN;
   const material = scryptSync(passphrase.normalize('NFC'), salt, 64, {

@@ -44,7 +44,8 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
   assertPassphrase(options.passphrase);
   const migrations = await appliedMigrations(options.database.db);
   const level = migrations.at(-1);
-  if (level === undefined) throw new BackupError('The operational store has no schema yet: there is nothing to back up');
+  if (level === undefined)
+    throw new BackupError('The operational store has no schema yet: there is nothing to back up');
   const partial = `${options.out}.${process.pid}.partial`;
   const gzip = createGzip({ level: 6 });
   const written = pipeline(

@@ -36,7 +36,9 @@ export async function loadLake(lake: Lake, defs: LakeTableDef[], reader: BackupL
       );
       const end = await reader.nextRecord();
       if (end.kind !== 'table-end' || end.rows !== appended) {
-        throw new BackupError(`Lake table ${def.name} ended differently from the check: the file changed during the restore`);
+        throw new BackupError(
+          `Lake table ${def.name} ended differently from the check: the file changed during the restore`,
+        );
       }
       rows += appended;
     }

@@ -29,7 +29,9 @@ export async function listTablesParentsFirst(db: Kysely<any>): Promise<string[]>
   while (ordered.length < parents.size) {
     const ready = [...parents].filter(([name, of]) => !placed.has(name) && [...of].every((p) => placed.has(p)));
     if (ready.length === 0) {
-      throw new BackupError('The operational store has a cycle of foreign keys between tables, which a backup cannot order');
+      throw new BackupError(
+        'The operational store has a cycle of foreign keys between tables, which a backup cannot order',
+      );
     }
     for (const [name] of ready) {
       ordered.push(name);
@@ -45,7 +47,7 @@ export async function primaryKeyOf(db: Kysely<any>, table: string): Promise<stri
     select a.attname as name
     from pg_index i
     join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
-    where i.indrelid = ${sql.id(table)}::regclass and i.indisprimary
+    where i.indrelid = ${quotedName(table)}::regclass and i.indisprimary
     order by array_position(i.indkey::int2[], a.attnum)`.execute(db);
   return result.rows.map((row) => row.name);
 }
@@ -54,7 +56,7 @@ export async function primaryKeyOf(db: Kysely<any>, table: string): Promise<stri
 export async function writableColumnsOf(db: Kysely<any>, table: string): Promise<string[]> {
   const result = await sql<{ name: string }>`
     select attname as name from pg_attribute
-    where attrelid = ${sql.id(table)}::regclass and attnum > 0 and not attisdropped and attgenerated = ''
+    where attrelid = ${quotedName(table)}::regclass and attnum > 0 and not attisdropped and attgenerated = ''
     order by attnum`.execute(db);
   return result.rows.map((row) => row.name);
 }
@@ -81,4 +83,9 @@ export async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
   if (exists.rows[0]?.t == null) return [];
   const result = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
   return result.rows.map((row) => row.name);
+}
+
+/** A name quoted as an identifier, to pass as text to `::regclass` (which parses it like SQL). */
+export function quotedName(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }

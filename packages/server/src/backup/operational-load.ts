@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { BackupError } from './backup-error.js';
-import { listSequences, listTablesParentsFirst, writableColumnsOf } from './operational-catalogue.js';
+import { listSequences, listTablesParentsFirst, quotedName, writableColumnsOf } from './operational-catalogue.js';
 import type { BackupLineReader } from './read-backup.js';
 
 // Rows per INSERT, and characters of JSON: the batch goes as one parameter.
@@ -35,8 +35,9 @@ export async function loadOperationalStore(db: Kysely<any>, reader: BackupLineRe
       } else if (record.kind === 'sequence') {
         await reader.next();
         if (!sequences.has(record.name)) throw new BackupError(`The backup holds unknown sequence ${record.name}`);
-        const quoted = `"${record.name.replaceAll('"', '""')}"`;
-        await sql`select setval(${quoted}::regclass, ${record.lastValue}::bigint, ${record.isCalled})`.execute(trx);
+        await sql`select setval(${quotedName(record.name)}::regclass, ${record.lastValue}::bigint, ${record.isCalled})`.execute(
+          trx,
+        );
       } else {
         break;
       }

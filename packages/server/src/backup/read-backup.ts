@@ -116,7 +116,12 @@ export async function checkBackup(file: string, passphrase: string): Promise<Che
         if (end.kind !== 'table-end' || end.rows !== hash.rows || end.hash !== hash.digest()) {
           throw new BackupError(`The backup's table ${name} does not match its own count and hash: it is damaged`);
         }
-        seen.push({ store: record.kind === 'lake-table' ? 'lake' : 'operational', name, rows: hash.rows, hash: end.hash });
+        seen.push({
+          store: record.kind === 'lake-table' ? 'lake' : 'operational',
+          name,
+          rows: hash.rows,
+          hash: end.hash,
+        });
         break;
       }
       case 'sequence':

@@ -38,7 +38,9 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
   const { database, lake } = options;
   const occupied = (await countTables(database.db)) > 0 || (await describeLakeTables(lake)).length > 0;
   if (occupied && options.replace !== true) {
-    throw new BackupError('The target stores are not empty: restore into an empty data folder and databases, or pass --replace');
+    throw new BackupError(
+      'The target stores are not empty: restore into an empty data folder and databases, or pass --replace',
+    );
   }
   const checked = await checkBackup(options.file, options.passphrase);
   const { manifest } = checked;
@@ -86,7 +88,8 @@ function compare(store: string, expected: TableSummary[], actual: TableSummary[]
     byName.delete(table.name);
   }
   const extra = [...byName.keys()];
-  if (extra.length > 0) throw new BackupError(`After the restore, the ${store} has tables the backup does not: ${extra.join(', ')}`);
+  if (extra.length > 0)
+    throw new BackupError(`After the restore, the ${store} has tables the backup does not: ${extra.join(', ')}`);
 }
 
 /** What --replace does first: drops everything in the operational schema and every lake table. */

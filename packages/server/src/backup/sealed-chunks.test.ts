@@ -44,7 +44,9 @@ for (const cipher of FIELD_CIPHERS) {
       for (const at of [6, 12, 30, HEADER_BYTES + 2, HEADER_BYTES + 100, file.length - 1]) {
         const altered = Buffer.from(file);
         altered[at] = (altered[at] as number) ^ 0x01;
-        await expect(open(altered), `byte ${at}`).rejects.toThrow(/altered|damaged|Wrong passphrase|out of range|not a Qingfeng/);
+        await expect(open(altered), `byte ${at}`).rejects.toThrow(
+          /altered|damaged|Wrong passphrase|out of range|not a Qingfeng/,
+        );
       }
     });
 

@@ -169,7 +169,8 @@ export async function* openSealedChunks(
   const maxSealed = CHUNK_BYTES + SM3_TAG_BYTES;
   for (let index = 0; ; index += 1) {
     const length = await reader.take(4);
-    if (length === null) throw new BackupError('The backup file ends early: its last chunk is missing (nothing was written)');
+    if (length === null)
+      throw new BackupError('The backup file ends early: its last chunk is missing (nothing was written)');
     const size = length.readUInt32BE(0);
     if (size > maxSealed || size < GCM_TAG_BYTES) throw damaged(index);
     const sealed = await reader.take(size);
@@ -177,14 +178,20 @@ export async function* openSealedChunks(
     const plaintext = openEither(keys, header, index, sealed);
     yield plaintext.data;
     if (plaintext.isLast) {
-      if ((await reader.take(1)) !== null) throw new BackupError('The backup file has bytes after its last chunk: it was altered');
+      if ((await reader.take(1)) !== null)
+        throw new BackupError('The backup file has bytes after its last chunk: it was altered');
       return;
     }
   }
 }
 
 /** A chunk opens as the last or as one in the middle: the flag is only in its nonce. */
-function openEither(keys: BackupKeys, header: Buffer, index: number, sealed: Buffer): { data: Buffer; isLast: boolean } {
+function openEither(
+  keys: BackupKeys,
+  header: Buffer,
+  index: number,
+  sealed: Buffer,
+): { data: Buffer; isLast: boolean } {
   for (const isLast of [false, true]) {
     try {
       return { data: openChunk(keys, header, index, isLast, sealed), isLast };

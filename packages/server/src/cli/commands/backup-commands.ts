@@ -35,7 +35,9 @@ function passphraseFrom(config: Config, file: string | undefined): string {
     }
   }
   if (config.backupPassphrase !== undefined) return config.backupPassphrase;
-  throw new CliError('no backup passphrase: pass --passphrase-file, or set QF_BACKUP_PASSPHRASE_FILE or QF_BACKUP_PASSPHRASE');
+  throw new CliError(
+    'no backup passphrase: pass --passphrase-file, or set QF_BACKUP_PASSPHRASE_FILE or QF_BACKUP_PASSPHRASE',
+  );
 }
 
 function rate(count: number, seconds: number): string {
