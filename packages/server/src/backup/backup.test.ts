@@ -10,11 +10,28 @@ import { buildQualityFixture } from '../testing/dataset-quality-fixture.js';
 import { testEngines, type TestEngine } from '../testing/test-databases.js';
 import { testDatabaseUrl } from '../testing/test-lake.js';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.js';
-import { createBackup } from './create-backup.js';
+import type { Command } from 'commander';
+import { registerBackupCommands } from '../cli/commands/backup-commands.js';
+import type { CommandOutput, WithPlatform } from '../cli/commands/open-services.js';
+import { runCommand } from '../testing/cli-runner.js';
 import { listTablesParentsFirst } from './operational-catalogue.js';
 import { restoreBackup } from './restore-backup.js';
 
 const PASSPHRASE = 'a backup passphrase for tests';
+
+/** The backup commands over the test platform, restoring into `target`. */
+function backupCommandsInto(platform: TestPlatform, target: Target | null) {
+  return (program: Command, withPlatform: WithPlatform, output: CommandOutput) =>
+    registerBackupCommands(
+      program,
+      withPlatform,
+      async () => {
+        if (target === null) throw new Error('this command has no restore target');
+        return { ...target, config: platform.services.config, close: async () => undefined };
+      },
+      output,
+    );
+}
 
 /** Empty stores of an engine, as a new data folder or new databases give them. */
 interface Target {
@@ -87,21 +104,42 @@ for (const engine of testEngines()) {
     let platform: TestPlatform;
     let file: string;
     let source: Record<string, string[]>;
+    let passphraseFile: string;
 
     beforeAll(async () => {
-      platform = await createTestPlatform(engine);
+      platform = await createTestPlatform(engine, { config: { fieldCipher: cipher } });
+      passphraseFile = path.join(platform.dataDir, 'backup-passphrase');
       await buildQualityFixture(platform);
       // The import's follow-up work (quality figures) writes too: the backup is taken once it is done.
       await platform.services.background.idle();
       file = path.join(platform.dataDir, 'qingfeng.backup');
       source = await contents(platform.services.database, platform.services.lake);
-      await createBackup({
-        database: platform.services.database,
-        lake: platform.services.lake,
-        out: file,
-        passphrase: PASSPHRASE,
-        cipher,
-      });
+      writeFileSync(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
+      const { out } = await runCommand(platform, backupCommandsInto(platform, null), [
+        'backup',
+        '--out',
+        file,
+        '--passphrase-file',
+        passphraseFile,
+      ]);
+      expect(out).toMatch(/^Backed up \d+ operational and \d+ lake tables/);
+    });
+
+    it('records the backup in the audit trail, from where it reaches the transparency log', async () => {
+      const entry = await platform.services.database.db
+        .selectFrom('audit_log')
+        .select(['id', 'object_id', 'detail'])
+        .where('action', '=', 'backup.create')
+        .executeTakeFirstOrThrow();
+      expect(entry.object_id).toBe('qingfeng.backup');
+      expect(entry.detail).toMatchObject({ cipher, migration: expect.any(String) });
+      const queued = await platform.services.database.db
+        .selectFrom('transparency_queue')
+        .select('source_id')
+        .where('kind', '=', 'audit')
+        .where('source_id', '=', String(entry.id))
+        .execute();
+      expect(queued).toHaveLength(1);
     });
 
     afterAll(async () => {
@@ -111,24 +149,45 @@ for (const engine of testEngines()) {
     it('restores into empty stores every table of both stores, row for row', async () => {
       const target = await openEmptyTarget(engine);
       try {
-        const result = await restoreBackup({ file, passphrase: PASSPHRASE, ...target });
-        expect(result.manifest.engines).toEqual({
-          operational: engine,
-          lake: engine === 'pglite' ? 'duckdb' : 'postgres',
-        });
-        expect(result.manifest.lake.tables.length).toBeGreaterThan(0);
+        const { out } = await runCommand(platform, backupCommandsInto(platform, target), [
+          'restore',
+          '--in',
+          file,
+          '--passphrase-file',
+          passphraseFile,
+        ]);
+        expect(out).toMatch(/every count and hash checked/);
         const restored = await contents(target.database, target.lake);
         expect(Object.keys(restored).sort()).toEqual(Object.keys(source).sort());
-        for (const table of Object.keys(source)) expect(restored[table], table).toEqual(source[table]);
+        // The restore's own audit entry (and its place in the log's queue) is the one row added.
+        const added = await target.database.db
+          .selectFrom('audit_log')
+          .select(['id', 'detail'])
+          .where('action', '=', 'backup.restore')
+          .execute();
+        expect(added).toHaveLength(1);
+        expect(added[0]?.detail).toMatchObject({ from: { operational: engine } });
+        for (const table of Object.keys(source)) {
+          const expected = ['operational.audit_log', 'operational.transparency_queue'].includes(table) ? 1 : 0;
+          const rows = restored[table] ?? [];
+          expect(
+            rows.filter((row) => !(source[table] ?? []).includes(row)),
+            table,
+          ).toHaveLength(expected);
+          expect(rows.length, table).toBe((source[table]?.length ?? 0) + expected);
+        }
         // Something of each kind is really there: migrations, users, the audit trail, the imported rows.
         for (const table of ['operational.kysely_migration', 'operational.users', 'operational.audit_log']) {
           expect(restored[table]?.length, table).toBeGreaterThan(0);
         }
         expect(restored['lake.ds_benefit_payment']?.length).toBeGreaterThan(0);
-        // Sequences continue where the source's stood: a new row does not collide.
-        const next = await sql<{ n: number }>`select nextval('audit_log_id_seq')::int as n`.execute(target.database.db);
-        const max = await sql<{ n: number }>`select max(id)::int as n from audit_log`.execute(target.database.db);
-        expect(next.rows[0]?.n).toBeGreaterThan(max.rows[0]?.n ?? 0);
+        // Sequences continue where the source's stood: the restore's entry comes after every restored one.
+        const before = await platform.services.database.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.max('id').as('id'))
+          .where('action', '!=', 'backup.create')
+          .executeTakeFirstOrThrow();
+        expect(added[0]?.id).toBeGreaterThan(Number(before.id));
         // And a target that now holds data is refused.
         await expect(restoreBackup({ file, passphrase: PASSPHRASE, ...target })).rejects.toThrow(/not empty/);
       } finally {
