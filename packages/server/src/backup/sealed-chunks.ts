@@ -133,6 +133,11 @@ class ByteReader {
     this.buffered = this.buffered.subarray(length);
     return taken;
   }
+
+  /** Closes the source (a file stream), also when the reading stops early. */
+  async close(): Promise<void> {
+    await this.iterator.return?.();
+  }
 }
 
 /** What the header of a backup file says. */
@@ -151,6 +156,18 @@ export async function* openSealedChunks(
   onHeader?: (info: SealedFileInfo) => void,
 ): AsyncGenerator<Buffer> {
   const reader = new ByteReader(source);
+  try {
+    yield* openChunks(reader, passphrase, onHeader);
+  } finally {
+    await reader.close();
+  }
+}
+
+async function* openChunks(
+  reader: ByteReader,
+  passphrase: string,
+  onHeader: ((info: SealedFileInfo) => void) | undefined,
+): AsyncGenerator<Buffer> {
   const header = await reader.take(HEADER_BYTES);
   if (header === null || !header.subarray(0, 4).equals(MAGIC)) {
     throw new BackupError('This is not a Qingfeng backup file (nothing was written)');
