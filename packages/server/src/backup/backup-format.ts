@@ -36,7 +36,10 @@ export interface BackupManifest {
   lake: { tables: TableSummary[] };
 }
 
-const MODULUS = 1n << 256n;
+const WORDS = 8;
+const WORD = 2 ** 32;
+// Each lane takes 32-bit words until it could pass 2^53, then carries are settled.
+const ADDS_BEFORE_CARRY = 2 ** 20;
 
 /**
  * A table's content hash that does not depend on row order: the sum, modulo 2^256, of the
@@ -46,16 +49,34 @@ const MODULUS = 1n << 256n;
  * restore is complete and faithful; the file's authenticity is the seal's job.
  */
 export class RowSetHash {
-  private sum = 0n;
+  // The sum as eight 32-bit lanes, most significant first, carried lazily (a BigInt per row
+  // cost more than the SHA-256 itself).
+  private readonly lanes = new Array<number>(WORDS).fill(0);
+  private pending = 0;
   rows = 0;
 
   add(line: string): void {
-    this.sum = (this.sum + BigInt(`0x${createHash('sha256').update(line).digest('hex')}`)) % MODULUS;
+    const digest = createHash('sha256').update(line).digest();
+    for (let i = 0; i < WORDS; i += 1) this.lanes[i] = (this.lanes[i] as number) + digest.readUInt32BE(i * 4);
     this.rows += 1;
+    this.pending += 1;
+    if (this.pending >= ADDS_BEFORE_CARRY) this.carry();
   }
 
   digest(): string {
-    return this.sum.toString(16).padStart(64, '0');
+    this.carry();
+    return this.lanes.map((lane) => lane.toString(16).padStart(8, '0')).join('');
+  }
+
+  /** Moves each lane's overflow into the next more significant one; past the top it is dropped (mod 2^256). */
+  private carry(): void {
+    for (let i = WORDS - 1; i >= 0; i -= 1) {
+      const lane = this.lanes[i] as number;
+      const over = Math.floor(lane / WORD);
+      this.lanes[i] = lane - over * WORD;
+      if (i > 0) this.lanes[i - 1] = (this.lanes[i - 1] as number) + over;
+    }
+    this.pending = 0;
   }
 }
 

@@ -27,8 +27,9 @@ function backupCommandsInto(platform: TestPlatform, target: Target | null) {
       withPlatform,
       async () => {
         if (target === null) throw new Error('this command has no restore target');
-        return { ...target, config: platform.services.config, close: async () => undefined };
+        return { ...target, close: async () => undefined };
       },
+      () => platform.services.config,
       output,
     );
 }
@@ -215,6 +216,20 @@ for (const engine of testEngines()) {
           /altered or damaged: chunk \d+ failed its integrity check/,
         );
         expect(await isEmpty(target)).toBe(true);
+      });
+
+      it('checks a backup without a store: --check prints the manifest', async () => {
+        const { out } = await runCommand(platform, backupCommandsInto(platform, null), [
+          'restore',
+          '--check',
+          '--in',
+          file,
+          '--passphrase-file',
+          passphraseFile,
+        ]);
+        const manifest = JSON.parse(out);
+        expect(manifest.cipher).toBe(cipher);
+        expect(manifest.operational.tables.map((t: { name: string }) => t.name)).toContain('kysely_migration');
       });
 
       it('refuses a wrong passphrase and writes nothing', async () => {

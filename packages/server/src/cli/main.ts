@@ -32,7 +32,7 @@ registerModelCommands(program, withPlatform);
 registerWarningCommands(program, withPlatform);
 registerVerifyCommand(program, withPlatform);
 registerKeyCommands(program, withPlatform, () => openKeyRing(loadConfig()));
-registerBackupCommands(program, withPlatform, openRestoreTarget);
+registerBackupCommands(program, withPlatform, openRestoreTarget, () => loadConfig());
 
 /** The configured stores as they are: a restore must see them empty, before any migration. */
 async function openRestoreTarget(): Promise<TargetStores> {
@@ -43,7 +43,6 @@ async function openRestoreTarget(): Promise<TargetStores> {
     return {
       database,
       lake,
-      config,
       close: async () => {
         await lake.close();
         await database.close();

@@ -17,7 +17,6 @@ import { type CommandOutput, processOutput, type WithPlatform } from './open-ser
 export interface TargetStores {
   database: Database;
   lake: Lake;
-  config: Config;
   close(): Promise<void>;
 }
 
@@ -67,6 +66,7 @@ export function registerBackupCommands(
   program: Command,
   withPlatform: WithPlatform,
   openTarget: () => Promise<TargetStores>,
+  readConfig: () => Config,
   output: CommandOutput = processOutput,
 ): void {
   program
@@ -122,14 +122,15 @@ export function registerBackupCommands(
     .option('--check', 'only check the file (passphrase, every chunk, counts and hashes) and print its manifest')
     .option('--replace', 'empty the target stores first: everything in them is lost')
     .action(async (options: { in: string; passphraseFile?: string; check?: boolean; replace?: boolean }) => {
+      const passphrase = passphraseFrom(readConfig(), options.passphraseFile);
+      if (options.check === true) {
+        // Reads the file only: no store is opened (or, embedded, created).
+        const checked = await explained(() => checkBackup(options.in, passphrase));
+        output.out(`${JSON.stringify(checked.manifest, null, 2)}\n`);
+        return;
+      }
       const target = await openTarget();
       try {
-        const passphrase = passphraseFrom(target.config, options.passphraseFile);
-        if (options.check === true) {
-          const checked = await explained(() => checkBackup(options.in, passphrase));
-          output.out(`${JSON.stringify(checked.manifest, null, 2)}\n`);
-          return;
-        }
         const started = performance.now();
         const result = await explained(() =>
           restoreBackup({
