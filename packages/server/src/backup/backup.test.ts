@@ -196,7 +196,7 @@ for (const engine of testEngines()) {
       }
     });
 
-    describe('refusals, which leave the empty target empty', () => {
+    describe('refusals and checks, which write nothing to the target', () => {
       let target: Target;
       beforeAll(async () => {
         target = await openEmptyTarget(engine);
@@ -216,6 +216,26 @@ for (const engine of testEngines()) {
           /altered or damaged: chunk \d+ failed its integrity check/,
         );
         expect(await isEmpty(target)).toBe(true);
+      });
+
+      it('records a failed backup in the audit trail as failed', async () => {
+        const out = path.join(platform.dataDir, 'missing-folder', 'x.backup');
+        await expect(
+          runCommand(platform, backupCommandsInto(platform, null), [
+            'backup',
+            '--out',
+            out,
+            '--passphrase-file',
+            passphraseFile,
+          ]),
+        ).rejects.toThrow(/ENOENT/);
+        const entry = await platform.services.database.db
+          .selectFrom('audit_log')
+          .select(['outcome'])
+          .where('action', '=', 'backup.create')
+          .where('object_id', '=', 'x.backup')
+          .executeTakeFirstOrThrow();
+        expect(entry.outcome).toBe('failed');
       });
 
       it('checks a backup without a store: --check prints the manifest', async () => {

@@ -86,7 +86,17 @@ export function registerBackupCommands(
             passphrase,
             cipher: services.config.fieldCipher,
           }),
-        );
+        ).catch(async (error: unknown) => {
+          // A failed attempt is on the record too: a copy may have been tried for a reason.
+          await recordAudit(services.database.db, systemActor('cli'), {
+            action: 'backup.create',
+            objectType: 'backup',
+            objectId: path.basename(options.out),
+            outcome: 'failed',
+            detail: { error: (error as Error).message },
+          });
+          throw error;
+        });
         const seconds = (performance.now() - started) / 1000;
         const fileBytes = statSync(options.out).size;
         const { manifest } = result;
