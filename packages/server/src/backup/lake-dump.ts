@@ -26,7 +26,7 @@ function selectExpression(column: LakeColumn, engine: LakeEngine): string {
 }
 
 /** A lake row's line: its values as a JSON array, in the definition's column order. */
-export function lakeRowJson(values: unknown[]): string {
+function lakeRowJson(values: unknown[]): string {
   return JSON.stringify(values);
 }
 

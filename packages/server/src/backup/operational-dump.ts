@@ -25,6 +25,8 @@ export async function dumpOperationalStore(
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
+      // (PGlite begins every transaction alike, but it has one connection, which this
+      // transaction holds throughout: nothing else writes while it reads.)
       await sql`set transaction read only`.execute(trx);
       // row_to_json writes instants in the session's zone: UTC on every engine, so hashes agree.
       await sql`set local timezone = 'UTC'`.execute(trx);
