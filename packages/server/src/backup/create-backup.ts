@@ -53,6 +53,9 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     createSealStream(options.passphrase, options.cipher),
     createWriteStream(partial, { mode: 0o600 }),
   );
+  // The file can fail while the stores are still being read: handled here so the rejection is
+  // not reported as unhandled; the sink then fails the dump, and the catch below cleans up.
+  written.catch(() => undefined);
   const sink = new LineSink(gzip);
   let rows = 0;
   const target = {
