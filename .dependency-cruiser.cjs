@@ -13,7 +13,7 @@
  * anything; nothing else may import it.
  */
 const SERVER = '^packages/server/src/';
-const INFRASTRUCTURE = `${SERVER}(config|db|lake|security|platform|http|models-engine)/`;
+const INFRASTRUCTURE = `${SERVER}(config|db|lake|security|platform|http|models-engine|backup)/`;
 const MODULES = `${SERVER}modules/`;
 const COMPOSITION = `${SERVER}(app|cli|bench|demo|tools)/`;
 const TEST_CODE = '(\\.test\\.tsx?$|\\.fixture\\.ts$|/testing/|^packages/e2e/)';

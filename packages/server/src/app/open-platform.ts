@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type AppServices, createAppServices } from './app-services.js';
 import type { Config } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
+import { type Database, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { openLake } from '../lake/index.js';
+import { type Lake, openLake } from '../lake/index.js';
 import { systemActor } from '../modules/audit/audit.service.js';
 import { lakeImportDir, removeStaleEngineCopies } from '../modules/datasets/import/engine-copies.js';
 import { reconcileImportBatches } from '../modules/datasets/batches/reconcile.js';
@@ -18,23 +18,12 @@ import { openKeyRing } from '../security/master-key.js';
  * default role permissions: everything a command needs before it does its own work.
  */
 export async function openPlatform(config: Config): Promise<AppServices> {
-  const database = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { directory: path.join(config.dataDir, 'operational') },
-  );
-  let lake;
+  const database = await openConfiguredDatabase(config);
+  let lake: Lake | undefined;
   let services: AppServices | undefined;
   try {
     await migrateToLatest(database.db);
-    if (!config.lakeUrl) mkdirSync(config.dataDir, { recursive: true });
-    lake = await openLake(
-      config.lakeUrl
-        ? { url: config.lakeUrl, ...(config.lakeReaderUrl ? { readerUrl: config.lakeReaderUrl } : {}) }
-        : {
-            file: path.join(config.dataDir, 'lake.duckdb'),
-            importDir: lakeImportDir(config.dataDir),
-            ...(config.lakeMemoryLimit ? { memoryLimit: config.lakeMemoryLimit } : {}),
-          },
-    );
+    lake = await openConfiguredLake(config);
     // Only this process can open the lake file: no other import is writing its copy here.
     if (lake.engine === 'duckdb') await removeStaleEngineCopies(config.dataDir);
     // Uploads a crash left behind, whatever the lake: an import running elsewhere keeps its own.
@@ -55,6 +44,27 @@ export async function openPlatform(config: Config): Promise<AppServices> {
     await database.close();
     throw error;
   }
+}
+
+/** The operational store the configuration names: PostgreSQL, or PGlite in the data folder. */
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { directory: path.join(config.dataDir, 'operational') },
+  );
+}
+
+/** The lake the configuration names: PostgreSQL, or DuckDB in the data folder. */
+export function openConfiguredLake(config: Config): Promise<Lake> {
+  if (!config.lakeUrl) mkdirSync(config.dataDir, { recursive: true });
+  return openLake(
+    config.lakeUrl
+      ? { url: config.lakeUrl, ...(config.lakeReaderUrl ? { readerUrl: config.lakeReaderUrl } : {}) }
+      : {
+          file: path.join(config.dataDir, 'lake.duckdb'),
+          importDir: lakeImportDir(config.dataDir),
+          ...(config.lakeMemoryLimit ? { memoryLimit: config.lakeMemoryLimit } : {}),
+        },
+  );
 }
 
 export async function closePlatform(services: AppServices): Promise<void> {

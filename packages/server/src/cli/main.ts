@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { openKeyRing } from '../security/master-key.js';
 import { CliError } from './cli-error.js';
+import { openConfiguredDatabase, openConfiguredLake } from '../app/open-platform.js';
+import { registerBackupCommands, type TargetStores } from './commands/backup-commands.js';
 import { registerDatasetCommands } from './commands/dataset-commands.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerKeyCommands } from './commands/keys-commands.js';
@@ -32,6 +34,27 @@ registerWarningCommands(program, withPlatform);
 registerVerifyCommand(program, withPlatform);
 registerWitnessCommand(program);
 registerKeyCommands(program, withPlatform, () => openKeyRing(loadConfig()));
+registerBackupCommands(program, withPlatform, openRestoreTarget, () => loadConfig());
+
+/** The configured stores as they are: a restore must see them empty, before any migration. */
+async function openRestoreTarget(): Promise<TargetStores> {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  try {
+    const lake = await openConfiguredLake(config);
+    return {
+      database,
+      lake,
+      close: async () => {
+        await lake.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
 
 try {
   await program.parseAsync(process.argv);

@@ -170,6 +170,14 @@ const ZConfig = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')
     .optional(),
+  /**
+   * QF_BACKUP_PASSPHRASE_FILE: a file (owner-only) holding the passphrase that seals and
+   * opens backups (`qingfeng backup` / `restore`); its first line is the passphrase. It is
+   * not a field key: a backup's keys come from it by scrypt (docs/operations.md).
+   */
+  backupPassphraseFile: z.string().min(1).optional(),
+  /** QF_BACKUP_PASSPHRASE: the same passphrase given directly (at least 12 characters); the file is preferred. */
+  backupPassphrase: z.string().min(12, 'must be at least 12 characters').optional(),
 });
 
 export type Config = z.infer<typeof ZConfig>;
@@ -207,6 +215,8 @@ const ENV_NAMES: Record<keyof Config, string> = {
   logTreeHeadMinutes: 'QF_LOG_TREE_HEAD_MINUTES',
   logEd25519Key: 'QF_LOG_ED25519_KEY',
   logSm2Key: 'QF_LOG_SM2_KEY',
+  backupPassphraseFile: 'QF_BACKUP_PASSPHRASE_FILE',
+  backupPassphrase: 'QF_BACKUP_PASSPHRASE',
 };
 
 export class ConfigError extends Error {

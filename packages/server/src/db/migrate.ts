@@ -23,3 +23,17 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 export async function migrateDown(db: Kysely<any>): Promise<string[]> {
   return unwrap(await createMigrator(db).migrateDown());
 }
+
+/**
+ * Applies migrations up to and including `name` (a restore rebuilds the schema a backup was
+ * taken at); throws when this build does not know it.
+ */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
+  if (!Object.hasOwn(MIGRATIONS, name)) throw new Error(`Unknown migration ${name}`);
+  return unwrap(await createMigrator(db).migrateTo(name));
+}
+
+/** The names of every migration this build knows, in the order they apply. */
+export function knownMigrations(): string[] {
+  return Object.keys(MIGRATIONS).sort();
+}

@@ -181,7 +181,30 @@ function statementsOn(c: DuckDBConnection): LakeTx {
     query: (sql, params) => queryOn(c, sql, params),
     execute: (sql, params) => executeOn(c, sql, params),
     appendRows: (table, columns, rows) => appendOn(c, table, columns, rows),
+    streamRows: (sql, params, batchRows) => streamOn(c, sql, params, batchRows),
   };
+}
+
+/** Yields a streamed result's rows as it fetches its chunks (about 2,048 rows each). */
+async function* streamOn(
+  c: DuckDBConnection,
+  sql: string,
+  params: unknown[],
+  batchRows: number,
+): AsyncGenerator<unknown[][]> {
+  const result = await c.stream(sql, toDuckDbParams(params));
+  let batch: unknown[][] = [];
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (chunk === null || chunk.rowCount === 0) break;
+    const columns = chunk.convertColumns(lakeValueConverter);
+    for (let row = 0; row < chunk.rowCount; row += 1) batch.push(columns.map((values) => values[row]));
+    if (batch.length >= batchRows) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** Appends rows through DuckDB's appender inside the caller's transaction on c. */

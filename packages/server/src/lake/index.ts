@@ -12,6 +12,7 @@ export type {
 } from './lake.js';
 export { LakeError, type LakeErrorCode } from './errors.js';
 export { columnTypeSql } from './ddl.js';
+export { describeLakeTables } from './describe-tables.js';
 export { assertIdentifier, parameterList, quoteIdentifier } from './identifiers.js';
 export { openLake, type OpenLakeOptions } from './open-lake.js';
 export { createScratchLakeSchema, type ScratchLakeSchema } from './scratch-schema.js';

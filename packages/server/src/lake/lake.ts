@@ -61,6 +61,13 @@ export interface LakeTx {
    * whole). All rows land or none. Returns the number of rows appended.
    */
   appendRows(table: string, columns: string[], rows: LakeRows): Promise<number>;
+  /**
+   * Runs a SELECT and yields its rows (arrays of values in the select list's order) in
+   * batches of about `batchRows`, reading from the engine as the caller consumes them, so a
+   * table of any size passes through in bounded memory. Run no other statement of the
+   * transaction until the iteration ends.
+   */
+  streamRows(sql: string, params: unknown[], batchRows: number): AsyncIterable<unknown[][]>;
 }
 
 /** The tables untrusted SQL may read: the imported datasets, `ds_<type>`, and no other. */
@@ -77,8 +84,11 @@ export interface UntrustedQueryLimits {
   readonly small?: boolean;
 }
 
-/** An analytical store. Obtain one with `openLake`. */
-export interface Lake extends LakeTx {
+/**
+ * An analytical store. Obtain one with `openLake`. Streaming reads happen inside
+ * `transaction` only: a PostgreSQL cursor lives in one transaction.
+ */
+export interface Lake extends Omit<LakeTx, 'streamRows'> {
   readonly engine: LakeEngine;
   /**
    * The one folder whose files the engine may read or write (DuckDB: its only allowed

@@ -178,7 +178,28 @@ function statementsOn(client: pg.PoolClient): LakeTx {
     query: (sql, params) => queryOn(client, sql, params),
     execute: (sql, params) => executeOn(client, sql, params),
     appendRows: (table, columns, rows) => appendOn(client, table, columns, rows),
+    streamRows: (sql, params, batchRows) => streamOn(client, sql, params, batchRows),
   };
+}
+
+// One cursor at a time per transaction (see LakeTx.streamRows), so one name does.
+const CURSOR = 'qf_stream_rows';
+
+/** Yields a query's rows through a cursor of the caller's transaction, a batch per FETCH. */
+async function* streamOn(
+  client: pg.PoolClient,
+  sql: string,
+  params: unknown[],
+  batchRows: number,
+): AsyncGenerator<unknown[][]> {
+  const size = Math.max(1, Math.floor(batchRows));
+  await client.query({ text: `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${sql}`, values: toPgParams(params) });
+  for (;;) {
+    const result = await client.query<unknown[]>({ text: `FETCH ${size} FROM ${CURSOR}`, rowMode: 'array' });
+    if (result.rows.length === 0) break;
+    yield result.rows;
+  }
+  await client.query(`CLOSE ${CURSOR}`);
 }
 
 async function appendOn(client: pg.PoolClient, table: string, columns: string[], rows: LakeRows): Promise<number> {

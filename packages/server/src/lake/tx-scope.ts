@@ -67,11 +67,27 @@ function createTxScope(inner: LakeTx): TxScope {
       }
     });
 
+  // Each fetch is one guarded statement: a failed fetch spoils the transaction like any other.
+  async function* guardedBatches(open: () => AsyncIterator<unknown[][]>): AsyncGenerator<unknown[][]> {
+    const batches = await guarded(async () => open());
+    try {
+      for (;;) {
+        const step = await guarded(() => batches.next());
+        if (step.done === true) return;
+        yield step.value;
+      }
+    } finally {
+      await batches.return?.();
+    }
+  }
+
   const tx: LakeTx = {
     query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => guarded(() => inner.query<T>(sql, params)),
     execute: (sql: string, params?: unknown[]) => guarded(() => inner.execute(sql, params)),
     appendRows: (table: string, columns: string[], rows: LakeRows) =>
       guarded(() => inner.appendRows(table, columns, rows)),
+    streamRows: (sql: string, params: unknown[], batchRows: number) =>
+      guardedBatches(() => inner.streamRows(sql, params, batchRows)[Symbol.asyncIterator]()),
   };
   return {
     tx,
