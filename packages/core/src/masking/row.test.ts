@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskDerivedInRecord, maskRowValue } from './row.js';
+import { isAccountKey, maskAccountsInText, maskDerivedInRecord, maskRowValue } from './row.js';
 
 describe('masking a row for a masked view', () => {
   const hidden = ['1943-10-25'];
@@ -24,7 +24,14 @@ describe('masking a row for a masked view', () => {
 
   it('masks birth dates and regions of issue in facts and reports them for the explanation', () => {
     const { masked, birthDates, regions } = maskDerivedInRecord(
-      { birth_date: '1950-01-02', age: 59, note: 'born 19431025', period: '2024-05', id_region: '330106' },
+      {
+        birth_date: '1950-01-02',
+        age: 59,
+        note: 'born 19431025',
+        period: '2024-05',
+        id_region: '330106',
+        account_no: '6222021234567890123',
+      },
       hidden,
     );
     expect(masked).toEqual({
@@ -33,8 +40,14 @@ describe('masking a row for a masked view', () => {
       note: 'born ****-**-**',
       period: '2024-05',
       id_region: '330***',
+      account_no: '***************0123',
     });
     expect(birthDates).toEqual(['1950-01-02']);
     expect(regions).toEqual(['330106']);
+    expect(maskAccountsInText('账户6222021234567890123，共2人', ['6222021234567890123'])).toBe(
+      '账户***************0123，共2人',
+    );
+    expect(['account_no', 'payee_account', 'account'].every(isAccountKey)).toBe(true);
+    expect(['account_name', 'accountant'].some(isAccountKey)).toBe(false);
   });
 });

@@ -19,11 +19,14 @@ import { buildCounties, importCsv, runAndWait } from '../../testing/warnings-fix
 const YOUNG = makeIdNumber('19600917', 71);
 const DEAD = makeIdNumber('19370628', 72);
 const ACCOUNT = '6222020200112233445';
+// A second recipient paid into the same account: W09 names the account in its explanation.
+const SHARER = makeIdNumber('19700101', 73);
 
 const PAYMENTS = [
   'payment_id,program,id,name,division,amount,paid_on,period,account_no,account_name,bank',
   `Q1,old_age_allowance,${YOUNG},孙少年,330106001001,100.00,2024-05-20,2024-05,${ACCOUNT},孙少年,农商银行`,
   `Q2,dibao,${DEAD},周故人,330106001001,500.00,2024-03-15,2024-03,6222020200998877665,周故人,农商银行`,
+  `Q3,dibao,${SHARER},吴共户,330106001001,300.00,2024-05-20,2024-05,${ACCOUNT},孙少年,农商银行`,
 ].join('\n');
 const DEATHS = ['id,name,death_date,division', `${DEAD},周故人,2024-01-10,330106001001`].join('\n');
 const PEOPLE = [
@@ -51,7 +54,7 @@ for (const engine of testEngines()) {
       await importCsv(platform, 'person', PEOPLE);
       await createApprovedModel(platform, analyst, leader, redBirthModel());
       platform.services.warningFeed.subscribe((notice) => notices.push(notice));
-      const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01', 'W11', 'U_BORN'] });
+      const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01', 'W09', 'W11', 'U_BORN'] });
       expect(run.status).toBe('succeeded');
     });
     afterAll(async () => platform?.close());
@@ -97,6 +100,9 @@ for (const engine of testEngines()) {
         // Details, exports of the explanation's people and all three datasets show masked numbers.
         expect(showingMasked.length).toBeGreaterThanOrEqual(5);
         for (const [name, body] of answers) expect(body, name).not.toContain(YOUNG);
+        // Finding 7: a bank account in a fact is masked in the explanation that prints it.
+        expect([...answers.values()].some((body) => body.includes('账户***************3445'))).toBe(true);
+        for (const [name, body] of answers) expect(body, name).not.toContain(ACCOUNT);
         expect(findRebuildableIdNumbers(answers, [YOUNG, DEAD])).toEqual([]);
       }
     });

@@ -1,4 +1,5 @@
 import {
+  maskAccountsInText,
   maskDatesInText,
   maskDerivedInRecord,
   maskPersonalDataInText,
@@ -10,9 +11,10 @@ import { placeNameOf } from '../organisations/index.js';
 import type { Masking } from './evidence.presenter.js';
 import type { TWarning } from './warnings.schemas.js';
 
-/** What a text rendered from a warning's facts must not show: birth dates, and regions of issue with their names. */
+/** What a text rendered from a warning's facts must not show: birth dates, regions of issue with their names, accounts. */
 interface Hidden {
   dates: readonly string[];
+  accounts: readonly string[];
   regions: readonly string[];
   regionNames: readonly string[];
 }
@@ -28,29 +30,31 @@ function maskedFacts(facts: unknown, birthDates: readonly string[], places?: Pla
     const name = places ? placeNameOf(places, code) : null;
     return name ? [name.zh, name.en] : [];
   });
-  const hidden: Hidden = { dates: [...birthDates, ...derived.birthDates], regions: derived.regions, regionNames };
+  const hidden: Hidden = {
+    dates: [...birthDates, ...derived.birthDates],
+    accounts: derived.accounts,
+    regions: derived.regions,
+    regionNames,
+  };
   return { facts: JSON.parse(maskPersonalDataInText(JSON.stringify(derived.masked))) as Record<string, unknown>, hidden };
 }
 
 function maskText(text: string, hidden: Hidden): string {
-  return maskRegionsInText(
-    maskDatesInText(maskPersonalDataInText(text), hidden.dates),
-    hidden.regions,
-    hidden.regionNames,
-  );
+  const personal = maskAccountsInText(maskPersonalDataInText(text), hidden.accounts);
+  return maskRegionsInText(maskDatesInText(personal, hidden.dates), hidden.regions, hidden.regionNames);
 }
 
 /**
  * A warning's explanation (rendered from `facts`) as a masked view shows it: identity and
- * phone numbers masked, and neither `birthDates` (those of the people it names) nor a birth
- * date or region of issue a fact names shown, in any form; `出生{birth_date}` would
+ * phone numbers masked, an account number a fact names masked, and neither `birthDates`
+ * (those of the people it names) nor a birth date or region of issue a fact names shown, in any form; `出生{birth_date}` would
  * otherwise give back the digits the masked number hides.
  */
 export function maskExplanation(text: string, facts: unknown, birthDates: readonly string[], places?: PlaceNames): string {
   return maskText(text, maskedFacts(facts, birthDates, places).hidden);
 }
 
-const NOTHING_HIDDEN: Hidden = { dates: [], regions: [], regionNames: [] };
+const NOTHING_HIDDEN: Hidden = { dates: [], accounts: [], regions: [], regionNames: [] };
 
 /**
  * A warning as lists show it; unless unmasked, its texts are masked as maskExplanation says.
