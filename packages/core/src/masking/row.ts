@@ -67,6 +67,7 @@ export function maskDerivedInRecord(
 /** `text` with each of `accounts` (whole account numbers) replaced by its masked form. */
 export function maskAccountsInText(text: string, accounts: Iterable<string>): string {
   let out = text;
-  for (const account of new Set(accounts)) if (account.length > 4) out = out.split(account).join(maskAccountNumber(account));
+  for (const account of new Set(accounts))
+    if (account.length > 4) out = out.split(account).join(maskAccountNumber(account));
   return out;
 }

@@ -56,6 +56,7 @@ interface Subject {
 }
 interface Exported {
   id: number;
+  watermark: string;
   modelId: string;
   divisionCode: string;
   subjectKey: string;
@@ -140,6 +141,11 @@ for (const engine of testEngines()) {
       expect(audited.at(-1)).toMatchObject({ outcome: 'allowed', detail: { format: 'csv' } });
       const records = parse<Record<string, string>>(response.body, { bom: true, columns: true });
       const warnings = await exportJson(handlerA);
+      // Every line and every JSON warning names who exported it and when.
+      const mark = new RegExp(
+        `^内部资料 注意保密 Confidential · ${handlerA.user.username} · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(UTC\\+8\\)$`,
+      );
+      for (const record of [...records, ...warnings]) expect(record.watermark).toMatch(mark);
       expect(records).toHaveLength(warnings.reduce((n, w) => n + w.evidence.length, 0));
       expect(records).toHaveLength(6);
       for (const warning of warnings) {

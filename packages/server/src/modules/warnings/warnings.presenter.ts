@@ -36,7 +36,10 @@ function maskedFacts(facts: unknown, birthDates: readonly string[], places?: Pla
     regions: derived.regions,
     regionNames,
   };
-  return { facts: JSON.parse(maskPersonalDataInText(JSON.stringify(derived.masked))) as Record<string, unknown>, hidden };
+  return {
+    facts: JSON.parse(maskPersonalDataInText(JSON.stringify(derived.masked))) as Record<string, unknown>,
+    hidden,
+  };
 }
 
 function maskText(text: string, hidden: Hidden): string {
@@ -50,7 +53,12 @@ function maskText(text: string, hidden: Hidden): string {
  * (those of the people it names) nor a birth date or region of issue a fact names shown, in any form; `出生{birth_date}` would
  * otherwise give back the digits the masked number hides.
  */
-export function maskExplanation(text: string, facts: unknown, birthDates: readonly string[], places?: PlaceNames): string {
+export function maskExplanation(
+  text: string,
+  facts: unknown,
+  birthDates: readonly string[],
+  places?: PlaceNames,
+): string {
   return maskText(text, maskedFacts(facts, birthDates, places).hidden);
 }
 
@@ -102,7 +110,10 @@ export function presentEvent(event: WarningEventRow, masking: Masking) {
     kind: event.kind,
     from: event.from_status,
     to: event.to_status,
-    reason: event.reason === null || masking.unmasked ? event.reason : maskText(event.reason, { ...NOTHING_HIDDEN, dates: masking.birthDates }),
+    reason:
+      event.reason === null || masking.unmasked
+        ? event.reason
+        : maskText(event.reason, { ...NOTHING_HIDDEN, dates: masking.birthDates }),
     by: event.username,
     runId: event.run_id,
     batchId: event.batch_id,
