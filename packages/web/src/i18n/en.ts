@@ -267,6 +267,7 @@ export const en: Messages = {
   'perm.model.manage': 'Manage models',
   'perm.model.run': 'Run models',
   'perm.model.approve': 'Review and enable models',
+  'perm.sensitive.approve': 'Approve sensitive queries',
   'perm.warning.read': 'View warnings',
   'perm.warning.handle': 'Handle warnings',
   'perm.clue.read': 'View clues',

@@ -262,6 +262,7 @@ export const zh = {
   'perm.model.manage': '管理模型',
   'perm.model.run': '运行模型',
   'perm.model.approve': '审核启用模型',
+  'perm.sensitive.approve': '审批敏感查询',
   'perm.warning.read': '查看预警',
   'perm.warning.handle': '处置预警',
   'perm.clue.read': '查看问题线索',
