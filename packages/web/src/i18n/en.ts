@@ -5,6 +5,7 @@ import { modelsEn } from './models-en';
 import { reviewEn } from './review-en';
 import { warningsEn } from './warnings-en';
 import { peopleEn } from './people-en';
+import { approvalsEn } from './approvals-en';
 import { overviewEn } from './overview-en';
 import type { Messages } from './messages';
 
@@ -286,5 +287,6 @@ export const en: Messages = {
   ...reviewEn,
   ...warningsEn,
   ...peopleEn,
+  ...approvalsEn,
   ...overviewEn,
 };

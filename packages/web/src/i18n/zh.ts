@@ -5,6 +5,7 @@ import { modelsZh } from './models-zh';
 import { reviewZh } from './review-zh';
 import { warningsZh } from './warnings-zh';
 import { peopleZh } from './people-zh';
+import { approvalsZh } from './approvals-zh';
 import { overviewZh } from './overview-zh';
 
 /** Simplified Chinese: the default language and the source of every message key. */
@@ -281,6 +282,7 @@ export const zh = {
   ...reviewZh,
   ...warningsZh,
   ...peopleZh,
+  ...approvalsZh,
   ...overviewZh,
 };
 
