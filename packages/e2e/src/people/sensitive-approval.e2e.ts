@@ -53,6 +53,9 @@ consoleTest(
     expect(await mine.getByTestId('approval-status').textContent()).toBe('待审批');
     expect(await mine.textContent()).toContain(MASKED);
     expect(await mine.textContent()).not.toContain(PERSON);
+    // The page is watermarked with who is looking (antd draws the tiles as a background image).
+    const tiles = page.locator('.qf-page-watermark > div[style*="background-image"]');
+    expect(await tiles.count()).toBe(1);
     await page.screenshot({ path: screenshotPath('approvals-requester'), fullPage: true });
     await signOut(page);
 
