@@ -4,6 +4,7 @@ export * from './divisions/division-code.js';
 export * from './masking/derived.js';
 export * from './masking/mask.js';
 export * from './masking/row.js';
+export * from './masking/watermark.js';
 export * from './standard/index.js';
 export * from './models/index.js';
 export * from './auth/password-policy.js';

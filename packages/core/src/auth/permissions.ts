@@ -17,6 +17,9 @@ export const PERMISSIONS = [
   'dataset.import',
   'dataset.manage',
   'person.read',
+  // Approves another user's sensitive query (a person searched across all datasets) when the
+  // security administrator's policy asks for a second person; never one's own.
+  'sensitive.approve',
   'model.read',
   'model.manage',
   'model.run',

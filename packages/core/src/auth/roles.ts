@@ -52,7 +52,8 @@ const CASEWORK: Permission[] = ['warning.read', 'clue.read', 'case.read', 'perso
  */
 export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The leader approves what an analyst builds: the one who writes a model never enables it.
-  leader: [...CASEWORK, 'org.read', 'dataset.read', 'model.read', 'model.approve', 'report.read'],
+  // The leader also approves sensitive queries, when the security administrator asks for that.
+  leader: [...CASEWORK, 'org.read', 'dataset.read', 'model.read', 'model.approve', 'sensitive.approve', 'report.read'],
   case_management: [...CASEWORK, 'org.read', 'clue.handle', 'case.handle', 'warning.handle', 'report.read'],
   letters_visits: [...CASEWORK, 'org.read', 'report.read', 'report.handle', 'clue.handle', 'reply.handle'],
   supervision: [...CASEWORK, 'org.read', 'warning.handle', 'clue.handle', 'report.read'],

@@ -1,16 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateInIdNumber, isBirthDateKey, maskBirthDate, maskDatesInText } from './derived.js';
+import {
+  birthDateInIdNumber,
+  isBirthDateKey,
+  isIdRegionKey,
+  maskBirthDate,
+  maskDatesInText,
+  maskIdRegion,
+  maskRegionsInText,
+} from './derived.js';
 import { maskAccountNumber } from './mask.js';
 
 describe('masking what an identity number gives away', () => {
   it('reads the birth date out of an 18-digit identity number, and nothing out of anything else', () => {
     expect(birthDateInIdNumber('33019919431025414X')).toBe('1943-10-25');
     expect(birthDateInIdNumber('91330100MA2XXXXX1A')).toBeUndefined();
-    expect(birthDateInIdNumber('330199********4148')).toBeUndefined();
+    expect(birthDateInIdNumber('330***********4148')).toBeUndefined();
   });
 
-  it('keeps only the year of a birth date', () => {
-    expect(maskBirthDate('1943-10-25')).toBe('1943-**-**');
+  it('stars a birth date whole: the mask hides its year too', () => {
+    expect(maskBirthDate('1943-10-25')).toBe('****-**-**');
+    expect(maskBirthDate('not a date')).toBe('**********');
+  });
+
+  it('keeps of a region of issue only the three digits the mask keeps, in values and in text', () => {
+    expect(['id_region', 'relative_id_region', 'id.region', 'region'].every(isIdRegionKey)).toBe(true);
+    expect(['regional_office', 'division'].some(isIdRegionKey)).toBe(false);
+    expect(maskIdRegion('330106')).toBe('330***');
+    expect(maskIdRegion('330106000000')).toBe('330*********');
+    expect(maskRegionsInText('籍贯330106，户籍330106000000，西湖区；金额3301060', ['330106'], ['西湖区'])).toBe(
+      '籍贯330***，户籍330*********，***；金额3301060',
+    );
   });
 
   it('hides a date in every common written form, and leaves other dates and longer numbers alone', () => {
@@ -26,9 +45,9 @@ describe('masking what an identity number gives away', () => {
       '25.10.1943',
       '10/25/1943',
     ];
-    for (const form of forms) expect(maskDatesInText(`出生${form}，`, ['1943-10-25'])).toBe('出生1943-**-**，');
+    for (const form of forms) expect(maskDatesInText(`出生${form}，`, ['1943-10-25'])).toBe('出生****-**-**，');
     expect(maskDatesInText('1943年3月5日 1943-03-05 1943-3-5', ['1943-03-05'])).toBe(
-      '1943-**-** 1943-**-** 1943-**-**',
+      '****-**-** ****-**-** ****-**-**',
     );
     expect(maskDatesInText('paid 2024-10-25, id 3301991943102541', ['1943-10-25'])).toBe(
       'paid 2024-10-25, id 3301991943102541',

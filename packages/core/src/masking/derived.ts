@@ -1,8 +1,10 @@
 /*
- * What is derived from a masked identity number is masked with it. The mask keeps the
- * region (digits 1–6) and the last four (15–18, which hold the sex digit), and hides the
- * birth date (7–14). A birth date shown beside the mask, in any written form, would give
- * those eight digits back, so a masked view shows at most the birth year.
+ * What is derived from a masked identity number is masked with it. The mask keeps digits
+ * 1–3 and the last four (15–18, which hold the sex digit, so sex may be shown), and hides
+ * the county digits 4–6 and the birth date (7–14, year included). A birth date shown beside
+ * the mask, in any written form, would give eight of those digits back, and the region of
+ * issue the other three, so a masked view shows neither: a birth date is starred whole and
+ * a region keeps the three digits the mask keeps.
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -20,10 +22,9 @@ export function birthDateInIdNumber(id: string): string | undefined {
     : undefined;
 }
 
-/** A birth date as a masked view may show it: the year, month and day starred (`1943-**-**`). */
+/** A birth date as a masked view may show it: every digit starred (`****-**-**`). */
 export function maskBirthDate(isoDate: string): string {
-  const match = ISO_DATE.exec(isoDate);
-  return match ? `${match[1]}-**-**` : '*'.repeat(isoDate.length);
+  return ISO_DATE.test(isoDate) ? '****-**-**' : '*'.repeat(isoDate.length);
 }
 
 /** Both spellings of a month or day: `5` and `05`. */
@@ -59,8 +60,8 @@ function datePattern(isoDate: string): RegExp | undefined {
 
 /**
  * Hides these dates (ISO, typically birth dates of masked identity numbers) wherever they
- * appear in `text`, in any common written form; each is replaced by its masked form, so
- * the year stays readable. Text without them comes back unchanged.
+ * appear in `text`, in any common written form; each is replaced by its masked form.
+ * Text without them comes back unchanged.
  */
 export function maskDatesInText(text: string, isoDates: Iterable<string>): string {
   let out = text;
@@ -74,4 +75,36 @@ export function maskDatesInText(text: string, isoDates: Iterable<string>): strin
 /** Whether a field key names a birth date (`birth_date`, `id_birth_date`, `birthday`, `date_of_birth`). */
 export function isBirthDateKey(key: string): boolean {
   return /birth|(^|_)dob($|_)/.test(key);
+}
+
+/**
+ * Whether a key names the region of issue of an identity number: the lake's derived
+ * `<field>_region` column, or a model fact named after it (`id_region`, `id.region`).
+ */
+export function isIdRegionKey(key: string): boolean {
+  return /(^|[._])region$/.test(key);
+}
+
+/**
+ * A region of issue (a 6-, 9- or 12-digit division code) as a masked view may show it: the
+ * three digits the identity number's mask keeps, the rest starred (`330***`).
+ */
+export function maskIdRegion(code: string): string {
+  return /^\d{6,12}$/.test(code) ? `${code.slice(0, 3)}${'*'.repeat(code.length - 3)}` : '*'.repeat(code.length);
+}
+
+/**
+ * Hides these regions of issue (6-digit codes) wherever they appear in `text` as a code, on
+ * their own or as the head of a 12-digit code, and wherever one of `names` (their place
+ * names, which a rendered explanation prints) appears. Used on texts rendered from facts.
+ */
+export function maskRegionsInText(text: string, regions: Iterable<string>, names: Iterable<string> = []): string {
+  let out = text;
+  for (const region of new Set(regions)) {
+    const six = region.slice(0, 6);
+    if (!/^\d{6}$/.test(six)) continue;
+    out = out.replace(new RegExp(`(?<!\\d)${six}(\\d{3}(?:\\d{3})?)?(?!\\d)`, 'g'), (m) => maskIdRegion(m));
+  }
+  for (const name of new Set(names)) if (name.length > 1) out = out.split(name).join('***');
+  return out;
 }

@@ -1,11 +1,13 @@
 /**
  * Masking rules for personal data shown to people who may not see it whole.
- * The kept parts follow common practice on Chinese government systems: the region and
- * last four digits of an identity number, the carrier prefix and last four of a phone.
+ * The kept parts follow the usual government style (`110***********1234`, `138****5678`):
+ * the first three and last four characters of an identity number, the carrier prefix and
+ * last four of a phone. Everything between (the county digits 4–6 and the birth date) is
+ * hidden, and derived.ts hides what would give it back.
  */
 export function maskIdNumber(id: string): string {
-  if (id.length <= 10) return '*'.repeat(id.length);
-  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  if (id.length <= 7) return '*'.repeat(id.length);
+  return `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`;
 }
 
 export function maskPhone(phone: string): string {

@@ -38,6 +38,9 @@ export async function openConsole(browser: Browser, baseUrl: string, viewport = 
     if (message.type() !== 'error') return;
     // Asking who is signed in answers 401 before sign-in: that is how the console finds out.
     if (message.location().url.endsWith('/api/v1/auth/me') && message.text().includes('401')) return;
+    // A person search waiting for a second person's approval answers 403 (approval_required):
+    // that is how the console learns it must offer to ask (docs/security.md).
+    if (message.location().url.endsWith('/api/v1/people/search') && message.text().includes('403')) return;
     problems.push(`console: ${message.text()} (${message.location().url})`);
   });
   return { context, page, problems };

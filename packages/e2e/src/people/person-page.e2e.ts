@@ -7,7 +7,7 @@ import { validId } from '../harness/identity-numbers.js';
 
 const DEAD = validId('19380606', '606'); // died 2024-01-10, paid dibao for March and April
 const WRONG = `${validId('19450707', '707').slice(0, 17)}${validId('19450707', '707').endsWith('1') ? '2' : '1'}`;
-const MASKED = `${DEAD.slice(0, 6)}********${DEAD.slice(-4)}`;
+const MASKED = `${DEAD.slice(0, 3)}***********${DEAD.slice(-4)}`;
 
 consoleTest(
   "[PEOPLE]: a person found by identity number, their page with their warnings; a batch's rejected rows read masked",
@@ -43,7 +43,7 @@ consoleTest(
     const lines = page.getByTestId('rejected-lines');
     await lines.locator('tr.ant-table-row').first().waitFor();
     const line = await lines.locator('tr.ant-table-row').first().textContent();
-    expect(line).toContain(`${WRONG.slice(0, 6)}********${WRONG.slice(-4)}`);
+    expect(line).toContain(`${WRONG.slice(0, 3)}***********${WRONG.slice(-4)}`);
     expect(line).not.toContain(WRONG);
     expect(line).toContain('校验位');
     await page.screenshot({ path: screenshotPath('people-rejected-lines'), fullPage: true });

@@ -20,6 +20,7 @@ import { registerDatasetRoutes } from '../modules/datasets/batches/datasets.rout
 import { registerModelRoutes } from '../modules/models/registry/models.routes.js';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { registerRoleRoutes } from '../modules/roles/roles.routes.js';
+import { registerApprovalRoutes } from '../modules/approvals/index.js';
 import { registerStatisticsRoutes } from '../modules/statistics/statistics.routes.js';
 import { registerTransparencyRoutes } from '../modules/transparency/index.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
   registerUserRoutes(app, services);
   registerOrganisationRoutes(app, services);
   registerRoleRoutes(app, services);
+  registerApprovalRoutes(app, services);
   registerAuditRoutes(app, services);
   registerDatasetRoutes(app, services);
   registerDatasetQualityRoutes(app, services);

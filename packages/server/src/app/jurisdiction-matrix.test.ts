@@ -65,6 +65,8 @@ const PROBES: Record<string, Probe> = {
   '/api/v1/auth/me': { kind: 'unbound', reason: "the caller's own account" },
   '/api/v1/roles': { kind: 'unbound', reason: 'the role catalogue: names and permissions, the same everywhere' },
   '/api/v1/security-policies': { kind: 'unbound', reason: "the deployment's password and session policy" },
+  // One's own requests; the approvers' list by county is walked in modules/approvals/approvals.test.ts.
+  '/api/v1/approvals': { kind: 'list', urls: () => ['/api/v1/approvals?view=mine'] },
   '/api/v1/divisions': { kind: 'unbound', reason: 'the GB/T 2260 division register, public reference data' },
   '/api/v1/catalogue/datasets': { kind: 'unbound', reason: 'the data standard and custom types: definitions, no rows' },
   '/api/v1/catalogue/mapping-templates/:type': {

@@ -80,6 +80,29 @@ export interface RolePermissionTable {
   permission: string;
 }
 
+export type SensitiveRequestKind = 'person_search' | 'dataset_search';
+export type SensitiveRequestStatus = 'pending' | 'approved' | 'refused' | 'used';
+
+/** A sensitive query awaiting or holding a second person's approval (modules/approvals). */
+export interface SensitiveRequestTable {
+  id: Generated<number>;
+  kind: SensitiveRequestKind;
+  query_masked: string;
+  query_hash: string;
+  reason: string;
+  requested_by: number;
+  requested_by_name: string;
+  owner_prefix: string;
+  status: ColumnType<SensitiveRequestStatus, SensitiveRequestStatus | undefined, SensitiveRequestStatus>;
+  decided_by: number | null;
+  decided_by_name: string | null;
+  decision_note: string | null;
+  decided_at: Date | null;
+  valid_until: Date | null;
+  used_at: Date | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface SecurityPolicyTable {
   key: string;
   value: unknown;
@@ -432,6 +455,7 @@ export interface DB {
   sessions: SessionTable;
   role_permissions: RolePermissionTable;
   security_policies: SecurityPolicyTable;
+  sensitive_requests: SensitiveRequestTable;
   audit_log: AuditLogTable;
   import_batches: ImportBatchTable;
   quality_snapshots: QualitySnapshotTable;

@@ -1,8 +1,9 @@
 /*
- * A check that masking holds: a masked identity number (`330106********0173`) hides the
- * holder's birth date, digits 7–14. If the same answer gives that date in any form, the
- * number can be rebuilt. Written apart from the masking code on purpose, so a test using
- * it does not grade the masker with the masker's own list of forms.
+ * A check that masking holds: a masked identity number (`330***********0173`) hides the
+ * county digits 4–6 and the holder's birth date, digits 7–14. If the answers give that date
+ * in any form, its year alone, or the six-digit region of issue, the hidden digits come
+ * back. Written apart from the masking code on purpose, so a test using it does not grade
+ * the masker with the masker's own list of forms.
  */
 
 /** Every way a test expects a birth date could be written out (YYYYMMDD given). */
@@ -26,6 +27,8 @@ function writtenForms(yyyymmdd: string): string[] {
     }
     forms.add(`${y}年${month}月${day}日`);
   }
+  // The year alone gives back four hidden digits (and an age narrows it no closer than two years).
+  forms.add(y);
   return [...forms];
 }
 
@@ -52,9 +55,12 @@ export function findRebuildableIdNumbers(answers: ReadonlyMap<string, string>, k
   const bodies = [...answers];
   const found: Rebuild[] = [];
   for (const idNumber of known) {
-    const masked = `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;
+    const masked = `${idNumber.slice(0, 3)}***********${idNumber.slice(-4)}`;
     if (!bodies.some(([, body]) => body.includes(masked))) continue;
-    for (const form of writtenForms(idNumber.slice(6, 14))) {
+    // A region of issue is six digits, or twelve ending in six zeros (how place names are
+    // keyed); a row's village-level division is where a person lives, not what the number says.
+    const region = idNumber.slice(0, 6);
+    for (const form of [...writtenForms(idNumber.slice(6, 14)), region, `${region}000000`]) {
       const pattern = new RegExp(`(?<!\\d)${escape(form)}(?!\\d)`);
       for (const [answer, body] of bodies) if (pattern.test(body)) found.push({ answer, idNumber, form });
     }

@@ -238,9 +238,16 @@ export interface RejectedPage {
   page: number;
   pageSize: number;
   hasMore: boolean;
+  /** False when shown whole for a reason. */
+  masked: boolean;
 }
 
-/** A page of a batch's rejected-rows report, masked (the CSV download is whole). */
-export function listRejectedLines(batchId: number, page: number, pageSize: number): Promise<RejectedPage> {
-  return api.get<RejectedPage>(`/api/v1/batches/${batchId}/rejected/lines`, { page, pageSize });
+/** A page of a batch's rejected-rows report, masked unless `reason` says why it is needed whole (audited). */
+export function listRejectedLines(
+  batchId: number,
+  page: number,
+  pageSize: number,
+  reason?: string,
+): Promise<RejectedPage> {
+  return api.get<RejectedPage>(`/api/v1/batches/${batchId}/rejected/lines`, { page, pageSize, reason });
 }

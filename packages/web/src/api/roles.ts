@@ -12,6 +12,8 @@ export interface RolePermissions {
 export interface SecurityPolicies {
   /** Roles whose members must sign in with a TOTP second factor. */
   totpRequiredRoles: Role[];
+  /** Whether sensitive queries need a second person's approval. */
+  sensitiveQueryApproval?: boolean;
 }
 
 export async function listRoles(): Promise<RolePermissions[]> {

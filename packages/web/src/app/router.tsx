@@ -98,6 +98,10 @@ export const router = createBrowserRouter(
               ),
             },
             {
+              path: 'approvals',
+              ...lazyPage(() => import('../features/approvals/approvals-page').then((m) => m.ApprovalsPage)),
+            },
+            {
               path: 'audit',
               ...lazyPage(() => import('../features/audit/audit-page').then((m) => m.AuditPage), guarded('audit.read')),
             },

@@ -102,7 +102,7 @@ export const datasetsEn: Record<keyof typeof datasetsZh, string> = {
   'datasets.rows.reasonHint': 'Reading personal data is recorded in the audit log; say why',
   'datasets.rows.mask': 'Mask again',
   'datasets.rows.maskedHint':
-    'Names, identity, phone and bank account numbers are masked, and birth dates show the year only.',
+    'Names, identity, phone and bank account numbers are masked, and so are birth dates and regions of issue.',
   'datasets.rows.revealedHint':
     'Personal data on this page is shown whole; this reading is in the audit log. Turning the page masks it again.',
   'datasets.quality.computedAt': 'Computed at {time}',

@@ -96,7 +96,7 @@ export const datasetsZh = {
   'datasets.rows.reason': '查看事由',
   'datasets.rows.reasonHint': '查看个人信息将记入审计日志，请说明事由',
   'datasets.rows.mask': '恢复脱敏显示',
-  'datasets.rows.maskedHint': '姓名、身份证号、手机号和银行账号已脱敏，出生日期只显示年份。',
+  'datasets.rows.maskedHint': '姓名、身份证号、手机号和银行账号已脱敏，出生日期和籍贯地区一并隐藏。',
   'datasets.rows.revealedHint': '本页个人信息正以完整形式显示，此次查看已记入审计日志。翻页后恢复脱敏。',
   'datasets.quality.computedAt': '计算于 {time}',
   'datasets.quality.cachedAt': '快照计算于 {time}',

@@ -6,6 +6,7 @@ import { reviewEn } from './review-en';
 import { warningsEn } from './warnings-en';
 import { verifyEn } from './verify-en';
 import { peopleEn } from './people-en';
+import { approvalsEn } from './approvals-en';
 import { overviewEn } from './overview-en';
 import type { Messages } from './messages';
 
@@ -268,6 +269,7 @@ export const en: Messages = {
   'perm.model.manage': 'Manage models',
   'perm.model.run': 'Run models',
   'perm.model.approve': 'Review and enable models',
+  'perm.sensitive.approve': 'Approve sensitive queries',
   'perm.warning.read': 'View warnings',
   'perm.warning.handle': 'Handle warnings',
   'perm.clue.read': 'View clues',
@@ -287,5 +289,6 @@ export const en: Messages = {
   ...warningsEn,
   ...verifyEn,
   ...peopleEn,
+  ...approvalsEn,
   ...overviewEn,
 };

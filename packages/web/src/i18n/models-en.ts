@@ -227,7 +227,7 @@ export const modelsEn: Record<keyof typeof modelsZh, string> = {
   'warnings.derived.region': 'region of issue',
   'warnings.reveal': 'Show in full',
   'warnings.maskedHint':
-    'Identity, phone and bank account numbers are masked, and birth dates show the year only: together with a masked number they would give it back. Showing them in full needs a reason and is audited.',
+    'Identity, phone and bank account numbers are masked, and so are birth dates and regions of issue: together with a masked number they would give it back. Showing them in full needs a reason and is audited.',
   'warnings.history': 'Handling history',
   'warnings.noEvents': 'No status changes yet',
   'warnings.live.title': 'New red warning ({model})',

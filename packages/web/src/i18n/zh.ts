@@ -6,6 +6,7 @@ import { reviewZh } from './review-zh';
 import { warningsZh } from './warnings-zh';
 import { verifyZh } from './verify-zh';
 import { peopleZh } from './people-zh';
+import { approvalsZh } from './approvals-zh';
 import { overviewZh } from './overview-zh';
 
 /** Simplified Chinese: the default language and the source of every message key. */
@@ -263,6 +264,7 @@ export const zh = {
   'perm.model.manage': '管理模型',
   'perm.model.run': '运行模型',
   'perm.model.approve': '审核启用模型',
+  'perm.sensitive.approve': '审批敏感查询',
   'perm.warning.read': '查看预警',
   'perm.warning.handle': '处置预警',
   'perm.clue.read': '查看问题线索',
@@ -282,6 +284,7 @@ export const zh = {
   ...warningsZh,
   ...verifyZh,
   ...peopleZh,
+  ...approvalsZh,
   ...overviewZh,
 };
 

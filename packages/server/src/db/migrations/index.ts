@@ -18,6 +18,7 @@ import * as oneWarningPerProblem from './20261212090000-one-warning-per-problem.
 import * as builderModelsAwaitReview from './20261213090000-builder-models-await-review.js';
 import * as warningReadsAtACountyScale from './20261213100000-warning-reads-at-a-county-scale.js';
 import * as createTransparencyLog from './20261213110000-create-transparency-log.js';
+import * as sensitiveQueriesAwaitApproval from './20261214110000-sensitive-queries-await-approval.js';
 import * as aPersonsWarningsByIndex from './20261214120000-a-persons-warnings-by-index.js';
 
 /**
@@ -44,5 +45,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261213090000-builder-models-await-review': builderModelsAwaitReview,
   '20261213100000-warning-reads-at-a-county-scale': warningReadsAtACountyScale,
   '20261213110000-create-transparency-log': createTransparencyLog,
+  '20261214110000-sensitive-queries-await-approval': sensitiveQueriesAwaitApproval,
   '20261214120000-a-persons-warnings-by-index': aPersonsWarningsByIndex,
 };

@@ -48,11 +48,12 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+// The watermark (who exported the file, when) leads every line, as in the warnings' export.
 export function auditCsvHeader(): string {
-  return `${CSV_COLUMNS.join(',')}\r\n`;
+  return `watermark,${CSV_COLUMNS.join(',')}\r\n`;
 }
 
-export function auditCsvLine(row: AuditLogRow): string {
+export function auditCsvLine(row: AuditLogRow, watermark: string): string {
   const entry = presentAuditEntry(row);
-  return `${CSV_COLUMNS.map((column) => csvCell(entry[column])).join(',')}\r\n`;
+  return `${[csvCell(watermark), ...CSV_COLUMNS.map((column) => csvCell(entry[column]))].join(',')}\r\n`;
 }

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { watermarkText } from '@qingfeng/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Platform } from '../../platform/platform.js';
@@ -50,9 +51,10 @@ export function registerAuditRoutes(app: FastifyInstance, services: Platform): v
       const filter = { ...rest, jurisdictionPrefix: auth.jurisdictionPrefix };
       await recordAudit(db, actorFromRequest(request), { action: 'audit.export', detail: rest });
       const rows = new AuditRepository(db).streamEntries(filter);
+      const watermark = watermarkText(auth, services.clock.now());
       async function* lines() {
         yield `\uFEFF${auditCsvHeader()}`; // BOM so Excel opens the Chinese text as UTF-8.
-        for await (const row of rows) yield auditCsvLine(row);
+        for await (const row of rows) yield auditCsvLine(row, watermark);
       }
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

@@ -91,11 +91,11 @@ describe.each(testEngines())('roles and security policies on %s', (engine) => {
 
   it('stores the roles that must use TOTP as a JSON array the sign-in reads', async () => {
     const empty = await platform.app.inject({ url: '/api/v1/security-policies', headers: secAdmin.session.headers });
-    expect(empty.json()).toEqual({ totpRequiredRoles: [] });
+    expect(empty.json()).toEqual({ totpRequiredRoles: [], sensitiveQueryApproval: false });
 
     const set = await put('/api/v1/security-policies', { totpRequiredRoles: ['sys_admin', 'auditor', 'sys_admin'] });
     expect(set.statusCode, set.body).toBe(200);
-    expect(set.json()).toEqual({ totpRequiredRoles: ['sys_admin', 'auditor'] });
+    expect(set.json()).toEqual({ totpRequiredRoles: ['sys_admin', 'auditor'], sensitiveQueryApproval: false });
     const db = platform.services.database.db;
     const row = await db
       .selectFrom('security_policies')

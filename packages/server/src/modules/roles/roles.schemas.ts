@@ -19,5 +19,10 @@ export const ZSetPermissions = z.object({ permissions: z.array(z.enum(PERMISSION
 export const ZSecurityPolicies = z.object({
   /** Roles whose members must sign in with a TOTP second factor. */
   totpRequiredRoles: z.array(z.enum(ROLES)),
+  /**
+   * Whether a sensitive query (a person searched across all datasets, a dataset searched by
+   * identity number) first needs a second person's approval. Left out of a change: unchanged.
+   */
+  sensitiveQueryApproval: z.boolean().optional(),
 });
 export type TSecurityPolicies = z.infer<typeof ZSecurityPolicies>;

@@ -19,11 +19,14 @@ import { buildCounties, importCsv, runAndWait } from '../../testing/warnings-fix
 const YOUNG = makeIdNumber('19600917', 71);
 const DEAD = makeIdNumber('19370628', 72);
 const ACCOUNT = '6222020200112233445';
+// A second recipient paid into the same account: W09 names the account in its explanation.
+const SHARER = makeIdNumber('19700101', 73);
 
 const PAYMENTS = [
   'payment_id,program,id,name,division,amount,paid_on,period,account_no,account_name,bank',
   `Q1,old_age_allowance,${YOUNG},孙少年,330106001001,100.00,2024-05-20,2024-05,${ACCOUNT},孙少年,农商银行`,
   `Q2,dibao,${DEAD},周故人,330106001001,500.00,2024-03-15,2024-03,6222020200998877665,周故人,农商银行`,
+  `Q3,dibao,${SHARER},吴共户,330106001001,300.00,2024-05-20,2024-05,${ACCOUNT},孙少年,农商银行`,
 ].join('\n');
 const DEATHS = ['id,name,death_date,division', `${DEAD},周故人,2024-01-10,330106001001`].join('\n');
 const PEOPLE = [
@@ -51,7 +54,7 @@ for (const engine of testEngines()) {
       await importCsv(platform, 'person', PEOPLE);
       await createApprovedModel(platform, analyst, leader, redBirthModel());
       platform.services.warningFeed.subscribe((notice) => notices.push(notice));
-      const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01', 'W11', 'U_BORN'] });
+      const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01', 'W09', 'W11', 'U_BORN'] });
       expect(run.status).toBe('succeeded');
     });
     afterAll(async () => platform?.close());
@@ -93,20 +96,23 @@ for (const engine of testEngines()) {
       for (const actor of [leader, analyst]) {
         const answers = await answersFor(actor);
         expect(answers.size).toBeGreaterThanOrEqual(actor === analyst ? 9 : 8);
-        const showingMasked = [...answers].filter(([, body]) => /\d{6}\*{8}\d{3}[\dX]/.test(body));
+        const showingMasked = [...answers].filter(([, body]) => /\d{3}\*{11}\d{3}[\dX]/.test(body));
         // Details, exports of the explanation's people and all three datasets show masked numbers.
         expect(showingMasked.length).toBeGreaterThanOrEqual(5);
         for (const [name, body] of answers) expect(body, name).not.toContain(YOUNG);
+        // Finding 7: a bank account in a fact is masked in the explanation that prints it.
+        expect([...answers.values()].some((body) => body.includes('账户***************3445'))).toBe(true);
+        for (const [name, body] of answers) expect(body, name).not.toContain(ACCOUNT);
         expect(findRebuildableIdNumbers(answers, [YOUNG, DEAD])).toEqual([]);
       }
     });
 
-    it('keeps the birth year and the explanation readable, and shows the whole date once revealed with a reason', async () => {
+    it('hides the whole birth date and keeps the explanation readable, and shows the whole date once revealed with a reason', async () => {
       const list = JSON.parse(await get(leader, '/api/v1/warnings?model=W11')) as { items: { id: number }[] };
       const id = list.items[0]?.id;
       const masked = JSON.parse(await get(leader, `/api/v1/warnings/${id}`)) as Detail;
-      expect(masked.explanation.zh).toContain('出生1960-**-**');
-      expect(masked.evidence[0]?.values).toMatchObject({ id_birth_date: '1960-**-**' });
+      expect(masked.explanation.zh).toContain('出生****-**-**');
+      expect(masked.evidence[0]?.values).toMatchObject({ id_birth_date: '****-**-**' });
       // Finding 7: bank accounts follow the identity numbers' rules.
       expect(masked.evidence[0]?.values?.account_no).toBe('***************3445');
 
@@ -127,18 +133,23 @@ for (const engine of testEngines()) {
       expect(rows.items.map((r) => r.values.birth_date).sort()).toEqual(['1937-06-28', '1960-09-17']);
     });
 
-    it('masks a birth date under a fact of any name, in lists and in the live feed of red warnings', async () => {
+    it('masks a birth date under a fact of any name and the region of issue, in lists and in the live feed of red warnings', async () => {
       const list = JSON.parse(await get(analyst, '/api/v1/warnings?model=U_BORN')) as {
         items: { explanation: { zh: string; en: string } }[];
       };
-      expect(list.items.map((w) => w.explanation.zh)).toEqual(['孙少年生于1960-**-**']);
+      expect(list.items.map((w) => w.explanation.zh)).toEqual(['孙少年生于****-**-**，籍贯330***']);
       const fed = notices.filter((n) => n.modelId === 'U_BORN');
-      expect(fed.map((n) => [n.explanationZh, n.explanationEn])).toEqual([['孙少年生于1960-**-**', 'born 1960-**-**']]);
+      expect(fed.map((n) => [n.explanationZh, n.explanationEn])).toEqual([
+        ['孙少年生于****-**-**，籍贯330***', 'born ****-**-** in 330***'],
+      ]);
     });
   });
 }
 
-/** W11 as a red user model whose fact for the birth date has a name that says nothing of it. */
+/**
+ * W11 as a red user model whose fact for the birth date has a name that says nothing of it,
+ * and which names the region of issue of the number (a place name in the explanation).
+ */
 function redBirthModel() {
   const w11 = builtinModels().find((m) => m.id === 'W11');
   const logic = w11?.logic as { facts: Record<string, unknown> };
@@ -147,9 +158,9 @@ function redBirthModel() {
     id: 'U_BORN',
     severity: 'red',
     category: 'X',
-    explanation: { zh: '{name}生于{when}', en: 'born {when}' },
+    explanation: { zh: '{name}生于{when}，籍贯{region}', en: 'born {when} in {region}' },
     // One warning per payment again: its facts no longer name W11's period and amount.
     summary: undefined,
-    logic: { ...logic, facts: { name: logic.facts.name, when: logic.facts.birth_date } },
+    logic: { ...logic, facts: { name: logic.facts.name, when: logic.facts.birth_date, region: 'p.id.region' } },
   };
 }

@@ -22,7 +22,7 @@ const DIED_IN_B = makeIdNumber('19361127', 63);
 const PAID_B = makeIdNumber('19380719', 64);
 const PEOPLE = [PAID_A, PAID_A2, DIED_IN_B, PAID_B];
 
-const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;
+const masked = (id: string) => `${id.slice(0, 3)}***********${id.slice(-4)}`;
 
 const PAYMENTS = [
   'payment_id,program,id,name,division,amount,paid_on,period,account_no,account_name,bank',
@@ -56,6 +56,7 @@ interface Subject {
 }
 interface Exported {
   id: number;
+  watermark: string;
   modelId: string;
   divisionCode: string;
   subjectKey: string;
@@ -127,7 +128,7 @@ for (const engine of testEngines()) {
       const paidA = warnings.find((w) => w.subjects[0]?.identifier === masked(PAID_A));
       expect(paidA?.evidence[0]?.values).toMatchObject({
         id: masked(PAID_A),
-        id_birth_date: '1941-**-**',
+        id_birth_date: '****-**-**',
         name: '吴一',
         account_no: '***************0001',
       });
@@ -140,6 +141,11 @@ for (const engine of testEngines()) {
       expect(audited.at(-1)).toMatchObject({ outcome: 'allowed', detail: { format: 'csv' } });
       const records = parse<Record<string, string>>(response.body, { bom: true, columns: true });
       const warnings = await exportJson(handlerA);
+      // Every line and every JSON warning names who exported it and when.
+      const mark = new RegExp(
+        `^内部资料 注意保密 Confidential · ${handlerA.user.username} · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(UTC\\+8\\)$`,
+      );
+      for (const record of [...records, ...warnings]) expect(record.watermark).toMatch(mark);
       expect(records).toHaveLength(warnings.reduce((n, w) => n + w.evidence.length, 0));
       expect(records).toHaveLength(6);
       for (const warning of warnings) {
@@ -266,7 +272,7 @@ for (const engine of testEngines()) {
         }
         // JSON names the column, a CSV the field's label in words.
         const evidenceShown = [...answers.values()].every((body) =>
-          /"?(id_birth_date|出生日期)"?\W+19\d\d-\*\*-\*\*/.test(body),
+          /"?(id_birth_date|出生日期)"?\W+\*{4}-\*\*-\*\*/.test(body),
         );
         expect(evidenceShown).toBe(true);
         for (const [name, body] of answers) for (const id of PEOPLE) expect(body, name).not.toContain(id);

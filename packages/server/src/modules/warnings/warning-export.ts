@@ -1,4 +1,4 @@
-import { boolLabel, evidenceRoleLabel, type Lang, type PlaceNames } from '@qingfeng/core';
+import { boolLabel, evidenceRoleLabel, type Lang, type PlaceNames, watermarkText } from '@qingfeng/core';
 import type { WarningServices } from './warning-services.js';
 import type { WarningEvidenceRow } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
@@ -12,7 +12,9 @@ import { type WarningFilter, WarningsRepository } from './warnings.repository.js
 import type { TExportedWarning, TSubject } from './warnings.schemas.js';
 import type { WarningViewer } from './warnings.service.js';
 
+// The watermark leads every line, so no row copied out of the file leaves it behind.
 const CSV_COLUMNS = [
+  'watermark',
   'id',
   'model_id',
   'model_version',
@@ -118,7 +120,8 @@ function subjectsCell(subjects: readonly TSubject[], lang: Lang): string {
  * empty evidence columns for a warning without evidence. Masked exactly as the detail
  * view: evidence rows of another jurisdiction are named with their values withheld, and
  * no birth date a masked identity number hides appears anywhere (the CLI's `warnings
- * export` too). The export itself is audited before the first line.
+ * export` too). Every CSV line and every JSON warning carries the watermark: who exported
+ * it and when. The export itself is audited before the first line.
  */
 export async function* exportWarnings(
   services: WarningServices,
@@ -133,10 +136,12 @@ export async function* exportWarnings(
     detail: { format, lang, ...filter },
   });
   const warnings = presentExported(services, viewer, filter);
+  const watermark = watermarkText({ username: viewer.username }, services.clock.now());
   if (format === 'csv') {
     yield `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
     for await (const { warning: w, places } of warnings) {
       const head = [
+        watermark,
         w.id,
         w.modelId,
         w.modelVersion,
@@ -178,7 +183,7 @@ export async function* exportWarnings(
   yield '[';
   let first = true;
   for await (const { warning: w } of warnings) {
-    yield `${first ? '' : ','}\n${JSON.stringify(w)}`;
+    yield `${first ? '' : ','}\n${JSON.stringify({ watermark, ...w })}`;
     first = false;
   }
   yield '\n]\n';

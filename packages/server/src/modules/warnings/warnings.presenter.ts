@@ -1,38 +1,75 @@
-import { maskBirthDatesInRecord, maskDatesInText, maskPersonalDataInText, type PlaceNames } from '@qingfeng/core';
+import {
+  maskAccountsInText,
+  maskDatesInText,
+  maskDerivedInRecord,
+  maskPersonalDataInText,
+  maskRegionsInText,
+  type PlaceNames,
+} from '@qingfeng/core';
 import type { WarningEventRow, WarningRow } from '../../db/schema.js';
 import { placeNameOf } from '../organisations/index.js';
 import type { Masking } from './evidence.presenter.js';
 import type { TWarning } from './warnings.schemas.js';
 
-/** The facts as a masked view shows them, and every birth date the explanation must then hide. */
-function maskedFacts(facts: unknown, birthDates: readonly string[]) {
-  const { masked, birthDates: named } = maskBirthDatesInRecord((facts ?? {}) as Record<string, unknown>, birthDates);
+/** What a text rendered from a warning's facts must not show: birth dates, regions of issue with their names, accounts. */
+interface Hidden {
+  dates: readonly string[];
+  accounts: readonly string[];
+  regions: readonly string[];
+  regionNames: readonly string[];
+}
+
+/**
+ * The facts as a masked view shows them, and what the explanation must then hide. The
+ * explanation names a region of issue by its place name (`places`, when the caller has read
+ * them), which gives back the digits the mask hides as surely as the code does.
+ */
+function maskedFacts(facts: unknown, birthDates: readonly string[], places?: PlaceNames) {
+  const derived = maskDerivedInRecord((facts ?? {}) as Record<string, unknown>, birthDates);
+  const regionNames = derived.regions.flatMap((code) => {
+    const name = places ? placeNameOf(places, code) : null;
+    return name ? [name.zh, name.en] : [];
+  });
+  const hidden: Hidden = {
+    dates: [...birthDates, ...derived.birthDates],
+    accounts: derived.accounts,
+    regions: derived.regions,
+    regionNames,
+  };
   return {
-    facts: JSON.parse(maskPersonalDataInText(JSON.stringify(masked))) as Record<string, unknown>,
-    hidden: [...birthDates, ...named],
+    facts: JSON.parse(maskPersonalDataInText(JSON.stringify(derived.masked))) as Record<string, unknown>,
+    hidden,
   };
 }
 
-function maskText(text: string, hidden: readonly string[]): string {
-  return maskDatesInText(maskPersonalDataInText(text), hidden);
+function maskText(text: string, hidden: Hidden): string {
+  const personal = maskAccountsInText(maskPersonalDataInText(text), hidden.accounts);
+  return maskRegionsInText(maskDatesInText(personal, hidden.dates), hidden.regions, hidden.regionNames);
 }
 
 /**
  * A warning's explanation (rendered from `facts`) as a masked view shows it: identity and
- * phone numbers masked, and neither `birthDates` (those of the people it names) nor a birth
- * date a fact names shown, in any form; `出生{birth_date}` would otherwise give back the
- * digits the masked number hides.
+ * phone numbers masked, an account number a fact names masked, and neither `birthDates`
+ * (those of the people it names) nor a birth date or region of issue a fact names shown, in any form; `出生{birth_date}` would
+ * otherwise give back the digits the masked number hides.
  */
-export function maskExplanation(text: string, facts: unknown, birthDates: readonly string[]): string {
-  return maskText(text, maskedFacts(facts, birthDates).hidden);
+export function maskExplanation(
+  text: string,
+  facts: unknown,
+  birthDates: readonly string[],
+  places?: PlaceNames,
+): string {
+  return maskText(text, maskedFacts(facts, birthDates, places).hidden);
 }
+
+const NOTHING_HIDDEN: Hidden = { dates: [], accounts: [], regions: [], regionNames: [] };
 
 /**
  * A warning as lists show it; unless unmasked, its texts are masked as maskExplanation says.
  * Its division is named from `places` (read once for the whole page).
  */
 export function presentWarning(row: WarningRow, masking: Masking, places: PlaceNames): TWarning {
-  const hidden = masking.unmasked ? [] : maskedFacts(row.facts, masking.birthDates).hidden;
+  const hidden = masking.unmasked ? NOTHING_HIDDEN : maskedFacts(row.facts, masking.birthDates, places).hidden;
   const text = (value: string) => (masking.unmasked ? value : maskText(value, hidden));
   return {
     id: row.id,
@@ -61,7 +98,7 @@ export function presentWarning(row: WarningRow, masking: Masking, places: PlaceN
   };
 }
 
-/** The facts, masked as the explanation is: a birth date keeps its year only. */
+/** The facts, masked as the explanation is: no birth date, a region of issue cut to three digits. */
 export function presentFacts(row: WarningRow, masking: Masking): Record<string, unknown> {
   if (masking.unmasked) return (row.facts ?? {}) as Record<string, unknown>;
   return maskedFacts(row.facts, masking.birthDates).facts;
@@ -73,7 +110,10 @@ export function presentEvent(event: WarningEventRow, masking: Masking) {
     kind: event.kind,
     from: event.from_status,
     to: event.to_status,
-    reason: event.reason === null || masking.unmasked ? event.reason : maskText(event.reason, masking.birthDates),
+    reason:
+      event.reason === null || masking.unmasked
+        ? event.reason
+        : maskText(event.reason, { ...NOTHING_HIDDEN, dates: masking.birthDates }),
     by: event.username,
     runId: event.run_id,
     batchId: event.batch_id,

@@ -3,10 +3,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Select, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ApiError } from '../../api/client';
 import type { DatasetField } from '../../api/datasets';
 import { type DatasetRow, listDatasetRows } from '../../api/dataset-rows';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/error-text';
+import { AskApprovalModal } from '../approvals/ask-approval-modal';
 import { useCan } from '../auth/use-me';
 import { ReasonModal } from './reason-modal';
 import { RowsFilter } from './rows-filter';
@@ -22,6 +24,18 @@ function display(value: DatasetRow['values'][string] | undefined): string {
  * and phones arrive masked; `person.read` may show the current page whole, giving a reason
  * the server audits. Turning the page masks again.
  */
+/**
+ * The identity lookups of the filters as the server names them for an approval
+ * (`<dataset>:<field>=<value>&…`, sorted by field), so the approved query is the one run again.
+ */
+function identityLookup(datasetType: string, fields: DatasetField[], filters: Record<string, string>): string {
+  const parts = Object.entries(filters)
+    .filter(([key]) => ['id', 'subject'].includes(fields.find((f) => f.key === key)?.type ?? ''))
+    .map(([key, value]) => `${key}=${value}`)
+    .sort();
+  return `${datasetType}:${parts.join('&')}`;
+}
+
 export function RowsBrowser({ datasetType, fields }: { datasetType: string; fields: DatasetField[] }) {
   const { t, lang } = useI18n();
   const can = useCan();
@@ -30,6 +44,7 @@ export function RowsBrowser({ datasetType, fields }: { datasetType: string; fiel
   const [filters, setFilters] = useState<Record<string, string>>({});
   const [revealReason, setRevealReason] = useState<string>();
   const [asking, setAsking] = useState(false);
+  const [askingApproval, setAskingApproval] = useState<string | null>(null);
   const batches = useBatches({ datasetType, status: 'loaded', page: 1, pageSize: 200 });
   const rows = useQuery({
     queryKey: ['dataset-rows', datasetType, batchId, filters, paging, revealReason],
@@ -70,7 +85,21 @@ export function RowsBrowser({ datasetType, fields }: { datasetType: string; fiel
       ) : (
         <Alert type="info" showIcon title={t('datasets.rows.maskedHint')} />
       )}
-      {rows.error && <Alert type="error" showIcon title={errorText(t, rows.error)} />}
+      {rows.error instanceof ApiError && rows.error.code === 'approval_required' ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('approvals.required')}
+          action={
+            <Button size="small" onClick={() => setAskingApproval(identityLookup(datasetType, fields, filters))}>
+              {t('approvals.ask')}
+            </Button>
+          }
+        />
+      ) : (
+        rows.error && <Alert type="error" showIcon title={errorText(t, rows.error)} />
+      )}
+      <AskApprovalModal kind="dataset_search" query={askingApproval} onClose={() => setAskingApproval(null)} />
       <Table<DatasetRow>
         rowKey={(row) => `${row.batchId}:${row.rowNo}`}
         size="small"

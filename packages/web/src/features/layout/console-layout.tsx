@@ -2,6 +2,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Grid, Layout, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { Outlet } from 'react-router';
+import { PageWatermark } from './page-watermark';
 import { useT } from '../../i18n';
 import { RedWarningNotifier } from '../warnings/red-warning-notifier';
 import { LanguageSwitch } from '../../shared/language-switch';
@@ -70,7 +71,9 @@ export function ConsoleLayout() {
           </Flex>
         </Header>
         <Content style={{ padding: wide ? 24 : 12 }}>
-          <Outlet />
+          <PageWatermark>
+            <Outlet />
+          </PageWatermark>
           <RedWarningNotifier />
         </Content>
       </Layout>

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -37,6 +38,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'policy.manage',
     quickLink: true,
   },
+  // Everyone may ask for a sensitive query and follow their requests; approvers decide there too.
+  { path: '/approvals', label: 'nav.approvals', icon: <CheckSquareOutlined /> },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read', quickLink: true },
   { path: '/account', label: 'nav.account', icon: <UserOutlined /> },
 ];

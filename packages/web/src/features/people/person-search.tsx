@@ -1,6 +1,9 @@
-import { Alert, Card, Flex, Input, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Input, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { ApiError } from '../../api/client';
 import { MAX_SEARCH_CHARS } from '../../api/people';
+import { AskApprovalModal } from '../approvals/ask-approval-modal';
 import { useT } from '../../i18n';
 import { errorText } from '../../shared/error-text';
 import { usePersonSearch } from './use-people';
@@ -15,6 +18,9 @@ export function PersonSearch() {
   const t = useT();
   const search = usePersonSearch();
   const found = search.data?.items;
+  // The query the server wants approved first (the security administrator's policy), kept in memory only.
+  const [asking, setAsking] = useState<string | null>(null);
+  const needsApproval = search.error instanceof ApiError && search.error.code === 'approval_required';
   return (
     <Card size="small" title={t('people.search.title')} style={{ marginBottom: 16 }} data-testid="person-search">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
@@ -34,7 +40,22 @@ export function PersonSearch() {
           else search.mutate(q);
         }}
       />
-      {search.error && <Alert type="warning" showIcon style={{ marginTop: 8 }} title={errorText(t, search.error)} />}
+      {needsApproval ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={t('approvals.required')}
+          action={
+            <Button size="small" data-testid="ask-approval" onClick={() => setAsking(search.variables ?? null)}>
+              {t('approvals.ask')}
+            </Button>
+          }
+        />
+      ) : (
+        search.error && <Alert type="warning" showIcon style={{ marginTop: 8 }} title={errorText(t, search.error)} />
+      )}
+      <AskApprovalModal kind="person_search" query={asking} onClose={() => setAsking(null)} />
       {found && (
         <Flex vertical gap={4} style={{ marginTop: 8 }} data-testid="person-results">
           <Typography.Text type="secondary">

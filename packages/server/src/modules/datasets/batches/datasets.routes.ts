@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { type ValueMappings, parseMappingFile } from '@qingfeng/core';
+import { Readable } from 'node:stream';
+import { type ValueMappings, parseMappingFile, watermarkText } from '@qingfeng/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatasetServices } from './batch-events.js';
@@ -14,6 +15,7 @@ import {
   presentPreview,
 } from './datasets.presenter.js';
 import { presentColumnAccounting } from './column-accounting.presenter.js';
+import { watermarkCsv } from './csv-watermark.js';
 import {
   ZBatch,
   ZBatchPage,
@@ -229,13 +231,16 @@ export function registerDatasetRoutes(app: FastifyInstance, services: DatasetSer
       schema: { tags, summary: "Download a batch's rejected-rows report (CSV)", params: ZBatchParams },
     },
     async (request, reply) => {
-      await getVisibleBatch(services, requireAuth(request), request.params.id);
+      const auth = requireAuth(request);
+      await getVisibleBatch(services, auth, request.params.id);
       const file = await findRejectedReport(services, actorFromRequest(request), request.params.id);
       reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="batch-${request.params.id}-rejected.csv"`);
+      // The raw values leave whole (to correct the file), so every line names who took them.
       // A batch with no rejected row has no file: answer with the header alone.
-      return file ? reply.send(createReadStream(file)) : reply.send(`\uFEFF${REPORT_HEADER.join(',')}\r\n`);
+      const source = file ? createReadStream(file, { encoding: 'utf8' }) : [`\uFEFF${REPORT_HEADER.join(',')}\r\n`];
+      return reply.send(Readable.from(watermarkCsv(source, watermarkText(auth, services.clock.now()))));
     },
   );
 

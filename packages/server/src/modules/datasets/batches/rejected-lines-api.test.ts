@@ -93,6 +93,45 @@ describe.each(testEngines())("a batch's rejected rows read in the console on %s"
     ]);
   });
 
+  it('shows the values whole only with a reason and person.read, audited as a read of personal data', async () => {
+    const url = `/api/v1/batches/${batchId}/rejected/lines?reason=${encodeURIComponent('核对原始文件')}`;
+    const whole = await get(adminA, url);
+    expect(whole.statusCode, whole.body).toBe(200);
+    expect(whole.json<Page & { masked: boolean }>()).toMatchObject({ masked: false });
+    expect(whole.json<Page>().items[0]).toMatchObject({ value: BAD });
+    const masked = await get(adminA, `/api/v1/batches/${batchId}/rejected/lines`);
+    expect(masked.json<Page & { masked: boolean }>().masked).toBe(true);
+    const [read] = await platform.services.database.db
+      .selectFrom('audit_log')
+      .select(['user_id', 'object_id', 'reason'])
+      .where('action', '=', 'person.read')
+      .where('object_type', '=', 'import_batch')
+      .execute();
+    expect(read).toEqual({ user_id: adminA.user.id, object_id: String(batchId), reason: '核对原始文件' });
+    // Another county's administrator: the same 404 as without a reason; a one-letter reason is refused.
+    const fromB = await get(adminB, url);
+    expect(fromB.statusCode).toBe(404);
+    expect(fromB.body).not.toContain(BAD);
+    expect((await get(adminA, `/api/v1/batches/${batchId}/rejected/lines?reason=x`)).statusCode).toBe(400);
+    // Without person.read (a data administrator whose role lost it), the reason does not help.
+    const roles = platform.services.rolePermissions;
+    const before = [...(await roles.getPermissions('data_admin'))];
+    const db = platform.services.database.db;
+    await roles.setPermissions(
+      db,
+      'data_admin',
+      before.filter((p) => p !== 'person.read'),
+    );
+    try {
+      const refused = await get(adminA, url);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.body).not.toContain(BAD);
+      expect((await get(adminA, `/api/v1/batches/${batchId}/rejected/lines`)).statusCode).toBe(200);
+    } finally {
+      await roles.setPermissions(db, 'data_admin', before);
+    }
+  });
+
   it("is the batch's county's only: another county's administrator gets 404, a role without import 403", async () => {
     expect((await get(adminB, `/api/v1/batches/${batchId}/rejected/lines`)).statusCode).toBe(404);
     expect((await get(adminB, `/api/v1/batches/${batchId}/rejected/lines`)).body).not.toContain('李四');

@@ -7,7 +7,7 @@ const person = findDataset('person');
 
 describe('masking a rejected value by the field it was meant for', () => {
   it('masks identity numbers (even malformed), phones, accounts and the names of people', () => {
-    expect(maskRejectedValue(payment, 'id', '33010619810202001X9')).toBe('330106*********01X9');
+    expect(maskRejectedValue(payment, 'id', '33010619810202001X9')).toBe('330************01X9');
     expect(maskRejectedValue(payment, 'account_no', '6222-0202-0011-2233')).toBe('***************2233');
     expect(maskRejectedValue(payment, 'account_name', '孙少年')).toBe('孙**');
     expect(maskRejectedValue(payment, 'name', '孙少年')).toBe('孙**');
@@ -17,7 +17,7 @@ describe('masking a rejected value by the field it was meant for', () => {
     expect(maskRejectedValue(person, 'birth_date', '1960/13/17')).toBe('**********');
     expect(maskRejectedValue(payment, 'amount', 'abc')).toBe('abc');
     expect(maskRejectedValue(payment, '', 'P1,dibao,330106198102020013,13812345678')).toBe(
-      'P1,dibao,330106********0013,138****5678',
+      'P1,dibao,330***********0013,138****5678',
     );
   });
 

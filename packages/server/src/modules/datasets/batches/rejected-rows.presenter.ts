@@ -14,7 +14,7 @@ import type { TRejectedLine } from './rejected-rows.schemas.js';
 /*
  * A rejected-rows report keeps each refused value as the file had it (the CSV a data
  * administrator downloads to correct the file). Read in the console it is masked by the
- * field it was meant for: an identity number keeps its region and last four, a phone and
+ * field it was meant for: an identity number keeps its first three and last four, a phone and
  * a bank account their last four, a person's name its family name, a birth date nothing;
  * any identity or mobile number elsewhere (a whole unreadable record, a reason quoting the
  * value) is masked where it stands.
@@ -44,6 +44,18 @@ export function presentRejectedLine(dataset: DatasetType | undefined, line: Reje
     field: line.field,
     value,
     reason: { zh: unquoted(line.reason.zh), en: unquoted(line.reason.en) },
+    kept: line.kept,
+  };
+}
+
+/** One line of the report whole, as the file had it: for a reader who gave a reason (audited). */
+export function presentRejectedLineWhole(line: RejectedRow): TRejectedLine {
+  return {
+    rowNo: line.row,
+    column: line.column,
+    field: line.field,
+    value: line.value,
+    reason: line.reason,
     kept: line.kept,
   };
 }

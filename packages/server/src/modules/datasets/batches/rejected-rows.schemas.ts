@@ -6,6 +6,8 @@ export const MAX_REJECTED_PAGE = 100;
 export const ZRejectedQuery = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_REJECTED_PAGE).default(20),
+  /** Why the values are needed whole: needs person.read, and is audited as a read of personal data. */
+  reason: z.string().trim().min(2).max(1000).optional(),
 });
 
 /** One problem of a refused (or partly kept) row, its value masked by the field it was meant for. */
@@ -29,4 +31,6 @@ export const ZRejectedPage = z.object({
   page: z.number(),
   pageSize: z.number(),
   hasMore: z.boolean(),
+  /** False when the values are shown whole (a reason was given). */
+  masked: z.boolean(),
 });

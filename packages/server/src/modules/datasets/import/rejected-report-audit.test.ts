@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation } from '../../../testing/factories.js';
 import { buildActor, multipartFile, type TestActor } from '../../../testing/org-factories.js';
@@ -36,6 +37,16 @@ describe.each(testEngines())('the rejected-rows report on %s', (engine) => {
     });
     expect(report.statusCode).toBe(200);
     expect(report.body).toContain(withBadCheckDigit(A));
+    // The raw values leave whole, so every record names who downloaded them.
+    const records = parse<Record<string, string>>(report.body, { bom: true, columns: true });
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) {
+      expect(record.watermark).toMatch(
+        new RegExp(
+          `^内部资料 注意保密 Confidential · .*${admin.user.username}.* · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(UTC\\+8\\)$`,
+        ),
+      );
+    }
 
     const entries = await platform.services.database.db
       .selectFrom('audit_log')

@@ -14,10 +14,29 @@ import { type RowPerson, presentRow } from './dataset-rows.presenter.js';
 import type { TRowLineage, TRowPage } from './dataset-rows.schemas.js';
 import { type DataViewer, findRowScope, getVisibleBatch } from '../batches/batch-scope.js';
 import { requireDataset } from '../../catalogue/index.js';
+import { requireApproval } from '../../approvals/index.js';
 
 /** A viewer of rows: jurisdiction and what their role may do. */
 export interface RowViewer extends DataViewer {
   readonly permissions: ReadonlySet<Permission>;
+  /** Who runs a lookup by identity number, which may need a second person's approval. */
+  readonly userId: number;
+  readonly username: string;
+}
+
+/**
+ * The identity lookups of a request, one text (`benefit_payment:id=…`, sorted by field), or
+ * undefined when it filters by no identity field: what a sensitive-query approval names.
+ */
+function identityLookup(dataset: DatasetType, filters: Readonly<Record<string, string>>): string | undefined {
+  const parts = Object.entries(filters)
+    .filter(([key]) => {
+      const type = dataset.fields.find((f) => f.key === key)?.type;
+      return type === 'id' || type === 'subject';
+    })
+    .map(([key, value]) => `${key}=${value}`)
+    .sort();
+  return parts.length === 0 ? undefined : `${dataset.key}:${parts.join('&')}`;
 }
 
 /** A browser request as the route received it. */
@@ -115,6 +134,11 @@ export async function browseRows(
     const condition = await toCondition(services, dataset, key, raw);
     if (condition === null) matchesNothing = true;
     else conditions.push(condition);
+  }
+  // Asking whether a named person is in a dataset is a sensitive query (docs/security.md).
+  const lookup = identityLookup(dataset, request.filters);
+  if (lookup !== undefined) {
+    await requireApproval(services, { ...viewer, actor }, 'dataset_search', lookup);
   }
   const page: TRowPage = {
     datasetType: dataset.key,

@@ -1,4 +1,4 @@
-import { maskBirthDatesInRecord, maskPersonalDataInText, type PlaceNames } from '@qingfeng/core';
+import { maskDerivedInRecord, maskPersonalDataInText, type PlaceNames } from '@qingfeng/core';
 import type { ModelReviewRow, ModelVersionRow } from '../../../db/schema.js';
 import { type ModelDocument, type ModelHit, renderExplanation } from '../../../models-engine/model-engine.js';
 import type { ModelWithVersion } from './models.repository.js';
@@ -48,10 +48,10 @@ export function presentModelDetail(
 
 /**
  * Preview hits; identity and phone numbers inside facts are masked (the lake holds keys, not
- * numbers), and a fact naming a birth date keeps its year only, as in a masked warning.
+ * numbers), and a fact naming a birth date or region of issue is masked as in a masked warning.
  */
 export function presentPreviewHit(document: ModelDocument, hit: ModelHit, places: PlaceNames) {
-  const { masked } = maskBirthDatesInRecord(hit.facts, []);
+  const { masked } = maskDerivedInRecord(hit.facts, []);
   const facts = JSON.parse(maskPersonalDataInText(JSON.stringify(masked))) as Record<string, unknown>;
   return {
     hitKey: hit.hitKey,

@@ -1,6 +1,7 @@
 import { maskIdNumber, normaliseIdNumber } from '@qingfeng/core';
 import type { WarningServices } from '../warning-services.js';
 import { NotFoundError, ValidationError } from '../../../http/errors.js';
+import { requireApproval } from '../../approvals/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { rowJurisdictionOf } from '../../datasets/index.js';
 import { divisionCodesIn, findPlaceNames } from '../../organisations/index.js';
@@ -14,6 +15,12 @@ import { MAX_PERSON_WARNINGS, type TPerson, type TPersonSearchResult } from './p
 
 /** A name holds no digit; text with one is read as an identity number. */
 const HAS_DIGIT = /[0-9０-９]/;
+
+/** A person searched across all datasets is a sensitive query: it may need a second person's approval first. */
+async function approveSearch(services: WarningServices, viewer: WarningViewer, query: string): Promise<void> {
+  if (viewer.userId === null) return; // the command line is whoever holds the server
+  await requireApproval(services, { ...viewer, userId: viewer.userId }, 'person_search', query);
+}
 
 /**
  * Finds people by the beginning of their name or by their identity number, inside the
@@ -42,9 +49,11 @@ export async function searchPeople(
       );
     }
     idNumber = parsed.value.id;
+    await approveSearch(services, viewer, idNumber);
     const key = await findSubjectKeyByHash(services.lake, services.fieldCrypto.blindIndexes(idNumber));
     candidates = key === undefined ? [] : [key];
   } else {
+    await approveSearch(services, viewer, text);
     candidates = await findSubjectKeysByName(services.lake, scope, text);
   }
   const repository = new WarningsRepository(services.database.db);

@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requireAuth } from '../../http/access-control.js';
+import { actorFromRequest } from '../audit/index.js';
+import {
+  type ApprovalServices,
+  type ApprovalViewer,
+  createRequest,
+  decideRequest,
+  listRequests,
+} from './approvals.service.js';
+import {
+  ZCreateRequest,
+  ZDecision,
+  ZRequestListQuery,
+  ZRequestParams,
+  ZSensitiveRequest,
+  ZSensitiveRequestList,
+} from './approvals.schemas.js';
+
+/** The signed-in user as an asker, approver or runner of sensitive queries. */
+export function approvalViewerFromRequest(request: FastifyRequest): ApprovalViewer {
+  const auth = requireAuth(request);
+  return {
+    userId: auth.userId,
+    username: auth.username,
+    jurisdictionPrefix: auth.jurisdictionPrefix,
+    permissions: auth.permissions,
+    actor: actorFromRequest(request),
+  };
+}
+
+/** Sensitive-query approvals (敏感查询审批): ask, list, decide. */
+export function registerApprovalRoutes(app: FastifyInstance, services: ApprovalServices): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['approvals'];
+
+  api.post(
+    '/api/v1/approvals',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Ask a second person to approve a sensitive query (kept masked); audited',
+        body: ZCreateRequest,
+        response: { 201: ZSensitiveRequest },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createRequest(services, approvalViewerFromRequest(request), request.body)),
+  );
+
+  api.get(
+    '/api/v1/approvals',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          "One's own requests (view=mine), or others' pending requests to decide (view=to_decide, sensitive.approve)",
+        querystring: ZRequestListQuery,
+        response: { 200: ZSensitiveRequestList },
+      },
+    },
+    async (request) => listRequests(services, approvalViewerFromRequest(request), request.query.view),
+  );
+
+  api.post(
+    '/api/v1/approvals/:id/decision',
+    {
+      config: { access: 'sensitive.approve' },
+      schema: {
+        tags,
+        summary: "Approve or refuse another user's sensitive query in your jurisdiction; audited",
+        params: ZRequestParams,
+        body: ZDecision,
+        response: { 200: ZSensitiveRequest },
+      },
+    },
+    async (request) => decideRequest(services, approvalViewerFromRequest(request), request.params.id, request.body),
+  );
+}
