@@ -9,18 +9,18 @@ import { CLUE_MACHINE, CLUE_STATE_MACHINE, applyClueAction, newClue } from './cl
 import { CLUE_STATES, type ClueAction, type CluePayloads, type ClueRecord } from './clue-types.js';
 import { DEFAULT_DEADLINE_POLICY } from './deadlines.js';
 import type { ProcedureActor, ProcedureCommand, ProcedureMachine, ProcedureRecordBase } from './engine.js';
-import { machineEdges, shortestRoutes } from './machine-graph.js';
+import { type MachineEdge, machineEdges, shortestRoutes } from './machine-graph.js';
 import { type ProcedureStateMachine, snapshotOf } from './state-machine.js';
 
 /** The (from, action, to) triples the step table gives, `to` null for a step that stays put. */
 function tableEdges<S extends string, P extends object, R extends ProcedureRecordBase<S>>(
   table: ProcedureMachine<S, P, R>,
-): { from: string; action: string; to: string | null }[] {
+): MachineEdge[] {
   const rules = table.rules as Readonly<Record<string, { from: readonly S[]; to: readonly S[] | 'same' }>>;
   return table.states.flatMap((from) =>
     Object.entries(rules)
       .filter(([, rule]) => rule.from.includes(from))
-      .flatMap(([action, rule]) =>
+      .flatMap(([action, rule]): MachineEdge[] =>
         rule.to === 'same' ? [{ from, action, to: null }] : rule.to.map((to) => ({ from, action, to })),
       ),
   );
