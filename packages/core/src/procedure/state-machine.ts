@@ -8,8 +8,8 @@ import {
   type StepResult,
   type TransitionRule,
   advanceRecord,
-  refuseStep,
 } from './engine.js';
+import { refuseStep } from './refuse-step.js';
 
 /**
  * What an xstate snapshot of a matter holds besides its state: the record itself (whose
