@@ -3,7 +3,8 @@ import { CASE_STATE_LABELS } from './case-labels.js';
 import { CASE_TRIAL_RULES } from './case-trial-rules.js';
 import { CASE_STATES, CASE_TERMINAL_STATES, type CasePayloads, type CaseRecord, type CaseState } from './case-types.js';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy, startDeadline } from './deadlines.js';
-import { type ProcedureCommand, type ProcedureMachine, type StepResult, takeStep } from './engine.js';
+import type { ProcedureCommand, ProcedureMachine, StepResult } from './engine.js';
+import { procedureStateMachine, stepMachine } from './state-machine.js';
 
 /** The case procedure: filing, review and investigation, trial, decision, closing. */
 export const CASE_MACHINE: ProcedureMachine<CaseState, CasePayloads, CaseRecord> = {
@@ -12,6 +13,9 @@ export const CASE_MACHINE: ProcedureMachine<CaseState, CasePayloads, CaseRecord>
   terminal: CASE_TERMINAL_STATES,
   rules: { ...CASE_INVESTIGATION_RULES, ...CASE_TRIAL_RULES },
 };
+
+/** The case procedure as an xstate v5 machine, built from `CASE_MACHINE`'s steps. */
+export const CASE_STATE_MACHINE = procedureStateMachine(CASE_MACHINE, 'filing_proposed', (s) => CASE_STATE_LABELS[s]);
 
 /**
  * A case proposed for filing by `proposedBy` (from an approved verification report, or
@@ -40,11 +44,14 @@ export function proposeCase(
   };
 }
 
-/** Takes one step of the case procedure, or says why it cannot be taken. */
+/**
+ * Takes one step of the case procedure (xstate's pure `transition` on `CASE_STATE_MACHINE`
+ * from the stored record), or says why it cannot be taken.
+ */
 export function applyCaseAction(
   record: CaseRecord,
   command: ProcedureCommand<CasePayloads>,
   policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
 ): StepResult<CaseState, CaseRecord> {
-  return takeStep(CASE_MACHINE, record, command, policy, (s) => CASE_STATE_LABELS[s]);
+  return stepMachine(CASE_STATE_MACHINE, record, command, policy);
 }

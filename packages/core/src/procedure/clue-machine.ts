@@ -1,4 +1,3 @@
-import type { LocalisedText } from '../standard/result.js';
 import { CLUE_TRIAGE_RULES } from './clue-triage-rules.js';
 import { CLUE_VERIFICATION_RULES } from './clue-verification-rules.js';
 import {
@@ -11,7 +10,8 @@ import {
 } from './clue-types.js';
 import { CLUE_STATE_LABELS } from './clue-labels.js';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy, startDeadline } from './deadlines.js';
-import { type ProcedureCommand, type ProcedureMachine, type StepResult, takeStep } from './engine.js';
+import type { ProcedureCommand, ProcedureMachine, StepResult } from './engine.js';
+import { procedureStateMachine, stepMachine } from './state-machine.js';
 
 /** The clue procedure, from receipt to its end: closed, transferred, merged, or filed as a case. */
 export const CLUE_MACHINE: ProcedureMachine<ClueState, CluePayloads, ClueRecord> = {
@@ -20,6 +20,9 @@ export const CLUE_MACHINE: ProcedureMachine<ClueState, CluePayloads, ClueRecord>
   terminal: CLUE_TERMINAL_STATES,
   rules: { ...CLUE_TRIAGE_RULES, ...CLUE_VERIFICATION_RULES },
 };
+
+/** The clue procedure as an xstate v5 machine, built from `CLUE_MACHINE`'s steps. */
+export const CLUE_STATE_MACHINE = procedureStateMachine(CLUE_MACHINE, 'received', (s) => CLUE_STATE_LABELS[s]);
 
 /**
  * A clue just received from `source`, waiting for case management to register it; its
@@ -51,13 +54,16 @@ export function newClue(
   };
 }
 
-/** Takes one step of the clue procedure, or says why it cannot be taken. */
+/**
+ * Takes one step of the clue procedure (xstate's pure `transition` on `CLUE_STATE_MACHINE`
+ * from the stored record), or says why it cannot be taken.
+ */
 export function applyClueAction(
   clue: ClueRecord,
   command: ProcedureCommand<CluePayloads>,
   policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
 ): StepResult<ClueState, ClueRecord> {
-  return takeStep(CLUE_MACHINE, clue, command, policy, (s): LocalisedText => CLUE_STATE_LABELS[s]);
+  return stepMachine(CLUE_STATE_MACHINE, clue, command, policy);
 }
 
 /**

@@ -2,14 +2,16 @@ import { ROLE_LABELS } from '../auth/roles.js';
 import { code, table } from '../markdown.js';
 import type { LocalisedText } from '../standard/result.js';
 import { CASE_ACTION_LABELS, CASE_STATE_LABELS } from './case-labels.js';
-import { CASE_MACHINE } from './case-machine.js';
+import { CASE_MACHINE, CASE_STATE_MACHINE } from './case-machine.js';
 import { MEASURE_LABELS, MEASURE_RULES } from './case-measures.js';
 import { MEASURE_KINDS } from './case-types.js';
 import { CLUE_ACTION_LABELS, CLUE_STATE_LABELS } from './clue-labels.js';
-import { CLUE_MACHINE } from './clue-machine.js';
+import { CLUE_MACHINE, CLUE_STATE_MACHINE } from './clue-machine.js';
 import { DEADLINE_STEP_LABELS, DEADLINE_UNIT_LABELS } from './deadline-labels.js';
 import { DEADLINE_STEPS, DEFAULT_DEADLINE_POLICY } from './deadlines.js';
 import type { IndependenceRule, ProcedureMachine, ProcedureRecordBase, Requirement } from './engine.js';
+import { shortestRoutes } from './machine-graph.js';
+import type { AnyStateMachine } from 'xstate';
 
 export const INDEPENDENCE_LABELS: Record<IndependenceRule, LocalisedText> = {
   not_proposer: { zh: '不得为提议人', en: 'not the proposer' },
@@ -87,6 +89,34 @@ function stepRows(steps: readonly StepDescription[], stateLabel: (s: string) => 
   ]);
 }
 
+/**
+ * The states table: each state in both languages with a shortest route to it from the start,
+ * found by walking the xstate machine's own definition (so an unreachable state shows).
+ */
+function stateRows<S extends string>(
+  states: readonly S[],
+  stateLabel: Readonly<Record<S, LocalisedText>>,
+  machine: AnyStateMachine,
+  actionLabel: (action: string) => LocalisedText,
+): string[][] {
+  const routes = shortestRoutes(machine);
+  return states.map((s) => {
+    const route = routes.get(s);
+    return [
+      code(s),
+      stateLabel[s].zh,
+      stateLabel[s].en,
+      !route
+        ? '不可达 unreachable'
+        : route.length === 0
+          ? '（起点）start'
+          : route.map((a) => actionLabel(a).zh).join(' → '),
+    ];
+  });
+}
+
+const STATE_HEADER = ['State', '状态', 'English', 'Shortest route from the start 最短路径'];
+
 const STEP_HEADER = ['Step 步骤', 'From 从', 'To 到', 'Who 谁', 'Independence 独立性', 'Needs 须有', 'Starts 启动时限'];
 
 /**
@@ -104,8 +134,13 @@ export function renderProcedureTables(): string {
     '```',
     '',
     ...table(
-      ['State', '状态', 'English'],
-      CLUE_MACHINE.states.map((s) => [code(s), CLUE_STATE_LABELS[s].zh, CLUE_STATE_LABELS[s].en]),
+      STATE_HEADER,
+      stateRows(
+        CLUE_MACHINE.states,
+        CLUE_STATE_LABELS,
+        CLUE_STATE_MACHINE,
+        (a) => CLUE_ACTION_LABELS[a as keyof typeof CLUE_ACTION_LABELS],
+      ),
     ),
     '',
     ...table(
@@ -123,8 +158,13 @@ export function renderProcedureTables(): string {
     '```',
     '',
     ...table(
-      ['State', '状态', 'English'],
-      CASE_MACHINE.states.map((s) => [code(s), CASE_STATE_LABELS[s].zh, CASE_STATE_LABELS[s].en]),
+      STATE_HEADER,
+      stateRows(
+        CASE_MACHINE.states,
+        CASE_STATE_LABELS,
+        CASE_STATE_MACHINE,
+        (a) => CASE_ACTION_LABELS[a as keyof typeof CASE_ACTION_LABELS],
+      ),
     ),
     '',
     ...table(

@@ -24,11 +24,20 @@ export {
 } from './engine.js';
 export * from './clue-types.js';
 export * from './clue-labels.js';
-export { CLUE_MACHINE, acceptMergedClue, applyClueAction, newClue } from './clue-machine.js';
+export { CLUE_MACHINE, CLUE_STATE_MACHINE, acceptMergedClue, applyClueAction, newClue } from './clue-machine.js';
 export * from './case-types.js';
 export * from './case-labels.js';
 export { MEASURE_LABELS, MEASURE_RULES, MEASURE_STATUS_LABELS, isMeasureOpen } from './case-measures.js';
-export { CASE_MACHINE, applyCaseAction, proposeCase } from './case-machine.js';
+export { CASE_MACHINE, CASE_STATE_MACHINE, applyCaseAction, proposeCase } from './case-machine.js';
+export {
+  type ProcedureContext,
+  type ProcedureEvent,
+  type ProcedureStateMachine,
+  UNKNOWN_STEP,
+  procedureStateMachine,
+  snapshotOf,
+  stepMachine,
+} from './state-machine.js';
 export * from './property-ledger.js';
 export {
   INDEPENDENCE_LABELS,
