@@ -97,7 +97,8 @@ consoleTest(
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rejected-report').click()]);
     const report = await readFile(await download.path(), 'utf8');
     const line = report.split(/\r?\n/).find((l) => l.includes(BAD)) ?? '';
-    expect(line.startsWith('3,')).toBe(true); // the file's line 3: header, one good row, this one
+    // The watermark (who downloaded it, when) leads the line; then the file's line 3: header, one good row, this one.
+    expect(line).toMatch(/^"内部资料 注意保密 Confidential · [^"]+",3,/);
     expect(line).toContain('公民身份号码');
     expect(line).toMatch(/校验/);
 

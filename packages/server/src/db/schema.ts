@@ -80,7 +80,7 @@ export interface RolePermissionTable {
   permission: string;
 }
 
-export type SensitiveRequestKind = 'person_search' | 'dataset_search';
+export type SensitiveRequestKind = 'person_search' | 'dataset_search' | 'rejected_download';
 export type SensitiveRequestStatus = 'pending' | 'approved' | 'refused' | 'used';
 
 /** A sensitive query awaiting or holding a second person's approval (modules/approvals). */

@@ -49,11 +49,11 @@ function refuseEnvSave(): never {
 class FileKeyRingSource implements KeyRingSource {
   readonly writable = true;
   private cached: KeyRing;
-  private mtimeMs: number;
+  private version: string;
   private checkedAt = Date.now();
 
   constructor(private readonly file: string) {
-    this.mtimeMs = statSync(file).mtimeMs;
+    this.version = fileVersion(file);
     this.cached = parseKeyRing(readFileSync(file, 'utf8'), file);
   }
 
@@ -61,10 +61,10 @@ class FileKeyRingSource implements KeyRingSource {
     const now = Date.now();
     if (now - this.checkedAt < RECHECK_MS) return this.cached;
     this.checkedAt = now;
-    const mtimeMs = statSync(this.file).mtimeMs;
-    if (mtimeMs !== this.mtimeMs) {
+    const version = fileVersion(this.file);
+    if (version !== this.version) {
       this.cached = parseKeyRing(readFileSync(this.file, 'utf8'), this.file);
-      this.mtimeMs = mtimeMs;
+      this.version = version;
     }
     return this.cached;
   }
@@ -72,8 +72,17 @@ class FileKeyRingSource implements KeyRingSource {
   save(ring: KeyRing): void {
     writeRingFile(this.file, ring);
     this.cached = ring;
-    this.mtimeMs = statSync(this.file).mtimeMs;
+    this.version = fileVersion(this.file);
   }
+}
+
+/**
+ * What tells one state of the ring file from the next. A save renames a new file into place,
+ * so its inode changes even when the clock's tick has not and the mtime reads the same.
+ */
+function fileVersion(file: string): string {
+  const { ino, mtimeMs, size } = statSync(file);
+  return `${ino}:${mtimeMs}:${size}`;
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a ring. */

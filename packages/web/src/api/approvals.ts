@@ -1,6 +1,6 @@
 import { api } from './client';
 
-export type SensitiveKind = 'person_search' | 'dataset_search';
+export type SensitiveKind = 'person_search' | 'dataset_search' | 'rejected_download';
 export type SensitiveStatus = 'pending' | 'approved' | 'refused' | 'used' | 'expired';
 
 /** A sensitive query asked for, as its requester and its approvers see it (the query masked). */

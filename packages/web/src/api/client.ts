@@ -79,6 +79,27 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return parsed as T;
 }
 
+/**
+ * Fetches a file and hands it to the browser to save under `fileName`. Through fetch, not a
+ * plain link, so a refusal (a download that needs a second person's approval) comes back as
+ * an ApiError the page can act on instead of a saved error page.
+ */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network_error', 'Network error');
+  }
+  if (!response.ok) throw toApiError(response.status, await readBody(response));
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),

@@ -12,6 +12,8 @@ export const approvalsEn: Record<keyof typeof approvalsZh, string> = {
   'approvals.none': 'No requests',
   'approvals.kind.person_search': 'Person search',
   'approvals.kind.dataset_search': 'Dataset search by identity number',
+  'approvals.kind.rejected_download': "A batch's rejected rows, values whole",
+  'approvals.batchQuery': 'Import batch {id}',
   'approvals.status.pending': 'Waiting',
   'approvals.status.approved': 'Approved: may be run once',
   'approvals.status.refused': 'Refused',

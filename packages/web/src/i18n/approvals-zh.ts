@@ -10,6 +10,8 @@ export const approvalsZh = {
   'approvals.none': '暂无申请',
   'approvals.kind.person_search': '人员查询',
   'approvals.kind.dataset_search': '按身份证号检索数据',
+  'approvals.kind.rejected_download': '下载批次拒收行（完整值）',
+  'approvals.batchQuery': '第 {id} 批导入',
   'approvals.status.pending': '待审批',
   'approvals.status.approved': '已同意，可执行一次',
   'approvals.status.refused': '已拒绝',

@@ -4,12 +4,14 @@ import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   // A sensitive query (a person searched across all datasets, a dataset searched by identity
-  // number) waiting for, or holding, a second person's approval. The query itself holds
+  // number, a batch's rejected rows downloaded whole) waiting for, or holding, a second person's approval. The query itself holds
   // personal data, so it is kept only masked (to show) and as a blind index (to match).
   await db.schema
     .createTable('sensitive_requests')
     .addColumn('id', 'serial', (c) => c.primaryKey())
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('person_search', 'dataset_search')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('person_search', 'dataset_search', 'rejected_download')`),
+    )
     .addColumn('query_masked', 'text', (c) => c.notNull())
     .addColumn('query_hash', 'text', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const SENSITIVE_KINDS = ['person_search', 'dataset_search'] as const;
+export const SENSITIVE_KINDS = ['person_search', 'dataset_search', 'rejected_download'] as const;
 
 export const ZSensitiveKind = z.enum(SENSITIVE_KINDS);
 

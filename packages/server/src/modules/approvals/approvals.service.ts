@@ -10,8 +10,8 @@ import type { TCreateRequest, TSensitiveRequest } from './approvals.schemas.js';
 
 /*
  * Sensitive queries under four eyes. When the security administrator turns the policy on, a
- * person searched across all datasets, or a dataset searched by identity number, runs only
- * once a second person holding sensitive.approve in the requester's jurisdiction (never the
+ * person searched across all datasets, a dataset searched by identity number, or a batch's
+ * rejected rows downloaded with their values whole, runs only once a second person holding sensitive.approve in the requester's jurisdiction (never the
  * requester) has approved that very query; the approval is good for one run within
  * APPROVAL_VALID_MS. Every step is audited.
  */
@@ -37,6 +37,7 @@ export type ApprovalServices = Pick<Platform, 'database' | 'fieldCrypto' | 'cloc
 const NEEDS: Record<SensitiveRequestKind, readonly Permission[]> = {
   person_search: ['warning.read', 'person.read'],
   dataset_search: ['dataset.read'],
+  rejected_download: ['dataset.import'],
 };
 
 /**

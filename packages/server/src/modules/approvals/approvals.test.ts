@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestActor } from '../../testing/org-factories.js';
+import { multipartFile, type TestActor } from '../../testing/org-factories.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 import { ALICE, DAVE, PAYMENTS_CSV, buildCounties, importCsv } from '../../testing/warnings-fixture.js';
@@ -8,8 +8,9 @@ import type { TSensitiveRequest } from './approvals.schemas.js';
 
 /*
  * Sensitive queries under four eyes (docs/security.md): with the security administrator's
- * policy on, a person search or a dataset's identity lookup runs only on an approval by a
- * second person of the requester's jurisdiction, once, within the window; all audited.
+ * policy on, a person search, a dataset's identity lookup or a batch's whole rejected rows
+ * run only on an approval by a second person of the requester's jurisdiction, once, within
+ * the window; all audited.
  */
 for (const engine of testEngines()) {
   describe(`sensitive queries need a second person's approval (${engine})`, () => {
@@ -151,6 +152,34 @@ for (const engine of testEngines()) {
       const ran = await call(adminA, 'GET', url);
       expect(ran.statusCode, ran.body).toBe(200);
       expect(ran.json<{ total: number }>().total).toBe(1);
+    });
+
+    it("puts a batch's rejected rows, downloaded with their values whole, under the same rule", async () => {
+      const upload = multipartFile('pay.csv', PAYMENTS_CSV);
+      const created = await platform.app.inject({
+        method: 'POST',
+        url: '/api/v1/datasets/benefit_payment/imports',
+        payload: upload.payload,
+        headers: { ...adminA.session.headers, ...upload.headers },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const batch = created.json<{ id: number }>();
+      const url = `/api/v1/batches/${batch.id}/rejected`;
+      const refused = await call(adminA, 'GET', url);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'approval_required' });
+      // Another batch's approval does not open this one.
+      const other = (await ask(adminA, 'rejected_download', String(batch.id + 1))).json<TSensitiveRequest>().id;
+      expect((await decide(leaderA, other, 'approve')).statusCode).toBe(200);
+      expect((await call(adminA, 'GET', url)).statusCode).toBe(403);
+      const id = (await ask(adminA, 'rejected_download', String(batch.id))).json<TSensitiveRequest>().id;
+      expect((await decide(leaderA, id, 'approve')).statusCode).toBe(200);
+      const ran = await call(adminA, 'GET', url);
+      expect(ran.statusCode, ran.body).toBe(200);
+      expect(ran.headers['content-type']).toContain('text/csv');
+      expect((await call(adminA, 'GET', url)).statusCode).toBe(403);
+      // Asking needs what the download itself needs.
+      expect((await ask(handlerA, 'rejected_download', String(batch.id))).statusCode).toBe(403);
     });
 
     it('refuses to ask for what one may not run, and lists to decide only for approvers', async () => {

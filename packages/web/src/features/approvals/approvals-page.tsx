@@ -35,7 +35,7 @@ function RequestCard({ request, actions }: { request: SensitiveRequest; actions?
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('approvals.query')}>
           <Typography.Text code style={{ wordBreak: 'break-all' }}>
-            {request.query}
+            {request.kind === 'rejected_download' ? t('approvals.batchQuery', { id: request.query }) : request.query}
           </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('approvals.reason')}>{request.reason}</Descriptions.Item>

@@ -1,9 +1,10 @@
-import { DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
+import { RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Descriptions, Flex, Row, Statistic } from 'antd';
 import { useState } from 'react';
 import type { Batch } from '../../api/datasets';
 import { useI18n } from '../../i18n';
 import { useCan } from '../auth/use-me';
+import { ApprovedDownload } from '../approvals/approved-download';
 import { BatchStatusTag } from './batch-status-tag';
 import { useDepartmentName } from './department-select';
 import { useDateTime } from './localised';
@@ -73,10 +74,16 @@ export function BatchSummary({ batch }: { batch: Batch }) {
       />
       <Flex gap={8} wrap>
         {batch.rejectedReportUrl && can('dataset.import') && (
-          // A plain link: the browser saves the CSV with the session cookie.
-          <Button icon={<DownloadOutlined />} href={batch.rejectedReportUrl} download data-testid="rejected-report">
+          // The values leave whole: the four-eyes policy may ask for a second person's approval.
+          <ApprovedDownload
+            url={batch.rejectedReportUrl}
+            fileName={`batch-${batch.id}-rejected.csv`}
+            kind="rejected_download"
+            query={String(batch.id)}
+            testId="rejected-report"
+          >
             {t('datasets.batch.downloadReport')}
-          </Button>
+          </ApprovedDownload>
         )}
         {canRollBack && (
           <Button danger icon={<RollbackOutlined />} onClick={() => setRollingBack(true)} data-testid="rollback">

@@ -14,10 +14,10 @@ describe('a watermark column on every record of a CSV', () => {
     // Cut at every place, so a chunk boundary inside a quote or a line break changes nothing.
     for (let cut = 0; cut <= file.length; cut++) {
       const out = await collect([file.slice(0, cut), file.slice(cut)], '内部资料 · zhang "z" · 2026');
-      expect(out.startsWith('\uFEFFwatermark,row,value\r\n')).toBe(true);
+      expect(out.startsWith('\uFEFF水印 watermark,row,value\r\n')).toBe(true);
       expect(parse(out, { bom: true, columns: true })).toEqual([
-        { watermark: '内部资料 · zhang "z" · 2026', row: '3', value: 'a "b"\r\nc' },
-        { watermark: '内部资料 · zhang "z" · 2026', row: '4', value: 'plain' },
+        { '水印 watermark': '内部资料 · zhang "z" · 2026', row: '3', value: 'a "b"\r\nc' },
+        { '水印 watermark': '内部资料 · zhang "z" · 2026', row: '4', value: 'plain' },
       ]);
     }
   });

@@ -1,5 +1,5 @@
 /**
- * A CSV file's records with a first column holding `watermark` (its header `watermark`),
+ * A CSV file's records with a first column holding `watermark` (its header `水印 watermark`, bilingual as the report's own),
  * read a chunk at a time. Records may hold line breaks inside quotes, so a record starts
  * after a line feed outside quotes; a doubled quote inside quotes flips the state twice and
  * so leaves it as it was. A leading byte-order mark stays first.
@@ -20,7 +20,7 @@ export async function* watermarkCsv(
         continue;
       }
       if (atRecordStart) {
-        out += first ? 'watermark,' : cell;
+        out += first ? '水印 watermark,' : cell;
         atRecordStart = false;
         first = false;
       }

@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatasetServices } from './batch-events.js';
 import { ValidationError } from '../../../http/errors.js';
 import { requireAuth } from '../../../http/access-control.js';
+import { requireApproval } from '../../approvals/index.js';
 import { actorFromRequest } from '../../audit/index.js';
 import {
   hasReport,
@@ -232,8 +233,11 @@ export function registerDatasetRoutes(app: FastifyInstance, services: DatasetSer
     },
     async (request, reply) => {
       const auth = requireAuth(request);
+      const actor = actorFromRequest(request);
       await getVisibleBatch(services, auth, request.params.id);
-      const file = await findRejectedReport(services, actorFromRequest(request), request.params.id);
+      // The values leave whole: under the four-eyes policy, only with a second person's approval.
+      await requireApproval(services, { ...auth, actor }, 'rejected_download', String(request.params.id));
+      const file = await findRejectedReport(services, actor, request.params.id);
       reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="batch-${request.params.id}-rejected.csv"`);
