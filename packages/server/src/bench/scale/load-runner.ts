@@ -55,6 +55,11 @@ export interface EndpointLoad {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /**
+   * Answers a second over the round. The clients send their next request on each answer, so
+   * a p99 is about clients / this: the figure that shows what a faster answer must come from.
+   */
+  perSecond: number;
 }
 
 export interface LoadOptions {
@@ -86,6 +91,8 @@ interface RoundResult {
   answers: { ms: number; status: number }[];
   /** The body of the last 200 answer, parsed. */
   last: unknown;
+  /** From the first request sent to the last answer read. */
+  elapsedMs: number;
 }
 
 /*
@@ -112,7 +119,10 @@ async function client() {
     }
   }
 }
-Promise.all(Array.from({ length: clients }, client)).then(() => parentPort.postMessage({ answers, last }));
+const started = performance.now();
+Promise.all(Array.from({ length: clients }, client)).then(() =>
+  parentPort.postMessage({ answers, last, elapsedMs: performance.now() - started }),
+);
 `;
 
 /** Runs one round on the client thread: every client at once, each sending its requests in turn. */
@@ -158,6 +168,7 @@ export async function runLoad(options: LoadOptions): Promise<EndpointLoad[]> {
         p50Ms: percentile(times, 50),
         p99Ms: percentile(times, 99),
         maxMs: times[times.length - 1] ?? 0,
+        perSecond: round.elapsedMs > 0 ? (times.length * 1000) / round.elapsedMs : 0,
       });
     }
   }

@@ -59,6 +59,7 @@ describe('the scale bench at a tiny scale', () => {
         expect(load.requests).toBe(CLIENTS * PER_CLIENT);
         expect(load.failures).toBe(0);
         expect(load.maxMs).toBeGreaterThanOrEqual(load.p99Ms);
+        expect(load.perSecond).toBeGreaterThan(0);
         expect(load.p99Ms).toBeGreaterThanOrEqual(load.p50Ms);
       }
       const count = (endpoint: string, user: string) =>

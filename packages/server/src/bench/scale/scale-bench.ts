@@ -130,7 +130,7 @@ export function formatScaleBench(b: ScaleBench): string {
   for (const l of b.load) {
     const meets = l.p99Ms < TARGET_P99_MS && l.failures === 0 ? 'meets' : 'MISSES';
     lines.push(
-      `  ${l.endpoint.padEnd(28)} ${l.user.padEnd(13)} p50 ${l.p50Ms.toFixed(0).padStart(5)} ms  p99 ${l.p99Ms.toFixed(0).padStart(5)} ms  max ${l.maxMs.toFixed(0).padStart(5)} ms  ${n(l.requests)} requests${l.failures > 0 ? `, ${l.failures} FAILED` : ''}${l.count === undefined ? '' : `, counts ${n(l.count)}`}  ${meets}`,
+      `  ${l.endpoint.padEnd(28)} ${l.user.padEnd(13)} p50 ${l.p50Ms.toFixed(0).padStart(5)} ms  p99 ${l.p99Ms.toFixed(0).padStart(5)} ms  max ${l.maxMs.toFixed(0).padStart(5)} ms  ${l.perSecond.toFixed(0).padStart(5)} req/s  ${n(l.requests)} requests${l.failures > 0 ? `, ${l.failures} FAILED` : ''}${l.count === undefined ? '' : `, counts ${n(l.count)}`}  ${meets}`,
     );
   }
   return lines.join('\n');
