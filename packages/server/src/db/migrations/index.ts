@@ -18,6 +18,7 @@ import * as oneWarningPerProblem from './20261212090000-one-warning-per-problem.
 import * as builderModelsAwaitReview from './20261213090000-builder-models-await-review.js';
 import * as warningReadsAtACountyScale from './20261213100000-warning-reads-at-a-county-scale.js';
 import * as createTransparencyLog from './20261213110000-create-transparency-log.js';
+import * as createClues from './20261214130000-create-clues.js';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the set is
@@ -43,4 +44,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261213090000-builder-models-await-review': builderModelsAwaitReview,
   '20261213100000-warning-reads-at-a-county-scale': warningReadsAtACountyScale,
   '20261213110000-create-transparency-log': createTransparencyLog,
+  '20261214130000-create-clues': createClues,
 };

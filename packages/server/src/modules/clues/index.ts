@@ -1,0 +1,2 @@
+/** What other modules may use of the clues module. */
+export { registerClueRoutes } from './clues.routes.js';
