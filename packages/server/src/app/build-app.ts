@@ -24,7 +24,7 @@ import { registerStatisticsRoutes } from '../modules/statistics/statistics.route
 import { registerTransparencyRoutes } from '../modules/transparency/index.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
 import { registerWarningRoutes } from '../modules/warnings/warnings.routes.js';
-import { registerClueRoutes } from '../modules/clues/clues.routes.js';
+import { registerClueRoutes } from '../modules/clues/index.js';
 import { type RegisteredRoute, registerAccessControl } from '../http/access-control.js';
 import { requestIdentity } from './request-identity.js';
 import { registerErrorHandler } from '../http/error-handler.js';

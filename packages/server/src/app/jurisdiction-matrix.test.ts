@@ -205,6 +205,11 @@ const PROBES: Record<string, Probe> = {
     ids: (a) => a.clueIds,
     check: (body) => expect(body).toMatchObject({ items: [] }),
   },
+  '/api/v1/clues/participants': {
+    kind: 'list',
+    urls: () => ['/api/v1/clues/participants'],
+    ids: (a) => a.userIds,
+  },
   '/api/v1/clues/problem-types': { kind: 'unbound', reason: "the deployment's taxonomy of problem types, no clue" },
   '/api/v1/clues/by-warning/:id': {
     kind: 'list',

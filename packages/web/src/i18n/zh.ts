@@ -4,6 +4,7 @@ import { datasetsZh } from './datasets-zh';
 import { modelsZh } from './models-zh';
 import { reviewZh } from './review-zh';
 import { warningsZh } from './warnings-zh';
+import { cluesZh } from './clues-zh';
 import { verifyZh } from './verify-zh';
 import { peopleZh } from './people-zh';
 import { overviewZh } from './overview-zh';
@@ -280,6 +281,7 @@ export const zh = {
   ...modelsZh,
   ...reviewZh,
   ...warningsZh,
+  ...cluesZh,
   ...verifyZh,
   ...peopleZh,
   ...overviewZh,

@@ -223,6 +223,24 @@ export class CluesRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The enabled users of organisations inside `prefix` whose role is among `roles`, by name. */
+  async findColleagues(
+    prefix: string,
+    roles: readonly string[],
+  ): Promise<{ id: number; display_name: string; role: string }[]> {
+    return this.db
+      .selectFrom('users as u')
+      .innerJoin('organisations as o', 'o.id', 'u.org_id')
+      .select(['u.id', 'u.display_name', 'u.role'])
+      .where('o.division_code', 'like', `${prefix}%`)
+      .where('u.role', 'in', [...roles])
+      .where('u.disabled', '=', false)
+      .orderBy('u.display_name')
+      .orderBy('u.id')
+      .limit(500)
+      .execute();
+  }
+
   async findOrganisation(id: number): Promise<{ name: string; division_code: string } | undefined> {
     return this.db
       .selectFrom('organisations')

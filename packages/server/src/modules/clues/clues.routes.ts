@@ -19,6 +19,7 @@ import {
   getClueDetail,
   listClues,
   listOverdueClues,
+  listParticipants,
   listProblemTypes,
   registerClue,
 } from './clues.service.js';
@@ -62,6 +63,21 @@ export function registerClueRoutes(app: FastifyInstance, platform: Platform): vo
       schema: { tags, summary: 'The problem types a clue is filed under', response: { 200: ZProblemTypes } },
     },
     async () => listProblemTypes(platform),
+  );
+
+  api.get(
+    '/api/v1/clues/participants',
+    {
+      config: { access: 'clue.handle' },
+      schema: {
+        tags,
+        summary: 'People of your jurisdiction who may sit on a collective triage',
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), role: z.string() })) }),
+        },
+      },
+    },
+    async (request) => listParticipants(platform, clueViewerFromRequest(request)),
   );
 
   api.get(

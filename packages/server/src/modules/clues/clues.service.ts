@@ -142,6 +142,18 @@ export async function listClues(
   };
 }
 
+/** Who handles clues (DEFAULT_ROLE_PERMISSIONS give them clue.handle): the people a triage can sit with. */
+const HANDLING_ROLES: Role[] = ['case_management', 'letters_visits', 'supervision', 'investigation', 'leader'];
+
+/** The people of the viewer's jurisdiction who may sit on a collective triage, by name. */
+export async function listParticipants(platform: Platform, viewer: ClueViewer) {
+  const rows = await new CluesRepository(platform.database.db).findColleagues(
+    viewer.jurisdictionPrefix,
+    HANDLING_ROLES,
+  );
+  return { items: rows.map((r) => ({ id: r.id, name: r.display_name, role: r.role })) };
+}
+
 /** The viewer's clues past their deadline, longest overdue first (at most 500). */
 export async function listOverdueClues(platform: Platform, viewer: ClueViewer): Promise<{ items: TClueSummary[] }> {
   const db = platform.database.db;
