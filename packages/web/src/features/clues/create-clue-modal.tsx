@@ -41,12 +41,14 @@ export function CreateClueModal({ warningIds, onClose }: { warningIds?: number[]
       })),
       ...(fromWarnings ? { warningIds } : {}),
     };
-    create.mutate(clue, {
-      onSuccess: (detail) => void navigate(`/clues/${detail.id}`),
-      onError: (error) => {
+    // Awaited here rather than in mutate's callbacks: refreshing the warning's clue
+    // replaces the button that opened this form, and a callback dies with the form.
+    create.mutateAsync(clue).then(
+      (detail) => void navigate(`/clues/${detail.id}`),
+      (error: unknown) => {
         if (!showFieldError(form, t, error)) fail(error);
       },
-    });
+    );
   };
 
   return (
