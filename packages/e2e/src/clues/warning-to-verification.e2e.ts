@@ -124,7 +124,7 @@ consoleTest(
     expect(texts[0]).toContain('接收线索');
     expect(texts[0]).toContain('孙监督');
     expect(texts[1]).toContain('钱案管');
-    expect(texts[2]).toMatch(/提出处置意见.*孙监督[\s\S]*初步核实[\s\S]*反映具体，可查性强/);
+    expect(texts[2]).toMatch(/提出处置意见.*孙监督[\s\S]*初步核实[\s\S]*孙监督、周监督[\s\S]*反映具体，可查性强/);
     expect(texts[3]).toContain('李书记');
     expect(texts[4]).toContain('初核方案.pdf');
     expect(texts[5]).toContain('初核方案待审批 → 初步核实中');

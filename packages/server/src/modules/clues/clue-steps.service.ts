@@ -75,7 +75,9 @@ export async function takeClueStep(platform: Platform, viewer: ClueViewer, id: n
         throw new ValidationError('A participant is not a user of your jurisdiction', 'body.payload.participantIds');
       }
       payload = { ...body.payload, participantIds: ids.map(String) };
-      summary = { ...body.payload, participants: ids, participantIds: undefined };
+      // The timeline names who sat on the triage; ids mean nothing to a reader.
+      const { participantIds: _ids, ...rest } = body.payload;
+      summary = { ...rest, participants: found.map((u) => u.display_name) };
     }
     delete summary.reason;
     delete summary.attachments;

@@ -92,12 +92,16 @@ const VALUE_LABELS: Record<string, Record<string, LocalisedText>> = {
   recommendation: VERIFICATION_RECOMMENDATION_LABELS,
 };
 
+const plain = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+
 function presentDetails(payload: unknown): { label: LocalisedText; value: LocalisedText }[] {
   if (typeof payload !== 'object' || payload === null) return [];
   return Object.entries(payload as Record<string, unknown>).flatMap(([key, value]) => {
     const label = DETAIL_LABELS[key];
     if (!label || value === null || value === undefined) return [];
-    const text = Array.isArray(value) ? value.join('、') : String(value);
+    // The summary holds what the step's schema allowed: text, numbers, lists of them.
+    const text = Array.isArray(value) ? value.map(String).join('、') : plain(value);
     return [{ label, value: VALUE_LABELS[key]?.[text] ?? { zh: text, en: text } }];
   });
 }

@@ -210,17 +210,17 @@ export class CluesRepository {
       .execute();
   }
 
-  /** The users among `ids` whose organisation lies inside `prefix`. */
-  async findUsersWithin(prefix: string, ids: readonly number[]): Promise<number[]> {
+  /** The users among `ids` whose organisation lies inside `prefix`, with their names. */
+  async findUsersWithin(prefix: string, ids: readonly number[]): Promise<{ id: number; display_name: string }[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db
+    return this.db
       .selectFrom('users as u')
       .innerJoin('organisations as o', 'o.id', 'u.org_id')
-      .select('u.id')
+      .select(['u.id', 'u.display_name'])
       .where('u.id', 'in', [...ids])
       .where('o.division_code', 'like', `${prefix}%`)
+      .orderBy('u.id')
       .execute();
-    return rows.map((r) => r.id);
   }
 
   /** The enabled users of organisations inside `prefix` whose role is among `roles`, by name. */

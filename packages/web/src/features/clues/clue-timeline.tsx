@@ -7,6 +7,7 @@ import { useDateTime } from '../datasets/localised';
 export function ClueTimeline({ steps }: { steps: ClueStep[] }) {
   const { t, lang } = useI18n();
   const formatTime = useDateTime();
+  const colon = lang === 'zh' ? '：' : ': ';
   return (
     <Timeline
       data-testid="clue-timeline"
@@ -24,12 +25,16 @@ export function ClueTimeline({ steps }: { steps: ClueStep[] }) {
             )}
             {s.details.map((d) => (
               <div key={d.label.en}>
-                {d.label[lang]}：{d.value[lang]}
+                {d.label[lang]}
+                {colon}
+                {d.value[lang]}
               </div>
             ))}
             {s.reason && (
               <div style={{ color: '#666' }}>
-                {t('clues.step.reason')}：{s.reason}
+                {t('clues.step.reason')}
+                {colon}
+                {s.reason}
               </div>
             )}
             {s.attachments.map((a) => (
