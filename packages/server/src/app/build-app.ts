@@ -25,6 +25,7 @@ import { registerStatisticsRoutes } from '../modules/statistics/statistics.route
 import { registerTransparencyRoutes } from '../modules/transparency/index.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
 import { registerWarningRoutes } from '../modules/warnings/warnings.routes.js';
+import { registerClueRoutes } from '../modules/clues/index.js';
 import { type RegisteredRoute, registerAccessControl } from '../http/access-control.js';
 import { requestIdentity } from './request-identity.js';
 import { registerErrorHandler } from '../http/error-handler.js';
@@ -120,6 +121,7 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
   registerApiKeyRoutes(app, services);
   registerModelRoutes(app, services);
   registerWarningRoutes(app, services);
+  registerClueRoutes(app, services);
   registerStatisticsRoutes(app, services);
   registerTransparencyRoutes(app, services);
 

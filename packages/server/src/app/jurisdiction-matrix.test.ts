@@ -44,6 +44,8 @@ interface CountyA {
   logIndices: number[];
   /** The same entries by what they logged: `kind/source id`. */
   logSources: string[];
+  /** A clue made of one of A's warnings, registered, and one from scratch. */
+  clueIds: number[];
 }
 
 type Probe =
@@ -193,6 +195,30 @@ const PROBES: Record<string, Probe> = {
       expect(figures).toEqual([]);
     },
   },
+  '/api/v1/clues': {
+    kind: 'list',
+    urls: () => ['/api/v1/clues?limit=200', '/api/v1/clues?limit=200&state=registered'],
+    ids: (a) => a.clueIds,
+    check: (body) => expect(body).toMatchObject({ items: [] }),
+  },
+  '/api/v1/clues/overdue': {
+    kind: 'list',
+    urls: () => ['/api/v1/clues/overdue'],
+    ids: (a) => a.clueIds,
+    check: (body) => expect(body).toMatchObject({ items: [] }),
+  },
+  '/api/v1/clues/participants': {
+    kind: 'list',
+    urls: () => ['/api/v1/clues/participants'],
+    ids: (a) => a.userIds,
+  },
+  '/api/v1/clues/problem-types': { kind: 'unbound', reason: "the deployment's taxonomy of problem types, no clue" },
+  '/api/v1/clues/by-warning/:id': {
+    kind: 'list',
+    urls: (a) => a.warningIds.map((id) => `/api/v1/clues/by-warning/${id}`),
+    check: (body) => expect(body).toEqual({ clueId: null }),
+  },
+  '/api/v1/clues/:id': { kind: 'read', urls: (a) => a.clueIds.map((id) => `/api/v1/clues/${id}`) },
   '/api/v1/statistics/overview': {
     kind: 'list',
     urls: () => ['/api/v1/statistics/overview'],
@@ -229,6 +255,7 @@ for (const engine of testEngines()) {
       subjectKeys: [],
       logIndices: [],
       logSources: [],
+      clueIds: [],
     };
 
     /** Builds county A's world through the services users go through. */
@@ -304,6 +331,7 @@ for (const engine of testEngines()) {
       expect(warnings.length).toBeGreaterThanOrEqual(2);
       a.warningIds.push(...warnings.map((w) => w.id));
       a.subjectKeys.push(...new Set(warnings.flatMap((w) => (w.subject_key === null ? [] : [Number(w.subject_key)]))));
+      await buildCluesOfA(commission, warnings[0]!.id);
       // Everything above went into the transparency log: the entries that record A's doings are A's.
       await platform.services.transparency.signNow();
       const logged = await db
@@ -314,6 +342,38 @@ for (const engine of testEngines()) {
       expect(logged.length).toBeGreaterThan(0);
       a.logIndices.push(...logged.map((e) => Number(e.idx)));
       a.logSources.push(...logged.map((e) => `${e.kind}/${encodeURIComponent(e.source_id)}`));
+    }
+
+    /** A's clues, through the API its case management uses: one of a confirmed warning (registered), one from scratch. */
+    async function buildCluesOfA(commission: Organisation, warningId: number): Promise<void> {
+      const registrar = await buildActor(platform.services, 'case_management', commission);
+      a.userIds.push(registrar.user.id);
+      await platform.services.database.db
+        .updateTable('warnings')
+        .set({ status: 'confirmed' })
+        .where('id', '=', warningId)
+        .execute();
+      const bodies = [
+        { source: 'model_warning', warningIds: [warningId] },
+        { source: 'letters_visits', divisionCode: '340102001001' },
+      ];
+      for (const body of bodies) {
+        const created = await platform.app.inject({
+          method: 'POST',
+          url: '/api/v1/clues',
+          headers: registrar.session.headers,
+          payload: { ...body, problemType: 'other', title: `甲县线索${a.tag}`, summary: `摘要${a.tag}` },
+        });
+        expect(created.statusCode, created.body).toBe(201);
+        a.clueIds.push(created.json<{ id: number }>().id);
+      }
+      const registered = await platform.app.inject({
+        method: 'POST',
+        url: `/api/v1/clues/${a.clueIds[0]}/steps`,
+        headers: registrar.session.headers,
+        payload: { action: 'register', payload: {} },
+      });
+      expect(registered.statusCode, registered.body).toBe(200);
     }
 
     beforeAll(async () => {
@@ -395,6 +455,23 @@ for (const engine of testEngines()) {
       expect((await get(`/api/v1/model-runs/${a.runIds[0]}`)).statusCode).toBe(200);
       expect((await get(`/api/v1/batches/${a.batchIds[0]}`)).statusCode).toBe(200);
       expect((await get('/api/v1/warnings')).json<{ total: number }>().total).toBe(a.warningIds.length);
+      const clueReader = await buildActor(
+        platform.services,
+        'leader',
+        await platform.services.database.db
+          .selectFrom('organisations')
+          .selectAll()
+          .where('code', '=', `JA${a.tag}`)
+          .executeTakeFirstOrThrow(),
+      );
+      for (const id of a.clueIds) {
+        const clue = await platform.app.inject({
+          method: 'GET',
+          url: `/api/v1/clues/${id}`,
+          headers: clueReader.session.headers,
+        });
+        expect(clue.statusCode).toBe(200);
+      }
       const leases = await get('/api/v1/datasets/collective_lease/rows');
       expect(leases.json<{ total: number }>().total).toBe(1);
     });

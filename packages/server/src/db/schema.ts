@@ -446,6 +446,82 @@ export interface TransparencyTreeHeadTable {
   note: string;
 }
 
+export interface ClueProblemTypeTable {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  retired: Generated<boolean>;
+}
+
+/** A clue (问题线索): its facts beside the core's record of where the procedure stands. */
+export interface ClueTable {
+  id: Generated<number>;
+  org_id: number;
+  division_code: string;
+  source: string;
+  problem_type: string;
+  title: string;
+  summary: string;
+  state: string;
+  registration_year: number | null;
+  registration_seq: number | null;
+  registration_number: string | null;
+  /** The core's ClueRecord after the last step, as JSON. */
+  record: unknown;
+  deadline_step: string | null;
+  /** A calendar date; drivers read it as a Date or a string. */
+  deadline_due: ColumnType<Date | string | null, string | null, string | null>;
+  responsible_org_id: number | null;
+  responsible_user_id: number | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ClueNumberCounterTable {
+  org_id: number;
+  year: number;
+  last_seq: number;
+}
+
+export interface ClueSubjectTable {
+  id: Generated<number>;
+  clue_id: number;
+  kind: 'official' | 'unit';
+  name: string;
+  position: string | null;
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+}
+
+/** One step of a clue's timeline; the table refuses updates and deletes. */
+export interface ClueStepTable {
+  id: Generated<string>;
+  clue_id: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  actor_id: number | null;
+  actor_name: string;
+  at: Timestamp;
+  payload: unknown;
+  reason: string | null;
+  attachments: unknown;
+  deadline: unknown;
+}
+
+export interface ClueLinkTable {
+  clue_id: number;
+  other_clue_id: number;
+  kind: 'merged' | 'related';
+  created_at: CreatedAt;
+}
+
+export interface ClueWarningTable {
+  warning_id: number;
+  clue_id: number;
+}
+
 export interface DB {
   divisions: DivisionTable;
   organisations: OrganisationTable;
@@ -475,6 +551,13 @@ export interface DB {
   transparency_entries: TransparencyEntryTable;
   transparency_subtrees: TransparencySubtreeTable;
   transparency_tree_heads: TransparencyTreeHeadTable;
+  clue_problem_types: ClueProblemTypeTable;
+  clues: ClueTable;
+  clue_number_counters: ClueNumberCounterTable;
+  clue_subjects: ClueSubjectTable;
+  clue_steps: ClueStepTable;
+  clue_links: ClueLinkTable;
+  clue_warnings: ClueWarningTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -496,3 +579,6 @@ export type ApiKeyRow = Selectable<ApiKeyTable>;
 export type CustomDatasetTypeRow = Selectable<CustomDatasetTypeTable>;
 export type CatalogueSynonymRow = Selectable<CatalogueSynonymTable>;
 export type MappingTemplateRow = Selectable<MappingTemplateTable>;
+export type ClueRow = Selectable<ClueTable>;
+export type ClueStepRow = Selectable<ClueStepTable>;
+export type ClueSubjectRow = Selectable<ClueSubjectTable>;

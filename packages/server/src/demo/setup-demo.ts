@@ -4,6 +4,7 @@ import type { AppServices } from '../app/app-services.js';
 import { systemActor } from '../modules/audit/audit.service.js';
 import { startRun } from '../modules/models/runs/model-runs.service.js';
 import type { InitialLogin } from '../app/first-administrators.js';
+import { receiveDemoClue } from './demo-clue.js';
 import { createDemoStaff } from './demo-users.js';
 import { configureDemoModels } from './ground-truth-setup.js';
 import { type DemoLoadReport, loadDemoRegion } from './load-demo.js';
@@ -31,6 +32,7 @@ export async function setUpDemo(
   progress(`Importing ${manifest.files.length} department files`);
   const report = await loadDemoRegion(services, manifest, outDir);
   const staff = await createDemoStaff(services);
+  await receiveDemoClue(services);
   progress('Configuring the geofences and working calendar the models need');
   await configureDemoModels(services, manifest);
   // One full run at the end rather than an incremental run per file.

@@ -1,12 +1,14 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, TooManyRequestsError, ValidationError, type ValidationIssue } from './errors.js';
+import { AppError, StepRefusedError, TooManyRequestsError, ValidationError, type ValidationIssue } from './errors.js';
 
 export interface ErrorBody {
   code: string;
   message: string;
   field?: string;
   issues?: readonly ValidationIssue[];
+  /** Why the procedure refused a step, in both languages. */
+  reason?: { readonly zh: string; readonly en: string };
 }
 
 /** Names the field of a validation error the way a client addresses it: `body.password`. */
@@ -24,6 +26,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const body: ErrorBody = { code: error.code, message: error.message };
       if (error.field) body.field = error.field;
       if (error instanceof ValidationError && error.issues) body.issues = error.issues;
+      if (error instanceof StepRefusedError) body.reason = error.reason;
       if (error instanceof TooManyRequestsError && error.retryAfterSeconds !== undefined)
         reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.status(error.status).send(body);

@@ -66,3 +66,18 @@ export class TooManyRequestsError extends AppError {
     super(429, code, message);
   }
 }
+
+/**
+ * A step the procedure refuses: 409 when the matter is not in a state that allows it, 422
+ * when the state does but the person or the payload does not. The reason is the core's,
+ * in both languages, for the client to show in its reader's.
+ */
+export class StepRefusedError extends AppError {
+  constructor(
+    status: 409 | 422,
+    code: string,
+    readonly reason: { readonly zh: string; readonly en: string },
+  ) {
+    super(status, code, reason.en);
+  }
+}

@@ -4,6 +4,7 @@ import { datasetsEn } from './datasets-en';
 import { modelsEn } from './models-en';
 import { reviewEn } from './review-en';
 import { warningsEn } from './warnings-en';
+import { cluesEn } from './clues-en';
 import { verifyEn } from './verify-en';
 import { peopleEn } from './people-en';
 import { approvalsEn } from './approvals-en';
@@ -287,6 +288,7 @@ export const en: Messages = {
   ...modelsEn,
   ...reviewEn,
   ...warningsEn,
+  ...cluesEn,
   ...verifyEn,
   ...peopleEn,
   ...approvalsEn,

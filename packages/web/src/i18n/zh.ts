@@ -4,6 +4,7 @@ import { datasetsZh } from './datasets-zh';
 import { modelsZh } from './models-zh';
 import { reviewZh } from './review-zh';
 import { warningsZh } from './warnings-zh';
+import { cluesZh } from './clues-zh';
 import { verifyZh } from './verify-zh';
 import { peopleZh } from './people-zh';
 import { approvalsZh } from './approvals-zh';
@@ -282,6 +283,7 @@ export const zh = {
   ...modelsZh,
   ...reviewZh,
   ...warningsZh,
+  ...cluesZh,
   ...verifyZh,
   ...peopleZh,
   ...approvalsZh,

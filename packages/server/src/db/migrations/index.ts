@@ -20,6 +20,7 @@ import * as warningReadsAtACountyScale from './20261213100000-warning-reads-at-a
 import * as createTransparencyLog from './20261213110000-create-transparency-log.js';
 import * as sensitiveQueriesAwaitApproval from './20261214110000-sensitive-queries-await-approval.js';
 import * as aPersonsWarningsByIndex from './20261214120000-a-persons-warnings-by-index.js';
+import * as createClues from './20261214130000-create-clues.js';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the set is
@@ -47,4 +48,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261213110000-create-transparency-log': createTransparencyLog,
   '20261214110000-sensitive-queries-await-approval': sensitiveQueriesAwaitApproval,
   '20261214120000-a-persons-warnings-by-index': aPersonsWarningsByIndex,
+  '20261214130000-create-clues': createClues,
 };

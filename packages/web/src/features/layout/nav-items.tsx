@@ -12,6 +12,7 @@ import type { NavItem } from '../../shared/nav-item';
 import { DATASET_NAV_ITEMS } from '../datasets/dataset-nav';
 import { MODEL_NAV_ITEMS } from '../models/model-nav';
 import { WARNING_NAV_ITEMS } from '../warnings/warning-nav';
+import { CLUE_NAV_ITEMS } from '../clues/clue-nav';
 
 /**
  * The console's pages, in menu order. The side menu and the home page's quick links both
@@ -21,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
   ...DATASET_NAV_ITEMS,
   ...WARNING_NAV_ITEMS,
+  ...CLUE_NAV_ITEMS,
   ...MODEL_NAV_ITEMS,
   {
     path: '/organisations',

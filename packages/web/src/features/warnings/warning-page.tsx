@@ -18,6 +18,7 @@ import { WarningStatusTag } from './status-tag';
 import { useChangeStatus, useWarning } from './use-warnings';
 import { WarningEvents } from './warning-events';
 import { useSummaryText } from './warning-summary';
+import { WarningClue } from '../clues/warning-clue';
 
 /** One warning: its explanation, the evidence rows side by side, its handling and history. */
 export function WarningPage() {
@@ -60,6 +61,7 @@ export function WarningPage() {
         <SeverityTag severity={w.severity} />
         <WarningStatusTag status={w.status} />
         <RetiredTag reason={w.retiredReason} />
+        <WarningClue warningId={w.id} confirmed={w.status === 'confirmed'} />
       </Flex>
       <Flex vertical gap={16}>
         {w.retiredReason && (

@@ -1,0 +1,148 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Platform } from '../../platform/platform.js';
+import { clueViewerFromRequest } from './clue-viewer.js';
+import { takeClueStep } from './clue-steps.service.js';
+import {
+  ZClueDetail,
+  ZClueIdParams,
+  ZCluePage,
+  ZClueQuery,
+  ZClueSummary,
+  ZProblemTypes,
+  ZRegisterClue,
+  ZStepBody,
+} from './clues.schemas.js';
+import {
+  findClueOfWarning,
+  getClueDetail,
+  listClues,
+  listOverdueClues,
+  listParticipants,
+  listProblemTypes,
+  registerClue,
+} from './clues.service.js';
+
+/** Clues (问题线索) inside the user's jurisdiction: register, registry, detail with timeline, steps, overdue. */
+export function registerClueRoutes(app: FastifyInstance, platform: Platform): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['clues'];
+
+  api.get(
+    '/api/v1/clues',
+    {
+      config: { access: 'clue.read' },
+      schema: {
+        tags,
+        summary: 'The clue registry in your jurisdiction, newest first, by keyset (before = the last id seen)',
+        querystring: ZClueQuery,
+        response: { 200: ZCluePage },
+      },
+    },
+    async (request) => listClues(platform, clueViewerFromRequest(request), request.query),
+  );
+
+  api.get(
+    '/api/v1/clues/overdue',
+    {
+      config: { access: 'clue.read' },
+      schema: {
+        tags,
+        summary: 'Clues in your jurisdiction past their running deadline, longest overdue first',
+        response: { 200: z.object({ items: z.array(ZClueSummary) }) },
+      },
+    },
+    async (request) => listOverdueClues(platform, clueViewerFromRequest(request)),
+  );
+
+  api.get(
+    '/api/v1/clues/problem-types',
+    {
+      config: { access: 'clue.read' },
+      schema: { tags, summary: 'The problem types a clue is filed under', response: { 200: ZProblemTypes } },
+    },
+    async () => listProblemTypes(platform),
+  );
+
+  api.get(
+    '/api/v1/clues/participants',
+    {
+      config: { access: 'clue.handle' },
+      schema: {
+        tags,
+        summary: 'People of your jurisdiction who may sit on a collective triage',
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), role: z.string() })) }),
+        },
+      },
+    },
+    async (request) => listParticipants(platform, clueViewerFromRequest(request)),
+  );
+
+  api.get(
+    '/api/v1/clues/by-warning/:id',
+    {
+      config: { access: 'clue.read' },
+      schema: {
+        tags,
+        summary: 'The clue a warning became or joined (null when none you may see)',
+        params: ZClueIdParams,
+        response: { 200: z.object({ clueId: z.number().nullable() }) },
+      },
+    },
+    async (request) => findClueOfWarning(platform, clueViewerFromRequest(request), request.params.id),
+  );
+
+  api.post(
+    '/api/v1/clues',
+    {
+      config: { access: 'clue.handle' },
+      schema: {
+        tags,
+        summary: 'Receive a clue, from scratch or from confirmed warnings of your jurisdiction',
+        body: ZRegisterClue,
+        response: { 201: ZClueDetail },
+      },
+    },
+    async (request, reply) => {
+      const viewer = clueViewerFromRequest(request);
+      const id = await registerClue(platform, viewer, request.body);
+      return reply.status(201).send(await getClueDetail(platform, viewer, id));
+    },
+  );
+
+  api.get(
+    '/api/v1/clues/:id',
+    {
+      config: { access: 'clue.read' },
+      schema: {
+        tags,
+        summary: 'One clue with its subjects (masked), timeline and the steps you may take',
+        params: ZClueIdParams,
+        response: { 200: ZClueDetail },
+      },
+    },
+    async (request) => getClueDetail(platform, clueViewerFromRequest(request), request.params.id),
+  );
+
+  api.post(
+    '/api/v1/clues/:id/steps',
+    {
+      // Approvals belong to leaders, who hold clue.read only: the core checks each step's own permission.
+      config: { access: 'clue.read' },
+      schema: {
+        tags,
+        summary: "Take one step of the procedure (409 or 422 with the core's reason when refused)",
+        params: ZClueIdParams,
+        body: ZStepBody,
+        response: { 200: ZClueDetail },
+      },
+    },
+    async (request) => {
+      const viewer = clueViewerFromRequest(request);
+      await takeClueStep(platform, viewer, request.params.id, request.body);
+      return getClueDetail(platform, viewer, request.params.id);
+    },
+  );
+}

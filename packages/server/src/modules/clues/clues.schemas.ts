@@ -1,0 +1,180 @@
+import { CLUE_SOURCES, CLUE_STATES } from '@qingfeng/core';
+import { z } from 'zod';
+import { ZLocalisedText } from '../../http/localised.js';
+
+export const ZClueIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+const ZText = (max: number) => z.string().trim().min(1).max(max);
+const ZDivision = z.string().regex(/^\d{12}$/);
+/** A mainland resident identity number: 17 digits and a check character. */
+const ZIdNumber = z.string().regex(/^\d{17}[\dX]$/);
+
+export const ZSubjectInput = z.strictObject({
+  kind: z.enum(['official', 'unit']),
+  name: ZText(100),
+  position: ZText(200).optional(),
+  idNumber: ZIdNumber.optional(),
+});
+
+export const ZRegisterClue = z
+  .strictObject({
+    source: z.enum(CLUE_SOURCES),
+    problemType: z.string().regex(/^[a-z_]{1,40}$/),
+    title: ZText(200),
+    summary: ZText(5000),
+    /** Where the matter lies; taken from the warnings when a clue is made of them. */
+    divisionCode: ZDivision.optional(),
+    subjects: z.array(ZSubjectInput).max(50).default([]),
+    /** Confirmed warnings the clue is made of (source model_warning). */
+    warningIds: z.array(z.number().int().positive().max(2_147_483_647)).max(100).default([]),
+  })
+  .refine((b) => (b.source === 'model_warning') === b.warningIds.length > 0, {
+    message: 'A clue from model warnings names them, and only such a clue does',
+    path: ['warningIds'],
+  })
+  .refine((b) => b.warningIds.length > 0 || b.divisionCode !== undefined, {
+    message: 'Say where the matter lies',
+    path: ['divisionCode'],
+  });
+export type TRegisterClue = z.infer<typeof ZRegisterClue>;
+
+export const ZClueQuery = z.object({
+  state: z.enum(CLUE_STATES).optional(),
+  source: z.enum(CLUE_SOURCES).optional(),
+  problemType: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  /** Keyset pagination: the clues with an id below this one (the last of the previous page). */
+  before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type TClueQuery = z.infer<typeof ZClueQuery>;
+
+const ZAttachment = z.strictObject({ name: ZText(255), hash: z.string().regex(/^[0-9a-f]{64}$/) });
+const basics = { reason: z.string().max(5000).optional(), attachments: z.array(ZAttachment).max(100).optional() };
+const ZClueRef = z.number().int().positive().max(2_147_483_647);
+
+/**
+ * The payload of each step as the API takes it: the client's ids are numbers the server
+ * resolves; the core checks everything the procedure says about them.
+ */
+export const ZStepBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('register'), payload: z.strictObject({ ...basics }) }),
+  z.strictObject({
+    action: z.literal('merge_into'),
+    payload: z.strictObject({ ...basics, targetClueId: ZClueRef }),
+  }),
+  z.strictObject({ action: z.literal('link_related'), payload: z.strictObject({ ...basics, clueId: ZClueRef }) }),
+  z.strictObject({
+    action: z.literal('propose_disposal'),
+    payload: z.strictObject({
+      ...basics,
+      disposal: z.enum(['talk_inquiry', 'preliminary_verification', 'hold', 'close', 'transfer']),
+      participantIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(30),
+      transferTo: ZText(200).optional(),
+    }),
+  }),
+  z.strictObject({
+    action: z.literal('record_inquiry_reply'),
+    payload: z.strictObject({ ...basics, reply: ZText(5000) }),
+  }),
+  z.strictObject({
+    action: z.literal('conclude_inquiry'),
+    payload: z.strictObject({
+      ...basics,
+      conclusion: z.enum(['cleared', 'first_form', 'verify']),
+      firstForm: z.enum(['reminder_talk', 'criticism', 'ordered_self_review', 'admonition']).optional(),
+    }),
+  }),
+  z.strictObject({
+    action: z.literal('record_verification_work'),
+    payload: z.strictObject({ ...basics, summary: ZText(5000) }),
+  }),
+  z.strictObject({
+    action: z.literal('submit_verification_report'),
+    payload: z.strictObject({
+      ...basics,
+      recommendation: z.enum(['file_case', 'close', 'hold']),
+      firstForm: z.enum(['reminder_talk', 'criticism', 'ordered_self_review', 'admonition']).optional(),
+    }),
+  }),
+  ...(
+    [
+      'approve_disposal',
+      'return_disposal',
+      'submit_verification_plan',
+      'approve_verification_plan',
+      'return_verification_plan',
+      'approve_verification_report',
+      'return_verification_report',
+      'reopen',
+    ] as const
+  ).map((action) => z.strictObject({ action: z.literal(action), payload: z.strictObject({ ...basics }) })),
+]);
+export type TStepBody = z.infer<typeof ZStepBody>;
+
+const ZDeadline = z.object({
+  step: z.string(),
+  startedOn: z.string(),
+  dueOn: z.string(),
+  remindOn: z.array(z.string()),
+  label: ZLocalisedText,
+  /** running, reminding, due_today or overdue, on today's date. */
+  status: z.string(),
+  daysLeft: z.number(),
+});
+
+export const ZClueSummary = z.object({
+  id: z.number(),
+  registrationNumber: z.string().nullable(),
+  title: z.string(),
+  source: z.string(),
+  sourceLabel: ZLocalisedText,
+  problemType: z.string(),
+  problemTypeLabel: ZLocalisedText,
+  state: z.string(),
+  stateLabel: ZLocalisedText,
+  divisionCode: z.string(),
+  deadline: ZDeadline.nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type TClueSummary = z.infer<typeof ZClueSummary>;
+
+export const ZCluePage = z.object({ items: z.array(ZClueSummary), nextBefore: z.number().nullable() });
+
+const ZStep = z.object({
+  id: z.string(),
+  action: z.string(),
+  actionLabel: ZLocalisedText,
+  from: z.string(),
+  fromLabel: ZLocalisedText,
+  to: z.string(),
+  toLabel: ZLocalisedText,
+  actorName: z.string(),
+  at: z.date(),
+  reason: z.string().nullable(),
+  /** What the step recorded besides its reason, in words (the disposal proposed, the reply…). */
+  details: z.array(z.object({ label: ZLocalisedText, value: ZLocalisedText })),
+  attachments: z.array(z.object({ name: z.string(), hash: z.string() })),
+  deadline: ZDeadline.omit({ status: true, daysLeft: true }).nullable(),
+});
+
+export const ZClueDetail = ZClueSummary.extend({
+  summary: z.string(),
+  responsibleUserId: z.number().nullable(),
+  proposal: z.object({ disposal: z.string(), label: ZLocalisedText, transferTo: z.string().nullable() }).nullable(),
+  subjects: z.array(
+    z.object({ kind: z.string(), name: z.string(), position: z.string().nullable(), idNumber: z.string().nullable() }),
+  ),
+  warningIds: z.array(z.number()),
+  links: z.array(z.object({ clueId: z.number(), kind: z.string() })),
+  timeline: z.array(ZStep),
+  /** The steps the signed-in user may take now, as the core's rules say. */
+  allowedActions: z.array(z.object({ action: z.string(), label: ZLocalisedText })),
+});
+export type TClueDetail = z.infer<typeof ZClueDetail>;
+
+export const ZProblemTypes = z.object({ items: z.array(z.object({ code: z.string(), label: ZLocalisedText })) });

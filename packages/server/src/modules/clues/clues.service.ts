@@ -1,0 +1,198 @@
+import { type ClueRecord, type LocalisedText, type Permission, type Role, newClue } from '@qingfeng/core';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import type { Platform } from '../../platform/platform.js';
+import { type AuditActor, recordAudit } from '../audit/index.js';
+import { allowedClueActions, commissionDate, commissionTime, procedureActor } from './clue-procedure.js';
+import { presentClueDetail, presentClueSummary, RECEIVE_ACTION } from './clues.presenter.js';
+import { type ClueFilter, CluesRepository } from './clues.repository.js';
+import type { TClueDetail, TClueQuery, TClueSummary, TRegisterClue } from './clues.schemas.js';
+
+/** Who is reading or handling clues, and over which divisions. */
+export interface ClueViewer {
+  jurisdictionPrefix: string;
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: number;
+  permissions: ReadonlySet<Permission>;
+  actor: AuditActor;
+}
+
+async function problemTypeLabels(db: Kysely<DB>): Promise<Map<string, LocalisedText>> {
+  const rows = await new CluesRepository(db).findProblemTypes();
+  return new Map(rows.map((r) => [r.code, { zh: r.name_zh, en: r.name_en }]));
+}
+
+/** The problem types a clue may be filed under. */
+export async function listProblemTypes(platform: Platform) {
+  const labels = await problemTypeLabels(platform.database.db);
+  return { items: [...labels].map(([code, label]) => ({ code, label })) };
+}
+
+/**
+ * Receives a clue inside the viewer's jurisdiction: from scratch, or made of confirmed
+ * warnings of the jurisdiction that belong to no clue yet (each then shows the clue). The
+ * clue, its subjects (identity numbers sealed, with a blind index), its first timeline
+ * entry and the audit entry are written in one transaction. Returns the new clue's id.
+ */
+export async function registerClue(platform: Platform, viewer: ClueViewer, input: TRegisterClue): Promise<number> {
+  const now = platform.clock.now();
+  return platform.database.db.transaction().execute(async (trx) => {
+    const repository = new CluesRepository(trx);
+    if (!(await problemTypeLabels(trx)).has(input.problemType)) {
+      throw new ValidationError('Unknown problem type', 'body.problemType');
+    }
+    const warnings = await repository.findWarnings(viewer.jurisdictionPrefix, input.warningIds);
+    const missing = input.warningIds.filter((id) => !warnings.some((w) => w.id === id));
+    // Another county's warning is answered like one that does not exist.
+    if (missing.length > 0) throw new NotFoundError(`Warning ${missing[0]}`, 'warning_not_found');
+    const unconfirmed = warnings.find((w) => w.status !== 'confirmed');
+    if (unconfirmed) throw new ConflictError(`Warning ${unconfirmed.id} is not confirmed`, 'body.warningIds');
+    const taken = warnings.find((w) => w.clue_id !== null);
+    if (taken)
+      throw new ConflictError(`Warning ${taken.id} already belongs to clue ${taken.clue_id}`, 'body.warningIds');
+    const division = input.divisionCode ?? warnings[0]!.division_code;
+    if (!division.startsWith(viewer.jurisdictionPrefix)) {
+      throw new ValidationError('The division lies outside your jurisdiction', 'body.divisionCode');
+    }
+
+    const at = commissionTime(now);
+    const placeholder = newClue('0', input.source, at);
+    const id = await repository.insertClue({
+      org_id: viewer.orgId,
+      division_code: division,
+      source: input.source,
+      problem_type: input.problemType,
+      title: input.title,
+      summary: input.summary,
+      state: placeholder.state,
+      registration_year: null,
+      registration_seq: null,
+      registration_number: null,
+      record: placeholder,
+      deadline_step: placeholder.deadline?.step ?? null,
+      deadline_due: placeholder.deadline?.dueOn ?? null,
+      responsible_org_id: viewer.orgId,
+      responsible_user_id: viewer.userId,
+      created_by: viewer.userId,
+    });
+    // The core's record carries the clue's own id, known only once the row exists.
+    const record = newClue(String(id), input.source, at);
+    await repository.updateClue(
+      id,
+      { state: record.state, record, deadline_step: record.deadline!.step, deadline_due: record.deadline!.dueOn },
+      now,
+    );
+    await repository.insertSubjects(
+      input.subjects.map((s) => ({
+        clue_id: id,
+        kind: s.kind,
+        name: s.name,
+        position: s.position ?? null,
+        id_number_enc: s.idNumber ? platform.fieldCrypto.encrypt(s.idNumber) : null,
+        id_number_hash: s.idNumber ? platform.fieldCrypto.blindIndex(s.idNumber) : null,
+      })),
+    );
+    await repository.attachWarnings(id, input.warningIds);
+    await repository.insertStep({
+      clue_id: id,
+      action: RECEIVE_ACTION,
+      from_state: record.state,
+      to_state: record.state,
+      actor_id: viewer.userId,
+      actor_name: viewer.displayName,
+      at: now,
+      payload: input.warningIds.length > 0 ? { warningIds: input.warningIds } : {},
+      reason: null,
+      attachments: [],
+      deadline: record.deadline,
+    });
+    await recordAudit(trx, viewer.actor, {
+      action: 'clue.register',
+      objectType: 'clue',
+      objectId: id,
+      detail: { source: input.source, problemType: input.problemType, warningIds: input.warningIds },
+    });
+    return id;
+  });
+}
+
+/** A page of the registry inside the viewer's jurisdiction, newest first, by keyset. */
+export async function listClues(
+  platform: Platform,
+  viewer: ClueViewer,
+  query: TClueQuery,
+): Promise<{ items: TClueSummary[]; nextBefore: number | null }> {
+  const db = platform.database.db;
+  const today = commissionDate(platform.clock.now());
+  const filter: ClueFilter = {
+    ...(query.state ? { state: query.state } : {}),
+    ...(query.source ? { source: query.source } : {}),
+    ...(query.problemType ? { problemType: query.problemType } : {}),
+    ...(query.overdue === 'true' ? { overdueOn: today } : {}),
+  };
+  const rows = await new CluesRepository(db).findClues(viewer.jurisdictionPrefix, filter, query.limit, query.before);
+  const labels = await problemTypeLabels(db);
+  return {
+    items: rows.map((r) => presentClueSummary(r, labels, today)),
+    nextBefore: rows.length === query.limit ? rows.at(-1)!.id : null,
+  };
+}
+
+/** Who handles clues (DEFAULT_ROLE_PERMISSIONS give them clue.handle): the people a triage can sit with. */
+const HANDLING_ROLES: Role[] = ['case_management', 'letters_visits', 'supervision', 'investigation', 'leader'];
+
+/** The people of the viewer's jurisdiction who may sit on a collective triage, by name. */
+export async function listParticipants(platform: Platform, viewer: ClueViewer) {
+  const rows = await new CluesRepository(platform.database.db).findColleagues(
+    viewer.jurisdictionPrefix,
+    HANDLING_ROLES,
+  );
+  return { items: rows.map((r) => ({ id: r.id, name: r.display_name, role: r.role })) };
+}
+
+/** The viewer's clues past their deadline, longest overdue first (at most 500). */
+export async function listOverdueClues(platform: Platform, viewer: ClueViewer): Promise<{ items: TClueSummary[] }> {
+  const db = platform.database.db;
+  const today = commissionDate(platform.clock.now());
+  const rows = await new CluesRepository(db).findOverdue(viewer.jurisdictionPrefix, today, 500);
+  const labels = await problemTypeLabels(db);
+  return { items: rows.map((r) => presentClueSummary(r, labels, today)) };
+}
+
+/** One clue with its timeline and the steps the viewer may take; 404 outside the jurisdiction. */
+export async function getClueDetail(platform: Platform, viewer: ClueViewer, id: number): Promise<TClueDetail> {
+  const db = platform.database.db;
+  const repository = new CluesRepository(db);
+  const row = await repository.findClue(viewer.jurisdictionPrefix, id);
+  if (!row) throw new NotFoundError(`Clue ${id}`, 'clue_not_found');
+  const [subjects, steps, links, warningIds, problemTypes] = await Promise.all([
+    repository.findSubjects(id),
+    repository.findSteps(id),
+    repository.findLinks(id),
+    repository.findWarningIds(id),
+    problemTypeLabels(db),
+  ]);
+  const actor = procedureActor(viewer.userId, viewer.role, viewer.permissions);
+  return presentClueDetail(row, {
+    problemTypes,
+    today: commissionDate(platform.clock.now()),
+    subjects,
+    reveal: (sealed) => platform.fieldCrypto.decrypt(sealed),
+    steps,
+    links,
+    warningIds,
+    allowedActions: allowedClueActions(row.record as ClueRecord, actor),
+  });
+}
+
+/** The clue a warning became or joined, if the viewer may see it. */
+export async function findClueOfWarning(platform: Platform, viewer: ClueViewer, warningId: number) {
+  const repository = new CluesRepository(platform.database.db);
+  const clueId = await repository.findClueOfWarning(warningId);
+  if (clueId === null) return { clueId: null };
+  return { clueId: (await repository.findClue(viewer.jurisdictionPrefix, clueId)) ? clueId : null };
+}

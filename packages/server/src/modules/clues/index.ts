@@ -1,0 +1,3 @@
+/** What other modules may use of the clues module. */
+export { registerClueRoutes } from './clues.routes.js';
+export { registerClue } from './clues.service.js';

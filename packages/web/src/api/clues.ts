@@ -1,0 +1,87 @@
+import type { ClueAction, ClueSource, ClueState } from '@qingfeng/core';
+import { api } from './client';
+import type { Localised } from './datasets';
+
+export interface ClueDeadline {
+  step: string;
+  startedOn: string;
+  dueOn: string;
+  remindOn: string[];
+  label: Localised;
+  status: 'running' | 'reminding' | 'due_today' | 'overdue';
+  daysLeft: number;
+}
+
+export interface ClueSummary {
+  id: number;
+  registrationNumber: string | null;
+  title: string;
+  source: ClueSource;
+  sourceLabel: Localised;
+  problemType: string;
+  problemTypeLabel: Localised;
+  state: ClueState;
+  stateLabel: Localised;
+  divisionCode: string;
+  deadline: ClueDeadline | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ClueStep {
+  id: string;
+  action: string;
+  actionLabel: Localised;
+  from: string;
+  fromLabel: Localised;
+  to: string;
+  toLabel: Localised;
+  actorName: string;
+  at: string;
+  reason: string | null;
+  details: { label: Localised; value: Localised }[];
+  attachments: { name: string; hash: string }[];
+  deadline: Omit<ClueDeadline, 'status' | 'daysLeft'> | null;
+}
+
+export interface ClueDetail extends ClueSummary {
+  summary: string;
+  responsibleUserId: number | null;
+  proposal: { disposal: string; label: Localised; transferTo: string | null } | null;
+  subjects: { kind: 'official' | 'unit'; name: string; position: string | null; idNumber: string | null }[];
+  warningIds: number[];
+  links: { clueId: number; kind: 'merged' | 'related' }[];
+  timeline: ClueStep[];
+  allowedActions: { action: ClueAction; label: Localised }[];
+}
+
+/** The registry's filters, named as the API's query (and the console's URL) names them. */
+export interface ClueFilter {
+  state?: ClueState;
+  source?: ClueSource;
+  problemType?: string;
+  overdue?: 'true';
+}
+
+export interface NewClue {
+  source: ClueSource;
+  problemType: string;
+  title: string;
+  summary: string;
+  divisionCode?: string;
+  subjects?: { kind: 'official' | 'unit'; name: string; position?: string; idNumber?: string }[];
+  warningIds?: number[];
+}
+
+export const listClues = (filter: ClueFilter, before: number | undefined, limit: number) =>
+  api.get<{ items: ClueSummary[]; nextBefore: number | null }>('/api/v1/clues', { ...filter, before, limit });
+export const getClue = (id: number) => api.get<ClueDetail>(`/api/v1/clues/${id}`);
+export const createClue = (clue: NewClue) => api.post<ClueDetail>('/api/v1/clues', clue);
+export const takeClueStep = (id: number, action: ClueAction, payload: Record<string, unknown>) =>
+  api.post<ClueDetail>(`/api/v1/clues/${id}/steps`, { action, payload });
+export const listProblemTypes = () =>
+  api.get<{ items: { code: string; label: Localised }[] }>('/api/v1/clues/problem-types');
+export const listParticipants = () =>
+  api.get<{ items: { id: number; name: string; role: string }[] }>('/api/v1/clues/participants');
+export const findClueOfWarning = (warningId: number) =>
+  api.get<{ clueId: number | null }>(`/api/v1/clues/by-warning/${warningId}`);

@@ -1,0 +1,29 @@
+import { CLUE_SOURCES, CLUE_STATES, type ClueSource, type ClueState } from '@qingfeng/core';
+import type { ClueFilter } from '../../api/clues';
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
+  return values.find((v) => v === value);
+}
+
+/** The registry's state from the URL: each value checked, anything unknown dropped. */
+export function readClueParams(params: URLSearchParams): { filter: ClueFilter; before?: number } {
+  const before = Number(params.get('before'));
+  const problemType = params.get('problemType');
+  return {
+    filter: {
+      state: oneOf<ClueState>(CLUE_STATES, params.get('state')),
+      source: oneOf<ClueSource>(CLUE_SOURCES, params.get('source')),
+      problemType: problemType && /^[a-z_]{1,40}$/.test(problemType) ? problemType : undefined,
+      overdue: params.get('overdue') === 'true' ? 'true' : undefined,
+    },
+    ...(Number.isSafeInteger(before) && before > 0 ? { before } : {}),
+  };
+}
+
+/** The URL's search params for a registry state (empty values left out). */
+export function writeClueParams(filter: ClueFilter, before?: number): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, String(value));
+  if (before !== undefined) params.set('before', String(before));
+  return params;
+}

@@ -1,0 +1,66 @@
+import type { ClueAction } from '@qingfeng/core';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type ClueFilter,
+  type NewClue,
+  createClue,
+  findClueOfWarning,
+  getClue,
+  listClues,
+  listParticipants,
+  listProblemTypes,
+  takeClueStep,
+} from '../../api/clues';
+
+export const CLUES_KEY = ['clues'] as const;
+
+/** One page of the registry, from `before` (keyset); the previous page stays shown while the next loads. */
+export function useClues(filter: ClueFilter, before: number | undefined, limit: number) {
+  return useQuery({
+    queryKey: [...CLUES_KEY, 'list', filter, before ?? null, limit],
+    queryFn: () => listClues(filter, before, limit),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useClue(id: number) {
+  return useQuery({ queryKey: [...CLUES_KEY, 'one', id], queryFn: () => getClue(id) });
+}
+
+export function useProblemTypes() {
+  return useQuery({ queryKey: [...CLUES_KEY, 'problem-types'], queryFn: listProblemTypes, staleTime: 600_000 });
+}
+
+export function useParticipants(enabled: boolean) {
+  return useQuery({ queryKey: [...CLUES_KEY, 'participants'], queryFn: listParticipants, enabled });
+}
+
+/** The clue a warning became or joined, when the user may read clues. */
+export function useClueOfWarning(warningId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...CLUES_KEY, 'by-warning', warningId],
+    queryFn: () => findClueOfWarning(warningId),
+    enabled,
+  });
+}
+
+/** Receives a clue, then refreshes the clue queries (a warning's clue among them). */
+export function useCreateClue() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (clue: NewClue) => createClue(clue),
+    onSuccess: () => client.invalidateQueries({ queryKey: CLUES_KEY }),
+  });
+}
+
+export function useTakeStep(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, payload }: { action: ClueAction; payload: Record<string, unknown> }) =>
+      takeClueStep(id, action, payload),
+    onSuccess: (detail) => {
+      client.setQueryData([...CLUES_KEY, 'one', id], detail);
+      return client.invalidateQueries({ queryKey: [...CLUES_KEY, 'list'] });
+    },
+  });
+}
