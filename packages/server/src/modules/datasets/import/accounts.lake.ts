@@ -1,0 +1,85 @@
+import { type Lake, type LakeColumn, type LakeTx, parameterList, quoteIdentifier } from '../../../lake/index.js';
+import { type StagePlan, type StageTables, dictionaryFields } from './stage-sql.js';
+import { countRows, createTempTableSql, pages } from './stage-tx.js';
+import type { IdentifierSealer } from './subjects.lake.js';
+
+/** The form a dataset's account column takes in the lake: `#<account_key>` (never the number). */
+export function accountToken(accountKey: number): string {
+  return `#${accountKey}`;
+}
+
+/** The account key a token names, or null for anything else (a number an older lake kept whole). */
+export function accountKeyOf(token: string): number | null {
+  const match = /^#([1-9]\d{0,15})$/.exec(token);
+  return match ? Number(match[1]) : null;
+}
+
+const TOKEN_COLUMNS: LakeColumn[] = [
+  { name: 'plain', type: 'text', nullable: false },
+  { name: 'token', type: 'text', nullable: false },
+];
+// Account numbers looked up in account_index per query (each with one hash per key of the ring).
+const LOOKUP_CHUNK = 1_000;
+
+/**
+ * Replaces every bank account of the batch, in its staging tables, by its account token
+ * before any row reaches the dataset's table: each distinct account is sealed once (blind
+ * indexes in JS: the key never enters SQL), the accounts not yet in `account_index` are
+ * added with their ciphertext, and the dictionaries' and reviewed rows' values become
+ * `#<account_key>`. The same account always gets the same key, so models comparing
+ * accounts for equality find what they found on the numbers.
+ */
+export async function sealAccounts(
+  tx: LakeTx,
+  engine: Lake['engine'],
+  plan: StagePlan,
+  tables: StageTables,
+  sealer: IdentifierSealer,
+): Promise<void> {
+  const q = quoteIdentifier;
+  const fields = dictionaryFields(plan).filter(({ s }) => s.field.type === 'account');
+  if (fields.length === 0) return;
+  const sources = fields.flatMap(({ s, i }) => [
+    `SELECT v AS plain FROM ${q(tables.dictionary(i))} WHERE ok AND v IS NOT NULL`,
+    `SELECT ${q(s.field.key)} AS plain FROM ${q(tables.fixed)} WHERE ${q(s.field.key)} IS NOT NULL`,
+  ]);
+  await tx.execute(
+    `CREATE TEMP TABLE ${q(tables.accounts)} AS SELECT row_number() OVER (ORDER BY plain) AS _seq, plain
+     FROM (${sources.join(' UNION ALL ')}) u GROUP BY plain`,
+  );
+  const distinct = await countRows(tx, `SELECT count(*) AS n FROM ${q(tables.accounts)}`);
+  if (engine === 'postgres') await tx.execute('LOCK TABLE account_index IN SHARE ROW EXCLUSIVE MODE');
+  let next = await countRows(tx, 'SELECT coalesce(max(account_key), 0) AS n FROM account_index');
+  await tx.execute(createTempTableSql(tables.accountTokens, TOKEN_COLUMNS, engine));
+  for await (const page of pages<{ plain: string }>(tx, tables.accounts, 'plain', distinct)) {
+    for (let at = 0; at < page.length; at += LOOKUP_CHUNK) {
+      const plains = page.slice(at, at + LOOKUP_CHUNK).map((r) => r.plain);
+      const hashes = plains.map((p) => sealer.blindIndexes(p));
+      const all = hashes.flat();
+      const known = await tx.query<{ account_key: unknown; account_hash: string }>(
+        `SELECT account_key, account_hash FROM account_index WHERE account_hash IN (${parameterList(all)})`,
+        all,
+      );
+      const keyOfHash = new Map(known.map((k) => [k.account_hash, Number(k.account_key)]));
+      const fresh: unknown[][] = [];
+      const tokens = plains.map((plain, n) => {
+        const existing = hashes[n]!.map((h) => keyOfHash.get(h)).find((k) => k !== undefined);
+        if (existing !== undefined) return [plain, accountToken(existing)];
+        next += 1;
+        fresh.push([next, hashes[n]![0], sealer.encrypt(plain)]);
+        return [plain, accountToken(next)];
+      });
+      if (fresh.length > 0) {
+        await tx.appendRows('account_index', ['account_key', 'account_hash', 'account_enc'], fresh);
+      }
+      await tx.appendRows(tables.accountTokens, ['plain', 'token'], tokens);
+    }
+  }
+  const map = q(tables.accountTokens);
+  for (const { s, i } of fields) {
+    const dict = q(tables.dictionary(i));
+    await tx.execute(`UPDATE ${dict} SET v = m.token FROM ${map} m WHERE ${dict}.v = m.plain`);
+    const column = q(s.field.key);
+    await tx.execute(`UPDATE ${q(tables.fixed)} SET ${column} = m.token FROM ${map} m WHERE ${q(tables.fixed)}.${column} = m.plain`);
+  }
+}
