@@ -80,6 +80,63 @@ export async function sealAccounts(
     const dict = q(tables.dictionary(i));
     await tx.execute(`UPDATE ${dict} SET v = m.token FROM ${map} m WHERE ${dict}.v = m.plain`);
     const column = q(s.field.key);
-    await tx.execute(`UPDATE ${q(tables.fixed)} SET ${column} = m.token FROM ${map} m WHERE ${q(tables.fixed)}.${column} = m.plain`);
+    await tx.execute(
+      `UPDATE ${q(tables.fixed)} SET ${column} = m.token FROM ${map} m WHERE ${q(tables.fixed)}.${column} = m.plain`,
+    );
+  }
+}
+
+/** The ciphertext of each account key (`account_index`), for showing accounts masked or revealed. */
+export async function findAccountCiphertexts(lake: Lake, keys: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (keys.length === 0 || !(await lake.hasTable('account_index'))) return out;
+  const distinct = [...new Set(keys)];
+  for (let at = 0; at < distinct.length; at += LOOKUP_CHUNK) {
+    const part = distinct.slice(at, at + LOOKUP_CHUNK);
+    const rows = await lake.query<{ account_key: unknown; account_enc: string }>(
+      `SELECT account_key, account_enc FROM account_index WHERE account_key IN (${parameterList(part)})`,
+      part,
+    );
+    for (const row of rows) out.set(Number(row.account_key), row.account_enc);
+  }
+  return out;
+}
+
+/** The token of an account number, looked up by its blind indexes; undefined when the lake never saw it. */
+export async function findAccountToken(lake: Lake, hashes: readonly string[]): Promise<string | undefined> {
+  if (hashes.length === 0 || !(await lake.hasTable('account_index'))) return undefined;
+  const rows = await lake.query<{ account_key: unknown }>(
+    `SELECT account_key FROM account_index WHERE account_hash IN (${parameterList(hashes)})`,
+    [...hashes],
+  );
+  return rows[0] === undefined ? undefined : accountToken(Number(rows[0].account_key));
+}
+
+/**
+ * Puts each account's ciphertext beside its token as `<field>__enc` on rows read from a
+ * dataset table (`columnOf` names the row's key for a field), in place.
+ */
+export async function attachAccountCiphertexts(
+  lake: Lake,
+  fields: readonly { key: string; type: string }[],
+  rows: Record<string, unknown>[],
+  columnOf: (field: string) => string = (field) => field,
+): Promise<void> {
+  const accounts = fields.filter((f) => f.type === 'account');
+  const keys: number[] = [];
+  for (const row of rows) {
+    for (const f of accounts) {
+      const value = row[columnOf(f.key)];
+      const key = typeof value === 'string' ? accountKeyOf(value) : null;
+      if (key !== null) keys.push(key);
+    }
+  }
+  const sealed = await findAccountCiphertexts(lake, keys);
+  for (const row of rows) {
+    for (const f of accounts) {
+      const value = row[columnOf(f.key)];
+      const key = typeof value === 'string' ? accountKeyOf(value) : null;
+      if (key !== null) row[`${f.key}__enc`] = sealed.get(key) ?? null;
+    }
   }
 }
