@@ -87,7 +87,11 @@ for (const engine of testEngines()) {
 
       // Interrupted: the two users and two of the six subjects are re-sealed, the rest are not.
       expect(addCurrentKey(source, new Date())).toBe(2);
-      expect(await reencryptAll(deps(), { batchSize: 2, maxBatches: 2 })).toEqual({ users: 2, subjects: 2, accounts: 0 });
+      expect(await reencryptAll(deps(), { batchSize: 2, maxBatches: 2 })).toEqual({
+        users: 2,
+        subjects: 2,
+        accounts: 0,
+      });
       const mixed = await subjects();
       expect(mixed.filter((s) => s.identifier_enc.startsWith('k2.sm4.')).length).toBe(2);
       expect(mixed.filter((s) => s.identifier_enc.startsWith('k1.sm4.')).length).toBe(4);

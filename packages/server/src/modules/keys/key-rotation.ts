@@ -151,7 +151,12 @@ async function reencryptAccounts({ lake, fieldCrypto }: ReencryptDeps, batchSize
     const params: unknown[] = [];
     const values = rows.map((row) => {
       const account = fieldCrypto.decrypt(row.account_enc);
-      params.push(Number(row.account_key), fieldCrypto.encrypt(account), fieldCrypto.blindIndex(account), row.account_enc);
+      params.push(
+        Number(row.account_key),
+        fieldCrypto.encrypt(account),
+        fieldCrypto.blindIndex(account),
+        row.account_enc,
+      );
       const n = params.length;
       return `($${n - 3}::bigint, $${n - 2}::text, $${n - 1}::text, $${n}::text)`;
     });

@@ -11,7 +11,11 @@ import { accountKeyOf, findAccountCiphertexts } from '../datasets/index.js';
  * number (last four kept): the whole number stays sealed in `account_index`, shown only
  * through the evidence rows' reasoned unmask.
  */
-export async function maskAccountFacts(lake: Lake, crypto: FieldCrypto, hits: readonly ModelHit[]): Promise<ModelHit[]> {
+export async function maskAccountFacts(
+  lake: Lake,
+  crypto: FieldCrypto,
+  hits: readonly ModelHit[],
+): Promise<ModelHit[]> {
   const keyOf = (value: unknown) => (typeof value === 'string' ? accountKeyOf(value) : null);
   const keys = hits.flatMap((h) => Object.values(h.facts).flatMap((v) => keyOf(v) ?? []));
   if (keys.length === 0) return [...hits];

@@ -76,11 +76,9 @@ export async function recordModelHits(
   hits: readonly ModelHit[],
 ): Promise<RecordedHits> {
   // A hit can come back once per evidence row from some engines: one warning per key.
-  const unique = await maskAccountFacts(
-    services.lake,
-    services.fieldCrypto,
-    [...new Map(hits.map((h) => [h.hitKey, h])).values()],
-  );
+  const unique = await maskAccountFacts(services.lake, services.fieldCrypto, [
+    ...new Map(hits.map((h) => [h.hitKey, h])).values(),
+  ]);
   const all = await prepareWarnings(
     services.lake,
     run.document,

@@ -72,7 +72,7 @@ for (const engine of testEngines()) {
       const found: string[] = [];
       const lake = platform.services.lake;
       for (const table of await describeLakeTables(lake)) {
-        for (const column of table.columns.filter((c) => c.type === 'text' || c.type === 'json')) {
+        for (const column of table.columns.filter((c) => c.type === 'text')) {
           for (const needle of FORBIDDEN) {
             const [row] = await lake.query<{ n: unknown }>(
               `SELECT count(*) AS n FROM "${table.name}" WHERE CAST("${column.name}" AS TEXT) LIKE $1`,

@@ -3,7 +3,10 @@ import { type Lake, type LakeRows, type LakeTx, quoteIdentifier } from '../../..
 import {
   ACCOUNT_INDEX_TABLE,
   type DatasetLayout,
-  LAKE_BATCHES_TABLE, SUBJECT_INDEX_TABLE, datasetTable } from '../../catalogue/index.js';
+  LAKE_BATCHES_TABLE,
+  SUBJECT_INDEX_TABLE,
+  datasetTable,
+} from '../../catalogue/index.js';
 import { dictionaryStatements, refusedEntriesSql, rowCountsSql } from './stage-dictionary.js';
 import { badRowsSql, insertFixedRowsSql, insertGoodRowsSql, keyedDictionarySql } from './stage-rows.js';
 import {
