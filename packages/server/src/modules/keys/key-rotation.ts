@@ -1,4 +1,7 @@
+import { listDatasets } from '@qingfeng/core';
 import type { Kysely } from 'kysely';
+import { datasetTable } from '../catalogue/index.js';
+import { ensureAccountIndex, sealPlainAccounts } from '../datasets/index.js';
 import type { DB } from '../../db/schema.js';
 import type { Lake } from '../../lake/index.js';
 import type { FieldCrypto } from '../../security/field-crypto.js';
@@ -54,6 +57,15 @@ export async function reencryptAll(deps: ReencryptDeps, options: ReencryptOption
     batches++;
     options.onBatch?.(counts);
   }
+  // A lake from before accounts were sealed: its numbers are sealed first, under the current key.
+  if (await hasAccountFields(deps.lake)) await ensureAccountIndex(deps.lake);
+  while (more()) {
+    const done = await sealPlainAccounts(deps.lake, deps.fieldCrypto, batchSize);
+    if (done === 0) break;
+    counts.accounts += done;
+    batches++;
+    options.onBatch?.(counts);
+  }
   while (more()) {
     const done = await reencryptAccounts(deps, batchSize);
     if (done === 0) break;
@@ -62,6 +74,15 @@ export async function reencryptAll(deps: ReencryptDeps, options: ReencryptOption
     options.onBatch?.(counts);
   }
   return counts;
+}
+
+/** Whether the lake holds any dataset with a bank account field. */
+async function hasAccountFields(lake: Lake): Promise<boolean> {
+  for (const dataset of listDatasets()) {
+    if (dataset.fields.some((f) => f.type === 'account') && (await lake.hasTable(datasetTable(dataset.key))))
+      return true;
+  }
+  return false;
 }
 
 /** The prefix of ciphertexts already under the current key and cipher. */

@@ -17,6 +17,7 @@ import type { TRowPage } from '../rows/dataset-rows.schemas.js';
 // Three recipients paid into one account (a W09 hit), one into their own.
 const SHARED = '6222021234567890123';
 const OWN = '6217009988776655443';
+const LEGACY = '6228480000111122223';
 const PEOPLE = [1, 2, 3, 4].map((n) => makeIdNumber(`1950010${n}`, 70 + n));
 const PAYMENTS = [
   'payment_id,program,id,name,division,amount,paid_on,period,account_no,account_name',
@@ -26,7 +27,7 @@ const PAYMENTS = [
   `A4,dibao,${PEOPLE[3]},张四,330106001002,500.00,2024-03-15,2024-03,${OWN},张四`,
 ].join('\n');
 // What no stored text may hold: each whole number, and the digits the mask hides.
-const FORBIDDEN = [SHARED, OWN, SHARED.slice(0, -4), OWN.slice(0, -4)];
+const FORBIDDEN = [SHARED, OWN, LEGACY, SHARED.slice(0, -4), OWN.slice(0, -4), LEGACY.slice(0, -4)];
 
 class MemoryRing implements KeyRingSource {
   readonly writable = true;
@@ -167,14 +168,24 @@ for (const engine of testEngines()) {
         fieldCrypto: platform.services.fieldCrypto,
       };
       expect(await countKeyUse(deps.db, deps.lake, 1)).toMatchObject({ lake: PEOPLE.length + 2 });
+      // A row as a lake written before accounts were sealed keeps it: the rotation seals it too.
+      await deps.lake.execute(
+        'INSERT INTO ds_benefit_payment (_batch_id, _row_no, account_no) VALUES (999999, 2, $1)',
+        [LEGACY],
+      );
       const counts = await reencryptAll(deps);
-      expect(counts.accounts).toBe(2);
+      expect(counts.accounts).toBe(1 + 2); // one sealed, two re-sealed
+      const legacy = await deps.lake.query<{ account_no: string }>(
+        'SELECT account_no FROM ds_benefit_payment WHERE _batch_id = 999999',
+      );
+      expect(legacy[0]?.account_no).toMatch(/^#\d+$/);
+      await deps.lake.execute('DELETE FROM ds_benefit_payment WHERE _batch_id = 999999');
       expect(await countKeyUse(deps.db, deps.lake, 1)).toMatchObject({ lake: 0 });
       const crypto = platform.services.fieldCrypto;
       const sealed = await deps.lake.query<{ account_hash: string; account_enc: string }>(
         'SELECT account_hash, account_enc FROM account_index ORDER BY account_key',
       );
-      expect(sealed.map((s) => crypto.decrypt(s.account_enc)).sort()).toEqual([OWN, SHARED]);
+      expect(sealed.map((s) => crypto.decrypt(s.account_enc)).sort()).toEqual([OWN, SHARED, LEGACY].sort());
       for (const s of sealed) expect(s.account_hash).toBe(crypto.blindIndex(crypto.decrypt(s.account_enc)));
       expect((await rows(leader, `filter[account_no]=${SHARED}`)).json<TRowPage>().total).toBe(3);
       const revealed = await rows(leader, `reveal=true&reason=${encodeURIComponent('复核')}&filter[account_no]=${OWN}`);

@@ -1,7 +1,15 @@
+import { listDatasets } from '@qingfeng/core';
 import { type Lake, type LakeColumn, type LakeTx, parameterList, quoteIdentifier } from '../../../lake/index.js';
+import { ACCOUNT_INDEX_TABLE, datasetTable } from '../../catalogue/index.js';
 import { type StagePlan, type StageTables, dictionaryFields } from './stage-sql.js';
 import { countRows, createTempTableSql, pages } from './stage-tx.js';
 import type { IdentifierSealer } from './subjects.lake.js';
+
+/** Creates the account register unless it exists (an import does; so does `keys rotate` on an older lake). */
+export async function ensureAccountIndex(lake: Lake): Promise<void> {
+  await lake.createTable(ACCOUNT_INDEX_TABLE);
+  await lake.execute('CREATE UNIQUE INDEX IF NOT EXISTS account_index_hash_idx ON account_index (account_hash)');
+}
 
 /** The form a dataset's account column takes in the lake: `#<account_key>` (never the number). */
 export function accountToken(accountKey: number): string {
@@ -49,30 +57,17 @@ export async function sealAccounts(
   );
   const distinct = await countRows(tx, `SELECT count(*) AS n FROM ${q(tables.accounts)}`);
   if (engine === 'postgres') await tx.execute('LOCK TABLE account_index IN SHARE ROW EXCLUSIVE MODE');
-  let next = await countRows(tx, 'SELECT coalesce(max(account_key), 0) AS n FROM account_index');
+  const counter = { last: await countRows(tx, 'SELECT coalesce(max(account_key), 0) AS n FROM account_index') };
   await tx.execute(createTempTableSql(tables.accountTokens, TOKEN_COLUMNS, engine));
   for await (const page of pages<{ plain: string }>(tx, tables.accounts, 'plain', distinct)) {
     for (let at = 0; at < page.length; at += LOOKUP_CHUNK) {
       const plains = page.slice(at, at + LOOKUP_CHUNK).map((r) => r.plain);
-      const hashes = plains.map((p) => sealer.blindIndexes(p));
-      const all = hashes.flat();
-      const known = await tx.query<{ account_key: unknown; account_hash: string }>(
-        `SELECT account_key, account_hash FROM account_index WHERE account_hash IN (${parameterList(all)})`,
-        all,
+      const tokens = await tokensOf(tx, plains, sealer, counter);
+      await tx.appendRows(
+        tables.accountTokens,
+        ['plain', 'token'],
+        plains.map((plain, n) => [plain, tokens[n]]),
       );
-      const keyOfHash = new Map(known.map((k) => [k.account_hash, Number(k.account_key)]));
-      const fresh: unknown[][] = [];
-      const tokens = plains.map((plain, n) => {
-        const existing = hashes[n]!.map((h) => keyOfHash.get(h)).find((k) => k !== undefined);
-        if (existing !== undefined) return [plain, accountToken(existing)];
-        next += 1;
-        fresh.push([next, hashes[n]![0], sealer.encrypt(plain)]);
-        return [plain, accountToken(next)];
-      });
-      if (fresh.length > 0) {
-        await tx.appendRows('account_index', ['account_key', 'account_hash', 'account_enc'], fresh);
-      }
-      await tx.appendRows(tables.accountTokens, ['plain', 'token'], tokens);
     }
   }
   const map = q(tables.accountTokens);
@@ -84,6 +79,78 @@ export async function sealAccounts(
       `UPDATE ${q(tables.fixed)} SET ${column} = m.token FROM ${map} m WHERE ${q(tables.fixed)}.${column} = m.plain`,
     );
   }
+}
+
+/**
+ * The token of each account number: its key in `account_index` when any of its blind
+ * indexes is there, else a new key (`counter.last` + 1) with the number sealed under the
+ * current key. The caller holds the table's lock on PostgreSQL.
+ */
+async function tokensOf(
+  tx: LakeTx,
+  plains: readonly string[],
+  sealer: IdentifierSealer,
+  counter: { last: number },
+): Promise<string[]> {
+  const hashes = plains.map((p) => sealer.blindIndexes(p));
+  const all = hashes.flat();
+  const known = await tx.query<{ account_key: unknown; account_hash: string }>(
+    `SELECT account_key, account_hash FROM account_index WHERE account_hash IN (${parameterList(all)})`,
+    all,
+  );
+  const keyOfHash = new Map(known.map((k) => [k.account_hash, Number(k.account_key)]));
+  const fresh: unknown[][] = [];
+  const tokens = plains.map((plain, n) => {
+    const own = hashes[n] ?? [];
+    const existing = own.map((h) => keyOfHash.get(h)).find((k) => k !== undefined);
+    if (existing !== undefined) return accountToken(existing);
+    counter.last += 1;
+    fresh.push([counter.last, own[0], sealer.encrypt(plain)]);
+    return accountToken(counter.last);
+  });
+  if (fresh.length > 0) await tx.appendRows('account_index', ['account_key', 'account_hash', 'account_enc'], fresh);
+  return tokens;
+}
+
+/**
+ * Seals the accounts a lake written before accounts were sealed still keeps whole: up to
+ * `batchSize` distinct numbers of one dataset column per call, each replaced in place by its
+ * token. Returns how many numbers it sealed (0 once none is left). `keys rotate` runs it.
+ */
+export async function sealPlainAccounts(lake: Lake, sealer: IdentifierSealer, batchSize: number): Promise<number> {
+  const q = quoteIdentifier;
+  for (const dataset of listDatasets()) {
+    const table = datasetTable(dataset.key);
+    const accounts = dataset.fields.filter((f) => f.type === 'account');
+    if (accounts.length === 0 || !(await lake.hasTable(table))) continue;
+    for (const field of accounts) {
+      const column = q(field.key);
+      const sealed = await lake.transaction(async (tx) => {
+        const rows = await tx.query<{ plain: string }>(
+          `SELECT DISTINCT ${column} AS plain FROM ${q(table)} WHERE ${column} IS NOT NULL AND ${column} NOT LIKE '#%'
+           ORDER BY 1 LIMIT ${Math.max(1, Math.floor(batchSize))}`,
+        );
+        if (rows.length === 0) return 0;
+        if (lake.engine === 'postgres') await tx.execute('LOCK TABLE account_index IN SHARE ROW EXCLUSIVE MODE');
+        const counter = { last: await countRows(tx, 'SELECT coalesce(max(account_key), 0) AS n FROM account_index') };
+        const plains = rows.map((r) => r.plain);
+        const tokens = await tokensOf(tx, plains, sealer, counter);
+        const params: unknown[] = [];
+        const values = plains.map((plain, n) => {
+          params.push(plain, tokens[n]);
+          return `($${params.length - 1}::text, $${params.length}::text)`;
+        });
+        await tx.execute(
+          `UPDATE ${q(table)} SET ${column} = v.token FROM (VALUES ${values.join(', ')}) AS v(plain, token)
+           WHERE ${q(table)}.${column} = v.plain`,
+          params,
+        );
+        return rows.length;
+      });
+      if (sealed > 0) return sealed;
+    }
+  }
+  return 0;
 }
 
 /** The ciphertext of each account key (`account_index`), for showing accounts masked or revealed. */

@@ -1,12 +1,6 @@
 import type { HeaderMatch } from '@qingfeng/core';
 import { type Lake, type LakeRows, type LakeTx, quoteIdentifier } from '../../../lake/index.js';
-import {
-  ACCOUNT_INDEX_TABLE,
-  type DatasetLayout,
-  LAKE_BATCHES_TABLE,
-  SUBJECT_INDEX_TABLE,
-  datasetTable,
-} from '../../catalogue/index.js';
+import { type DatasetLayout, LAKE_BATCHES_TABLE, SUBJECT_INDEX_TABLE, datasetTable } from '../../catalogue/index.js';
 import { dictionaryStatements, refusedEntriesSql, rowCountsSql } from './stage-dictionary.js';
 import { badRowsSql, insertFixedRowsSql, insertGoodRowsSql, keyedDictionarySql } from './stage-rows.js';
 import {
@@ -20,7 +14,7 @@ import {
 } from './stage-sql.js';
 import { countRows, createTempTableSql, pages } from './stage-tx.js';
 import { type IdentifierSealer, resolveSubjects } from './subjects.lake.js';
-import { sealAccounts } from './accounts.lake.js';
+import { ensureAccountIndex, sealAccounts } from './accounts.lake.js';
 import { type EntryDecisions, type KeptCell, reportKeptCells, settleRefusedEntries } from './kept-cells.lake.js';
 
 /*
@@ -53,8 +47,7 @@ export interface LakeBatchRow {
 export async function ensureLakeTables(lake: Lake, layout: DatasetLayout): Promise<void> {
   await lake.createTable(SUBJECT_INDEX_TABLE);
   await lake.execute('CREATE UNIQUE INDEX IF NOT EXISTS subject_index_hash_idx ON subject_index (identifier_hash)');
-  await lake.createTable(ACCOUNT_INDEX_TABLE);
-  await lake.execute('CREATE UNIQUE INDEX IF NOT EXISTS account_index_hash_idx ON account_index (account_hash)');
+  await ensureAccountIndex(lake);
   await lake.createTable(LAKE_BATCHES_TABLE);
   await lake.createTable(layout.tableDef);
 }
