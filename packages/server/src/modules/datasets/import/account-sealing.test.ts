@@ -52,6 +52,7 @@ for (const engine of testEngines()) {
       const { city, countyB, actor } = await buildCounties(platform);
       leader = await actor('leader', city);
       leaderB = await actor('leader', countyB);
+
       await importCsv(platform, 'benefit_payment', PAYMENTS);
       const run = await runAndWait(platform, { modelIds: ['W09'], kind: 'full' });
       expect(run.status).toBe('succeeded');
@@ -120,6 +121,16 @@ for (const engine of testEngines()) {
       const facts = warnings[0]?.facts as Record<string, unknown>;
       expect(facts).toMatchObject({ account_no: maskAccountNumber(SHARED), recipients: 3 });
       expect(warnings[0]?.explanation_zh).toContain(maskAccountNumber(SHARED));
+      // A preview shows the same, masked.
+      const preview = await platform.app.inject({
+        method: 'POST',
+        url: '/api/v1/models/W09/preview',
+        headers: leader.session.headers,
+        payload: { limit: 50 },
+      });
+      expect(preview.statusCode, preview.body).toBe(200);
+      expect(preview.body).toContain(maskAccountNumber(SHARED));
+      expect(preview.body).not.toContain(SHARED.slice(0, -4));
     });
 
     it('shows accounts masked, whole only with person.read and a reason, audited', async () => {
