@@ -113,6 +113,15 @@ for (const engine of testEngines()) {
       expect(own).toMatch(/^#\d+$/);
       expect(own).not.toBe(shared);
       expect(await plainTextFound()).toEqual([]);
+      // Model SQL reads dataset tables only: the register of accounts is out of its reach.
+      await expect(
+        platform.services.lake.queryUntrusted('SELECT account_enc FROM account_index', [], { timeoutMs: 30_000 }),
+      ).rejects.toThrow();
+      expect(
+        await platform.services.lake.queryUntrusted('SELECT count(*) AS n FROM ds_benefit_payment', [], {
+          timeoutMs: 30_000,
+        }),
+      ).toEqual([{ n: expect.anything() }]);
     });
 
     it('finds the shared account as before, its facts masked', async () => {
