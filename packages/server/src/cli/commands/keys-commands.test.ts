@@ -33,7 +33,7 @@ for (const engine of testEngines()) {
     it('rotates, reports counts, and retires the old key only when it is unused', async () => {
       await expect(keys(['retire', '1'])).rejects.toThrow(/current key/);
       const { out } = await keys(['rotate', '--batch', '1']);
-      expect(out).toMatch(/Key version 2 is current\. Re-encrypted 1 users .* and 0 lake subjects/);
+      expect(out).toMatch(/Key version 2 is current\. Re-encrypted 1 users .* 0 lake subjects and 0 bank accounts/);
       expect(ring.keys.map((k) => k.version)).toEqual([1, 2]);
       const { out: resumed } = await keys(['rotate', '--resume']);
       expect(resumed).toMatch(/Re-encrypted 0 users/);

@@ -47,7 +47,7 @@ export function registerKeyCommands(
         ),
       );
       output.out(
-        `Key version ${ring.ring().current} is current. Re-encrypted ${counts.users} users (phone numbers, TOTP secrets) and ${counts.subjects} lake subjects.\n`,
+        `Key version ${ring.ring().current} is current. Re-encrypted ${counts.users} users (phone numbers, TOTP secrets), ${counts.subjects} lake subjects and ${counts.accounts} bank accounts.\n`,
       );
     });
 

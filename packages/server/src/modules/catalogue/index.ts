@@ -3,6 +3,7 @@ export { CatalogueService, requireDataset } from './catalogue.service.js';
 export {
   LAKE_BATCHES_TABLE,
   SUBJECT_INDEX_TABLE,
+  ACCOUNT_INDEX_TABLE,
   datasetLayout,
   datasetTable,
   isSubjectField,

@@ -116,6 +116,22 @@ export const SUBJECT_INDEX_TABLE: LakeTableDef = {
   primaryKey: ['subject_key'],
 };
 
+/**
+ * The lake's register of bank accounts (fields of type `account`): each account once, as a
+ * blind index (for equality lookups) and a ciphertext (for the reasoned unmask). A dataset's
+ * account column holds only the account's key as `#<account_key>`, so models still compare
+ * accounts for equality, and a key rotation rewrites this table alone.
+ */
+export const ACCOUNT_INDEX_TABLE: LakeTableDef = {
+  name: 'account_index',
+  columns: [
+    { name: 'account_key', type: 'bigint', nullable: false },
+    { name: 'account_hash', type: 'text', nullable: false },
+    { name: 'account_enc', type: 'text', nullable: false },
+  ],
+  primaryKey: ['account_key'],
+};
+
 /** The lake's own record of committed batches: a batch is complete exactly when its row is here. */
 export const LAKE_BATCHES_TABLE: LakeTableDef = {
   name: 'lake_batches',

@@ -87,7 +87,11 @@ for (const engine of testEngines()) {
 
       // Interrupted: the two users and two of the six subjects are re-sealed, the rest are not.
       expect(addCurrentKey(source, new Date())).toBe(2);
-      expect(await reencryptAll(deps(), { batchSize: 2, maxBatches: 2 })).toEqual({ users: 2, subjects: 2 });
+      expect(await reencryptAll(deps(), { batchSize: 2, maxBatches: 2 })).toEqual({
+        users: 2,
+        subjects: 2,
+        accounts: 0,
+      });
       const mixed = await subjects();
       expect(mixed.filter((s) => s.identifier_enc.startsWith('k2.sm4.')).length).toBe(2);
       expect(mixed.filter((s) => s.identifier_enc.startsWith('k1.sm4.')).length).toBe(4);
@@ -99,7 +103,7 @@ for (const engine of testEngines()) {
       expect((await subjects()).length).toBe(PEOPLE.length + 1);
       expect(await lookUp(NEWCOMER)).toBe(PEOPLE.length + 1);
 
-      expect(await reencryptAll(deps(), { batchSize: 2 })).toEqual({ users: 0, subjects: 4 });
+      expect(await reencryptAll(deps(), { batchSize: 2 })).toEqual({ users: 0, subjects: 4, accounts: 0 });
       expect(await countKeyUse(deps().db, deps().lake, 1)).toEqual({ store: 0, lake: 0 });
       await retireKey(source, deps(), 1);
       expect(source.ring().keys.map((k) => k.version)).toEqual([2]);

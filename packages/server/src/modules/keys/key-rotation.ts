@@ -1,4 +1,7 @@
+import { listDatasets } from '@qingfeng/core';
 import type { Kysely } from 'kysely';
+import { datasetTable } from '../catalogue/index.js';
+import { ensureAccountIndex, sealPlainAccounts } from '../datasets/index.js';
 import type { DB } from '../../db/schema.js';
 import type { Lake } from '../../lake/index.js';
 import type { FieldCrypto } from '../../security/field-crypto.js';
@@ -22,6 +25,8 @@ export interface ReencryptCounts {
   users: number;
   /** Lake subjects whose identifier and blind index were re-sealed. */
   subjects: number;
+  /** Bank accounts of the lake (account_index) whose number and blind index were re-sealed. */
+  accounts: number;
 }
 
 const DEFAULT_BATCH = 500;
@@ -34,7 +39,7 @@ const DEFAULT_BATCH = 500;
  * made meanwhile is never overwritten. Resumable: a rerun picks up what is left.
  */
 export async function reencryptAll(deps: ReencryptDeps, options: ReencryptOptions = {}): Promise<ReencryptCounts> {
-  const counts: ReencryptCounts = { users: 0, subjects: 0 };
+  const counts: ReencryptCounts = { users: 0, subjects: 0, accounts: 0 };
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   let batches = 0;
   const more = () => options.maxBatches === undefined || batches < options.maxBatches;
@@ -52,7 +57,32 @@ export async function reencryptAll(deps: ReencryptDeps, options: ReencryptOption
     batches++;
     options.onBatch?.(counts);
   }
+  // A lake from before accounts were sealed: its numbers are sealed first, under the current key.
+  if (await hasAccountFields(deps.lake)) await ensureAccountIndex(deps.lake);
+  while (more()) {
+    const done = await sealPlainAccounts(deps.lake, deps.fieldCrypto, batchSize);
+    if (done === 0) break;
+    counts.accounts += done;
+    batches++;
+    options.onBatch?.(counts);
+  }
+  while (more()) {
+    const done = await reencryptAccounts(deps, batchSize);
+    if (done === 0) break;
+    counts.accounts += done;
+    batches++;
+    options.onBatch?.(counts);
+  }
   return counts;
+}
+
+/** Whether the lake holds any dataset with a bank account field. */
+async function hasAccountFields(lake: Lake): Promise<boolean> {
+  for (const dataset of listDatasets()) {
+    if (dataset.fields.some((f) => f.type === 'account') && (await lake.hasTable(datasetTable(dataset.key))))
+      return true;
+  }
+  return false;
 }
 
 /** The prefix of ciphertexts already under the current key and cipher. */
@@ -120,6 +150,41 @@ async function reencryptSubjects({ lake, fieldCrypto }: ReencryptDeps, batchSize
       `UPDATE subject_index SET identifier_enc = v.enc, identifier_hash = v.hash
        FROM (VALUES ${values.join(', ')}) AS v(sk, enc, hash, old)
        WHERE subject_index.subject_key = v.sk AND subject_index.identifier_enc = v.old`,
+      params,
+    );
+    return rows.length;
+  });
+}
+
+/**
+ * Re-seals bank accounts as subjects are: only `account_index` changes, since the dataset
+ * tables hold each account's key, never its number or hash.
+ */
+async function reencryptAccounts({ lake, fieldCrypto }: ReencryptDeps, batchSize: number): Promise<number> {
+  if (!(await lake.hasTable('account_index'))) return 0;
+  return lake.transaction(async (tx) => {
+    const rows = await tx.query<{ account_key: unknown; account_enc: string }>(
+      `SELECT account_key, account_enc FROM account_index WHERE account_enc NOT LIKE $1
+       ORDER BY account_key LIMIT ${batchSize}`,
+      [`${currentPrefix(fieldCrypto)}%`],
+    );
+    if (rows.length === 0) return 0;
+    const params: unknown[] = [];
+    const values = rows.map((row) => {
+      const account = fieldCrypto.decrypt(row.account_enc);
+      params.push(
+        Number(row.account_key),
+        fieldCrypto.encrypt(account),
+        fieldCrypto.blindIndex(account),
+        row.account_enc,
+      );
+      const n = params.length;
+      return `($${n - 3}::bigint, $${n - 2}::text, $${n - 1}::text, $${n}::text)`;
+    });
+    await tx.execute(
+      `UPDATE account_index SET account_enc = v.enc, account_hash = v.hash
+       FROM (VALUES ${values.join(', ')}) AS v(ak, enc, hash, old)
+       WHERE account_index.account_key = v.ak AND account_index.account_enc = v.old`,
       params,
     );
     return rows.length;

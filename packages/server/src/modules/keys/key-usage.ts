@@ -9,6 +9,12 @@ import type { Lake } from '../../lake/index.js';
  */
 export const USER_CIPHER_COLUMNS = ['phone_enc', 'totp_secret_enc'] as const;
 
+/** The lake's ciphertext columns: identifiers of people and organisations, bank accounts. */
+const LAKE_CIPHER_COLUMNS = [
+  ['subject_index', 'identifier_enc'],
+  ['account_index', 'account_enc'],
+] as const;
+
 /** LIKE patterns matching the ciphertexts of one key version. */
 export function versionPatterns(version: number): string[] {
   return version === 1 ? ['k1.%', 'v1.%'] : [`k${version}.%`];
@@ -30,8 +36,12 @@ export async function countKeyUse(
       .executeTakeFirstOrThrow();
     store += Number(row.n);
   }
-  if (!(await lake.hasTable('subject_index'))) return { store, lake: 0 };
-  const where = patterns.map((_p, i) => `identifier_enc LIKE $${i + 1}`).join(' OR ');
-  const [row] = await lake.query<{ n: unknown }>(`SELECT count(*) AS n FROM subject_index WHERE ${where}`, patterns);
-  return { store, lake: Number(row?.n ?? 0) };
+  let inLake = 0;
+  for (const [table, column] of LAKE_CIPHER_COLUMNS) {
+    if (!(await lake.hasTable(table))) continue;
+    const where = patterns.map((_p, i) => `${column} LIKE $${i + 1}`).join(' OR ');
+    const [row] = await lake.query<{ n: unknown }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, patterns);
+    inLake += Number(row?.n ?? 0);
+  }
+  return { store, lake: inLake };
 }

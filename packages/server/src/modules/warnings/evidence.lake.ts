@@ -1,5 +1,6 @@
 import { findDataset } from '@qingfeng/core';
 import { type Lake, quoteIdentifier } from '../../lake/index.js';
+import { attachAccountCiphertexts } from '../datasets/index.js';
 import {
   datasetTablesOf,
   rowDivisionSql,
@@ -104,6 +105,8 @@ export async function fetchRows(
           `SELECT ${select} FROM ${from} WHERE _batch_id = $1 AND _row_no BETWEEN $2 AND $3 AND _row_no IN (${placeholders})`,
           [batchId, first, last, ...part],
         );
+        // Bank accounts are kept as their key: the ciphertext goes beside it (`<field>__enc`).
+        await attachAccountCiphertexts(lake, findDataset(dataset)?.fields ?? [], rows);
         for (const row of rows) out.set(refKey({ dataset, batchId, rowNo: Number(row._row_no) }), row);
       }
     }

@@ -8,6 +8,7 @@ import {
   type Lang,
   maskDatesInText,
   maskIdNumber,
+  maskAccountNumber,
   maskRowValue,
   type PlaceNames,
   toDivisionCode12,
@@ -70,7 +71,13 @@ export function presentEvidenceRow(
   const types = new Map(findDataset(evidence.dataset)?.fields.map((f) => [f.key, f.type]) ?? []);
   const values: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(row)) {
-    if (column === '_batch_id' || column === '_row_no') continue;
+    if (column === '_batch_id' || column === '_row_no' || column.endsWith('__enc')) continue;
+    const sealedAccount = row[`${column}__enc`];
+    if (types.get(column) === 'account' && sealedAccount !== undefined) {
+      const account = typeof sealedAccount === 'string' ? crypto.decrypt(sealedAccount) : null;
+      values[column] = account === null || masking.unmasked ? account : maskAccountNumber(account);
+      continue;
+    }
     if (column.endsWith('_sk')) {
       const subject = value === null || value === undefined ? undefined : identifiers.get(Number(value));
       const identifier = subject ? crypto.decrypt(subject.enc) : null;

@@ -1,3 +1,4 @@
 /** What other modules may use of the warnings module. */
 export { recordModelHits } from './warning-record.service.js';
+export { maskAccountFacts } from './account-facts.js';
 export { type WarningServices } from './warning-services.js';

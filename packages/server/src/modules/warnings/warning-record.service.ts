@@ -2,6 +2,7 @@ import type { WarningStatus } from '../../db/schema.js';
 import type { WarningServices } from './warning-services.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { findBatchDivisions } from '../datasets/index.js';
+import { maskAccountFacts } from './account-facts.js';
 import { divisionCodesIn, findPlaceNames } from '../organisations/index.js';
 import type { ModelDocument, ModelHit, RowJurisdiction } from '../../models-engine/model-engine.js';
 import { prepareWarnings } from './hit-warnings.js';
@@ -75,7 +76,9 @@ export async function recordModelHits(
   hits: readonly ModelHit[],
 ): Promise<RecordedHits> {
   // A hit can come back once per evidence row from some engines: one warning per key.
-  const unique = [...new Map(hits.map((h) => [h.hitKey, h])).values()];
+  const unique = await maskAccountFacts(services.lake, services.fieldCrypto, [
+    ...new Map(hits.map((h) => [h.hitKey, h])).values(),
+  ]);
   const all = await prepareWarnings(
     services.lake,
     run.document,

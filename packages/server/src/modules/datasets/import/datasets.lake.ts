@@ -14,6 +14,7 @@ import {
 } from './stage-sql.js';
 import { countRows, createTempTableSql, pages } from './stage-tx.js';
 import { type IdentifierSealer, resolveSubjects } from './subjects.lake.js';
+import { ensureAccountIndex, sealAccounts } from './accounts.lake.js';
 import { type EntryDecisions, type KeptCell, reportKeptCells, settleRefusedEntries } from './kept-cells.lake.js';
 
 /*
@@ -42,10 +43,11 @@ export interface LakeBatchRow {
   rows_rejected: number;
 }
 
-/** Creates the dataset's table and the shared subject and batch registers unless they exist. */
+/** Creates the dataset's table and the shared subject, account and batch registers unless they exist. */
 export async function ensureLakeTables(lake: Lake, layout: DatasetLayout): Promise<void> {
   await lake.createTable(SUBJECT_INDEX_TABLE);
   await lake.execute('CREATE UNIQUE INDEX IF NOT EXISTS subject_index_hash_idx ON subject_index (identifier_hash)');
+  await ensureAccountIndex(lake);
   await lake.createTable(LAKE_BATCHES_TABLE);
   await lake.createTable(layout.tableDef);
 }
@@ -121,6 +123,8 @@ export async function loadBatch(lake: Lake, input: LoadBatchInput): Promise<Lake
       await resolveSubjects(tx, engine, plan, tables, input.sealer);
       for (const i of subjectDictionaries(plan)) await tx.execute(keyedDictionarySql(tables, i));
     }
+    // Bank accounts: the same, each account replaced by its key in account_index.
+    await sealAccounts(tx, engine, plan, tables, input.sealer);
     // 4. The rows: good ones straight from the raw text, then the ones the reference accepted.
     const good = insertGoodRowsSql(engine, plan, raw, tables, { id: batchId, anyFlagged: flagged > 0 });
     const goodLoaded = await tx.execute(good.sql, [...good.params]);
@@ -169,8 +173,9 @@ function tempTables(plan: StagePlan, tables: StageTables): string[] {
   const dictionaries = dictionaryFields(plan).map(({ i }) => tables.dictionary(i));
   const keyed = subjectDictionaries(plan).map((i) => tables.keyed(i));
   const settled = dictionaryFields(plan).flatMap(({ i }) => [tables.refused(i), tables.keptKeys(i)]);
-  const { raw, values, bad, fixed, ids, hash, fresh, keys, kept } = tables;
-  return [raw, values, bad, fixed, ids, hash, fresh, keys, kept, ...dictionaries, ...keyed, ...settled];
+  const { raw, values, bad, fixed, ids, hash, fresh, keys, kept, accounts, accountTokens } = tables;
+  const sealed = [accounts, accountTokens];
+  return [raw, values, bad, fixed, ids, hash, fresh, keys, kept, ...sealed, ...dictionaries, ...keyed, ...settled];
 }
 
 async function reviewRows(

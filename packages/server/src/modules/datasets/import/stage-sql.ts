@@ -91,6 +91,8 @@ export function stageTables(batchId: number) {
     refused: (i: number) => at(`refused${i}`),
     keptKeys: (i: number) => at(`keptk${i}`),
     kept: at('kept'),
+    accounts: at('accts'),
+    accountTokens: at('accttok'),
   };
 }
 

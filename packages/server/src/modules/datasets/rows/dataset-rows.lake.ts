@@ -1,6 +1,7 @@
 import { type DatasetType, type FieldDef, findDataset } from '@qingfeng/core';
 import { type Lake, parameterList, quoteIdentifier } from '../../../lake/index.js';
 import { datasetTablesOf, type RowJurisdiction, rowsWithinSql } from '../../../models-engine/model-engine.js';
+import { attachAccountCiphertexts } from '../import/accounts.lake.js';
 
 /*
  * Lake SQL of the dataset browser and of lineage, and the rows of a jurisdiction the
@@ -122,7 +123,8 @@ function assertCount(n: number, what: string): void {
 
 /**
  * A page of a dataset's rows, oldest batch first, with each subject key's kind and
- * encrypted identifier beside it as `<field>__kind` / `<field>__enc`. Empty when the
+ * encrypted identifier beside it as `<field>__kind` / `<field>__enc`, and each bank account's
+ * ciphertext as `<field>__enc`. Empty when the
  * dataset has no lake table yet.
  */
 export async function findRows(
@@ -156,7 +158,9 @@ export async function findRows(
   const sql =
     `SELECT ${select.join(', ')} FROM ${from} ${joins.join(' ')} ` +
     `WHERE ${whereSql(query, params)} ORDER BY t._batch_id, t._row_no LIMIT ${query.limit} OFFSET ${query.offset}`;
-  return { rows: await lake.query(sql, params.values), total: Number(count?.n ?? 0) };
+  const rows = await lake.query<Record<string, unknown>>(sql, params.values);
+  await attachAccountCiphertexts(lake, query.dataset.fields, rows);
+  return { rows, total: Number(count?.n ?? 0) };
 }
 
 /**

@@ -2,6 +2,7 @@ import {
   type DatasetType,
   type FieldDef,
   birthDateInIdNumber,
+  maskAccountNumber,
   maskIdNumber,
   maskName,
   maskRowValue,
@@ -96,6 +97,13 @@ export function presentRow(row: Record<string, unknown>, how: RowPresentation, p
       if (birthDate) hiddenBirthDates.push(birthDate);
     }
     values[field.key] = identifier === null ? null : isPerson && !reveal ? maskIdNumber(identifier) : identifier;
+  }
+  for (const field of dataset.fields) {
+    if (field.type !== 'account' || !(`${field.key}__enc` in row)) continue;
+    // The lake holds the account's key; its number comes from account_index, sealed.
+    const enc = row[`${field.key}__enc`];
+    const account = typeof enc === 'string' ? crypto.decrypt(enc) : null;
+    values[field.key] = account === null ? null : reveal ? account : maskAccountNumber(account);
   }
   for (const field of dataset.fields) {
     if (field.key in values) continue;

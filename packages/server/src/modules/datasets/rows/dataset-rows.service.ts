@@ -9,6 +9,7 @@ import {
 import type { DatasetServices } from '../batches/batch-events.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../http/errors.js';
 import { type AuditActor, recordAudit } from '../../audit/index.js';
+import { findAccountToken } from '../import/accounts.lake.js';
 import { type RowCondition, type SqlCast, findRows, findSubjectKey, isRowVisible } from './dataset-rows.lake.js';
 import { type RowPerson, presentRow } from './dataset-rows.presenter.js';
 import type { TRowLineage, TRowPage } from './dataset-rows.schemas.js';
@@ -85,6 +86,11 @@ async function toCondition(
     const code = field.type === 'subject' ? (result.value as Subject).code : (result.value as string);
     const subjectKey = await findSubjectKey(services.lake, services.fieldCrypto.blindIndexes(code));
     return subjectKey === undefined ? null : { kind: 'equals', column: `${field.key}_sk`, value: subjectKey };
+  }
+  if (field.type === 'account') {
+    // Accounts are kept as their key in account_index, found by the number's blind index.
+    const token = await findAccountToken(services.lake, services.fieldCrypto.blindIndexes(result.value as string));
+    return token === undefined ? null : { kind: 'equals', column: key, value: token };
   }
   if (field.type === 'division')
     return { kind: 'prefix', column: key, value: jurisdictionPrefix(result.value as string) };
