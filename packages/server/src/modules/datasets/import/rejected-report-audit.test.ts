@@ -41,7 +41,7 @@ describe.each(testEngines())('the rejected-rows report on %s', (engine) => {
     const records = parse<Record<string, string>>(report.body, { bom: true, columns: true });
     expect(records.length).toBeGreaterThan(0);
     for (const record of records) {
-      expect(record.watermark).toMatch(
+      expect(record['水印 watermark']).toMatch(
         new RegExp(
           `^内部资料 注意保密 Confidential · .*${admin.user.username}.* · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(UTC\\+8\\)$`,
         ),
