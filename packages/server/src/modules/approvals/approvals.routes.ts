@@ -1,14 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireAuth } from '../../http/access-control.js';
-import { actorFromRequest } from '../audit/index.js';
-import {
-  type ApprovalServices,
-  type ApprovalViewer,
-  createRequest,
-  decideRequest,
-  listRequests,
-} from './approvals.service.js';
+import { signedInViewer } from '../audit/index.js';
+import { type ApprovalServices, createRequest, decideRequest, listRequests } from './approvals.service.js';
 import {
   ZCreateRequest,
   ZDecision,
@@ -17,18 +10,6 @@ import {
   ZSensitiveRequest,
   ZSensitiveRequestList,
 } from './approvals.schemas.js';
-
-/** The signed-in user as an asker, approver or runner of sensitive queries. */
-export function approvalViewerFromRequest(request: FastifyRequest): ApprovalViewer {
-  const auth = requireAuth(request);
-  return {
-    userId: auth.userId,
-    username: auth.username,
-    jurisdictionPrefix: auth.jurisdictionPrefix,
-    permissions: auth.permissions,
-    actor: actorFromRequest(request),
-  };
-}
 
 /** Sensitive-query approvals (敏感查询审批): ask, list, decide. */
 export function registerApprovalRoutes(app: FastifyInstance, services: ApprovalServices): void {
@@ -47,7 +28,7 @@ export function registerApprovalRoutes(app: FastifyInstance, services: ApprovalS
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createRequest(services, approvalViewerFromRequest(request), request.body)),
+      reply.code(201).send(await createRequest(services, signedInViewer(request), request.body)),
   );
 
   api.get(
@@ -62,7 +43,7 @@ export function registerApprovalRoutes(app: FastifyInstance, services: ApprovalS
         response: { 200: ZSensitiveRequestList },
       },
     },
-    async (request) => listRequests(services, approvalViewerFromRequest(request), request.query.view),
+    async (request) => listRequests(services, signedInViewer(request), request.query.view),
   );
 
   api.post(
@@ -77,6 +58,6 @@ export function registerApprovalRoutes(app: FastifyInstance, services: ApprovalS
         response: { 200: ZSensitiveRequest },
       },
     },
-    async (request) => decideRequest(services, approvalViewerFromRequest(request), request.params.id, request.body),
+    async (request) => decideRequest(services, signedInViewer(request), request.params.id, request.body),
   );
 }

@@ -2,6 +2,8 @@ import { maskIdNumber, maskName, maskPersonalDataInText } from '@qingfeng/core';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AuditOutcome, DB } from '../../db/schema.js';
+import type { AuthContext } from '../../http/auth-context.js';
+import { requireAuth } from '../../http/access-control.js';
 import { AuditRepository } from './audit.repository.js';
 
 /** Who acted and from where, taken from the request. */
@@ -44,6 +46,11 @@ export function actorFromRequest(request: FastifyRequest): AuditActor {
     userAgent: request.headers['user-agent']?.slice(0, 400) ?? null,
     requestId: request.id,
   };
+}
+
+/** The signed-in user of a request, with the actor their audit entries name: what a service acting for them reads. */
+export function signedInViewer(request: FastifyRequest): AuthContext & { actor: AuditActor } {
+  return { ...requireAuth(request), actor: actorFromRequest(request) };
 }
 
 /** An actor for work started from the command line (no request, no IP). */

@@ -1,2 +1,2 @@
 /** What other modules may use of the audit module. */
-export { actorFromRequest, recordAudit, systemActor, type AuditActor } from './audit.service.js';
+export { actorFromRequest, recordAudit, signedInViewer, systemActor, type AuditActor } from './audit.service.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Platform } from '../../platform/platform.js';
-import { clueViewerFromRequest } from './clue-viewer.js';
+import { signedInViewer } from '../audit/index.js';
 import { takeClueStep } from './clue-steps.service.js';
 import {
   ZClueDetail,
@@ -40,7 +40,7 @@ export function registerClueRoutes(app: FastifyInstance, platform: Platform): vo
         response: { 200: ZCluePage },
       },
     },
-    async (request) => listClues(platform, clueViewerFromRequest(request), request.query),
+    async (request) => listClues(platform, signedInViewer(request), request.query),
   );
 
   api.get(
@@ -53,7 +53,7 @@ export function registerClueRoutes(app: FastifyInstance, platform: Platform): vo
         response: { 200: z.object({ items: z.array(ZClueSummary) }) },
       },
     },
-    async (request) => listOverdueClues(platform, clueViewerFromRequest(request)),
+    async (request) => listOverdueClues(platform, signedInViewer(request)),
   );
 
   api.get(
@@ -77,7 +77,7 @@ export function registerClueRoutes(app: FastifyInstance, platform: Platform): vo
         },
       },
     },
-    async (request) => listParticipants(platform, clueViewerFromRequest(request)),
+    async (request) => listParticipants(platform, signedInViewer(request)),
   );
 
   api.get(
@@ -91,7 +91,7 @@ export function registerClueRoutes(app: FastifyInstance, platform: Platform): vo
         response: { 200: z.object({ clueId: z.number().nullable() }) },
       },
     },
-    async (request) => findClueOfWarning(platform, clueViewerFromRequest(request), request.params.id),
+    async (request) => findClueOfWarning(platform, signedInViewer(request), request.params.id),
   );
 
   api.post(
@@ -106,7 +106,7 @@ export function registerClueRoutes(app: FastifyInstance, platform: Platform): vo
       },
     },
     async (request, reply) => {
-      const viewer = clueViewerFromRequest(request);
+      const viewer = signedInViewer(request);
       const id = await registerClue(platform, viewer, request.body);
       return reply.status(201).send(await getClueDetail(platform, viewer, id));
     },
@@ -123,7 +123,7 @@ export function registerClueRoutes(app: FastifyInstance, platform: Platform): vo
         response: { 200: ZClueDetail },
       },
     },
-    async (request) => getClueDetail(platform, clueViewerFromRequest(request), request.params.id),
+    async (request) => getClueDetail(platform, signedInViewer(request), request.params.id),
   );
 
   api.post(
@@ -140,7 +140,7 @@ export function registerClueRoutes(app: FastifyInstance, platform: Platform): vo
       },
     },
     async (request) => {
-      const viewer = clueViewerFromRequest(request);
+      const viewer = signedInViewer(request);
       await takeClueStep(platform, viewer, request.params.id, request.body);
       return getClueDetail(platform, viewer, request.params.id);
     },
