@@ -1,9 +1,6 @@
 import { CLUE_SOURCES, CLUE_STATES, type ClueSource, type ClueState } from '@qingfeng/core';
 import type { ClueFilter } from '../../api/clues';
-
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return values.find((v) => v === value);
-}
+import { oneOf } from '../../shared/url-param';
 
 /** The registry's state from the URL: each value checked, anything unknown dropped. */
 export function readClueParams(params: URLSearchParams): { filter: ClueFilter; before?: number } {

@@ -10,6 +10,7 @@ import {
   type WarningSort,
   type WarningStatusFilter,
 } from '../../api/warnings';
+import { oneOf } from '../../shared/url-param';
 
 const PAGE_SIZES = [20, 50, 100, 200];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -21,10 +22,6 @@ export interface ListParams {
   page: number;
   pageSize: number;
   sort?: WarningSort;
-}
-
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return values.find((v) => v === value);
 }
 
 function text(value: string | null, max = 60): string | undefined {
