@@ -1,9 +1,9 @@
 import { listDatasets } from '@qingfeng/core';
-import { type Lake, type LakeColumn, type LakeTx, parameterList, quoteIdentifier } from '../../../lake/index.js';
+import { type Lake, type LakeTx, parameterList, quoteIdentifier } from '../../../lake/index.js';
 import { ACCOUNT_INDEX_TABLE, datasetTable } from '../../catalogue/index.js';
 import { type StagePlan, type StageTables, dictionaryFields } from './stage-sql.js';
-import { countRows, createTempTableSql, pages } from './stage-tx.js';
-import type { IdentifierSealer } from './subjects.lake.js';
+import { ACCOUNT_REGISTER, type IdentifierSealer, registerSealed } from './sealed-register.lake.js';
+import { countRows } from './stage-tx.js';
 
 /** Creates the account register unless it exists (an import does; so does `keys rotate` on an older lake). */
 export async function ensureAccountIndex(lake: Lake): Promise<void> {
@@ -22,20 +22,18 @@ export function accountKeyOf(token: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-const TOKEN_COLUMNS: LakeColumn[] = [
-  { name: 'plain', type: 'text', nullable: false },
-  { name: 'token', type: 'text', nullable: false },
-];
-// Account numbers looked up in account_index per query (each with one hash per key of the ring).
+// Account numbers looked up in account_index per query when showing them.
 const LOOKUP_CHUNK = 1_000;
+// An account key as the token the dataset tables keep, in SQL.
+const TOKEN_SQL = `'#' || CAST(m.account_key AS VARCHAR)`;
 
 /**
  * Replaces every bank account of the batch, in its staging tables, by its account token
- * before any row reaches the dataset's table: each distinct account is sealed once (blind
- * indexes in JS: the key never enters SQL), the accounts not yet in `account_index` are
- * added with their ciphertext, and the dictionaries' and reviewed rows' values become
- * `#<account_key>`. The same account always gets the same key, so models comparing
- * accounts for equality find what they found on the numbers.
+ * before any row reaches the dataset's table: each distinct account is registered in
+ * `account_index` (sealed, by `registerSealed`, as identity numbers are in `subject_index`)
+ * and the dictionaries' and reviewed rows' values become `#<account_key>`. The same account
+ * always gets the same key, so models comparing accounts for equality find what they found
+ * on the numbers.
  */
 export async function sealAccounts(
   tx: LakeTx,
@@ -52,65 +50,34 @@ export async function sealAccounts(
     `SELECT ${q(s.field.key)} AS plain FROM ${q(tables.fixed)} WHERE ${q(s.field.key)} IS NOT NULL`,
   ]);
   await tx.execute(
-    `CREATE TEMP TABLE ${q(tables.accounts)} AS SELECT row_number() OVER (ORDER BY plain) AS _seq, plain
+    `CREATE TEMP TABLE ${q(tables.accounts)} AS SELECT row_number() OVER (ORDER BY plain) AS _seq, plain AS ident
      FROM (${sources.join(' UNION ALL ')}) u GROUP BY plain`,
   );
-  const distinct = await countRows(tx, `SELECT count(*) AS n FROM ${q(tables.accounts)}`);
-  if (engine === 'postgres') await tx.execute('LOCK TABLE account_index IN SHARE ROW EXCLUSIVE MODE');
-  const counter = { last: await countRows(tx, 'SELECT coalesce(max(account_key), 0) AS n FROM account_index') };
-  await tx.execute(createTempTableSql(tables.accountTokens, TOKEN_COLUMNS, engine));
-  for await (const page of pages<{ plain: string }>(tx, tables.accounts, 'plain', distinct)) {
-    for (let at = 0; at < page.length; at += LOOKUP_CHUNK) {
-      const plains = page.slice(at, at + LOOKUP_CHUNK).map((r) => r.plain);
-      const tokens = await tokensOf(tx, plains, sealer, counter);
-      await tx.appendRows(
-        tables.accountTokens,
-        ['plain', 'token'],
-        plains.map((plain, n) => [plain, tokens[n]]),
-      );
-    }
-  }
-  const map = q(tables.accountTokens);
+  const keys = tables.accountKeys;
+  await registerSealed(
+    tx,
+    engine,
+    ACCOUNT_REGISTER,
+    { values: tables.accounts, hash: tables.accountHash, fresh: tables.accountFresh, keys },
+    sealer,
+  );
   for (const { s, i } of fields) {
     const dict = q(tables.dictionary(i));
-    await tx.execute(`UPDATE ${dict} SET v = m.token FROM ${map} m WHERE ${dict}.v = m.plain`);
+    await tx.execute(`UPDATE ${dict} SET v = ${TOKEN_SQL} FROM ${q(keys)} m WHERE ${dict}.v = m.ident`);
     const column = q(s.field.key);
     await tx.execute(
-      `UPDATE ${q(tables.fixed)} SET ${column} = m.token FROM ${map} m WHERE ${q(tables.fixed)}.${column} = m.plain`,
+      `UPDATE ${q(tables.fixed)} SET ${column} = ${TOKEN_SQL} FROM ${q(keys)} m WHERE ${q(tables.fixed)}.${column} = m.ident`,
     );
   }
 }
 
-/**
- * The token of each account number: its key in `account_index` when any of its blind
- * indexes is there, else a new key (`counter.last` + 1) with the number sealed under the
- * current key. The caller holds the table's lock on PostgreSQL.
- */
-async function tokensOf(
-  tx: LakeTx,
-  plains: readonly string[],
-  sealer: IdentifierSealer,
-  counter: { last: number },
-): Promise<string[]> {
-  const hashes = plains.map((p) => sealer.blindIndexes(p));
-  const all = hashes.flat();
-  const known = await tx.query<{ account_key: unknown; account_hash: string }>(
-    `SELECT account_key, account_hash FROM account_index WHERE account_hash IN (${parameterList(all)})`,
-    all,
-  );
-  const keyOfHash = new Map(known.map((k) => [k.account_hash, Number(k.account_key)]));
-  const fresh: unknown[][] = [];
-  const tokens = plains.map((plain, n) => {
-    const own = hashes[n] ?? [];
-    const existing = own.map((h) => keyOfHash.get(h)).find((k) => k !== undefined);
-    if (existing !== undefined) return accountToken(existing);
-    counter.last += 1;
-    fresh.push([counter.last, own[0], sealer.encrypt(plain)]);
-    return accountToken(counter.last);
-  });
-  if (fresh.length > 0) await tx.appendRows('account_index', ['account_key', 'account_hash', 'account_enc'], fresh);
-  return tokens;
-}
+// The temporary tables of one call of sealPlainAccounts, dropped before it commits.
+const PLAIN_TABLES = {
+  values: '_qf_plain_accounts',
+  hash: '_qf_plain_account_hash',
+  fresh: '_qf_plain_account_new',
+  keys: '_qf_plain_account_keys',
+};
 
 /**
  * Seals the accounts a lake written before accounts were sealed still keeps whole: up to
@@ -126,26 +93,20 @@ export async function sealPlainAccounts(lake: Lake, sealer: IdentifierSealer, ba
     for (const field of accounts) {
       const column = q(field.key);
       const sealed = await lake.transaction(async (tx) => {
-        const rows = await tx.query<{ plain: string }>(
-          `SELECT DISTINCT ${column} AS plain FROM ${q(table)} WHERE ${column} IS NOT NULL AND ${column} NOT LIKE '#%'
-           ORDER BY 1 LIMIT ${Math.max(1, Math.floor(batchSize))}`,
-        );
-        if (rows.length === 0) return 0;
-        if (lake.engine === 'postgres') await tx.execute('LOCK TABLE account_index IN SHARE ROW EXCLUSIVE MODE');
-        const counter = { last: await countRows(tx, 'SELECT coalesce(max(account_key), 0) AS n FROM account_index') };
-        const plains = rows.map((r) => r.plain);
-        const tokens = await tokensOf(tx, plains, sealer, counter);
-        const params: unknown[] = [];
-        const values = plains.map((plain, n) => {
-          params.push(plain, tokens[n]);
-          return `($${params.length - 1}::text, $${params.length}::text)`;
-        });
         await tx.execute(
-          `UPDATE ${q(table)} SET ${column} = v.token FROM (VALUES ${values.join(', ')}) AS v(plain, token)
-           WHERE ${q(table)}.${column} = v.plain`,
-          params,
+          `CREATE TEMP TABLE ${q(PLAIN_TABLES.values)} AS SELECT row_number() OVER (ORDER BY plain) AS _seq, plain AS ident
+           FROM (SELECT DISTINCT ${column} AS plain FROM ${q(table)} WHERE ${column} IS NOT NULL AND ${column} NOT LIKE '#%'
+                 ORDER BY 1 LIMIT ${Math.max(1, Math.floor(batchSize))}) p`,
         );
-        return rows.length;
+        const found = await countRows(tx, `SELECT count(*) AS n FROM ${q(PLAIN_TABLES.values)}`);
+        if (found > 0) {
+          await registerSealed(tx, lake.engine, ACCOUNT_REGISTER, PLAIN_TABLES, sealer);
+          await tx.execute(
+            `UPDATE ${q(table)} SET ${column} = ${TOKEN_SQL} FROM ${q(PLAIN_TABLES.keys)} m WHERE ${q(table)}.${column} = m.ident`,
+          );
+        }
+        for (const temp of Object.values(PLAIN_TABLES)) await tx.execute(`DROP TABLE IF EXISTS ${q(temp)}`);
+        return found;
       });
       if (sealed > 0) return sealed;
     }

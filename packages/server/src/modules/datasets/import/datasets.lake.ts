@@ -13,7 +13,8 @@ import {
   subjectDictionaries,
 } from './stage-sql.js';
 import { countRows, createTempTableSql, pages } from './stage-tx.js';
-import { type IdentifierSealer, resolveSubjects } from './subjects.lake.js';
+import type { IdentifierSealer } from './sealed-register.lake.js';
+import { resolveSubjects } from './subjects.lake.js';
 import { ensureAccountIndex, sealAccounts } from './accounts.lake.js';
 import { type EntryDecisions, type KeptCell, reportKeptCells, settleRefusedEntries } from './kept-cells.lake.js';
 
@@ -173,8 +174,9 @@ function tempTables(plan: StagePlan, tables: StageTables): string[] {
   const dictionaries = dictionaryFields(plan).map(({ i }) => tables.dictionary(i));
   const keyed = subjectDictionaries(plan).map((i) => tables.keyed(i));
   const settled = dictionaryFields(plan).flatMap(({ i }) => [tables.refused(i), tables.keptKeys(i)]);
-  const { raw, values, bad, fixed, ids, hash, fresh, keys, kept, accounts, accountTokens } = tables;
-  const sealed = [accounts, accountTokens];
+  const { raw, values, bad, fixed, ids, hash, fresh, keys, kept, accounts, accountHash, accountFresh, accountKeys } =
+    tables;
+  const sealed = [accounts, accountHash, accountFresh, accountKeys];
   return [raw, values, bad, fixed, ids, hash, fresh, keys, kept, ...sealed, ...dictionaries, ...keyed, ...settled];
 }
 

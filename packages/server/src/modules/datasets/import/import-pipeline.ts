@@ -14,7 +14,7 @@ import type { Lake } from '../../../lake/index.js';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type StageSource, ensureLakeTables, loadBatch } from './datasets.lake.js';
-import type { IdentifierSealer } from './subjects.lake.js';
+import type { IdentifierSealer } from './sealed-register.lake.js';
 import { engineCopyIn } from './engine-copies.js';
 import { datasetLayout, type HeaderMapping } from '../../catalogue/index.js';
 import { RejectedReportWriter } from './rejected-report.js';

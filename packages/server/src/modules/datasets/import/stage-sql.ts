@@ -92,7 +92,9 @@ export function stageTables(batchId: number) {
     keptKeys: (i: number) => at(`keptk${i}`),
     kept: at('kept'),
     accounts: at('accts'),
-    accountTokens: at('accttok'),
+    accountHash: at('accthash'),
+    accountFresh: at('acctnew'),
+    accountKeys: at('acctkeys'),
   };
 }
 
