@@ -14,8 +14,6 @@ export interface StatisticsViewer {
   permissions: ReadonlySet<Permission>;
 }
 
-/** An open warning waits this many days before the overview counts it overdue. */
-export const OVERDUE_DAYS = 30;
 const TREND_MONTHS = 12;
 const MOST = 5;
 
@@ -51,10 +49,12 @@ const categoryOrder = (code: string) => {
 
 /** The warning figures of the overview: four reads of the kept counts (one with a month of open warnings) and one of place names. */
 async function warningOverview(platform: Platform, prefix: string): Promise<TWarningOverview> {
-  await keepWarningCountsFolded(platform.database);
+  await keepWarningCountsFolded(platform);
   const repository = new StatisticsRepository(platform.database.db);
   const now = platform.clock.now();
-  const before = overdueDay(now, OVERDUE_DAYS);
+  // An open warning waits this many days (QF_OVERDUE_DAYS) before it counts as overdue.
+  const days = platform.config.overdueDays;
+  const before = overdueDay(now, days);
   const months = lastMonths(now, TREND_MONTHS);
   const [cells, overdue, byMonth, villages] = await Promise.all([
     repository.countCells(prefix),
@@ -101,7 +101,7 @@ async function warningOverview(platform: Platform, prefix: string): Promise<TWar
       };
     }),
     overdue: {
-      days: OVERDUE_DAYS,
+      days,
       before,
       byStatus: OPEN_STATUSES.map((status) => ({
         status,

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import type { Platform } from '../../platform/platform.js';
 import type { DB } from '../../db/schema.js';
 import type { WarningFilter } from './warnings.repository.js';
 
@@ -66,27 +67,28 @@ const FOLD_AFTER_ROWS = 5_000;
  * Folds the changes once they have grown well past what the last fold left: called where
  * the counts are read afresh (once per change of the store, see db/revision-cache.ts), so
  * a store that keeps changing keeps its counts a few thousand rows long. One fold at a
- * time per store; the reader does not wait for it, and a failed fold is tried again later.
+ * time per store, as background work: the reader does not wait for it, and a failed fold
+ * loses nothing (the changes stay unfolded) and is tried again at a later read.
  */
-export async function keepWarningCountsFolded(database: Database): Promise<void> {
+export async function keepWarningCountsFolded(platform: Pick<Platform, 'database' | 'background'>): Promise<void> {
+  const { database } = platform;
   const state = folds.get(database) ?? { rows: 0, running: false };
   folds.set(database, state);
   if (state.running) return;
-  const row = await sql<{ n: string | number }>`SELECT count(*) AS n FROM warning_count_changes`.execute(database.db);
-  const rows = Number(row.rows[0]?.n ?? 0);
+  const rows = await countChanges(database.db);
   if (rows < Math.max(FOLD_AFTER_ROWS, 2 * state.rows)) return;
   state.running = true;
-  void (async () => {
+  platform.background.start('folding the warning counts', async () => {
     try {
       await database.db.transaction().execute((trx) => foldWarningCounts(trx));
-      const after = await sql<{ n: string | number }>`SELECT count(*) AS n FROM warning_count_changes`.execute(
-        database.db,
-      );
-      state.rows = Number(after.rows[0]?.n ?? 0);
-    } catch {
-      // Nothing is lost: the changes stay unfolded, and the next fresh read tries again.
+      state.rows = await countChanges(database.db);
     } finally {
       state.running = false;
     }
-  })();
+  });
+}
+
+async function countChanges(db: Kysely<DB>): Promise<number> {
+  const row = await sql<{ n: string | number }>`SELECT count(*) AS n FROM warning_count_changes`.execute(db);
+  return Number(row.rows[0]?.n ?? 0);
 }

@@ -48,7 +48,7 @@ export interface WarningPageRequest {
  */
 async function totalOf(services: WarningServices, prefix: string, filter: WarningFilter) {
   if (countsAnswer(filter)) {
-    await keepWarningCountsFolded(services.database);
+    await keepWarningCountsFolded(services);
     return { total: await countFromCells(services.database.db, prefix, filter), totalIsAtLeast: false };
   }
   const counted = await new WarningsRepository(services.database.db).countWarningsUpTo(
