@@ -71,10 +71,17 @@ export class StatisticsRepository {
   /** Per month of first sight since `since`: warnings found, and those confirmed or judged false. */
   async countByMonth(prefix: string, since: Date): Promise<MonthCounts[]> {
     const sum = (status?: WarningStatus) =>
-      status === undefined ? sql<string>`sum(c.n)` : sql<string>`coalesce(sum(c.n) filter (where c.status = ${status}), 0)`;
+      status === undefined
+        ? sql<string>`sum(c.n)`
+        : sql<string>`coalesce(sum(c.n) filter (where c.status = ${status}), 0)`;
     const rows = await this.monthCounts(prefix)
       .where('c.month', '>=', sql<string>`to_char(cast(${since} as timestamptz), 'YYYY-MM')`)
-      .select(['c.month', sum().as('found'), sum('confirmed').as('confirmed'), sum('false_positive').as('false_positive')])
+      .select([
+        'c.month',
+        sum().as('found'),
+        sum('confirmed').as('confirmed'),
+        sum('false_positive').as('false_positive'),
+      ])
       .groupBy('c.month')
       .having(sql<number>`sum(c.n)`, '<>', 0)
       .orderBy('c.month')
@@ -127,7 +134,9 @@ export class StatisticsRepository {
       .orderBy('c.division_code')
       .limit(limit)
       .execute();
-    return rows.flatMap((r) => (r.division_code === null ? [] : [{ division_code: r.division_code, count: Number(r.count) }]));
+    return rows.flatMap((r) =>
+      r.division_code === null ? [] : [{ division_code: r.division_code, count: Number(r.count) }],
+    );
   }
 
   /** Per dataset type, the loaded batches of the jurisdiction: the last one's finish and how many. */

@@ -106,7 +106,10 @@ for (const engine of testEngines()) {
       await expect(
         platform.services.database.db.transaction().execute(async (trx) => {
           await trx.updateTable('warnings').set({ status: 'confirmed' }).execute();
-          await trx.updateTable('warnings').set({ retired_at: new Date(), retired_reason: 'no_longer_found' }).execute();
+          await trx
+            .updateTable('warnings')
+            .set({ retired_at: new Date(), retired_reason: 'no_longer_found' })
+            .execute();
           throw new Error('rolled back');
         }),
       ).rejects.toThrow('rolled back');
@@ -122,7 +125,8 @@ for (const engine of testEngines()) {
       expect(retired).toBeGreaterThan(0);
       expect(await listTotal('')).toBe(live - retired);
       await expectCountsRight();
-      const changes = async () => Number((await rows(`SELECT 'all' AS cell, count(*) AS n FROM warning_count_changes`)).all);
+      const changes = async () =>
+        Number((await rows(`SELECT 'all' AS cell, count(*) AS n FROM warning_count_changes`)).all);
       const unfolded = await changes();
       await foldWarningCounts(platform.services.database.db);
       expect(await changes()).toBeLessThan(unfolded);
@@ -133,9 +137,18 @@ for (const engine of testEngines()) {
     it('follow a deletion and a truncation', async () => {
       const [first] = await warningIds();
       const db = platform.services.database.db;
-      await db.deleteFrom('warning_evidence').where('warning_id', '=', first as number).execute();
-      await db.deleteFrom('warning_events').where('warning_id', '=', first as number).execute();
-      await db.deleteFrom('warnings').where('id', '=', first as number).execute();
+      await db
+        .deleteFrom('warning_evidence')
+        .where('warning_id', '=', first as number)
+        .execute();
+      await db
+        .deleteFrom('warning_events')
+        .where('warning_id', '=', first as number)
+        .execute();
+      await db
+        .deleteFrom('warnings')
+        .where('id', '=', first as number)
+        .execute();
       await expectCountsRight();
       await sql`TRUNCATE warnings CASCADE`.execute(db);
       const { kept, keptMonths } = await keptAndFresh();

@@ -27,7 +27,8 @@ export async function countFromCells(db: Kysely<DB>, prefix: string, filter: War
   if (filter.division) query = query.where('c.division_code', 'like', `${filter.division}%`);
   if (filter.modelId) query = query.where('c.model_id', '=', filter.modelId);
   if (filter.severity) query = query.where('c.severity', '=', filter.severity);
-  if (filter.status === 'open') query = query.where('c.status', 'in', ['new', 'under_review']).where('c.retired', '=', false);
+  if (filter.status === 'open')
+    query = query.where('c.status', 'in', ['new', 'under_review']).where('c.retired', '=', false);
   else if (filter.status) query = query.where('c.status', '=', filter.status);
   if (filter.category) {
     const category = filter.category;

@@ -146,7 +146,10 @@ for (const engine of testEngines()) {
         const pages: Page[] = [await page(`sort=${sort}`)];
         expect(pages[0]?.prevCursor).toBeNull();
         while (pages.at(-1)?.nextCursor) pages.push(await page(`sort=${sort}&after=${pages.at(-1)?.nextCursor}`));
-        expect(pages.flatMap((p) => p.items.map((w) => w.id)), sort).toEqual(whole);
+        expect(
+          pages.flatMap((p) => p.items.map((w) => w.id)),
+          sort,
+        ).toEqual(whole);
         expect(pages.every((p) => p.total === whole.length && !p.totalIsAtLeast)).toBe(true);
         // Back from the last page, a page at a time, to the first.
         const back: number[] = (pages.at(-1)?.items ?? []).map((w) => w.id);

@@ -154,7 +154,9 @@ export class WarningsRepository {
   /** How many warnings match, counting no further than `limit` (a bounded count: `limit` means "at least"). */
   async countWarningsUpTo(prefix: string, filter: WarningFilter, limit: number): Promise<number> {
     const row = await this.db
-      .selectFrom(this.within(this.db.selectFrom('warnings'), prefix, filter).select('warnings.id').limit(limit).as('w'))
+      .selectFrom(
+        this.within(this.db.selectFrom('warnings'), prefix, filter).select('warnings.id').limit(limit).as('w'),
+      )
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
