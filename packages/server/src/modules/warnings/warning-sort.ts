@@ -57,7 +57,7 @@ const ZCursor = z.tuple([z.string().max(20), z.string().max(64), z.number().int(
 /** What a sort value looks like as the store writes it, per key: anything else would fail the cast. */
 const VALUE_SHAPES: Record<WarningSortKey, RegExp> = {
   id: /^\d{1,10}$/,
-  modelId: /^[^\u0000]{1,64}$/,
+  modelId: /^[A-Za-z0-9_-]{1,64}$/,
   severity: /^[0-2]$/,
   status: /^[0-4]$/,
   division: /^\d{1,12}$/,
