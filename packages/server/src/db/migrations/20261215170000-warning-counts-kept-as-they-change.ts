@@ -94,8 +94,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // A person's page looks up their warnings in this GIN index. With `fastupdate` a run's new
   // warnings wait in a pending list (up to 4 MB) that every lookup reads through until
-  // VACUUM merges it: 50 ms a page at a million warnings instead of a tenth of one. Merged
-  // at once instead, which costs the run a little more per warning.
+  // VACUUM merges it: 52 of a page's 57 ms at a million warnings (docs/performance.md).
+  // Merged at once instead, which costs the run a little more per warning.
   await sql`ALTER INDEX warnings_subject_keys_idx SET (fastupdate = off)`.execute(db);
   await sql`SELECT gin_clean_pending_list('warnings_subject_keys_idx')`.execute(db);
 }
