@@ -1,5 +1,5 @@
 import { Button, Card, Flex, Space, Table, type TableColumnType, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { Severity } from '../../api/models';
 import {
@@ -61,6 +61,11 @@ export function WarningsPage() {
   const [target, setTarget] = useState<WarningStatus>();
   const warnings = useWarnings(filter, page, pageSize, sort, after ? { after } : before ? { before } : {});
   const change = useChangeStatus();
+  // The page on screen, for the pager's positions: read when the pager is clicked, since the
+  // table keeps the change handler of an earlier render. A page still showing while another
+  // loads (after a new sort, say) gives none.
+  const shown = useRef<WarningPage>(undefined);
+  shown.current = warnings.isPlaceholderData ? undefined : warnings.data;
   const handle = can('warning.handle');
 
   // Page 1 carries no position (see use-list-params), so a new filter or sort starts afresh.
@@ -134,7 +139,7 @@ export function WarningsPage() {
               const next = key && sorter.order ? (sorter.order === 'descend' ? `-${key}` : key) : undefined;
               changeList((l) => ({ ...l, sort: next as typeof sort, page: 1 }));
             } else if (action === 'paginate') {
-              changeList((l) => turnPage(l, warnings.data, pagination.current ?? 1, pagination.pageSize ?? l.pageSize));
+              changeList((l) => turnPage(l, shown.current, pagination.current ?? 1, pagination.pageSize ?? l.pageSize));
             }
           }}
           pagination={{
