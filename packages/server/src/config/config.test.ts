@@ -13,6 +13,12 @@ describe('configuration', () => {
     expect(isCookieSecure(config)).toBe(false);
   });
 
+  it("reads the overview's overdue threshold, 30 days unless set, from 1 to 365", () => {
+    expect(loadConfig({}).overdueDays).toBe(30);
+    expect(loadConfig({ QF_OVERDUE_DAYS: '45' }).overdueDays).toBe(45);
+    expect(() => loadConfig({ QF_OVERDUE_DAYS: '0' })).toThrow(/QF_OVERDUE_DAYS/);
+  });
+
   it('reports every problem at once, by environment variable', () => {
     let error: unknown;
     try {

@@ -74,6 +74,8 @@ const ZConfig = z.object({
     .default(15),
   /** QF_PASSWORD_MAX_AGE_DAYS: days before a password must be changed; 0 = never expires. */
   passwordMaxAgeDays: z.coerce.number().int().min(0).max(3650).default(90),
+  /** QF_OVERDUE_DAYS: days an open warning waits before the overview counts it overdue. */
+  overdueDays: z.coerce.number().int().min(1).max(365).default(30),
   /** QF_COOKIE_SECURE: mark cookies Secure (behind TLS). Defaults to true when QF_TRUST_PROXY is set. */
   cookieSecure: z.stringbool().optional(),
   /** QF_TRUST_PROXY: trust X-Forwarded-* from a reverse proxy that terminates TLS. */
@@ -198,6 +200,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   lockoutThreshold: 'QF_LOCKOUT_THRESHOLD',
   lockoutMinutes: 'QF_LOCKOUT_MINUTES',
   passwordMaxAgeDays: 'QF_PASSWORD_MAX_AGE_DAYS',
+  overdueDays: 'QF_OVERDUE_DAYS',
   cookieSecure: 'QF_COOKIE_SECURE',
   trustProxy: 'QF_TRUST_PROXY',
   auditRetentionDays: 'QF_AUDIT_RETENTION_DAYS',

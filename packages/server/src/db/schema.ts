@@ -329,6 +329,27 @@ export interface WarningEvidenceTable {
 }
 
 /** A handler's status change, or what the platform did: retired, restored, no longer found. */
+/**
+ * Appended changes to the warnings' counts per cell (migration 20261215170000): a cell's
+ * count is the sum of its rows' `n`. Written only by the triggers on warnings and by the fold.
+ */
+export interface WarningCountChangeTable {
+  division_code: string | null;
+  model_id: string;
+  severity: WarningSeverity;
+  status: WarningStatus;
+  retired: boolean;
+  n: ColumnType<string | number, number, never>;
+}
+
+/** The same for live warnings by month of first sight (YYYY-MM): the overview's trend and overdue figure. */
+export interface WarningMonthChangeTable {
+  division_code: string | null;
+  status: WarningStatus;
+  month: string;
+  n: ColumnType<string | number, number, never>;
+}
+
 export type WarningEventKind = 'status' | 'retired' | 'restored' | 'not_found' | 'evidence_added';
 
 export interface WarningEventTable {
@@ -542,6 +563,8 @@ export interface DB {
   warnings: WarningTable;
   warning_evidence: WarningEvidenceTable;
   warning_events: WarningEventTable;
+  warning_count_changes: WarningCountChangeTable;
+  warning_month_changes: WarningMonthChangeTable;
   api_keys: ApiKeyTable;
   custom_dataset_types: CustomDatasetTypeTable;
   catalogue_synonyms: CatalogueSynonymTable;

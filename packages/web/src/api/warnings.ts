@@ -118,8 +118,19 @@ export type WarningSort = WarningSortKey | `-${WarningSortKey}`;
 export interface WarningPage {
   items: Warning[];
   total: number;
+  /** `total` is a floor: a list filtered by dates is counted no further than 10,000. */
+  totalIsAtLeast: boolean;
   page: number;
   pageSize: number;
+  /** Positions to ask for the next or previous page by (null when there is none). */
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+
+/** Where a page starts: after or before a position an earlier page gave (see WarningPage). */
+export interface WarningCursor {
+  after?: string;
+  before?: string;
 }
 
 export interface CountsByJudgement {
@@ -144,8 +155,9 @@ export function listWarnings(
   page: number,
   pageSize: number,
   sort?: WarningSort,
+  cursor: WarningCursor = {},
 ): Promise<WarningPage> {
-  return api.get<WarningPage>('/api/v1/warnings', { ...filter, page, pageSize, sort });
+  return api.get<WarningPage>('/api/v1/warnings', { ...filter, page, pageSize, sort, ...cursor });
 }
 
 /** One warning; with a reason (and person.read) its evidence comes unmasked, and the read is audited. */

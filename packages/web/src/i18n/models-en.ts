@@ -212,6 +212,7 @@ export const modelsEn: Record<keyof typeof modelsZh, string> = {
   'warnings.firstSeenAt': 'First seen',
   'warnings.lastSeenAt': 'Last seen',
   'warnings.statusReason': 'Reason',
+  'warnings.totalAtLeast': 'at least {total}',
   'warnings.exportCsv': 'Export CSV (a line per evidence row)',
   'warnings.exportJson': 'Export JSON (with subjects and evidence)',
   'warnings.changeTo': 'Change the status to "{status}"',

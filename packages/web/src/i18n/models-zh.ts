@@ -206,6 +206,7 @@ export const modelsZh = {
   'warnings.firstSeenAt': '首次发现',
   'warnings.lastSeenAt': '最近发现',
   'warnings.statusReason': '处置理由',
+  'warnings.totalAtLeast': '至少 {total} 条',
   'warnings.exportCsv': '导出 CSV（每条证据一行）',
   'warnings.exportJson': '导出 JSON（含当事人与证据）',
   'warnings.changeTo': '将状态改为“{status}”',

@@ -21,6 +21,7 @@ import { sql } from 'kysely';
 import type { AppServices } from '../../app/app-services.js';
 import { SUBJECT_INDEX_TABLE } from '../../modules/catalogue/index.js';
 import { ensureModelRegistry } from '../../modules/models/registry/model-registry.js';
+import { foldWarningCounts } from '../../modules/warnings/index.js';
 import { DEMO_COUNTY_PREFIX, SECOND_COUNTY_PREFIX, TOWNS_PER_COUNTY, VILLAGES_PER_TOWN } from './scale-county.js';
 
 const CHUNK = 100_000;
@@ -161,8 +162,12 @@ export async function seedWarnings(
     log(`  ${to.toLocaleString('en-US')} warnings written`);
   }
   const personKey = await seedSubjects(services, count);
+  // The triggers appended a row of changes per cell and chunk: folded as a server reading the counts would.
+  await foldWarningCounts(db);
   await sql`ANALYZE warnings`.execute(db);
   await sql`ANALYZE warning_evidence`.execute(db);
   await sql`ANALYZE warning_events`.execute(db);
+  await sql`ANALYZE warning_count_changes`.execute(db);
+  await sql`ANALYZE warning_month_changes`.execute(db);
   return { warnings: count, evidenceRows, events, ms: performance.now() - started, personKey };
 }

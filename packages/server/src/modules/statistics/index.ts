@@ -1,2 +1,2 @@
 /** What other modules may use of the statistics module. */
-export { getOverview, OVERDUE_DAYS, type StatisticsViewer } from './statistics.service.js';
+export { getOverview, type StatisticsViewer } from './statistics.service.js';

@@ -2,6 +2,7 @@ import { MODEL_CATEGORIES, type Permission } from '@qingfeng/core';
 import { cachedAtRevision } from '../../db/revision-cache.js';
 import type { Platform } from '../../platform/platform.js';
 import { findPlaceNames, placeNameOf } from '../organisations/index.js';
+import { keepWarningCountsFolded } from '../warnings/index.js';
 import { freshnessOf } from './freshness.js';
 import { endOfDay, lastMonths, localDay, overdueDay } from './overview-dates.js';
 import { type WarningCell, StatisticsRepository } from './statistics.repository.js';
@@ -13,8 +14,6 @@ export interface StatisticsViewer {
   permissions: ReadonlySet<Permission>;
 }
 
-/** An open warning waits this many days before the overview counts it overdue. */
-export const OVERDUE_DAYS = 30;
 const TREND_MONTHS = 12;
 const MOST = 5;
 
@@ -48,14 +47,18 @@ const categoryOrder = (code: string) => {
   return i === -1 ? MODEL_CATEGORIES.length : i;
 };
 
-/** The warning figures of the overview: four aggregate queries and one read of place names. */
+/** The warning figures of the overview: four reads of the kept counts (one with a month of open warnings) and one of place names. */
 async function warningOverview(platform: Platform, prefix: string): Promise<TWarningOverview> {
+  await keepWarningCountsFolded(platform);
   const repository = new StatisticsRepository(platform.database.db);
   const now = platform.clock.now();
-  const before = overdueDay(now, OVERDUE_DAYS);
+  // An open warning waits this many days (QF_OVERDUE_DAYS) before it counts as overdue.
+  const days = platform.config.overdueDays;
+  const before = overdueDay(now, days);
   const months = lastMonths(now, TREND_MONTHS);
-  const [cells, byMonth, villages] = await Promise.all([
-    repository.countCells(prefix, endOfDay(before)),
+  const [cells, overdue, byMonth, villages] = await Promise.all([
+    repository.countCells(prefix),
+    repository.countOverdue(prefix, endOfDay(before)),
     repository.countByMonth(prefix, (months[0] as { start: Date }).start),
     repository.mostConfirmedVillages(prefix, MOST),
   ]);
@@ -98,11 +101,11 @@ async function warningOverview(platform: Platform, prefix: string): Promise<TWar
       };
     }),
     overdue: {
-      days: OVERDUE_DAYS,
+      days,
       before,
       byStatus: OPEN_STATUSES.map((status) => ({
         status,
-        count: open.filter((c) => c.status === status).reduce((sum, c) => sum + c.overdue, 0),
+        count: overdue.get(status) ?? 0,
       })),
     },
     mostConfirmed: {

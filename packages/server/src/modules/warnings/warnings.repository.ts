@@ -8,7 +8,7 @@ import type {
   WarningSeverity,
   WarningStatus,
 } from '../../db/schema.js';
-import type { WarningSortKey } from './warnings.schemas.js';
+import { SORT_COLUMNS, type WarningSeek, type WarningSort, seekCondition, sortValueOf } from './warning-sort.js';
 
 /** Filters of the warning list and export. */
 export interface WarningFilter {
@@ -31,6 +31,7 @@ export interface WarningFilter {
 }
 
 export type { EvidenceUpsert, WarningUpsert } from './grouped-evidence.js';
+export type { WarningSort } from './warning-sort.js';
 
 /** Per model: how many warnings and how handlers judged them. */
 export interface WarningCounts {
@@ -44,27 +45,6 @@ export interface WarningCounts {
   open: number;
   retired: number;
 }
-
-/** How the list is ordered: a whitelisted key (see ZWarningSort), ties broken by id in the same direction. */
-export interface WarningSort {
-  key: WarningSortKey;
-  descending: boolean;
-}
-
-/**
- * The SQL behind each sort key. Severity and status sort by their rank (red before orange,
- * new before judged), not by the spelling of their codes; a warning without a division
- * sorts last ascending.
- */
-const SORT_COLUMNS = {
-  id: sql<number>`warnings.id`,
-  modelId: sql<string>`warnings.model_id`,
-  severity: sql<number>`case warnings.severity when 'red' then 0 when 'orange' then 1 else 2 end`,
-  status: sql<number>`case warnings.status when 'new' then 0 when 'under_review' then 1 when 'confirmed' then 2 when 'false_positive' then 3 else 4 end`,
-  division: sql<string>`coalesce(warnings.division_code, '999999999999')`,
-  firstSeenAt: sql<Date>`warnings.first_seen_at`,
-  lastSeenAt: sql<Date>`warnings.last_seen_at`,
-} satisfies Record<WarningSortKey, unknown>;
 
 const CHUNK = 200;
 
@@ -142,21 +122,44 @@ export class WarningsRepository {
     return Number(row.n);
   }
 
+  /**
+   * A page of warnings in the sort's order: `offset` rows in, or (keyset paging) the rows
+   * on the seek's side of a row, which costs the same on the last page as on the first.
+   * Each row comes with its sort value as text, to make the next page's cursor from.
+   */
   async findWarnings(
     prefix: string,
     filter: WarningFilter,
     limit: number,
     offset: number,
     sort: WarningSort = { key: 'id', descending: true },
-  ): Promise<WarningRow[]> {
-    const direction = sort.descending ? 'desc' : 'asc';
-    return this.within(this.db.selectFrom('warnings'), prefix, filter)
+    seek?: WarningSeek,
+  ): Promise<(WarningRow & { sort_value: string })[]> {
+    // Rows before the seek's row are read in reverse order from it, then put back in the list's order.
+    const reverse = seek !== undefined && !seek.after;
+    const direction = sort.descending !== reverse ? 'desc' : 'asc';
+    let query = this.within(this.db.selectFrom('warnings'), prefix, filter)
       .selectAll()
+      .select(sortValueOf(sort).as('sort_value'));
+    if (seek) query = query.where(seekCondition(sort, seek));
+    const rows = await query
       .orderBy(SORT_COLUMNS[sort.key], direction)
       .orderBy('id', direction)
       .limit(limit)
-      .offset(offset)
+      .offset(seek ? 0 : offset)
       .execute();
+    return reverse ? rows.reverse() : rows;
+  }
+
+  /** How many warnings match, counting no further than `limit` (a bounded count: `limit` means "at least"). */
+  async countWarningsUpTo(prefix: string, filter: WarningFilter, limit: number): Promise<number> {
+    const row = await this.db
+      .selectFrom(
+        this.within(this.db.selectFrom('warnings'), prefix, filter).select('warnings.id').limit(limit).as('w'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** Every matching warning, newest first, a page at a time so an export of any size holds one page in memory. */

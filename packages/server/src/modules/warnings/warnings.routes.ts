@@ -67,18 +67,16 @@ export function registerWarningRoutes(app: FastifyInstance, services: WarningSer
       },
     },
     async (request) => {
-      const { page, pageSize, sort } = request.query;
+      const { page, pageSize, sort, after, before } = request.query;
       const descending = sort.startsWith('-');
       const key = (descending ? sort.slice(1) : sort) as WarningSortKey;
-      const { items, total } = await listWarnings(
-        services,
-        viewerFromRequest(request),
-        filterOf(request.query),
+      return listWarnings(services, viewerFromRequest(request), filterOf(request.query), {
         page,
         pageSize,
-        { key, descending },
-      );
-      return { items, total, page, pageSize };
+        sort: { key, descending },
+        ...(after ? { after } : {}),
+        ...(before ? { before } : {}),
+      });
     },
   );
 

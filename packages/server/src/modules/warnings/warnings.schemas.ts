@@ -47,7 +47,26 @@ export const WARNING_SORT_KEYS = [
 export type WarningSortKey = (typeof WARNING_SORT_KEYS)[number];
 export const ZWarningSort = z.enum([...WARNING_SORT_KEYS, ...WARNING_SORT_KEYS.map((k) => `-${k}` as const)]);
 
-export const ZWarningQuery = ZWarningFilter.extend({ ...pageQueryFields(20), sort: ZWarningSort.default('-id') });
+/** An opaque position in the list (a previous answer's nextCursor or prevCursor). */
+const ZCursor = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+/**
+ * A page: `after` (the rows following a position) or `before` (those preceding it) page by
+ * keyset, as fast on the last page as on the first; without either, `page` counts rows from
+ * the start (a link typed or shared). With a cursor, `page` is only the number the client shows.
+ */
+export const ZWarningQuery = ZWarningFilter.extend({
+  ...pageQueryFields(20),
+  sort: ZWarningSort.default('-id'),
+  after: ZCursor.optional(),
+  before: ZCursor.optional(),
+}).refine((q) => q.after === undefined || q.before === undefined, {
+  message: 'after 与 before 只能给一个 / give after or before, not both',
+  path: ['before'],
+});
 
 export const ZWarning = z.object({
   id: z.number(),
@@ -83,7 +102,14 @@ export const ZWarning = z.object({
 });
 export type TWarning = z.infer<typeof ZWarning>;
 
-export const ZWarningPage = pageOf(ZWarning);
+export const ZWarningPage = pageOf(ZWarning).extend({
+  /** `total` is a floor, not a count: a filter by dates is counted no further than WARNING_COUNT_LIMIT. */
+  totalIsAtLeast: z.boolean(),
+  /** The position after this page's last row, when more follow; the position before its first, when it is not the first. */
+  nextCursor: z.string().nullable(),
+  prevCursor: z.string().nullable(),
+});
+export type TWarningPage = z.infer<typeof ZWarningPage>;
 
 export const ZEvidenceRow = z.object({
   dataset: z.string(),

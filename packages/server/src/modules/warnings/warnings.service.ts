@@ -10,7 +10,9 @@ import { divisionValuesOf, placesRecord } from './evidence.presenter.js';
 import { presentEvent, presentFacts, presentWarning } from './warnings.presenter.js';
 import { type WarningFilter, type WarningSort, WarningsRepository } from './warnings.repository.js';
 import { findWarningGuidance } from './warning-guidance.js';
-import type { TWarning, TWarningDetail } from './warnings.schemas.js';
+import type { TWarningDetail, TWarningPage } from './warnings.schemas.js';
+import { countFromCells, countsAnswer, keepWarningCountsFolded } from './warning-counts.js';
+import { decodeCursor, encodeCursor } from './warning-sort.js';
 import { findWarningMasking } from './warning-masking.js';
 import { type ViewedEvidence, viewEvidence } from './warning-evidence.js';
 import { STATUS_WORDS } from './warning-words.js';
@@ -27,6 +29,38 @@ export interface WarningViewer {
 /** Statuses a handler must explain: the warning will not lead anywhere. */
 const REASON_REQUIRED: ReadonlySet<WarningStatus> = new Set(['false_positive', 'not_actionable']);
 
+/** A filter by dates is counted no further than this: beyond it the list says "at least". */
+export const WARNING_COUNT_LIMIT = 10_000;
+
+/** Which page of the list: by keyset (`after` or `before` a cursor) or, without one, `page` rows from the start. */
+export interface WarningPageRequest {
+  page: number;
+  pageSize: number;
+  sort: WarningSort;
+  after?: string;
+  before?: string;
+}
+
+/**
+ * How many warnings the list holds: from the counts kept as warnings change (a read of a few
+ * thousand cells, exact) when the filter is one they answer, else counted up to
+ * WARNING_COUNT_LIMIT (a person's or a period's warnings).
+ */
+async function totalOf(services: WarningServices, prefix: string, filter: WarningFilter) {
+  if (countsAnswer(filter)) {
+    await keepWarningCountsFolded(services);
+    return { total: await countFromCells(services.database.db, prefix, filter), totalIsAtLeast: false };
+  }
+  const counted = await new WarningsRepository(services.database.db).countWarningsUpTo(
+    prefix,
+    filter,
+    WARNING_COUNT_LIMIT + 1,
+  );
+  return counted > WARNING_COUNT_LIMIT
+    ? { total: WARNING_COUNT_LIMIT, totalIsAtLeast: true }
+    : { total: counted, totalIsAtLeast: false };
+}
+
 /**
  * A page of warnings inside the viewer's jurisdiction, newest first unless sorted, masked: a list is
  * never revealed, so no explanation shows the birth date of a person it names. Kept while the
@@ -36,22 +70,43 @@ export async function listWarnings(
   services: WarningServices,
   viewer: WarningViewer,
   filter: WarningFilter,
-  page: number,
-  pageSize: number,
-  sort?: WarningSort,
-): Promise<{ items: TWarning[]; total: number }> {
+  request: WarningPageRequest,
+): Promise<TWarningPage> {
+  const { page, pageSize, sort, after, before } = request;
+  // A cursor made for another sort is refused before anything is read.
+  const seek =
+    after !== undefined
+      ? decodeCursor(sort, after, true, 'after')
+      : before !== undefined
+        ? decodeCursor(sort, before, false, 'before')
+        : undefined;
   // The page is the same for every viewer of the jurisdiction (always masked), so it is
   // read once per change of the store, not once per person opening the list.
-  const key = JSON.stringify(['warnings', viewer.jurisdictionPrefix, filter, page, pageSize, sort ?? null]);
+  const key = JSON.stringify(['warnings', viewer.jurisdictionPrefix, filter, request]);
   return cachedAtRevision(services.database, key, async () => {
     const repository = new WarningsRepository(services.database.db);
-    const [rows, total] = await Promise.all([
-      repository.findWarnings(viewer.jurisdictionPrefix, filter, pageSize, (page - 1) * pageSize, sort),
-      repository.countWarnings(viewer.jurisdictionPrefix, filter),
+    // One row more than the page tells whether another page follows it (or, reading back, precedes it).
+    const [read, counted] = await Promise.all([
+      repository.findWarnings(viewer.jurisdictionPrefix, filter, pageSize + 1, (page - 1) * pageSize, sort, seek),
+      totalOf(services, viewer.jurisdictionPrefix, filter),
     ]);
+    const more = read.length > pageSize;
+    const rows = more ? (seek?.after === false ? read.slice(1) : read.slice(0, pageSize)) : read;
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    // Reading back, the extra row says whether a page precedes; the next page always follows.
+    const hasNext = seek?.after === false ? true : more;
+    const hasPrev = seek?.after === false ? more : seek !== undefined || page > 1;
     const maskingOf = await findWarningMasking(services, rows);
     const places = await findPlaceNames(services.database.db, divisionCodesIn(rows.map((r) => r.division_code)));
-    return { items: rows.map((row) => presentWarning(row, maskingOf(row), places)), total };
+    return {
+      items: rows.map((row) => presentWarning(row, maskingOf(row), places)),
+      ...counted,
+      page,
+      pageSize,
+      nextCursor: hasNext && last ? encodeCursor(sort, last.sort_value, last.id) : null,
+      prevCursor: hasPrev && first ? encodeCursor(sort, first.sort_value, first.id) : null,
+    };
   });
 }
 

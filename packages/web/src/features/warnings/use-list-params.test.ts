@@ -44,4 +44,19 @@ describe('the warning list in the URL', () => {
     expect(readListParams(params)).toEqual(list);
     expect(writeListParams({ filter: {}, page: 1, pageSize: 20 }).toString()).toBe('');
   });
+
+  it('keeps the position of a page reached by Next or Previous, never on page 1, and drops a doctored one', () => {
+    const next = { filter: {}, page: 4, pageSize: 20, after: 'WyItaWQiLCIxMiIsMTJd' };
+    expect(writeListParams(next).toString()).toBe('page=4&after=WyItaWQiLCIxMiIsMTJd');
+    expect(readListParams(writeListParams(next))).toEqual(next);
+    expect(readListParams(new URLSearchParams('page=3&before=abc_-1'))).toEqual({
+      filter: {},
+      page: 3,
+      pageSize: 20,
+      before: 'abc_-1',
+    });
+    expect(readListParams(new URLSearchParams('after=abc'))).toEqual({ filter: {}, page: 1, pageSize: 20 });
+    expect(readListParams(new URLSearchParams('page=2&after=a%20b')).after).toBeUndefined();
+    expect(writeListParams({ ...next, page: 1 }).toString()).toBe('');
+  });
 });

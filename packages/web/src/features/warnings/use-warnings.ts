@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  type WarningCursor,
   type WarningFilter,
   type WarningSort,
   type WarningStatus,
@@ -12,10 +13,16 @@ import {
 export const WARNINGS_KEY = ['warnings'] as const;
 
 /** One page of warnings; the previous page stays shown while the next loads. */
-export function useWarnings(filter: WarningFilter, page: number, pageSize: number, sort?: WarningSort) {
+export function useWarnings(
+  filter: WarningFilter,
+  page: number,
+  pageSize: number,
+  sort?: WarningSort,
+  cursor: WarningCursor = {},
+) {
   return useQuery({
-    queryKey: [...WARNINGS_KEY, 'list', filter, page, pageSize, sort ?? null],
-    queryFn: () => listWarnings(filter, page, pageSize, sort),
+    queryKey: [...WARNINGS_KEY, 'list', filter, page, pageSize, sort ?? null, cursor],
+    queryFn: () => listWarnings(filter, page, pageSize, sort, cursor),
     placeholderData: keepPreviousData,
   });
 }

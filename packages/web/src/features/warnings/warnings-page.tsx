@@ -1,10 +1,11 @@
 import { Button, Card, Flex, Space, Table, type TableColumnType, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { Severity } from '../../api/models';
 import {
   type Warning,
   type WarningFilter,
+  type WarningPage,
   type WarningSortKey,
   type WarningStatus,
   warningExportUrl,
@@ -22,10 +23,24 @@ import { WarningStatusTag } from './status-tag';
 import { useChangeStatus, useWarnings } from './use-warnings';
 import { WarningFilters } from './warning-filters';
 import { WarningSummaryLine } from './warning-summary';
-import { useListParams } from './use-list-params';
+import { type ListParams, useListParams } from './use-list-params';
 import { PersonSearch } from '../people/person-search';
 
 const BULK: readonly WarningStatus[] = ['under_review', 'false_positive', 'not_actionable'];
+
+/**
+ * The list after a click on the pager: the next or previous page starts at the position
+ * the shown page gave (keyset paging, as fast deep in the list as at its start); a jump
+ * further, or a new page size, counts from the start.
+ */
+function turnPage(list: ListParams, shown: WarningPage | undefined, page: number, pageSize: number): ListParams {
+  const next: ListParams = { filter: list.filter, page, pageSize, ...(list.sort ? { sort: list.sort } : {}) };
+  if (pageSize !== list.pageSize) return { ...next, page: 1 };
+  if (!shown) return next;
+  if (page === list.page + 1 && shown.nextCursor) return { ...next, after: shown.nextCursor };
+  if (page === list.page - 1 && shown.prevCursor && page > 1) return { ...next, before: shown.prevCursor };
+  return next;
+}
 
 /**
  * Warnings in the user's jurisdiction: filters, sort, paging (all kept in the URL), bulk
@@ -41,13 +56,19 @@ export function WarningsPage() {
   const { ok, fail } = useNotify();
   const location = useLocation();
   const [list, changeList] = useListParams();
-  const { filter, page, pageSize, sort } = list;
+  const { filter, page, pageSize, sort, after, before } = list;
   const [selected, setSelected] = useState<number[]>([]);
   const [target, setTarget] = useState<WarningStatus>();
-  const warnings = useWarnings(filter, page, pageSize, sort);
+  const warnings = useWarnings(filter, page, pageSize, sort, after ? { after } : before ? { before } : {});
   const change = useChangeStatus();
+  // The page on screen, for the pager's positions: read when the pager is clicked, since the
+  // table keeps the change handler of an earlier render. A page still showing while another
+  // loads (after a new sort, say) gives none.
+  const shown = useRef<WarningPage>(undefined);
+  shown.current = warnings.isPlaceholderData ? undefined : warnings.data;
   const handle = can('warning.handle');
 
+  // Page 1 carries no position (see use-list-params), so a new filter or sort starts afresh.
   const refilter = (next: WarningFilter) => (changeList((l) => ({ ...l, filter: next, page: 1 })), setSelected([]));
   // A server-side sort: the column shows the URL's order, a click asks for another.
   const sortable = (key: WarningSortKey): Pick<TableColumnType<Warning>, 'sorter' | 'sortOrder' | 'key'> => ({
@@ -118,7 +139,7 @@ export function WarningsPage() {
               const next = key && sorter.order ? (sorter.order === 'descend' ? `-${key}` : key) : undefined;
               changeList((l) => ({ ...l, sort: next as typeof sort, page: 1 }));
             } else if (action === 'paginate') {
-              changeList((l) => ({ ...l, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? l.pageSize }));
+              changeList((l) => turnPage(l, shown.current, pagination.current ?? 1, pagination.pageSize ?? l.pageSize));
             }
           }}
           pagination={{
@@ -127,7 +148,8 @@ export function WarningsPage() {
             total: warnings.data?.total ?? 0,
             showSizeChanger: true,
             pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => t('common.total', { total }),
+            showTotal: (total) =>
+              warnings.data?.totalIsAtLeast ? t('warnings.totalAtLeast', { total }) : t('common.total', { total }),
           }}
           columns={[
             { title: t('warnings.id'), dataIndex: 'id', width: 70, ...sortable('id') },
