@@ -70,10 +70,11 @@ export function registerClueRoutes(app: FastifyInstance, platform: ClueServices)
   api.get(
     '/api/v1/clues/participants',
     {
-      config: { access: 'clue.handle' },
+      // Leaders read it too: they reassign clues and recuse people, choosing from this list.
+      config: { access: 'clue.read' },
       schema: {
         tags,
-        summary: 'People of your jurisdiction who may sit on a collective triage',
+        summary: 'People of your jurisdiction who handle clues: triage participants, assignees, people to recuse',
         response: {
           200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), role: z.string() })) }),
         },
