@@ -1,11 +1,12 @@
 import type { LocalisedText } from '@qingfeng/core';
 import type { Platform } from '../../platform/platform.js';
+import { recordAudit } from '../audit/index.js';
 import { openClue } from './clue-access.js';
 import { commissionDate } from './clue-procedure.js';
 import { ClueTiesRepository } from './clue-ties.repository.js';
 import { presentClueSummary } from './clues.presenter.js';
 import { CluesRepository } from './clues.repository.js';
-import { RELATED_REASONS, type TRelatedClues } from './clues.schemas.js';
+import { RELATED_REASONS, type TClueSummary, type TRelatedClues } from './clues.schemas.js';
 import type { ClueViewer } from './clues.service.js';
 
 type RelatedReason = (typeof RELATED_REASONS)[number];
@@ -50,4 +51,37 @@ export async function listRelatedClues(platform: Platform, viewer: ClueViewer, i
       linked: linked.get(row.id) ?? null,
     })),
   };
+}
+
+/** Most clues one search by identity number lists. */
+const MAX_FOUND = 100;
+
+/**
+ * The clues of the viewer's jurisdiction naming the person with this identity number,
+ * found by its blind indexes (one per key of the ring), newest first, leaving out those the
+ * viewer is recused from. The search is audited, without the number.
+ */
+export async function searchCluesBySubject(
+  platform: Platform,
+  viewer: ClueViewer,
+  idNumber: string,
+): Promise<{ items: TClueSummary[] }> {
+  const db = platform.database.db;
+  const hashes = platform.fieldCrypto.blindIndexes(idNumber);
+  const rows = await new ClueTiesRepository(db).findBySubjectHashes(
+    viewer.jurisdictionPrefix,
+    hashes,
+    viewer.userId,
+    MAX_FOUND,
+  );
+  await recordAudit(db, viewer.actor, {
+    action: 'clue.search',
+    objectType: 'clue',
+    detail: { by: 'id_number', found: rows.length },
+  });
+  const labels = new Map(
+    (await new CluesRepository(db).findProblemTypes()).map((p) => [p.code, { zh: p.name_zh, en: p.name_en }]),
+  );
+  const today = commissionDate(platform.clock.now());
+  return { items: rows.map((row) => presentClueSummary(row, labels, today)) };
 }

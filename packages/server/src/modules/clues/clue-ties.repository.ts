@@ -63,6 +63,36 @@ export class ClueTiesRepository {
       .execute();
   }
 
+  /**
+   * The clues inside `prefix` naming a person whose identity number has one of these blind
+   * indexes, that `viewerId` is not recused from, newest first.
+   */
+  async findBySubjectHashes(prefix: string, hashes: readonly string[], viewerId: number, limit: number) {
+    return this.db
+      .selectFrom('clues as c')
+      .selectAll('c')
+      .where('c.id', 'in', (eb) =>
+        eb
+          .selectFrom('clue_subjects as s')
+          .select('s.clue_id')
+          .where('s.id_number_hash', 'in', [...hashes]),
+      )
+      .where('c.division_code', 'like', `${prefix}%`)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('clue_recusals as r')
+              .select('r.clue_id')
+              .whereRef('r.clue_id', '=', 'c.id')
+              .where('r.user_id', '=', viewerId),
+          ),
+        ),
+      )
+      .orderBy('c.id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
   /** Records who is recused from a clue, once each, so lists can leave it out for them. */
   async insertRecusals(clueId: number, userIds: readonly number[], source: 'declared' | 'decided' | 'kinship') {
     if (userIds.length === 0) return;

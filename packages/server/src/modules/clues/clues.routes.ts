@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signedInViewer } from '../audit/index.js';
 import type { ClueServices } from './clue-events.js';
-import { listRelatedClues } from './clue-related.service.js';
+import { listRelatedClues, searchCluesBySubject } from './clue-related.service.js';
 import { takeClueStep } from './clue-steps.service.js';
 import {
   ZClueDetail,
@@ -14,6 +14,7 @@ import {
   ZProblemTypes,
   ZRegisterClue,
   ZRelatedClues,
+  ZClueSearch,
   ZStepBody,
 } from './clues.schemas.js';
 import {
@@ -81,6 +82,21 @@ export function registerClueRoutes(app: FastifyInstance, platform: ClueServices)
       },
     },
     async (request) => listParticipants(platform, signedInViewer(request)),
+  );
+
+  api.post(
+    '/api/v1/clues/search',
+    {
+      config: { access: 'clue.read' },
+      schema: {
+        tags,
+        summary:
+          'The clues in your jurisdiction naming a person, by identity number (the number goes in the body, never a URL)',
+        body: ZClueSearch,
+        response: { 200: z.object({ items: z.array(ZClueSummary) }) },
+      },
+    },
+    async (request) => searchCluesBySubject(platform, signedInViewer(request), request.body.idNumber),
   );
 
   api.get(

@@ -228,3 +228,5 @@ export const ZRelatedClues = z.object({
   ),
 });
 export type TRelatedClues = z.infer<typeof ZRelatedClues>;
+
+export const ZClueSearch = z.strictObject({ idNumber: ZIdNumber });

@@ -2,3 +2,4 @@
 export { registerClueRoutes } from './clues.routes.js';
 export { registerClue } from './clues.service.js';
 export type { ClueEvents, ClueServices } from './clue-events.js';
+export { commissionDate } from './clue-procedure.js';
