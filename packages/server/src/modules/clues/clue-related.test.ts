@@ -85,6 +85,10 @@ for (const engine of testEngines()) {
         [byName.id, ['same_unit']],
       ]);
       expect(related.items[0]!.reasons[0]!.label.zh).toContain('同一被反映人');
+      // A search by identity number finds the person's clues of the viewer's county only.
+      const found = await call<Related>(registrar, 'POST', '/api/v1/clues/search', { idNumber: person });
+      expect(found.items.map((i) => i.id)).toEqual([byPerson.id, first.id]);
+      await call(registrar, 'POST', '/api/v1/clues/search', { idNumber: '12345' }, 400);
       expect(related.items.map((i) => i.id)).not.toContain(unrelated.id);
 
       // Linking from the list: the clue then shows as linked.

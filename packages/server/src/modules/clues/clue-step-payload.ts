@@ -3,7 +3,7 @@ import type { ClueRow } from '../../db/schema.js';
 import { ValidationError } from '../../http/errors.js';
 import { openClue } from './clue-access.js';
 import { HANDLING_ROLES } from './clue-procedure.js';
-import { ClueTiesRepository } from './clue-ties.repository.js';
+import type { ClueTiesRepository } from './clue-ties.repository.js';
 import type { CluesRepository } from './clues.repository.js';
 import type { TStepBody } from './clues.schemas.js';
 import type { ClueViewer } from './clues.service.js';

@@ -48,10 +48,11 @@ export class ClueTiesRepository {
       .where('c.id', 'in', [...ids])
       .where('c.org_id', '=', orgId)
       .where('c.division_code', 'like', `${prefix}%`)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('clue_recusals as r')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('clue_recusals as r')
               .select('r.clue_id')
               .whereRef('r.clue_id', '=', 'c.id')
               .where('r.user_id', '=', viewerId),
@@ -78,10 +79,11 @@ export class ClueTiesRepository {
           .where('s.id_number_hash', 'in', [...hashes]),
       )
       .where('c.division_code', 'like', `${prefix}%`)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('clue_recusals as r')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('clue_recusals as r')
               .select('r.clue_id')
               .whereRef('r.clue_id', '=', 'c.id')
               .where('r.user_id', '=', viewerId),

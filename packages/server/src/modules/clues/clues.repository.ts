@@ -31,17 +31,16 @@ export interface NewStepRow {
 }
 
 /** A clue `userId` is not recused from (clue_recusals mirrors the core's recusedIds). */
-const notRecused =
-  (userId: number) =>
-  ({ not, exists, selectFrom }: ExpressionBuilder<DB, 'clues'>) =>
-    not(
-      exists(
-        selectFrom('clue_recusals')
-          .select('clue_recusals.clue_id')
-          .whereRef('clue_recusals.clue_id', '=', 'clues.id')
-          .where('clue_recusals.user_id', '=', userId),
-      ),
-    );
+const notRecused = (userId: number) => (eb: ExpressionBuilder<DB, 'clues'>) =>
+  eb.not(
+    eb.exists(
+      eb
+        .selectFrom('clue_recusals')
+        .select('clue_recusals.clue_id')
+        .whereRef('clue_recusals.clue_id', '=', 'clues.id')
+        .where('clue_recusals.user_id', '=', userId),
+    ),
+  );
 
 const json = (value: unknown) => sql<unknown>`${JSON.stringify(value)}::jsonb`;
 
