@@ -42,6 +42,9 @@ export const CLUE_ACTION_LABELS: Record<ClueAction, LocalisedText> = {
   approve_verification_report: { zh: '批准初核报告', en: 'Approve the verification report' },
   return_verification_report: { zh: '退回初核报告', en: 'Return the verification report' },
   reopen: { zh: '重新启用暂存线索', en: 'Reopen a held clue' },
+  reassign: { zh: '调整承办部门和承办人', en: 'Reassign the clue' },
+  declare_conflict: { zh: '申请回避', en: 'Declare a conflict of interest' },
+  recuse_person: { zh: '决定人员回避', en: 'Recuse a person' },
 };
 
 export const CLUE_SOURCE_LABELS: Record<ClueSource, LocalisedText> = {

@@ -1,3 +1,4 @@
+import { CLUE_ASSIGNMENT_RULES } from './clue-assignment-rules.js';
 import { CLUE_TRIAGE_RULES } from './clue-triage-rules.js';
 import { CLUE_VERIFICATION_RULES } from './clue-verification-rules.js';
 import {
@@ -18,21 +19,23 @@ export const CLUE_MACHINE: ProcedureMachine<ClueState, CluePayloads, ClueRecord>
   name: 'clue',
   states: CLUE_STATES,
   terminal: CLUE_TERMINAL_STATES,
-  rules: { ...CLUE_TRIAGE_RULES, ...CLUE_VERIFICATION_RULES },
+  rules: { ...CLUE_TRIAGE_RULES, ...CLUE_VERIFICATION_RULES, ...CLUE_ASSIGNMENT_RULES },
 };
 
 /** The clue procedure as an xstate v5 machine, built from `CLUE_MACHINE`'s steps. */
 export const CLUE_STATE_MACHINE = procedureStateMachine(CLUE_MACHINE, 'received', (s) => CLUE_STATE_LABELS[s]);
 
 /**
- * A clue just received from `source`, waiting for case management to register it; its
- * registration clock starts on the date of `receivedAt` (ISO 8601, local offset).
+ * A clue just received from `source`, waiting for case management to register it, in the
+ * hands of `responsibleId` (who received it) until reassigned; its registration clock
+ * starts on the date of `receivedAt` (ISO 8601, local offset).
  */
 export function newClue(
   id: string,
   source: ClueSource,
   receivedAt: string,
   policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+  responsibleId: string | null = null,
 ): ClueRecord {
   return {
     id,
@@ -43,6 +46,7 @@ export function newClue(
     investigatorIds: [],
     deadline: startDeadline('clue_registration', receivedAt.slice(0, 10), policy),
     registrationNumber: null,
+    responsibleId,
     proposal: null,
     mergedInto: null,
     relatedClueIds: [],

@@ -62,6 +62,8 @@ export interface ClueRecord extends ProcedureRecordBase<ClueState> {
   readonly id: string;
   readonly source: ClueSource;
   readonly registrationNumber: string | null;
+  /** The person responsible for handling the clue now; null after they were recused, until reassigned. */
+  readonly responsibleId: string | null;
   readonly proposal: ClueProposal | null;
   readonly mergedInto: string | null;
   readonly relatedClueIds: readonly string[];
@@ -105,6 +107,9 @@ export interface CluePayloads {
   approve_verification_report: StepBasics;
   return_verification_report: StepBasics;
   reopen: StepBasics;
+  reassign: StepBasics & { readonly responsibleId: string };
+  declare_conflict: StepBasics;
+  recuse_person: StepBasics & { readonly personId: string };
 }
 export type ClueAction = keyof CluePayloads;
 

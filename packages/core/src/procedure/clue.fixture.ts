@@ -62,6 +62,9 @@ export const CLUE_PAYLOADS: { [A in ClueAction]: CluePayloads[A][] } = {
   approve_verification_report: [{}],
   return_verification_report: [{ reason: 'check the second account' }],
   reopen: [{ reason: 'new report on the same matter' }],
+  reassign: [{ responsibleId: 'handler', reason: 'the supervision office takes it' }],
+  declare_conflict: [{ reason: 'the subject is my cousin' }],
+  recuse_person: [{ personId: 'handler', reason: 'the subject is his cousin' }],
 };
 
 /** A clue in `state` carrying whatever context any step from there reads (a proposal, work done). */

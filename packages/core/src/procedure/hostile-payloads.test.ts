@@ -34,6 +34,8 @@ const FIELDS = [
   'supersedes',
   'reviewerIds',
   'dispositions',
+  'responsibleId',
+  'personId',
 ];
 const junk = fc.oneof(
   fc.anything(),

@@ -25,6 +25,7 @@ export {
 export * from './clue-types.js';
 export * from './clue-labels.js';
 export { CLUE_MACHINE, CLUE_STATE_MACHINE, acceptMergedClue, applyClueAction, newClue } from './clue-machine.js';
+export { recuseFromClue } from './clue-assignment-rules.js';
 export * from './case-types.js';
 export * from './case-labels.js';
 export { MEASURE_LABELS, MEASURE_RULES, MEASURE_STATUS_LABELS, isMeasureOpen } from './case-measures.js';

@@ -83,15 +83,19 @@ const CLUE_WALKER: Walker<ClueState, CluePayloads, ClueRecord> = {
   machine: CLUE_MACHINE,
   start: newClue('clue-w', 'model_warning', atOf(0)),
   awaiting: ['awaiting_disposal_approval', 'awaiting_plan_approval', 'awaiting_report_approval'],
+  // Recusal only narrows who may act: with four people a walk could recuse them all and stall,
+  // which a commission with its whole staff never does. The all-pairs and assignment tests cover it.
   candidates: (_r, step) =>
-    (Object.keys(CLUE_PAYLOADS) as ClueAction[]).flatMap((action) =>
-      (Object.keys(CLUE_PEOPLE) as CluePersona[]).flatMap((who) =>
-        (CLUE_PAYLOADS[action] as object[]).map(
-          (payload) =>
-            ({ action, actor: CLUE_PEOPLE[who], at: atOf(step + 1), payload }) as ProcedureCommand<CluePayloads>,
+    (Object.keys(CLUE_PAYLOADS) as ClueAction[])
+      .filter((action) => action !== 'declare_conflict' && action !== 'recuse_person')
+      .flatMap((action) =>
+        (Object.keys(CLUE_PEOPLE) as CluePersona[]).flatMap((who) =>
+          (CLUE_PAYLOADS[action] as object[]).map(
+            (payload) =>
+              ({ action, actor: CLUE_PEOPLE[who], at: atOf(step + 1), payload }) as ProcedureCommand<CluePayloads>,
+          ),
         ),
       ),
-    ),
   apply: applyClueAction,
   signature: (r) =>
     [

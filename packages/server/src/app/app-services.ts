@@ -5,6 +5,7 @@ import { KeyFailureWindows } from '../modules/api-keys/key-failures.js';
 import type { ApiKeyServices } from '../modules/api-keys/api-key-services.js';
 import type { AuthServices } from '../modules/auth/auth-services.js';
 import { SessionService } from '../modules/auth/session.service.js';
+import type { ClueEvents, ClueServices } from '../modules/clues/index.js';
 import type { BatchEvents } from '../modules/datasets/batches/batch-events.js';
 import type { ModelServices } from '../modules/models/model-services.js';
 import { findEnabledModelReaders } from '../modules/models/registry/model-readers.js';
@@ -23,7 +24,7 @@ import { subscribeDomainEvents } from './domain-events.js';
  * module declared it needs, in one object that satisfies every module's `…Services`
  * type. Domain services that hold no state are built where they are used, from these.
  */
-export interface AppServices extends AuthServices, ApiKeyServices, ModelServices, TransparencyServices {}
+export interface AppServices extends AuthServices, ApiKeyServices, ModelServices, TransparencyServices, ClueServices {}
 
 export function createAppServices(
   config: Config,
@@ -46,6 +47,7 @@ export function createAppServices(
     }),
     rolePermissions: new RolePermissionsService(database.db),
     batchEvents: new EventBus<BatchEvents>(),
+    clueEvents: new EventBus<ClueEvents>(),
     // The datasets module sits below the models: it asks which models read a dataset through this.
     modelsReading: (datasetType) => findEnabledModelReaders(services, datasetType),
     warningFeed: new WarningFeed(),

@@ -219,6 +219,7 @@ const PROBES: Record<string, Probe> = {
     check: (body) => expect(body).toEqual({ clueId: null }),
   },
   '/api/v1/clues/:id': { kind: 'read', urls: (a) => a.clueIds.map((id) => `/api/v1/clues/${id}`) },
+  '/api/v1/clues/:id/related': { kind: 'read', urls: (a) => a.clueIds.map((id) => `/api/v1/clues/${id}/related`) },
   '/api/v1/statistics/overview': {
     kind: 'list',
     urls: () => ['/api/v1/statistics/overview'],

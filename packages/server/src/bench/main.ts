@@ -18,9 +18,13 @@
  * --model-rows    lake rows for the model benchmark (default 10,000,000)
  * --model-postgres-rows  lake rows for the model benchmark on PostgreSQL (default 1,000,000)
  * --crypto-rows   rows of the field-encryption measurement (default 100,000)
- * --only console|crypto|import|models|scale|log  run only the console's first load, the
+ * --only console|crypto|import|models|scale|log|clues  run only the console's first load, the
  *                 field-encryption cost, the import benchmark, the model benchmark (no
- *                 ground-truth report), speed at a county's scale, or the transparency log's
+ *                 ground-truth report), speed at a county's scale, the transparency log's,
+ *                 or the clue registry's (PostgreSQL only: a million clues, ten million
+ *                 timeline entries, 50 clients on its lists, search and detail)
+ * --clues         clues stored for the clue part (default 1,000,000)
+ * --clue-steps    timeline entries per clue (default 10)
  * --scale-rows    lake rows of the scale part's end-to-end `models run --all` (default 10,000,000; 0 skips it)
  * --warnings      warnings stored for the scale part's load (default 1,000,000)
  * --clients       concurrent HTTP clients of the scale part's load (default 50)
@@ -37,6 +41,7 @@ import { inChild, measureAtRest, measureDuckDbRaw, measureImport, prepareDataDir
 import { printEncryptedImports, runEncryptedImportBench, runImportBench } from './import-runs.js';
 import { runLogBench } from './log-bench.js';
 import { runModelsBench } from './models-bench.js';
+import { type ClueBench, formatClueBench, runClueBench } from './scale/clue-bench.js';
 import { formatScaleBench, runScaleBench, type ScaleBench } from './scale/scale-bench.js';
 
 function option(name: string, fallback: number): number {
@@ -51,6 +56,11 @@ async function child(): Promise<void> {
   if (kind === 'scale') {
     // label: the engine; file: the options as JSON.
     const result = await runScaleBench({ ...(JSON.parse(file) as object), engine: label as ScaleBench['engine'], log });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  if (kind === 'clues') {
+    const result = await runClueBench({ ...(JSON.parse(file) as object), engine: 'postgres', log });
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
@@ -112,11 +122,28 @@ async function scaleBench(): Promise<void> {
   }
 }
 
+/** The clue registry at a commission's scale, on PostgreSQL (the issue's target), in a child process. */
+async function clueBench(): Promise<void> {
+  if (!process.env.QF_TEST_DATABASE_URL && !process.env.QF_LAKE_URL) {
+    process.stdout.write('== clues, PostgreSQL: skipped (no QF_TEST_DATABASE_URL / QF_LAKE_URL)\n');
+    return;
+  }
+  const options = JSON.stringify({
+    clues: option('clues', 1_000_000),
+    stepsPerClue: option('clue-steps', 10),
+    clients: option('clients', 50),
+    requestsPerClient: option('requests', 20),
+  });
+  const result = (await inChild(['clues', 'postgres', options])) as unknown as ClueBench;
+  process.stdout.write(`${formatClueBench(result)}\n`);
+}
+
 async function main(): Promise<void> {
   const only = textOption('only');
-  if (only !== undefined && !['console', 'crypto', 'import', 'models', 'scale', 'log'].includes(only))
-    throw new Error('--only takes "console", "crypto", "import", "models", "scale" or "log"');
+  if (only !== undefined && !['console', 'crypto', 'import', 'models', 'scale', 'log', 'clues'].includes(only))
+    throw new Error('--only takes "console", "crypto", "import", "models", "scale", "log" or "clues"');
   if (only === 'scale') return scaleBench();
+  if (only === 'clues') return clueBench();
   if (only === 'log') return runLogBench({ entries: option('log-entries', 1_000_000) });
   // First and quick: what a person opening the console's address waits for.
   if (only === undefined || only === 'console') await runConsoleLoadBench();
@@ -146,6 +173,7 @@ async function main(): Promise<void> {
   if (only === 'models') return;
   await printGroundTruthReport({ seed: 1, scale: 1 });
   await scaleBench();
+  await clueBench();
   await runLogBench({ entries: option('log-entries', 1_000_000) });
 }
 

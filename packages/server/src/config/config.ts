@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_CLUE_NUMBERING, checkNumberingScheme } from '@qingfeng/core';
 import { z } from 'zod';
 
 /**
@@ -180,6 +181,17 @@ const ZConfig = z.object({
   backupPassphraseFile: z.string().min(1).optional(),
   /** QF_BACKUP_PASSPHRASE: the same passphrase given directly (at least 12 characters); the file is preferred. */
   backupPassphrase: z.string().min(12, 'must be at least 12 characters').optional(),
+  /**
+   * QF_CLUE_NUMBERING: the pattern of clue registration numbers (docs/clues.md): literal text
+   * and {org}, {year} and {seq} or {seq:N}, the year and the running number once each.
+   * Default `{org}线〔{year}〕{seq:4}` (县纪线〔2026〕0001).
+   */
+  clueNumbering: z
+    .string()
+    .default(DEFAULT_CLUE_NUMBERING.pattern)
+    .superRefine((pattern, ctx) => {
+      for (const problem of checkNumberingScheme({ pattern })) ctx.addIssue({ code: 'custom', message: problem.en });
+    }),
 });
 
 export type Config = z.infer<typeof ZConfig>;
@@ -220,6 +232,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   logSm2Key: 'QF_LOG_SM2_KEY',
   backupPassphraseFile: 'QF_BACKUP_PASSPHRASE_FILE',
   backupPassphrase: 'QF_BACKUP_PASSPHRASE',
+  clueNumbering: 'QF_CLUE_NUMBERING',
 };
 
 export class ConfigError extends Error {

@@ -43,6 +43,9 @@ export interface UserTable {
   totp_last_step: number | null;
   phone_enc: string | null;
   phone_hash: string | null;
+  /** Sealed identity number and its blind index: kinship data recuses a relative of a clue's subject. */
+  id_number_enc: string | null;
+  id_number_hash: string | null;
   disabled: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -513,6 +516,9 @@ export interface ClueSubjectTable {
   position: string | null;
   id_number_enc: string | null;
   id_number_hash: string | null;
+  /** A unit's credit code, normalised (GB 32100), and its name folded for comparison. */
+  credit_code: string | null;
+  name_key: string | null;
 }
 
 /** One step of a clue's timeline; the table refuses updates and deletes. */
@@ -535,6 +541,14 @@ export interface ClueLinkTable {
   clue_id: number;
   other_clue_id: number;
   kind: 'merged' | 'related';
+  created_at: CreatedAt;
+}
+
+/** Someone recused from a clue (declared, decided by a leader, or found by kinship): lists leave it out for them. */
+export interface ClueRecusalTable {
+  clue_id: number;
+  user_id: number;
+  source: 'declared' | 'decided' | 'kinship';
   created_at: CreatedAt;
 }
 
@@ -581,6 +595,7 @@ export interface DB {
   clue_steps: ClueStepTable;
   clue_links: ClueLinkTable;
   clue_warnings: ClueWarningTable;
+  clue_recusals: ClueRecusalTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

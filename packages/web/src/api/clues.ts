@@ -47,8 +47,15 @@ export interface ClueStep {
 export interface ClueDetail extends ClueSummary {
   summary: string;
   responsibleUserId: number | null;
+  responsible: { name: string; office: string } | null;
   proposal: { disposal: string; label: Localised; transferTo: string | null } | null;
-  subjects: { kind: 'official' | 'unit'; name: string; position: string | null; idNumber: string | null }[];
+  subjects: {
+    kind: 'official' | 'unit';
+    name: string;
+    position: string | null;
+    idNumber: string | null;
+    creditCode: string | null;
+  }[];
   warningIds: number[];
   links: { clueId: number; kind: 'merged' | 'related' }[];
   timeline: ClueStep[];
@@ -69,7 +76,13 @@ export interface NewClue {
   title: string;
   summary: string;
   divisionCode?: string;
-  subjects?: { kind: 'official' | 'unit'; name: string; position?: string; idNumber?: string }[];
+  subjects?: {
+    kind: 'official' | 'unit';
+    name: string;
+    position?: string;
+    idNumber?: string;
+    creditCode?: string;
+  }[];
   warningIds?: number[];
 }
 
@@ -77,8 +90,16 @@ export const listClues = (filter: ClueFilter, before: number | undefined, limit:
   api.get<{ items: ClueSummary[]; nextBefore: number | null }>('/api/v1/clues', { ...filter, before, limit });
 export const getClue = (id: number) => api.get<ClueDetail>(`/api/v1/clues/${id}`);
 export const createClue = (clue: NewClue) => api.post<ClueDetail>('/api/v1/clues', clue);
+/** The clue after the step, or undefined when the step recused the user (they may no longer open it). */
 export const takeClueStep = (id: number, action: ClueAction, payload: Record<string, unknown>) =>
-  api.post<ClueDetail>(`/api/v1/clues/${id}/steps`, { action, payload });
+  api.post<ClueDetail | undefined>(`/api/v1/clues/${id}/steps`, { action, payload });
+
+/** Another clue that may duplicate or relate to this one, why, and how the two are already tied. */
+export interface RelatedClue extends ClueSummary {
+  reasons: { code: 'same_person' | 'same_unit' | 'same_warning_subject'; label: Localised }[];
+  linked: 'merged' | 'related' | null;
+}
+export const listRelatedClues = (id: number) => api.get<{ items: RelatedClue[] }>(`/api/v1/clues/${id}/related`);
 export const listProblemTypes = () =>
   api.get<{ items: { code: string; label: Localised }[] }>('/api/v1/clues/problem-types');
 export const listParticipants = () =>

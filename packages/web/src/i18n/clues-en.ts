@@ -54,4 +54,13 @@ export const cluesEn: Record<keyof typeof cluesZh, string> = {
   'clues.step.workSummary': 'Work done',
   'clues.step.recommendation': 'Recommendation',
   'clues.step.firstForm': 'First-form outcome',
+  'clues.responsible': 'Responsible',
+  'clues.noResponsible': 'Nobody (to be reassigned)',
+  'clues.related.title': 'Possible duplicates and related clues',
+  'clues.related.none': 'No other clue on the same subject',
+  'clues.related.merge': 'Merge into it',
+  'clues.related.link': 'Link',
+  'clues.step.responsible': 'New person responsible',
+  'clues.step.recusedPerson': 'Person to recuse',
+  'clues.subject.creditCode': 'Unified social credit code',
 };

@@ -52,4 +52,13 @@ export const cluesZh = {
   'clues.step.workSummary': '核查工作内容',
   'clues.step.recommendation': '处理建议',
   'clues.step.firstForm': '第一种形态处理方式',
+  'clues.responsible': '承办人',
+  'clues.noResponsible': '暂无（待重新分配）',
+  'clues.related.title': '可能重复/相关线索',
+  'clues.related.none': '未发现同一对象的其他线索',
+  'clues.related.merge': '并入该线索',
+  'clues.related.link': '关联',
+  'clues.step.responsible': '新承办人',
+  'clues.step.recusedPerson': '回避人员',
+  'clues.subject.creditCode': '统一社会信用代码',
 };

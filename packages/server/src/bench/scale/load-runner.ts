@@ -13,6 +13,8 @@ export interface LoadEndpoint {
   path: string;
   /** What the answer counts, for the report (e.g. a list's total). */
   countOf?: (body: unknown) => number;
+  /** A JSON body to POST instead of a GET (a search by identity number keeps it out of the URL). */
+  body?: unknown;
 }
 
 const listTotal = (body: unknown) => (body as { total: number }).total;
@@ -83,6 +85,8 @@ export function percentile(sorted: readonly number[], p: number): number {
 interface Round {
   url: string;
   cookie: string;
+  /** For a POST: the JSON body and the session's CSRF token. */
+  post?: { body: string; csrfToken: string };
   clients: number;
   perClient: number;
 }
@@ -103,14 +107,17 @@ interface RoundResult {
  */
 const CLIENT_THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { url, cookie, clients, perClient } = workerData;
+const { url, cookie, post, clients, perClient } = workerData;
+const init = post
+  ? { method: 'POST', body: post.body, headers: { cookie, accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': post.csrfToken } }
+  : { headers: { cookie, accept: 'application/json' } };
 const answers = [];
 let last;
 async function client() {
   for (let i = 0; i < perClient; i++) {
     const started = performance.now();
     try {
-      const response = await fetch(url, { headers: { cookie, accept: 'application/json' } });
+      const response = await fetch(url, init);
       const text = await response.text();
       answers.push({ ms: performance.now() - started, status: response.status });
       if (response.status === 200) last = JSON.parse(text);
@@ -148,12 +155,16 @@ export async function runLoad(options: LoadOptions): Promise<EndpointLoad[]> {
   for (const endpoint of options.endpoints) {
     for (const session of options.sessions) {
       const url = `${options.baseUrl}${endpoint.path}`;
+      const post =
+        endpoint.body === undefined
+          ? {}
+          : { post: { body: JSON.stringify(endpoint.body), csrfToken: session.csrfToken } };
       // A first request warms the path, and shows a refusal (a wrong session or path) at once.
-      const warm = await runRound({ url, cookie: session.cookie, clients: 1, perClient: 1 });
+      const warm = await runRound({ url, cookie: session.cookie, ...post, clients: 1, perClient: 1 });
       if (warm.answers[0]?.status !== 200) {
         throw new Error(`${endpoint.name} as ${session.label}: answered ${warm.answers[0]?.status}`);
       }
-      const round = await runRound({ url, cookie: session.cookie, clients, perClient });
+      const round = await runRound({ url, cookie: session.cookie, ...post, clients, perClient });
       const times = round.answers.map((a) => a.ms);
       const failures = round.answers.filter((a) => a.status !== 200).length;
       const last = round.last ?? warm.last;

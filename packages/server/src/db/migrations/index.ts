@@ -21,6 +21,7 @@ import * as createTransparencyLog from './20261213110000-create-transparency-log
 import * as sensitiveQueriesAwaitApproval from './20261214110000-sensitive-queries-await-approval.js';
 import * as aPersonsWarningsByIndex from './20261214120000-a-persons-warnings-by-index.js';
 import * as createClues from './20261214130000-create-clues.js';
+import * as clueDuplicatesAssignmentRecusal from './20261215150000-clue-duplicates-assignment-recusal.js';
 import * as warningCountsKeptAsTheyChange from './20261215170000-warning-counts-kept-as-they-change.js';
 
 /**
@@ -50,5 +51,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261214110000-sensitive-queries-await-approval': sensitiveQueriesAwaitApproval,
   '20261214120000-a-persons-warnings-by-index': aPersonsWarningsByIndex,
   '20261214130000-create-clues': createClues,
+  '20261215150000-clue-duplicates-assignment-recusal': clueDuplicatesAssignmentRecusal,
   '20261215170000-warning-counts-kept-as-they-change': warningCountsKeptAsTheyChange,
 };

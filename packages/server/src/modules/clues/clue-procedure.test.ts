@@ -20,12 +20,18 @@ describe('the server side of the clue procedure', () => {
 
   it('offers each person only the steps the rules give their role, never approving their own proposal', () => {
     const received = newClue('1', 'letters_visits', '2026-03-02T09:00:00+08:00');
+    const assignment = ['reassign', 'declare_conflict', 'recuse_person'];
     expect(allowedClueActions(received, actor(1, 'case_management')).map((a) => a.action)).toEqual([
       'register',
       'merge_into',
       'link_related',
+      'reassign',
+      'declare_conflict',
     ]);
-    expect(allowedClueActions(received, actor(2, 'supervision')).map((a) => a.action)).toEqual(['link_related']);
+    expect(allowedClueActions(received, actor(2, 'supervision')).map((a) => a.action)).toEqual([
+      'link_related',
+      'declare_conflict',
+    ]);
     expect(allowedClueActions(received, actor(3, 'trial'))).toEqual([]);
     const awaiting = {
       ...received,
@@ -36,9 +42,11 @@ describe('the server side of the clue procedure', () => {
     expect(allowedClueActions(awaiting, actor(5, 'leader')).map((a) => a.action)).toEqual([
       'approve_disposal',
       'return_disposal',
+      ...assignment,
     ]);
+    // The proposer, though a leader, may not approve: only the steps that are not approvals remain.
     const proposerAsLeader = procedureActor(4, 'leader', new Set(DEFAULT_ROLE_PERMISSIONS.leader));
-    expect(allowedClueActions(awaiting, proposerAsLeader)).toEqual([]);
+    expect(allowedClueActions(awaiting, proposerAsLeader).map((a) => a.action)).toEqual(assignment);
     expect(allowedClueActions({ ...awaiting, recusedIds: ['5'] }, actor(5, 'leader'))).toEqual([]);
   });
 

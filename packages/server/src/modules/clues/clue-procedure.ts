@@ -23,6 +23,15 @@ export function commissionDate(at: Date): string {
   return commissionTime(at).slice(0, 10);
 }
 
+/** Who handles clues (DEFAULT_ROLE_PERMISSIONS give them clue.handle or a leader's approvals): who sits on a triage, who a clue can be given to. */
+export const HANDLING_ROLES: readonly Role[] = [
+  'case_management',
+  'letters_visits',
+  'supervision',
+  'investigation',
+  'leader',
+];
+
 /** The signed-in user as the procedure sees them. */
 export function procedureActor(userId: number, role: Role, permissions: ReadonlySet<Permission>): ProcedureActor {
   return { id: String(userId), roles: [role], permissions: [...permissions] };

@@ -1,88 +1,68 @@
 import {
-  DEFAULT_CLUE_NUMBERING,
   type ClueRecord,
   type CluePayloads,
+  type NumberingScheme,
   type ProcedureCommand,
   acceptMergedClue,
   applyClueAction,
   formatRegistrationNumber,
 } from '@qingfeng/core';
-import { NotFoundError, StepRefusedError, ValidationError } from '../../http/errors.js';
-import type { Platform } from '../../platform/platform.js';
+import { StepRefusedError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
+import { openClue } from './clue-access.js';
+import type { ClueServices } from './clue-events.js';
 import { commissionTime, numberingAbbreviation, procedureActor } from './clue-procedure.js';
+import { resolveStep } from './clue-step-payload.js';
+import { ClueTiesRepository } from './clue-ties.repository.js';
 import { CluesRepository } from './clues.repository.js';
 import type { TStepBody } from './clues.schemas.js';
 import type { ClueViewer } from './clues.service.js';
 
 /** The registration number of the commission's next clue in `at`'s year, counted once and never reused. */
-async function nextRegistrationNumber(repository: CluesRepository, orgId: number, at: string) {
+async function nextRegistrationNumber(repository: CluesRepository, scheme: NumberingScheme, orgId: number, at: string) {
   const org = await repository.findOrganisation(orgId);
   const year = Number(at.slice(0, 4));
   const seq = await repository.nextSequence(orgId, year);
-  const number = formatRegistrationNumber(DEFAULT_CLUE_NUMBERING, {
-    org: numberingAbbreviation(org?.name ?? ''),
-    year,
-    sequence: seq,
-  });
+  const number = formatRegistrationNumber(scheme, { org: numberingAbbreviation(org?.name ?? ''), year, sequence: seq });
   return { year, seq, number };
 }
 
-/** The clue named by a step (merge, link), locked, if it lies in the viewer's jurisdiction. */
-async function otherClue(repository: CluesRepository, viewer: ClueViewer, id: number) {
-  const row = await repository.findClue(viewer.jurisdictionPrefix, id, true);
-  if (!row) throw new NotFoundError(`Clue ${id}`, 'clue_not_found');
-  return row;
-}
+/** How a recusal came about, by the step that made it. */
+const RECUSAL_SOURCE = { declare_conflict: 'declared', recuse_person: 'decided' } as const;
 
 /**
  * Takes one step of the clue procedure. The core decides; the server loads the clue
- * (locked, 404 outside the viewer's jurisdiction), resolves the ids the payload names,
- * asks the core, and stores the new record, the timeline entry, any link and the audit
- * entry in one transaction. A refusal is a 409 (not in this state) or a 422 (not this
- * person, not this payload) carrying the core's reason in both languages.
+ * (locked, 404 outside the viewer's jurisdiction or when they are recused), resolves the ids
+ * the payload names, asks the core, and stores the new record, the timeline entry, any link,
+ * recusal or assignment and the audit entry in one transaction. A refusal is a 409 (not in
+ * this state) or a 422 (not this person, not this payload) carrying the core's reason in both
+ * languages. A reassignment is announced (`clue.assigned`) once it has committed.
  */
-export async function takeClueStep(platform: Platform, viewer: ClueViewer, id: number, body: TStepBody): Promise<void> {
-  const now = platform.clock.now();
+export async function takeClueStep(
+  services: ClueServices,
+  viewer: ClueViewer,
+  id: number,
+  body: TStepBody,
+): Promise<{ record: ClueRecord }> {
+  const now = services.clock.now();
   const at = commissionTime(now);
-  await platform.database.db.transaction().execute(async (trx) => {
+  const scheme: NumberingScheme = { pattern: services.config.clueNumbering };
+  const done = await services.database.db.transaction().execute(async (trx) => {
     const repository = new CluesRepository(trx);
-    const row = await repository.findClue(viewer.jurisdictionPrefix, id, true);
-    if (!row) throw new NotFoundError(`Clue ${id}`, 'clue_not_found');
+    const ties = new ClueTiesRepository(trx);
+    const row = await openClue(repository, viewer, id, true);
     const record = row.record as ClueRecord;
     const actor = procedureActor(viewer.userId, viewer.role, viewer.permissions);
-
-    // The payload the core reads: the client's numeric ids become the core's, once checked.
-    let payload: Record<string, unknown> = body.payload;
-    let summary: Record<string, unknown> = { ...body.payload };
+    const step = await resolveStep(repository, ties, viewer, body);
     let registration: { year: number; seq: number; number: string } | null = null;
-    let other: Awaited<ReturnType<typeof otherClue>> | null = null;
     if (body.action === 'register') {
       // The number is handed out only if the core then allows the step: a refusal rolls it back.
-      registration = await nextRegistrationNumber(repository, row.org_id, at);
-      payload = { ...body.payload, registrationNumber: registration.number };
-      summary = { registrationNumber: registration.number };
-    } else if (body.action === 'merge_into') {
-      other = await otherClue(repository, viewer, body.payload.targetClueId);
-      payload = { ...body.payload, targetClueId: String(other.id) };
-    } else if (body.action === 'link_related') {
-      other = await otherClue(repository, viewer, body.payload.clueId);
-      payload = { ...body.payload, clueId: String(other.id) };
-    } else if (body.action === 'propose_disposal') {
-      const ids = [...new Set(body.payload.participantIds)];
-      const found = await repository.findUsersWithin(viewer.jurisdictionPrefix, ids);
-      if (found.length !== ids.length) {
-        throw new ValidationError('A participant is not a user of your jurisdiction', 'body.payload.participantIds');
-      }
-      payload = { ...body.payload, participantIds: ids.map(String) };
-      // The timeline names who sat on the triage; ids mean nothing to a reader.
-      const { participantIds: _ids, ...rest } = body.payload;
-      summary = { ...rest, participants: found.map((u) => u.display_name) };
+      registration = await nextRegistrationNumber(repository, scheme, row.org_id, at);
+      step.payload = { ...body.payload, registrationNumber: registration.number };
+      step.summary = { registrationNumber: registration.number };
     }
-    delete summary.reason;
-    delete summary.attachments;
 
-    const command = { action: body.action, actor, at, payload } as ProcedureCommand<CluePayloads>;
+    const command = { action: body.action, actor, at, payload: step.payload } as ProcedureCommand<CluePayloads>;
     const result = applyClueAction(record, command);
     if (!result.ok) {
       const { code, reason } = result.rejection;
@@ -100,6 +80,7 @@ export async function takeClueStep(platform: Platform, viewer: ClueViewer, id: n
       now,
     );
     if (registration) await repository.setRegistration(id, registration.year, registration.seq, registration.number);
+    const { other } = step;
     if (other && body.action === 'merge_into') {
       const target = acceptMergedClue(other.record as ClueRecord, String(id));
       await repository.updateClue(
@@ -116,6 +97,12 @@ export async function takeClueStep(platform: Platform, viewer: ClueViewer, id: n
     } else if (other) {
       await repository.linkClues(id, other.id, 'related');
     }
+    if (step.assignee) await ties.setResponsible(id, step.assignee.userId, step.assignee.orgId);
+    if (step.recused !== null && (body.action === 'declare_conflict' || body.action === 'recuse_person')) {
+      await ties.insertRecusals(id, [step.recused], RECUSAL_SOURCE[body.action]);
+      // The core leaves a recused person responsible for nothing: the columns follow.
+      if (next.responsibleId === null && record.responsibleId !== null) await ties.setResponsible(id, null, null);
+    }
     await repository.insertStep({
       clue_id: id,
       action: body.action,
@@ -124,7 +111,7 @@ export async function takeClueStep(platform: Platform, viewer: ClueViewer, id: n
       actor_id: viewer.userId,
       actor_name: viewer.displayName,
       at: now,
-      payload: summary,
+      payload: step.summary,
       reason: result.entry.reason,
       attachments: result.entry.attachments,
       deadline: result.entry.deadline,
@@ -134,7 +121,23 @@ export async function takeClueStep(platform: Platform, viewer: ClueViewer, id: n
       objectType: 'clue',
       objectId: id,
       ...(result.entry.reason ? { reason: result.entry.reason } : {}),
-      detail: { step: body.action, from: result.entry.from, to: result.entry.to, ...summary },
+      detail: { step: body.action, from: result.entry.from, to: result.entry.to, ...step.summary },
     });
+    return { record: next, assignee: step.assignee, divisionCode: row.division_code };
   });
+  if (done.assignee) {
+    // The step has committed: a follower that fails (a notification) is reported, not the step's failure.
+    try {
+      await services.clueEvents.emit('clue.assigned', {
+        clueId: id,
+        divisionCode: done.divisionCode,
+        responsibleUserId: done.assignee.userId,
+        responsibleOrgId: done.assignee.orgId,
+        at: now.toISOString(),
+      });
+    } catch (error) {
+      process.emitWarning(`Clue ${id} was reassigned, but what follows it failed: ${String(error)}`);
+    }
+  }
+  return { record: done.record };
 }

@@ -21,10 +21,15 @@ import type { TClueDetail, TClueSummary } from './clues.schemas.js';
 
 /** The timeline's first entry, written when a clue is received: not a step of the core's machine. */
 export const RECEIVE_ACTION = 'receive';
-const RECEIVE_LABEL: LocalisedText = { zh: '接收线索', en: 'Clue received' };
+/** A recusal the server found in kinship data when the clue was received: nobody's step either. */
+export const KINSHIP_RECUSAL_ACTION = 'kinship_recusal';
+const SERVER_ACTION_LABELS: Record<string, LocalisedText> = {
+  [RECEIVE_ACTION]: { zh: '接收线索', en: 'Clue received' },
+  [KINSHIP_RECUSAL_ACTION]: { zh: '因亲属关系自动回避', en: 'Recused for kinship' },
+};
 
 const actionLabel = (action: string): LocalisedText =>
-  action === RECEIVE_ACTION ? RECEIVE_LABEL : (CLUE_ACTION_LABELS[action as ClueAction] ?? { zh: action, en: action });
+  SERVER_ACTION_LABELS[action] ?? CLUE_ACTION_LABELS[action as ClueAction] ?? { zh: action, en: action };
 
 function presentDeadline(deadline: RunningDeadline | null, today: string) {
   if (!deadline) return null;
@@ -83,6 +88,9 @@ const DETAIL_LABELS: Record<string, LocalisedText> = {
   summary: { zh: '工作内容', en: 'Work done' },
   recommendation: { zh: '处理建议', en: 'Recommendation' },
   warningIds: { zh: '来源预警', en: 'From warnings' },
+  responsible: { zh: '承办人', en: 'Responsible' },
+  office: { zh: '承办部门', en: 'Office' },
+  person: { zh: '回避人员', en: 'Recused' },
 };
 
 const VALUE_LABELS: Record<string, Record<string, LocalisedText>> = {
@@ -118,6 +126,7 @@ export function presentClueDetail(
     steps: ClueStepRow[];
     links: { other_clue_id: number; kind: string }[];
     warningIds: number[];
+    responsible: { name: string; office: string } | null;
     allowedActions: { action: string; label: LocalisedText }[];
   },
 ): TClueDetail {
@@ -126,6 +135,7 @@ export function presentClueDetail(
     ...presentClueSummary(row, parts.problemTypes, parts.today),
     summary: row.summary,
     responsibleUserId: row.responsible_user_id,
+    responsible: parts.responsible,
     proposal: record.proposal
       ? {
           disposal: record.proposal.disposal,
@@ -139,6 +149,7 @@ export function presentClueDetail(
       position: s.position,
       // Masked from the whole number: the list never carries more than the mask shows.
       idNumber: s.id_number_enc ? maskIdNumber(parts.reveal(s.id_number_enc)) : null,
+      creditCode: s.credit_code,
     })),
     warningIds: parts.warningIds,
     links: parts.links.map((l) => ({ clueId: l.other_clue_id, kind: l.kind })),

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { ClueRow, ClueStepRow, ClueSubjectRow, DB } from '../../db/schema.js';
 
 /** What the registry filters by, inside a jurisdiction. */
@@ -8,6 +8,8 @@ export interface ClueFilter {
   problemType?: string;
   /** Clues whose running deadline passed before this date (YYYY-MM-DD). */
   overdueOn?: string;
+  /** Leave out the clues this user is recused from. */
+  hiddenFrom?: number;
 }
 
 export type NewClueRow = Omit<ClueRow, 'id' | 'created_at' | 'updated_at' | 'deadline_due'> & {
@@ -28,6 +30,18 @@ export interface NewStepRow {
   deadline: unknown;
 }
 
+/** A clue `userId` is not recused from (clue_recusals mirrors the core's recusedIds). */
+const notRecused = (userId: number) => (eb: ExpressionBuilder<DB, 'clues'>) =>
+  eb.not(
+    eb.exists(
+      eb
+        .selectFrom('clue_recusals')
+        .select('clue_recusals.clue_id')
+        .whereRef('clue_recusals.clue_id', '=', 'clues.id')
+        .where('clue_recusals.user_id', '=', userId),
+    ),
+  );
+
 const json = (value: unknown) => sql<unknown>`${JSON.stringify(value)}::jsonb`;
 
 /** All SQL of clues: the registry, one clue with its parts, and the writes a step makes. */
@@ -37,6 +51,7 @@ export class CluesRepository {
   /** A page of clues inside `prefix`, highest id first, below `before` when given. */
   async findClues(prefix: string, filter: ClueFilter, limit: number, before?: number): Promise<ClueRow[]> {
     let query = this.db.selectFrom('clues').selectAll().where('division_code', 'like', `${prefix}%`);
+    if (filter.hiddenFrom !== undefined) query = query.where(notRecused(filter.hiddenFrom));
     if (filter.state) query = query.where('state', '=', filter.state);
     if (filter.source) query = query.where('source', '=', filter.source);
     if (filter.problemType) query = query.where('problem_type', '=', filter.problemType);
@@ -46,12 +61,13 @@ export class CluesRepository {
   }
 
   /** The clues inside `prefix` whose running deadline passed before `today`, longest overdue first. */
-  async findOverdue(prefix: string, today: string, limit: number): Promise<ClueRow[]> {
+  async findOverdue(prefix: string, today: string, limit: number, hiddenFrom: number): Promise<ClueRow[]> {
     return this.db
       .selectFrom('clues')
       .selectAll()
       .where('division_code', 'like', `${prefix}%`)
       .where('deadline_due', '<', today)
+      .where(notRecused(hiddenFrom))
       .orderBy('deadline_due')
       .orderBy('id')
       .limit(limit)

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Platform } from '../../platform/platform.js';
 import { signedInViewer } from '../audit/index.js';
+import type { ClueServices } from './clue-events.js';
+import { listRelatedClues, searchCluesBySubject } from './clue-related.service.js';
 import { takeClueStep } from './clue-steps.service.js';
 import {
   ZClueDetail,
@@ -12,6 +13,8 @@ import {
   ZClueSummary,
   ZProblemTypes,
   ZRegisterClue,
+  ZRelatedClues,
+  ZClueSearch,
   ZStepBody,
 } from './clues.schemas.js';
 import {
@@ -25,7 +28,7 @@ import {
 } from './clues.service.js';
 
 /** Clues (问题线索) inside the user's jurisdiction: register, registry, detail with timeline, steps, overdue. */
-export function registerClueRoutes(app: FastifyInstance, platform: Platform): void {
+export function registerClueRoutes(app: FastifyInstance, platform: ClueServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['clues'];
 
@@ -68,16 +71,32 @@ export function registerClueRoutes(app: FastifyInstance, platform: Platform): vo
   api.get(
     '/api/v1/clues/participants',
     {
-      config: { access: 'clue.handle' },
+      // Leaders read it too: they reassign clues and recuse people, choosing from this list.
+      config: { access: 'clue.read' },
       schema: {
         tags,
-        summary: 'People of your jurisdiction who may sit on a collective triage',
+        summary: 'People of your jurisdiction who handle clues: triage participants, assignees, people to recuse',
         response: {
           200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), role: z.string() })) }),
         },
       },
     },
     async (request) => listParticipants(platform, signedInViewer(request)),
+  );
+
+  api.post(
+    '/api/v1/clues/search',
+    {
+      config: { access: 'clue.read' },
+      schema: {
+        tags,
+        summary:
+          'The clues in your jurisdiction naming a person, by identity number (the number goes in the body, never a URL)',
+        body: ZClueSearch,
+        response: { 200: z.object({ items: z.array(ZClueSummary) }) },
+      },
+    },
+    async (request) => searchCluesBySubject(platform, signedInViewer(request), request.body.idNumber),
   );
 
   api.get(
@@ -126,6 +145,20 @@ export function registerClueRoutes(app: FastifyInstance, platform: Platform): vo
     async (request) => getClueDetail(platform, signedInViewer(request), request.params.id),
   );
 
+  api.get(
+    '/api/v1/clues/:id/related',
+    {
+      config: { access: 'clue.read' },
+      schema: {
+        tags,
+        summary: 'Possible duplicates and related clues: the same person, unit, or model warning on the same subject',
+        params: ZClueIdParams,
+        response: { 200: ZRelatedClues },
+      },
+    },
+    async (request) => listRelatedClues(platform, signedInViewer(request), request.params.id),
+  );
+
   api.post(
     '/api/v1/clues/:id/steps',
     {
@@ -133,15 +166,18 @@ export function registerClueRoutes(app: FastifyInstance, platform: Platform): vo
       config: { access: 'clue.read' },
       schema: {
         tags,
-        summary: "Take one step of the procedure (409 or 422 with the core's reason when refused)",
+        summary:
+          "Take one step of the procedure (409 or 422 with the core's reason when refused; 204 when it recused you)",
         params: ZClueIdParams,
         body: ZStepBody,
-        response: { 200: ZClueDetail },
+        response: { 200: ZClueDetail, 204: z.null() },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const viewer = signedInViewer(request);
-      await takeClueStep(platform, viewer, request.params.id, request.body);
+      const { record } = await takeClueStep(platform, viewer, request.params.id, request.body);
+      // Having declared a conflict, the viewer may no longer open the clue.
+      if (record.recusedIds.includes(String(viewer.userId))) return reply.status(204).send(null);
       return getClueDetail(platform, viewer, request.params.id);
     },
   );

@@ -1,4 +1,4 @@
-import { CLUE_SOURCES, CLUE_STATES } from '@qingfeng/core';
+import { CLUE_SOURCES, CLUE_STATES, normaliseUscc } from '@qingfeng/core';
 import { z } from 'zod';
 import { ZLocalisedText } from '../../http/localised.js';
 
@@ -9,12 +9,34 @@ const ZDivision = z.string().regex(/^\d{12}$/);
 /** A mainland resident identity number: 17 digits and a check character. */
 const ZIdNumber = z.string().regex(/^\d{17}[\dX]$/);
 
-export const ZSubjectInput = z.strictObject({
-  kind: z.enum(['official', 'unit']),
-  name: ZText(100),
-  position: ZText(200).optional(),
-  idNumber: ZIdNumber.optional(),
-});
+/** A unit's unified social credit code (GB 32100), normalised; duplicates are found by it. */
+const ZCreditCode = z
+  .string()
+  .max(40)
+  .transform((s, ctx) => {
+    const result = normaliseUscc(s);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: 'custom', message: result.reason.en });
+    return z.NEVER;
+  });
+
+export const ZSubjectInput = z
+  .strictObject({
+    kind: z.enum(['official', 'unit']),
+    name: ZText(100),
+    position: ZText(200).optional(),
+    idNumber: ZIdNumber.optional(),
+    creditCode: ZCreditCode.optional(),
+  })
+  .refine((s) => s.kind === 'official' || s.idNumber === undefined, {
+    message: 'A unit has a credit code, not an identity number',
+    path: ['idNumber'],
+  })
+  .refine((s) => s.kind === 'unit' || s.creditCode === undefined, {
+    message: 'A person has an identity number, not a credit code',
+    path: ['creditCode'],
+  });
+export type TSubjectInput = z.infer<typeof ZSubjectInput>;
 
 export const ZRegisterClue = z
   .strictObject({
@@ -68,6 +90,11 @@ export const ZStepBody = z.discriminatedUnion('action', [
   }),
   z.strictObject({ action: z.literal('link_related'), payload: z.strictObject({ ...basics, clueId: ZClueRef }) }),
   z.strictObject({
+    action: z.literal('reassign'),
+    payload: z.strictObject({ ...basics, responsibleUserId: ZClueRef }),
+  }),
+  z.strictObject({ action: z.literal('recuse_person'), payload: z.strictObject({ ...basics, userId: ZClueRef }) }),
+  z.strictObject({
     action: z.literal('propose_disposal'),
     payload: z.strictObject({
       ...basics,
@@ -110,6 +137,7 @@ export const ZStepBody = z.discriminatedUnion('action', [
       'approve_verification_report',
       'return_verification_report',
       'reopen',
+      'declare_conflict',
     ] as const
   ).map((action) => z.strictObject({ action: z.literal(action), payload: z.strictObject({ ...basics }) })),
 ]);
@@ -165,9 +193,17 @@ const ZStep = z.object({
 export const ZClueDetail = ZClueSummary.extend({
   summary: z.string(),
   responsibleUserId: z.number().nullable(),
+  /** Who handles the clue and in which office, by name. */
+  responsible: z.object({ name: z.string(), office: z.string() }).nullable(),
   proposal: z.object({ disposal: z.string(), label: ZLocalisedText, transferTo: z.string().nullable() }).nullable(),
   subjects: z.array(
-    z.object({ kind: z.string(), name: z.string(), position: z.string().nullable(), idNumber: z.string().nullable() }),
+    z.object({
+      kind: z.string(),
+      name: z.string(),
+      position: z.string().nullable(),
+      idNumber: z.string().nullable(),
+      creditCode: z.string().nullable(),
+    }),
   ),
   warningIds: z.array(z.number()),
   links: z.array(z.object({ clueId: z.number(), kind: z.string() })),
@@ -178,3 +214,19 @@ export const ZClueDetail = ZClueSummary.extend({
 export type TClueDetail = z.infer<typeof ZClueDetail>;
 
 export const ZProblemTypes = z.object({ items: z.array(z.object({ code: z.string(), label: ZLocalisedText })) });
+
+/** Why another clue may be a duplicate of, or related to, this one. */
+export const RELATED_REASONS = ['same_person', 'same_unit', 'same_warning_subject'] as const;
+
+export const ZRelatedClues = z.object({
+  items: z.array(
+    ZClueSummary.extend({
+      reasons: z.array(z.object({ code: z.enum(RELATED_REASONS), label: ZLocalisedText })),
+      /** How the two clues are already tied, if they are: merged or related. */
+      linked: z.string().nullable(),
+    }),
+  ),
+});
+export type TRelatedClues = z.infer<typeof ZRelatedClues>;
+
+export const ZClueSearch = z.strictObject({ idNumber: ZIdNumber });

@@ -1,11 +1,29 @@
-import { type ClueRecord, type LocalisedText, type Permission, type Role, newClue } from '@qingfeng/core';
+import {
+  DEFAULT_DEADLINE_POLICY,
+  type ClueRecord,
+  type LocalisedText,
+  type Permission,
+  type Role,
+  newClue,
+  recuseFromClue,
+} from '@qingfeng/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
 import type { Platform } from '../../platform/platform.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
-import { allowedClueActions, commissionDate, commissionTime, procedureActor } from './clue-procedure.js';
-import { presentClueDetail, presentClueSummary, RECEIVE_ACTION } from './clues.presenter.js';
+import { isRecusedFrom, openClue } from './clue-access.js';
+import { findKinshipConflicts } from './clue-kinship.js';
+import { subjectRows } from './clue-subjects.js';
+import { ClueTiesRepository } from './clue-ties.repository.js';
+import {
+  HANDLING_ROLES,
+  allowedClueActions,
+  commissionDate,
+  commissionTime,
+  procedureActor,
+} from './clue-procedure.js';
+import { KINSHIP_RECUSAL_ACTION, presentClueDetail, presentClueSummary, RECEIVE_ACTION } from './clues.presenter.js';
 import { type ClueFilter, CluesRepository } from './clues.repository.js';
 import type { TClueDetail, TClueQuery, TClueSummary, TRegisterClue } from './clues.schemas.js';
 
@@ -36,10 +54,13 @@ export async function listProblemTypes(platform: Platform) {
  * Receives a clue inside the viewer's jurisdiction: from scratch, or made of confirmed
  * warnings of the jurisdiction that belong to no clue yet (each then shows the clue). The
  * clue, its subjects (identity numbers sealed, with a blind index), its first timeline
- * entry and the audit entry are written in one transaction. Returns the new clue's id.
+ * entry and the audit entry are written in one transaction, in the hands of the viewer.
+ * Staff who are a subject or a subject's relative (the lake's kinship data) are recused at
+ * once, each with a timeline entry. Returns the new clue's id.
  */
 export async function registerClue(platform: Platform, viewer: ClueViewer, input: TRegisterClue): Promise<number> {
   const now = platform.clock.now();
+  const idNumbers = input.subjects.flatMap((s) => (s.idNumber ? [s.idNumber] : []));
   return platform.database.db.transaction().execute(async (trx) => {
     const repository = new CluesRepository(trx);
     if (!(await problemTypeLabels(trx)).has(input.problemType)) {
@@ -59,6 +80,7 @@ export async function registerClue(platform: Platform, viewer: ClueViewer, input
       throw new ValidationError('The division lies outside your jurisdiction', 'body.divisionCode');
     }
 
+    const conflicts = await findKinshipConflicts(platform, trx, division, idNumbers);
     const at = commissionTime(now);
     const placeholder = newClue('0', input.source, at);
     const id = await repository.insertClue({
@@ -80,22 +102,15 @@ export async function registerClue(platform: Platform, viewer: ClueViewer, input
       created_by: viewer.userId,
     });
     // The core's record carries the clue's own id, known only once the row exists.
-    const record = newClue(String(id), input.source, at);
+    const received = newClue(String(id), input.source, at, DEFAULT_DEADLINE_POLICY, String(viewer.userId));
+    const record = conflicts.reduce((r, c) => recuseFromClue(r, String(c.userId)), received);
     await repository.updateClue(
       id,
       { state: record.state, record, deadline_step: record.deadline!.step, deadline_due: record.deadline!.dueOn },
       now,
     );
-    await repository.insertSubjects(
-      input.subjects.map((s) => ({
-        clue_id: id,
-        kind: s.kind,
-        name: s.name,
-        position: s.position ?? null,
-        id_number_enc: s.idNumber ? platform.fieldCrypto.encrypt(s.idNumber) : null,
-        id_number_hash: s.idNumber ? platform.fieldCrypto.blindIndex(s.idNumber) : null,
-      })),
-    );
+    if (record.responsibleId === null) await new ClueTiesRepository(trx).setResponsible(id, null, null);
+    await repository.insertSubjects(subjectRows(platform.fieldCrypto, id, input.subjects));
     await repository.attachWarnings(id, input.warningIds);
     await repository.insertStep({
       clue_id: id,
@@ -110,11 +125,37 @@ export async function registerClue(platform: Platform, viewer: ClueViewer, input
       attachments: [],
       deadline: record.deadline,
     });
+    await new ClueTiesRepository(trx).insertRecusals(
+      id,
+      conflicts.map((c) => c.userId),
+      'kinship',
+    );
+    for (const conflict of conflicts) {
+      await repository.insertStep({
+        clue_id: id,
+        action: KINSHIP_RECUSAL_ACTION,
+        from_state: record.state,
+        to_state: record.state,
+        // Found by the server as the viewer received the clue: the entry names them as its occasion.
+        actor_id: viewer.userId,
+        actor_name: viewer.displayName,
+        at: now,
+        payload: { person: conflict.name },
+        reason: null,
+        attachments: [],
+        deadline: null,
+      });
+    }
     await recordAudit(trx, viewer.actor, {
       action: 'clue.register',
       objectType: 'clue',
       objectId: id,
-      detail: { source: input.source, problemType: input.problemType, warningIds: input.warningIds },
+      detail: {
+        source: input.source,
+        problemType: input.problemType,
+        warningIds: input.warningIds,
+        recusedByKinship: conflicts.map((c) => c.userId),
+      },
     });
     return id;
   });
@@ -133,6 +174,7 @@ export async function listClues(
     ...(query.source ? { source: query.source } : {}),
     ...(query.problemType ? { problemType: query.problemType } : {}),
     ...(query.overdue === 'true' ? { overdueOn: today } : {}),
+    hiddenFrom: viewer.userId,
   };
   const rows = await new CluesRepository(db).findClues(viewer.jurisdictionPrefix, filter, query.limit, query.before);
   const labels = await problemTypeLabels(db);
@@ -141,9 +183,6 @@ export async function listClues(
     nextBefore: rows.length === query.limit ? rows.at(-1)!.id : null,
   };
 }
-
-/** Who handles clues (DEFAULT_ROLE_PERMISSIONS give them clue.handle): the people a triage can sit with. */
-const HANDLING_ROLES: Role[] = ['case_management', 'letters_visits', 'supervision', 'investigation', 'leader'];
 
 /** The people of the viewer's jurisdiction who may sit on a collective triage, by name. */
 export async function listParticipants(platform: Platform, viewer: ClueViewer) {
@@ -158,7 +197,7 @@ export async function listParticipants(platform: Platform, viewer: ClueViewer) {
 export async function listOverdueClues(platform: Platform, viewer: ClueViewer): Promise<{ items: TClueSummary[] }> {
   const db = platform.database.db;
   const today = commissionDate(platform.clock.now());
-  const rows = await new CluesRepository(db).findOverdue(viewer.jurisdictionPrefix, today, 500);
+  const rows = await new CluesRepository(db).findOverdue(viewer.jurisdictionPrefix, today, 500, viewer.userId);
   const labels = await problemTypeLabels(db);
   return { items: rows.map((r) => presentClueSummary(r, labels, today)) };
 }
@@ -167,14 +206,16 @@ export async function listOverdueClues(platform: Platform, viewer: ClueViewer): 
 export async function getClueDetail(platform: Platform, viewer: ClueViewer, id: number): Promise<TClueDetail> {
   const db = platform.database.db;
   const repository = new CluesRepository(db);
-  const row = await repository.findClue(viewer.jurisdictionPrefix, id);
-  if (!row) throw new NotFoundError(`Clue ${id}`, 'clue_not_found');
-  const [subjects, steps, links, warningIds, problemTypes] = await Promise.all([
+  const row = await openClue(repository, viewer, id);
+  const [subjects, steps, links, warningIds, problemTypes, responsible] = await Promise.all([
     repository.findSubjects(id),
     repository.findSteps(id),
     repository.findLinks(id),
     repository.findWarningIds(id),
     problemTypeLabels(db),
+    row.responsible_user_id === null
+      ? undefined
+      : new ClueTiesRepository(db).findResponsible(row.responsible_user_id, row.responsible_org_id),
   ]);
   const actor = procedureActor(viewer.userId, viewer.role, viewer.permissions);
   return presentClueDetail(row, {
@@ -185,6 +226,7 @@ export async function getClueDetail(platform: Platform, viewer: ClueViewer, id: 
     steps,
     links,
     warningIds,
+    responsible: responsible ?? null,
     allowedActions: allowedClueActions(row.record as ClueRecord, actor),
   });
 }
@@ -194,5 +236,6 @@ export async function findClueOfWarning(platform: Platform, viewer: ClueViewer, 
   const repository = new CluesRepository(platform.database.db);
   const clueId = await repository.findClueOfWarning(warningId);
   if (clueId === null) return { clueId: null };
-  return { clueId: (await repository.findClue(viewer.jurisdictionPrefix, clueId)) ? clueId : null };
+  const row = await repository.findClue(viewer.jurisdictionPrefix, clueId);
+  return { clueId: row && !isRecusedFrom(row, viewer.userId) ? clueId : null };
 }

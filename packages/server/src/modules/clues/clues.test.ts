@@ -126,7 +126,13 @@ for (const engine of testEngines()) {
       // Four eyes: the proposer is not offered the approval; a leader is.
       expect(proposed.allowedActions.map((a) => a.action)).not.toContain('approve_disposal');
       const forLeader = await call<Detail>(leader, 'GET', `/api/v1/clues/${clue.id}`);
-      expect(forLeader.allowedActions.map((a) => a.action)).toEqual(['approve_disposal', 'return_disposal']);
+      expect(forLeader.allowedActions.map((a) => a.action)).toEqual([
+        'approve_disposal',
+        'return_disposal',
+        'reassign',
+        'declare_conflict',
+        'recuse_person',
+      ]);
       // A step the state does not allow is a 409 with the core's reason.
       const early = await step(handler, clue.id, { action: 'submit_verification_plan', payload: {} }, 409);
       expect(early).toMatchObject({
@@ -212,7 +218,13 @@ for (const engine of testEngines()) {
       const db = platform.services.database.db;
       const clue = await fromScratch();
       expect(clue.subjects).toEqual([
-        { kind: 'official', name: '王某', position: '村委会主任', idNumber: expect.not.stringContaining('19400101') },
+        {
+          kind: 'official',
+          name: '王某',
+          position: '村委会主任',
+          idNumber: expect.not.stringContaining('19400101'),
+          creditCode: null,
+        },
       ]);
       const stored = await db
         .selectFrom('clue_subjects')

@@ -5,6 +5,7 @@ import { ensureAccountIndex, sealPlainAccounts } from '../datasets/index.js';
 import type { DB } from '../../db/schema.js';
 import type { Lake } from '../../lake/index.js';
 import type { FieldCrypto } from '../../security/field-crypto.js';
+import { USER_CIPHER_COLUMNS } from './key-usage.js';
 
 export interface ReencryptDeps {
   readonly db: Kysely<DB>;
@@ -95,12 +96,11 @@ async function reencryptUsers({ db, fieldCrypto }: ReencryptDeps, batchSize: num
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('users')
-      .select(['id', 'phone_enc', 'totp_secret_enc'])
+      .select(['id', 'phone_enc', 'totp_secret_enc', 'id_number_enc'])
       .where((eb) =>
-        eb.or([
-          eb.and([eb('phone_enc', 'is not', null), eb('phone_enc', 'not like', current)]),
-          eb.and([eb('totp_secret_enc', 'is not', null), eb('totp_secret_enc', 'not like', current)]),
-        ]),
+        eb.or(
+          USER_CIPHER_COLUMNS.map((column) => eb.and([eb(column, 'is not', null), eb(column, 'not like', current)])),
+        ),
       )
       .orderBy('id')
       .limit(batchSize)
@@ -109,12 +109,15 @@ async function reencryptUsers({ db, fieldCrypto }: ReencryptDeps, batchSize: num
     for (const row of rows) {
       const phone = row.phone_enc === null ? null : fieldCrypto.decrypt(row.phone_enc);
       const secret = row.totp_secret_enc === null ? null : fieldCrypto.decrypt(row.totp_secret_enc);
+      const idNumber = row.id_number_enc === null ? null : fieldCrypto.decrypt(row.id_number_enc);
       await trx
         .updateTable('users')
         .set({
           phone_enc: phone === null ? null : fieldCrypto.encrypt(phone),
           phone_hash: phone === null ? null : fieldCrypto.blindIndex(phone),
           totp_secret_enc: secret === null ? null : fieldCrypto.encrypt(secret),
+          id_number_enc: idNumber === null ? null : fieldCrypto.encrypt(idNumber),
+          id_number_hash: idNumber === null ? null : fieldCrypto.blindIndex(idNumber),
         })
         .where('id', '=', row.id)
         .execute();

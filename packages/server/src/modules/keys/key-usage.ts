@@ -7,7 +7,7 @@ import type { Lake } from '../../lake/index.js';
  * (`k<version>.<algorithm>.`; the oldest form, `v1.`, is version 1), so which key a value
  * needs is a prefix match, which lets SQL count and select them.
  */
-export const USER_CIPHER_COLUMNS = ['phone_enc', 'totp_secret_enc'] as const;
+export const USER_CIPHER_COLUMNS = ['phone_enc', 'totp_secret_enc', 'id_number_enc'] as const;
 
 /** The lake's ciphertext columns: identifiers of people and organisations, bank accounts. */
 const LAKE_CIPHER_COLUMNS = [

@@ -80,6 +80,17 @@ export class UsersRepository {
       .execute();
   }
 
+  /** Another user (any jurisdiction: an identity number names one person) carrying this blind index. */
+  async findIdByIdNumberHash(hash: string, exceptId: number): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('id_number_hash', '=', hash)
+      .where('id', '<>', exceptId)
+      .executeTakeFirst();
+    return row?.id;
+  }
+
   async insertPasswordHistory(userId: number, passwordHash: string): Promise<void> {
     await this.db.insertInto('password_history').values({ user_id: userId, password_hash: passwordHash }).execute();
   }

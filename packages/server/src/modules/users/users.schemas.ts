@@ -1,4 +1,4 @@
-import { ROLES } from '@qingfeng/core';
+import { ROLES, normaliseIdNumber } from '@qingfeng/core';
 import { z } from 'zod';
 import { pageOf, pageQueryFields } from '../../http/paging.js';
 
@@ -8,6 +8,18 @@ const ZPhone = z
   .trim()
   .transform((s) => s.replace(/[\s]/g, ''))
   .pipe(z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'must be a mobile number or a landline with area code'));
+
+/** A resident identity number (GB 11643), its check character verified; kept sealed. */
+const ZIdNumber = z
+  .string()
+  .trim()
+  .max(30)
+  .transform((s, ctx) => {
+    const result = normaliseIdNumber(s);
+    if (result.ok) return result.value.id;
+    ctx.addIssue({ code: 'custom', message: result.reason.en });
+    return z.NEVER;
+  });
 
 export const ZUserId = z.object({ id: z.coerce.number().int().positive() });
 
@@ -44,6 +56,8 @@ export const ZUpdateUser = z
     disabled: z.boolean(),
     /** null removes the phone number. */
     phone: ZPhone.nullable(),
+    /** The user's identity number, so kinship data can recuse them from a relative's clue; null removes it. */
+    idNumber: ZIdNumber.nullable(),
   })
   .partial();
 export type TUpdateUser = z.infer<typeof ZUpdateUser>;
@@ -61,6 +75,8 @@ export const ZUser = z.object({
   org: z.object({ id: z.number(), code: z.string(), name: z.string(), divisionCode: z.string() }),
   /** Masked (138****5678); the whole number only through the audited phone route. */
   phone: z.string().nullable(),
+  /** Masked; whether kinship data can recognise the user. */
+  idNumber: z.string().nullable(),
   disabled: z.boolean(),
   locked: z.boolean(),
   mustChangePassword: z.boolean(),

@@ -99,7 +99,7 @@ export class UsersService {
     return { user: await this.getUser(scope, id, executor), temporaryPassword };
   }
 
-  /** Changes a user's name, organisation, role, phone or disabled flag, within the rules. */
+  /** Changes a user's name, organisation, role, phone, identity number or disabled flag, within the rules. */
   async updateUser(scope: Scope, id: number, input: TUpdateUser): Promise<UserWithOrg> {
     await this.db.transaction().execute(async (trx) => {
       const current = await this.getUser(scope, id, trx);
@@ -126,6 +126,15 @@ export class UsersService {
       if (input.phone !== undefined) {
         Object.assign(values, this.phoneColumns(input.phone));
         changed.push('phone');
+      }
+      if (input.idNumber !== undefined) {
+        const hash = input.idNumber === null ? null : this.deps.fieldCrypto.blindIndex(input.idNumber);
+        if (hash !== null && (await new UsersRepository(trx).findIdByIdNumberHash(hash, id)) !== undefined) {
+          throw new ConflictError('idNumber: another user carries it', 'idNumber', 'id_number_taken');
+        }
+        values.id_number_enc = input.idNumber === null ? null : this.deps.fieldCrypto.encrypt(input.idNumber);
+        values.id_number_hash = hash;
+        changed.push('idNumber');
       }
       if (changed.length === 0) return;
       await new UsersRepository(trx).update(id, values);

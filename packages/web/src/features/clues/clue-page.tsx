@@ -7,6 +7,7 @@ import { errorText } from '../../shared/error-text';
 import { useDateTime } from '../datasets/localised';
 import { ClueTimeline } from './clue-timeline';
 import { DeadlineTag } from './deadline-tag';
+import { RelatedClues } from './related-clues';
 import { StepModal } from './step-modal';
 import { useClue } from './use-clues';
 
@@ -15,7 +16,7 @@ export function CluePage() {
   const id = Number(useParams().id);
   const { t, lang } = useI18n();
   const formatTime = useDateTime();
-  const [action, setAction] = useState<ClueAction>();
+  const [action, setAction] = useState<{ action: ClueAction; initial?: Record<string, unknown> }>();
   const clue = useClue(id);
   if (clue.isPending) return <Spin />;
   if (clue.error) return <Result status="warning" title={errorText(t, clue.error)} />;
@@ -46,6 +47,11 @@ export function CluePage() {
             <Descriptions.Item label={t('clues.problemType')}>{c.problemTypeLabel[lang]}</Descriptions.Item>
             <Descriptions.Item label={t('clues.division')}>{c.divisionCode}</Descriptions.Item>
             <Descriptions.Item label={t('clues.createdAt')}>{formatTime(c.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('clues.responsible')}>
+              <span data-testid="clue-responsible">
+                {c.responsible ? `${c.responsible.name}（${c.responsible.office}）` : t('clues.noResponsible')}
+              </span>
+            </Descriptions.Item>
             {c.proposal && (
               <Descriptions.Item label={t('clues.proposal')}>
                 {c.proposal.label[lang]}
@@ -80,7 +86,7 @@ export function CluePage() {
             <Descriptions size="small" column={1} title={t('clues.subjects')}>
               {c.subjects.map((s, i) => (
                 <Descriptions.Item key={i} label={t(`clues.subject.${s.kind}`)}>
-                  {[s.name, s.position, s.idNumber].filter(Boolean).join(' · ')}
+                  {[s.name, s.position, s.idNumber, s.creditCode].filter(Boolean).join(' · ')}
                 </Descriptions.Item>
               ))}
             </Descriptions>
@@ -88,18 +94,29 @@ export function CluePage() {
           {c.allowedActions.length > 0 && (
             <Space wrap style={{ marginTop: 8 }} data-testid="clue-actions">
               {c.allowedActions.map((a) => (
-                <Button key={a.action} onClick={() => setAction(a.action)} data-testid={`step-${a.action}`}>
+                <Button key={a.action} onClick={() => setAction({ action: a.action })} data-testid={`step-${a.action}`}>
                   {a.label[lang]}
                 </Button>
               ))}
             </Space>
           )}
         </Card>
+        <Card title={t('clues.related.title')}>
+          <RelatedClues clue={c} onStep={(next, initial) => setAction({ action: next, initial })} />
+        </Card>
         <Card title={t('clues.timeline')}>
           <ClueTimeline steps={c.timeline} />
         </Card>
       </Flex>
-      {action && <StepModal key={action} clue={c} action={action} onClose={() => setAction(undefined)} />}
+      {action && (
+        <StepModal
+          key={action.action}
+          clue={c}
+          action={action.action}
+          initial={action.initial}
+          onClose={() => setAction(undefined)}
+        />
+      )}
     </>
   );
 }

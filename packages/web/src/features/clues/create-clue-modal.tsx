@@ -13,7 +13,7 @@ interface Values {
   title: string;
   summary: string;
   divisionCode?: string;
-  subjects?: { kind: 'official' | 'unit'; name: string; position?: string; idNumber?: string }[];
+  subjects?: { kind: 'official' | 'unit'; name: string; position?: string; idNumber?: string; creditCode?: string }[];
 }
 
 /**
@@ -37,7 +37,8 @@ export function CreateClueModal({ warningIds, onClose }: { warningIds?: number[]
         kind: s.kind,
         name: s.name,
         ...(s.position ? { position: s.position } : {}),
-        ...(s.idNumber ? { idNumber: s.idNumber.toUpperCase() } : {}),
+        ...(s.kind === 'official' && s.idNumber ? { idNumber: s.idNumber.toUpperCase() } : {}),
+        ...(s.kind === 'unit' && s.creditCode?.trim() ? { creditCode: s.creditCode.trim() } : {}),
       })),
       ...(fromWarnings ? { warningIds } : {}),
     };
@@ -114,11 +115,22 @@ export function CreateClueModal({ warningIds, onClose }: { warningIds?: number[]
                   <Form.Item name={[field.name, 'position']} rules={[{ max: 200 }]}>
                     <Input placeholder={t('clues.subject.position')} style={{ width: 140 }} />
                   </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'idNumber']}
-                    rules={[{ pattern: /^\d{17}[\dXx]$/, message: t('clues.subject.idNumberHint') }]}
-                  >
-                    <Input placeholder={t('clues.subject.idNumber')} style={{ width: 190 }} maxLength={18} />
+                  <Form.Item noStyle shouldUpdate>
+                    {({ getFieldValue }) =>
+                      // A person is known by an identity number, a unit by its credit code: duplicates are found by them.
+                      getFieldValue(['subjects', field.name, 'kind']) === 'unit' ? (
+                        <Form.Item name={[field.name, 'creditCode']} rules={[{ max: 40 }]}>
+                          <Input placeholder={t('clues.subject.creditCode')} style={{ width: 190 }} maxLength={40} />
+                        </Form.Item>
+                      ) : (
+                        <Form.Item
+                          name={[field.name, 'idNumber']}
+                          rules={[{ pattern: /^\d{17}[\dXx]$/, message: t('clues.subject.idNumberHint') }]}
+                        >
+                          <Input placeholder={t('clues.subject.idNumber')} style={{ width: 190 }} maxLength={18} />
+                        </Form.Item>
+                      )
+                    }
                   </Form.Item>
                   <Button onClick={() => remove(field.name)}>{t('clues.subject.remove')}</Button>
                 </Space>

@@ -12,6 +12,7 @@ import {
 } from '@qingfeng/core';
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import type { ClueDetail } from '../../api/clues';
 import { useI18n } from '../../i18n';
@@ -31,7 +32,10 @@ function refusalText(error: unknown, lang: 'zh' | 'en', fallback: string): strin
 /** The fields one step asks for besides its reason and attachments. */
 function StepFields({ action }: { action: ClueAction }) {
   const { t, lang } = useI18n();
-  const participants = useParticipants(action === 'propose_disposal');
+  const participants = useParticipants(
+    action === 'propose_disposal' || action === 'reassign' || action === 'recuse_person',
+  );
+  const people = (participants.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
   const options = <T extends string>(values: readonly T[], labels: Record<T, { zh: string; en: string }>) =>
     values.map((v) => ({ value: v, label: labels[v][lang] }));
   const disposal = Form.useWatch('disposal') as string | undefined;
@@ -62,14 +66,21 @@ function StepFields({ action }: { action: ClueAction }) {
             </Form.Item>
           )}
           <Form.Item name="participantIds" label={t('clues.step.participants')} rules={[{ required: true }]}>
-            <Select
-              mode="multiple"
-              data-testid="step-participants"
-              optionFilterProp="label"
-              options={(participants.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            />
+            <Select mode="multiple" data-testid="step-participants" optionFilterProp="label" options={people} />
           </Form.Item>
         </>
+      );
+    case 'reassign':
+      return (
+        <Form.Item name="responsibleUserId" label={t('clues.step.responsible')} rules={[{ required: true }]}>
+          <Select showSearch data-testid="step-responsible" optionFilterProp="label" options={people} />
+        </Form.Item>
+      );
+    case 'recuse_person':
+      return (
+        <Form.Item name="userId" label={t('clues.step.recusedPerson')} rules={[{ required: true }]}>
+          <Select showSearch data-testid="step-recused-person" optionFilterProp="label" options={people} />
+        </Form.Item>
       );
     case 'record_inquiry_reply':
       return (
@@ -122,8 +133,20 @@ function FirstForm({ optional = false }: { optional?: boolean }) {
  * The form of one step: its own fields, a reason and attachments (required where the
  * core's rule says so). A refusal shows the core's reason inside the form.
  */
-export function StepModal({ clue, action, onClose }: { clue: ClueDetail; action: ClueAction; onClose: () => void }) {
+export function StepModal({
+  clue,
+  action,
+  initial = {},
+  onClose,
+}: {
+  clue: ClueDetail;
+  action: ClueAction;
+  /** Fields filled in already (the clue to merge into or link, chosen from the possible duplicates). */
+  initial?: Record<string, unknown>;
+  onClose: () => void;
+}) {
   const { t, lang } = useI18n();
+  const navigate = useNavigate();
   const me = useMe();
   const [form] = Form.useForm<Values>();
   const [refusal, setRefusal] = useState<string>();
@@ -140,7 +163,11 @@ export function StepModal({ clue, action, onClose }: { clue: ClueDetail; action:
     if (attachments?.length) payload.attachments = attachments;
     step.mutate(
       { action, payload },
-      { onSuccess: onClose, onError: (error) => setRefusal(refusalText(error, lang, errorText(t, error))) },
+      {
+        // Having declared a conflict, the user may no longer open the clue.
+        onSuccess: (detail) => (detail ? onClose() : void navigate('/clues')),
+        onError: (error) => setRefusal(refusalText(error, lang, errorText(t, error))),
+      },
     );
   };
 
@@ -159,7 +186,7 @@ export function StepModal({ clue, action, onClose }: { clue: ClueDetail; action:
         layout="vertical"
         onFinish={submit}
         data-testid="step-form"
-        initialValues={action === 'propose_disposal' && me.data ? { participantIds: [me.data.id] } : {}}
+        initialValues={action === 'propose_disposal' && me.data ? { participantIds: [me.data.id] } : initial}
       >
         <StepFields action={action} />
         <Form.Item

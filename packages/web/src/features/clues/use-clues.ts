@@ -9,6 +9,7 @@ import {
   listClues,
   listParticipants,
   listProblemTypes,
+  listRelatedClues,
   takeClueStep,
 } from '../../api/clues';
 
@@ -25,6 +26,11 @@ export function useClues(filter: ClueFilter, before: number | undefined, limit: 
 
 export function useClue(id: number) {
   return useQuery({ queryKey: [...CLUES_KEY, 'one', id], queryFn: () => getClue(id) });
+}
+
+/** Possible duplicates and related clues of one clue. */
+export function useRelatedClues(id: number) {
+  return useQuery({ queryKey: [...CLUES_KEY, 'related', id], queryFn: () => listRelatedClues(id) });
 }
 
 export function useProblemTypes() {
@@ -59,8 +65,13 @@ export function useTakeStep(id: number) {
     mutationFn: ({ action, payload }: { action: ClueAction; payload: Record<string, unknown> }) =>
       takeClueStep(id, action, payload),
     onSuccess: (detail) => {
-      client.setQueryData([...CLUES_KEY, 'one', id], detail);
-      return client.invalidateQueries({ queryKey: [...CLUES_KEY, 'list'] });
+      // A step that recused the user leaves nothing for them to see: the page goes back to the registry.
+      if (detail) client.setQueryData([...CLUES_KEY, 'one', id], detail);
+      else client.removeQueries({ queryKey: [...CLUES_KEY, 'one', id] });
+      return Promise.all([
+        client.invalidateQueries({ queryKey: [...CLUES_KEY, 'list'] }),
+        client.invalidateQueries({ queryKey: [...CLUES_KEY, 'related'] }),
+      ]);
     },
   });
 }
