@@ -22,7 +22,7 @@ async function dropAppendOnly(db: Kysely<any>, table: string): Promise<void> {
 async function enqueueFunction(db: Kysely<any>, withEvidence: boolean): Promise<void> {
   const evidence = withEvidence
     ? sql`elsif tg_table_name = 'case_evidence' then
-        insert into transparency_queue (kind, source_id) values ('case-evidence', new.id::text);`
+        insert into transparency_queue (kind, source_id) values ('evidence', new.id::text);`
     : sql``;
   await sql`
     create or replace function transparency_enqueue() returns trigger language plpgsql as $$

@@ -21,7 +21,8 @@ export interface ClueViewer {
   actor: AuditActor;
 }
 
-async function problemTypeLabels(db: Kysely<DB>): Promise<Map<string, LocalisedText>> {
+/** The problem types by code, in words (cases are filed under the same taxonomy). */
+export async function problemTypeLabels(db: Kysely<DB>): Promise<Map<string, LocalisedText>> {
   const rows = await new CluesRepository(db).findProblemTypes();
   return new Map(rows.map((r) => [r.code, { zh: r.name_zh, en: r.name_en }]));
 }

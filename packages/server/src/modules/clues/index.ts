@@ -1,3 +1,13 @@
 /** What other modules may use of the clues module. */
 export { registerClueRoutes } from './clues.routes.js';
-export { registerClue } from './clues.service.js';
+export { problemTypeLabels, registerClue, type ClueViewer } from './clues.service.js';
+export type { ClueEvents, ClueServices } from './clue-events.js';
+export {
+  allowedSteps,
+  commissionDate,
+  commissionTime,
+  numberingAbbreviation,
+  procedureActor,
+  stepRefused,
+} from './clue-procedure.js';
+export { presentDeadline, startedClock } from './clues.presenter.js';
