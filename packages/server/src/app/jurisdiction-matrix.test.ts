@@ -233,6 +233,7 @@ const PROBES: Record<string, Probe> = {
     ids: (a) => a.caseIds,
     check: (body) => expect(body).toMatchObject({ items: [] }),
   },
+  '/api/v1/cases/staff': { kind: 'list', urls: () => ['/api/v1/cases/staff'], ids: (a) => a.userIds },
   '/api/v1/cases/by-clue/:id': {
     kind: 'list',
     urls: (a) => a.clueIds.map((id) => `/api/v1/cases/by-clue/${id}`),

@@ -1,8 +1,10 @@
+import type { Role } from '@qingfeng/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Platform } from '../../platform/platform.js';
 import { signedInViewer } from '../audit/index.js';
+import { listColleagues } from '../clues/index.js';
 import { takeCaseStep } from './case-steps.service.js';
 import {
   ZCaseDetail,
@@ -21,6 +23,9 @@ import {
   listOverdueCases,
   proposeCaseDirectly,
 } from './cases.service.js';
+
+/** Who a filing assigns as investigators and a trial as reviewers. */
+const CASE_STAFF_ROLES: Role[] = ['investigation', 'trial'];
 
 /** Cases (审查调查 → 审理 → 处分) inside the user's jurisdiction: registry, detail with timeline, steps, overdue. */
 export function registerCaseRoutes(app: FastifyInstance, platform: Platform): void {
@@ -52,6 +57,21 @@ export function registerCaseRoutes(app: FastifyInstance, platform: Platform): vo
       },
     },
     async (request) => listOverdueCases(platform, signedInViewer(request)),
+  );
+
+  api.get(
+    '/api/v1/cases/staff',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        summary: 'Investigators and trial staff of your jurisdiction, whom a filing or a trial assigns',
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), role: z.string() })) }),
+        },
+      },
+    },
+    async (request) => listColleagues(platform, signedInViewer(request), CASE_STAFF_ROLES),
   );
 
   api.get(

@@ -1,6 +1,6 @@
 /** What other modules may use of the clues module. */
 export { registerClueRoutes } from './clues.routes.js';
-export { problemTypeLabels, registerClue, type ClueViewer } from './clues.service.js';
+export { listColleagues, problemTypeLabels, registerClue, type ClueViewer } from './clues.service.js';
 export type { ClueEvents, ClueServices } from './clue-events.js';
 export {
   allowedSteps,
