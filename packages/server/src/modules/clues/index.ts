@@ -10,4 +10,6 @@ export {
   procedureActor,
   stepRefused,
 } from './clue-procedure.js';
-export { presentDeadline, startedClock } from './clues.presenter.js';
+export { presentDeadline, presentTimelineEntry } from './clues.presenter.js';
+export { ZDeadline, ZStep, basics } from './clues.schemas.js';
+export { usersWithin } from './clues.repository.js';
