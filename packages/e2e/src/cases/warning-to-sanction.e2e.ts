@@ -49,7 +49,7 @@ consoleTest(
     let clueUrl = '';
     await as(page, jiandu, '/', async () => {
       await openW01Warning(page);
-      clueUrl = await confirmIntoClue(page);
+      clueUrl = await confirmIntoClue(page, ['李某', '村委会主任']);
     });
     await as(page, anguan, clueUrl, () => takeStep(page, 'register'));
     await as(page, jiandu, clueUrl, () =>
@@ -134,7 +134,9 @@ consoleTest(
     await page.goto(caseUrl);
     await takeStep(page, 'decide');
     expect(await stateOf(page, 'case')).toBe('已作出处理决定');
-    expect(await page.getByTestId('case-dispositions').textContent()).toMatch(/党纪处分：警告[\s\S]*第二种形态/);
+    expect(await page.getByTestId('case-dispositions').textContent()).toMatch(
+      /李某[\s\S]*党纪处分：警告[\s\S]*第二种形态/,
+    );
 
     await page.getByRole('tab', { name: '办理过程' }).click();
     const texts = await page.getByTestId('case-timeline').getByTestId('timeline-entry').allTextContents();

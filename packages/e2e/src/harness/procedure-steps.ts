@@ -74,14 +74,22 @@ export async function openW01Warning(page: Page): Promise<string> {
   return page.url();
 }
 
-/** On the open warning's page, confirms it and makes it a clue; returns the clue page's address. */
-export async function confirmIntoClue(page: Page): Promise<string> {
+/**
+ * On the open warning's page, confirms it and makes it a clue, naming `official` (name and
+ * post) as the person it is about when given; returns the clue page's address.
+ */
+export async function confirmIntoClue(page: Page, official?: [string, string]): Promise<string> {
   await page.getByTestId('mark-confirmed').click();
   await page.getByTestId('status-confirm').click();
   await page.getByTestId('create-clue').click();
   await choose(page, 'problem-type', '侵害群众利益');
   await page.getByTestId('clue-title').fill('死亡人员仍领取低保金');
   await page.getByTestId('clue-summary').fill('预警显示已死亡人员仍在领取最低生活保障金');
+  if (official) {
+    await page.getByRole('button', { name: '添加反映对象' }).click();
+    await page.getByPlaceholder('姓名或单位名称').fill(official[0]);
+    await page.getByPlaceholder('职务').fill(official[1]);
+  }
   await page.getByTestId('create-clue-submit').click();
   await page.waitForURL('**/clues/*');
   return page.url();
