@@ -508,23 +508,26 @@ export interface ClueNumberCounterTable {
   last_seq: number;
 }
 
-export interface ClueSubjectTable {
+/** A person or unit a clue or case is about: identity numbers sealed, with a blind index. */
+interface SubjectColumns {
   id: Generated<number>;
-  clue_id: number;
   kind: 'official' | 'unit';
   name: string;
   position: string | null;
   id_number_enc: string | null;
   id_number_hash: string | null;
+}
+
+export interface ClueSubjectTable extends SubjectColumns {
+  clue_id: number;
   /** A unit's credit code, normalised (GB 32100), and its name folded for comparison. */
   credit_code: string | null;
   name_key: string | null;
 }
 
-/** One step of a clue's timeline; the table refuses updates and deletes. */
-export interface ClueStepTable {
+/** One entry of a clue's or a case's timeline: the tables refuse updates and deletes. */
+interface StepColumns {
   id: Generated<string>;
-  clue_id: number;
   action: string;
   from_state: string;
   to_state: string;
@@ -535,6 +538,10 @@ export interface ClueStepTable {
   reason: string | null;
   attachments: unknown;
   deadline: unknown;
+}
+
+export interface ClueStepTable extends StepColumns {
+  clue_id: number;
 }
 
 export interface ClueLinkTable {
@@ -555,6 +562,73 @@ export interface ClueRecusalTable {
 export interface ClueWarningTable {
   warning_id: number;
   clue_id: number;
+}
+
+/** A case (审查调查 → 审理 → 处分): its facts beside the core's record of where the procedure stands. */
+export interface CaseTable {
+  id: Generated<number>;
+  org_id: number;
+  division_code: string;
+  clue_id: number | null;
+  title: string;
+  summary: string;
+  problem_type: string;
+  state: string;
+  case_year: number | null;
+  case_seq: number | null;
+  case_number: string | null;
+  /** The core's CaseRecord after the last step, as JSON. */
+  record: unknown;
+  deadline_step: string | null;
+  /** A calendar date; drivers read it as a Date or a string. */
+  deadline_due: ColumnType<Date | string | null, string | null, string | null>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CaseNumberCounterTable {
+  org_id: number;
+  year: number;
+  last_seq: number;
+}
+
+export interface CaseSubjectTable extends SubjectColumns {
+  case_id: number;
+}
+
+export interface CaseStepTable extends StepColumns {
+  case_id: number;
+}
+
+/** An item of evidence with its bytes and the hash taken when it arrived; append-only, queued for the log. */
+export interface CaseEvidenceTable {
+  id: Generated<number>;
+  case_id: number;
+  title: string;
+  kind: 'file' | 'record';
+  file_name: string;
+  media_type: string;
+  size: number;
+  hash_name: 'sha256' | 'sm3';
+  hash: string;
+  content: Uint8Array;
+  supersedes_id: number | null;
+  added_by: number | null;
+  added_by_name: string;
+  added_at: Timestamp;
+}
+
+/** One entry of the money-and-property ledger (the core's LedgerEntry as JSON); append-only. */
+export interface CasePropertyEntryTable {
+  id: Generated<string>;
+  case_id: number;
+  item_id: string;
+  type: 'register' | 'move';
+  entry: unknown;
+  actor_id: number | null;
+  actor_name: string;
+  at: Timestamp;
 }
 
 export interface DB {
@@ -596,6 +670,12 @@ export interface DB {
   clue_links: ClueLinkTable;
   clue_warnings: ClueWarningTable;
   clue_recusals: ClueRecusalTable;
+  cases: CaseTable;
+  case_number_counters: CaseNumberCounterTable;
+  case_subjects: CaseSubjectTable;
+  case_steps: CaseStepTable;
+  case_evidence: CaseEvidenceTable;
+  case_property_entries: CasePropertyEntryTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -620,3 +700,8 @@ export type MappingTemplateRow = Selectable<MappingTemplateTable>;
 export type ClueRow = Selectable<ClueTable>;
 export type ClueStepRow = Selectable<ClueStepTable>;
 export type ClueSubjectRow = Selectable<ClueSubjectTable>;
+export type CaseRow = Selectable<CaseTable>;
+export type CaseStepRow = Selectable<CaseStepTable>;
+export type CaseSubjectRow = Selectable<CaseSubjectTable>;
+export type CaseEvidenceRow = Selectable<CaseEvidenceTable>;
+export type CasePropertyEntryRow = Selectable<CasePropertyEntryTable>;

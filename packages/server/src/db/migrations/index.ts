@@ -22,6 +22,7 @@ import * as sensitiveQueriesAwaitApproval from './20261214110000-sensitive-queri
 import * as aPersonsWarningsByIndex from './20261214120000-a-persons-warnings-by-index.js';
 import * as createClues from './20261214130000-create-clues.js';
 import * as clueDuplicatesAssignmentRecusal from './20261215150000-clue-duplicates-assignment-recusal.js';
+import * as createCases from './20261215100000-create-cases.js';
 import * as warningCountsKeptAsTheyChange from './20261215170000-warning-counts-kept-as-they-change.js';
 
 /**
@@ -51,6 +52,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261214110000-sensitive-queries-await-approval': sensitiveQueriesAwaitApproval,
   '20261214120000-a-persons-warnings-by-index': aPersonsWarningsByIndex,
   '20261214130000-create-clues': createClues,
+  '20261215100000-create-cases': createCases,
   '20261215150000-clue-duplicates-assignment-recusal': clueDuplicatesAssignmentRecusal,
   '20261215170000-warning-counts-kept-as-they-change': warningCountsKeptAsTheyChange,
 };

@@ -7,11 +7,10 @@ import {
   applyClueAction,
   formatRegistrationNumber,
 } from '@qingfeng/core';
-import { StepRefusedError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { openClue } from './clue-access.js';
-import type { ClueServices } from './clue-events.js';
-import { commissionTime, numberingAbbreviation, procedureActor } from './clue-procedure.js';
+import { announceClueEvent, type ClueServices } from './clue-events.js';
+import { commissionTime, numberingAbbreviation, procedureActor, stepRefused } from './clue-procedure.js';
 import { resolveStep } from './clue-step-payload.js';
 import { ClueTiesRepository } from './clue-ties.repository.js';
 import { CluesRepository } from './clues.repository.js';
@@ -36,7 +35,8 @@ const RECUSAL_SOURCE = { declare_conflict: 'declared', recuse_person: 'decided' 
  * the payload names, asks the core, and stores the new record, the timeline entry, any link,
  * recusal or assignment and the audit entry in one transaction. A refusal is a 409 (not in
  * this state) or a 422 (not this person, not this payload) carrying the core's reason in both
- * languages. A reassignment is announced (`clue.assigned`) once it has committed.
+ * languages. Those following `clue.stepped` write inside the transaction (a case proposed);
+ * the step and any reassignment (`clue.assigned`) are announced once it has committed.
  */
 export async function takeClueStep(
   services: ClueServices,
@@ -64,10 +64,7 @@ export async function takeClueStep(
 
     const command = { action: body.action, actor, at, payload: step.payload } as ProcedureCommand<CluePayloads>;
     const result = applyClueAction(record, command);
-    if (!result.ok) {
-      const { code, reason } = result.rejection;
-      throw new StepRefusedError(code === 'not_allowed_in_state' ? 409 : 422, code, reason);
-    }
+    if (!result.ok) throw stepRefused(result.rejection);
     const next = result.record;
     await repository.updateClue(
       id,
@@ -123,21 +120,35 @@ export async function takeClueStep(
       ...(result.entry.reason ? { reason: result.entry.reason } : {}),
       detail: { step: body.action, from: result.entry.from, to: result.entry.to, ...step.summary },
     });
+    await services.clueEvents.emit('clue.stepped', {
+      trx,
+      actor: viewer.actor,
+      by: { userId: viewer.userId, displayName: viewer.displayName },
+      clueId: id,
+      action: body.action,
+      before: record,
+      record: next,
+      at: now,
+    });
     return { record: next, assignee: step.assignee, divisionCode: row.division_code };
   });
+  const { divisionCode } = done;
+  announceClueEvent(services, 'clue.step-committed', {
+    clueId: id,
+    divisionCode,
+    action: body.action,
+    record: done.record,
+    actorUserId: viewer.userId,
+    at: now,
+  });
   if (done.assignee) {
-    // The step has committed: a follower that fails (a notification) is reported, not the step's failure.
-    try {
-      await services.clueEvents.emit('clue.assigned', {
-        clueId: id,
-        divisionCode: done.divisionCode,
-        responsibleUserId: done.assignee.userId,
-        responsibleOrgId: done.assignee.orgId,
-        at: now.toISOString(),
-      });
-    } catch (error) {
-      process.emitWarning(`Clue ${id} was reassigned, but what follows it failed: ${String(error)}`);
-    }
+    announceClueEvent(services, 'clue.assigned', {
+      clueId: id,
+      divisionCode,
+      responsibleUserId: done.assignee.userId,
+      responsibleOrgId: done.assignee.orgId,
+      at: now.toISOString(),
+    });
   }
   return { record: done.record };
 }

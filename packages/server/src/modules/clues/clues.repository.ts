@@ -42,6 +42,23 @@ const notRecused = (userId: number) => (eb: ExpressionBuilder<DB, 'clues'>) =>
     ),
   );
 
+/** The users among `ids` whose organisation lies inside `prefix`, with their names (cases name their staff so too). */
+export async function usersWithin(
+  db: Kysely<DB>,
+  prefix: string,
+  ids: readonly number[],
+): Promise<{ id: number; display_name: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.display_name'])
+    .where('u.id', 'in', [...ids])
+    .where('o.division_code', 'like', `${prefix}%`)
+    .orderBy('u.id')
+    .execute();
+}
+
 const json = (value: unknown) => sql<unknown>`${JSON.stringify(value)}::jsonb`;
 
 /** All SQL of clues: the registry, one clue with its parts, and the writes a step makes. */
@@ -227,16 +244,8 @@ export class CluesRepository {
   }
 
   /** The users among `ids` whose organisation lies inside `prefix`, with their names. */
-  async findUsersWithin(prefix: string, ids: readonly number[]): Promise<{ id: number; display_name: string }[]> {
-    if (ids.length === 0) return [];
-    return this.db
-      .selectFrom('users as u')
-      .innerJoin('organisations as o', 'o.id', 'u.org_id')
-      .select(['u.id', 'u.display_name'])
-      .where('u.id', 'in', [...ids])
-      .where('o.division_code', 'like', `${prefix}%`)
-      .orderBy('u.id')
-      .execute();
+  findUsersWithin(prefix: string, ids: readonly number[]): Promise<{ id: number; display_name: string }[]> {
+    return usersWithin(this.db, prefix, ids);
   }
 
   /** The enabled users of organisations inside `prefix` whose role is among `roles`, by name. */

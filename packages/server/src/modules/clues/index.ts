@@ -1,5 +1,15 @@
 /** What other modules may use of the clues module. */
 export { registerClueRoutes } from './clues.routes.js';
-export { registerClue } from './clues.service.js';
+export { listColleagues, problemTypeLabels, registerClue, type ClueViewer } from './clues.service.js';
 export type { ClueEvents, ClueServices } from './clue-events.js';
-export { commissionDate } from './clue-procedure.js';
+export {
+  allowedSteps,
+  commissionDate,
+  commissionTime,
+  numberingAbbreviation,
+  procedureActor,
+  stepRefused,
+} from './clue-procedure.js';
+export { presentDeadline, presentTimelineEntry } from './clues.presenter.js';
+export { ZDeadline, ZStep, basics } from './clues.schemas.js';
+export { usersWithin } from './clues.repository.js';

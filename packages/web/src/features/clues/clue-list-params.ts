@@ -1,10 +1,9 @@
 import { CLUE_SOURCES, CLUE_STATES, type ClueSource, type ClueState } from '@qingfeng/core';
 import type { ClueFilter } from '../../api/clues';
-import { oneOf } from '../../shared/url-param';
+import { oneOf, readBefore, writeListParams } from '../../shared/url-param';
 
 /** The registry's state from the URL: each value checked, anything unknown dropped. */
 export function readClueParams(params: URLSearchParams): { filter: ClueFilter; before?: number } {
-  const before = Number(params.get('before'));
   const problemType = params.get('problemType');
   return {
     filter: {
@@ -13,14 +12,9 @@ export function readClueParams(params: URLSearchParams): { filter: ClueFilter; b
       problemType: problemType && /^[a-z_]{1,40}$/.test(problemType) ? problemType : undefined,
       overdue: params.get('overdue') === 'true' ? 'true' : undefined,
     },
-    ...(Number.isSafeInteger(before) && before > 0 ? { before } : {}),
+    ...readBefore(params),
   };
 }
 
 /** The URL's search params for a registry state (empty values left out). */
-export function writeClueParams(filter: ClueFilter, before?: number): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, String(value));
-  if (before !== undefined) params.set('before', String(before));
-  return params;
-}
+export const writeClueParams = (filter: ClueFilter, before?: number) => writeListParams(filter, before);

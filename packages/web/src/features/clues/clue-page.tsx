@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/error-text';
+import { ClueCaseLink } from '../cases/clue-case-link';
 import { useDateTime } from '../datasets/localised';
-import { ClueTimeline } from './clue-timeline';
+import { ProcedureTimeline } from './procedure-timeline';
 import { DeadlineTag } from './deadline-tag';
 import { RelatedClues } from './related-clues';
 import { StepModal } from './step-modal';
@@ -36,6 +37,7 @@ export function CluePage() {
           {c.stateLabel[lang]}
         </Tag>
         <DeadlineTag deadline={c.deadline} />
+        <ClueCaseLink clueId={c.id} filed={c.state === 'case_filing'} />
       </Flex>
       <Flex vertical gap={16}>
         <Card>
@@ -105,7 +107,7 @@ export function CluePage() {
           <RelatedClues clue={c} onStep={(next, initial) => setAction({ action: next, initial })} />
         </Card>
         <Card title={t('clues.timeline')}>
-          <ClueTimeline steps={c.timeline} />
+          <ProcedureTimeline steps={c.timeline} testId="clue-timeline" />
         </Card>
       </Flex>
       {action && (
