@@ -6,10 +6,16 @@ import type { ApiKeyServices } from '../modules/api-keys/api-key-services.js';
 import type { AuthServices } from '../modules/auth/auth-services.js';
 import { SessionService } from '../modules/auth/session.service.js';
 import type { BatchEvents } from '../modules/datasets/batches/batch-events.js';
+import type { ClueEvents, ClueServices } from '../modules/clues/index.js';
 import type { ModelServices } from '../modules/models/model-services.js';
 import { findEnabledModelReaders } from '../modules/models/registry/model-readers.js';
 import { ModelRunQueue } from '../modules/models/runs/run-queue.js';
 import { TransparencyLog, type TransparencyServices } from '../modules/transparency/index.js';
+import {
+  DeadlineSweep,
+  NotificationFeed,
+  type NotificationServices,
+} from '../modules/notifications/index.js';
 import { RolePermissionsService } from '../modules/roles/role-permissions.service.js';
 import { WarningFeed } from '../modules/warnings/warning-feed.js';
 import { BackgroundTasks } from '../platform/background-tasks.js';
@@ -23,7 +29,16 @@ import { subscribeDomainEvents } from './domain-events.js';
  * module declared it needs, in one object that satisfies every module's `…Services`
  * type. Domain services that hold no state are built where they are used, from these.
  */
-export interface AppServices extends AuthServices, ApiKeyServices, ModelServices, TransparencyServices {}
+export interface AppServices
+  extends AuthServices,
+    ApiKeyServices,
+    ModelServices,
+    TransparencyServices,
+    ClueServices,
+    NotificationServices {
+  /** Deadline reminders and overdue notices: `qingfeng serve` starts it, closing the platform stops it. */
+  readonly deadlineSweep: DeadlineSweep;
+}
 
 export function createAppServices(
   config: Config,
@@ -33,7 +48,7 @@ export function createAppServices(
   clock: Clock = systemClock,
 ): AppServices {
   const platform = { config, database, clock };
-  const services: AppServices = {
+  const services: Omit<AppServices, 'deadlineSweep'> = {
     config,
     database,
     lake,
@@ -55,7 +70,11 @@ export function createAppServices(
       windowMs: config.apiKeyFailureWindowMinutes * 60_000,
     }),
     transparency: new TransparencyLog(platform),
+    clueEvents: new EventBus<ClueEvents>(),
+    notificationFeed: new NotificationFeed(),
   };
-  subscribeDomainEvents(services);
-  return services;
+  // The sweep reads the role permissions and the feed from the object it joins.
+  const all: AppServices = Object.assign(services, { deadlineSweep: new DeadlineSweep(services) });
+  subscribeDomainEvents(all);
+  return all;
 }

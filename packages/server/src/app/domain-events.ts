@@ -1,13 +1,23 @@
+import type { ClueServices } from '../modules/clues/index.js';
 import type { DatasetServices } from '../modules/datasets/batches/batch-events.js';
 import type { ModelServices } from '../modules/models/model-services.js';
+import {
+  type NotificationServices,
+  followNewWarnings,
+  notifyClueAssigned,
+  notifyClueStepped,
+} from '../modules/notifications/index.js';
 import { onBatchLoaded, onBatchRolledBack } from '../modules/models/runs/model-runs.service.js';
 import { retireWarningsOfBatch } from '../modules/warnings/warning-lifecycle.service.js';
 
 /**
  * Who listens to what: the one place where a lower module's announcements reach the
- * modules above it. Read it to see what follows an import or a rollback.
+ * modules above it. Read it to see what follows an import, a rollback, a new warning or a
+ * clue's step.
  */
-export function subscribeDomainEvents(services: DatasetServices & ModelServices): void {
+export function subscribeDomainEvents(
+  services: DatasetServices & ModelServices & ClueServices & NotificationServices,
+): void {
   const { batchEvents } = services;
   // A new batch: the enabled models that read its dataset look at its rows.
   batchEvents.on('batch.loaded', async ({ batch, runModels }) => {
@@ -21,4 +31,9 @@ export function subscribeDomainEvents(services: DatasetServices & ModelServices)
   batchEvents.on('batch.rolled-back', async ({ batch }) => {
     if (services.config.autoRunModels) await onBatchRolledBack(services, batch);
   });
+  // A new red warning: the users of its jurisdiction who read warnings are notified.
+  services.warningFeed.subscribe(followNewWarnings(services));
+  // A clue passed to someone: they are notified; a step leaving it awaiting approval: the leaders who may give it.
+  services.clueEvents.on('clue.assigned', (event) => notifyClueAssigned(services, event));
+  services.clueEvents.on('clue.stepped', (event) => notifyClueStepped(services, event));
 }

@@ -522,6 +522,20 @@ export interface ClueWarningTable {
   clue_id: number;
 }
 
+/** A notice to one user, kept until read and after: codes and values, worded by the reader's console. */
+export interface NotificationTable {
+  id: Generated<number>;
+  recipient_user_id: number;
+  kind: string;
+  subject_type: string;
+  subject_id: number;
+  division_code: string;
+  params: unknown;
+  occasion: string | null;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
 export interface DB {
   divisions: DivisionTable;
   organisations: OrganisationTable;
@@ -558,6 +572,7 @@ export interface DB {
   clue_steps: ClueStepTable;
   clue_links: ClueLinkTable;
   clue_warnings: ClueWarningTable;
+  notifications: NotificationTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -582,3 +597,4 @@ export type MappingTemplateRow = Selectable<MappingTemplateTable>;
 export type ClueRow = Selectable<ClueTable>;
 export type ClueStepRow = Selectable<ClueStepTable>;
 export type ClueSubjectRow = Selectable<ClueSubjectTable>;
+export type NotificationRow = Selectable<NotificationTable>;

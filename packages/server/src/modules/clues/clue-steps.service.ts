@@ -8,8 +8,8 @@ import {
   formatRegistrationNumber,
 } from '@qingfeng/core';
 import { NotFoundError, StepRefusedError, ValidationError } from '../../http/errors.js';
-import type { Platform } from '../../platform/platform.js';
 import { recordAudit } from '../audit/index.js';
+import { announceClueEvent, type ClueServices } from './clue-events.js';
 import { commissionTime, numberingAbbreviation, procedureActor } from './clue-procedure.js';
 import { CluesRepository } from './clues.repository.js';
 import type { TStepBody } from './clues.schemas.js';
@@ -42,10 +42,15 @@ async function otherClue(repository: CluesRepository, viewer: ClueViewer, id: nu
  * entry in one transaction. A refusal is a 409 (not in this state) or a 422 (not this
  * person, not this payload) carrying the core's reason in both languages.
  */
-export async function takeClueStep(platform: Platform, viewer: ClueViewer, id: number, body: TStepBody): Promise<void> {
+export async function takeClueStep(
+  platform: ClueServices,
+  viewer: ClueViewer,
+  id: number,
+  body: TStepBody,
+): Promise<void> {
   const now = platform.clock.now();
   const at = commissionTime(now);
-  await platform.database.db.transaction().execute(async (trx) => {
+  const stepped = await platform.database.db.transaction().execute(async (trx) => {
     const repository = new CluesRepository(trx);
     const row = await repository.findClue(viewer.jurisdictionPrefix, id, true);
     if (!row) throw new NotFoundError(`Clue ${id}`, 'clue_not_found');
@@ -136,5 +141,7 @@ export async function takeClueStep(platform: Platform, viewer: ClueViewer, id: n
       ...(result.entry.reason ? { reason: result.entry.reason } : {}),
       detail: { step: body.action, from: result.entry.from, to: result.entry.to, ...summary },
     });
+    return { clueId: id, divisionCode: row.division_code, action: body.action, record: next };
   });
+  announceClueEvent(platform, 'clue.stepped', { ...stepped, actorUserId: viewer.userId, at: now });
 }

@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
 import type { Platform } from '../../platform/platform.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
+import { announceClueEvent, type ClueServices } from './clue-events.js';
 import { allowedClueActions, commissionDate, commissionTime, procedureActor } from './clue-procedure.js';
 import { presentClueDetail, presentClueSummary, RECEIVE_ACTION } from './clues.presenter.js';
 import { type ClueFilter, CluesRepository } from './clues.repository.js';
@@ -38,9 +39,13 @@ export async function listProblemTypes(platform: Platform) {
  * clue, its subjects (identity numbers sealed, with a blind index), its first timeline
  * entry and the audit entry are written in one transaction. Returns the new clue's id.
  */
-export async function registerClue(platform: Platform, viewer: ClueViewer, input: TRegisterClue): Promise<number> {
+export async function registerClue(
+  platform: ClueServices,
+  viewer: ClueViewer,
+  input: TRegisterClue,
+): Promise<number> {
   const now = platform.clock.now();
-  return platform.database.db.transaction().execute(async (trx) => {
+  const { id, division } = await platform.database.db.transaction().execute(async (trx) => {
     const repository = new CluesRepository(trx);
     if (!(await problemTypeLabels(trx)).has(input.problemType)) {
       throw new ValidationError('Unknown problem type', 'body.problemType');
@@ -116,8 +121,17 @@ export async function registerClue(platform: Platform, viewer: ClueViewer, input
       objectId: id,
       detail: { source: input.source, problemType: input.problemType, warningIds: input.warningIds },
     });
-    return id;
+    return { id, division };
   });
+  // The person who received the clue holds it until it is passed on.
+  announceClueEvent(platform, 'clue.assigned', {
+    clueId: id,
+    divisionCode: division,
+    responsibleUserId: viewer.userId,
+    responsibleOrgId: viewer.orgId,
+    at: now,
+  });
+  return id;
 }
 
 /** A page of the registry inside the viewer's jurisdiction, newest first, by keyset. */

@@ -2,3 +2,4 @@
 export { recordModelHits } from './warning-record.service.js';
 export { maskAccountFacts } from './account-facts.js';
 export { type WarningServices } from './warning-services.js';
+export { type WarningNotice } from './warning-feed.js';
