@@ -5,6 +5,7 @@ import { modelsEn } from './models-en';
 import { reviewEn } from './review-en';
 import { warningsEn } from './warnings-en';
 import { cluesEn } from './clues-en';
+import { notificationsEn } from './notifications-en';
 import { verifyEn } from './verify-en';
 import { peopleEn } from './people-en';
 import { approvalsEn } from './approvals-en';
@@ -289,6 +290,7 @@ export const en: Messages = {
   ...reviewEn,
   ...warningsEn,
   ...cluesEn,
+  ...notificationsEn,
   ...verifyEn,
   ...peopleEn,
   ...approvalsEn,

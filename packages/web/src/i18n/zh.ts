@@ -5,6 +5,7 @@ import { modelsZh } from './models-zh';
 import { reviewZh } from './review-zh';
 import { warningsZh } from './warnings-zh';
 import { cluesZh } from './clues-zh';
+import { notificationsZh } from './notifications-zh';
 import { verifyZh } from './verify-zh';
 import { peopleZh } from './people-zh';
 import { approvalsZh } from './approvals-zh';
@@ -284,6 +285,7 @@ export const zh = {
   ...reviewZh,
   ...warningsZh,
   ...cluesZh,
+  ...notificationsZh,
   ...verifyZh,
   ...peopleZh,
   ...approvalsZh,

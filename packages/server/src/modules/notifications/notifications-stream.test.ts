@@ -68,8 +68,16 @@ for (const engine of testEngines()) {
 
     it('pushes a new red warning to a user of its jurisdiction and not to a sibling county', async () => {
       const { countyA, countyB, actor } = await buildCounties(platform);
-      const streamA = await openStream(base, (await actor('supervision', countyA)).session.headers.cookie, controller());
-      const streamB = await openStream(base, (await actor('supervision', countyB)).session.headers.cookie, controller());
+      const streamA = await openStream(
+        base,
+        (await actor('supervision', countyA)).session.headers.cookie,
+        controller(),
+      );
+      const streamB = await openStream(
+        base,
+        (await actor('supervision', countyB)).session.headers.cookie,
+        controller(),
+      );
       await streamA.until(': connected');
       await streamB.until(': connected');
       const run = await runAndWait(platform, { kind: 'full', modelIds: ['W01'] });

@@ -1,10 +1,4 @@
-import {
-  type NotificationSubject,
-  type Permission,
-  type Role,
-  isRole,
-  jurisdictionPrefix,
-} from '@qingfeng/core';
+import { type NotificationSubject, type Permission, type Role, isRole, jurisdictionPrefix } from '@qingfeng/core';
 import type { NotificationServices } from './notification-services.js';
 import { NotificationsRepository } from './notifications.repository.js';
 

@@ -39,9 +39,7 @@ export async function readInbox(platform: Platform, auth: AuthContext): Promise<
     MAX_CANDIDATES,
   );
   const today = commissionDate(platform.clock.now());
-  const labels = new Map<string, LocalisedText>(
-    (await listProblemTypes(platform)).items.map((p) => [p.code, p.label]),
-  );
+  const labels = new Map<string, LocalisedText>((await listProblemTypes(platform)).items.map((p) => [p.code, p.label]));
   const items: TInbox['items'] = [];
   for (const row of rows) {
     const record = row.record as ClueRecord;
