@@ -5,17 +5,13 @@ import { KeyFailureWindows } from '../modules/api-keys/key-failures.js';
 import type { ApiKeyServices } from '../modules/api-keys/api-key-services.js';
 import type { AuthServices } from '../modules/auth/auth-services.js';
 import { SessionService } from '../modules/auth/session.service.js';
-import type { BatchEvents } from '../modules/datasets/batches/batch-events.js';
 import type { ClueEvents, ClueServices } from '../modules/clues/index.js';
+import type { BatchEvents } from '../modules/datasets/batches/batch-events.js';
 import type { ModelServices } from '../modules/models/model-services.js';
 import { findEnabledModelReaders } from '../modules/models/registry/model-readers.js';
 import { ModelRunQueue } from '../modules/models/runs/run-queue.js';
 import { TransparencyLog, type TransparencyServices } from '../modules/transparency/index.js';
-import {
-  DeadlineSweep,
-  NotificationFeed,
-  type NotificationServices,
-} from '../modules/notifications/index.js';
+import { DeadlineSweep, NotificationFeed, type NotificationServices } from '../modules/notifications/index.js';
 import { RolePermissionsService } from '../modules/roles/role-permissions.service.js';
 import { WarningFeed } from '../modules/warnings/warning-feed.js';
 import { BackgroundTasks } from '../platform/background-tasks.js';
@@ -30,12 +26,7 @@ import { subscribeDomainEvents } from './domain-events.js';
  * type. Domain services that hold no state are built where they are used, from these.
  */
 export interface AppServices
-  extends AuthServices,
-    ApiKeyServices,
-    ModelServices,
-    TransparencyServices,
-    ClueServices,
-    NotificationServices {
+  extends AuthServices, ApiKeyServices, ModelServices, TransparencyServices, ClueServices, NotificationServices {
   /** Deadline reminders and overdue notices: `qingfeng serve` starts it, closing the platform stops it. */
   readonly deadlineSweep: DeadlineSweep;
 }
@@ -63,6 +54,7 @@ export function createAppServices(
     batchEvents: new EventBus<BatchEvents>(),
     // The datasets module sits below the models: it asks which models read a dataset through this.
     modelsReading: (datasetType) => findEnabledModelReaders(services, datasetType),
+    clueEvents: new EventBus<ClueEvents>(),
     warningFeed: new WarningFeed(),
     modelRuns: new ModelRunQueue(),
     keyFailures: new KeyFailureWindows({
@@ -70,7 +62,6 @@ export function createAppServices(
       windowMs: config.apiKeyFailureWindowMinutes * 60_000,
     }),
     transparency: new TransparencyLog(platform),
-    clueEvents: new EventBus<ClueEvents>(),
     notificationFeed: new NotificationFeed(),
   };
   // The sweep reads the role permissions and the feed from the object it joins.

@@ -1,3 +1,4 @@
+import { proposeCaseFromClue } from '../modules/cases/index.js';
 import type { ClueServices } from '../modules/clues/index.js';
 import type { DatasetServices } from '../modules/datasets/batches/batch-events.js';
 import type { ModelServices } from '../modules/models/model-services.js';
@@ -18,7 +19,7 @@ import { retireWarningsOfBatch } from '../modules/warnings/warning-lifecycle.ser
 export function subscribeDomainEvents(
   services: DatasetServices & ModelServices & ClueServices & NotificationServices,
 ): void {
-  const { batchEvents } = services;
+  const { batchEvents, clueEvents } = services;
   // A new batch: the enabled models that read its dataset look at its rows.
   batchEvents.on('batch.loaded', async ({ batch, runModels }) => {
     if (runModels) await onBatchLoaded(services, batch);
@@ -31,9 +32,15 @@ export function subscribeDomainEvents(
   batchEvents.on('batch.rolled-back', async ({ batch }) => {
     if (services.config.autoRunModels) await onBatchRolledBack(services, batch);
   });
+  // Inside the clue step's transaction: a verification report approved for filing proposes its case.
+  clueEvents.on('clue.stepped', async ({ trx, actor, by, clueId, before, record, at }) => {
+    if (record.state !== 'case_filing' || before.state === 'case_filing') return;
+    const proposedBy = before.proposedBy === null ? by.userId : Number(before.proposedBy);
+    await proposeCaseFromClue(trx, { clueId, proposedBy, by, actor, at });
+  });
   // A new red warning: the users of its jurisdiction who read warnings are notified.
   services.warningFeed.subscribe(followNewWarnings(services));
-  // A clue passed to someone: they are notified; a step leaving it awaiting approval: the leaders who may give it.
-  services.clueEvents.on('clue.assigned', (event) => notifyClueAssigned(services, event));
-  services.clueEvents.on('clue.stepped', (event) => notifyClueStepped(services, event));
+  // After the commit: a clue passed to someone tells them; a step leaving it awaiting approval, the leaders who may give it.
+  clueEvents.on('clue.assigned', (event) => notifyClueAssigned(services, event));
+  clueEvents.on('clue.step-committed', (event) => notifyClueStepped(services, event));
 }

@@ -21,6 +21,7 @@ import * as createTransparencyLog from './20261213110000-create-transparency-log
 import * as sensitiveQueriesAwaitApproval from './20261214110000-sensitive-queries-await-approval.js';
 import * as aPersonsWarningsByIndex from './20261214120000-a-persons-warnings-by-index.js';
 import * as createClues from './20261214130000-create-clues.js';
+import * as createCases from './20261215100000-create-cases.js';
 import * as createNotifications from './20261215120000-create-notifications.js';
 
 /**
@@ -50,5 +51,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261214110000-sensitive-queries-await-approval': sensitiveQueriesAwaitApproval,
   '20261214120000-a-persons-warnings-by-index': aPersonsWarningsByIndex,
   '20261214130000-create-clues': createClues,
+  '20261215100000-create-cases': createCases,
   '20261215120000-create-notifications': createNotifications,
 };

@@ -22,7 +22,8 @@ export interface ClueViewer {
   actor: AuditActor;
 }
 
-async function problemTypeLabels(db: Kysely<DB>): Promise<Map<string, LocalisedText>> {
+/** The problem types by code, in words (cases are filed under the same taxonomy). */
+export async function problemTypeLabels(db: Kysely<DB>): Promise<Map<string, LocalisedText>> {
   const rows = await new CluesRepository(db).findProblemTypes();
   return new Map(rows.map((r) => [r.code, { zh: r.name_zh, en: r.name_en }]));
 }
@@ -39,11 +40,7 @@ export async function listProblemTypes(platform: Platform) {
  * clue, its subjects (identity numbers sealed, with a blind index), its first timeline
  * entry and the audit entry are written in one transaction. Returns the new clue's id.
  */
-export async function registerClue(
-  platform: ClueServices,
-  viewer: ClueViewer,
-  input: TRegisterClue,
-): Promise<number> {
+export async function registerClue(platform: ClueServices, viewer: ClueViewer, input: TRegisterClue): Promise<number> {
   const now = platform.clock.now();
   const { id, division } = await platform.database.db.transaction().execute(async (trx) => {
     const repository = new CluesRepository(trx);
@@ -129,7 +126,7 @@ export async function registerClue(
     divisionCode: division,
     responsibleUserId: viewer.userId,
     responsibleOrgId: viewer.orgId,
-    at: now,
+    at: now.toISOString(),
   });
   return id;
 }

@@ -40,7 +40,7 @@ for (const engine of testEngines()) {
         divisionCode: world.divisionA,
         responsibleUserId: colleague.user.id,
         responsibleOrgId: colleague.user.org_id,
-        at: clock.now(),
+        at: clock.now().toISOString(),
       });
       const [notice] = await about(colleague, id);
       expect(notice).toMatchObject({ kind: 'assigned', params: { title: '某村低保资金被冒领', number: null } });
@@ -50,7 +50,7 @@ for (const engine of testEngines()) {
         divisionCode: world.divisionA,
         responsibleUserId: registrarB.user.id,
         responsibleOrgId: registrarB.user.org_id,
-        at: clock.now(),
+        at: clock.now().toISOString(),
       });
       expect(await about(registrarB, id)).toEqual([]);
     });

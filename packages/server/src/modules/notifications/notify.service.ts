@@ -1,5 +1,5 @@
 import { type NotificationKind, type NotificationParams, maskPersonalDataInText } from '@qingfeng/core';
-import type { ClueAssigned, ClueStepped } from '../clues/index.js';
+import type { ClueAssigned, ClueStepCommitted } from '../clues/index.js';
 import type { WarningNotice } from '../warnings/index.js';
 import { awaitsApproval, whoMustAct } from './clue-duty.js';
 import type { NotificationServices } from './notification-services.js';
@@ -62,7 +62,7 @@ export async function notifyClueAssigned(services: NotificationServices, event: 
 }
 
 /** A step that leaves a clue awaiting approval tells every leader of its jurisdiction who may give it. */
-export async function notifyClueStepped(services: NotificationServices, event: ClueStepped): Promise<void> {
+export async function notifyClueStepped(services: NotificationServices, event: ClueStepCommitted): Promise<void> {
   if (!awaitsApproval(event.record.state)) return;
   const clue = await new NotificationsRepository(services.database.db).findClueFacts(event.clueId);
   if (!clue) return;
