@@ -1,11 +1,14 @@
 import {
+  type CaseRecord,
   type ClueRecord,
+  type RunningDeadline,
   DEADLINE_STEPS,
   DEFAULT_DEADLINE_POLICY,
   addCalendarDays,
   deadlineStatus,
 } from '@qingfeng/core';
 import { commissionDate } from '../clues/index.js';
+import { whoMustActOnCase } from './case-duty.js';
 import { whoMustAct } from './clue-duty.js';
 import { type Notice, deliver } from './notify.service.js';
 import type { NotificationServices } from './notification-services.js';
@@ -22,20 +25,15 @@ const LONGEST_LEAD = Math.max(...DEADLINE_STEPS.flatMap((s) => DEFAULT_DEADLINE_
  * or restarted clock reminds again, and the same one never twice.
  */
 export function deadlineNotice(
-  clue: { id: number; title: string; registration_number: string | null; division_code: string },
-  record: ClueRecord,
+  matter: { type: 'clue' | 'case'; id: number; title: string; number: string | null; divisionCode: string },
+  deadline: RunningDeadline | null,
   today: string,
 ): Notice | null {
-  const deadline = record.deadline;
   if (!deadline) return null;
   const status = deadlineStatus(deadline, today);
-  const base = {
-    subjectType: 'clue' as const,
-    subjectId: clue.id,
-    divisionCode: clue.division_code,
-  };
-  const params = { title: clue.title, number: clue.registration_number, step: deadline.step, dueOn: deadline.dueOn };
-  const clock = `clue:${clue.id}:${deadline.step}:${deadline.startedOn}`;
+  const base = { subjectType: matter.type, subjectId: matter.id, divisionCode: matter.divisionCode };
+  const params = { title: matter.title, number: matter.number, step: deadline.step, dueOn: deadline.dueOn };
+  const clock = `${matter.type}:${matter.id}:${deadline.step}:${deadline.startedOn}`;
   if (status.state === 'overdue') {
     return { ...base, kind: 'overdue', params, occasion: `${clock}:overdue:${deadline.dueOn}` };
   }
@@ -50,25 +48,38 @@ export function deadlineNotice(
 }
 
 /**
- * One pass over the clues with a deadline near or past: each reminder and overdue notice
- * goes to the people who must act on the clue now, once (the occasion's unique index
+ * One pass over the clues and cases with a deadline near or past: each reminder and overdue
+ * notice goes to the people who must act on the matter now, once (the occasion's unique index
  * keeps a second pass, or one after a restart, from sending it again). Returns how many
  * notifications it wrote.
  */
 export async function sweepDeadlines(services: NotificationServices): Promise<number> {
   const today = commissionDate(services.clock.now());
-  const clues = await new NotificationsRepository(services.database.db).findCluesDueBy(
-    addCalendarDays(today, LONGEST_LEAD),
-  );
-  if (clues.length === 0) return 0;
+  const until = addCalendarDays(today, LONGEST_LEAD);
+  const repository = new NotificationsRepository(services.database.db);
+  const [clues, cases] = await Promise.all([repository.findCluesDueBy(until), repository.findCasesDueBy(until)]);
+  if (clues.length === 0 && cases.length === 0) return 0;
   const staff = await loadStaff(services);
   let written = 0;
   for (const clue of clues) {
     const record = clue.record as ClueRecord;
-    const notice = deadlineNotice(clue, record, today);
+    const matter = { type: 'clue' as const, id: clue.id, title: clue.title, number: clue.registration_number };
+    const notice = deadlineNotice({ ...matter, divisionCode: clue.division_code }, record.deadline, today);
     if (!notice) continue;
     const holder = { responsibleUserId: clue.responsible_user_id, responsibleOrgId: clue.responsible_org_id };
     const recipients = whoMustAct(staff, record, clue.division_code, holder);
+    written += await deliver(
+      services,
+      notice,
+      recipients.map((m) => m.id),
+    );
+  }
+  for (const found of cases) {
+    const record = found.record as CaseRecord;
+    const matter = { type: 'case' as const, id: found.id, title: found.title, number: found.case_number };
+    const notice = deadlineNotice({ ...matter, divisionCode: found.division_code }, record.deadline, today);
+    if (!notice) continue;
+    const recipients = whoMustActOnCase(staff, record, found.division_code);
     written += await deliver(
       services,
       notice,

@@ -134,4 +134,16 @@ export class NotificationsRepository {
       .orderBy('id')
       .execute();
   }
+
+  /** The cases whose running deadline falls on or before `until`. */
+  async findCasesDueBy(until: string) {
+    return this.db
+      .selectFrom('cases')
+      .select(['id', 'title', 'case_number', 'division_code', 'record'])
+      .where('deadline_due', 'is not', null)
+      .where('deadline_due', '<=', until)
+      .orderBy('deadline_due')
+      .orderBy('id')
+      .execute();
+  }
 }
