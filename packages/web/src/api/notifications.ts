@@ -1,6 +1,6 @@
 import type { NotificationKind, NotificationParams, NotificationSubject } from '@qingfeng/core';
 import { api } from './client';
-import type { ClueSummary } from './clues';
+import type { ClueDeadline, ClueSummary } from './clues';
 import type { Localised } from './datasets';
 
 /** A notification as codes and values; core's describeNotification words it in the reader's language. */
@@ -40,13 +40,22 @@ export function markAllNotificationsRead() {
   return api.post<{ unreadCount: number }>('/api/v1/notifications/read-all');
 }
 
-/** One matter awaiting the reader: the clue, the steps they may take, whether it awaits their approval. */
-export interface InboxItem {
-  subjectType: 'clue';
-  clue: ClueSummary;
+/** What the inbox shows of a case (the cases' own list gives more). */
+export interface InboxCase {
+  id: number;
+  caseNumber: string | null;
+  title: string;
+  stateLabel: Localised;
+  deadline: ClueDeadline | null;
+}
+
+interface Duty {
   actions: { action: string; label: Localised }[];
   awaitingApproval: boolean;
 }
+
+/** One matter awaiting the reader: the clue or case, the steps they may take, whether it awaits their approval. */
+export type InboxItem = ({ subjectType: 'clue'; clue: ClueSummary } | { subjectType: 'case'; case: InboxCase }) & Duty;
 
 export function getInbox() {
   return api.get<{ items: InboxItem[]; truncated: boolean }>('/api/v1/inbox');

@@ -5,21 +5,29 @@ import { useI18n } from '../../i18n';
 import { DeadlineTag } from '../clues/deadline-tag';
 import { useInbox } from './use-notifications';
 
-/** One task: the clue by number and title, its stage, the steps the reader may take, its running deadline. */
+/** The matter an item is about, as the page shows it. */
+function matterOf(item: InboxItem) {
+  return item.subjectType === 'clue'
+    ? { path: `/clues/${item.clue.id}`, number: item.clue.registrationNumber, ...item.clue }
+    : { path: `/cases/${item.case.id}`, number: item.case.caseNumber, ...item.case };
+}
+
+/** One task: the clue or case by number and title, its stage, the steps the reader may take, its running deadline. */
 function InboxEntry({ item }: { item: InboxItem }) {
   const { t, lang } = useI18n();
-  const { clue } = item;
+  const matter = matterOf(item);
   return (
     <Flex vertical gap={4} style={{ minWidth: 0, width: '100%' }} data-testid="inbox-item">
-      <Link to={`/clues/${clue.id}`} style={{ overflowWrap: 'anywhere' }}>
-        {clue.registrationNumber ? `${clue.registrationNumber} ` : ''}
-        {clue.title}
+      <Link to={matter.path} style={{ overflowWrap: 'anywhere' }}>
+        <Tag color={item.subjectType === 'case' ? 'volcano' : 'blue'}>{t(`inbox.kind.${item.subjectType}`)}</Tag>
+        {matter.number ? `${matter.number} ` : ''}
+        {matter.title}
       </Link>
       <Flex gap={6} wrap align="center">
-        <Tag>{clue.stateLabel[lang]}</Tag>
+        <Tag>{matter.stateLabel[lang]}</Tag>
         {item.awaitingApproval && <Tag color="purple">{t('inbox.awaitingApproval')}</Tag>}
-        {clue.deadline ? (
-          <DeadlineTag deadline={clue.deadline} />
+        {matter.deadline ? (
+          <DeadlineTag deadline={matter.deadline} />
         ) : (
           <Typography.Text type="secondary">{t('inbox.noDeadline')}</Typography.Text>
         )}
@@ -48,7 +56,7 @@ export function InboxPage() {
           dataSource={items}
           locale={{ emptyText: t('inbox.empty') }}
           renderItem={(item) => (
-            <List.Item key={`${item.subjectType}-${item.clue.id}`}>
+            <List.Item key={matterOf(item).path}>
               <InboxEntry item={item} />
             </List.Item>
           )}
