@@ -9,7 +9,8 @@ import { measureWidth } from '../layout/measure-width.js';
 consoleTest(
   '[NOTIFY]: a leader sees the bell count rise as a handler proposes a triage, opens 我的待办 and approves',
   async ({ page, server, browser }) => {
-    const { jiandu, jiandu2, anguan, lingdao } = await seedStaff(page, server, [
+    // 周监督 sits on the triage beside 孙监督, who proposes it.
+    const { jiandu, anguan, lingdao } = await seedStaff(page, server, [
       { username: 'jiandu', displayName: '孙监督', role: 'supervision' },
       { username: 'jiandu2', displayName: '周监督', role: 'supervision' },
       { username: 'anguan', displayName: '钱案管', role: 'case_management' },

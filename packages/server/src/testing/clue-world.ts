@@ -22,7 +22,12 @@ export async function buildClueWorld(platform: TestPlatform) {
   };
 
   async function call<T>(who: TestActor, method: 'GET' | 'POST', url: string, payload?: unknown, status = 200) {
-    const response = await platform.app.inject({ method, url, payload: payload as object, headers: who.session.headers });
+    const response = await platform.app.inject({
+      method,
+      url,
+      payload: payload as object,
+      headers: who.session.headers,
+    });
     if (response.statusCode !== status) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
     return response.json<T>();
   }

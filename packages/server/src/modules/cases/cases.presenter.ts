@@ -80,7 +80,12 @@ function presentDetails(payload: unknown): { label: LocalisedText; value: Locali
     const label = DETAIL_LABELS[key];
     if (!label || value === null || value === undefined) return [];
     if (key === 'measure') return [{ label, value: MEASURE_LABELS[value as keyof typeof MEASURE_LABELS] }];
-    const text = Array.isArray(value) ? value.map(String).join('、') : String(value);
+    // The summary holds what the step's schema allowed: text, numbers, lists of names.
+    const text = Array.isArray(value)
+      ? value.map(String).join('、')
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value);
     return [{ label, value: words(text) }];
   });
 }
