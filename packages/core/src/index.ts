@@ -10,3 +10,4 @@ export * from './models/index.js';
 export * from './auth/password-policy.js';
 export * from './transparency/index.js';
 export * from './procedure/index.js';
+export * from './notifications/notification-words.js';

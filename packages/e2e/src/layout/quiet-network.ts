@@ -1,7 +1,7 @@
 import type { Page, Request } from 'playwright-core';
 
 /**
- * Counts a page's requests in flight, leaving out the live warning stream: an EventSource
+ * Counts a page's requests in flight, leaving out the live notification stream: an EventSource
  * stays open for the page's whole life, so Playwright's `networkidle` never comes on a
  * signed-in console page and every wait for it ran to its time limit.
  */

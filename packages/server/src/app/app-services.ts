@@ -11,6 +11,7 @@ import type { ModelServices } from '../modules/models/model-services.js';
 import { findEnabledModelReaders } from '../modules/models/registry/model-readers.js';
 import { ModelRunQueue } from '../modules/models/runs/run-queue.js';
 import { TransparencyLog, type TransparencyServices } from '../modules/transparency/index.js';
+import { DeadlineSweep, NotificationFeed, type NotificationServices } from '../modules/notifications/index.js';
 import { RolePermissionsService } from '../modules/roles/role-permissions.service.js';
 import { WarningFeed } from '../modules/warnings/warning-feed.js';
 import { BackgroundTasks } from '../platform/background-tasks.js';
@@ -24,7 +25,11 @@ import { subscribeDomainEvents } from './domain-events.js';
  * module declared it needs, in one object that satisfies every module's `…Services`
  * type. Domain services that hold no state are built where they are used, from these.
  */
-export interface AppServices extends AuthServices, ApiKeyServices, ModelServices, TransparencyServices, ClueServices {}
+export interface AppServices
+  extends AuthServices, ApiKeyServices, ModelServices, TransparencyServices, ClueServices, NotificationServices {
+  /** Deadline reminders and overdue notices: `qingfeng serve` starts it, closing the platform stops it. */
+  readonly deadlineSweep: DeadlineSweep;
+}
 
 export function createAppServices(
   config: Config,
@@ -34,7 +39,7 @@ export function createAppServices(
   clock: Clock = systemClock,
 ): AppServices {
   const platform = { config, database, clock };
-  const services: AppServices = {
+  const services: Omit<AppServices, 'deadlineSweep'> = {
     config,
     database,
     lake,
@@ -57,7 +62,10 @@ export function createAppServices(
       windowMs: config.apiKeyFailureWindowMinutes * 60_000,
     }),
     transparency: new TransparencyLog(platform),
+    notificationFeed: new NotificationFeed(),
   };
-  subscribeDomainEvents(services);
-  return services;
+  // The sweep reads the role permissions and the feed from the object it joins.
+  const all: AppServices = Object.assign(services, { deadlineSweep: new DeadlineSweep(services) });
+  subscribeDomainEvents(all);
+  return all;
 }

@@ -27,6 +27,7 @@ import { registerUserRoutes } from '../modules/users/users.routes.js';
 import { registerWarningRoutes } from '../modules/warnings/warnings.routes.js';
 import { registerClueRoutes } from '../modules/clues/index.js';
 import { registerCaseFileRoutes, registerCaseRoutes } from '../modules/cases/index.js';
+import { registerInboxRoutes, registerNotificationRoutes } from '../modules/notifications/index.js';
 import { type RegisteredRoute, registerAccessControl } from '../http/access-control.js';
 import { requestIdentity } from './request-identity.js';
 import { registerErrorHandler } from '../http/error-handler.js';
@@ -125,6 +126,8 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
   registerClueRoutes(app, services);
   registerCaseRoutes(app, services);
   registerCaseFileRoutes(app, services);
+  registerNotificationRoutes(app, services);
+  registerInboxRoutes(app, services);
   registerStatisticsRoutes(app, services);
   registerTransparencyRoutes(app, services);
 

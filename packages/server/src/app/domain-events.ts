@@ -2,14 +2,23 @@ import { proposeCaseFromClue } from '../modules/cases/index.js';
 import type { ClueServices } from '../modules/clues/index.js';
 import type { DatasetServices } from '../modules/datasets/batches/batch-events.js';
 import type { ModelServices } from '../modules/models/model-services.js';
+import {
+  type NotificationServices,
+  followNewWarnings,
+  notifyClueAssigned,
+  notifyClueStepped,
+} from '../modules/notifications/index.js';
 import { onBatchLoaded, onBatchRolledBack } from '../modules/models/runs/model-runs.service.js';
 import { retireWarningsOfBatch } from '../modules/warnings/warning-lifecycle.service.js';
 
 /**
  * Who listens to what: the one place where a lower module's announcements reach the
- * modules above it. Read it to see what follows an import or a rollback.
+ * modules above it. Read it to see what follows an import, a rollback, a new warning or a
+ * clue's step.
  */
-export function subscribeDomainEvents(services: DatasetServices & ModelServices & ClueServices): void {
+export function subscribeDomainEvents(
+  services: DatasetServices & ModelServices & ClueServices & NotificationServices,
+): void {
   const { batchEvents, clueEvents } = services;
   // A new batch: the enabled models that read its dataset look at its rows.
   batchEvents.on('batch.loaded', async ({ batch, runModels }) => {
@@ -29,4 +38,9 @@ export function subscribeDomainEvents(services: DatasetServices & ModelServices 
     const proposedBy = before.proposedBy === null ? by.userId : Number(before.proposedBy);
     await proposeCaseFromClue(trx, { clueId, proposedBy, by, actor, at });
   });
+  // A new red warning: the users of its jurisdiction who read warnings are notified.
+  services.warningFeed.subscribe(followNewWarnings(services));
+  // After the commit: a clue passed to someone tells them; a step leaving it awaiting approval, the leaders who may give it.
+  clueEvents.on('clue.assigned', (event) => notifyClueAssigned(services, event));
+  clueEvents.on('clue.step-committed', (event) => notifyClueStepped(services, event));
 }

@@ -108,10 +108,14 @@ const PROBES: Record<string, Probe> = {
     kind: 'read',
     urls: (a) => a.logSources.map((source) => `/api/v1/transparency/receipts/${source}`),
   },
-  '/api/v1/warnings/stream': {
+  '/api/v1/notifications/stream': {
     kind: 'unbound',
-    reason: 'a live feed (text/event-stream) filtered per event by jurisdiction: warnings-stream.test.ts',
+    reason:
+      "the caller's own live notifications (text/event-stream), checked per event for jurisdiction and permission: notifications-stream.test.ts",
   },
+  // The caller's own notifications and tasks: nothing of A may reach a county-B user through them.
+  '/api/v1/notifications': { kind: 'list', urls: () => ['/api/v1/notifications?limit=100'] },
+  '/api/v1/inbox': { kind: 'list', urls: () => ['/api/v1/inbox'] },
 
   '/api/v1/organisations': { kind: 'list', urls: () => ['/api/v1/organisations'], ids: (a) => a.orgIds },
   '/api/v1/organisations/:id': { kind: 'read', urls: (a) => a.orgIds.map((id) => `/api/v1/organisations/${id}`) },

@@ -70,6 +70,7 @@ export function openConfiguredLake(config: Config): Promise<Lake> {
 export async function closePlatform(services: AppServices): Promise<void> {
   // The sequencer's pass in flight commits or rolls back whole before the store closes.
   await services.transparency.stop();
+  await services.deadlineSweep.stop();
   // A model run in flight is cancelled, and background work finished, before the lake goes away.
   await services.modelRuns.close();
   await services.background.idle();

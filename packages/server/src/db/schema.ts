@@ -631,6 +631,20 @@ export interface CasePropertyEntryTable {
   at: Timestamp;
 }
 
+/** A notice to one user, kept until read and after: codes and values, worded by the reader's console. */
+export interface NotificationTable {
+  id: Generated<number>;
+  recipient_user_id: number;
+  kind: string;
+  subject_type: string;
+  subject_id: number;
+  division_code: string;
+  params: unknown;
+  occasion: string | null;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
 export interface DB {
   divisions: DivisionTable;
   organisations: OrganisationTable;
@@ -676,6 +690,7 @@ export interface DB {
   case_steps: CaseStepTable;
   case_evidence: CaseEvidenceTable;
   case_property_entries: CasePropertyEntryTable;
+  notifications: NotificationTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -705,3 +720,4 @@ export type CaseStepRow = Selectable<CaseStepTable>;
 export type CaseSubjectRow = Selectable<CaseSubjectTable>;
 export type CaseEvidenceRow = Selectable<CaseEvidenceTable>;
 export type CasePropertyEntryRow = Selectable<CasePropertyEntryTable>;
+export type NotificationRow = Selectable<NotificationTable>;

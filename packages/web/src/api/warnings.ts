@@ -198,17 +198,3 @@ export function warningExportUrl(format: 'csv' | 'json', filter: WarningFilter, 
     lang,
   });
 }
-
-/** The live feed of new red warnings in the user's jurisdiction (Server-Sent Events). */
-export const WARNING_STREAM_URL = '/api/v1/warnings/stream';
-
-/** One event of the live feed, masked as in the list. */
-export interface WarningNotice {
-  id: number;
-  modelId: string;
-  severity: Severity;
-  divisionCode: string | null;
-  explanationZh: string;
-  explanationEn: string;
-  firstSeenAt: string;
-}

@@ -6,6 +6,7 @@ import { reviewEn } from './review-en';
 import { warningsEn } from './warnings-en';
 import { casesEn } from './cases-en';
 import { cluesEn } from './clues-en';
+import { notificationsEn } from './notifications-en';
 import { verifyEn } from './verify-en';
 import { peopleEn } from './people-en';
 import { approvalsEn } from './approvals-en';
@@ -291,6 +292,7 @@ export const en: Messages = {
   ...warningsEn,
   ...cluesEn,
   ...casesEn,
+  ...notificationsEn,
   ...verifyEn,
   ...peopleEn,
   ...approvalsEn,

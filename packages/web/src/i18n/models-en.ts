@@ -231,7 +231,6 @@ export const modelsEn: Record<keyof typeof modelsZh, string> = {
     'Identity, phone and bank account numbers are masked, and so are birth dates and regions of issue: together with a masked number they would give it back. Showing them in full needs a reason and is audited.',
   'warnings.history': 'Handling history',
   'warnings.noEvents': 'No status changes yet',
-  'warnings.live.title': 'New red warning ({model})',
   'warnings.live.open': 'Open the warning',
   'error.model_exists': 'A model with this ID exists',
   'error.model_not_found': 'Model not found',

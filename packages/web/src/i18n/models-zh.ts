@@ -225,7 +225,6 @@ export const modelsZh = {
     '身份证号、手机号和银行账号已脱敏，出生日期和籍贯地区一并隐藏（与脱敏号码一同显示会泄露被隐藏的数字）。查看完整信息须填写理由，并记入审计日志。',
   'warnings.history': '处置记录',
   'warnings.noEvents': '暂无处置记录',
-  'warnings.live.title': '新的红色预警（{model}）',
   'warnings.live.open': '查看预警',
   'error.model_exists': '模型编号已存在',
   'error.model_not_found': '模型不存在',

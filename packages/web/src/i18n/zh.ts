@@ -6,6 +6,7 @@ import { reviewZh } from './review-zh';
 import { warningsZh } from './warnings-zh';
 import { casesZh } from './cases-zh';
 import { cluesZh } from './clues-zh';
+import { notificationsZh } from './notifications-zh';
 import { verifyZh } from './verify-zh';
 import { peopleZh } from './people-zh';
 import { approvalsZh } from './approvals-zh';
@@ -286,6 +287,7 @@ export const zh = {
   ...warningsZh,
   ...cluesZh,
   ...casesZh,
+  ...notificationsZh,
   ...verifyZh,
   ...peopleZh,
   ...approvalsZh,

@@ -32,6 +32,8 @@ export function registerServeCommand(program: Command): void {
       const { app } = await buildApp(services);
       // The transparency log's sequencer and tree heads run in this process, beside the requests.
       services.transparency.start();
+      // Deadline reminders and overdue notices, swept now and every quarter of an hour.
+      services.deadlineSweep.start();
       const shutdown = async () => {
         await app.close();
         await closePlatform(services);

@@ -23,6 +23,7 @@ import * as aPersonsWarningsByIndex from './20261214120000-a-persons-warnings-by
 import * as createClues from './20261214130000-create-clues.js';
 import * as clueDuplicatesAssignmentRecusal from './20261215150000-clue-duplicates-assignment-recusal.js';
 import * as createCases from './20261215100000-create-cases.js';
+import * as createNotifications from './20261215120000-create-notifications.js';
 import * as warningCountsKeptAsTheyChange from './20261215170000-warning-counts-kept-as-they-change.js';
 
 /**
@@ -53,6 +54,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261214120000-a-persons-warnings-by-index': aPersonsWarningsByIndex,
   '20261214130000-create-clues': createClues,
   '20261215100000-create-cases': createCases,
+  '20261215120000-create-notifications': createNotifications,
   '20261215150000-clue-duplicates-assignment-recusal': clueDuplicatesAssignmentRecusal,
   '20261215170000-warning-counts-kept-as-they-change': warningCountsKeptAsTheyChange,
 };

@@ -2,3 +2,5 @@
 export { registerCaseRoutes } from './cases.routes.js';
 export { registerCaseFileRoutes } from './case-files.routes.js';
 export { proposeCaseFromClue } from './cases.service.js';
+export { presentCaseSummary } from './cases.presenter.js';
+export { ZCaseSummary } from './cases.schemas.js';

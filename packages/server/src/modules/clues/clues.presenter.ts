@@ -44,7 +44,7 @@ export function presentDeadline(deadline: RunningDeadline | null, today: string)
 }
 
 /** The clock a step started, as the timeline shows it. */
-function startedClock(deadline: RunningDeadline | null) {
+export function startedClock(deadline: RunningDeadline | null) {
   return deadline
     ? { ...deadline, remindOn: [...deadline.remindOn], label: DEADLINE_STEP_LABELS[deadline.step] }
     : null;

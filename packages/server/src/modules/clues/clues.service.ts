@@ -13,6 +13,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../http/errors
 import type { Platform } from '../../platform/platform.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { isRecusedFrom, openClue } from './clue-access.js';
+import { announceClueEvent, type ClueServices } from './clue-events.js';
 import { findKinshipConflicts } from './clue-kinship.js';
 import { subjectRows } from './clue-subjects.js';
 import { ClueTiesRepository } from './clue-ties.repository.js';
@@ -59,10 +60,10 @@ export async function listProblemTypes(platform: Platform) {
  * Staff who are a subject or a subject's relative (the lake's kinship data) are recused at
  * once, each with a timeline entry. Returns the new clue's id.
  */
-export async function registerClue(platform: Platform, viewer: ClueViewer, input: TRegisterClue): Promise<number> {
+export async function registerClue(platform: ClueServices, viewer: ClueViewer, input: TRegisterClue): Promise<number> {
   const now = platform.clock.now();
   const idNumbers = input.subjects.flatMap((s) => (s.idNumber ? [s.idNumber] : []));
-  return platform.database.db.transaction().execute(async (trx) => {
+  const { id, division, responsible } = await platform.database.db.transaction().execute(async (trx) => {
     const repository = new CluesRepository(trx);
     if (!(await problemTypeLabels(trx)).has(input.problemType)) {
       throw new ValidationError('Unknown problem type', 'body.problemType');
@@ -158,8 +159,19 @@ export async function registerClue(platform: Platform, viewer: ClueViewer, input
         recusedByKinship: conflicts.map((c) => c.userId),
       },
     });
-    return id;
+    return { id, division, responsible: record.responsibleId !== null };
   });
+  // The person who received the clue holds it until it is passed on (unless kinship recused them).
+  if (responsible) {
+    announceClueEvent(platform, 'clue.assigned', {
+      clueId: id,
+      divisionCode: division,
+      responsibleUserId: viewer.userId,
+      responsibleOrgId: viewer.orgId,
+      at: now.toISOString(),
+    });
+  }
+  return id;
 }
 
 /** A page of the registry inside the viewer's jurisdiction, newest first, by keyset. */

@@ -1,8 +1,9 @@
 /** What other modules may use of the clues module. */
 export { registerClueRoutes } from './clues.routes.js';
-export { listColleagues, problemTypeLabels, registerClue, type ClueViewer } from './clues.service.js';
-export type { ClueEvents, ClueServices } from './clue-events.js';
+export { listColleagues, listProblemTypes, problemTypeLabels, registerClue, type ClueViewer } from './clues.service.js';
+export { type ClueAssigned, type ClueEvents, type ClueServices, type ClueStepCommitted } from './clue-events.js';
 export {
+  allowedClueActions,
   allowedSteps,
   commissionDate,
   commissionTime,
@@ -10,6 +11,6 @@ export {
   procedureActor,
   stepRefused,
 } from './clue-procedure.js';
-export { presentDeadline, presentTimelineEntry } from './clues.presenter.js';
-export { ZDeadline, ZStep, basics } from './clues.schemas.js';
+export { presentClueSummary, presentDeadline, presentTimelineEntry, startedClock } from './clues.presenter.js';
+export { ZClueSummary, ZDeadline, ZStep, basics } from './clues.schemas.js';
 export { usersWithin } from './clues.repository.js';

@@ -3,3 +3,4 @@ export { recordModelHits } from './warning-record.service.js';
 export { maskAccountFacts } from './account-facts.js';
 export { type WarningServices } from './warning-services.js';
 export { foldWarningCounts, keepWarningCountsFolded } from './warning-counts.js';
+export { type WarningNotice } from './warning-feed.js';

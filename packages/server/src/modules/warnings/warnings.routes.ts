@@ -7,7 +7,6 @@ import { viewerFromRequest } from './warning-viewer.js';
 import { registerPeopleRoutes } from './people/people.routes.js';
 import { modelStatistics } from './warning-stats.service.js';
 import { exportWarnings } from './warning-export.js';
-import { registerWarningStream } from './warnings-stream.js';
 import type { WarningFilter } from './warnings.repository.js';
 import {
   ZBulkChangeStatus,
@@ -168,6 +167,5 @@ export function registerWarningRoutes(app: FastifyInstance, services: WarningSer
     },
   );
 
-  registerWarningStream(app, services);
   registerPeopleRoutes(app, services);
 }

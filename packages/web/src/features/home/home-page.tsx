@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { PlaceName } from '../../shared/place-name';
 import { useCan, useSignedInUser } from '../auth/use-me';
 import { visibleNavItems } from '../layout/nav-items';
+import { InboxSummary } from '../notifications/inbox-summary';
 import { Overview } from './overview';
 
 /** Welcome page: who the user is, where they act, the overview when the role may read it, and the pages they may open. */
@@ -45,6 +46,11 @@ export function HomePage() {
           />
         </Card>
       </Col>
+      {can('clue.read') && (
+        <Col span={24}>
+          <InboxSummary />
+        </Col>
+      )}
       {can('dashboard.read') && (
         <Col span={24}>
           <Overview />

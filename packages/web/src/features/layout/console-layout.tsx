@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Outlet } from 'react-router';
 import { PageWatermark } from './page-watermark';
 import { useT } from '../../i18n';
-import { RedWarningNotifier } from '../warnings/red-warning-notifier';
+import { NotificationBell } from '../notifications/notification-bell';
+import { NotificationListener } from '../notifications/notification-listener';
 import { LanguageSwitch } from '../../shared/language-switch';
 import { SideMenu } from './side-menu';
 import { UserMenu } from './user-menu';
@@ -65,6 +66,7 @@ export function ConsoleLayout() {
               </Flex>
             )}
             <Flex align="center" gap={4} style={{ minWidth: 0 }}>
+              <NotificationBell />
               <LanguageSwitch compact={!screens.sm} />
               <UserMenu />
             </Flex>
@@ -74,7 +76,7 @@ export function ConsoleLayout() {
           <PageWatermark>
             <Outlet />
           </PageWatermark>
-          <RedWarningNotifier />
+          <NotificationListener />
         </Content>
       </Layout>
       {!wide && (

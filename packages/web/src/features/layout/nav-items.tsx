@@ -14,6 +14,7 @@ import { MODEL_NAV_ITEMS } from '../models/model-nav';
 import { WARNING_NAV_ITEMS } from '../warnings/warning-nav';
 import { CASE_NAV_ITEMS } from '../cases/case-nav';
 import { CLUE_NAV_ITEMS } from '../clues/clue-nav';
+import { INBOX_NAV_ITEMS, NOTIFICATION_NAV_ITEMS } from '../notifications/notification-nav';
 
 /**
  * The console's pages, in menu order. The side menu and the home page's quick links both
@@ -21,6 +22,7 @@ import { CLUE_NAV_ITEMS } from '../clues/clue-nav';
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  ...INBOX_NAV_ITEMS,
   ...DATASET_NAV_ITEMS,
   ...WARNING_NAV_ITEMS,
   ...CLUE_NAV_ITEMS,
@@ -45,6 +47,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Everyone may ask for a sensitive query and follow their requests; approvers decide there too.
   { path: '/approvals', label: 'nav.approvals', icon: <CheckSquareOutlined /> },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read', quickLink: true },
+  ...NOTIFICATION_NAV_ITEMS,
   { path: '/account', label: 'nav.account', icon: <UserOutlined /> },
 ];
 

@@ -1,0 +1,7 @@
+/** What other modules and the app may use of the notifications module. */
+export { registerInboxRoutes } from './inbox/inbox.routes.js';
+export { DeadlineSweep, sweepDeadlines } from './deadline-sweep.js';
+export { NotificationFeed } from './notification-feed.js';
+export { type NotificationServices } from './notification-services.js';
+export { registerNotificationRoutes } from './notifications.routes.js';
+export { followNewWarnings, notifyClueAssigned, notifyClueStepped } from './notify.service.js';
