@@ -1,14 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { ClueRow, ClueStepRow, ClueSubjectRow, DB } from '../../db/schema.js';
-
-/** What the registry filters by, inside a jurisdiction. */
-export interface ClueFilter {
-  state?: string;
-  source?: string;
-  problemType?: string;
-  /** Clues whose running deadline passed before this date (YYYY-MM-DD). */
-  overdueOn?: string;
-}
+import { type ClueFilter, clueMatches } from './clue-filter.js';
 
 export type NewClueRow = Omit<ClueRow, 'id' | 'created_at' | 'updated_at' | 'deadline_due'> & {
   deadline_due: string | null;
@@ -36,11 +28,7 @@ export class CluesRepository {
 
   /** A page of clues inside `prefix`, highest id first, below `before` when given. */
   async findClues(prefix: string, filter: ClueFilter, limit: number, before?: number): Promise<ClueRow[]> {
-    let query = this.db.selectFrom('clues').selectAll().where('division_code', 'like', `${prefix}%`);
-    if (filter.state) query = query.where('state', '=', filter.state);
-    if (filter.source) query = query.where('source', '=', filter.source);
-    if (filter.problemType) query = query.where('problem_type', '=', filter.problemType);
-    if (filter.overdueOn) query = query.where('deadline_due', '<', filter.overdueOn);
+    let query = this.db.selectFrom('clues').selectAll().where(clueMatches(prefix, filter));
     if (before !== undefined) query = query.where('id', '<', before);
     return query.orderBy('id', 'desc').limit(limit).execute();
   }
