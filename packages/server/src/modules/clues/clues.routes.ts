@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Platform } from '../../platform/platform.js';
 import { signedInViewer } from '../audit/index.js';
 import { takeClueStep } from './clue-steps.service.js';
+import { registerClueDocumentRoutes } from './documents/clue-documents.routes.js';
 import {
   ZClueDetail,
   ZClueIdParams,
@@ -24,7 +25,7 @@ import {
   registerClue,
 } from './clues.service.js';
 
-/** Clues (问题线索) inside the user's jurisdiction: register, registry, detail with timeline, steps, overdue. */
+/** Clues (问题线索) inside the user's jurisdiction: register, registry, detail with timeline, steps, overdue, documents. */
 export function registerClueRoutes(app: FastifyInstance, platform: Platform): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['clues'];
@@ -145,4 +146,6 @@ export function registerClueRoutes(app: FastifyInstance, platform: Platform): vo
       return getClueDetail(platform, viewer, request.params.id);
     },
   );
+
+  registerClueDocumentRoutes(app, platform);
 }
