@@ -52,4 +52,13 @@ export const cluesZh = {
   'clues.step.workSummary': '核查工作内容',
   'clues.step.recommendation': '处理建议',
   'clues.step.firstForm': '第一种形态处理方式',
+  'clues.filter.division': '按地区筛选',
+  'clues.filter.office': '按承办部门筛选',
+  'clues.filter.received': '受理日期 {from} 至 {to}',
+  'clues.filter.entered': '进入当前阶段 {from} 至 {to}',
+  'clues.filter.firstForm': '第一种形态：{outcome}',
+  'clues.filter.running': '办理期限运行中',
+  'clues.filter.openEnded': '不限',
+  'clues.document.disposalApproval': '线索处置审批表',
+  'clues.document.verificationReport': '初步核实情况报告',
 };

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/error-text';
 import { useDateTime } from '../datasets/localised';
+import { ClueDocuments } from './clue-documents';
 import { ClueTimeline } from './clue-timeline';
 import { DeadlineTag } from './deadline-tag';
 import { StepModal } from './step-modal';
@@ -94,6 +95,7 @@ export function CluePage() {
               ))}
             </Space>
           )}
+          <ClueDocuments clue={c} />
         </Card>
         <Card title={t('clues.timeline')}>
           <ClueTimeline steps={c.timeline} />
