@@ -7,6 +7,9 @@ import { barOption, clueFigures, clueTrendFigures, cluesLink, linesOption } from
 import { FigureLinks } from './figure-links';
 import { OverviewChartCard } from './overview-charts-card';
 
+/** Marks the clue figures' links, apart from the warnings' (`figure-link`). */
+const LINK = 'clue-figure-link';
+
 /** The clue section of the leader's overview: each count a click from the registry filtered to it. */
 export function ClueOverview({ query = {} }: { query?: ClueStatisticsQuery }) {
   const { t } = useI18n();
@@ -106,7 +109,7 @@ function ClueCharts({ s, base }: { s: ClueStatistics; base: ClueStatisticsQuery 
                 filter: { overdue: 'true' as const },
               },
             ].map((f) => (
-              <Link key={f.key} to={cluesLink(base, f.filter)} data-testid="figure-link" data-count={f.count}>
+              <Link key={f.key} to={cluesLink(base, f.filter)} data-testid={LINK} data-count={f.count}>
                 <Statistic title={f.title} value={f.count} />
               </Link>
             ))}
@@ -126,6 +129,7 @@ function ClueCharts({ s, base }: { s: ClueStatistics; base: ClueStatisticsQuery 
           </Flex>
           <FigureLinks
             testId="clues-first-form"
+            linkTestId={LINK}
             figures={clueFigures(
               base,
               s.firstForm,
@@ -144,6 +148,7 @@ function ClueCharts({ s, base }: { s: ClueStatistics; base: ClueStatisticsQuery 
             option={barOption(bar.figures)}
             height={Math.max(160, 24 + bar.figures.length * 32)}
             figures={bar.figures}
+            linkTestId={LINK}
           />
         </Col>
       ))}
@@ -151,6 +156,7 @@ function ClueCharts({ s, base }: { s: ClueStatistics; base: ClueStatisticsQuery 
         <OverviewChartCard
           title={t('overview.clues.trend')}
           testId="clues-trend"
+          linkTestId={LINK}
           option={linesOption(trend.months, lines)}
           figures={lines.flatMap((line) =>
             line.figures.map((f, i) => ({ ...f, label: `${trend.months[i] ?? ''} ${line.name}` })),
