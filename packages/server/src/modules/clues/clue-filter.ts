@@ -75,10 +75,11 @@ function enteredCurrentState(eb: ExpressionBuilder<DB, 'clues'>, filter: ClueFil
     .where((s) =>
       s.or([s('entered.from_state', '<>', s.ref('entered.to_state')), s('entered.action', '=', RECEIVE_ACTION)]),
     )
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('clue_steps as later')
+    .where((s) =>
+      s.not(
+        s.exists(
+          s
+            .selectFrom('clue_steps as later')
             .select(sql`1`.as('one'))
             .whereRef('later.clue_id', '=', 'entered.clue_id')
             .whereRef('later.id', '>', 'entered.id')

@@ -32,8 +32,8 @@ export function readClueParams(params: URLSearchParams): { filter: ClueFilter; b
     firstForm: oneOf<FirstFormOutcome>(FIRST_FORM_OUTCOMES, params.get('firstForm')),
     running: params.get('running') === 'true' ? 'true' : undefined,
   };
-  for (const [key, value] of Object.entries(linked)) if (value !== undefined) Object.assign(filter, { [key]: value });
-  return { filter, ...(Number.isSafeInteger(before) && before > 0 ? { before } : {}) };
+  const present = Object.fromEntries(Object.entries(linked).filter(([, value]) => value !== undefined)) as ClueFilter;
+  return { filter: { ...filter, ...present }, ...(Number.isSafeInteger(before) && before > 0 ? { before } : {}) };
 }
 
 /** The URL's search params for a registry state (empty values left out). */

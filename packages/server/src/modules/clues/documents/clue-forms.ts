@@ -5,8 +5,6 @@ import {
   INQUIRY_CONCLUSION_LABELS,
   VERIFICATION_RECOMMENDATION_LABELS,
   type ClueSource,
-  type FirstFormOutcome,
-  type VerificationRecommendation,
 } from '@qingfeng/core';
 import type { ClueRow, ClueStepRow } from '../../../db/schema.js';
 import { commissionDate } from '../clue-procedure.js';
@@ -36,6 +34,7 @@ export function chineseDate(at: Date): string {
 }
 
 const payloadOf = (step: ClueStepRow) => (step.payload ?? {}) as Record<string, unknown>;
+const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
 const word = (labels: Record<string, { zh: string }>, code: unknown) =>
   typeof code === 'string' ? (labels[code]?.zh ?? '') : '';
 
@@ -50,7 +49,11 @@ function subjectLines(source: ClueDocumentSource): string[] {
 function lastWithDecision(steps: ClueStepRow[], actions: string[], decisions: string[]) {
   const index = steps.findLastIndex((s) => actions.includes(s.action));
   if (index === -1) return null;
-  return { step: steps[index]!, decision: steps.slice(index + 1).find((s) => decisions.includes(s.action)) ?? null };
+  return {
+    step: steps[index]!,
+    before: steps.slice(0, index),
+    decision: steps.slice(index + 1).find((s) => decisions.includes(s.action)) ?? null,
+  };
 }
 
 function decisionLines(decision: ClueStepRow | null, approve: string): string[] {
@@ -129,12 +132,12 @@ function verificationReport(source: ClueDocumentSource): OfficialForm | null {
     ['approve_verification_report', 'return_verification_report'],
   );
   if (!found) return null;
-  const { step, decision } = found;
+  const { step, before, decision } = found;
   const p = payloadOf(step);
-  const planApproved = source.steps.findLast((s) => s.action === 'approve_verification_plan' && s.id < step.id);
-  const work = source.steps.filter((s) => s.action === 'record_verification_work' && s.id < step.id);
-  const recommendation = word(VERIFICATION_RECOMMENDATION_LABELS, p.recommendation as VerificationRecommendation);
-  const firstForm = p.firstForm ? word(FIRST_FORM_OUTCOME_LABELS, p.firstForm as FirstFormOutcome) : null;
+  const planApproved = before.findLast((s) => s.action === 'approve_verification_plan');
+  const work = before.filter((s) => s.action === 'record_verification_work');
+  const recommendation = word(VERIFICATION_RECOMMENDATION_LABELS, p.recommendation);
+  const firstForm = p.firstForm ? word(FIRST_FORM_OUTCOME_LABELS, p.firstForm) : null;
   const { clue } = source;
   return {
     issuer: source.commission,
@@ -154,7 +157,7 @@ function verificationReport(source: ClueDocumentSource): OfficialForm | null {
         heading: '二、初步核实工作开展情况',
         paragraphs: [
           ...(planApproved ? [`${chineseDate(planApproved.at)}，初步核实方案经批准后开展核实。`] : []),
-          ...work.map((w) => `${chineseDate(w.at)}，${String(payloadOf(w).summary ?? '')}（${w.actor_name}）。`),
+          ...work.map((w) => `${chineseDate(w.at)}，${textOf(payloadOf(w).summary)}（${w.actor_name}）。`),
           ...(work.length === 0 && !planApproved ? ['（无记录）'] : []),
         ],
       },
