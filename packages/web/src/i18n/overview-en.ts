@@ -48,4 +48,6 @@ export const overviewEn: Record<keyof typeof overviewZh, string> = {
   'overview.clues.stage': 'Stage',
   'overview.clues.median': 'Median',
   'overview.clues.p90Short': '90th pct.',
+  'overview.clues.receivedFrom': 'Received from',
+  'overview.clues.receivedTo': 'Received to',
 };

@@ -46,4 +46,6 @@ export const overviewZh = {
   'overview.clues.stage': '阶段',
   'overview.clues.median': '中位数',
   'overview.clues.p90Short': '90 分位',
+  'overview.clues.receivedFrom': '受理起始日',
+  'overview.clues.receivedTo': '受理截止日',
 };

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Flex, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Flex, Skeleton, Statistic, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { type ClueStatistics, type ClueStatisticsQuery, getClueStatistics } from '../../api/clue-statistics';
 import { useI18n } from '../../i18n';
@@ -11,19 +13,35 @@ import { OverviewChartCard } from './overview-charts-card';
 const LINK = 'clue-figure-link';
 
 /** The clue section of the leader's overview: each count a click from the registry filtered to it. */
-export function ClueOverview({ query = {} }: { query?: ClueStatisticsQuery }) {
+export function ClueOverview() {
   const { t } = useI18n();
+  // The days received the figures are bounded by; none, every clue of the jurisdiction.
+  const [query, setQuery] = useState<ClueStatisticsQuery>({});
   const statistics = useQuery({
     queryKey: ['statistics', 'clues', query],
     queryFn: () => getClueStatistics(query),
     staleTime: 30_000,
+    // The figures of the last days stay on screen (with the picker) while the new ones load.
+    placeholderData: (previous) => previous,
   });
+  const picker = (
+    <DatePicker.RangePicker
+      data-testid="clues-received-range"
+      placeholder={[t('overview.clues.receivedFrom'), t('overview.clues.receivedTo')]}
+      value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
+      onChange={(range) =>
+        setQuery(
+          range?.[0] && range[1] ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : {},
+        )
+      }
+    />
+  );
   if (statistics.isPending) return <Skeleton active />;
   if (statistics.isError) return <Alert type="error" showIcon message={t('overview.loadFailed')} />;
-  return <ClueCharts s={statistics.data} base={query} />;
+  return <ClueCharts s={statistics.data} base={query} picker={picker} />;
 }
 
-function ClueCharts({ s, base }: { s: ClueStatistics; base: ClueStatisticsQuery }) {
+function ClueCharts({ s, base, picker }: { s: ClueStatistics; base: ClueStatisticsQuery; picker: ReactNode }) {
   const { t, lang } = useI18n();
   const bars = [
     {
@@ -93,6 +111,7 @@ function ClueCharts({ s, base }: { s: ClueStatistics; base: ClueStatisticsQuery 
     <>
       <Col xs={24}>
         <Card title={t('overview.clues.title')} size="small" data-testid="overview-clues">
+          <div style={{ marginBottom: 12 }}>{picker}</div>
           <Flex wrap gap="8px 24px">
             {[
               { key: 'total', title: t('overview.clues.total'), count: s.total, filter: {} },
