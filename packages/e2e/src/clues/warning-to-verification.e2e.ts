@@ -5,29 +5,11 @@ import { signInAs, signOut } from '../harness/console-actions.js';
 import { importCsvThroughApi } from '../harness/console-api.js';
 import { consoleTest } from '../harness/console-test.js';
 import { validId } from '../harness/identity-numbers.js';
+import { attach, choose, takeStep } from '../harness/procedure-steps.js';
 import { seedStaff } from '../harness/seed-staff.js';
 import { measureWidth } from '../layout/measure-width.js';
 
 const DEAD = validId('19400101', '222');
-
-/** Picks `option` in the antd select inside the element with `testId`. */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
-
-/** Opens a step's form from the clue page, lets `fill` complete it, sends it, and waits for the form to close. */
-async function takeStep(page: Page, action: string, fill: () => Promise<void> = async () => {}): Promise<void> {
-  await page.getByTestId(`step-${action}`).click();
-  await page.getByTestId('step-form').waitFor();
-  await fill();
-  await page.getByTestId('step-submit').click();
-  await page.getByTestId('step-form').waitFor({ state: 'detached' });
-}
 
 const stateOf = async (page: Page) => (await page.getByTestId('clue-state').textContent()) ?? '';
 
@@ -102,14 +84,7 @@ consoleTest(
     // A plan without its document is refused in the form; with it, it goes to the leader.
     await signInAs(page, jiandu);
     await page.goto(clueUrl);
-    await takeStep(page, 'submit_verification_plan', async () => {
-      await page.getByTestId('attachment-file').setInputFiles({
-        name: '初核方案.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4 plan'),
-      });
-      await page.getByText('初核方案.pdf').waitFor();
-    });
+    await takeStep(page, 'submit_verification_plan', () => attach(page, '初核方案.pdf'));
     expect(await stateOf(page)).toBe('初核方案待审批');
     await signOut(page);
 

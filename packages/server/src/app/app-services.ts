@@ -5,6 +5,7 @@ import { KeyFailureWindows } from '../modules/api-keys/key-failures.js';
 import type { ApiKeyServices } from '../modules/api-keys/api-key-services.js';
 import type { AuthServices } from '../modules/auth/auth-services.js';
 import { SessionService } from '../modules/auth/session.service.js';
+import type { ClueEvents, ClueServices } from '../modules/clues/index.js';
 import type { BatchEvents } from '../modules/datasets/batches/batch-events.js';
 import type { ModelServices } from '../modules/models/model-services.js';
 import { findEnabledModelReaders } from '../modules/models/registry/model-readers.js';
@@ -23,7 +24,7 @@ import { subscribeDomainEvents } from './domain-events.js';
  * module declared it needs, in one object that satisfies every module's `…Services`
  * type. Domain services that hold no state are built where they are used, from these.
  */
-export interface AppServices extends AuthServices, ApiKeyServices, ModelServices, TransparencyServices {}
+export interface AppServices extends AuthServices, ApiKeyServices, ModelServices, ClueServices, TransparencyServices {}
 
 export function createAppServices(
   config: Config,
@@ -48,6 +49,7 @@ export function createAppServices(
     batchEvents: new EventBus<BatchEvents>(),
     // The datasets module sits below the models: it asks which models read a dataset through this.
     modelsReading: (datasetType) => findEnabledModelReaders(services, datasetType),
+    clueEvents: new EventBus<ClueEvents>(),
     warningFeed: new WarningFeed(),
     modelRuns: new ModelRunQueue(),
     keyFailures: new KeyFailureWindows({

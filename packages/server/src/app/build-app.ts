@@ -26,6 +26,7 @@ import { registerTransparencyRoutes } from '../modules/transparency/index.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
 import { registerWarningRoutes } from '../modules/warnings/warnings.routes.js';
 import { registerClueRoutes } from '../modules/clues/index.js';
+import { registerCaseFileRoutes, registerCaseRoutes } from '../modules/cases/index.js';
 import { type RegisteredRoute, registerAccessControl } from '../http/access-control.js';
 import { requestIdentity } from './request-identity.js';
 import { registerErrorHandler } from '../http/error-handler.js';
@@ -122,6 +123,8 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
   registerModelRoutes(app, services);
   registerWarningRoutes(app, services);
   registerClueRoutes(app, services);
+  registerCaseRoutes(app, services);
+  registerCaseFileRoutes(app, services);
   registerStatisticsRoutes(app, services);
   registerTransparencyRoutes(app, services);
 

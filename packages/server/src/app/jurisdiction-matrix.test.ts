@@ -46,6 +46,8 @@ interface CountyA {
   logSources: string[];
   /** A clue made of one of A's warnings, registered, and one from scratch. */
   clueIds: number[];
+  /** A case proposed directly, not from a clue. */
+  caseIds: number[];
 }
 
 type Probe =
@@ -219,6 +221,30 @@ const PROBES: Record<string, Probe> = {
     check: (body) => expect(body).toEqual({ clueId: null }),
   },
   '/api/v1/clues/:id': { kind: 'read', urls: (a) => a.clueIds.map((id) => `/api/v1/clues/${id}`) },
+  '/api/v1/cases': {
+    kind: 'list',
+    urls: () => ['/api/v1/cases?limit=200', '/api/v1/cases?limit=200&state=filing_proposed'],
+    ids: (a) => a.caseIds,
+    check: (body) => expect(body).toMatchObject({ items: [] }),
+  },
+  '/api/v1/cases/overdue': {
+    kind: 'list',
+    urls: () => ['/api/v1/cases/overdue'],
+    ids: (a) => a.caseIds,
+    check: (body) => expect(body).toMatchObject({ items: [] }),
+  },
+  '/api/v1/cases/staff': { kind: 'list', urls: () => ['/api/v1/cases/staff'], ids: (a) => a.userIds },
+  '/api/v1/cases/by-clue/:id': {
+    kind: 'list',
+    urls: (a) => a.clueIds.map((id) => `/api/v1/cases/by-clue/${id}`),
+    check: (body) => expect(body).toEqual({ caseId: null }),
+  },
+  '/api/v1/cases/:id': { kind: 'read', urls: (a) => a.caseIds.map((id) => `/api/v1/cases/${id}`) },
+  '/api/v1/cases/:id/evidence/:evidenceId': {
+    kind: 'read',
+    urls: (a) => a.caseIds.map((id) => `/api/v1/cases/${id}/evidence/1`),
+  },
+  '/api/v1/cases/:id/property': { kind: 'read', urls: (a) => a.caseIds.map((id) => `/api/v1/cases/${id}/property`) },
   '/api/v1/clues/:id/documents/:form': {
     kind: 'read',
     urls: (a) =>
@@ -272,6 +298,7 @@ for (const engine of testEngines()) {
       logIndices: [],
       logSources: [],
       clueIds: [],
+      caseIds: [],
     };
 
     /** Builds county A's world through the services users go through. */
@@ -390,6 +417,20 @@ for (const engine of testEngines()) {
         payload: { action: 'register', payload: {} },
       });
       expect(registered.statusCode, registered.body).toBe(200);
+      const proposed = await platform.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: registrar.session.headers,
+        payload: {
+          problemType: 'other',
+          title: `甲县案件${a.tag}`,
+          summary: `摘要${a.tag}`,
+          divisionCode: '340102001001',
+          subjects: [{ kind: 'official', name: `甲${a.tag}` }],
+        },
+      });
+      expect(proposed.statusCode, proposed.body).toBe(201);
+      a.caseIds.push(proposed.json<{ id: number }>().id);
     }
 
     beforeAll(async () => {
@@ -487,6 +528,14 @@ for (const engine of testEngines()) {
           headers: clueReader.session.headers,
         });
         expect(clue.statusCode).toBe(200);
+      }
+      for (const id of a.caseIds) {
+        const found = await platform.app.inject({
+          method: 'GET',
+          url: `/api/v1/cases/${id}`,
+          headers: clueReader.session.headers,
+        });
+        expect(found.statusCode).toBe(200);
       }
       const clueStatistics = await platform.app.inject({
         method: 'GET',

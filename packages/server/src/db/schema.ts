@@ -522,6 +522,91 @@ export interface ClueWarningTable {
   clue_id: number;
 }
 
+/** A case (审查调查 → 审理 → 处分): its facts beside the core's record of where the procedure stands. */
+export interface CaseTable {
+  id: Generated<number>;
+  org_id: number;
+  division_code: string;
+  clue_id: number | null;
+  title: string;
+  summary: string;
+  problem_type: string;
+  state: string;
+  case_year: number | null;
+  case_seq: number | null;
+  case_number: string | null;
+  /** The core's CaseRecord after the last step, as JSON. */
+  record: unknown;
+  deadline_step: string | null;
+  /** A calendar date; drivers read it as a Date or a string. */
+  deadline_due: ColumnType<Date | string | null, string | null, string | null>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CaseNumberCounterTable {
+  org_id: number;
+  year: number;
+  last_seq: number;
+}
+
+export interface CaseSubjectTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: 'official' | 'unit';
+  name: string;
+  position: string | null;
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+}
+
+/** One step of a case's timeline; the table refuses updates and deletes. */
+export interface CaseStepTable {
+  id: Generated<string>;
+  case_id: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  actor_id: number | null;
+  actor_name: string;
+  at: Timestamp;
+  payload: unknown;
+  reason: string | null;
+  attachments: unknown;
+  deadline: unknown;
+}
+
+/** An item of evidence with its bytes and the hash taken when it arrived; append-only, queued for the log. */
+export interface CaseEvidenceTable {
+  id: Generated<number>;
+  case_id: number;
+  title: string;
+  kind: 'file' | 'record';
+  file_name: string;
+  media_type: string;
+  size: number;
+  hash_name: 'sha256' | 'sm3';
+  hash: string;
+  content: Uint8Array;
+  supersedes_id: number | null;
+  added_by: number | null;
+  added_by_name: string;
+  added_at: Timestamp;
+}
+
+/** One entry of the money-and-property ledger (the core's LedgerEntry as JSON); append-only. */
+export interface CasePropertyEntryTable {
+  id: Generated<string>;
+  case_id: number;
+  item_id: string;
+  type: 'register' | 'move';
+  entry: unknown;
+  actor_id: number | null;
+  actor_name: string;
+  at: Timestamp;
+}
+
 export interface DB {
   divisions: DivisionTable;
   organisations: OrganisationTable;
@@ -558,6 +643,12 @@ export interface DB {
   clue_steps: ClueStepTable;
   clue_links: ClueLinkTable;
   clue_warnings: ClueWarningTable;
+  cases: CaseTable;
+  case_number_counters: CaseNumberCounterTable;
+  case_subjects: CaseSubjectTable;
+  case_steps: CaseStepTable;
+  case_evidence: CaseEvidenceTable;
+  case_property_entries: CasePropertyEntryTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -582,3 +673,8 @@ export type MappingTemplateRow = Selectable<MappingTemplateTable>;
 export type ClueRow = Selectable<ClueTable>;
 export type ClueStepRow = Selectable<ClueStepTable>;
 export type ClueSubjectRow = Selectable<ClueSubjectTable>;
+export type CaseRow = Selectable<CaseTable>;
+export type CaseStepRow = Selectable<CaseStepTable>;
+export type CaseSubjectRow = Selectable<CaseSubjectTable>;
+export type CaseEvidenceRow = Selectable<CaseEvidenceTable>;
+export type CasePropertyEntryRow = Selectable<CasePropertyEntryTable>;

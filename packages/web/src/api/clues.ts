@@ -28,7 +28,8 @@ export interface ClueSummary {
   updatedAt: string;
 }
 
-export interface ClueStep {
+/** One entry of a clue's or a case's timeline. */
+export interface ProcedureStep {
   id: string;
   action: string;
   actionLabel: Localised;
@@ -51,7 +52,7 @@ export interface ClueDetail extends ClueSummary {
   subjects: { kind: 'official' | 'unit'; name: string; position: string | null; idNumber: string | null }[];
   warningIds: number[];
   links: { clueId: number; kind: 'merged' | 'related' }[];
-  timeline: ClueStep[];
+  timeline: ProcedureStep[];
   allowedActions: { action: ClueAction; label: Localised }[];
 }
 

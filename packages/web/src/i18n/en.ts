@@ -4,6 +4,7 @@ import { datasetsEn } from './datasets-en';
 import { modelsEn } from './models-en';
 import { reviewEn } from './review-en';
 import { warningsEn } from './warnings-en';
+import { casesEn } from './cases-en';
 import { cluesEn } from './clues-en';
 import { verifyEn } from './verify-en';
 import { peopleEn } from './people-en';
@@ -289,6 +290,7 @@ export const en: Messages = {
   ...reviewEn,
   ...warningsEn,
   ...cluesEn,
+  ...casesEn,
   ...verifyEn,
   ...peopleEn,
   ...approvalsEn,

@@ -4,6 +4,7 @@ import { datasetsZh } from './datasets-zh';
 import { modelsZh } from './models-zh';
 import { reviewZh } from './review-zh';
 import { warningsZh } from './warnings-zh';
+import { casesZh } from './cases-zh';
 import { cluesZh } from './clues-zh';
 import { verifyZh } from './verify-zh';
 import { peopleZh } from './people-zh';
@@ -284,6 +285,7 @@ export const zh = {
   ...reviewZh,
   ...warningsZh,
   ...cluesZh,
+  ...casesZh,
   ...verifyZh,
   ...peopleZh,
   ...approvalsZh,

@@ -21,6 +21,7 @@ import * as createTransparencyLog from './20261213110000-create-transparency-log
 import * as sensitiveQueriesAwaitApproval from './20261214110000-sensitive-queries-await-approval.js';
 import * as aPersonsWarningsByIndex from './20261214120000-a-persons-warnings-by-index.js';
 import * as createClues from './20261214130000-create-clues.js';
+import * as createCases from './20261215100000-create-cases.js';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the set is
@@ -49,4 +50,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261214110000-sensitive-queries-await-approval': sensitiveQueriesAwaitApproval,
   '20261214120000-a-persons-warnings-by-index': aPersonsWarningsByIndex,
   '20261214130000-create-clues': createClues,
+  '20261215100000-create-cases': createCases,
 };

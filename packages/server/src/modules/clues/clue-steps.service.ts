@@ -7,10 +7,10 @@ import {
   applyClueAction,
   formatRegistrationNumber,
 } from '@qingfeng/core';
-import { NotFoundError, StepRefusedError, ValidationError } from '../../http/errors.js';
-import type { Platform } from '../../platform/platform.js';
+import { NotFoundError, ValidationError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { commissionTime, numberingAbbreviation, procedureActor } from './clue-procedure.js';
+import type { ClueServices } from './clue-events.js';
+import { commissionTime, numberingAbbreviation, procedureActor, stepRefused } from './clue-procedure.js';
 import { CluesRepository } from './clues.repository.js';
 import type { TStepBody } from './clues.schemas.js';
 import type { ClueViewer } from './clues.service.js';
@@ -39,10 +39,15 @@ async function otherClue(repository: CluesRepository, viewer: ClueViewer, id: nu
  * Takes one step of the clue procedure. The core decides; the server loads the clue
  * (locked, 404 outside the viewer's jurisdiction), resolves the ids the payload names,
  * asks the core, and stores the new record, the timeline entry, any link and the audit
- * entry in one transaction. A refusal is a 409 (not in this state) or a 422 (not this
+ * entry in one transaction, with what those following `clue.stepped` write (a case proposed). A refusal is a 409 (not in this state) or a 422 (not this
  * person, not this payload) carrying the core's reason in both languages.
  */
-export async function takeClueStep(platform: Platform, viewer: ClueViewer, id: number, body: TStepBody): Promise<void> {
+export async function takeClueStep(
+  platform: ClueServices,
+  viewer: ClueViewer,
+  id: number,
+  body: TStepBody,
+): Promise<void> {
   const now = platform.clock.now();
   const at = commissionTime(now);
   await platform.database.db.transaction().execute(async (trx) => {
@@ -84,10 +89,7 @@ export async function takeClueStep(platform: Platform, viewer: ClueViewer, id: n
 
     const command = { action: body.action, actor, at, payload } as ProcedureCommand<CluePayloads>;
     const result = applyClueAction(record, command);
-    if (!result.ok) {
-      const { code, reason } = result.rejection;
-      throw new StepRefusedError(code === 'not_allowed_in_state' ? 409 : 422, code, reason);
-    }
+    if (!result.ok) throw stepRefused(result.rejection);
     const next = result.record;
     await repository.updateClue(
       id,
@@ -135,6 +137,16 @@ export async function takeClueStep(platform: Platform, viewer: ClueViewer, id: n
       objectId: id,
       ...(result.entry.reason ? { reason: result.entry.reason } : {}),
       detail: { step: body.action, from: result.entry.from, to: result.entry.to, ...summary },
+    });
+    await platform.clueEvents.emit('clue.stepped', {
+      trx,
+      actor: viewer.actor,
+      by: { userId: viewer.userId, displayName: viewer.displayName },
+      clueId: id,
+      action: body.action,
+      before: record,
+      record: next,
+      at: now,
     });
   });
 }

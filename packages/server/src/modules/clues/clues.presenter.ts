@@ -26,7 +26,7 @@ const RECEIVE_LABEL: LocalisedText = { zh: '接收线索', en: 'Clue received' }
 const actionLabel = (action: string): LocalisedText =>
   action === RECEIVE_ACTION ? RECEIVE_LABEL : (CLUE_ACTION_LABELS[action as ClueAction] ?? { zh: action, en: action });
 
-function presentDeadline(deadline: RunningDeadline | null, today: string) {
+export function presentDeadline(deadline: RunningDeadline | null, today: string) {
   if (!deadline) return null;
   const status = deadlineStatus(deadline, today);
   return {
@@ -39,7 +39,7 @@ function presentDeadline(deadline: RunningDeadline | null, today: string) {
 }
 
 /** The clock a step started, as the timeline shows it. */
-function startedClock(deadline: RunningDeadline | null) {
+export function startedClock(deadline: RunningDeadline | null) {
   return deadline
     ? { ...deadline, remindOn: [...deadline.remindOn], label: DEADLINE_STEP_LABELS[deadline.step] }
     : null;

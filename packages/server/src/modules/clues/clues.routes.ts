@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Platform } from '../../platform/platform.js';
 import { signedInViewer } from '../audit/index.js';
+import type { ClueServices } from './clue-events.js';
 import { takeClueStep } from './clue-steps.service.js';
 import { registerClueDocumentRoutes } from './documents/clue-documents.routes.js';
 import {
@@ -26,7 +26,7 @@ import {
 } from './clues.service.js';
 
 /** Clues (问题线索) inside the user's jurisdiction: register, registry, detail with timeline, steps, overdue, documents. */
-export function registerClueRoutes(app: FastifyInstance, platform: Platform): void {
+export function registerClueRoutes(app: FastifyInstance, platform: ClueServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['clues'];
 

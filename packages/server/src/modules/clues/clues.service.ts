@@ -22,7 +22,8 @@ export interface ClueViewer {
   actor: AuditActor;
 }
 
-async function problemTypeLabels(db: Kysely<DB>): Promise<Map<string, LocalisedText>> {
+/** The problem types by code, in words (cases are filed under the same taxonomy). */
+export async function problemTypeLabels(db: Kysely<DB>): Promise<Map<string, LocalisedText>> {
   const rows = await new CluesRepository(db).findProblemTypes();
   return new Map(rows.map((r) => [r.code, { zh: r.name_zh, en: r.name_en }]));
 }
@@ -142,14 +143,15 @@ export async function listClues(
 /** Who handles clues (DEFAULT_ROLE_PERMISSIONS give them clue.handle): the people a triage can sit with. */
 const HANDLING_ROLES: Role[] = ['case_management', 'letters_visits', 'supervision', 'investigation', 'leader'];
 
-/** The people of the viewer's jurisdiction who may sit on a collective triage, by name. */
-export async function listParticipants(platform: Platform, viewer: ClueViewer) {
-  const rows = await new CluesRepository(platform.database.db).findColleagues(
-    viewer.jurisdictionPrefix,
-    HANDLING_ROLES,
-  );
+/** The enabled people of the viewer's jurisdiction holding one of `roles`, by name (cases pick their staff here too). */
+export async function listColleagues(platform: Platform, viewer: ClueViewer, roles: readonly Role[]) {
+  const rows = await new CluesRepository(platform.database.db).findColleagues(viewer.jurisdictionPrefix, roles);
   return { items: rows.map((r) => ({ id: r.id, name: r.display_name, role: r.role })) };
 }
+
+/** The people of the viewer's jurisdiction who may sit on a collective triage, by name. */
+export const listParticipants = (platform: Platform, viewer: ClueViewer) =>
+  listColleagues(platform, viewer, HANDLING_ROLES);
 
 /** The viewer's clues past their deadline, longest overdue first (at most 500). */
 export async function listOverdueClues(platform: Platform, viewer: ClueViewer): Promise<{ items: TClueSummary[] }> {

@@ -1,6 +1,16 @@
 /** What other modules may use of the clues module. */
 export { registerClueRoutes } from './clues.routes.js';
-export { registerClue } from './clues.service.js';
+export { listColleagues, problemTypeLabels, registerClue, type ClueViewer } from './clues.service.js';
+export type { ClueEvents, ClueServices } from './clue-events.js';
+export {
+  allowedSteps,
+  commissionDate,
+  commissionTime,
+  numberingAbbreviation,
+  procedureActor,
+  stepRefused,
+} from './clue-procedure.js';
+export { presentDeadline, startedClock } from './clues.presenter.js';
 export {
   clueFilterOf,
   clueMatches,
@@ -9,5 +19,4 @@ export {
   type ClueFilter,
   type ClueFilterParams,
 } from './clue-filter.js';
-export { commissionDate } from './clue-procedure.js';
 export { RECEIVE_ACTION } from './clues.presenter.js';

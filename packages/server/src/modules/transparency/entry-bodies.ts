@@ -109,10 +109,55 @@ async function importBatchBodies(db: Kysely<DB>, ids: readonly string[]): Promis
   );
 }
 
+/**
+ * An item of case evidence: its hash and what identifies it, never its bytes or its title
+ * (a title may name a person). The log then proves the evidence was there, unchanged, from then on.
+ */
+async function caseEvidenceBodies(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, SourcedEntry>> {
+  const rows = await db
+    .selectFrom('case_evidence as e')
+    .innerJoin('cases as c', 'c.id', 'e.case_id')
+    .select([
+      'e.id',
+      'e.case_id',
+      'e.kind',
+      'e.size',
+      'e.hash_name',
+      'e.hash',
+      'e.supersedes_id',
+      'e.added_by',
+      'e.added_at',
+      'c.division_code',
+    ])
+    .where('e.id', 'in', ids.map(Number))
+    .execute();
+  return new Map(
+    rows.map((row) => {
+      const sourceId = String(row.id);
+      const body: Body = {
+        evidenceId: row.id,
+        caseId: row.case_id,
+        kind: row.kind,
+        size: row.size,
+        hashName: row.hash_name,
+        hash: row.hash,
+        supersedes: row.supersedes_id,
+        addedBy: row.added_by,
+        addedAt: iso(row.added_at),
+      };
+      return [
+        sourceId,
+        { kind: 'evidence', sourceId, entry: { kind: 'evidence', body }, divisionCode: row.division_code },
+      ];
+    }),
+  );
+}
+
 const READERS: Record<string, (db: Kysely<DB>, ids: readonly string[]) => Promise<Map<string, SourcedEntry>>> = {
   audit: auditBodies,
   'model-version': modelVersionBodies,
   'import-batch': importBatchBodies,
+  evidence: caseEvidenceBodies,
 };
 
 /** The entries of queued rows, in queue order; a source row that no longer exists is left out. */

@@ -7,14 +7,13 @@ import {
   type FirstFormOutcome,
 } from '@qingfeng/core';
 import type { ClueFilter } from '../../api/clues';
-import { oneOf } from '../../shared/url-param';
+import { oneOf, readBefore, writeListParams } from '../../shared/url-param';
 
 const matching = (pattern: RegExp, value: string | null) => (value !== null && pattern.test(value) ? value : undefined);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The registry's state from the URL: each value checked, anything unknown dropped. */
 export function readClueParams(params: URLSearchParams): { filter: ClueFilter; before?: number } {
-  const before = Number(params.get('before'));
   const filter: ClueFilter = {
     state: oneOf<ClueState>(CLUE_STATES, params.get('state')),
     source: oneOf<ClueSource>(CLUE_SOURCES, params.get('source')),
@@ -33,13 +32,8 @@ export function readClueParams(params: URLSearchParams): { filter: ClueFilter; b
     running: params.get('running') === 'true' ? 'true' : undefined,
   };
   const present = Object.fromEntries(Object.entries(linked).filter(([, value]) => value !== undefined)) as ClueFilter;
-  return { filter: { ...filter, ...present }, ...(Number.isSafeInteger(before) && before > 0 ? { before } : {}) };
+  return { filter: { ...filter, ...present }, ...readBefore(params) };
 }
 
 /** The URL's search params for a registry state (empty values left out). */
-export function writeClueParams(filter: ClueFilter, before?: number): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, String(value));
-  if (before !== undefined) params.set('before', String(before));
-  return params;
-}
+export const writeClueParams = (filter: ClueFilter, before?: number) => writeListParams(filter, before);

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/error-text';
+import { ClueCaseLink } from '../cases/clue-case-link';
 import { useDateTime } from '../datasets/localised';
 import { ClueDocuments } from './clue-documents';
-import { ClueTimeline } from './clue-timeline';
+import { ProcedureTimeline } from './procedure-timeline';
 import { DeadlineTag } from './deadline-tag';
 import { StepModal } from './step-modal';
 import { useClue } from './use-clues';
@@ -36,6 +37,7 @@ export function CluePage() {
           {c.stateLabel[lang]}
         </Tag>
         <DeadlineTag deadline={c.deadline} />
+        <ClueCaseLink clueId={c.id} filed={c.state === 'case_filing'} />
       </Flex>
       <Flex vertical gap={16}>
         <Card>
@@ -98,7 +100,7 @@ export function CluePage() {
           <ClueDocuments clue={c} />
         </Card>
         <Card title={t('clues.timeline')}>
-          <ClueTimeline steps={c.timeline} />
+          <ProcedureTimeline steps={c.timeline} testId="clue-timeline" />
         </Card>
       </Flex>
       {action && <StepModal key={action} clue={c} action={action} onClose={() => setAction(undefined)} />}

@@ -10,23 +10,12 @@ import {
   VERIFICATION_RECOMMENDATION_LABELS,
   type ClueAction,
 } from '@qingfeng/core';
-import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useState } from 'react';
-import { ApiError } from '../../api/client';
+import { Form, Input, InputNumber, Select } from 'antd';
 import type { ClueDetail } from '../../api/clues';
 import { useI18n } from '../../i18n';
-import { errorText } from '../../shared/error-text';
 import { useMe } from '../auth/use-me';
-import { AttachmentInput, type Attachment } from './attachment-input';
+import { ProcedureStepModal } from './procedure-step-modal';
 import { useParticipants, useTakeStep } from './use-clues';
-
-type Values = Record<string, unknown> & { reason?: string; attachments?: Attachment[] };
-
-/** What the server says when the procedure refuses: the core's reason in the reader's language. */
-function refusalText(error: unknown, lang: 'zh' | 'en', fallback: string): string {
-  const reason = error instanceof ApiError ? (error.body.reason as { zh: string; en: string } | undefined) : undefined;
-  return reason ? reason[lang] : fallback;
-}
 
 /** The fields one step asks for besides its reason and attachments. */
 function StepFields({ action }: { action: ClueAction }) {
@@ -118,72 +107,20 @@ function FirstForm({ optional = false }: { optional?: boolean }) {
   );
 }
 
-/**
- * The form of one step: its own fields, a reason and attachments (required where the
- * core's rule says so). A refusal shows the core's reason inside the form.
- */
+/** The form of one clue step: its own fields in the shared step form. */
 export function StepModal({ clue, action, onClose }: { clue: ClueDetail; action: ClueAction; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
   const me = useMe();
-  const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<string>();
   const step = useTakeStep(clue.id);
-  const rule = CLUE_MACHINE.rules[action];
-  const label = clue.allowedActions.find((a) => a.action === action)?.label[lang] ?? action;
-
-  const submit = ({ reason, attachments, ...fields }: Values) => {
-    setRefusal(undefined);
-    const payload: Record<string, unknown> = Object.fromEntries(
-      Object.entries(fields).filter(([, v]) => v !== undefined && v !== null && v !== ''),
-    );
-    if (reason?.trim()) payload.reason = reason.trim();
-    if (attachments?.length) payload.attachments = attachments;
-    step.mutate(
-      { action, payload },
-      { onSuccess: onClose, onError: (error) => setRefusal(refusalText(error, lang, errorText(t, error))) },
-    );
-  };
-
   return (
-    <Modal
-      open
-      title={label}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.confirm')}
-      confirmLoading={step.isPending}
-      okButtonProps={{ 'data-testid': 'step-submit' }}
-    >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        data-testid="step-form"
-        initialValues={action === 'propose_disposal' && me.data ? { participantIds: [me.data.id] } : {}}
-      >
-        <StepFields action={action} />
-        <Form.Item
-          name="reason"
-          label={t('clues.step.reason')}
-          rules={[{ required: rule.requires.includes('reason'), whitespace: true, max: 5000 }]}
-        >
-          <Input.TextArea rows={3} data-testid="step-reason" />
-        </Form.Item>
-        <Form.Item
-          name="attachments"
-          label={t('clues.step.attachments')}
-          rules={[
-            {
-              required: rule.requires.includes('attachments'),
-              type: 'array',
-              min: rule.requires.includes('attachments') ? 1 : 0,
-            },
-          ]}
-        >
-          <AttachmentInput />
-        </Form.Item>
-        {refusal && <Alert type="error" showIcon title={refusal} data-testid="step-refusal" />}
-      </Form>
-    </Modal>
+    <ProcedureStepModal
+      title={clue.allowedActions.find((a) => a.action === action)?.label[lang] ?? action}
+      requires={CLUE_MACHINE.rules[action].requires}
+      fields={<StepFields action={action} />}
+      initialValues={action === 'propose_disposal' && me.data ? { participantIds: [me.data.id] } : {}}
+      pending={step.isPending}
+      send={(payload, done) => step.mutate({ action, payload }, done)}
+      onClose={onClose}
+    />
   );
 }

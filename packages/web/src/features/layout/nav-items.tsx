@@ -12,6 +12,7 @@ import type { NavItem } from '../../shared/nav-item';
 import { DATASET_NAV_ITEMS } from '../datasets/dataset-nav';
 import { MODEL_NAV_ITEMS } from '../models/model-nav';
 import { WARNING_NAV_ITEMS } from '../warnings/warning-nav';
+import { CASE_NAV_ITEMS } from '../cases/case-nav';
 import { CLUE_NAV_ITEMS } from '../clues/clue-nav';
 
 /**
@@ -23,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   ...DATASET_NAV_ITEMS,
   ...WARNING_NAV_ITEMS,
   ...CLUE_NAV_ITEMS,
+  ...CASE_NAV_ITEMS,
   ...MODEL_NAV_ITEMS,
   {
     path: '/organisations',

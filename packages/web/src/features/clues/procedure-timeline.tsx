@@ -1,16 +1,16 @@
 import { Timeline, Typography } from 'antd';
-import type { ClueStep } from '../../api/clues';
+import type { ProcedureStep } from '../../api/clues';
 import { useI18n } from '../../i18n';
 import { useDateTime } from '../datasets/localised';
 
-/** Every step of a clue: what was done, by whom, when, from which state to which, why, with what. */
-export function ClueTimeline({ steps }: { steps: ClueStep[] }) {
+/** Every step of a clue or a case: what was done, by whom, when, from which state to which, why, with what. */
+export function ProcedureTimeline({ steps, testId }: { steps: ProcedureStep[]; testId: string }) {
   const { t, lang } = useI18n();
   const formatTime = useDateTime();
   const colon = lang === 'zh' ? '：' : ': ';
   return (
     <Timeline
-      data-testid="clue-timeline"
+      data-testid={testId}
       items={steps.map((s) => ({
         color: s.from === s.to ? 'gray' : 'blue',
         content: (
@@ -39,7 +39,7 @@ export function ClueTimeline({ steps }: { steps: ClueStep[] }) {
             )}
             {s.attachments.map((a) => (
               <div key={a.hash + a.name} style={{ color: '#666' }}>
-                {a.name} · SHA-256 {a.hash}
+                {a.name} · {a.hash}
               </div>
             ))}
             {s.deadline && (

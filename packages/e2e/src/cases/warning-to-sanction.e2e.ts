@@ -1,0 +1,182 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { PHONE, screenshotPath } from '../harness/browser.js';
+import { signInAs, signOut } from '../harness/console-actions.js';
+import { importCsvThroughApi } from '../harness/console-api.js';
+import { consoleTest } from '../harness/console-test.js';
+import { validId } from '../harness/identity-numbers.js';
+import { attach, choose, takeStep } from '../harness/procedure-steps.js';
+import { type SeededUser, seedStaff } from '../harness/seed-staff.js';
+import { measureWidth } from '../layout/measure-width.js';
+
+const DEAD = validId('19400101', '333');
+
+const stateOf = async (page: Page, what: 'clue' | 'case') =>
+  (await page.getByTestId(`${what}-state`).textContent()) ?? '';
+
+/** Signs in as `who`, opens `url`, and leaves the session for the next person when `work` is done. */
+async function as(page: Page, who: SeededUser, url: string, work: () => Promise<void>): Promise<void> {
+  await signInAs(page, who);
+  await page.goto(url);
+  await work();
+  await signOut(page);
+}
+
+consoleTest(
+  '[CASES]: one model warning walks from confirmation through the clue, the case, the trial and the decision to a recorded party sanction',
+  async ({ page, server }) => {
+    const staff = await seedStaff(page, server, [
+      { username: 'shuju', displayName: '赵数据', role: 'data_admin' },
+      { username: 'jiandu', displayName: '孙监督', role: 'supervision' },
+      { username: 'jiandu2', displayName: '周监督', role: 'supervision' },
+      { username: 'anguan', displayName: '钱案管', role: 'case_management' },
+      { username: 'lingdao', displayName: '李书记', role: 'leader' },
+      { username: 'diaocha', displayName: '吴调查', role: 'investigation' },
+      { username: 'diaocha2', displayName: '郑调查', role: 'investigation' },
+      { username: 'shenli', displayName: '王审理', role: 'trial' },
+      { username: 'shenli2', displayName: '冯审理', role: 'trial' },
+    ]);
+    const { shuju, jiandu, anguan, lingdao, diaocha, shenli } = staff;
+    await signInAs(page, shuju);
+    await importCsvThroughApi(page, 'death', ['id,name,death_date', `${DEAD},王老汉,2024-01-10`]);
+    await importCsvThroughApi(page, 'benefit_payment', [
+      'payment_id,program,id,name,division,amount,paid_on,period',
+      `P1,dibao,${DEAD},王老汉,110101001001,800,2024-04-05,2024-04`,
+    ]);
+    await signOut(page);
+
+    // The handler confirms the warning and makes it a clue.
+    let clueUrl = '';
+    await as(page, jiandu, '/warnings', async () => {
+      const row = page.getByTestId('warning-table').locator('tr.ant-table-row').filter({ hasText: 'W01' }).first();
+      await row.waitFor({ timeout: 60_000 });
+      await row.click();
+      await page.getByTestId('mark-confirmed').click();
+      await page.getByTestId('status-confirm').click();
+      await page.getByTestId('create-clue').click();
+      await choose(page, 'problem-type', '侵害群众利益');
+      await page.getByTestId('clue-title').fill('死亡人员仍领取低保金');
+      await page.getByTestId('clue-summary').fill('预警显示已死亡人员仍在领取最低生活保障金');
+      await page.getByTestId('create-clue-submit').click();
+      await page.waitForURL('**/clues/*');
+      clueUrl = page.url();
+    });
+    await as(page, anguan, clueUrl, () => takeStep(page, 'register'));
+    await as(page, jiandu, clueUrl, () =>
+      takeStep(page, 'propose_disposal', async () => {
+        await choose(page, 'step-disposal', '初步核实');
+        await choose(page, 'step-participants', '周监督');
+        await page.keyboard.press('Escape');
+        await page.getByTestId('step-reason').fill('反映具体，可查性强');
+      }),
+    );
+    await as(page, lingdao, clueUrl, () => takeStep(page, 'approve_disposal'));
+    await as(page, jiandu, clueUrl, () =>
+      takeStep(page, 'submit_verification_plan', () => attach(page, '初核方案.pdf')),
+    );
+    await as(page, lingdao, clueUrl, () => takeStep(page, 'approve_verification_plan'));
+    await as(page, jiandu, clueUrl, async () => {
+      await takeStep(page, 'record_verification_work', () =>
+        page.locator('#summary').fill('调取低保发放名册，核对银行流水'),
+      );
+      await takeStep(page, 'submit_verification_report', async () => {
+        await choose(page, page.locator('#recommendation'), '立案审查调查');
+        await page.getByTestId('step-reason').fill('冒领事实基本清楚');
+        await attach(page, '初核报告.pdf');
+      });
+    });
+
+    // The leader approves the report: the clue is proposed for filing, and its case is there.
+    let caseUrl = '';
+    await as(page, lingdao, clueUrl, async () => {
+      await takeStep(page, 'approve_verification_report');
+      expect(await stateOf(page, 'clue')).toBe('转立案');
+      await page.getByTestId('clue-case-link').click();
+      await page.waitForURL('**/cases/*');
+      caseUrl = page.url();
+      expect(await stateOf(page, 'case')).toBe('立案待审批');
+      await takeStep(page, 'approve_filing', async () => {
+        await choose(page, 'step-investigatorIds', '吴调查');
+        await choose(page, 'step-investigatorIds', '郑调查');
+        await page.keyboard.press('Escape');
+      });
+      expect(await page.getByTestId('case-number').textContent()).toMatch(/案〔\d{4}〕001$/);
+    });
+    await as(page, diaocha, caseUrl, () =>
+      takeStep(page, 'submit_investigation_plan', () => attach(page, '审查调查方案.pdf')),
+    );
+    await as(page, lingdao, caseUrl, () => takeStep(page, 'approve_investigation_plan'));
+
+    // The investigator talks to the official, files the bank statement as evidence, and reports.
+    await as(page, diaocha, caseUrl, async () => {
+      await takeStep(page, 'propose_measure', async () => {
+        await choose(page, 'step-measure-kind', '谈话');
+        await page.getByTestId('step-reason').fill('与村委会主任谈话');
+      });
+      expect(await page.getByTestId('case-measures').textContent()).toContain('谈话');
+      await page.getByRole('tab', { name: '证据材料' }).click();
+      await page.getByTestId('evidence-title').fill('低保金银行流水');
+      await page.locator('[data-testid="evidence-form"] input[type=file]').setInputFiles({
+        name: '流水.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('日期,金额\n2024-04-05,800\n'),
+      });
+      await page.getByTestId('evidence-submit').click();
+      await page.getByTestId('evidence-hash').first().waitFor();
+      expect(await page.getByTestId('evidence-hash').first().textContent()).toMatch(/SHA-256 [0-9a-f]{64}/);
+      await takeStep(page, 'submit_investigation_report', async () => {
+        await page.getByTestId('step-reason').fill('冒领低保金事实清楚');
+        await attach(page, '审查调查报告.pdf');
+      });
+      expect(await stateOf(page, 'case')).toBe('移送审理待受理');
+    });
+
+    // The trial office, independent of the investigators, accepts, reviews and proposes a party warning.
+    await as(page, shenli, caseUrl, async () => {
+      await takeStep(page, 'accept_for_trial', async () => {
+        await choose(page, 'step-reviewerIds', '王审理');
+        await choose(page, 'step-reviewerIds', '冯审理');
+        await page.keyboard.press('Escape');
+      });
+      await takeStep(page, 'conclude_trial', async () => {
+        await choose(page, 'step-party', '警告');
+        await page.getByTestId('step-reason').fill('违反群众纪律');
+        await attach(page, '审理报告.pdf');
+      });
+    });
+    await signInAs(page, lingdao);
+    await page.goto(caseUrl);
+    await takeStep(page, 'decide');
+    expect(await stateOf(page, 'case')).toBe('已作出处理决定');
+    expect(await page.getByTestId('case-dispositions').textContent()).toMatch(/党纪处分：警告[\s\S]*第二种形态/);
+
+    await page.getByRole('tab', { name: '办理过程' }).click();
+    const texts = await page.getByTestId('case-timeline').getByTestId('timeline-entry').allTextContents();
+    expect(texts.map((t) => t.split(' · ')[0])).toEqual([
+      '提请立案',
+      '批准立案',
+      '报送审查调查方案',
+      '批准审查调查方案',
+      '采取或报批措施',
+      '证据入卷',
+      '报送审查调查报告并移送审理',
+      '受理审理',
+      '提出审理意见',
+      '作出处理决定',
+    ]);
+    expect(texts[1]).toContain('吴调查、郑调查');
+    expect(texts[7]).toContain('王审理');
+    for (const text of texts) expect(text).not.toMatch(/approve_filing|in_trial|investigating/);
+    await page.screenshot({ path: screenshotPath('case-timeline-zh'), fullPage: true });
+
+    // In English, and on a phone, the case still reads in words and fits.
+    await page.evaluate(() => localStorage.setItem('qf.lang', 'en'));
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await page.getByTestId('case-state').waitFor();
+    expect(await stateOf(page, 'case')).toBe('Decided');
+    const width = await measureWidth(page);
+    expect(width.scrollWidth).toBeLessThanOrEqual(width.innerWidth);
+    await page.screenshot({ path: screenshotPath('case-detail-en-390'), fullPage: true });
+  },
+);

@@ -1,0 +1,237 @@
+import { type CaseRecord, CASE_MACHINE, CASE_ACTION_LABELS, proposeCase, recusePerson } from '@qingfeng/core';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { ValidationError } from '../../http/errors.js';
+import type { Platform } from '../../platform/platform.js';
+import { type AuditActor, recordAudit } from '../audit/index.js';
+import { allowedSteps, commissionDate, commissionTime, problemTypeLabels, procedureActor } from '../clues/index.js';
+import { type CaseViewer, lockCase, openCase } from './case-access.js';
+import { presentCaseDetail, presentCaseSummary, PROPOSE_ACTION, RECUSAL_ACTION } from './cases.presenter.js';
+import { type CaseFilter, CasesRepository } from './cases.repository.js';
+import type { TCaseDetail, TCaseQuery, TCaseSummary, TProposeCase } from './cases.schemas.js';
+
+interface Proposal {
+  orgId: number;
+  divisionCode: string;
+  clueId: number | null;
+  problemType: string;
+  title: string;
+  summary: string;
+  /** Whose recommendation the case is: the filing's approver must be someone else. */
+  proposedBy: number;
+  by: { userId: number; displayName: string };
+  actor: AuditActor;
+  at: Date;
+}
+
+/** Writes a proposed case, its first timeline entry and the audit entry with `trx`; returns its id. */
+async function insertProposal(trx: Kysely<DB>, p: Proposal): Promise<number> {
+  const repository = new CasesRepository(trx);
+  const at = commissionTime(p.at);
+  const placeholder = proposeCase('0', null, String(p.proposedBy), at);
+  const id = await repository.insertCase({
+    org_id: p.orgId,
+    division_code: p.divisionCode,
+    clue_id: p.clueId,
+    title: p.title,
+    summary: p.summary,
+    problem_type: p.problemType,
+    state: placeholder.state,
+    case_year: null,
+    case_seq: null,
+    case_number: null,
+    record: placeholder,
+    deadline_step: null,
+    deadline_due: null,
+    created_by: p.by.userId,
+  });
+  // The core's record carries the case's own id, known only once the row exists.
+  const record = proposeCase(String(id), p.clueId === null ? null : String(p.clueId), String(p.proposedBy), at);
+  await repository.updateCase(
+    id,
+    { state: record.state, record, deadline_step: record.deadline!.step, deadline_due: record.deadline!.dueOn },
+    p.at,
+  );
+  await repository.appendStep({
+    case_id: id,
+    action: PROPOSE_ACTION,
+    from_state: record.state,
+    to_state: record.state,
+    actor_id: p.by.userId,
+    actor_name: p.by.displayName,
+    at: p.at,
+    payload: p.clueId === null ? {} : { clueId: p.clueId },
+    reason: null,
+    attachments: [],
+    deadline: record.deadline,
+  });
+  await recordAudit(trx, p.actor, {
+    action: 'case.propose',
+    objectType: 'case',
+    objectId: id,
+    detail: { clueId: p.clueId, problemType: p.problemType },
+  });
+  return id;
+}
+
+/**
+ * A clue's verification report was approved with a recommendation to file: its case is
+ * proposed inside the same transaction, with the clue's facts and subjects (still sealed),
+ * proposed by whoever recommended the filing.
+ */
+export async function proposeCaseFromClue(
+  trx: Kysely<DB>,
+  event: { clueId: number; proposedBy: number; by: Proposal['by']; actor: AuditActor; at: Date },
+): Promise<number> {
+  const clue = await trx
+    .selectFrom('clues')
+    .select(['org_id', 'division_code', 'problem_type', 'title', 'summary'])
+    .where('id', '=', event.clueId)
+    .executeTakeFirstOrThrow();
+  const id = await insertProposal(trx, {
+    orgId: clue.org_id,
+    divisionCode: clue.division_code,
+    problemType: clue.problem_type,
+    title: clue.title,
+    summary: clue.summary,
+    ...event,
+  });
+  const repository = new CasesRepository(trx);
+  const subjects = await repository.findClueSubjects(event.clueId);
+  await repository.insertSubjects(subjects.map((s) => ({ ...s, case_id: id })));
+  return id;
+}
+
+/** A case proposed directly (not from a clue) inside the viewer's jurisdiction; returns its id. */
+export async function proposeCaseDirectly(platform: Platform, viewer: CaseViewer, input: TProposeCase) {
+  if (!input.divisionCode.startsWith(viewer.jurisdictionPrefix)) {
+    throw new ValidationError('The division lies outside your jurisdiction', 'body.divisionCode');
+  }
+  return platform.database.db.transaction().execute(async (trx) => {
+    if (!(await problemTypeLabels(trx)).has(input.problemType)) {
+      throw new ValidationError('Unknown problem type', 'body.problemType');
+    }
+    const id = await insertProposal(trx, {
+      orgId: viewer.orgId,
+      divisionCode: input.divisionCode,
+      clueId: null,
+      problemType: input.problemType,
+      title: input.title,
+      summary: input.summary,
+      proposedBy: viewer.userId,
+      by: { userId: viewer.userId, displayName: viewer.displayName },
+      actor: viewer.actor,
+      at: platform.clock.now(),
+    });
+    await new CasesRepository(trx).insertSubjects(
+      input.subjects.map((s) => ({
+        case_id: id,
+        kind: s.kind,
+        name: s.name,
+        position: s.position ?? null,
+        id_number_enc: s.idNumber ? platform.fieldCrypto.encrypt(s.idNumber) : null,
+        id_number_hash: s.idNumber ? platform.fieldCrypto.blindIndex(s.idNumber) : null,
+      })),
+    );
+    return id;
+  });
+}
+
+/** A page of the registry inside the viewer's jurisdiction, newest first, by keyset. */
+export async function listCases(
+  platform: Platform,
+  viewer: CaseViewer,
+  query: TCaseQuery,
+): Promise<{ items: TCaseSummary[]; nextBefore: number | null }> {
+  const db = platform.database.db;
+  const today = commissionDate(platform.clock.now());
+  const filter: CaseFilter = {
+    ...(query.state ? { state: query.state } : {}),
+    ...(query.overdue === 'true' ? { overdueOn: today } : {}),
+  };
+  const rows = await new CasesRepository(db).findCases(viewer.jurisdictionPrefix, filter, query.limit, query.before);
+  const labels = await problemTypeLabels(db);
+  return {
+    items: rows.map((r) => presentCaseSummary(r, labels, today)),
+    nextBefore: rows.length === query.limit ? rows.at(-1)!.id : null,
+  };
+}
+
+/** The viewer's cases past their deadline, longest overdue first (at most 500). */
+export async function listOverdueCases(platform: Platform, viewer: CaseViewer): Promise<{ items: TCaseSummary[] }> {
+  const db = platform.database.db;
+  const today = commissionDate(platform.clock.now());
+  const rows = await new CasesRepository(db).findOverdue(viewer.jurisdictionPrefix, today, 500);
+  const labels = await problemTypeLabels(db);
+  return { items: rows.map((r) => presentCaseSummary(r, labels, today)) };
+}
+
+/** One case with everything its reader needs and the steps the viewer may take; 404 outside the jurisdiction or when recused. */
+export async function getCaseDetail(platform: Platform, viewer: CaseViewer, id: number): Promise<TCaseDetail> {
+  const db = platform.database.db;
+  const row = await openCase(db, viewer, id);
+  const repository = new CasesRepository(db);
+  const record = row.record as CaseRecord;
+  const [subjects, steps, evidence, problemTypes] = await Promise.all([
+    repository.findSubjects(id),
+    repository.findTimeline(id),
+    repository.findEvidenceList(id),
+    problemTypeLabels(db),
+  ]);
+  const people = [
+    ...record.investigatorIds,
+    ...record.trialReviewerIds,
+    ...(record.decision ? [record.decision.decidedBy] : []),
+  ];
+  const names = await repository.findUsersWithin(viewer.jurisdictionPrefix, [...new Set(people)].map(Number));
+  const actor = procedureActor(viewer.userId, viewer.role, viewer.permissions);
+  return presentCaseDetail(row, {
+    problemTypes,
+    today: commissionDate(platform.clock.now()),
+    subjects,
+    reveal: (sealed) => platform.fieldCrypto.decrypt(sealed),
+    steps,
+    evidence,
+    names: new Map(names.map((u) => [String(u.id), u.display_name])),
+    allowedActions: allowedSteps(CASE_MACHINE, CASE_ACTION_LABELS, record, actor),
+  });
+}
+
+/** The case a clue led to, if the viewer may open it. */
+export async function findCaseOfClue(platform: Platform, viewer: CaseViewer, clueId: number) {
+  const row = await new CasesRepository(platform.database.db).findCaseOfClue(viewer.jurisdictionPrefix, clueId);
+  const open = row && !(row.record as CaseRecord).recusedIds.includes(String(viewer.userId));
+  return { caseId: open ? row.id : null };
+}
+
+/**
+ * The viewer declares a conflict of interest (回避): the core's record lists them as
+ * recused, the timeline and the audit say so, and from now on they cannot open the case.
+ */
+export async function declareRecusal(platform: Platform, viewer: CaseViewer, id: number, reason: string) {
+  const now = platform.clock.now();
+  await platform.database.db.transaction().execute(async (trx) => {
+    const row = await lockCase(trx, viewer, id);
+    const repository = new CasesRepository(trx);
+    const record = recusePerson(row.record as CaseRecord, String(viewer.userId));
+    await repository.updateCase(
+      id,
+      { state: record.state, record, deadline_step: row.deadline_step, deadline_due: record.deadline?.dueOn ?? null },
+      now,
+    );
+    await repository.appendStep({
+      case_id: id,
+      action: RECUSAL_ACTION,
+      from_state: record.state,
+      to_state: record.state,
+      actor_id: viewer.userId,
+      actor_name: viewer.displayName,
+      at: now,
+      payload: {},
+      reason,
+      attachments: [],
+      deadline: null,
+    });
+    await recordAudit(trx, viewer.actor, { action: 'case.recuse', objectType: 'case', objectId: id, reason });
+  });
+}

@@ -1,0 +1,4 @@
+/** What other modules may use of the cases module. */
+export { registerCaseRoutes } from './cases.routes.js';
+export { registerCaseFileRoutes } from './case-files.routes.js';
+export { proposeCaseFromClue } from './cases.service.js';
