@@ -252,6 +252,15 @@ const PROBES: Record<string, Probe> = {
         ['disposal-approval', 'verification-report'].map((form) => `/api/v1/clues/${id}/documents/${form}`),
       ),
   },
+  '/api/v1/statistics/cases': {
+    kind: 'list',
+    urls: () => ['/api/v1/statistics/cases'],
+    check: (body) => {
+      // Every case is county A's: B counts nothing (a four-forms row names its form, 1 to 4).
+      const figures = JSON.stringify(body).match(/"(?!form")[a-zA-Z]+":[1-9]\d*/g) ?? [];
+      expect(figures).toEqual([]);
+    },
+  },
   '/api/v1/statistics/clues': {
     kind: 'list',
     urls: (a) => ['/api/v1/statistics/clues', `/api/v1/statistics/clues?division=${a.divisionPrefix.slice(0, 6)}`],
