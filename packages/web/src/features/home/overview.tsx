@@ -6,6 +6,7 @@ import type { WarningStatus } from '../../api/warnings';
 import { useI18n } from '../../i18n';
 import { useCan } from '../auth/use-me';
 import { useDateTime } from '../datasets/localised';
+import { CaseOverview } from './case-overview';
 import { ClueOverview } from './clue-overview';
 import { stackedOption, trendOption } from './overview-charts';
 import { OverviewChartCard } from './overview-charts-card';
@@ -32,6 +33,7 @@ export function Overview() {
       <Row gutter={[16, 16]}>
         {warnings && <WarningCharts warnings={warnings} />}
         {can('clue.read') && <ClueOverview />}
+        {can('case.read') && <CaseOverview />}
         {freshness && (
           <Col xs={24}>
             <FreshnessCard freshness={freshness} />
