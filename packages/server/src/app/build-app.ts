@@ -26,7 +26,7 @@ import { registerTransparencyRoutes } from '../modules/transparency/index.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
 import { registerWarningRoutes } from '../modules/warnings/warnings.routes.js';
 import { registerClueRoutes } from '../modules/clues/index.js';
-import { registerCaseFileRoutes, registerCaseRoutes } from '../modules/cases/index.js';
+import { registerCaseDocumentRoutes, registerCaseFileRoutes, registerCaseRoutes } from '../modules/cases/index.js';
 import { type RegisteredRoute, registerAccessControl } from '../http/access-control.js';
 import { requestIdentity } from './request-identity.js';
 import { registerErrorHandler } from '../http/error-handler.js';
@@ -125,6 +125,7 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
   registerClueRoutes(app, services);
   registerCaseRoutes(app, services);
   registerCaseFileRoutes(app, services);
+  registerCaseDocumentRoutes(app, services);
   registerStatisticsRoutes(app, services);
   registerTransparencyRoutes(app, services);
 

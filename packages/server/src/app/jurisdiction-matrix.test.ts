@@ -244,6 +244,10 @@ const PROBES: Record<string, Probe> = {
     kind: 'read',
     urls: (a) => a.caseIds.map((id) => `/api/v1/cases/${id}/evidence/1`),
   },
+  '/api/v1/cases/:id/documents/:form': {
+    kind: 'read',
+    urls: (a) => a.caseIds.map((id) => `/api/v1/cases/${id}/documents/filing-decision`),
+  },
   '/api/v1/cases/:id/property': { kind: 'read', urls: (a) => a.caseIds.map((id) => `/api/v1/cases/${id}/property`) },
   '/api/v1/clues/:id/documents/:form': {
     kind: 'read',

@@ -2,3 +2,4 @@
 export { registerCaseRoutes } from './cases.routes.js';
 export { registerCaseFileRoutes } from './case-files.routes.js';
 export { proposeCaseFromClue } from './cases.service.js';
+export { registerCaseDocumentRoutes } from './documents/case-documents.routes.js';

@@ -20,3 +20,6 @@ export {
   type ClueFilterParams,
 } from './clue-filter.js';
 export { RECEIVE_ACTION } from './clues.presenter.js';
+export { placeOf } from './documents/clue-documents.service.js';
+export { chineseDate } from './documents/clue-forms.js';
+export { renderOfficialDocx, type OfficialForm } from './documents/official-docx.js';

@@ -9,7 +9,7 @@ import { CLUE_FORM_TITLES, type ClueForm, clueForm } from './clue-forms.js';
 import { renderOfficialDocx } from './official-docx.js';
 
 /** A division's place name in Chinese: the village's, else its town's, else its county's. */
-async function placeOf(platform: Platform, division: string): Promise<string> {
+export async function placeOf(platform: Platform, division: string): Promise<string> {
   const candidates = [division, `${division.slice(0, 9)}000`, `${division.slice(0, 6)}000000`];
   const places = await findPlaceNames(platform.database.db, candidates);
   for (const code of candidates) {
