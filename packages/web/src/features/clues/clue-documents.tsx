@@ -12,19 +12,26 @@ const FORMS = [
   { form: 'verification-report', key: 'clues.document.verificationReport', from: ['submit_verification_report'] },
 ] as const;
 
-function DocumentButton({ clue, form, label }: { clue: ClueDetail; form: string; label: string }) {
+/** A standard form's download: a DOCX the server writes, audits and watermarks. */
+export function DocumentButton({
+  url,
+  fileName,
+  label,
+  testId,
+}: {
+  url: string;
+  fileName: string;
+  label: string;
+  testId: string;
+}) {
   const { fail } = useNotify();
-  const download = useMutation({
-    mutationFn: () =>
-      downloadFile(`/api/v1/clues/${clue.id}/documents/${form}`, `${clue.registrationNumber ?? clue.id}-${label}.docx`),
-    onError: fail,
-  });
+  const download = useMutation({ mutationFn: () => downloadFile(url, fileName), onError: fail });
   return (
     <Button
       icon={<FileWordOutlined />}
       loading={download.isPending}
       onClick={() => download.mutate()}
-      data-testid={`document-${form}`}
+      data-testid={testId}
     >
       {label}
     </Button>
@@ -39,7 +46,13 @@ export function ClueDocuments({ clue }: { clue: ClueDetail }) {
   return (
     <Space wrap style={{ marginTop: 8 }} data-testid="clue-documents">
       {ready.map((f) => (
-        <DocumentButton key={f.form} clue={clue} form={f.form} label={t(f.key)} />
+        <DocumentButton
+          key={f.form}
+          url={`/api/v1/clues/${clue.id}/documents/${f.form}`}
+          fileName={`${clue.registrationNumber ?? clue.id}-${t(f.key)}.docx`}
+          label={t(f.key)}
+          testId={`document-${f.form}`}
+        />
       ))}
     </Space>
   );
