@@ -1,13 +1,20 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { PHONE, screenshotPath } from '../harness/browser.js';
+import { screenshotPath } from '../harness/browser.js';
 import { signInAs, signOut } from '../harness/console-actions.js';
-import { importCsvThroughApi } from '../harness/console-api.js';
 import { consoleTest } from '../harness/console-test.js';
 import { validId } from '../harness/identity-numbers.js';
-import { attach, choose, takeStep } from '../harness/procedure-steps.js';
+import {
+  CLUE_STAFF,
+  attach,
+  choose,
+  confirmIntoClue,
+  importDeadStillPaid,
+  inEnglishOnAPhone,
+  openW01Warning,
+  takeStep,
+} from '../harness/procedure-steps.js';
 import { seedStaff } from '../harness/seed-staff.js';
-import { measureWidth } from '../layout/measure-width.js';
 
 const DEAD = validId('19400101', '222');
 
@@ -16,38 +23,15 @@ const stateOf = async (page: Page) => (await page.getByTestId('clue-state').text
 consoleTest(
   '[CLUES]: a confirmed warning becomes a clue, is registered, triaged by one person, approved by a leader and verified, all on the timeline',
   async ({ page, server }) => {
-    const { shuju, jiandu, anguan, lingdao } = await seedStaff(page, server, [
-      { username: 'shuju', displayName: '赵数据', role: 'data_admin' },
-      { username: 'jiandu', displayName: '孙监督', role: 'supervision' },
-      { username: 'jiandu2', displayName: '周监督', role: 'supervision' },
-      { username: 'anguan', displayName: '钱案管', role: 'case_management' },
-      { username: 'lingdao', displayName: '李书记', role: 'leader' },
-    ]);
+    const { shuju, jiandu, anguan, lingdao } = await seedStaff(page, server, [...CLUE_STAFF]);
     await signInAs(page, shuju);
-    await importCsvThroughApi(page, 'death', ['id,name,death_date', `${DEAD},王老汉,2024-01-10`]);
-    await importCsvThroughApi(page, 'benefit_payment', [
-      'payment_id,program,id,name,division,amount,paid_on,period',
-      `P1,dibao,${DEAD},王老汉,110101001001,800,2024-04-05,2024-04`,
-    ]);
+    await importDeadStillPaid(page, DEAD);
     await signOut(page);
 
     // The handler confirms the warning and makes it a clue.
     await signInAs(page, jiandu);
-    await page.goto('/warnings');
-    const row = page.getByTestId('warning-table').locator('tr.ant-table-row').filter({ hasText: 'W01' }).first();
-    await row.waitFor({ timeout: 60_000 });
-    await row.click();
-    await page.waitForURL('**/warnings/*');
-    const warningUrl = page.url();
-    await page.getByTestId('mark-confirmed').click();
-    await page.getByTestId('status-confirm').click();
-    await page.getByTestId('create-clue').click();
-    await choose(page, 'problem-type', '侵害群众利益');
-    await page.getByTestId('clue-title').fill('死亡人员仍领取低保金');
-    await page.getByTestId('clue-summary').fill('预警显示已死亡人员仍在领取最低生活保障金');
-    await page.getByTestId('create-clue-submit').click();
-    await page.waitForURL('**/clues/*');
-    const clueUrl = page.url();
+    const warningUrl = await openW01Warning(page);
+    const clueUrl = await confirmIntoClue(page);
     expect(await stateOf(page)).toBe('待登记');
     // Registration belongs to case management: the handler is not offered it.
     expect(await page.getByTestId('step-register').count()).toBe(0);
@@ -107,14 +91,9 @@ consoleTest(
     await page.screenshot({ path: screenshotPath('clue-timeline-zh'), fullPage: true });
 
     // In English, and on a phone, the page still reads in words and fits.
-    await page.evaluate(() => localStorage.setItem('qf.lang', 'en'));
-    await page.setViewportSize(PHONE);
-    await page.reload();
-    await page.getByTestId('clue-timeline').waitFor();
+    await inEnglishOnAPhone(page, 'clue-timeline');
     expect(await stateOf(page)).toBe('Under preliminary verification');
     expect(await entries.nth(2).textContent()).toContain('Propose a disposal');
-    const width = await measureWidth(page);
-    expect(width.scrollWidth).toBeLessThanOrEqual(width.innerWidth);
     await page.screenshot({ path: screenshotPath('clue-timeline-en-390'), fullPage: true });
   },
 );

@@ -484,9 +484,9 @@ export interface ClueNumberCounterTable {
   last_seq: number;
 }
 
-export interface ClueSubjectTable {
+/** A person or unit a clue or case is about: identity numbers sealed, with a blind index. */
+interface SubjectColumns {
   id: Generated<number>;
-  clue_id: number;
   kind: 'official' | 'unit';
   name: string;
   position: string | null;
@@ -494,10 +494,13 @@ export interface ClueSubjectTable {
   id_number_hash: string | null;
 }
 
-/** One step of a clue's timeline; the table refuses updates and deletes. */
-export interface ClueStepTable {
-  id: Generated<string>;
+export interface ClueSubjectTable extends SubjectColumns {
   clue_id: number;
+}
+
+/** One entry of a clue's or a case's timeline: the tables refuse updates and deletes. */
+interface StepColumns {
+  id: Generated<string>;
   action: string;
   from_state: string;
   to_state: string;
@@ -508,6 +511,10 @@ export interface ClueStepTable {
   reason: string | null;
   attachments: unknown;
   deadline: unknown;
+}
+
+export interface ClueStepTable extends StepColumns {
+  clue_id: number;
 }
 
 export interface ClueLinkTable {
@@ -551,30 +558,12 @@ export interface CaseNumberCounterTable {
   last_seq: number;
 }
 
-export interface CaseSubjectTable {
-  id: Generated<number>;
+export interface CaseSubjectTable extends SubjectColumns {
   case_id: number;
-  kind: 'official' | 'unit';
-  name: string;
-  position: string | null;
-  id_number_enc: string | null;
-  id_number_hash: string | null;
 }
 
-/** One step of a case's timeline; the table refuses updates and deletes. */
-export interface CaseStepTable {
-  id: Generated<string>;
+export interface CaseStepTable extends StepColumns {
   case_id: number;
-  action: string;
-  from_state: string;
-  to_state: string;
-  actor_id: number | null;
-  actor_name: string;
-  at: Timestamp;
-  payload: unknown;
-  reason: string | null;
-  attachments: unknown;
-  deadline: unknown;
 }
 
 /** An item of evidence with its bytes and the hash taken when it arrived; append-only, queued for the log. */

@@ -13,7 +13,7 @@ import type { DB } from '../../db/schema.js';
 import { ValidationError } from '../../http/errors.js';
 import type { Platform } from '../../platform/platform.js';
 import { recordAudit } from '../audit/index.js';
-import { commissionTime, numberingAbbreviation, procedureActor, stepRefused } from '../clues/index.js';
+import { commissionTime, numberingAbbreviation, procedureActor, stepRefused, usersWithin } from '../clues/index.js';
 import { type CaseViewer, lockCase } from './case-access.js';
 import { CasesRepository } from './cases.repository.js';
 import type { TCaseStepBody } from './cases.schemas.js';
@@ -77,9 +77,9 @@ export async function storeCaseStep(
 }
 
 /** Staff of the viewer's jurisdiction named by a step, as the core's ids, with their names for the timeline. */
-async function staffOf(repository: CasesRepository, viewer: CaseViewer, ids: readonly number[], field: string) {
+async function staffOf(trx: Kysely<DB>, viewer: CaseViewer, ids: readonly number[], field: string) {
   const unique = [...new Set(ids)];
-  const found = await repository.findUsersWithin(viewer.jurisdictionPrefix, unique);
+  const found = await usersWithin(trx, viewer.jurisdictionPrefix, unique);
   if (found.length !== unique.length) throw new ValidationError('Not a user of your jurisdiction', field);
   return { ids: ids.map(String), names: found.map((u) => u.display_name) };
 }
@@ -102,7 +102,7 @@ export async function takeCaseStep(platform: Platform, viewer: CaseViewer, id: n
     let numbered: { year: number; seq: number; number: string } | null = null;
 
     if (body.action === 'approve_filing') {
-      const staff = await staffOf(repository, viewer, body.payload.investigatorIds, 'body.payload.investigatorIds');
+      const staff = await staffOf(trx, viewer, body.payload.investigatorIds, 'body.payload.investigatorIds');
       payload = { ...body.payload, investigatorIds: staff.ids };
       // The number is handed out only if the core then allows the step: a refusal rolls it back.
       const year = Number(commissionTime(now).slice(0, 4));
@@ -111,7 +111,7 @@ export async function takeCaseStep(platform: Platform, viewer: CaseViewer, id: n
       numbered = { year, seq, number: formatRegistrationNumber(DEFAULT_CASE_NUMBERING, { org, year, sequence: seq }) };
       summary = { caseNumber: numbered.number, investigators: staff.names };
     } else if (body.action === 'accept_for_trial') {
-      const staff = await staffOf(repository, viewer, body.payload.reviewerIds, 'body.payload.reviewerIds');
+      const staff = await staffOf(trx, viewer, body.payload.reviewerIds, 'body.payload.reviewerIds');
       payload = { ...body.payload, reviewerIds: staff.ids };
       summary = { reviewers: staff.names };
     } else if (body.action === 'propose_measure') {

@@ -14,13 +14,12 @@ import {
   type CaseState,
   type FourForm,
   type LocalisedText,
-  type RunningDeadline,
   type SubjectDisposition,
   classifyFourForm,
   maskIdNumber,
 } from '@qingfeng/core';
 import type { CaseRow, CaseStepRow, CaseSubjectRow } from '../../db/schema.js';
-import { presentDeadline, startedClock } from '../clues/index.js';
+import { presentDeadline, presentTimelineEntry } from '../clues/index.js';
 import type { EvidenceListRow } from './cases.repository.js';
 import type { TCaseDetail, TCaseSummary } from './cases.schemas.js';
 
@@ -36,6 +35,8 @@ const actionLabel = (action: string): LocalisedText =>
   OWN_LABELS[action] ?? CASE_ACTION_LABELS[action as CaseAction] ?? { zh: action, en: action };
 
 const words = (text: string): LocalisedText => ({ zh: text, en: text });
+const plain = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 
 /** One case as a line of the registry. */
 export function presentCaseSummary(
@@ -80,7 +81,8 @@ function presentDetails(payload: unknown): { label: LocalisedText; value: Locali
     const label = DETAIL_LABELS[key];
     if (!label || value === null || value === undefined) return [];
     if (key === 'measure') return [{ label, value: MEASURE_LABELS[value as keyof typeof MEASURE_LABELS] }];
-    const text = Array.isArray(value) ? value.map(String).join('、') : String(value);
+    // The summary holds what the step's schema allowed: text, numbers, lists of names.
+    const text = Array.isArray(value) ? value.map(String).join('、') : plain(value);
     return [{ label, value: words(text) }];
   });
 }
@@ -177,21 +179,13 @@ export function presentCaseDetail(
       ),
     ),
     decided: decided ? { at: decided.decidedAt, by: nameOf(decided.decidedBy) } : null,
-    timeline: parts.steps.map((s) => ({
-      id: String(s.id),
-      action: s.action,
-      actionLabel: actionLabel(s.action),
-      from: s.from_state,
-      fromLabel: CASE_STATE_LABELS[s.from_state as CaseState],
-      to: s.to_state,
-      toLabel: CASE_STATE_LABELS[s.to_state as CaseState],
-      actorName: s.actor_name,
-      at: s.at,
-      reason: s.reason,
-      details: presentDetails(s.payload),
-      attachments: s.attachments as { name: string; hash: string }[],
-      deadline: startedClock(s.deadline as RunningDeadline | null),
-    })),
+    timeline: parts.steps.map((s) =>
+      presentTimelineEntry(s, {
+        action: actionLabel,
+        state: (state) => CASE_STATE_LABELS[state as CaseState],
+        details: presentDetails,
+      }),
+    ),
     allowedActions: parts.allowedActions,
   };
 }

@@ -214,17 +214,4 @@ export class CasesRepository {
     const row = await this.db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirst();
     return row?.name ?? '';
   }
-
-  /** The users among `ids` whose organisation lies inside `prefix`, with their names. */
-  async findUsersWithin(prefix: string, ids: readonly number[]): Promise<{ id: number; display_name: string }[]> {
-    if (ids.length === 0) return [];
-    return this.db
-      .selectFrom('users as u')
-      .innerJoin('organisations as o', 'o.id', 'u.org_id')
-      .select(['u.id', 'u.display_name'])
-      .where('u.id', 'in', [...ids])
-      .where('o.division_code', 'like', `${prefix}%`)
-      .orderBy('u.id')
-      .execute();
-  }
 }

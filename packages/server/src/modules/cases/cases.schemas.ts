@@ -8,6 +8,7 @@ import {
 } from '@qingfeng/core';
 import { z } from 'zod';
 import { ZLocalisedText } from '../../http/localised.js';
+import { ZDeadline, ZStep, basics } from '../clues/index.js';
 
 const ZId = z.coerce.number().int().positive().max(2_147_483_647);
 export const ZCaseIdParams = z.object({ id: ZId });
@@ -47,8 +48,6 @@ export const ZCaseQuery = z.object({
 });
 export type TCaseQuery = z.infer<typeof ZCaseQuery>;
 
-const ZAttachment = z.strictObject({ name: ZText(255), hash: z.string().regex(/^[0-9a-f]{64}$/) });
-const basics = { reason: z.string().max(5000).optional(), attachments: z.array(ZAttachment).max(100).optional() };
 const ZMeasureRef = z.string().regex(/^M\d{1,6}$/);
 
 /** One person's disposition as the trial office proposes it; `subjectId` is a subject of the case. */
@@ -110,16 +109,6 @@ export const ZRecordEvidence = z.strictObject({
   supersedes: ZId.optional(),
 });
 export type TRecordEvidence = z.infer<typeof ZRecordEvidence>;
-
-const ZDeadline = z.object({
-  step: z.string(),
-  startedOn: z.string(),
-  dueOn: z.string(),
-  remindOn: z.array(z.string()),
-  label: ZLocalisedText,
-  status: z.string(),
-  daysLeft: z.number(),
-});
 
 export const ZCaseSummary = z.object({
   id: z.number(),
@@ -185,23 +174,7 @@ export const ZCaseDetail = ZCaseSummary.extend({
   /** The trial office's proposal, or the decision once taken: each person's outcome in words. */
   dispositions: z.array(z.object({ subject: z.string(), outcome: z.array(ZWords), form: ZLocalisedText.nullable() })),
   decided: z.object({ at: z.string(), by: z.string() }).nullable(),
-  timeline: z.array(
-    z.object({
-      id: z.string(),
-      action: z.string(),
-      actionLabel: ZLocalisedText,
-      from: z.string(),
-      fromLabel: ZLocalisedText,
-      to: z.string(),
-      toLabel: ZLocalisedText,
-      actorName: z.string(),
-      at: z.date(),
-      reason: z.string().nullable(),
-      details: z.array(ZWords),
-      attachments: z.array(z.object({ name: z.string(), hash: z.string() })),
-      deadline: ZDeadline.omit({ status: true, daysLeft: true }).nullable(),
-    }),
-  ),
+  timeline: z.array(ZStep),
   /** The steps the signed-in user may take now, as the core's rules say. */
   allowedActions: z.array(z.object({ action: z.string(), label: ZLocalisedText })),
 });

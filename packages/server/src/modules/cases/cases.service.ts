@@ -4,7 +4,14 @@ import type { DB } from '../../db/schema.js';
 import { ValidationError } from '../../http/errors.js';
 import type { Platform } from '../../platform/platform.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
-import { allowedSteps, commissionDate, commissionTime, problemTypeLabels, procedureActor } from '../clues/index.js';
+import {
+  allowedSteps,
+  commissionDate,
+  commissionTime,
+  problemTypeLabels,
+  procedureActor,
+  usersWithin,
+} from '../clues/index.js';
 import { type CaseViewer, lockCase, openCase } from './case-access.js';
 import { presentCaseDetail, presentCaseSummary, PROPOSE_ACTION, RECUSAL_ACTION } from './cases.presenter.js';
 import { type CaseFilter, CasesRepository } from './cases.repository.js';
@@ -183,7 +190,7 @@ export async function getCaseDetail(platform: Platform, viewer: CaseViewer, id: 
     ...record.trialReviewerIds,
     ...(record.decision ? [record.decision.decidedBy] : []),
   ];
-  const names = await repository.findUsersWithin(viewer.jurisdictionPrefix, [...new Set(people)].map(Number));
+  const names = await usersWithin(db, viewer.jurisdictionPrefix, [...new Set(people)].map(Number));
   const actor = procedureActor(viewer.userId, viewer.role, viewer.permissions);
   return presentCaseDetail(row, {
     problemTypes,

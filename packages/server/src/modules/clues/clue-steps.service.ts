@@ -11,7 +11,7 @@ import { NotFoundError, ValidationError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import type { ClueServices } from './clue-events.js';
 import { commissionTime, numberingAbbreviation, procedureActor, stepRefused } from './clue-procedure.js';
-import { CluesRepository } from './clues.repository.js';
+import { CluesRepository, usersWithin } from './clues.repository.js';
 import type { TStepBody } from './clues.schemas.js';
 import type { ClueViewer } from './clues.service.js';
 
@@ -75,7 +75,7 @@ export async function takeClueStep(
       payload = { ...body.payload, clueId: String(other.id) };
     } else if (body.action === 'propose_disposal') {
       const ids = [...new Set(body.payload.participantIds)];
-      const found = await repository.findUsersWithin(viewer.jurisdictionPrefix, ids);
+      const found = await usersWithin(trx, viewer.jurisdictionPrefix, ids);
       if (found.length !== ids.length) {
         throw new ValidationError('A participant is not a user of your jurisdiction', 'body.payload.participantIds');
       }

@@ -39,7 +39,7 @@ export function presentDeadline(deadline: RunningDeadline | null, today: string)
 }
 
 /** The clock a step started, as the timeline shows it. */
-export function startedClock(deadline: RunningDeadline | null) {
+function startedClock(deadline: RunningDeadline | null) {
   return deadline
     ? { ...deadline, remindOn: [...deadline.remindOn], label: DEADLINE_STEP_LABELS[deadline.step] }
     : null;
@@ -106,6 +106,32 @@ function presentDetails(payload: unknown): { label: LocalisedText; value: Locali
   });
 }
 
+/** One timeline entry of a clue or a case in words, by the machine's own labels. */
+export function presentTimelineEntry(
+  s: Omit<ClueStepRow, 'clue_id'>,
+  words: {
+    action: (action: string) => LocalisedText;
+    state: (state: string) => LocalisedText;
+    details: (payload: unknown) => { label: LocalisedText; value: LocalisedText }[];
+  },
+) {
+  return {
+    id: String(s.id),
+    action: s.action,
+    actionLabel: words.action(s.action),
+    from: s.from_state,
+    fromLabel: words.state(s.from_state),
+    to: s.to_state,
+    toLabel: words.state(s.to_state),
+    actorName: s.actor_name,
+    at: s.at,
+    reason: s.reason,
+    details: words.details(s.payload),
+    attachments: s.attachments as { name: string; hash: string }[],
+    deadline: startedClock(s.deadline as RunningDeadline | null),
+  };
+}
+
 /** A clue with its subjects (identity numbers masked), links and timeline. */
 export function presentClueDetail(
   row: ClueRow,
@@ -142,21 +168,13 @@ export function presentClueDetail(
     })),
     warningIds: parts.warningIds,
     links: parts.links.map((l) => ({ clueId: l.other_clue_id, kind: l.kind })),
-    timeline: parts.steps.map((s) => ({
-      id: String(s.id),
-      action: s.action,
-      actionLabel: actionLabel(s.action),
-      from: s.from_state,
-      fromLabel: CLUE_STATE_LABELS[s.from_state as ClueState],
-      to: s.to_state,
-      toLabel: CLUE_STATE_LABELS[s.to_state as ClueState],
-      actorName: s.actor_name,
-      at: s.at,
-      reason: s.reason,
-      details: presentDetails(s.payload),
-      attachments: s.attachments as { name: string; hash: string }[],
-      deadline: startedClock(s.deadline as RunningDeadline | null),
-    })),
+    timeline: parts.steps.map((s) =>
+      presentTimelineEntry(s, {
+        action: actionLabel,
+        state: (state) => CLUE_STATE_LABELS[state as ClueState],
+        details: presentDetails,
+      }),
+    ),
     allowedActions: parts.allowedActions,
   };
 }

@@ -20,6 +20,23 @@ export interface NewStepRow {
   deadline: unknown;
 }
 
+/** The users among `ids` whose organisation lies inside `prefix`, with their names (cases name their staff so too). */
+export async function usersWithin(
+  db: Kysely<DB>,
+  prefix: string,
+  ids: readonly number[],
+): Promise<{ id: number; display_name: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.display_name'])
+    .where('u.id', 'in', [...ids])
+    .where('o.division_code', 'like', `${prefix}%`)
+    .orderBy('u.id')
+    .execute();
+}
+
 const json = (value: unknown) => sql<unknown>`${JSON.stringify(value)}::jsonb`;
 
 /** All SQL of clues: the registry, one clue with its parts, and the writes a step makes. */
@@ -195,19 +212,6 @@ export class CluesRepository {
       .select(['code', 'name_zh', 'name_en'])
       .where('retired', '=', false)
       .orderBy('code')
-      .execute();
-  }
-
-  /** The users among `ids` whose organisation lies inside `prefix`, with their names. */
-  async findUsersWithin(prefix: string, ids: readonly number[]): Promise<{ id: number; display_name: string }[]> {
-    if (ids.length === 0) return [];
-    return this.db
-      .selectFrom('users as u')
-      .innerJoin('organisations as o', 'o.id', 'u.org_id')
-      .select(['u.id', 'u.display_name'])
-      .where('u.id', 'in', [...ids])
-      .where('o.division_code', 'like', `${prefix}%`)
-      .orderBy('u.id')
       .execute();
   }
 

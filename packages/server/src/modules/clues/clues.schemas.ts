@@ -69,8 +69,12 @@ export const ZClueQuery = z.object({
 });
 export type TClueQuery = z.infer<typeof ZClueQuery>;
 
-const ZAttachment = z.strictObject({ name: ZText(255), hash: z.string().regex(/^[0-9a-f]{64}$/) });
-const basics = { reason: z.string().max(5000).optional(), attachments: z.array(ZAttachment).max(100).optional() };
+export const ZAttachment = z.strictObject({ name: ZText(255), hash: z.string().regex(/^[0-9a-f]{64}$/) });
+/** What every step's payload may carry besides its own fields. */
+export const basics = {
+  reason: z.string().max(5000).optional(),
+  attachments: z.array(ZAttachment).max(100).optional(),
+};
 const ZClueRef = z.number().int().positive().max(2_147_483_647);
 
 /**
@@ -132,7 +136,7 @@ export const ZStepBody = z.discriminatedUnion('action', [
 ]);
 export type TStepBody = z.infer<typeof ZStepBody>;
 
-const ZDeadline = z.object({
+export const ZDeadline = z.object({
   step: z.string(),
   startedOn: z.string(),
   dueOn: z.string(),
@@ -162,7 +166,8 @@ export type TClueSummary = z.infer<typeof ZClueSummary>;
 
 export const ZCluePage = z.object({ items: z.array(ZClueSummary), nextBefore: z.number().nullable() });
 
-const ZStep = z.object({
+/** One entry of a clue's or a case's timeline. */
+export const ZStep = z.object({
   id: z.string(),
   action: z.string(),
   actionLabel: ZLocalisedText,

@@ -10,7 +10,9 @@ export {
   procedureActor,
   stepRefused,
 } from './clue-procedure.js';
-export { presentDeadline, startedClock } from './clues.presenter.js';
+export { presentDeadline, presentTimelineEntry, RECEIVE_ACTION } from './clues.presenter.js';
+export { ZDeadline, ZStep, basics } from './clues.schemas.js';
+export { usersWithin } from './clues.repository.js';
 export {
   clueFilterOf,
   clueMatches,
@@ -19,7 +21,6 @@ export {
   type ClueFilter,
   type ClueFilterParams,
 } from './clue-filter.js';
-export { RECEIVE_ACTION } from './clues.presenter.js';
 export { placeOf } from './documents/clue-documents.service.js';
 export { chineseDate } from './documents/clue-forms.js';
 export { renderOfficialDocx, type OfficialForm } from './documents/official-docx.js';

@@ -8,7 +8,7 @@ import {
   PARTY_SANCTION_LABELS,
   type CaseAction,
 } from '@qingfeng/core';
-import { Checkbox, Flex, Form, Select, Typography } from 'antd';
+import { Checkbox, Flex, Form, Input, Select, Typography } from 'antd';
 import type { CaseDetail } from '../../api/cases';
 import { useI18n } from '../../i18n';
 import { ProcedureStepModal } from '../clues/procedure-step-modal';
@@ -44,6 +44,10 @@ function DispositionFields({ c }: { c: CaseDetail }) {
         rows.map((row) => (
           <Flex key={row.key} vertical gap={4} style={{ marginBottom: 8 }}>
             <Typography.Text strong>{c.subjects[row.name]?.name}</Typography.Text>
+            {/* Registered so the subject's id goes with the row's choices. */}
+            <Form.Item name={[row.name, 'subjectId']} hidden>
+              <Input />
+            </Form.Item>
             <Flex gap={8} wrap>
               <Form.Item name={[row.name, 'party']} noStyle>
                 <Select

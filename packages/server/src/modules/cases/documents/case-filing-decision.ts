@@ -2,7 +2,7 @@ import { type CaseRecord, maskIdNumber, watermarkText } from '@qingfeng/core';
 import { ConflictError } from '../../../http/errors.js';
 import type { Platform } from '../../../platform/platform.js';
 import { recordAudit } from '../../audit/index.js';
-import { chineseDate, type OfficialForm, placeOf, renderOfficialDocx } from '../../clues/index.js';
+import { chineseDate, type OfficialForm, placeOf, renderOfficialDocx, usersWithin } from '../../clues/index.js';
 import { type CaseViewer, openCase } from '../case-access.js';
 import { CasesRepository } from '../cases.repository.js';
 
@@ -33,7 +33,7 @@ export async function caseFilingDecision(
     row.clue_id === null
       ? undefined
       : db.selectFrom('clues').select('registration_number').where('id', '=', row.clue_id).executeTakeFirst(),
-    repository.findUsersWithin(viewer.jurisdictionPrefix, record.investigatorIds.map(Number)),
+    usersWithin(db, viewer.jurisdictionPrefix, record.investigatorIds.map(Number)),
   ]);
   const people = subjects.map((s) =>
     [
