@@ -26,7 +26,7 @@ import { registerTransparencyRoutes } from '../modules/transparency/index.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
 import { registerWarningRoutes } from '../modules/warnings/warnings.routes.js';
 import { registerClueRoutes } from '../modules/clues/index.js';
-import { registerCaseFileRoutes, registerCaseRoutes } from '../modules/cases/index.js';
+import { registerCaseDocumentRoutes, registerCaseFileRoutes, registerCaseRoutes } from '../modules/cases/index.js';
 import { registerInboxRoutes, registerNotificationRoutes } from '../modules/notifications/index.js';
 import { type RegisteredRoute, registerAccessControl } from '../http/access-control.js';
 import { requestIdentity } from './request-identity.js';
@@ -128,6 +128,7 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
   registerCaseFileRoutes(app, services);
   registerNotificationRoutes(app, services);
   registerInboxRoutes(app, services);
+  registerCaseDocumentRoutes(app, services);
   registerStatisticsRoutes(app, services);
   registerTransparencyRoutes(app, services);
 

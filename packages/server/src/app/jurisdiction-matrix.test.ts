@@ -249,7 +249,36 @@ const PROBES: Record<string, Probe> = {
     kind: 'read',
     urls: (a) => a.caseIds.map((id) => `/api/v1/cases/${id}/evidence/1`),
   },
+  '/api/v1/cases/:id/documents/:form': {
+    kind: 'read',
+    urls: (a) => a.caseIds.map((id) => `/api/v1/cases/${id}/documents/filing-decision`),
+  },
   '/api/v1/cases/:id/property': { kind: 'read', urls: (a) => a.caseIds.map((id) => `/api/v1/cases/${id}/property`) },
+  '/api/v1/clues/:id/documents/:form': {
+    kind: 'read',
+    urls: (a) =>
+      a.clueIds.flatMap((id) =>
+        ['disposal-approval', 'verification-report'].map((form) => `/api/v1/clues/${id}/documents/${form}`),
+      ),
+  },
+  '/api/v1/statistics/cases': {
+    kind: 'list',
+    urls: () => ['/api/v1/statistics/cases'],
+    check: (body) => {
+      // Every case is county A's: B counts nothing (a four-forms row names its form, 1 to 4).
+      const figures = JSON.stringify(body).match(/"(?!form")[a-zA-Z]+":[1-9]\d*/g) ?? [];
+      expect(figures).toEqual([]);
+    },
+  },
+  '/api/v1/statistics/clues': {
+    kind: 'list',
+    urls: (a) => ['/api/v1/statistics/clues', `/api/v1/statistics/clues?division=${a.divisionPrefix.slice(0, 6)}`],
+    check: (body) => {
+      // Every clue is county A's: B's figures are all zero.
+      const figures = JSON.stringify(body).match(/"[a-zA-Z]+":[1-9]\d*/g) ?? [];
+      expect(figures).toEqual([]);
+    },
+  },
   '/api/v1/statistics/overview': {
     kind: 'list',
     urls: () => ['/api/v1/statistics/overview'],
@@ -526,6 +555,12 @@ for (const engine of testEngines()) {
         });
         expect(found.statusCode).toBe(200);
       }
+      const clueStatistics = await platform.app.inject({
+        method: 'GET',
+        url: '/api/v1/statistics/clues',
+        headers: clueReader.session.headers,
+      });
+      expect(clueStatistics.json<{ total: number }>().total).toBe(a.clueIds.length);
       const leases = await get('/api/v1/datasets/collective_lease/rows');
       expect(leases.json<{ total: number }>().total).toBe(1);
     });

@@ -1,4 +1,4 @@
-import type { ClueAction, ClueSource, ClueState } from '@qingfeng/core';
+import type { ClueAction, ClueSource, ClueState, FirstFormOutcome } from '@qingfeng/core';
 import { api } from './client';
 import type { Localised } from './datasets';
 
@@ -69,6 +69,15 @@ export interface ClueFilter {
   source?: ClueSource;
   problemType?: string;
   overdue?: 'true';
+  /** Filters the statistics link to: a division prefix, the responsible office, days received or entering the state. */
+  division?: string;
+  office?: string;
+  from?: string;
+  to?: string;
+  enteredFrom?: string;
+  enteredTo?: string;
+  firstForm?: FirstFormOutcome;
+  running?: 'true';
 }
 
 export interface NewClue {

@@ -65,4 +65,5 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.property.none': 'No money or property registered',
   'cases.clueCase': 'Filed as case #{id}',
   'cases.recuse': 'Declare a conflict of interest',
+  'cases.document.filingDecision': 'Case filing decision',
 };

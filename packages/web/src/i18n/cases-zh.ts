@@ -63,4 +63,5 @@ export const casesZh = {
   'cases.property.none': '尚无涉案财物',
   'cases.clueCase': '已转立案：案件 #{id}',
   'cases.recuse': '申请回避',
+  'cases.document.filingDecision': '立案决定书',
 } as const;

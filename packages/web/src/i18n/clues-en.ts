@@ -63,4 +63,13 @@ export const cluesEn: Record<keyof typeof cluesZh, string> = {
   'clues.step.responsible': 'New person responsible',
   'clues.step.recusedPerson': 'Person to recuse',
   'clues.subject.creditCode': 'Unified social credit code',
+  'clues.filter.division': 'In one place',
+  'clues.filter.office': 'Of one responsible office',
+  'clues.filter.received': 'Received {from} to {to}',
+  'clues.filter.entered': 'Entered their stage {from} to {to}',
+  'clues.filter.firstForm': 'First form: {outcome}',
+  'clues.filter.running': 'With a running deadline',
+  'clues.filter.openEnded': 'any day',
+  'clues.document.disposalApproval': 'Disposal approval form',
+  'clues.document.verificationReport': 'Preliminary verification report',
 };

@@ -61,4 +61,13 @@ export const cluesZh = {
   'clues.step.responsible': '新承办人',
   'clues.step.recusedPerson': '回避人员',
   'clues.subject.creditCode': '统一社会信用代码',
+  'clues.filter.division': '按地区筛选',
+  'clues.filter.office': '按承办部门筛选',
+  'clues.filter.received': '受理日期 {from} 至 {to}',
+  'clues.filter.entered': '进入当前阶段 {from} 至 {to}',
+  'clues.filter.firstForm': '第一种形态：{outcome}',
+  'clues.filter.running': '办理期限运行中',
+  'clues.filter.openEnded': '不限',
+  'clues.document.disposalApproval': '线索处置审批表',
+  'clues.document.verificationReport': '初步核实情况报告',
 };

@@ -4,3 +4,4 @@ export { registerCaseFileRoutes } from './case-files.routes.js';
 export { proposeCaseFromClue } from './cases.service.js';
 export { presentCaseSummary } from './cases.presenter.js';
 export { ZCaseSummary } from './cases.schemas.js';
+export { registerCaseDocumentRoutes } from './documents/case-documents.routes.js';

@@ -1,16 +1,6 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { ClueRow, ClueStepRow, ClueSubjectRow, DB } from '../../db/schema.js';
-
-/** What the registry filters by, inside a jurisdiction. */
-export interface ClueFilter {
-  state?: string;
-  source?: string;
-  problemType?: string;
-  /** Clues whose running deadline passed before this date (YYYY-MM-DD). */
-  overdueOn?: string;
-  /** Leave out the clues this user is recused from. */
-  hiddenFrom?: number;
-}
+import { type ClueFilter, clueMatches, notRecused } from './clue-filter.js';
 
 export type NewClueRow = Omit<ClueRow, 'id' | 'created_at' | 'updated_at' | 'deadline_due'> & {
   deadline_due: string | null;
@@ -29,18 +19,6 @@ export interface NewStepRow {
   attachments: unknown;
   deadline: unknown;
 }
-
-/** A clue `userId` is not recused from (clue_recusals mirrors the core's recusedIds). */
-const notRecused = (userId: number) => (eb: ExpressionBuilder<DB, 'clues'>) =>
-  eb.not(
-    eb.exists(
-      eb
-        .selectFrom('clue_recusals')
-        .select('clue_recusals.clue_id')
-        .whereRef('clue_recusals.clue_id', '=', 'clues.id')
-        .where('clue_recusals.user_id', '=', userId),
-    ),
-  );
 
 /** The users among `ids` whose organisation lies inside `prefix`, with their names (cases name their staff so too). */
 export async function usersWithin(
@@ -67,12 +45,7 @@ export class CluesRepository {
 
   /** A page of clues inside `prefix`, highest id first, below `before` when given. */
   async findClues(prefix: string, filter: ClueFilter, limit: number, before?: number): Promise<ClueRow[]> {
-    let query = this.db.selectFrom('clues').selectAll().where('division_code', 'like', `${prefix}%`);
-    if (filter.hiddenFrom !== undefined) query = query.where(notRecused(filter.hiddenFrom));
-    if (filter.state) query = query.where('state', '=', filter.state);
-    if (filter.source) query = query.where('source', '=', filter.source);
-    if (filter.problemType) query = query.where('problem_type', '=', filter.problemType);
-    if (filter.overdueOn) query = query.where('deadline_due', '<', filter.overdueOn);
+    let query = this.db.selectFrom('clues').selectAll().where(clueMatches(prefix, filter));
     if (before !== undefined) query = query.where('id', '<', before);
     return query.orderBy('id', 'desc').limit(limit).execute();
   }

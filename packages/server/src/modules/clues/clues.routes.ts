@@ -5,6 +5,7 @@ import { signedInViewer } from '../audit/index.js';
 import type { ClueServices } from './clue-events.js';
 import { listRelatedClues, searchCluesBySubject } from './clue-related.service.js';
 import { takeClueStep } from './clue-steps.service.js';
+import { registerClueDocumentRoutes } from './documents/clue-documents.routes.js';
 import {
   ZClueDetail,
   ZClueIdParams,
@@ -27,7 +28,7 @@ import {
   registerClue,
 } from './clues.service.js';
 
-/** Clues (问题线索) inside the user's jurisdiction: register, registry, detail with timeline, steps, overdue. */
+/** Clues (问题线索) inside the user's jurisdiction: register, registry, detail with timeline, steps, overdue, documents. */
 export function registerClueRoutes(app: FastifyInstance, platform: ClueServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['clues'];
@@ -181,4 +182,6 @@ export function registerClueRoutes(app: FastifyInstance, platform: ClueServices)
       return getClueDetail(platform, viewer, request.params.id);
     },
   );
+
+  registerClueDocumentRoutes(app, platform);
 }

@@ -1,4 +1,4 @@
-import { CLUE_SOURCES, CLUE_STATES, normaliseUscc } from '@qingfeng/core';
+import { CLUE_SOURCES, CLUE_STATES, FIRST_FORM_OUTCOMES, normaliseUscc } from '@qingfeng/core';
 import { z } from 'zod';
 import { ZLocalisedText } from '../../http/localised.js';
 
@@ -68,6 +68,23 @@ export const ZClueQuery = z.object({
     .regex(/^[a-z_]{1,40}$/)
     .optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Clues with a running deadline (the overdue rate's denominator). */
+  running: z.enum(['true', 'false']).optional(),
+  /** A division prefix: a town's 9 digits, a village's 12 (the county's 6). */
+  division: z
+    .string()
+    .regex(/^(\d{6}|\d{9}|\d{12})$/)
+    .optional(),
+  /** The responsible office's organisation id. */
+  office: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  /** Received on or after this day, and up to this day whole (the commission's calendar). */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** Entered the state it is in between these days. */
+  enteredFrom: z.iso.date().optional(),
+  enteredTo: z.iso.date().optional(),
+  /** Closed with this first-form outcome. */
+  firstForm: z.enum(FIRST_FORM_OUTCOMES).optional(),
   /** Keyset pagination: the clues with an id below this one (the last of the previous page). */
   before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),

@@ -25,7 +25,8 @@ import {
   procedureActor,
 } from './clue-procedure.js';
 import { KINSHIP_RECUSAL_ACTION, presentClueDetail, presentClueSummary, RECEIVE_ACTION } from './clues.presenter.js';
-import { type ClueFilter, CluesRepository } from './clues.repository.js';
+import { clueFilterOf } from './clue-filter.js';
+import { CluesRepository } from './clues.repository.js';
 import type { TClueDetail, TClueQuery, TClueSummary, TRegisterClue } from './clues.schemas.js';
 
 /** Who is reading or handling clues, and over which divisions. */
@@ -182,18 +183,13 @@ export async function listClues(
 ): Promise<{ items: TClueSummary[]; nextBefore: number | null }> {
   const db = platform.database.db;
   const today = commissionDate(platform.clock.now());
-  const filter: ClueFilter = {
-    ...(query.state ? { state: query.state } : {}),
-    ...(query.source ? { source: query.source } : {}),
-    ...(query.problemType ? { problemType: query.problemType } : {}),
-    ...(query.overdue === 'true' ? { overdueOn: today } : {}),
-    hiddenFrom: viewer.userId,
-  };
-  const rows = await new CluesRepository(db).findClues(viewer.jurisdictionPrefix, filter, query.limit, query.before);
+  const { before, limit, ...params } = query;
+  const filter = { ...clueFilterOf(params, today), hiddenFrom: viewer.userId };
+  const rows = await new CluesRepository(db).findClues(viewer.jurisdictionPrefix, filter, limit, before);
   const labels = await problemTypeLabels(db);
   return {
     items: rows.map((r) => presentClueSummary(r, labels, today)),
-    nextBefore: rows.length === query.limit ? rows.at(-1)!.id : null,
+    nextBefore: rows.length === limit ? rows.at(-1)!.id : null,
   };
 }
 

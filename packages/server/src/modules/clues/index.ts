@@ -11,6 +11,17 @@ export {
   procedureActor,
   stepRefused,
 } from './clue-procedure.js';
-export { presentClueSummary, presentDeadline, presentTimelineEntry, startedClock } from './clues.presenter.js';
+export { presentClueSummary, presentDeadline, presentTimelineEntry, RECEIVE_ACTION, startedClock } from './clues.presenter.js';
 export { ZClueSummary, ZDeadline, ZStep, basics } from './clues.schemas.js';
 export { usersWithin } from './clues.repository.js';
+export {
+  clueFilterOf,
+  clueMatches,
+  commissionDayEnd,
+  commissionDayStart,
+  type ClueFilter,
+  type ClueFilterParams,
+} from './clue-filter.js';
+export { placeOf } from './documents/clue-documents.service.js';
+export { chineseDate } from './documents/clue-forms.js';
+export { renderOfficialDocx, type OfficialForm } from './documents/official-docx.js';

@@ -19,6 +19,7 @@ import { Link, useParams } from 'react-router';
 import type { CaseDetail } from '../../api/cases';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/error-text';
+import { DocumentButton } from '../clues/clue-documents';
 import { DeadlineTag } from '../clues/deadline-tag';
 import { ProcedureTimeline } from '../clues/procedure-timeline';
 import { useDateTime } from '../datasets/localised';
@@ -135,6 +136,16 @@ export function CasePage() {
             </Button>
           ))}
         </Space>
+      )}
+      {c.timeline.some((s) => s.action === 'approve_filing') && (
+        <div style={{ marginBottom: 16 }}>
+          <DocumentButton
+            url={`/api/v1/cases/${c.id}/documents/filing-decision`}
+            fileName={`${c.caseNumber ?? c.id}-${t('cases.document.filingDecision')}.docx`}
+            label={t('cases.document.filingDecision')}
+            testId="document-filing-decision"
+          />
+        </div>
       )}
       <Card>
         <Tabs

@@ -20,3 +20,29 @@ describe('the clue registry in the URL', () => {
     });
   });
 });
+
+describe('the filters the statistics link to', () => {
+  it('reads back a figure’s filters and drops malformed ones', () => {
+    const filter = {
+      state: 'closed',
+      division: '330106001',
+      office: '12',
+      from: '2026-01-01',
+      to: '2026-03-31',
+      enteredFrom: '2026-02-01',
+      enteredTo: '2026-02-28',
+      firstForm: 'criticism',
+      running: 'true',
+    } as const;
+    const read = readClueParams(writeClueParams(filter)).filter;
+    expect(read).toMatchObject(filter);
+    const hostile = new URLSearchParams({
+      division: '33%',
+      office: '0',
+      from: '2026-1-1',
+      firstForm: 'x',
+      running: '1',
+    });
+    expect(Object.keys(readClueParams(hostile).filter)).toEqual(['state', 'source', 'problemType', 'overdue']);
+  });
+});

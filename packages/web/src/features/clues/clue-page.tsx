@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { errorText } from '../../shared/error-text';
 import { ClueCaseLink } from '../cases/clue-case-link';
 import { useDateTime } from '../datasets/localised';
+import { ClueDocuments } from './clue-documents';
 import { ProcedureTimeline } from './procedure-timeline';
 import { DeadlineTag } from './deadline-tag';
 import { RelatedClues } from './related-clues';
@@ -102,6 +103,7 @@ export function CluePage() {
               ))}
             </Space>
           )}
+          <ClueDocuments clue={c} />
         </Card>
         <Card title={t('clues.related.title')}>
           <RelatedClues clue={c} onStep={(next, initial) => setAction({ action: next, initial })} />

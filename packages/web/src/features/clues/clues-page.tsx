@@ -16,6 +16,7 @@ import { useDateTime } from '../datasets/localised';
 import { readClueParams, writeClueParams } from './clue-list-params';
 import { CreateClueModal } from './create-clue-modal';
 import { DeadlineTag } from './deadline-tag';
+import { LinkedFilterTags } from './linked-filter-tags';
 import { useClues, useProblemTypes } from './use-clues';
 
 const PAGE = 20;
@@ -86,6 +87,7 @@ export function CluesPage() {
             {t('clues.overdueOnly')}
           </Checkbox>
         </Space>
+        <LinkedFilterTags filter={filter} onChange={refilter} />
         <Table<ClueSummary>
           rowKey="id"
           size="small"

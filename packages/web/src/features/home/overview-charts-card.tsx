@@ -8,13 +8,14 @@ import { type FigureLink, FigureLinks } from './figure-links';
 // ECharts is loaded with the first chart, not with the console.
 const EChart = lazy(() => import('../../shared/echart').then((m) => ({ default: m.EChart })));
 
-/** A chart whose items open the warning list they count, with the same figures as links below it. */
+/** A chart whose items open the list they count, with the same figures as links below it. */
 export function OverviewChartCard(props: {
   title: string;
   option: ChartOption;
   figures: FigureLink[];
   testId: string;
   height?: number;
+  linkTestId?: string;
 }) {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -36,7 +37,7 @@ export function OverviewChartCard(props: {
               }}
             />
           </Suspense>
-          <FigureLinks figures={props.figures} testId={`${props.testId}-figures`} />
+          <FigureLinks figures={props.figures} testId={`${props.testId}-figures`} linkTestId={props.linkTestId} />
         </>
       )}
     </Card>

@@ -4,7 +4,10 @@ import type { Localised } from '../../api/datasets';
 import { getOverview, type WarningOverview } from '../../api/statistics';
 import type { WarningStatus } from '../../api/warnings';
 import { useI18n } from '../../i18n';
+import { useCan } from '../auth/use-me';
 import { useDateTime } from '../datasets/localised';
+import { CaseOverview } from './case-overview';
+import { ClueOverview } from './clue-overview';
 import { stackedOption, trendOption } from './overview-charts';
 import { OverviewChartCard } from './overview-charts-card';
 import { FreshnessCard, MostConfirmedCard, StatusCard } from './overview-cards';
@@ -13,6 +16,7 @@ import { stackOpen, type StackedFigures, trendFigures } from './overview-links';
 /** The leader's overview (领导驾驶舱): every figure inside the user's jurisdiction, each a click from its list. */
 export function Overview() {
   const { t } = useI18n();
+  const can = useCan();
   const dateTime = useDateTime();
   const overview = useQuery({ queryKey: ['statistics', 'overview'], queryFn: getOverview, staleTime: 30_000 });
   if (overview.isPending) return <Skeleton active />;
@@ -28,6 +32,8 @@ export function Overview() {
       </Typography.Title>
       <Row gutter={[16, 16]}>
         {warnings && <WarningCharts warnings={warnings} />}
+        {can('clue.read') && <ClueOverview />}
+        {can('case.read') && <CaseOverview />}
         {freshness && (
           <Col xs={24}>
             <FreshnessCard freshness={freshness} />
