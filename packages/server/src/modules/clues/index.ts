@@ -11,7 +11,13 @@ export {
   procedureActor,
   stepRefused,
 } from './clue-procedure.js';
-export { presentClueSummary, presentDeadline, presentTimelineEntry, RECEIVE_ACTION, startedClock } from './clues.presenter.js';
+export {
+  presentClueSummary,
+  presentDeadline,
+  presentTimelineEntry,
+  RECEIVE_ACTION,
+  startedClock,
+} from './clues.presenter.js';
 export { ZClueSummary, ZDeadline, ZStep, basics } from './clues.schemas.js';
 export { usersWithin } from './clues.repository.js';
 export {
