@@ -151,7 +151,16 @@ for (const engine of testEngines()) {
         Responsible: handler.user.display_name,
         Office: expect.stringContaining('测试县01'),
       });
+      // Announced once the step has committed: first to its receiver, then to the new person.
+      await platform.services.background.idle();
       expect(heard).toEqual([
+        {
+          clueId: clue.id,
+          divisionCode: divisionA,
+          responsibleUserId: registrar.user.id,
+          responsibleOrgId: registrar.user.org_id,
+          at: expect.any(String),
+        },
         {
           clueId: clue.id,
           divisionCode: divisionA,

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { ClueRow, DB } from '../../db/schema.js';
+import { notRecused } from './clue-filter.js';
 
 /** Most related clues one clue lists: a common unit name must not pull a whole register. */
 const MAX_RELATED = 100;
@@ -43,23 +44,13 @@ export class ClueTiesRepository {
   async findVisible(ids: readonly number[], orgId: number, prefix: string, viewerId: number): Promise<ClueRow[]> {
     if (ids.length === 0) return [];
     return this.db
-      .selectFrom('clues as c')
-      .selectAll('c')
-      .where('c.id', 'in', [...ids])
-      .where('c.org_id', '=', orgId)
-      .where('c.division_code', 'like', `${prefix}%`)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('clue_recusals as r')
-              .select('r.clue_id')
-              .whereRef('r.clue_id', '=', 'c.id')
-              .where('r.user_id', '=', viewerId),
-          ),
-        ),
-      )
-      .orderBy('c.id', 'desc')
+      .selectFrom('clues')
+      .selectAll()
+      .where('clues.id', 'in', [...ids])
+      .where('clues.org_id', '=', orgId)
+      .where('clues.division_code', 'like', `${prefix}%`)
+      .where(notRecused(viewerId))
+      .orderBy('clues.id', 'desc')
       .limit(MAX_RELATED)
       .execute();
   }
@@ -70,27 +61,17 @@ export class ClueTiesRepository {
    */
   async findBySubjectHashes(prefix: string, hashes: readonly string[], viewerId: number, limit: number) {
     return this.db
-      .selectFrom('clues as c')
-      .selectAll('c')
-      .where('c.id', 'in', (eb) =>
+      .selectFrom('clues')
+      .selectAll()
+      .where('clues.id', 'in', (eb) =>
         eb
           .selectFrom('clue_subjects as s')
           .select('s.clue_id')
           .where('s.id_number_hash', 'in', [...hashes]),
       )
-      .where('c.division_code', 'like', `${prefix}%`)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('clue_recusals as r')
-              .select('r.clue_id')
-              .whereRef('r.clue_id', '=', 'c.id')
-              .where('r.user_id', '=', viewerId),
-          ),
-        ),
-      )
-      .orderBy('c.id', 'desc')
+      .where('clues.division_code', 'like', `${prefix}%`)
+      .where(notRecused(viewerId))
+      .orderBy('clues.id', 'desc')
       .limit(limit)
       .execute();
   }
