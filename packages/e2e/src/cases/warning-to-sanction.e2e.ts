@@ -156,6 +156,20 @@ consoleTest(
     expect(texts[7]).toContain('王审理');
     for (const text of texts) expect(text).not.toMatch(/approve_filing|in_trial|investigating/);
     await page.screenshot({ path: screenshotPath('case-timeline-zh'), fullPage: true });
+    const caseNumber = (await page.getByTestId('case-number').textContent()) ?? '';
+
+    // The leader's overview counts the decided case and its sanction, and the figure opens the registry behind it.
+    await page.goto('/');
+    const decided = page
+      .getByTestId('cases-state-figures')
+      .getByTestId('case-figure-link')
+      .filter({ hasText: '已作出处理决定' });
+    expect(await decided.getAttribute('data-count')).toBe('1');
+    expect(await page.getByTestId('cases-outcomes').textContent()).toMatch(/党纪处分 · 警告\s*1/);
+    await decided.click();
+    await page.waitForURL(/\/cases\?state=/);
+    await page.getByTestId('case-table').getByText(caseNumber).waitFor();
+    await page.goto(caseUrl);
 
     // In English, and on a phone, the case still reads in words and fits.
     await inEnglishOnAPhone(page, 'case-state');

@@ -24,7 +24,7 @@ export function CaseOverview() {
   const { t } = useI18n();
   const statistics = useQuery({ queryKey: ['statistics', 'cases'], queryFn: getCaseStatistics, staleTime: 30_000 });
   if (statistics.isPending) return <Skeleton active />;
-  if (statistics.isError) return <Alert type="error" showIcon message={t('overview.loadFailed')} />;
+  if (statistics.isError) return <Alert type="error" showIcon title={t('overview.loadFailed')} />;
   return <CaseCharts s={statistics.data} />;
 }
 

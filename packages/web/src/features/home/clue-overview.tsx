@@ -37,7 +37,7 @@ export function ClueOverview() {
     />
   );
   if (statistics.isPending) return <Skeleton active />;
-  if (statistics.isError) return <Alert type="error" showIcon message={t('overview.loadFailed')} />;
+  if (statistics.isError) return <Alert type="error" showIcon title={t('overview.loadFailed')} />;
   return <ClueCharts s={statistics.data} base={query} picker={picker} />;
 }
 

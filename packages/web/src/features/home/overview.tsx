@@ -20,7 +20,7 @@ export function Overview() {
   const dateTime = useDateTime();
   const overview = useQuery({ queryKey: ['statistics', 'overview'], queryFn: getOverview, staleTime: 30_000 });
   if (overview.isPending) return <Skeleton active />;
-  if (overview.isError) return <Alert type="error" showIcon message={t('overview.loadFailed')} />;
+  if (overview.isError) return <Alert type="error" showIcon title={t('overview.loadFailed')} />;
   const { warnings, freshness } = overview.data;
   return (
     <div data-testid="overview">

@@ -49,7 +49,7 @@ export function InboxPage() {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('inbox.intro')}</Typography.Text>
         {inbox.data?.truncated && (
-          <Alert type="info" showIcon message={t('inbox.truncated', { count: items.length })} />
+          <Alert type="info" showIcon title={t('inbox.truncated', { count: items.length })} />
         )}
         <List
           loading={inbox.isLoading}
