@@ -48,9 +48,7 @@ export function InboxPage() {
     <Card title={t('inbox.title')}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('inbox.intro')}</Typography.Text>
-        {inbox.data?.truncated && (
-          <Alert type="info" showIcon title={t('inbox.truncated', { count: items.length })} />
-        )}
+        {inbox.data?.truncated && <Alert type="info" showIcon title={t('inbox.truncated', { count: items.length })} />}
         <List
           loading={inbox.isLoading}
           dataSource={items}
