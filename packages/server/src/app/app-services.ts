@@ -46,11 +46,11 @@ export function createAppServices(
     fieldCrypto: new FieldCrypto(keys, config.fieldCipher),
     clock,
     background: new BackgroundTasks(),
-    sessions: new SessionService(database.db, {
+    sessions: new SessionService(database.db, database.revisions, {
       idleMinutes: config.sessionIdleMinutes,
       absoluteHours: config.sessionAbsoluteHours,
     }),
-    rolePermissions: new RolePermissionsService(database.db),
+    rolePermissions: new RolePermissionsService(database.db, database.revisions),
     batchEvents: new EventBus<BatchEvents>(),
     clueEvents: new EventBus<ClueEvents>(),
     // The datasets module sits below the models: it asks which models read a dataset through this.

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
+import { listenOnPostgres, STORE_CHANGED_CHANNEL, StoreRevisions } from './store-revisions.js';
 
 export type OperationalEngine = 'pglite' | 'postgres';
 
@@ -11,6 +12,8 @@ export type OperationalEngine = 'pglite' | 'postgres';
 export interface Database {
   readonly db: Kysely<DB>;
   readonly engine: OperationalEngine;
+  /** What kept answers were read at (db/store-revisions.ts). */
+  readonly revisions: StoreRevisions;
   close(): Promise<void>;
 }
 
@@ -62,7 +65,26 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // The pool drops that client and the next query connects afresh.
     pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    const revisions = new StoreRevisions(db);
+    // Every pooled connection listens too: PostgreSQL hands a session its own notices as its
+    // COMMIT returns, so this process's changes move the revisions before the code that made
+    // them goes on (a reply to a sign-out never races the notice).
+    pool.on('connect', (client) => {
+      const backend = (client as unknown as { processID: number }).processID;
+      revisions.ownBackends.add(backend);
+      client.on('end', () => revisions.ownBackends.delete(backend));
+      // Its own only: another process's come to the listening connection (store-revisions.ts).
+      client.on('notification', (notice) => {
+        if (notice.processId === backend) revisions.changed(notice.payload ?? '');
+      });
+      client.query(`LISTEN ${STORE_CHANGED_CHANNEL}`).catch(() => undefined);
+    });
+    const stopListening = listenOnPostgres(options.url, revisions);
+    const close = async () => {
+      await stopListening();
+      await db.destroy();
+    };
+    return { db, engine: 'postgres', revisions, close };
   }
   if (options.directory) mkdirSync(options.directory, { recursive: true });
   const pglite = await PGlite.create(options.directory, {
@@ -71,5 +93,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: parseDate },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  const revisions = new StoreRevisions(db);
+  // PGlite calls back as the committing statement returns, in this process: nothing to lose.
+  await pglite.listen(STORE_CHANGED_CHANNEL, (topic) => revisions.changed(topic));
+  revisions.listen();
+  return { db, engine: 'pglite', revisions, close: () => db.destroy() };
 }

@@ -104,13 +104,19 @@ export class DuckDbLake implements Lake {
   }
 
   async hasTable(name: string): Promise<boolean> {
-    assertIdentifier(name, 'table name');
-    const rows = await this.query<{ n: number }>(
-      `SELECT count(*) AS n FROM information_schema.tables
-       WHERE table_catalog = current_database() AND table_schema = current_schema() AND table_name = $1`,
-      [name],
+    return (await this.heldTables([name])).has(name);
+  }
+
+  async heldTables(names: readonly string[]): Promise<Set<string>> {
+    for (const name of names) assertIdentifier(name, 'table name');
+    if (names.length === 0) return new Set();
+    const rows = await this.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables
+       WHERE table_catalog = current_database() AND table_schema = current_schema()
+         AND table_name IN (${names.map((_n, i) => `$${i + 1}`).join(', ')})`,
+      [...names],
     );
-    return rows[0]?.n === 1;
+    return new Set(rows.map((r) => r.name));
   }
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {

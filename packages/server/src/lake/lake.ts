@@ -116,6 +116,8 @@ export interface Lake extends Omit<LakeTx, 'streamRows'> {
   dropTable(name: string): Promise<void>;
   /** Whether the table exists in the lake's schema. */
   hasTable(name: string): Promise<boolean>;
+  /** Which of these tables exist in the lake's schema, in one look at its catalogue. */
+  heldTables(names: readonly string[]): Promise<Set<string>>;
   /**
    * Runs `fn` in one transaction on one connection: commits when it resolves, rolls back
    * when it throws. After any statement inside fails, the transaction is spoilt: later

@@ -89,12 +89,21 @@ export class PostgresLake implements Lake {
   }
 
   async hasTable(name: string): Promise<boolean> {
-    assertIdentifier(name, 'table name');
-    const rows = await this.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1`,
-      [name],
+    return (await this.heldTables([name])).has(name);
+  }
+
+  async heldTables(names: readonly string[]): Promise<Set<string>> {
+    for (const name of names) assertIdentifier(name, 'table name');
+    if (names.length === 0) return new Set();
+    // The catalogue itself: information_schema's view costs a planner and a join per look,
+    // and a person's page looks for every dataset that names people.
+    const rows = await this.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_catalog.pg_class c
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relname = ANY($1)`,
+      [[...names]],
     );
-    return rows[0]?.n === 1;
+    return new Set(rows.map((r) => r.name));
   }
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {

@@ -144,9 +144,8 @@ export async function datasetTablesOf(lake: Lake, datasets: readonly string[]): 
     reach.add(dataset);
     for (const owner of ownerDatasetsOf(dataset)) reach.add(owner);
   }
-  const held = new Set<string>();
-  for (const dataset of reach) if (await lake.hasTable(`ds_${dataset}`)) held.add(dataset);
-  return held;
+  const tables = await lake.heldTables([...reach].map((dataset) => `ds_${dataset}`));
+  return new Set([...reach].filter((dataset) => tables.has(`ds_${dataset}`)));
 }
 
 /**

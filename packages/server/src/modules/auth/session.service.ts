@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { StoreRevisions } from '../../db/store-revisions.js';
 import { SessionRepository, type SessionWithUser } from './session.repository.js';
 
 export interface SessionPolicy {
@@ -17,6 +18,15 @@ const TOUCH_INTERVAL_MS = 30_000;
  */
 export const PENDING_MFA_MINUTES = 5;
 
+/** Sessions kept in memory at most: beyond, the oldest kept are forgotten (and read again when used). */
+const MAX_KEPT_SESSIONS = 10_000;
+
+interface KeptSession {
+  session: SessionWithUser;
+  /** The auth_reads revision it was read at: any change to sessions, users, organisations or policy moves it. */
+  revision: string;
+}
+
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -27,8 +37,19 @@ function hashToken(token: string): string {
  * absolute lifetime, or when revoked (sign-out, sign-out everywhere, password change).
  */
 export class SessionService {
+  /*
+   * Every request reads its session, with its user and organisation. A live session read
+   * within TOUCH_INTERVAL_MS is kept under the auth_reads revision it was read at, which
+   * every change to what it says moves as the change commits (db/store-revisions.ts): a
+   * sign-out, a revoked or disabled account, a new role or organisation, a changed
+   * two-step policy. So a kept session is never one the store no longer holds live, and
+   * the request needs no round trip to the store.
+   */
+  private readonly kept = new Map<string, KeptSession>();
+
   constructor(
     private readonly db: Kysely<DB>,
+    private readonly revisions: StoreRevisions,
     private readonly policy: SessionPolicy,
   ) {}
 
@@ -64,18 +85,40 @@ export class SessionService {
    * past its absolute lifetime, idle too long, or its user is disabled.
    */
   async findSession(token: string, now: Date): Promise<SessionWithUser | undefined> {
+    const id = hashToken(token);
+    const revision = (await this.revisions.read('auth_reads')).key;
+    const kept = this.kept.get(id);
+    if (
+      kept?.revision === revision &&
+      now < kept.session.expires_at &&
+      now.getTime() - kept.session.last_seen_at.getTime() <= TOUCH_INTERVAL_MS
+    ) {
+      return kept.session;
+    }
+    this.kept.delete(id);
     const repository = new SessionRepository(this.db);
-    const session = await repository.findLiveSession(hashToken(token), now);
+    const session = await repository.findLiveSession(id, now);
     if (!session) return undefined;
     const idleLimit = session.last_seen_at.getTime() + this.policy.idleMinutes * 60_000;
     if (now.getTime() > idleLimit) {
       await repository.revokeSession(session.id, now);
       return undefined;
     }
+    let seen = session;
     if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
       await repository.touchSession(session.id, now);
+      seen = { ...session, last_seen_at: now };
     }
-    return session;
+    this.keep(id, seen, revision);
+    return seen;
+  }
+
+  private keep(id: string, session: SessionWithUser, revision: string): void {
+    if (this.kept.size >= MAX_KEPT_SESSIONS) {
+      // Oldest first: a Map iterates in insertion order.
+      for (const old of [...this.kept.keys()].slice(0, MAX_KEPT_SESSIONS / 10)) this.kept.delete(old);
+    }
+    this.kept.set(id, { session, revision });
   }
 
   async revokeSession(executor: Kysely<DB>, sessionId: string, now: Date): Promise<void> {

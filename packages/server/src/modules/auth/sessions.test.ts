@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSignedInUser, findAuditEntries, ManualClock, signIn } from '../../testing/auth-helpers.js';
 import { testEngines } from '../../testing/test-databases.js';
@@ -70,6 +72,46 @@ for (const engine of testEngines()) {
       }
       clock.advance({ minutes: 20 });
       expect((await me(session.headers)).statusCode).toBe(401);
+    });
+
+    it('a session kept in memory ends the moment its user is disabled, here or by another server', async () => {
+      const { user, session } = await buildSignedInUser(platform, { role: 'leader' });
+      const other = await buildSignedInUser(platform, { role: 'leader' });
+      expect((await me(session.headers)).statusCode).toBe(200);
+      expect((await me(other.session.headers)).statusCode).toBe(200);
+      // Past the service and its routes: the store's own notice is what moves the kept sessions.
+      await sql`UPDATE users SET disabled = true WHERE id = ${user.id}`.execute(platform.services.database.db);
+      expect((await me(session.headers)).statusCode).toBe(401);
+      expect((await me(other.session.headers)).statusCode).toBe(200);
+      const url = platform.services.config.databaseUrl;
+      if (url) {
+        const server = new pg.Client({ connectionString: url });
+        await server.connect();
+        await server.query('UPDATE users SET disabled = true WHERE id = $1', [other.user.id]);
+        await server.end();
+        const until = Date.now() + 5_000;
+        while ((await me(other.session.headers)).statusCode === 200 && Date.now() < until) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        expect((await me(other.session.headers)).statusCode).toBe(401);
+      }
+    });
+
+    it("a role's grants kept in memory change the moment the grant is withdrawn", async () => {
+      const { session } = await buildSignedInUser(platform, { role: 'leader' });
+      const warnings = () => platform.app.inject({ method: 'GET', url: '/api/v1/warnings', headers: session.headers });
+      expect((await warnings()).statusCode).toBe(200);
+      await sql`DELETE FROM role_permissions WHERE role = 'leader' AND permission = 'warning.read'`.execute(
+        platform.services.database.db,
+      );
+      try {
+        expect((await warnings()).statusCode).toBe(403);
+      } finally {
+        await sql`INSERT INTO role_permissions (role, permission) VALUES ('leader', 'warning.read')`.execute(
+          platform.services.database.db,
+        );
+      }
+      expect((await warnings()).statusCode).toBe(200);
     });
 
     it('a session cookie that was never issued is no session', async () => {

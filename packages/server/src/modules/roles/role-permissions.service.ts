@@ -10,6 +10,7 @@ import {
 } from '@qingfeng/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { StoreRevisions } from '../../db/store-revisions.js';
 import type { Platform } from '../../platform/platform.js';
 import { ValidationError } from '../../http/errors.js';
 import { RolePermissionsRepository } from './role-permissions.repository.js';
@@ -20,16 +21,18 @@ export interface RoleServices extends Platform {
 }
 
 /**
- * Which permissions each role holds. Read on every request, so kept in memory; another
- * application server's change is picked up within CACHE_TTL_MS.
+ * Which permissions each role holds. Read on every request, so kept in memory under the
+ * auth_reads revision, which a change to the grants moves as it commits, in this process
+ * or another (db/store-revisions.ts). Readers arriving while the grants are read share
+ * that one read.
  */
-const CACHE_TTL_MS = 10_000;
-
 export class RolePermissionsService {
-  private cache: Map<Role, ReadonlySet<Permission>> | undefined;
-  private loadedAt = 0;
+  private kept: { revision: string; byRole: Promise<Map<Role, ReadonlySet<Permission>>> } | undefined;
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly revisions: StoreRevisions,
+  ) {}
 
   /** Writes the default sets when the table is empty (a new installation). */
   async seedDefaults(): Promise<void> {
@@ -40,22 +43,30 @@ export class RolePermissionsService {
         await new RolePermissionsRepository(trx).replaceForRole(role, DEFAULT_ROLE_PERMISSIONS[role]);
       }
     });
-    this.cache = undefined;
   }
 
   async getPermissions(role: Role): Promise<ReadonlySet<Permission>> {
-    if (!this.cache || Date.now() - this.loadedAt > CACHE_TTL_MS) {
-      const rows = await new RolePermissionsRepository(this.db).findAll();
-      const byRole = new Map<Role, Set<Permission>>(ROLES.map((r) => [r, new Set<Permission>()]));
-      for (const row of rows) {
-        if (isPermission(row.permission)) byRole.get(row.role as Role)?.add(row.permission);
-      }
-      // The separated administrators always hold exactly their fixed sets.
-      for (const admin of SEPARATED_ADMIN_ROLES) byRole.set(admin, new Set(DEFAULT_ROLE_PERMISSIONS[admin]));
-      this.cache = byRole;
-      this.loadedAt = Date.now();
+    const revision = (await this.revisions.read('auth_reads')).key;
+    if (this.kept?.revision !== revision) {
+      const byRole = this.readGrants();
+      this.kept = { revision, byRole };
+      // A failed read is not kept: the next request reads again.
+      byRole.catch(() => {
+        if (this.kept?.byRole === byRole) this.kept = undefined;
+      });
     }
-    return this.cache.get(role) ?? new Set();
+    return (await this.kept.byRole).get(role) ?? new Set();
+  }
+
+  private async readGrants(): Promise<Map<Role, ReadonlySet<Permission>>> {
+    const rows = await new RolePermissionsRepository(this.db).findAll();
+    const byRole = new Map<Role, Set<Permission>>(ROLES.map((r) => [r, new Set<Permission>()]));
+    for (const row of rows) {
+      if (isPermission(row.permission)) byRole.get(row.role as Role)?.add(row.permission);
+    }
+    // The separated administrators always hold exactly their fixed sets.
+    for (const admin of SEPARATED_ADMIN_ROLES) byRole.set(admin, new Set(DEFAULT_ROLE_PERMISSIONS[admin]));
+    return byRole;
   }
 
   /**
@@ -75,6 +86,5 @@ export class RolePermissionsService {
       throw new ValidationError(`Only separated administrators may hold: ${forbidden.join(', ')}`, 'permissions');
     }
     await new RolePermissionsRepository(executor).replaceForRole(role, [...new Set(permissions)]);
-    this.cache = undefined;
   }
 }

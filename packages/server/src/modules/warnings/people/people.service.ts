@@ -104,14 +104,16 @@ export async function getPerson(
   const repository = new WarningsRepository(services.database.db);
   const filter = { subjectKeys: [subjectKey], retired: 'include' as const };
   const scope = await rowJurisdictionOf(services.database.db, viewer.jurisdictionPrefix);
-  const [rows, total, names] = await Promise.all([
+  const [rows, names] = await Promise.all([
     repository.findWarnings(viewer.jurisdictionPrefix, filter, MAX_PERSON_WARNINGS, 0, {
       key: 'lastSeenAt',
       descending: true,
     }),
-    repository.countWarnings(viewer.jurisdictionPrefix, filter),
     findNamesInScope(services.lake, scope, [subjectKey]),
   ]);
+  // A page that is not full holds them all: counting is needed only when there may be more.
+  const total =
+    rows.length < MAX_PERSON_WARNINGS ? rows.length : await repository.countWarnings(viewer.jurisdictionPrefix, filter);
   const name = names.get(subjectKey) ?? null;
   if (total === 0 && name === null) throw notFound;
   const unmasked = reason !== undefined;
