@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import type { AppServices } from './app-services.js';
 import { isCookieSecure } from '../config/config.js';
@@ -30,6 +30,7 @@ import { registerCaseDocumentRoutes, registerCaseFileRoutes, registerCaseRoutes 
 import { registerInboxRoutes, registerNotificationRoutes } from '../modules/notifications/index.js';
 import { type RegisteredRoute, registerAccessControl } from '../http/access-control.js';
 import { requestIdentity } from './request-identity.js';
+import { keptSerializerCompiler } from '../http/kept-serializer.js';
 import { registerErrorHandler } from '../http/error-handler.js';
 import { loggerOptions } from '../http/logger.js';
 import { registerTextInputGuard } from '../http/text-input.js';
@@ -63,7 +64,7 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
     logger: options.logger === false ? false : loggerOptions(services.config.logLevel, options.logStream),
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(keptSerializerCompiler);
   registerErrorHandler(app);
   registerTextInputGuard(app);
   app.addHook('onSend', async (request, reply) => {

@@ -128,12 +128,12 @@ export async function getOverview(platform: Platform, viewer: StatisticsViewer):
   const readsDatasets = viewer.permissions.has('dataset.read');
   // The day decides which warnings are overdue and which months the trend shows.
   const key = JSON.stringify(['overview', prefix, readsWarnings, readsDatasets, localDay(now)]);
-  const sections = await cachedAtRevision(platform.database, key, async () => {
+  // asOf is when the figures were read: a kept answer says how old it is.
+  return cachedAtRevision(platform.database, key, async () => {
     const [warnings, freshness] = await Promise.all([
       readsWarnings ? warningOverview(platform, prefix) : null,
       readsDatasets ? freshnessOf(new StatisticsRepository(platform.database.db), prefix) : null,
     ]);
-    return { warnings, freshness };
+    return { asOf: now, warnings, freshness };
   });
-  return { asOf: now, ...sections };
 }
