@@ -43,7 +43,8 @@ export class SessionService {
    * every change to what it says moves as the change commits (db/store-revisions.ts): a
    * sign-out, a revoked or disabled account, a new role or organisation, a changed
    * two-step policy. So a kept session is never one the store no longer holds live, and
-   * the request needs no round trip to the store.
+   * the request needs no round trip to the store. While the notices cannot be heard, nothing
+   * is kept.
    */
   private readonly kept = new Map<string, KeptSession>();
 
@@ -86,10 +87,11 @@ export class SessionService {
    */
   async findSession(token: string, now: Date): Promise<SessionWithUser | undefined> {
     const id = hashToken(token);
-    const revision = (await this.revisions.read('auth_reads')).key;
+    const revision = await this.revisions.read('auth_reads');
     const kept = this.kept.get(id);
     if (
-      kept?.revision === revision &&
+      revision.exact &&
+      kept?.revision === revision.key &&
       now < kept.session.expires_at &&
       now.getTime() - kept.session.last_seen_at.getTime() <= TOUCH_INTERVAL_MS
     ) {
@@ -109,7 +111,8 @@ export class SessionService {
       await repository.touchSession(session.id, now);
       seen = { ...session, last_seen_at: now };
     }
-    this.keep(id, seen, revision);
+    // A revision read from the sequence moves before its change commits: nothing is kept under it.
+    if (revision.exact) this.keep(id, seen, revision.key);
     return seen;
   }
 

@@ -97,6 +97,22 @@ for (const engine of testEngines()) {
       }
     });
 
+    it('while the store cannot be heard, each request reads its session: a revoked one ends at once', async () => {
+      const { user, session } = await buildSignedInUser(platform, { role: 'leader' });
+      const { revisions } = platform.services.database;
+      revisions.deaf();
+      try {
+        expect((await me(session.headers)).statusCode).toBe(200);
+        expect((await me(session.headers)).statusCode).toBe(200);
+        await sql`UPDATE sessions SET revoked_at = now() WHERE user_id = ${user.id}`.execute(
+          platform.services.database.db,
+        );
+        expect((await me(session.headers)).statusCode).toBe(401);
+      } finally {
+        revisions.listen();
+      }
+    });
+
     it("a role's grants kept in memory change the moment the grant is withdrawn", async () => {
       const { session } = await buildSignedInUser(platform, { role: 'leader' });
       const warnings = () => platform.app.inject({ method: 'GET', url: '/api/v1/warnings', headers: session.headers });

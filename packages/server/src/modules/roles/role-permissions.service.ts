@@ -24,7 +24,7 @@ export interface RoleServices extends Platform {
  * Which permissions each role holds. Read on every request, so kept in memory under the
  * auth_reads revision, which a change to the grants moves as it commits, in this process
  * or another (db/store-revisions.ts). Readers arriving while the grants are read share
- * that one read.
+ * that one read. While the notices cannot be heard, every request reads them.
  */
 export class RolePermissionsService {
   private kept: { revision: string; byRole: Promise<Map<Role, ReadonlySet<Permission>>> } | undefined;
@@ -46,10 +46,12 @@ export class RolePermissionsService {
   }
 
   async getPermissions(role: Role): Promise<ReadonlySet<Permission>> {
-    const revision = (await this.revisions.read('auth_reads')).key;
-    if (this.kept?.revision !== revision) {
+    const revision = await this.revisions.read('auth_reads');
+    // A revision read from the sequence moves before its change commits: nothing is kept under it.
+    if (!revision.exact) return (await this.readGrants()).get(role) ?? new Set();
+    if (this.kept?.revision !== revision.key) {
       const byRole = this.readGrants();
-      this.kept = { revision, byRole };
+      this.kept = { revision: revision.key, byRole };
       // A failed read is not kept: the next request reads again.
       byRole.catch(() => {
         if (this.kept?.byRole === byRole) this.kept = undefined;
