@@ -150,6 +150,14 @@ for (const engine of testEngines()) {
       const [entry] = (await audits('person.view')).slice(-1);
       expect(entry).toMatchObject({ user_id: leaderA.user.id, object_id: key, detail: { warnings: 1 } });
       expect(JSON.stringify(entry)).not.toContain(ALICE);
+      // The page is kept while nothing changes, but every look is audited, each by its reader.
+      const looks = (await audits('person.view')).length;
+      expect((await person(leaderA, key)).body).toBe(response.body);
+      expect((await person(leaderA, key)).body).toBe(response.body);
+      expect((await audits('person.view')).slice(looks)).toEqual([
+        expect.objectContaining({ user_id: leaderA.user.id, object_id: key }),
+        expect.objectContaining({ user_id: leaderA.user.id, object_id: key }),
+      ]);
     });
 
     it('reveals the number with a reason, audited as a read of personal data', async () => {

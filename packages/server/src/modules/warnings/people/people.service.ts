@@ -1,4 +1,5 @@
 import { maskIdNumber, normaliseIdNumber } from '@qingfeng/core';
+import { cachedAtRevision } from '../../../db/revision-cache.js';
 import type { WarningServices } from '../warning-services.js';
 import { NotFoundError, ValidationError } from '../../../http/errors.js';
 import { requireApproval } from '../../approvals/index.js';
@@ -90,7 +91,12 @@ export async function searchPeople(
  * identity number masked unless `reason` is given, and every warning naming them inside
  * the jurisdiction, newest first, masked as the list masks it. 404 when the key names no
  * person the viewer can see. The read is audited as a look at a person (with the reason
- * and as a read of personal data when revealed).
+ * and as a read of personal data when revealed), every time.
+ *
+ * The masked page is the same for every viewer of the jurisdiction, and reads only what
+ * moves the warning_reads revision (warnings, batches, divisions; the lake changes only by
+ * batches), so it is kept under that revision as the list is; the look is audited anyway.
+ * A revealed page is read afresh: no whole identity number is kept in memory.
  */
 export async function getPerson(
   services: WarningServices,
@@ -98,14 +104,38 @@ export async function getPerson(
   subjectKey: number,
   reason?: string,
 ): Promise<TPerson> {
+  const unmasked = reason !== undefined;
+  const page = unmasked
+    ? await readPerson(services, viewer.jurisdictionPrefix, subjectKey, true)
+    : await cachedAtRevision(services.database, JSON.stringify(['person', viewer.jurisdictionPrefix, subjectKey]), () =>
+        readPerson(services, viewer.jurisdictionPrefix, subjectKey, false),
+      );
+  await recordAudit(services.database.db, viewer.actor, {
+    action: unmasked ? 'person.read' : 'person.view',
+    objectType: 'person',
+    objectId: subjectKey,
+    subject: { idNumber: page.auditedIdNumber, ...(page.person.name === null ? {} : { name: page.person.name }) },
+    ...(unmasked ? { reason } : {}),
+    detail: { warnings: page.person.total },
+  });
+  return page.person;
+}
+
+/** A person's page as one jurisdiction sees it, and the number the audit entry names (masked there). */
+async function readPerson(
+  services: WarningServices,
+  jurisdictionPrefix: string,
+  subjectKey: number,
+  unmasked: boolean,
+): Promise<{ person: TPerson; auditedIdNumber: string }> {
   const notFound = new NotFoundError(`Person ${subjectKey}`, 'person_not_found');
   const subject = (await findSubjectIdentifiers(services.lake, [subjectKey])).get(subjectKey);
   if (!subject || subject.kind !== 'person') throw notFound;
   const repository = new WarningsRepository(services.database.db);
   const filter = { subjectKeys: [subjectKey], retired: 'include' as const };
-  const scope = await rowJurisdictionOf(services.database.db, viewer.jurisdictionPrefix);
+  const scope = await rowJurisdictionOf(services.database.db, jurisdictionPrefix);
   const [rows, names] = await Promise.all([
-    repository.findWarnings(viewer.jurisdictionPrefix, filter, MAX_PERSON_WARNINGS, 0, {
+    repository.findWarnings(jurisdictionPrefix, filter, MAX_PERSON_WARNINGS, 0, {
       key: 'lastSeenAt',
       descending: true,
     }),
@@ -113,28 +143,24 @@ export async function getPerson(
   ]);
   // A page that is not full holds them all: counting is needed only when there may be more.
   const total =
-    rows.length < MAX_PERSON_WARNINGS ? rows.length : await repository.countWarnings(viewer.jurisdictionPrefix, filter);
+    rows.length < MAX_PERSON_WARNINGS ? rows.length : await repository.countWarnings(jurisdictionPrefix, filter);
   const name = names.get(subjectKey) ?? null;
   if (total === 0 && name === null) throw notFound;
-  const unmasked = reason !== undefined;
   const identifier = services.fieldCrypto.decrypt(subject.enc);
   const maskingOf = await findWarningMasking(services, rows);
   const places = await findPlaceNames(services.database.db, divisionCodesIn(rows.map((r) => r.division_code)));
-  await recordAudit(services.database.db, viewer.actor, {
-    action: unmasked ? 'person.read' : 'person.view',
-    objectType: 'person',
-    objectId: subjectKey,
-    subject: { idNumber: identifier, ...(name === null ? {} : { name }) },
-    ...(unmasked ? { reason } : {}),
-    detail: { warnings: total },
-  });
+  const masked = maskIdNumber(identifier);
   return {
-    subjectKey: String(subjectKey),
-    name,
-    idNumber: unmasked ? identifier : maskIdNumber(identifier),
-    masked: !unmasked,
-    // The warnings stay masked when the number is revealed: the reveal is of the number, not of every explanation.
-    warnings: rows.map((row) => presentWarning(row, maskingOf(row), places)),
-    total,
+    // The audit trail masks it either way; a kept page keeps only the masked form.
+    auditedIdNumber: unmasked ? identifier : masked,
+    person: {
+      subjectKey: String(subjectKey),
+      name,
+      idNumber: unmasked ? identifier : masked,
+      masked: !unmasked,
+      // The warnings stay masked when the number is revealed: the reveal is of the number, not of every explanation.
+      warnings: rows.map((row) => presentWarning(row, maskingOf(row), places)),
+      total,
+    },
   };
 }
