@@ -5,7 +5,6 @@ import {
   basics,
   keysetPageFields,
   procedureSummaryFields,
-  ZDeadline,
   ZDivision,
   ZIdNumber,
   ZRecordId,
