@@ -1,21 +1,12 @@
 import { Alert, Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { ClueSummary, OverduePosition } from '../../api/clues';
+import type { ClueSummary } from '../../api/clues';
 import { useI18n } from '../../i18n';
+import { readOverduePosition } from './clue-list-params';
 import { DeadlineTag } from './deadline-tag';
 import { useOverdueClues } from './use-clues';
 
 const PAGE = 50;
-/** What a position the server gave looks like; anything else in a hand-edited link is dropped. */
-const CURSOR = /^[A-Za-z0-9_-]{1,200}$/;
-
-/** The page's position from the URL: `after` or `before` a cursor, or the start. */
-export function readOverduePosition(params: URLSearchParams): OverduePosition {
-  const after = params.get('after');
-  if (after !== null && CURSOR.test(after)) return { after };
-  const before = params.get('before');
-  return before !== null && CURSOR.test(before) ? { before } : {};
-}
 
 /**
  * The overdue clues of the user's jurisdiction, the earliest deadline first, a page at a
