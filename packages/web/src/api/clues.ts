@@ -98,6 +98,19 @@ export interface NewClue {
 
 export const listClues = (filter: ClueFilter, before: number | undefined, limit: number) =>
   api.get<{ items: ClueSummary[]; nextBefore: number | null }>('/api/v1/clues', { ...filter, before, limit });
+/** Where a page of the overdue list starts: after or before an opaque position a previous page gave. */
+export interface OverduePosition {
+  after?: string;
+  before?: string;
+}
+export interface OverduePage {
+  items: ClueSummary[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+/** A page of the overdue clues, the earliest deadline first. */
+export const listOverdueClues = (position: OverduePosition, limit: number) =>
+  api.get<OverduePage>('/api/v1/clues/overdue', { ...position, limit });
 export const getClue = (id: number) => api.get<ClueDetail>(`/api/v1/clues/${id}`);
 export const createClue = (clue: NewClue) => api.post<ClueDetail>('/api/v1/clues', clue);
 /** The clue after the step, or undefined when the step recused the user (they may no longer open it). */

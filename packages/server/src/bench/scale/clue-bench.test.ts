@@ -43,7 +43,7 @@ describe('the clue bench at a tiny scale', () => {
       const expected = expectedSeed();
       expect(expected.verifyingLetters).toBeGreaterThan(0);
       expect(count('registry, filtered')).toBe(Math.min(20, expected.verifyingLetters));
-      expect(count('overdue list')).toBe(Math.min(500, expected.overdue));
+      expect(count('overdue list')).toBe(Math.min(50, expected.overdue));
       expect(count('search by identity number')).toBe(1);
       // A clue's page carries its whole timeline.
       expect(count("a clue's page")).toBe(STEPS);

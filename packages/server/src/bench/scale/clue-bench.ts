@@ -47,7 +47,7 @@ export function clueEndpoints(lowestId: number, count: number, searchedIdNumber:
       path: '/api/v1/clues?state=verifying&source=letters_visits&limit=20',
       countOf: items,
     },
-    { name: 'overdue list', path: '/api/v1/clues/overdue', countOf: items },
+    { name: 'overdue list', path: '/api/v1/clues/overdue?limit=50', countOf: items },
     {
       name: 'search by identity number',
       path: '/api/v1/clues/search',

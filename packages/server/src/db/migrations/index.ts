@@ -25,6 +25,7 @@ import * as clueDuplicatesAssignmentRecusal from './20261215150000-clue-duplicat
 import * as createCases from './20261215100000-create-cases.js';
 import * as createNotifications from './20261215120000-create-notifications.js';
 import * as warningCountsKeptAsTheyChange from './20261215170000-warning-counts-kept-as-they-change.js';
+import * as overdueCluesByCounty from './20261216140000-overdue-clues-by-county.js';
 import * as storeChangesAreAnnounced from './20261216180000-store-changes-are-announced.js';
 
 /**
@@ -58,5 +59,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261215120000-create-notifications': createNotifications,
   '20261215150000-clue-duplicates-assignment-recusal': clueDuplicatesAssignmentRecusal,
   '20261215170000-warning-counts-kept-as-they-change': warningCountsKeptAsTheyChange,
+  '20261216140000-overdue-clues-by-county': overdueCluesByCounty,
   '20261216180000-store-changes-are-announced': storeChangesAreAnnounced,
 };

@@ -8,13 +8,19 @@ import {
 } from '@qingfeng/core';
 import { z } from 'zod';
 import { ZLocalisedText } from '../../http/localised.js';
-import { ZDeadline, ZStep, basics } from '../clues/index.js';
+import {
+  basics,
+  keysetPageFields,
+  procedureSummaryFields,
+  ZDeadline,
+  ZRecordId as ZId,
+  ZStep,
+  ZText,
+} from '../clues/index.js';
 
-const ZId = z.coerce.number().int().positive().max(2_147_483_647);
 export const ZCaseIdParams = z.object({ id: ZId });
 export const ZEvidenceParams = z.object({ id: ZId, evidenceId: ZId });
 
-const ZText = (max: number) => z.string().trim().min(1).max(max);
 const ZUserIds = z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(20);
 
 export const ZProposeCase = z.strictObject({
@@ -42,9 +48,7 @@ export type TProposeCase = z.infer<typeof ZProposeCase>;
 export const ZCaseQuery = z.object({
   state: z.enum(CASE_STATES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  /** Keyset pagination: the cases with an id below this one (the last of the previous page). */
-  before: ZId.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
+  ...keysetPageFields,
 });
 export type TCaseQuery = z.infer<typeof ZCaseQuery>;
 
@@ -111,18 +115,9 @@ export const ZRecordEvidence = z.strictObject({
 export type TRecordEvidence = z.infer<typeof ZRecordEvidence>;
 
 export const ZCaseSummary = z.object({
-  id: z.number(),
+  ...procedureSummaryFields,
   caseNumber: z.string().nullable(),
   clueId: z.number().nullable(),
-  title: z.string(),
-  problemType: z.string(),
-  problemTypeLabel: ZLocalisedText,
-  state: z.string(),
-  stateLabel: ZLocalisedText,
-  divisionCode: z.string(),
-  deadline: ZDeadline.nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
 });
 export type TCaseSummary = z.infer<typeof ZCaseSummary>;
 

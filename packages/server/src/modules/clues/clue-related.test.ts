@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClueEvents } from './clue-events.js';
 import { buildConfirmedWarning } from '../../testing/clue-fixtures.js';
-import { buildActor, buildJurisdictions, type TestActor } from '../../testing/org-factories.js';
+import { buildClueWorld } from '../../testing/clue-world.js';
+import { buildActor, type TestActor } from '../../testing/org-factories.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { makeIdNumber } from '../../testing/test-data.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
@@ -20,6 +21,7 @@ interface Detail {
 for (const engine of testEngines()) {
   describe(`clues: possible duplicates and reassignment (${engine})`, () => {
     let platform: TestPlatform;
+    let world: Awaited<ReturnType<typeof buildClueWorld>>;
     let registrar: TestActor;
     let handler: TestActor;
     let leader: TestActor;
@@ -29,16 +31,8 @@ for (const engine of testEngines()) {
     let divisionB: string;
     const person = makeIdNumber(`19${50 + Math.floor(Math.random() * 40)}0303`, Math.floor(Math.random() * 900));
 
-    async function call<T>(who: TestActor, method: 'GET' | 'POST', url: string, payload?: unknown, status = 200) {
-      const response = await platform.app.inject({
-        method,
-        url,
-        payload: payload as object,
-        headers: who.session.headers,
-      });
-      expect(response.statusCode, response.body).toBe(status);
-      return response.json<T>();
-    }
+    const call = <T>(who: TestActor, method: 'GET' | 'POST', url: string, payload?: unknown, status = 200) =>
+      world.call<T>(who, method, url, payload, status);
     const receive = (who: TestActor, division: string, subjects: unknown[], extra: object = {}) =>
       call<Detail>(
         who,
@@ -58,14 +52,10 @@ for (const engine of testEngines()) {
 
     beforeAll(async () => {
       platform = await createTestPlatform(engine);
-      const world = await buildJurisdictions(platform.services);
-      divisionA = world.countyA.division_code.replace(/000000$/, '001001');
-      divisionB = world.countyB.division_code.replace(/000000$/, '001001');
-      registrar = await buildActor(platform.services, 'case_management', world.countyA);
-      handler = await buildActor(platform.services, 'supervision', world.countyA);
-      leader = await buildActor(platform.services, 'leader', world.countyA);
+      world = await buildClueWorld(platform);
+      ({ divisionA, divisionB } = world);
+      ({ registrar, handler, leader, registrarB } = world.people);
       analyst = await buildActor(platform.services, 'model_analyst', world.countyA);
-      registrarB = await buildActor(platform.services, 'case_management', world.countyB);
     });
     afterAll(async () => platform?.close());
 

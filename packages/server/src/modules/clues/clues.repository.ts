@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { ClueRow, ClueStepRow, ClueSubjectRow, DB } from '../../db/schema.js';
 import { type ClueFilter, clueMatches, notRecused } from './clue-filter.js';
+import type { OverdueSeek } from './clue-overdue-cursor.js';
 
 export type NewClueRow = Omit<ClueRow, 'id' | 'created_at' | 'updated_at' | 'deadline_due'> & {
   deadline_due: string | null;
@@ -50,18 +51,38 @@ export class CluesRepository {
     return query.orderBy('id', 'desc').limit(limit).execute();
   }
 
-  /** The clues inside `prefix` whose running deadline passed before `today`, longest overdue first. */
-  async findOverdue(prefix: string, today: string, limit: number, hiddenFrom: number): Promise<ClueRow[]> {
-    return this.db
+  /**
+   * A page of the clues inside `prefix` whose running deadline passed before `today`, the earliest
+   * deadline first (due date, then id): from the start, or on the seek's side of its clue.
+   * Each row comes with its due date as text, to make the next page's cursor from.
+   */
+  async findOverdue(
+    prefix: string,
+    today: string,
+    limit: number,
+    hiddenFrom: number,
+    seek?: OverdueSeek,
+  ): Promise<(ClueRow & { due_on: string })[]> {
+    // Reading back from a position, the clues before it come nearest first, then turn round.
+    const reverse = seek !== undefined && !seek.after;
+    const direction = reverse ? 'desc' : 'asc';
+    let query = this.db
       .selectFrom('clues')
       .selectAll()
+      .select(sql<string>`cast(clues.deadline_due as text)`.as('due_on'))
       .where('division_code', 'like', `${prefix}%`)
       .where('deadline_due', '<', today)
-      .where(notRecused(hiddenFrom))
-      .orderBy('deadline_due')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
+      .where(notRecused(hiddenFrom));
+    // At or below a county, the county-led index (clues_overdue_county_idx) reads its rows alone, in order.
+    if (prefix.length >= 6) query = query.where(sql<string>`left(clues.division_code, 6)`, '=', prefix.slice(0, 6));
+    if (seek) {
+      const side = seek.after ? sql.raw('>') : sql.raw('<');
+      query = query.where(
+        sql<boolean>`(clues.deadline_due, clues.id) ${side} (cast(${seek.dueOn} as date), ${seek.id})`,
+      );
+    }
+    const rows = await query.orderBy('deadline_due', direction).orderBy('id', direction).limit(limit).execute();
+    return reverse ? rows.reverse() : rows;
   }
 
   /** One clue, only if it lies inside `prefix`; `forUpdate` locks it for the step being taken. */

@@ -11,6 +11,8 @@ import {
   ZClueIdParams,
   ZCluePage,
   ZClueQuery,
+  ZOverduePage,
+  ZOverdueQuery,
   ZClueSummary,
   ZProblemTypes,
   ZRegisterClue,
@@ -53,11 +55,13 @@ export function registerClueRoutes(app: FastifyInstance, platform: ClueServices)
       config: { access: 'clue.read' },
       schema: {
         tags,
-        summary: 'Clues in your jurisdiction past their running deadline, longest overdue first',
-        response: { 200: z.object({ items: z.array(ZClueSummary) }) },
+        summary:
+          'Clues in your jurisdiction past their running deadline, the earliest deadline first, by keyset (after/before = a cursor)',
+        querystring: ZOverdueQuery,
+        response: { 200: ZOverduePage },
       },
     },
-    async (request) => listOverdueClues(platform, signedInViewer(request)),
+    async (request) => listOverdueClues(platform, signedInViewer(request), request.query),
   );
 
   api.get(

@@ -1,13 +1,19 @@
 import { CLUE_SOURCES, CLUE_STATES, FIRST_FORM_OUTCOMES, normaliseUscc } from '@qingfeng/core';
 import { z } from 'zod';
 import { ZLocalisedText } from '../../http/localised.js';
+import {
+  basics,
+  keysetPageFields,
+  procedureSummaryFields,
+  ZDivision,
+  ZIdNumber,
+  ZRecordId,
+  ZRef,
+  ZStep,
+  ZText,
+} from './procedure.schemas.js';
 
-export const ZClueIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-
-const ZText = (max: number) => z.string().trim().min(1).max(max);
-const ZDivision = z.string().regex(/^\d{12}$/);
-/** A mainland resident identity number: 17 digits and a check character. */
-const ZIdNumber = z.string().regex(/^\d{17}[\dX]$/);
+export const ZClueIdParams = z.object({ id: ZRecordId });
 
 /** A unit's unified social credit code (GB 32100), normalised; duplicates are found by it. */
 const ZCreditCode = z
@@ -48,7 +54,7 @@ export const ZRegisterClue = z
     divisionCode: ZDivision.optional(),
     subjects: z.array(ZSubjectInput).max(50).default([]),
     /** Confirmed warnings the clue is made of (source model_warning). */
-    warningIds: z.array(z.number().int().positive().max(2_147_483_647)).max(100).default([]),
+    warningIds: z.array(ZRef).max(100).default([]),
   })
   .refine((b) => (b.source === 'model_warning') === b.warningIds.length > 0, {
     message: 'A clue from model warnings names them, and only such a clue does',
@@ -76,7 +82,7 @@ export const ZClueQuery = z.object({
     .regex(/^(\d{6}|\d{9}|\d{12})$/)
     .optional(),
   /** The responsible office's organisation id. */
-  office: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  office: ZRecordId.optional(),
   /** Received on or after this day, and up to this day whole (the commission's calendar). */
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
@@ -85,19 +91,11 @@ export const ZClueQuery = z.object({
   enteredTo: z.iso.date().optional(),
   /** Closed with this first-form outcome. */
   firstForm: z.enum(FIRST_FORM_OUTCOMES).optional(),
-  /** Keyset pagination: the clues with an id below this one (the last of the previous page). */
-  before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
+  ...keysetPageFields,
 });
 export type TClueQuery = z.infer<typeof ZClueQuery>;
 
-export const ZAttachment = z.strictObject({ name: ZText(255), hash: z.string().regex(/^[0-9a-f]{64}$/) });
-/** What every step's payload may carry besides its own fields. */
-export const basics = {
-  reason: z.string().max(5000).optional(),
-  attachments: z.array(ZAttachment).max(100).optional(),
-};
-const ZClueRef = z.number().int().positive().max(2_147_483_647);
+const ZClueRef = ZRef;
 
 /**
  * The payload of each step as the API takes it: the client's ids are numbers the server
@@ -120,7 +118,7 @@ export const ZStepBody = z.discriminatedUnion('action', [
     payload: z.strictObject({
       ...basics,
       disposal: z.enum(['talk_inquiry', 'preliminary_verification', 'hold', 'close', 'transfer']),
-      participantIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(30),
+      participantIds: z.array(ZRef).min(1).max(30),
       transferTo: ZText(200).optional(),
     }),
   }),
@@ -164,53 +162,41 @@ export const ZStepBody = z.discriminatedUnion('action', [
 ]);
 export type TStepBody = z.infer<typeof ZStepBody>;
 
-export const ZDeadline = z.object({
-  step: z.string(),
-  startedOn: z.string(),
-  dueOn: z.string(),
-  remindOn: z.array(z.string()),
-  label: ZLocalisedText,
-  /** running, reminding, due_today or overdue, on today's date. */
-  status: z.string(),
-  daysLeft: z.number(),
-});
-
 export const ZClueSummary = z.object({
-  id: z.number(),
+  ...procedureSummaryFields,
   registrationNumber: z.string().nullable(),
-  title: z.string(),
   source: z.string(),
   sourceLabel: ZLocalisedText,
-  problemType: z.string(),
-  problemTypeLabel: ZLocalisedText,
-  state: z.string(),
-  stateLabel: ZLocalisedText,
-  divisionCode: z.string(),
-  deadline: ZDeadline.nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
 });
 export type TClueSummary = z.infer<typeof ZClueSummary>;
 
 export const ZCluePage = z.object({ items: z.array(ZClueSummary), nextBefore: z.number().nullable() });
 
-/** One entry of a clue's or a case's timeline. */
-export const ZStep = z.object({
-  id: z.string(),
-  action: z.string(),
-  actionLabel: ZLocalisedText,
-  from: z.string(),
-  fromLabel: ZLocalisedText,
-  to: z.string(),
-  toLabel: ZLocalisedText,
-  actorName: z.string(),
-  at: z.date(),
-  reason: z.string().nullable(),
-  /** What the step recorded besides its reason, in words (the disposal proposed, the reply…). */
-  details: z.array(z.object({ label: ZLocalisedText, value: ZLocalisedText })),
-  attachments: z.array(z.object({ name: z.string(), hash: z.string() })),
-  deadline: ZDeadline.omit({ status: true, daysLeft: true }).nullable(),
+/** An opaque position in the overdue list (a previous answer's nextCursor or prevCursor). */
+const ZOverdueCursor = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+/** A page of the overdue list: the clues `after` a position or `before` it, else from the start. */
+export const ZOverdueQuery = z
+  .object({
+    after: ZOverdueCursor.optional(),
+    before: ZOverdueCursor.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .refine((q) => q.after === undefined || q.before === undefined, {
+    message: 'after 与 before 只能给一个 / give after or before, not both',
+    path: ['before'],
+  });
+export type TOverdueQuery = z.infer<typeof ZOverdueQuery>;
+
+export const ZOverduePage = z.object({
+  items: z.array(ZClueSummary),
+  nextCursor: z.string().nullable(),
+  prevCursor: z.string().nullable(),
 });
+export type TOverduePage = z.infer<typeof ZOverduePage>;
 
 export const ZClueDetail = ZClueSummary.extend({
   summary: z.string(),

@@ -27,7 +27,15 @@ import {
 import { KINSHIP_RECUSAL_ACTION, presentClueDetail, presentClueSummary, RECEIVE_ACTION } from './clues.presenter.js';
 import { clueFilterOf } from './clue-filter.js';
 import { CluesRepository } from './clues.repository.js';
-import type { TClueDetail, TClueQuery, TClueSummary, TRegisterClue } from './clues.schemas.js';
+import type {
+  TClueDetail,
+  TClueQuery,
+  TClueSummary,
+  TOverduePage,
+  TOverdueQuery,
+  TRegisterClue,
+} from './clues.schemas.js';
+import { decodeOverdueCursor, encodeOverdueCursor } from './clue-overdue-cursor.js';
 
 /** Who is reading or handling clues, and over which divisions. */
 export interface ClueViewer {
@@ -203,13 +211,45 @@ export async function listColleagues(platform: Platform, viewer: ClueViewer, rol
 export const listParticipants = (platform: Platform, viewer: ClueViewer) =>
   listColleagues(platform, viewer, HANDLING_ROLES);
 
-/** The viewer's clues past their deadline, longest overdue first (at most 500). */
-export async function listOverdueClues(platform: Platform, viewer: ClueViewer): Promise<{ items: TClueSummary[] }> {
+/**
+ * A page of the viewer's clues past their deadline, the earliest deadline first (ties by id), by
+ * keyset: `after` or `before` a previous page's cursor, else from the start. A cursor this
+ * list did not make is a 400 before anything is read.
+ */
+export async function listOverdueClues(
+  platform: Platform,
+  viewer: ClueViewer,
+  query: TOverdueQuery,
+): Promise<TOverduePage> {
+  const seek =
+    query.after !== undefined
+      ? decodeOverdueCursor(query.after, true, 'after')
+      : query.before !== undefined
+        ? decodeOverdueCursor(query.before, false, 'before')
+        : undefined;
   const db = platform.database.db;
   const today = commissionDate(platform.clock.now());
-  const rows = await new CluesRepository(db).findOverdue(viewer.jurisdictionPrefix, today, 500, viewer.userId);
+  // One row more than the page tells whether another page follows it (or, reading back, precedes it).
+  const read = await new CluesRepository(db).findOverdue(
+    viewer.jurisdictionPrefix,
+    today,
+    query.limit + 1,
+    viewer.userId,
+    seek,
+  );
+  const more = read.length > query.limit;
+  const back = seek?.after === false;
+  const rows = more ? (back ? read.slice(1) : read.slice(0, query.limit)) : read;
+  const hasNext = back || more;
+  const hasPrev = back ? more : seek !== undefined;
+  const first = rows[0];
+  const last = rows.at(-1);
   const labels = await problemTypeLabels(db);
-  return { items: rows.map((r) => presentClueSummary(r, labels, today)) };
+  return {
+    items: rows.map((r) => presentClueSummary(r, labels, today)),
+    nextCursor: hasNext && last ? encodeOverdueCursor(last.due_on, last.id) : null,
+    prevCursor: hasPrev && first ? encodeOverdueCursor(first.due_on, first.id) : null,
+  };
 }
 
 /** One clue with its timeline and the steps the viewer may take; 404 outside the jurisdiction. */

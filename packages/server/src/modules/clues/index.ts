@@ -18,7 +18,16 @@ export {
   RECEIVE_ACTION,
   startedClock,
 } from './clues.presenter.js';
-export { ZClueSummary, ZDeadline, ZStep, basics } from './clues.schemas.js';
+export { ZClueSummary } from './clues.schemas.js';
+export {
+  basics,
+  keysetPageFields,
+  procedureSummaryFields,
+  ZDeadline,
+  ZRecordId,
+  ZStep,
+  ZText,
+} from './procedure.schemas.js';
 export { usersWithin } from './clues.repository.js';
 export {
   clueFilterOf,

@@ -40,20 +40,29 @@ function trendMonths(query: TClueStatisticsQuery, today: string) {
   return monthsBetween(first, last).slice(-MAX_TREND_MONTHS);
 }
 
+/** Whose figures: the jurisdiction they are read in, and the person whose recusals they leave out. */
+export interface ClueStatisticsViewer {
+  jurisdictionPrefix: string;
+  userId: number;
+}
+
 /**
- * The clue figures inside the viewer's jurisdiction (`prefix`), of the clues the query
- * selects: a handful of aggregate queries through the registry's own filter.
+ * The clue figures inside the viewer's jurisdiction, of the clues the query selects: a
+ * handful of aggregate queries through the registry's own filter, which leaves out the
+ * clues the viewer is recused from as the registry does, so a recused person learns
+ * nothing of such a clue from a count either.
  */
 export async function getClueStatistics(
   platform: Platform,
-  prefix: string,
+  viewer: ClueStatisticsViewer,
   query: TClueStatisticsQuery,
 ): Promise<TClueStatistics> {
+  const prefix = viewer.jurisdictionPrefix;
   const db = platform.database.db;
   const repository = new ClueStatisticsRepository(db);
   const now = platform.clock.now();
   const today = commissionDate(now);
-  const filter = clueFilterOf(query, today);
+  const filter = { ...clueFilterOf(query, today), hiddenFrom: viewer.userId };
   const months = trendMonths(query, today);
   const since = commissionDayStart(months[0]?.from ?? today);
   const [cells, stays, handling, byMonth, problemTypes] = await Promise.all([

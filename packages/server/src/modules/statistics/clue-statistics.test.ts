@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../http/access-control.js';
 import { ManualClock } from '../../testing/auth-helpers.js';
-import { buildActor, buildJurisdictions, type TestActor } from '../../testing/org-factories.js';
+import { buildClueWorld } from '../../testing/clue-world.js';
+import { buildActor, type TestActor } from '../../testing/org-factories.js';
 import { testEngines } from '../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 import type { TClueStatistics } from './clue-statistics.schemas.js';
@@ -13,6 +14,7 @@ import type { TClueStatistics } from './clue-statistics.schemas.js';
  */
 
 type Statistics = Omit<TClueStatistics, 'asOf'>;
+type ClueWorld = Awaited<ReturnType<typeof buildClueWorld>>;
 const HASH = 'c'.repeat(64);
 
 /** The registry's query for each count, as the console links it, with the count; `base` is the statistics' query. */
@@ -45,32 +47,27 @@ function linksOf(s: Statistics, base: string): { query: string; count: number }[
 for (const engine of testEngines()) {
   describe(`the clue statistics (${engine})`, () => {
     let platform: TestPlatform;
+    let world: ClueWorld;
     let registrar: TestActor;
     let handler: TestActor;
     let colleague: TestActor;
     let leader: TestActor;
+    let deputy: TestActor;
     let registrarB: TestActor;
     let leaderB: TestActor;
     let dataAdmin: TestActor;
     let county: string;
+    let registered: number;
     const clock = new ManualClock();
 
-    async function call<T>(who: TestActor, method: 'GET' | 'POST', url: string, payload?: unknown, status = 200) {
-      const response = await platform.app.inject({
-        method,
-        url,
-        payload: payload as object,
-        headers: who.session.headers,
-      });
-      expect(response.statusCode, response.body).toBe(status);
-      return response.json<T>();
-    }
+    const call = <T>(who: TestActor, method: 'GET' | 'POST', url: string, payload?: unknown, status = 200) =>
+      world.call<T>(who, method, url, payload, status);
     const statistics = (who: TestActor, query = '') =>
       call<Statistics>(who, 'GET', `/api/v1/statistics/clues${query ? `?${query}` : ''}`);
     /** Moves the clock on, signing everyone in again (a session ends after 30 idle minutes). */
     async function later(days: number) {
       clock.advance({ days });
-      for (const actor of [registrar, handler, colleague, leader, registrarB, leaderB, dataAdmin]) {
+      for (const actor of [...Object.values(world.people), dataAdmin]) {
         const { token, csrfToken } = await platform.services.sessions.createSession(platform.services.database.db, {
           userId: actor.user.id,
           mfaPending: false,
@@ -83,7 +80,7 @@ for (const engine of testEngines()) {
     }
     async function step(who: TestActor, id: number, action: string, payload: object = {}) {
       await later(2);
-      await call(who, 'POST', `/api/v1/clues/${id}/steps`, { action, payload });
+      await world.step(who, id, action, payload);
     }
     async function receive(who: TestActor, source: string, problemType: string, divisionCode: string) {
       const body = { source, problemType, title: '统计测试线索', summary: '统计测试', divisionCode };
@@ -127,15 +124,10 @@ for (const engine of testEngines()) {
 
     beforeAll(async () => {
       platform = await createTestPlatform(engine, { clock });
-      const world = await buildJurisdictions(platform.services);
+      world = await buildClueWorld(platform);
+      ({ registrar, handler, colleague, leader, deputy, registrarB, leaderB } = world.people);
       county = world.countyA.division_code.slice(0, 6);
-      registrar = await buildActor(platform.services, 'case_management', world.countyA);
-      handler = await buildActor(platform.services, 'supervision', world.countyA);
-      colleague = await buildActor(platform.services, 'supervision', world.countyA);
-      leader = await buildActor(platform.services, 'leader', world.countyA);
       dataAdmin = await buildActor(platform.services, 'data_admin', world.countyA);
-      registrarB = await buildActor(platform.services, 'case_management', world.countyB);
-      leaderB = await buildActor(platform.services, 'leader', world.countyB);
       await platform.services.database.db
         .insertInto('divisions')
         .values({ code: `${county}001000`, name: '城关镇', level: 'township', parent_code: null })
@@ -146,7 +138,7 @@ for (const engine of testEngines()) {
         'criticism',
       );
       await verify(await receive(handler, 'supervision', 'bribery', `${county}001002`), 'file_case');
-      const registered = await receive(handler, 'letters_visits', 'bribery', `${county}002001`);
+      registered = await receive(handler, 'letters_visits', 'bribery', `${county}002001`);
       await step(registrar, registered, 'register');
       await receive(handler, 'audit', 'livelihood_funds', `${county}000000`);
       await receive(registrarB, 'letters_visits', 'bribery', world.countyB.division_code);
@@ -232,6 +224,23 @@ for (const engine of testEngines()) {
       for (const query of ['division=33%25', 'from=2026-13-01', 'division=1234567', 'extra=1']) {
         await call(leader, 'GET', `/api/v1/statistics/clues?${query}`, undefined, 400);
       }
+    });
+
+    it('leaves out the clues the viewer is recused from, as the registry does, count by count', async () => {
+      const before = await statistics(leader);
+      await step(deputy, registered, 'recuse_person', { userId: leader.user.id, reason: '利害关系' });
+      const after = await statistics(leader);
+      expect(after.total).toBe(before.total - 1);
+      expect(after.byState.find((r) => r.state === 'registered')).toBeUndefined();
+      expect(after.byTown.find((r) => r.division === `${county}002`)).toBeUndefined();
+      expect(after.overdue).toEqual({ running: 1, overdue: 1, rate: 1 });
+      // Whoever is not recused still counts the clue.
+      expect((await statistics(deputy)).total).toBe(before.total);
+      for (const { query, count } of linksOf(after, '')) expect(await registryCount(leader, query), query).toBe(count);
+      // Another county's leader sees none of it, recused or not.
+      const b = await statistics(leaderB, `division=${county}002`);
+      expect(b.total).toBe(0);
+      expect((await statistics(leaderB)).byTown.every((r) => !r.division.startsWith(county))).toBe(true);
     });
   });
 }

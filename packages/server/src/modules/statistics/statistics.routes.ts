@@ -41,7 +41,7 @@ export function registerStatisticsRoutes(app: FastifyInstance, platform: Platfor
         response: { 200: ZClueStatistics },
       },
     },
-    async (request) => getClueStatistics(platform, requireAuth(request).jurisdictionPrefix, request.query),
+    async (request) => getClueStatistics(platform, requireAuth(request), request.query),
   );
 
   api.get(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readClueParams, writeClueParams } from './clue-list-params';
+import { readClueParams, readOverduePosition, writeClueParams } from './clue-list-params';
 
 describe('the clue registry in the URL', () => {
   it('reads back what it wrote', () => {
@@ -44,5 +44,21 @@ describe('the filters the statistics link to', () => {
       running: '1',
     });
     expect(Object.keys(readClueParams(hostile).filter)).toEqual(['state', 'source', 'problemType', 'overdue']);
+  });
+});
+
+describe('the overdue list’s position in the URL', () => {
+  it('reads after, else before, else the start', () => {
+    expect(readOverduePosition(new URLSearchParams({ after: 'WyJvdmVyZHVlIl0', before: 'eA' }))).toEqual({
+      after: 'WyJvdmVyZHVlIl0',
+    });
+    expect(readOverduePosition(new URLSearchParams({ before: 'eA' }))).toEqual({ before: 'eA' });
+    expect(readOverduePosition(new URLSearchParams())).toEqual({});
+  });
+
+  it('drops a position no server would write', () => {
+    for (const hostile of ['a/b', "x' OR 1=1", 'x'.repeat(201), '']) {
+      expect(readOverduePosition(new URLSearchParams({ after: hostile, before: hostile }))).toEqual({});
+    }
   });
 });

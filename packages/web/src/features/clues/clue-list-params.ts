@@ -6,7 +6,7 @@ import {
   type ClueState,
   type FirstFormOutcome,
 } from '@qingfeng/core';
-import type { ClueFilter } from '../../api/clues';
+import type { ClueFilter, OverduePosition } from '../../api/clues';
 import { oneOf, readBefore, writeListParams } from '../../shared/url-param';
 
 const matching = (pattern: RegExp, value: string | null) => (value !== null && pattern.test(value) ? value : undefined);
@@ -37,3 +37,14 @@ export function readClueParams(params: URLSearchParams): { filter: ClueFilter; b
 
 /** The URL's search params for a registry state (empty values left out). */
 export const writeClueParams = (filter: ClueFilter, before?: number) => writeListParams(filter, before);
+
+/** What a position the server gave looks like; anything else in a hand-edited link is dropped. */
+const CURSOR = /^[A-Za-z0-9_-]{1,200}$/;
+
+/** The overdue list's position from the URL: `after` or `before` a cursor, or the start. */
+export function readOverduePosition(params: URLSearchParams): OverduePosition {
+  const after = params.get('after');
+  if (after !== null && CURSOR.test(after)) return { after };
+  const before = params.get('before');
+  return before !== null && CURSOR.test(before) ? { before } : {};
+}

@@ -47,11 +47,16 @@ export function CluesPage() {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('clues.title')}
         </Typography.Title>
-        {can('clue.handle') && (
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="new-clue">
-            {t('clues.new')}
+        <Space wrap>
+          <Button onClick={() => void navigate('/clues/overdue')} data-testid="overdue-list">
+            {t('clues.overdue.open')}
           </Button>
-        )}
+          {can('clue.handle') && (
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="new-clue">
+              {t('clues.new')}
+            </Button>
+          )}
+        </Space>
       </Flex>
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>

@@ -7,6 +7,8 @@ import {
   findClueOfWarning,
   getClue,
   listClues,
+  listOverdueClues,
+  type OverduePosition,
   listParticipants,
   listProblemTypes,
   listRelatedClues,
@@ -21,6 +23,17 @@ export function useClues(filter: ClueFilter, before: number | undefined, limit: 
     queryKey: [...CLUES_KEY, 'list', filter, before ?? null, limit],
     queryFn: () => listClues(filter, before, limit),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of the overdue list at `position`; the page shown stays while the next loads. */
+export function useOverdueClues(position: OverduePosition, limit: number) {
+  return useQuery({
+    queryKey: [...CLUES_KEY, 'overdue', position, limit],
+    queryFn: () => listOverdueClues(position, limit),
+    placeholderData: keepPreviousData,
+    // A hand-edited position is refused (400) for good: asking again would not change that.
+    retry: false,
   });
 }
 

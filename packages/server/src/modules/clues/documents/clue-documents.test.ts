@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildActor, buildJurisdictions, type TestActor } from '../../../testing/org-factories.js';
+import { buildClueWorld } from '../../../testing/clue-world.js';
+import { buildActor, type TestActor } from '../../../testing/org-factories.js';
 import { testEngines } from '../../../testing/test-databases.js';
 import { createTestPlatform, type TestPlatform } from '../../../testing/test-platform.js';
 
@@ -19,6 +20,7 @@ const CODES = ['letters_visits', 'livelihood_funds', 'preliminary_verification',
 for (const engine of testEngines()) {
   describe(`clue documents (${engine})`, () => {
     let platform: TestPlatform;
+    let world: Awaited<ReturnType<typeof buildClueWorld>>;
     let registrar: TestActor;
     let handler: TestActor;
     let colleague: TestActor;
@@ -28,18 +30,9 @@ for (const engine of testEngines()) {
     let county: string;
     let clueId: number;
 
-    async function call<T>(who: TestActor, method: 'GET' | 'POST', url: string, payload?: unknown, status = 200) {
-      const response = await platform.app.inject({
-        method,
-        url,
-        payload: payload as object,
-        headers: who.session.headers,
-      });
-      expect(response.statusCode, response.body).toBe(status);
-      return response.json<T>();
-    }
-    const step = (who: TestActor, action: string, payload: object = {}) =>
-      call(who, 'POST', `/api/v1/clues/${clueId}/steps`, { action, payload });
+    const call = <T>(who: TestActor, method: 'GET' | 'POST', url: string, payload?: unknown, status = 200) =>
+      world.call<T>(who, method, url, payload, status);
+    const step = (who: TestActor, action: string, payload: object = {}) => world.step(who, clueId, action, payload);
     const download = (who: TestActor, form: string, id = clueId) =>
       platform.app.inject({
         method: 'GET',
@@ -60,13 +53,9 @@ for (const engine of testEngines()) {
 
     beforeAll(async () => {
       platform = await createTestPlatform(engine);
-      const world = await buildJurisdictions(platform.services);
+      world = await buildClueWorld(platform);
+      ({ registrar, handler, colleague, leader, leaderB } = world.people);
       county = world.countyA.division_code.slice(0, 6);
-      registrar = await buildActor(platform.services, 'case_management', world.countyA);
-      handler = await buildActor(platform.services, 'supervision', world.countyA);
-      colleague = await buildActor(platform.services, 'supervision', world.countyA);
-      leader = await buildActor(platform.services, 'leader', world.countyA);
-      leaderB = await buildActor(platform.services, 'leader', world.countyB);
       dataAdmin = await buildActor(platform.services, 'data_admin', world.countyA);
       await platform.services.database.db
         .insertInto('divisions')
