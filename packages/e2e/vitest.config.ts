@@ -18,6 +18,10 @@ export default defineConfig({
     // test rebuilds the console other files' servers serve, so `npm run test:e2e` runs it
     // alone, after them, whatever this says.
     maxWorkers: 1,
+    // The one worker keeps its modules from file to file (Playwright, the console's route
+    // tables): a fresh process per file only imported them again. Each file still starts
+    // its own server and browser (harness/console-test.ts), and no harness module keeps state.
+    isolate: false,
     // A browser flow makes many round trips, and a file's first test also waits for its
     // server (migrations, Argon2 hashing) and browser to start (harness/console-test.ts).
     testTimeout: 240_000,

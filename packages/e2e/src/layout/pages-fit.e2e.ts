@@ -58,7 +58,40 @@ async function settle(page: Page): Promise<void> {
     .first()
     .waitFor({ state: 'detached', timeout: 30_000 })
     .catch(() => undefined); // a run's progress may keep polling; measure what is there
-  await page.waitForTimeout(300); // let a table finish laying out its columns
+  await layoutStill(page);
+}
+
+/**
+ * Waits until the document's size has stayed the same for a few frames (at most two seconds):
+ * a table lays out its columns a frame or two after its data arrives, and a fixed pause
+ * either waits longer than that or, on a busy machine, not long enough.
+ */
+async function layoutStill(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let done = false;
+        const finish = () => {
+          done = true;
+          resolve();
+        };
+        // A page that draws no frame (hidden, throttled) still settles, by the clock.
+        setTimeout(finish, 2_000);
+        const root = document.documentElement;
+        const size = () => `${root.scrollWidth}x${root.scrollHeight}x${document.getElementsByTagName('*').length}`;
+        let last = size();
+        let still = 0;
+        const frame = () => {
+          if (done) return;
+          const now = size();
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still >= 5) finish();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
 }
 
 /**
@@ -92,7 +125,8 @@ async function reachRow(page: Page, pattern: string): Promise<void> {
   const row = page.locator('.ant-table-tbody tr.ant-table-row').first();
   while (!(await row.isVisible())) {
     if (Date.now() > deadline) throw new Error(`no row on ${listOf(pattern)} to reach ${pattern}`);
-    await page.waitForTimeout(5_000);
+    // The demo's first run fills the lists within seconds of a cold start: look again each second.
+    await page.waitForTimeout(1_000);
     await page.reload();
     await settle(page);
   }
