@@ -2,7 +2,7 @@ import type { Role } from '@qingfeng/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Platform } from '../../platform/platform.js';
+import type { CaseServices } from './case-events.js';
 import { signedInViewer } from '../audit/index.js';
 import { listColleagues } from '../clues/index.js';
 import { takeCaseStep } from './case-steps.service.js';
@@ -28,7 +28,7 @@ import {
 const CASE_STAFF_ROLES: Role[] = ['investigation', 'trial'];
 
 /** Cases (审查调查 → 审理 → 处分) inside the user's jurisdiction: registry, detail with timeline, steps, overdue. */
-export function registerCaseRoutes(app: FastifyInstance, platform: Platform): void {
+export function registerCaseRoutes(app: FastifyInstance, platform: CaseServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
 

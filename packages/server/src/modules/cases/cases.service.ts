@@ -13,6 +13,7 @@ import {
   usersWithin,
 } from '../clues/index.js';
 import { type CaseViewer, lockCase, openCase } from './case-access.js';
+import { announceCaseStep, type CaseServices } from './case-events.js';
 import { presentCaseDetail, presentCaseSummary, PROPOSE_ACTION, RECUSAL_ACTION } from './cases.presenter.js';
 import { type CaseFilter, CasesRepository } from './cases.repository.js';
 import type { TCaseDetail, TCaseQuery, TCaseSummary, TProposeCase } from './cases.schemas.js';
@@ -31,8 +32,8 @@ interface Proposal {
   at: Date;
 }
 
-/** Writes a proposed case, its first timeline entry and the audit entry with `trx`; returns its id. */
-async function insertProposal(trx: Kysely<DB>, p: Proposal): Promise<number> {
+/** Writes a proposed case, its first timeline entry and the audit entry with `trx`; returns its id and record. */
+async function insertProposal(trx: Kysely<DB>, p: Proposal): Promise<{ id: number; record: CaseRecord }> {
   const repository = new CasesRepository(trx);
   const at = commissionTime(p.at);
   const placeholder = proposeCase('0', null, String(p.proposedBy), at);
@@ -78,7 +79,7 @@ async function insertProposal(trx: Kysely<DB>, p: Proposal): Promise<number> {
     objectId: id,
     detail: { clueId: p.clueId, problemType: p.problemType },
   });
-  return id;
+  return { id, record };
 }
 
 /**
@@ -95,7 +96,7 @@ export async function proposeCaseFromClue(
     .select(['org_id', 'division_code', 'problem_type', 'title', 'summary'])
     .where('id', '=', event.clueId)
     .executeTakeFirstOrThrow();
-  const id = await insertProposal(trx, {
+  const { id } = await insertProposal(trx, {
     orgId: clue.org_id,
     divisionCode: clue.division_code,
     problemType: clue.problem_type,
@@ -109,16 +110,37 @@ export async function proposeCaseFromClue(
   return id;
 }
 
-/** A case proposed directly (not from a clue) inside the viewer's jurisdiction; returns its id. */
-export async function proposeCaseDirectly(platform: Platform, viewer: CaseViewer, input: TProposeCase) {
+/**
+ * After the clue's step that proposed its case has committed: the proposal is announced as
+ * the case's first step, taken by whoever recommended the filing (the leader who approved
+ * the report may well be the one to approve the filing, and must hear of it).
+ */
+export async function announceCaseOfClue(services: CaseServices, clueId: number, at: Date) {
+  const row = await new CasesRepository(services.database.db).findCaseOfClue('', clueId);
+  if (!row) return;
+  const record = row.record as CaseRecord;
+  announceCaseStep(services, {
+    caseId: row.id,
+    divisionCode: row.division_code,
+    action: PROPOSE_ACTION,
+    fromState: row.state,
+    record,
+    actorUserId: Number(record.proposedBy),
+    at,
+  });
+}
+
+/** A case proposed directly (not from a clue) inside the viewer's jurisdiction, announced once stored; returns its id. */
+export async function proposeCaseDirectly(platform: CaseServices, viewer: CaseViewer, input: TProposeCase) {
   if (!input.divisionCode.startsWith(viewer.jurisdictionPrefix)) {
     throw new ValidationError('The division lies outside your jurisdiction', 'body.divisionCode');
   }
-  return platform.database.db.transaction().execute(async (trx) => {
+  const at = platform.clock.now();
+  const { id, record } = await platform.database.db.transaction().execute(async (trx) => {
     if (!(await problemTypeLabels(trx)).has(input.problemType)) {
       throw new ValidationError('Unknown problem type', 'body.problemType');
     }
-    const id = await insertProposal(trx, {
+    const proposal = await insertProposal(trx, {
       orgId: viewer.orgId,
       divisionCode: input.divisionCode,
       clueId: null,
@@ -128,11 +150,11 @@ export async function proposeCaseDirectly(platform: Platform, viewer: CaseViewer
       proposedBy: viewer.userId,
       by: { userId: viewer.userId, displayName: viewer.displayName },
       actor: viewer.actor,
-      at: platform.clock.now(),
+      at,
     });
     await new CasesRepository(trx).insertSubjects(
       input.subjects.map((s) => ({
-        case_id: id,
+        case_id: proposal.id,
         kind: s.kind,
         name: s.name,
         position: s.position ?? null,
@@ -140,8 +162,18 @@ export async function proposeCaseDirectly(platform: Platform, viewer: CaseViewer
         id_number_hash: s.idNumber ? platform.fieldCrypto.blindIndex(s.idNumber) : null,
       })),
     );
-    return id;
+    return proposal;
   });
+  announceCaseStep(platform, {
+    caseId: id,
+    divisionCode: input.divisionCode,
+    action: PROPOSE_ACTION,
+    fromState: record.state,
+    record,
+    actorUserId: viewer.userId,
+    at,
+  });
+  return id;
 }
 
 /** A page of the registry inside the viewer's jurisdiction, newest first, by keyset. */
