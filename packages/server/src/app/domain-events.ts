@@ -38,7 +38,7 @@ export function subscribeDomainEvents(
   clueEvents.on('clue.stepped', async ({ trx, actor, by, clueId, before, record, at }) => {
     if (record.state !== 'case_filing' || before.state === 'case_filing') return;
     const proposedBy = before.proposedBy === null ? by.userId : Number(before.proposedBy);
-    await proposeCaseFromClue(trx, { clueId, proposedBy, by, actor, at });
+    await proposeCaseFromClue(trx, { clueId, proposedBy, recusedIds: record.recusedIds, by, actor, at });
   });
   // A new red warning: the users of its jurisdiction who read warnings are notified.
   services.warningFeed.subscribe(followNewWarnings(services));

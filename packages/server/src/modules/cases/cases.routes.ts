@@ -4,8 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CaseServices } from './case-events.js';
 import { signedInViewer } from '../audit/index.js';
-import { listColleagues } from '../clues/index.js';
+import { ZAddedSubject, listColleagues } from '../clues/index.js';
 import { takeCaseStep } from './case-steps.service.js';
+import { addCaseSubject } from './case-subjects.service.js';
 import {
   ZCaseDetail,
   ZCaseIdParams,
@@ -155,6 +156,26 @@ export function registerCaseRoutes(app: FastifyInstance, platform: CaseServices)
     },
     async (request, reply) => {
       await declareRecusal(platform, signedInViewer(request), request.params.id, request.body.reason);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.post(
+    '/api/v1/cases/:id/subjects',
+    {
+      config: { access: 'case.handle' },
+      schema: {
+        tags,
+        summary:
+          'Add a person (identity number checked by GB 11643) or a unit to an open case; 409 with the reason in both languages when it already names them',
+        params: ZCaseIdParams,
+        body: ZAddedSubject,
+        // No body: a handler the new subject recuses (kinship) may no longer open the case.
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await addCaseSubject(platform, signedInViewer(request), request.params.id, request.body);
       return reply.status(204).send(null);
     },
   );

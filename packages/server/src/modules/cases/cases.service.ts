@@ -27,6 +27,8 @@ interface Proposal {
   summary: string;
   /** Whose recommendation the case is: the filing's approver must be someone else. */
   proposedBy: number;
+  /** Staff who may not handle it: those recused from the clue it comes from. */
+  recusedIds?: readonly string[];
   by: { userId: number; displayName: string };
   actor: AuditActor;
   at: Date;
@@ -54,7 +56,8 @@ async function insertProposal(trx: Kysely<DB>, p: Proposal): Promise<{ id: numbe
     created_by: p.by.userId,
   });
   // The core's record carries the case's own id, known only once the row exists.
-  const record = proposeCase(String(id), p.clueId === null ? null : String(p.clueId), String(p.proposedBy), at);
+  const proposed = proposeCase(String(id), p.clueId === null ? null : String(p.clueId), String(p.proposedBy), at);
+  const record = (p.recusedIds ?? []).reduce((r, person) => recusePerson(r, person), proposed);
   await repository.updateCase(
     id,
     { state: record.state, record, deadline_step: record.deadline!.step, deadline_due: record.deadline!.dueOn },
@@ -77,7 +80,7 @@ async function insertProposal(trx: Kysely<DB>, p: Proposal): Promise<{ id: numbe
     action: 'case.propose',
     objectType: 'case',
     objectId: id,
-    detail: { clueId: p.clueId, problemType: p.problemType },
+    detail: { clueId: p.clueId, problemType: p.problemType, recused: record.recusedIds.map(Number) },
   });
   return { id, record };
 }
@@ -85,11 +88,19 @@ async function insertProposal(trx: Kysely<DB>, p: Proposal): Promise<{ id: numbe
 /**
  * A clue's verification report was approved with a recommendation to file: its case is
  * proposed inside the same transaction, with the clue's facts and subjects (still sealed),
- * proposed by whoever recommended the filing.
+ * proposed by whoever recommended the filing. Whoever was recused from the clue (declared
+ * or by kinship) is recused from the case from its first moment.
  */
 export async function proposeCaseFromClue(
   trx: Kysely<DB>,
-  event: { clueId: number; proposedBy: number; by: Proposal['by']; actor: AuditActor; at: Date },
+  event: {
+    clueId: number;
+    proposedBy: number;
+    recusedIds: readonly string[];
+    by: Proposal['by'];
+    actor: AuditActor;
+    at: Date;
+  },
 ): Promise<number> {
   const clue = await trx
     .selectFrom('clues')
@@ -160,6 +171,7 @@ export async function proposeCaseDirectly(platform: CaseServices, viewer: CaseVi
         position: s.position ?? null,
         id_number_enc: s.idNumber ? platform.fieldCrypto.encrypt(s.idNumber) : null,
         id_number_hash: s.idNumber ? platform.fieldCrypto.blindIndex(s.idNumber) : null,
+        credit_code: null,
       })),
     );
     return proposal;
@@ -188,7 +200,13 @@ export async function listCases(
     ...(query.state ? { state: query.state } : {}),
     ...(query.overdue === 'true' ? { overdueOn: today } : {}),
   };
-  const rows = await new CasesRepository(db).findCases(viewer.jurisdictionPrefix, filter, query.limit, query.before);
+  const rows = await new CasesRepository(db).findCases(
+    viewer.jurisdictionPrefix,
+    viewer.userId,
+    filter,
+    query.limit,
+    query.before,
+  );
   const labels = await problemTypeLabels(db);
   return {
     items: rows.map((r) => presentCaseSummary(r, labels, today)),
@@ -200,7 +218,7 @@ export async function listCases(
 export async function listOverdueCases(platform: Platform, viewer: CaseViewer): Promise<{ items: TCaseSummary[] }> {
   const db = platform.database.db;
   const today = commissionDate(platform.clock.now());
-  const rows = await new CasesRepository(db).findOverdue(viewer.jurisdictionPrefix, today, 500);
+  const rows = await new CasesRepository(db).findOverdue(viewer.jurisdictionPrefix, viewer.userId, today, 500);
   const labels = await problemTypeLabels(db);
   return { items: rows.map((r) => presentCaseSummary(r, labels, today)) };
 }

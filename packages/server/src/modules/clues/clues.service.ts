@@ -14,7 +14,7 @@ import type { Platform } from '../../platform/platform.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { isRecusedFrom, openClue } from './clue-access.js';
 import { announceClueEvent, type ClueServices } from './clue-events.js';
-import { findKinshipConflicts } from './clue-kinship.js';
+import { findKinshipConflicts, writeKinshipRecusals } from './clue-kinship.js';
 import { subjectRows } from './clue-subjects.js';
 import { ClueTiesRepository } from './clue-ties.repository.js';
 import {
@@ -24,7 +24,7 @@ import {
   commissionTime,
   procedureActor,
 } from './clue-procedure.js';
-import { KINSHIP_RECUSAL_ACTION, presentClueDetail, presentClueSummary, RECEIVE_ACTION } from './clues.presenter.js';
+import { presentClueDetail, presentClueSummary, RECEIVE_ACTION } from './clues.presenter.js';
 import { clueFilterOf } from './clue-filter.js';
 import { CluesRepository } from './clues.repository.js';
 import type { TClueDetail, TClueQuery, TClueSummary, TRegisterClue } from './clues.schemas.js';
@@ -128,27 +128,8 @@ export async function registerClue(platform: ClueServices, viewer: ClueViewer, i
       attachments: [],
       deadline: record.deadline,
     });
-    await new ClueTiesRepository(trx).insertRecusals(
-      id,
-      conflicts.map((c) => c.userId),
-      'kinship',
-    );
-    for (const conflict of conflicts) {
-      await repository.insertStep({
-        clue_id: id,
-        action: KINSHIP_RECUSAL_ACTION,
-        from_state: record.state,
-        to_state: record.state,
-        // Found by the server as the viewer received the clue: the entry names them as its occasion.
-        actor_id: viewer.userId,
-        actor_name: viewer.displayName,
-        at: now,
-        payload: { person: conflict.name },
-        reason: null,
-        attachments: [],
-        deadline: null,
-      });
-    }
+    // Found by the server as the viewer received the clue: the entries name them as its occasion.
+    await writeKinshipRecusals(trx, viewer, id, record.state, conflicts, now);
     await recordAudit(trx, viewer.actor, {
       action: 'clue.register',
       objectType: 'clue',
