@@ -51,7 +51,7 @@ export function AddSubjectModal({ caseId, onClose }: { caseId: number; onClose: 
         form={form}
         layout="vertical"
         initialValues={{ kind: 'official' }}
-        onFinish={submit}
+        onFinish={(values) => void submit(values)}
         data-testid="add-subject-form"
       >
         <Form.Item name="kind" label={t('cases.addSubject.kind')}>
