@@ -5,6 +5,7 @@ import { KeyFailureWindows } from '../modules/api-keys/key-failures.js';
 import type { ApiKeyServices } from '../modules/api-keys/api-key-services.js';
 import type { AuthServices } from '../modules/auth/auth-services.js';
 import { SessionService } from '../modules/auth/session.service.js';
+import type { CaseEvents, CaseServices } from '../modules/cases/index.js';
 import type { ClueEvents, ClueServices } from '../modules/clues/index.js';
 import type { BatchEvents } from '../modules/datasets/batches/batch-events.js';
 import type { ModelServices } from '../modules/models/model-services.js';
@@ -26,7 +27,14 @@ import { subscribeDomainEvents } from './domain-events.js';
  * type. Domain services that hold no state are built where they are used, from these.
  */
 export interface AppServices
-  extends AuthServices, ApiKeyServices, ModelServices, TransparencyServices, ClueServices, NotificationServices {
+  extends
+    AuthServices,
+    ApiKeyServices,
+    ModelServices,
+    TransparencyServices,
+    ClueServices,
+    CaseServices,
+    NotificationServices {
   /** Deadline reminders and overdue notices: `qingfeng serve` starts it, closing the platform stops it. */
   readonly deadlineSweep: DeadlineSweep;
 }
@@ -53,6 +61,7 @@ export function createAppServices(
     rolePermissions: new RolePermissionsService(database.db, database.revisions),
     batchEvents: new EventBus<BatchEvents>(),
     clueEvents: new EventBus<ClueEvents>(),
+    caseEvents: new EventBus<CaseEvents>(),
     // The datasets module sits below the models: it asks which models read a dataset through this.
     modelsReading: (datasetType) => findEnabledModelReaders(services, datasetType),
     warningFeed: new WarningFeed(),

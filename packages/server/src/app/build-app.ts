@@ -25,7 +25,7 @@ import { registerStatisticsRoutes } from '../modules/statistics/statistics.route
 import { registerTransparencyRoutes } from '../modules/transparency/index.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
 import { registerWarningRoutes } from '../modules/warnings/warnings.routes.js';
-import { registerClueRoutes } from '../modules/clues/index.js';
+import { registerClueRoutes, registerClueSubjectRoutes } from '../modules/clues/index.js';
 import { registerCaseDocumentRoutes, registerCaseFileRoutes, registerCaseRoutes } from '../modules/cases/index.js';
 import { registerInboxRoutes, registerNotificationRoutes } from '../modules/notifications/index.js';
 import { type RegisteredRoute, registerAccessControl } from '../http/access-control.js';
@@ -125,6 +125,7 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
   registerModelRoutes(app, services);
   registerWarningRoutes(app, services);
   registerClueRoutes(app, services);
+  registerClueSubjectRoutes(app, services);
   registerCaseRoutes(app, services);
   registerCaseFileRoutes(app, services);
   registerNotificationRoutes(app, services);

@@ -1,10 +1,12 @@
-import { proposeCaseFromClue } from '../modules/cases/index.js';
+import { CLUE_MACHINE, type ClueAction } from '@qingfeng/core';
+import { type CaseServices, announceCaseOfClue, proposeCaseFromClue } from '../modules/cases/index.js';
 import type { ClueServices } from '../modules/clues/index.js';
 import type { DatasetServices } from '../modules/datasets/batches/batch-events.js';
 import type { ModelServices } from '../modules/models/model-services.js';
 import {
   type NotificationServices,
   followNewWarnings,
+  notifyCaseStepped,
   notifyClueAssigned,
   notifyClueStepped,
 } from '../modules/notifications/index.js';
@@ -17,9 +19,9 @@ import { retireWarningsOfBatch } from '../modules/warnings/warning-lifecycle.ser
  * clue's step.
  */
 export function subscribeDomainEvents(
-  services: DatasetServices & ModelServices & ClueServices & NotificationServices,
+  services: DatasetServices & ModelServices & ClueServices & CaseServices & NotificationServices,
 ): void {
-  const { batchEvents, clueEvents } = services;
+  const { batchEvents, clueEvents, caseEvents } = services;
   // A new batch: the enabled models that read its dataset look at its rows.
   batchEvents.on('batch.loaded', async ({ batch, runModels }) => {
     if (runModels) await onBatchLoaded(services, batch);
@@ -36,11 +38,21 @@ export function subscribeDomainEvents(
   clueEvents.on('clue.stepped', async ({ trx, actor, by, clueId, before, record, at }) => {
     if (record.state !== 'case_filing' || before.state === 'case_filing') return;
     const proposedBy = before.proposedBy === null ? by.userId : Number(before.proposedBy);
-    await proposeCaseFromClue(trx, { clueId, proposedBy, by, actor, at });
+    await proposeCaseFromClue(trx, { clueId, proposedBy, recusedIds: record.recusedIds, by, actor, at });
   });
   // A new red warning: the users of its jurisdiction who read warnings are notified.
   services.warningFeed.subscribe(followNewWarnings(services));
   // After the commit: a clue passed to someone tells them; a step leaving it awaiting approval, the leaders who may give it.
   clueEvents.on('clue.assigned', (event) => notifyClueAssigned(services, event));
   clueEvents.on('clue.step-committed', (event) => notifyClueStepped(services, event));
+  // After the commit: the case a clue's step proposed is announced as the case's own first step.
+  clueEvents.on('clue.step-committed', async ({ clueId, action, record, at }) => {
+    // Arrived at case filing by this step (not a later step taken in that state).
+    const from: readonly string[] = CLUE_MACHINE.rules[action as ClueAction]?.from ?? [];
+    if (record.state === 'case_filing' && !from.includes('case_filing')) {
+      await announceCaseOfClue(services, clueId, at);
+    }
+  });
+  // After the commit: a case step tells whom it assigned, and the leaders who may give an approval it awaits.
+  caseEvents.on('case.step-committed', (event) => notifyCaseStepped(services, event));
 }

@@ -595,6 +595,8 @@ export interface CaseNumberCounterTable {
 
 export interface CaseSubjectTable extends SubjectColumns {
   case_id: number;
+  /** A unit's credit code, normalised (GB 32100), as its clue had it (migration 20261216100000). */
+  credit_code: string | null;
 }
 
 export interface CaseStepTable extends StepColumns {

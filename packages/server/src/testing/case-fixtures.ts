@@ -72,7 +72,7 @@ export async function walkClueToCase(
       title: '某村低保资金被冒领',
       summary: '群众来信反映村干部冒领低保金',
       divisionCode: w.divisionA,
-      subjects: [{ kind: 'official', name: '王某', position: '村委会主任', idNumber: '330106194001010011' }],
+      subjects: [{ kind: 'official', name: '王某', position: '村委会主任', idNumber: '330106194001010015' }],
     },
     201,
   );

@@ -104,6 +104,16 @@ export type LedgerEntryInput =
 
 export const listCases = (filter: CaseFilter, before: number | undefined, limit: number) =>
   api.get<{ items: CaseSummary[]; nextBefore: number | null }>('/api/v1/cases', { ...filter, before, limit });
+/** A person or unit to add to a case; the server checks the identity number and refuses one already named. */
+export interface SubjectInput {
+  kind: 'official' | 'unit';
+  name: string;
+  position?: string;
+  idNumber?: string;
+  creditCode?: string;
+}
+export const addCaseSubject = (id: number, subject: SubjectInput) =>
+  api.post<void>(`/api/v1/cases/${id}/subjects`, subject);
 export const getCase = (id: number) => api.get<CaseDetail>(`/api/v1/cases/${id}`);
 export const takeCaseStep = (id: number, action: CaseAction, payload: Record<string, unknown>) =>
   api.post<CaseDetail>(`/api/v1/cases/${id}/steps`, { action, payload });

@@ -66,4 +66,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.clueCase': 'Filed as case #{id}',
   'cases.recuse': 'Declare a conflict of interest',
   'cases.document.filingDecision': 'Case filing decision',
+  'cases.addSubject': 'Add a subject',
+  'cases.addSubject.ok': 'Add',
+  'cases.addSubject.kind': 'Kind',
 };

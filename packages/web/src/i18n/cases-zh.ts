@@ -64,4 +64,7 @@ export const casesZh = {
   'cases.clueCase': '已转立案：案件 #{id}',
   'cases.recuse': '申请回避',
   'cases.document.filingDecision': '立案决定书',
+  'cases.addSubject': '添加对象',
+  'cases.addSubject.ok': '添加',
+  'cases.addSubject.kind': '对象类别',
 } as const;

@@ -21,6 +21,7 @@ import * as createTransparencyLog from './20261213110000-create-transparency-log
 import * as sensitiveQueriesAwaitApproval from './20261214110000-sensitive-queries-await-approval.js';
 import * as aPersonsWarningsByIndex from './20261214120000-a-persons-warnings-by-index.js';
 import * as createClues from './20261214130000-create-clues.js';
+import * as caseSubjectsNameUnitsByCreditCode from './20261216100000-case-subjects-name-units-by-credit-code.js';
 import * as clueDuplicatesAssignmentRecusal from './20261215150000-clue-duplicates-assignment-recusal.js';
 import * as createCases from './20261215100000-create-cases.js';
 import * as createNotifications from './20261215120000-create-notifications.js';
@@ -59,6 +60,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261215120000-create-notifications': createNotifications,
   '20261215150000-clue-duplicates-assignment-recusal': clueDuplicatesAssignmentRecusal,
   '20261215170000-warning-counts-kept-as-they-change': warningCountsKeptAsTheyChange,
+  '20261216100000-case-subjects-name-units-by-credit-code': caseSubjectsNameUnitsByCreditCode,
   '20261216140000-overdue-clues-by-county': overdueCluesByCounty,
   '20261216180000-store-changes-are-announced': storeChangesAreAnnounced,
 };

@@ -11,10 +11,10 @@ import {
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { ValidationError } from '../../http/errors.js';
-import type { Platform } from '../../platform/platform.js';
 import { recordAudit } from '../audit/index.js';
 import { commissionTime, numberingAbbreviation, procedureActor, stepRefused, usersWithin } from '../clues/index.js';
 import { type CaseViewer, lockCase } from './case-access.js';
+import { announceCaseStep, type CaseServices } from './case-events.js';
 import { CasesRepository } from './cases.repository.js';
 import type { TCaseStepBody } from './cases.schemas.js';
 
@@ -88,11 +88,12 @@ async function staffOf(trx: Kysely<DB>, viewer: CaseViewer, ids: readonly number
  * Takes one step of the case procedure. The core decides; the server loads the case
  * (locked, 404 outside the viewer's jurisdiction or when recused), turns the client's
  * numeric ids into the core's, asks the core, and stores the new record, the timeline
- * entry, a case number on filing and the audit entry in one transaction.
+ * entry, a case number on filing and the audit entry in one transaction. After the commit
+ * the step is announced (the notifications tell whoever must act next).
  */
-export async function takeCaseStep(platform: Platform, viewer: CaseViewer, id: number, body: TCaseStepBody) {
+export async function takeCaseStep(platform: CaseServices, viewer: CaseViewer, id: number, body: TCaseStepBody) {
   const now = platform.clock.now();
-  await platform.database.db.transaction().execute(async (trx) => {
+  const committed = await platform.database.db.transaction().execute(async (trx) => {
     const row = await lockCase(trx, viewer, id);
     const record = row.record as CaseRecord;
     const repository = new CasesRepository(trx);
@@ -132,5 +133,7 @@ export async function takeCaseStep(platform: Platform, viewer: CaseViewer, id: n
     const result = askCore(viewer, record, body.action, payload, now);
     if (numbered) await repository.setCaseNumber(id, numbered.year, numbered.seq, numbered.number);
     await storeCaseStep(trx, viewer, id, result, summary, now);
+    return { divisionCode: row.division_code, fromState: row.state, record: result.record };
   });
+  announceCaseStep(platform, { caseId: id, action: body.action, actorUserId: viewer.userId, at: now, ...committed });
 }

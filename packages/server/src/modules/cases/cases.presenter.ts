@@ -19,16 +19,21 @@ import {
   maskIdNumber,
 } from '@qingfeng/core';
 import type { CaseRow, CaseStepRow, CaseSubjectRow } from '../../db/schema.js';
-import { presentDeadline, presentTimelineEntry } from '../clues/index.js';
+import { ADD_SUBJECT_ACTION, KINSHIP_RECUSAL_ACTION, presentDeadline, presentTimelineEntry } from '../clues/index.js';
 import type { EvidenceListRow } from './cases.repository.js';
 import type { TCaseDetail, TCaseSummary } from './cases.schemas.js';
 
-/** Timeline entries that are not steps of the core's machine: the proposal and a declared recusal. */
+/**
+ * Timeline entries that are not steps of the core's machine: the proposal, a declared
+ * recusal, a subject added and a recusal the server found in kinship data (as a clue's).
+ */
 export const PROPOSE_ACTION = 'propose';
 export const RECUSAL_ACTION = 'declare_recusal';
 const OWN_LABELS: Record<string, LocalisedText> = {
   [PROPOSE_ACTION]: { zh: '提请立案', en: 'Proposed for filing' },
   [RECUSAL_ACTION]: { zh: '申请回避', en: 'Declared a conflict of interest' },
+  [ADD_SUBJECT_ACTION]: { zh: '添加对象', en: 'Subject added' },
+  [KINSHIP_RECUSAL_ACTION]: { zh: '因亲属关系自动回避', en: 'Recused for kinship' },
 };
 
 const actionLabel = (action: string): LocalisedText =>
@@ -73,6 +78,8 @@ const DETAIL_LABELS: Record<string, LocalisedText> = {
   hash: { zh: '摘要值', en: 'Hash' },
   supersedes: { zh: '替代证据', en: 'Supersedes evidence' },
   dispositions: { zh: '处理意见', en: 'Dispositions' },
+  subject: { zh: '对象', en: 'Subject' },
+  person: { zh: '回避人员', en: 'Recused' },
 };
 
 function presentDetails(payload: unknown): { label: LocalisedText; value: LocalisedText }[] {

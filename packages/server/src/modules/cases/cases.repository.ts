@@ -33,6 +33,10 @@ export type NewPropertyEntryRow = Omit<CasePropertyEntryRow, 'id'>;
 
 const json = (value: unknown) => sql<unknown>`${JSON.stringify(value)}::jsonb`;
 
+/** A case `userId` is not recused from: the core's record lists the recused, and lists leave those cases out for them. */
+const notRecused = (userId: number) =>
+  sql<boolean>`NOT (record->'recusedIds' @> ${JSON.stringify([String(userId)])}::jsonb)`;
+
 /** The evidence columns a list shows: everything but the bytes. */
 const EVIDENCE_COLUMNS = [
   'id',
@@ -55,21 +59,32 @@ export type EvidenceListRow = Omit<CaseEvidenceRow, 'content'>;
 export class CasesRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** A page of cases inside `prefix`, highest id first, below `before` when given. */
-  async findCases(prefix: string, filter: CaseFilter, limit: number, before?: number): Promise<CaseRow[]> {
-    let query = this.db.selectFrom('cases').selectAll().where('division_code', 'like', `${prefix}%`);
+  /** A page of cases inside `prefix` that `viewerId` is not recused from, highest id first, below `before` when given. */
+  async findCases(
+    prefix: string,
+    viewerId: number,
+    filter: CaseFilter,
+    limit: number,
+    before?: number,
+  ): Promise<CaseRow[]> {
+    let query = this.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('division_code', 'like', `${prefix}%`)
+      .where(notRecused(viewerId));
     if (filter.state) query = query.where('state', '=', filter.state);
     if (filter.overdueOn) query = query.where('deadline_due', '<', filter.overdueOn);
     if (before !== undefined) query = query.where('id', '<', before);
     return query.orderBy('id', 'desc').limit(limit).execute();
   }
 
-  /** The cases inside `prefix` whose running deadline passed before `today`, longest overdue first. */
-  async findOverdue(prefix: string, today: string, limit: number): Promise<CaseRow[]> {
+  /** The cases inside `prefix` whose running deadline passed before `today`, longest overdue first, but those `viewerId` is recused from. */
+  async findOverdue(prefix: string, viewerId: number, today: string, limit: number): Promise<CaseRow[]> {
     return this.db
       .selectFrom('cases')
       .selectAll()
       .where('division_code', 'like', `${prefix}%`)
+      .where(notRecused(viewerId))
       .where('deadline_due', '<', today)
       .orderBy('deadline_due')
       .orderBy('id')
@@ -165,7 +180,7 @@ export class CasesRepository {
   async findClueSubjects(clueId: number): Promise<Omit<CaseSubjectRow, 'id' | 'case_id'>[]> {
     return this.db
       .selectFrom('clue_subjects')
-      .select(['kind', 'name', 'position', 'id_number_enc', 'id_number_hash'])
+      .select(['kind', 'name', 'position', 'id_number_enc', 'id_number_hash', 'credit_code'])
       .where('clue_id', '=', clueId)
       .orderBy('id')
       .execute();

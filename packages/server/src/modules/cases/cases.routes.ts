@@ -2,10 +2,11 @@ import type { Role } from '@qingfeng/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Platform } from '../../platform/platform.js';
+import type { CaseServices } from './case-events.js';
 import { signedInViewer } from '../audit/index.js';
-import { listColleagues } from '../clues/index.js';
+import { ZAddedSubject, listColleagues } from '../clues/index.js';
 import { takeCaseStep } from './case-steps.service.js';
+import { addCaseSubject } from './case-subjects.service.js';
 import {
   ZCaseDetail,
   ZCaseIdParams,
@@ -28,7 +29,7 @@ import {
 const CASE_STAFF_ROLES: Role[] = ['investigation', 'trial'];
 
 /** Cases (审查调查 → 审理 → 处分) inside the user's jurisdiction: registry, detail with timeline, steps, overdue. */
-export function registerCaseRoutes(app: FastifyInstance, platform: Platform): void {
+export function registerCaseRoutes(app: FastifyInstance, platform: CaseServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
 
@@ -155,6 +156,26 @@ export function registerCaseRoutes(app: FastifyInstance, platform: Platform): vo
     },
     async (request, reply) => {
       await declareRecusal(platform, signedInViewer(request), request.params.id, request.body.reason);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.post(
+    '/api/v1/cases/:id/subjects',
+    {
+      config: { access: 'case.handle' },
+      schema: {
+        tags,
+        summary:
+          'Add a person (identity number checked by GB 11643) or a unit to an open case; 409 with the reason in both languages when it already names them',
+        params: ZCaseIdParams,
+        body: ZAddedSubject,
+        // No body: a handler the new subject recuses (kinship) may no longer open the case.
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await addCaseSubject(platform, signedInViewer(request), request.params.id, request.body);
       return reply.status(204).send(null);
     },
   );

@@ -13,6 +13,7 @@ import {
   usersWithin,
 } from '../clues/index.js';
 import { type CaseViewer, lockCase, openCase } from './case-access.js';
+import { announceCaseStep, type CaseServices } from './case-events.js';
 import { presentCaseDetail, presentCaseSummary, PROPOSE_ACTION, RECUSAL_ACTION } from './cases.presenter.js';
 import { type CaseFilter, CasesRepository } from './cases.repository.js';
 import type { TCaseDetail, TCaseQuery, TCaseSummary, TProposeCase } from './cases.schemas.js';
@@ -26,13 +27,15 @@ interface Proposal {
   summary: string;
   /** Whose recommendation the case is: the filing's approver must be someone else. */
   proposedBy: number;
+  /** Staff who may not handle it: those recused from the clue it comes from. */
+  recusedIds?: readonly string[];
   by: { userId: number; displayName: string };
   actor: AuditActor;
   at: Date;
 }
 
-/** Writes a proposed case, its first timeline entry and the audit entry with `trx`; returns its id. */
-async function insertProposal(trx: Kysely<DB>, p: Proposal): Promise<number> {
+/** Writes a proposed case, its first timeline entry and the audit entry with `trx`; returns its id and record. */
+async function insertProposal(trx: Kysely<DB>, p: Proposal): Promise<{ id: number; record: CaseRecord }> {
   const repository = new CasesRepository(trx);
   const at = commissionTime(p.at);
   const placeholder = proposeCase('0', null, String(p.proposedBy), at);
@@ -53,7 +56,8 @@ async function insertProposal(trx: Kysely<DB>, p: Proposal): Promise<number> {
     created_by: p.by.userId,
   });
   // The core's record carries the case's own id, known only once the row exists.
-  const record = proposeCase(String(id), p.clueId === null ? null : String(p.clueId), String(p.proposedBy), at);
+  const proposed = proposeCase(String(id), p.clueId === null ? null : String(p.clueId), String(p.proposedBy), at);
+  const record = (p.recusedIds ?? []).reduce((r, person) => recusePerson(r, person), proposed);
   await repository.updateCase(
     id,
     { state: record.state, record, deadline_step: record.deadline!.step, deadline_due: record.deadline!.dueOn },
@@ -76,26 +80,34 @@ async function insertProposal(trx: Kysely<DB>, p: Proposal): Promise<number> {
     action: 'case.propose',
     objectType: 'case',
     objectId: id,
-    detail: { clueId: p.clueId, problemType: p.problemType },
+    detail: { clueId: p.clueId, problemType: p.problemType, recused: record.recusedIds.map(Number) },
   });
-  return id;
+  return { id, record };
 }
 
 /**
  * A clue's verification report was approved with a recommendation to file: its case is
  * proposed inside the same transaction, with the clue's facts and subjects (still sealed),
- * proposed by whoever recommended the filing.
+ * proposed by whoever recommended the filing. Whoever was recused from the clue (declared
+ * or by kinship) is recused from the case from its first moment.
  */
 export async function proposeCaseFromClue(
   trx: Kysely<DB>,
-  event: { clueId: number; proposedBy: number; by: Proposal['by']; actor: AuditActor; at: Date },
+  event: {
+    clueId: number;
+    proposedBy: number;
+    recusedIds: readonly string[];
+    by: Proposal['by'];
+    actor: AuditActor;
+    at: Date;
+  },
 ): Promise<number> {
   const clue = await trx
     .selectFrom('clues')
     .select(['org_id', 'division_code', 'problem_type', 'title', 'summary'])
     .where('id', '=', event.clueId)
     .executeTakeFirstOrThrow();
-  const id = await insertProposal(trx, {
+  const { id } = await insertProposal(trx, {
     orgId: clue.org_id,
     divisionCode: clue.division_code,
     problemType: clue.problem_type,
@@ -109,16 +121,37 @@ export async function proposeCaseFromClue(
   return id;
 }
 
-/** A case proposed directly (not from a clue) inside the viewer's jurisdiction; returns its id. */
-export async function proposeCaseDirectly(platform: Platform, viewer: CaseViewer, input: TProposeCase) {
+/**
+ * After the clue's step that proposed its case has committed: the proposal is announced as
+ * the case's first step, taken by whoever recommended the filing (the leader who approved
+ * the report may well be the one to approve the filing, and must hear of it).
+ */
+export async function announceCaseOfClue(services: CaseServices, clueId: number, at: Date) {
+  const row = await new CasesRepository(services.database.db).findCaseOfClue('', clueId);
+  if (!row) return;
+  const record = row.record as CaseRecord;
+  announceCaseStep(services, {
+    caseId: row.id,
+    divisionCode: row.division_code,
+    action: PROPOSE_ACTION,
+    fromState: row.state,
+    record,
+    actorUserId: Number(record.proposedBy),
+    at,
+  });
+}
+
+/** A case proposed directly (not from a clue) inside the viewer's jurisdiction, announced once stored; returns its id. */
+export async function proposeCaseDirectly(platform: CaseServices, viewer: CaseViewer, input: TProposeCase) {
   if (!input.divisionCode.startsWith(viewer.jurisdictionPrefix)) {
     throw new ValidationError('The division lies outside your jurisdiction', 'body.divisionCode');
   }
-  return platform.database.db.transaction().execute(async (trx) => {
+  const at = platform.clock.now();
+  const { id, record } = await platform.database.db.transaction().execute(async (trx) => {
     if (!(await problemTypeLabels(trx)).has(input.problemType)) {
       throw new ValidationError('Unknown problem type', 'body.problemType');
     }
-    const id = await insertProposal(trx, {
+    const proposal = await insertProposal(trx, {
       orgId: viewer.orgId,
       divisionCode: input.divisionCode,
       clueId: null,
@@ -128,20 +161,31 @@ export async function proposeCaseDirectly(platform: Platform, viewer: CaseViewer
       proposedBy: viewer.userId,
       by: { userId: viewer.userId, displayName: viewer.displayName },
       actor: viewer.actor,
-      at: platform.clock.now(),
+      at,
     });
     await new CasesRepository(trx).insertSubjects(
       input.subjects.map((s) => ({
-        case_id: id,
+        case_id: proposal.id,
         kind: s.kind,
         name: s.name,
         position: s.position ?? null,
         id_number_enc: s.idNumber ? platform.fieldCrypto.encrypt(s.idNumber) : null,
         id_number_hash: s.idNumber ? platform.fieldCrypto.blindIndex(s.idNumber) : null,
+        credit_code: null,
       })),
     );
-    return id;
+    return proposal;
   });
+  announceCaseStep(platform, {
+    caseId: id,
+    divisionCode: input.divisionCode,
+    action: PROPOSE_ACTION,
+    fromState: record.state,
+    record,
+    actorUserId: viewer.userId,
+    at,
+  });
+  return id;
 }
 
 /** A page of the registry inside the viewer's jurisdiction, newest first, by keyset. */
@@ -156,7 +200,13 @@ export async function listCases(
     ...(query.state ? { state: query.state } : {}),
     ...(query.overdue === 'true' ? { overdueOn: today } : {}),
   };
-  const rows = await new CasesRepository(db).findCases(viewer.jurisdictionPrefix, filter, query.limit, query.before);
+  const rows = await new CasesRepository(db).findCases(
+    viewer.jurisdictionPrefix,
+    viewer.userId,
+    filter,
+    query.limit,
+    query.before,
+  );
   const labels = await problemTypeLabels(db);
   return {
     items: rows.map((r) => presentCaseSummary(r, labels, today)),
@@ -168,7 +218,7 @@ export async function listCases(
 export async function listOverdueCases(platform: Platform, viewer: CaseViewer): Promise<{ items: TCaseSummary[] }> {
   const db = platform.database.db;
   const today = commissionDate(platform.clock.now());
-  const rows = await new CasesRepository(db).findOverdue(viewer.jurisdictionPrefix, today, 500);
+  const rows = await new CasesRepository(db).findOverdue(viewer.jurisdictionPrefix, viewer.userId, today, 500);
   const labels = await problemTypeLabels(db);
   return { items: rows.map((r) => presentCaseSummary(r, labels, today)) };
 }

@@ -47,7 +47,7 @@ for (const engine of testEngines()) {
     it('proposes the case in the step that approves the clue report, with its subjects masked', async () => {
       const proposed = await detail(w.leader);
       expect(proposed).toMatchObject({ state: 'filing_proposed', clueId, caseNumber: null });
-      expect(proposed.subjects).toEqual([expect.objectContaining({ name: '王某', idNumber: '330***********0011' })]);
+      expect(proposed.subjects).toEqual([expect.objectContaining({ name: '王某', idNumber: '330***********0015' })]);
       expect(proposed.timeline.map((e) => e.action)).toEqual(['propose']);
       // The handler recommended filing: they may not approve it, the leader may.
       expect(proposed.allowedActions.map((a) => a.action)).toEqual(['approve_filing', 'reject_filing']);

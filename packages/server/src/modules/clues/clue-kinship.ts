@@ -4,6 +4,8 @@ import type { DB } from '../../db/schema.js';
 import type { Platform } from '../../platform/platform.js';
 import { relativesOf, subjectKeysByHash } from './clue-kinship.lake.js';
 import { ClueTiesRepository } from './clue-ties.repository.js';
+import { KINSHIP_RECUSAL_ACTION } from './clues.presenter.js';
+import { CluesRepository } from './clues.repository.js';
 
 /** A member of staff who must not handle a clue: its subject, or a relative of its subject. */
 export interface KinshipConflict {
@@ -40,4 +42,40 @@ export async function findKinshipConflicts(
     const conflicted = hashes.some((h) => subjectHashSet.has(h) || (keys.has(h) && close.has(keys.get(h)!)));
     return conflicted ? [{ userId: u.id, name: u.display_name }] : [];
   });
+}
+
+/**
+ * Writes, with `trx`, what kinship recusals leave behind once the record lists them: a row
+ * per person for the lists to leave the clue out, and a timeline entry naming each, found
+ * by the server on the occasion of `by`'s step (receipt, a subject added).
+ */
+export async function writeKinshipRecusals(
+  trx: Kysely<DB>,
+  by: { userId: number; displayName: string },
+  clueId: number,
+  state: string,
+  conflicts: readonly KinshipConflict[],
+  at: Date,
+): Promise<void> {
+  await new ClueTiesRepository(trx).insertRecusals(
+    clueId,
+    conflicts.map((c) => c.userId),
+    'kinship',
+  );
+  const repository = new CluesRepository(trx);
+  for (const conflict of conflicts) {
+    await repository.insertStep({
+      clue_id: clueId,
+      action: KINSHIP_RECUSAL_ACTION,
+      from_state: state,
+      to_state: state,
+      actor_id: by.userId,
+      actor_name: by.displayName,
+      at,
+      payload: { person: conflict.name },
+      reason: null,
+      attachments: [],
+      deadline: null,
+    });
+  }
 }

@@ -1,6 +1,7 @@
 import { foldForMatch } from '@qingfeng/core';
 import type { ClueSubjectRow } from '../../db/schema.js';
 import type { FieldCrypto } from '../../security/field-crypto.js';
+import type { WarningSubject } from '../warnings/index.js';
 import type { TSubjectInput } from './clues.schemas.js';
 
 /**
@@ -23,4 +24,70 @@ export function subjectRows(
     credit_code: s.creditCode ?? null,
     name_key: s.kind === 'unit' ? foldForMatch(s.name) : null,
   }));
+}
+
+/** What a stored subject is compared by: a person's identity number's blind index, a unit's credit code. */
+export interface SubjectIdentity {
+  id_number_hash: string | null;
+  credit_code: string | null;
+}
+
+/** A subject about to be added: every blind index of its identity number (one per key of the ring), its credit code. */
+export interface CandidateSubject {
+  idNumberHashes: readonly string[];
+  creditCode: string | null;
+}
+
+/**
+ * Why `candidate` is already among `existing`, in both languages, or null when it is not:
+ * the same person (a blind index under any key of the ring, so a rotation hides no one) or
+ * the same unit (the same credit code). A subject known by name only is never taken for another.
+ */
+export function duplicateSubject(
+  existing: readonly SubjectIdentity[],
+  candidate: CandidateSubject,
+): { zh: string; en: string } | null {
+  if (existing.some((s) => s.id_number_hash !== null && candidate.idNumberHashes.includes(s.id_number_hash))) {
+    return {
+      zh: '该人员已是本事项的对象（身份证号相同）',
+      en: 'This person is already a subject (same identity number)',
+    };
+  }
+  if (candidate.creditCode !== null && existing.some((s) => s.credit_code === candidate.creditCode)) {
+    return {
+      zh: '该单位已是本事项的对象（统一社会信用代码相同）',
+      en: 'This unit is already a subject (same unified social credit code)',
+    };
+  }
+  return null;
+}
+
+/** The candidate form of a subject as typed: its identity number's blind indexes, its credit code. */
+export function candidateOf(crypto: FieldCrypto, subject: TSubjectInput): CandidateSubject {
+  return {
+    idNumberHashes: subject.idNumber ? crypto.blindIndexes(subject.idNumber) : [],
+    creditCode: subject.creditCode ?? null,
+  };
+}
+
+/** A warning's subject as a clue names it: a person as an official with their identity number, a unit by its code. */
+export function subjectOfWarning(subject: WarningSubject): TSubjectInput {
+  return subject.kind === 'person'
+    ? { kind: 'official', name: subject.name, idNumber: subject.idNumber }
+    : { kind: 'unit', name: subject.name, creditCode: subject.creditCode };
+}
+
+/** `subjects` without those naming a person or unit an earlier one names (the same blind index or credit code). */
+export function distinctSubjects(crypto: FieldCrypto, subjects: readonly TSubjectInput[]): TSubjectInput[] {
+  const kept: TSubjectInput[] = [];
+  const stored: SubjectIdentity[] = [];
+  for (const subject of subjects) {
+    if (duplicateSubject(stored, candidateOf(crypto, subject)) !== null) continue;
+    kept.push(subject);
+    stored.push({
+      id_number_hash: subject.idNumber ? crypto.blindIndex(subject.idNumber) : null,
+      credit_code: subject.creditCode ?? null,
+    });
+  }
+  return kept;
 }

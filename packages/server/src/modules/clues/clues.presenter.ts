@@ -23,9 +23,12 @@ import type { TClueDetail, TClueSummary } from './clues.schemas.js';
 export const RECEIVE_ACTION = 'receive';
 /** A recusal the server found in kinship data when the clue was received: nobody's step either. */
 export const KINSHIP_RECUSAL_ACTION = 'kinship_recusal';
+/** A subject added after receipt (a case records the same entry). */
+export const ADD_SUBJECT_ACTION = 'add_subject';
 const SERVER_ACTION_LABELS: Record<string, LocalisedText> = {
   [RECEIVE_ACTION]: { zh: '接收线索', en: 'Clue received' },
   [KINSHIP_RECUSAL_ACTION]: { zh: '因亲属关系自动回避', en: 'Recused for kinship' },
+  [ADD_SUBJECT_ACTION]: { zh: '添加对象', en: 'Subject added' },
 };
 
 const actionLabel = (action: string): LocalisedText =>
@@ -91,6 +94,7 @@ const DETAIL_LABELS: Record<string, LocalisedText> = {
   responsible: { zh: '承办人', en: 'Responsible' },
   office: { zh: '承办部门', en: 'Office' },
   person: { zh: '回避人员', en: 'Recused' },
+  subject: { zh: '对象', en: 'Subject' },
 };
 
 const VALUE_LABELS: Record<string, Record<string, LocalisedText>> = {

@@ -1,4 +1,4 @@
-import { CLUE_SOURCES, CLUE_STATES, FIRST_FORM_OUTCOMES, normaliseUscc } from '@qingfeng/core';
+import { CLUE_SOURCES, CLUE_STATES, FIRST_FORM_OUTCOMES, normaliseIdNumber, normaliseUscc } from '@qingfeng/core';
 import { z } from 'zod';
 import { ZLocalisedText } from '../../http/localised.js';
 import {
@@ -43,6 +43,13 @@ export const ZSubjectInput = z
     path: ['creditCode'],
   });
 export type TSubjectInput = z.infer<typeof ZSubjectInput>;
+
+/** A subject added to a clue or case after the fact: its identity number must pass GB 11643 (check digit, date, region). */
+export const ZAddedSubject = ZSubjectInput.superRefine((s, ctx) => {
+  if (s.idNumber === undefined) return;
+  const result = normaliseIdNumber(s.idNumber);
+  if (!result.ok) ctx.addIssue({ code: 'custom', message: result.reason.en, path: ['idNumber'] });
+});
 
 export const ZRegisterClue = z
   .strictObject({

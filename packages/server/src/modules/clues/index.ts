@@ -1,5 +1,8 @@
 /** What other modules may use of the clues module. */
 export { registerClueRoutes } from './clues.routes.js';
+export { registerClueSubjectRoutes } from './clue-subject.routes.js';
+export { candidateOf, duplicateSubject } from './clue-subjects.js';
+export { findKinshipConflicts, type KinshipConflict } from './clue-kinship.js';
 export { listColleagues, listProblemTypes, problemTypeLabels, registerClue, type ClueViewer } from './clues.service.js';
 export { type ClueAssigned, type ClueEvents, type ClueServices, type ClueStepCommitted } from './clue-events.js';
 export {
@@ -15,10 +18,12 @@ export {
   presentClueSummary,
   presentDeadline,
   presentTimelineEntry,
+  ADD_SUBJECT_ACTION,
+  KINSHIP_RECUSAL_ACTION,
   RECEIVE_ACTION,
   startedClock,
 } from './clues.presenter.js';
-export { ZClueSummary } from './clues.schemas.js';
+export { ZAddedSubject, ZClueSummary, type TSubjectInput } from './clues.schemas.js';
 export {
   basics,
   keysetPageFields,

@@ -60,3 +60,14 @@ export function whoMustActOnCase(
       caseDutiesOn(record, m).length > 0,
   );
 }
+
+/** The staff of the case's jurisdiction who may now approve what another proposed (the core decides who). */
+export function whoMayApproveCase(
+  staff: readonly StaffMember[],
+  record: CaseRecord,
+  divisionCode: string,
+): StaffMember[] {
+  return whoMustActOnCase(staff, record, divisionCode).filter((m) =>
+    caseDutiesOn(record, m).some(({ action }) => rule(action).independence.includes('not_proposer')),
+  );
+}

@@ -24,10 +24,13 @@ for (const engine of testEngines()) {
           .filter((i) => i.subjectType === 'case')
           .map((i) => [i.case!.id, i.actions.map((a) => a.action)]),
       );
-    const caseNotices = async (who: TestActor, id: number) =>
-      (await callApi<Page>(platform, who, 'GET', '/api/v1/notifications?limit=100')).items
+    const caseNotices = async (who: TestActor, id: number) => {
+      // The steps' own notices are written after their commit, beside the answer.
+      await platform.services.background.idle();
+      return (await callApi<Page>(platform, who, 'GET', '/api/v1/notifications?limit=100')).items
         .filter((n) => n.subjectType === 'case' && n.subjectId === id)
         .map((n) => n.kind);
+    };
 
     beforeAll(async () => {
       platform = await createTestPlatform(engine, { clock });
@@ -62,8 +65,9 @@ for (const engine of testEngines()) {
       await sweepDeadlines(platform.services);
       await sweepDeadlines(platform.services);
       clock.set(now);
-      for (const who of [inv1, inv2]) expect(await caseNotices(who, caseId)).toEqual(['deadline_close']);
-      expect(await caseNotices(w.leader, caseId)).toEqual([]);
+      // Newest first: the reminder after the assignment the filing sent them.
+      for (const who of [inv1, inv2]) expect(await caseNotices(who, caseId)).toEqual(['deadline_close', 'assigned']);
+      expect(await caseNotices(w.leader, caseId)).toEqual(['approval_waiting']);
       expect(await caseNotices(w.investigatorB, caseId)).toEqual([]);
 
       const after = new Date(`${deadline.dueOn}T01:00:00Z`);
@@ -71,7 +75,7 @@ for (const engine of testEngines()) {
       clock.set(after);
       await sweepDeadlines(platform.services);
       clock.set(now);
-      expect(await caseNotices(inv1, caseId)).toEqual(['overdue', 'deadline_close']);
+      expect(await caseNotices(inv1, caseId)).toEqual(['overdue', 'deadline_close', 'assigned']);
       // The plan submitted, the investigators' task is done and the leader's approval waits.
       await callApi(platform, inv1, 'POST', `/api/v1/cases/${caseId}/steps`, {
         action: 'submit_investigation_plan',

@@ -115,6 +115,15 @@ export class NotificationsRepository {
       .executeTakeFirst();
   }
 
+  /** What a case's notifications say of it and where it lies. */
+  async findCaseFacts(id: number) {
+    return this.db
+      .selectFrom('cases')
+      .select(['id', 'title', 'case_number', 'division_code'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
   /** The clues whose running deadline falls on or before `until` (an index range): the sweep's candidates. */
   async findCluesDueBy(until: string) {
     return this.db

@@ -23,6 +23,8 @@ import { DocumentButton } from '../clues/clue-documents';
 import { DeadlineTag } from '../clues/deadline-tag';
 import { ProcedureTimeline } from '../clues/procedure-timeline';
 import { useDateTime } from '../datasets/localised';
+import { useCan } from '../auth/use-me';
+import { AddSubjectModal } from './add-subject-modal';
 import { CaseEvidenceTab } from './case-evidence';
 import { CasePropertyTab } from './case-property';
 import { CaseStepModal } from './case-step-modal';
@@ -106,6 +108,8 @@ export function CasePage() {
   const id = Number(useParams().id);
   const { t, lang } = useI18n();
   const [action, setAction] = useState<CaseAction>();
+  const [addingSubject, setAddingSubject] = useState(false);
+  const can = useCan();
   const found = useCase(id);
   if (found.isPending) return <Spin />;
   if (found.error) return <Result status="warning" title={errorText(t, found.error)} />;
@@ -128,13 +132,18 @@ export function CasePage() {
         </Tag>
         <DeadlineTag deadline={c.deadline} />
       </Flex>
-      {steps.length > 0 && (
+      {(steps.length > 0 || can('case.handle')) && (
         <Space wrap style={{ marginBottom: 16 }} data-testid="case-actions">
           {steps.map((a) => (
             <Button key={a.action} onClick={() => setAction(a.action)} data-testid={`step-${a.action}`}>
               {a.label[lang]}
             </Button>
           ))}
+          {can('case.handle') && (
+            <Button onClick={() => setAddingSubject(true)} data-testid="add-subject">
+              {t('cases.addSubject')}
+            </Button>
+          )}
         </Space>
       )}
       {c.timeline.some((s) => s.action === 'approve_filing') && (
@@ -161,6 +170,7 @@ export function CasePage() {
           ]}
         />
       </Card>
+      {addingSubject && <AddSubjectModal caseId={c.id} onClose={() => setAddingSubject(false)} />}
       {action && <CaseStepModal key={action} c={c} action={action} onClose={() => setAction(undefined)} />}
     </>
   );

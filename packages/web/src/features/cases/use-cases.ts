@@ -1,6 +1,8 @@
 import type { CaseAction } from '@qingfeng/core';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  addCaseSubject,
+  type SubjectInput,
   type CaseFilter,
   type LedgerEntryInput,
   addLedgerEntry,
@@ -75,5 +77,14 @@ export function useAddLedgerEntry(id: number) {
   return useMutation({
     mutationFn: (entry: LedgerEntryInput) => addLedgerEntry(id, entry),
     onSuccess: (ledger) => client.setQueryData([...CASES_KEY, 'ledger', id], ledger),
+  });
+}
+
+/** Adds a subject; the case is then read again, and the registry too (the addition may recuse the reader). */
+export function useAddCaseSubject(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (subject: SubjectInput) => addCaseSubject(id, subject),
+    onSuccess: () => client.invalidateQueries({ queryKey: CASES_KEY }),
   });
 }
