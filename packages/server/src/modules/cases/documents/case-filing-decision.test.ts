@@ -53,7 +53,7 @@ for (const engine of testEngines()) {
       for (const expected of [
         '立案决定书',
         '编号：测试县01纪案〔',
-        '王某，村委会主任，公民身份号码330***********0011',
+        '王某，村委会主任，公民身份号码330***********0015',
         '测试县01纪线〔',
         '涉嫌侵害群众利益、挪用民生资金问题',
         `经${w.leader.user.display_name}批准，决定对王某立案审查调查`,
@@ -62,7 +62,7 @@ for (const engine of testEngines()) {
         expect(text, expected).toContain(expected);
       }
       expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
-      for (const code of ['330106194001010011', 'livelihood_funds', 'filed', w.divisionA])
+      for (const code of ['330106194001010015', 'livelihood_funds', 'filed', w.divisionA])
         expect(text).not.toContain(code);
       expect(header).toContain(w.leader.user.username);
       const audits = await platform.services.database.db
