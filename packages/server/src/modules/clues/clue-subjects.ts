@@ -1,7 +1,6 @@
 import { foldForMatch } from '@qingfeng/core';
 import type { ClueSubjectRow } from '../../db/schema.js';
 import type { FieldCrypto } from '../../security/field-crypto.js';
-import type { WarningSubject } from '../warnings/index.js';
 import type { TSubjectInput } from './clues.schemas.js';
 
 /**
@@ -68,26 +67,4 @@ export function candidateOf(crypto: FieldCrypto, subject: TSubjectInput): Candid
     idNumberHashes: subject.idNumber ? crypto.blindIndexes(subject.idNumber) : [],
     creditCode: subject.creditCode ?? null,
   };
-}
-
-/** A warning's subject as a clue names it: a person as an official with their identity number, a unit by its code. */
-export function subjectOfWarning(subject: WarningSubject): TSubjectInput {
-  return subject.kind === 'person'
-    ? { kind: 'official', name: subject.name, idNumber: subject.idNumber }
-    : { kind: 'unit', name: subject.name, creditCode: subject.creditCode };
-}
-
-/** `subjects` without those naming a person or unit an earlier one names (the same blind index or credit code). */
-export function distinctSubjects(crypto: FieldCrypto, subjects: readonly TSubjectInput[]): TSubjectInput[] {
-  const kept: TSubjectInput[] = [];
-  const stored: SubjectIdentity[] = [];
-  for (const subject of subjects) {
-    if (duplicateSubject(stored, candidateOf(crypto, subject)) !== null) continue;
-    kept.push(subject);
-    stored.push({
-      id_number_hash: subject.idNumber ? crypto.blindIndex(subject.idNumber) : null,
-      credit_code: subject.creditCode ?? null,
-    });
-  }
-  return kept;
 }

@@ -189,14 +189,12 @@ export class CluesRepository {
   async findWarnings(
     prefix: string,
     ids: readonly number[],
-  ): Promise<
-    { id: number; status: string; division_code: string; subject_key: string | null; clue_id: number | null }[]
-  > {
+  ): Promise<{ id: number; status: string; division_code: string; clue_id: number | null }[]> {
     if (ids.length === 0) return [];
     return this.db
       .selectFrom('warnings as w')
       .leftJoin('clue_warnings as cw', 'cw.warning_id', 'w.id')
-      .select(['w.id', 'w.status', 'w.division_code', 'w.subject_key', 'cw.clue_id'])
+      .select(['w.id', 'w.status', 'w.division_code', 'cw.clue_id'])
       .where('w.id', 'in', [...ids])
       .where('w.division_code', 'like', `${prefix}%`)
       .execute();

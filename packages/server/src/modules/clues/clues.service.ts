@@ -15,8 +15,7 @@ import { type AuditActor, recordAudit } from '../audit/index.js';
 import { isRecusedFrom, openClue } from './clue-access.js';
 import { announceClueEvent, type ClueServices } from './clue-events.js';
 import { findKinshipConflicts, writeKinshipRecusals } from './clue-kinship.js';
-import { distinctSubjects, subjectOfWarning, subjectRows } from './clue-subjects.js';
-import { findWarningSubjects } from '../warnings/index.js';
+import { subjectRows } from './clue-subjects.js';
 import { ClueTiesRepository } from './clue-ties.repository.js';
 import {
   HANDLING_ROLES,
@@ -67,12 +66,12 @@ export async function listProblemTypes(platform: Platform) {
  * warnings of the jurisdiction that belong to no clue yet (each then shows the clue). The
  * clue, its subjects (identity numbers sealed, with a blind index), its first timeline
  * entry and the audit entry are written in one transaction, in the hands of the viewer.
- * Each warning's subject (the person, or the unit) is named beside those typed in, once per
- * blind index or credit code. Staff who are a subject or a subject's relative (the lake's
- * kinship data) are recused at once, each with a timeline entry. Returns the new clue's id.
+ * Staff who are a subject or a subject's relative (the lake's kinship data) are recused at
+ * once, each with a timeline entry. Returns the new clue's id.
  */
 export async function registerClue(platform: ClueServices, viewer: ClueViewer, input: TRegisterClue): Promise<number> {
   const now = platform.clock.now();
+  const idNumbers = input.subjects.flatMap((s) => (s.idNumber ? [s.idNumber] : []));
   const { id, division, responsible } = await platform.database.db.transaction().execute(async (trx) => {
     const repository = new CluesRepository(trx);
     if (!(await problemTypeLabels(trx)).has(input.problemType)) {
@@ -92,15 +91,6 @@ export async function registerClue(platform: ClueServices, viewer: ClueViewer, i
       throw new ValidationError('The division lies outside your jurisdiction', 'body.divisionCode');
     }
 
-    // Each warning's subject joins those typed in, once per person or unit, sealed like them.
-    const fromWarnings = await findWarningSubjects(
-      platform,
-      trx,
-      viewer.jurisdictionPrefix,
-      warnings.flatMap((w) => (w.subject_key === null ? [] : [Number(w.subject_key)])),
-    );
-    const subjects = distinctSubjects(platform.fieldCrypto, [...input.subjects, ...fromWarnings.map(subjectOfWarning)]);
-    const idNumbers = subjects.flatMap((s) => (s.idNumber ? [s.idNumber] : []));
     const conflicts = await findKinshipConflicts(platform, trx, division, idNumbers);
     const at = commissionTime(now);
     const placeholder = newClue('0', input.source, at);
@@ -131,7 +121,7 @@ export async function registerClue(platform: ClueServices, viewer: ClueViewer, i
       now,
     );
     if (record.responsibleId === null) await new ClueTiesRepository(trx).setResponsible(id, null, null);
-    await repository.insertSubjects(subjectRows(platform.fieldCrypto, id, subjects));
+    await repository.insertSubjects(subjectRows(platform.fieldCrypto, id, input.subjects));
     await repository.attachWarnings(id, input.warningIds);
     await repository.insertStep({
       clue_id: id,

@@ -4,4 +4,3 @@ export { maskAccountFacts } from './account-facts.js';
 export { type WarningServices } from './warning-services.js';
 export { foldWarningCounts, keepWarningCountsFolded } from './warning-counts.js';
 export { type WarningNotice } from './warning-feed.js';
-export { findWarningSubjects, type WarningSubject } from './warning-subjects.js';
