@@ -6,12 +6,25 @@ import { importCsvThroughApi } from './console-api.js';
 
 /** Picks `option` in the antd select at `select` (a test id, or the select's own locator). */
 export async function choose(page: Page, select: string | Locator, option: string): Promise<void> {
-  await (typeof select === 'string' ? page.getByTestId(select) : select).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
+  const field = typeof select === 'string' ? page.getByTestId(select) : select;
+  await field.click();
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+  await item.click();
+  // A multiple select keeps its list open by design (the caller closes it).
+  if ((await field.getAttribute('class'))?.includes('ant-select-multiple')) return;
+  // A single select closes its list once it has chosen. On a busy machine a click during
+  // the list's opening animation can land without choosing, and the open list then covers
+  // the next field: wait for it to close, and choose again if it has not.
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await open.first().waitFor({ state: 'hidden', timeout: 2_000 });
+      return;
+    } catch {
+      if ((await item.count()) > 0) await item.click();
+    }
+  }
+  await open.first().waitFor({ state: 'hidden' });
 }
 
 /** Picks several `options` in the antd multiple select with `testId`, its list kept open between them. */
