@@ -18,3 +18,18 @@ export function pageQueryFields(defaultPageSize: number) {
 export function pageOf<Item extends z.ZodType>(item: Item) {
   return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 }
+
+/** A keyset cursor: a position in a list as base64url JSON, opaque to the client. */
+export function encodeCursorTuple(position: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
+
+/** The position a cursor holds when it is base64url JSON of `schema`'s shape; undefined for anything else. */
+export function decodeCursorTuple<T>(cursor: string, schema: z.ZodType<T>): T | undefined {
+  try {
+    const result = schema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../../http/errors.js';
+import { decodeCursorTuple, encodeCursorTuple } from '../../http/paging.js';
 
 /**
  * Where a page of the overdue list starts: the due date and id of the clue next to it, and
@@ -20,18 +21,12 @@ const LIST = 'overdue';
 const ZCursor = z.tuple([z.literal(LIST), z.iso.date(), z.number().int().positive().max(2_147_483_647)]);
 
 export function encodeOverdueCursor(dueOn: string, id: number): string {
-  return Buffer.from(JSON.stringify([LIST, dueOn, id])).toString('base64url');
+  return encodeCursorTuple([LIST, dueOn, id]);
 }
 
 /** The position a cursor names, or a 400 naming `field` when this list did not make it. */
 export function decodeOverdueCursor(cursor: string, after: boolean, field: 'after' | 'before'): OverdueSeek {
-  let parsed: z.infer<typeof ZCursor> | undefined;
-  try {
-    const result = ZCursor.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    parsed = result.success ? result.data : undefined;
-  } catch {
-    parsed = undefined;
-  }
+  const parsed = decodeCursorTuple(cursor, ZCursor);
   if (!parsed) {
     throw new ValidationError(
       `${field}: 翻页位置无效 / not a position in the overdue list`,

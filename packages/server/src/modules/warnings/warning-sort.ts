@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { ValidationError } from '../../http/errors.js';
+import { decodeCursorTuple, encodeCursorTuple } from '../../http/paging.js';
 import type { WarningSortKey } from './warnings.schemas.js';
 
 /** How the list is ordered: a whitelisted key (see ZWarningSort), ties broken by id in the same direction. */
@@ -74,18 +75,12 @@ function valueFits(key: WarningSortKey, value: string): boolean {
 const sortName = (sort: WarningSort) => `${sort.descending ? '-' : ''}${sort.key}`;
 
 export function encodeCursor(sort: WarningSort, value: string, id: number): string {
-  return Buffer.from(JSON.stringify([sortName(sort), value, id])).toString('base64url');
+  return encodeCursorTuple([sortName(sort), value, id]);
 }
 
 /** The position a cursor names, or a 400 when it is not one this list (with this sort) made. */
 export function decodeCursor(sort: WarningSort, cursor: string, after: boolean, field: string): WarningSeek {
-  let parsed: z.infer<typeof ZCursor> | undefined;
-  try {
-    const result = ZCursor.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    parsed = result.success ? result.data : undefined;
-  } catch {
-    parsed = undefined;
-  }
+  const parsed = decodeCursorTuple(cursor, ZCursor);
   if (!parsed || parsed[0] !== sortName(sort) || !valueFits(sort.key, parsed[1])) {
     throw new ValidationError(
       `${field}: 翻页位置无效或与排序不符 / not a position in this list`,
