@@ -9,6 +9,7 @@ import {
   candidateOf,
   duplicateSubject,
   findKinshipConflicts,
+  storedSubjectFields,
 } from '../clues/index.js';
 import { type CaseViewer, lockCase } from './case-access.js';
 import { CasesRepository } from './cases.repository.js';
@@ -35,17 +36,7 @@ export async function addCaseSubject(platform: Platform, viewer: CaseViewer, id:
     const repository = new CasesRepository(trx);
     const duplicate = duplicateSubject(await repository.findSubjects(id), candidateOf(crypto, input));
     if (duplicate) throw new StepRefusedError(409, 'duplicate_subject', duplicate);
-    await repository.insertSubjects([
-      {
-        case_id: id,
-        kind: input.kind,
-        name: input.name,
-        position: input.position ?? null,
-        id_number_enc: input.idNumber ? crypto.encrypt(input.idNumber) : null,
-        id_number_hash: input.idNumber ? crypto.blindIndex(input.idNumber) : null,
-        credit_code: input.creditCode ?? null,
-      },
-    ]);
+    await repository.insertSubjects([{ case_id: id, ...storedSubjectFields(crypto, input) }]);
     const entry = { case_id: id, from_state: row.state, to_state: row.state, at: now, reason: null, deadline: null };
     const by = { actor_id: viewer.userId, actor_name: viewer.displayName, attachments: [] };
     await repository.appendStep({ ...entry, ...by, action: ADD_SUBJECT_ACTION, payload: { subject: input.name } });

@@ -10,6 +10,7 @@ import {
   commissionTime,
   problemTypeLabels,
   procedureActor,
+  storedSubjectFields,
   usersWithin,
 } from '../clues/index.js';
 import { type CaseViewer, lockCase, openCase } from './case-access.js';
@@ -164,15 +165,7 @@ export async function proposeCaseDirectly(platform: CaseServices, viewer: CaseVi
       at,
     });
     await new CasesRepository(trx).insertSubjects(
-      input.subjects.map((s) => ({
-        case_id: proposal.id,
-        kind: s.kind,
-        name: s.name,
-        position: s.position ?? null,
-        id_number_enc: s.idNumber ? platform.fieldCrypto.encrypt(s.idNumber) : null,
-        id_number_hash: s.idNumber ? platform.fieldCrypto.blindIndex(s.idNumber) : null,
-        credit_code: null,
-      })),
+      input.subjects.map((s) => ({ case_id: proposal.id, ...storedSubjectFields(platform.fieldCrypto, s) })),
     );
     return proposal;
   });

@@ -15,14 +15,30 @@ export function subjectRows(
 ): Omit<ClueSubjectRow, 'id'>[] {
   return subjects.map((s) => ({
     clue_id: clueId,
+    ...storedSubjectFields(crypto, s),
+    name_key: s.kind === 'unit' ? foldForMatch(s.name) : null,
+  }));
+}
+
+/** What a clue or a case stores of a subject: the identity number only sealed (encrypted, and its blind index). */
+export function storedSubjectFields(
+  crypto: FieldCrypto,
+  s: {
+    kind: 'official' | 'unit';
+    name: string;
+    position?: string | undefined;
+    idNumber?: string | undefined;
+    creditCode?: string | undefined;
+  },
+) {
+  return {
     kind: s.kind,
     name: s.name,
     position: s.position ?? null,
     id_number_enc: s.idNumber ? crypto.encrypt(s.idNumber) : null,
     id_number_hash: s.idNumber ? crypto.blindIndex(s.idNumber) : null,
     credit_code: s.creditCode ?? null,
-    name_key: s.kind === 'unit' ? foldForMatch(s.name) : null,
-  }));
+  };
 }
 
 /** What a stored subject is compared by: a person's identity number's blind index, a unit's credit code. */

@@ -1,7 +1,7 @@
 /** What other modules may use of the clues module. */
 export { registerClueRoutes } from './clues.routes.js';
 export { registerClueSubjectRoutes } from './clue-subject.routes.js';
-export { candidateOf, duplicateSubject } from './clue-subjects.js';
+export { candidateOf, duplicateSubject, storedSubjectFields } from './clue-subjects.js';
 export { findKinshipConflicts, type KinshipConflict } from './clue-kinship.js';
 export { listColleagues, listProblemTypes, problemTypeLabels, registerClue, type ClueViewer } from './clues.service.js';
 export { type ClueAssigned, type ClueEvents, type ClueServices, type ClueStepCommitted } from './clue-events.js';
