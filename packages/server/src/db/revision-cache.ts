@@ -1,12 +1,14 @@
 import type { Database } from './database.js';
+import type { RevisionTopic } from './store-revisions.js';
 
 /*
  * Answers kept while the store they were read from has not changed. The warning list and
- * the overview aggregate up to millions of warnings; read by fifty people at once, each
- * count would be made fifty times over the same rows. Every statement that changes what
- * they read moves the `warning_reads` revision (db/store-revisions.ts), in this process
- * and whatever other process wrote the change, so an answer kept under the revision it was
- * read at holds until that revision moves.
+ * the overview aggregate up to millions of warnings, the clue registry pages through a
+ * million clues; read by fifty people at once, each would be read fifty times over the
+ * same rows. Every statement that changes what they read moves their topic's revision
+ * (`warning_reads`, `clue_reads`: db/store-revisions.ts), in this process and whatever
+ * other process wrote the change, so an answer kept under the revision it was read at
+ * holds until that revision moves.
  *
  * A revision read from the sequence (only while the store's notices cannot be heard on
  * PostgreSQL) advances when the statement runs, a moment before its transaction commits; a
@@ -33,14 +35,19 @@ interface Entry {
 const caches = new WeakMap<Database, Map<string, Entry>>();
 
 /**
- * The answer kept under `key` at the store's current revision, else `compute()`'s, kept.
+ * The answer kept under `key` at `topic`'s current revision, else `compute()`'s, kept.
  * Readers asking at once for the same key share one computation; a failed one is not kept.
  */
-export async function cachedAtRevision<T>(database: Database, key: string, compute: () => Promise<T>): Promise<T> {
-  const revision = await database.revisions.read('warning_reads');
+export async function cachedAtRevision<T>(
+  database: Database,
+  topic: RevisionTopic,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const revision = await database.revisions.read(topic);
   const cache = caches.get(database) ?? new Map<string, Entry>();
   caches.set(database, cache);
-  const full = `${revision.key}\u0000${key}`;
+  const full = `${topic}\u0000${revision.key}\u0000${key}`;
   const now = Date.now();
   const kept = cache.get(full);
   const maxAge = revision.exact ? Infinity : MAX_AGE_MS;

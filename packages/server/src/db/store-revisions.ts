@@ -24,12 +24,17 @@ import type { DB } from './schema.js';
 
 export const STORE_CHANGED_CHANNEL = 'qf_store_changed';
 
-/** What the warning list and the overview read; what a session says of its user, and what each role may do (session.service.ts, role-permissions.service.ts). */
-export type RevisionTopic = 'warning_reads' | 'auth_reads';
+/**
+ * What the warning list and the overview read; what a session says of its user, and what
+ * each role may do (session.service.ts, role-permissions.service.ts); what the clue
+ * registry and a clue's page read (modules/clues/clue-reads.ts).
+ */
+export type RevisionTopic = 'warning_reads' | 'auth_reads' | 'clue_reads';
 
 const SEQUENCES: Record<RevisionTopic, string> = {
   warning_reads: 'warning_reads_revision',
   auth_reads: 'auth_reads_revision',
+  clue_reads: 'clue_reads_revision',
 };
 
 export interface Revision {

@@ -19,8 +19,8 @@ for (const engine of testEngines()) {
     it('yields every matching entry once, newest first, across pages', async () => {
       const audit = new AuditRepository(database.db);
       for (const objectId of ['a', 'b', 'c', 'd', 'e']) {
-        await audit.insertEntry({ action: 'stream.test', outcome: 'allowed', object_id: objectId });
-        await audit.insertEntry({ action: 'other.test', outcome: 'allowed', object_id: objectId });
+        await audit.insertEntries([{ action: 'stream.test', outcome: 'allowed', object_id: objectId }]);
+        await audit.insertEntries([{ action: 'other.test', outcome: 'allowed', object_id: objectId }]);
       }
       const seen: (string | null)[] = [];
       for await (const entry of audit.streamEntries({ jurisdictionPrefix: '', action: 'stream.test' }, 2)) {

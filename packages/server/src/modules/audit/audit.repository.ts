@@ -38,8 +38,12 @@ function applyFilter<O>(query: SelectQueryBuilder<DB, 'audit_log', O>, filter: A
 export class AuditRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async insertEntry(entry: Insertable<AuditLogTable>): Promise<void> {
-    await this.db.insertInto('audit_log').values(entry).execute();
+  /** Appends entries in order, in one statement. */
+  async insertEntries(entries: readonly Insertable<AuditLogTable>[]): Promise<void> {
+    await this.db
+      .insertInto('audit_log')
+      .values([...entries])
+      .execute();
   }
 
   async countEntries(filter: AuditFilter): Promise<number> {

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AuditOutcome, DB } from '../../db/schema.js';
 import type { AuthContext } from '../../http/auth-context.js';
 import { requireAuth } from '../../http/access-control.js';
-import { AuditRepository } from './audit.repository.js';
+import { writeAuditEntry } from './audit-writer.js';
 
 /** Who acted and from where, taken from the request. */
 export interface AuditActor {
@@ -85,7 +85,7 @@ export async function recordAudit(executor: Kysely<DB>, actor: AuditActor, event
   const detail: unknown = event.detail
     ? JSON.parse(maskPersonalDataInText(JSON.stringify(event.detail, storableStrings)))
     : null;
-  await new AuditRepository(executor).insertEntry({
+  await writeAuditEntry(executor, {
     user_id: actor.userId,
     username: actor.username,
     role: actor.role,

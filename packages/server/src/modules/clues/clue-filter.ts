@@ -31,6 +31,8 @@ export interface ClueFilter {
   overdueOn?: string;
   /** Leave out the clues this user is recused from. */
   hiddenFrom?: number;
+  /** Leave out these clues (those the reader is recused from, read beforehand: clue-reads.ts). */
+  hidden?: readonly number[];
 }
 
 /** The commission's (UTC+8) midnight starting `day` (YYYY-MM-DD). */
@@ -55,6 +57,10 @@ export const notRecused = (userId: number) => (eb: ExpressionBuilder<DB, 'clues'
     ),
   );
 
+/** A clue not among `ids` (none left out when there are none). */
+export const notAmong = (ids: readonly number[]) => (eb: ExpressionBuilder<DB, 'clues'>) =>
+  ids.length === 0 ? eb.lit(true) : eb('clues.id', 'not in', [...ids]);
+
 /** The conditions of `filter` on the `clues` table, and its jurisdiction `prefix` ('' = national). */
 export function clueMatches(prefix: string, filter: ClueFilter) {
   return (eb: ExpressionBuilder<DB, 'clues'>): Expression<SqlBool> => {
@@ -72,6 +78,7 @@ export function clueMatches(prefix: string, filter: ClueFilter) {
     if (filter.overdueOn) all.push(eb('clues.deadline_due', '<', filter.overdueOn));
     if (filter.enteredFrom || filter.enteredBefore) all.push(eb.exists(enteredCurrentState(eb, filter)));
     if (filter.hiddenFrom !== undefined) all.push(notRecused(filter.hiddenFrom)(eb));
+    if (filter.hidden && filter.hidden.length > 0) all.push(notAmong(filter.hidden)(eb));
     return eb.and(all);
   };
 }

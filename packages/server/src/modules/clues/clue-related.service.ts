@@ -3,6 +3,7 @@ import type { Platform } from '../../platform/platform.js';
 import { recordAudit } from '../audit/index.js';
 import { openClue } from './clue-access.js';
 import { commissionDate } from './clue-procedure.js';
+import { keptClueRead, keptProblemTypeLabels } from './clue-reads.js';
 import { ClueTiesRepository } from './clue-ties.repository.js';
 import { presentClueSummary } from './clues.presenter.js';
 import { CluesRepository } from './clues.repository.js';
@@ -33,12 +34,11 @@ export async function listRelatedClues(platform: Platform, viewer: ClueViewer, i
   for (const { id: other, reason } of found) {
     reasons.set(other, (reasons.get(other) ?? new Set()).add(reason as RelatedReason));
   }
-  const [rows, links, problemTypes] = await Promise.all([
+  const [rows, links, labels] = await Promise.all([
     ties.findVisible([...reasons.keys()], clue.org_id, viewer.jurisdictionPrefix, viewer.userId),
     repository.findLinks(id),
-    repository.findProblemTypes(),
+    keptProblemTypeLabels(platform.database),
   ]);
-  const labels = new Map(problemTypes.map((p) => [p.code, { zh: p.name_zh, en: p.name_en }]));
   const linked = new Map(links.map((l) => [l.other_clue_id, l.kind]));
   const today = commissionDate(platform.clock.now());
   return {
@@ -66,22 +66,28 @@ export async function searchCluesBySubject(
   viewer: ClueViewer,
   idNumber: string,
 ): Promise<{ items: TClueSummary[] }> {
-  const db = platform.database.db;
   const hashes = platform.fieldCrypto.blindIndexes(idNumber);
-  const rows = await new ClueTiesRepository(db).findBySubjectHashes(
-    viewer.jurisdictionPrefix,
-    hashes,
-    viewer.userId,
-    MAX_FOUND,
+  const today = commissionDate(platform.clock.now());
+  // Kept by blind index, never by the number; every search is audited, kept answer or not.
+  const found = await keptClueRead(
+    platform.database,
+    viewer,
+    ['search', viewer.jurisdictionPrefix, today, hashes],
+    async (hidden) => {
+      const rows = await new ClueTiesRepository(platform.database.db).findBySubjectHashes(
+        viewer.jurisdictionPrefix,
+        hashes,
+        hidden,
+        MAX_FOUND,
+      );
+      const labels = await keptProblemTypeLabels(platform.database);
+      return { items: rows.map((row) => presentClueSummary(row, labels, today)) };
+    },
   );
-  await recordAudit(db, viewer.actor, {
+  await recordAudit(platform.database.db, viewer.actor, {
     action: 'clue.search',
     objectType: 'clue',
-    detail: { by: 'id_number', found: rows.length },
+    detail: { by: 'id_number', found: found.items.length },
   });
-  const labels = new Map(
-    (await new CluesRepository(db).findProblemTypes()).map((p) => [p.code, { zh: p.name_zh, en: p.name_en }]),
-  );
-  const today = commissionDate(platform.clock.now());
-  return { items: rows.map((row) => presentClueSummary(row, labels, today)) };
+  return found;
 }

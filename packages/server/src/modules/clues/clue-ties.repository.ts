@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { ClueRow, DB } from '../../db/schema.js';
-import { notRecused } from './clue-filter.js';
+import { notAmong, notRecused } from './clue-filter.js';
 
 /** Most related clues one clue lists: a common unit name must not pull a whole register. */
 const MAX_RELATED = 100;
@@ -57,9 +57,9 @@ export class ClueTiesRepository {
 
   /**
    * The clues inside `prefix` naming a person whose identity number has one of these blind
-   * indexes, that `viewerId` is not recused from, newest first.
+   * indexes, except the `hidden` ones (those the reader is recused from), newest first.
    */
-  async findBySubjectHashes(prefix: string, hashes: readonly string[], viewerId: number, limit: number) {
+  async findBySubjectHashes(prefix: string, hashes: readonly string[], hidden: readonly number[], limit: number) {
     return this.db
       .selectFrom('clues')
       .selectAll()
@@ -70,7 +70,7 @@ export class ClueTiesRepository {
           .where('s.id_number_hash', 'in', [...hashes]),
       )
       .where('clues.division_code', 'like', `${prefix}%`)
-      .where(notRecused(viewerId))
+      .where(notAmong(hidden))
       .orderBy('clues.id', 'desc')
       .limit(limit)
       .execute();

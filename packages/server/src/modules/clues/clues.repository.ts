@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { ClueRow, ClueStepRow, ClueSubjectRow, DB } from '../../db/schema.js';
-import { type ClueFilter, clueMatches, notRecused } from './clue-filter.js';
+import { type ClueFilter, clueMatches, notAmong } from './clue-filter.js';
 import type { OverdueSeek } from './clue-overdue-cursor.js';
 
 export type NewClueRow = Omit<ClueRow, 'id' | 'created_at' | 'updated_at' | 'deadline_due'> & {
@@ -60,7 +60,7 @@ export class CluesRepository {
     prefix: string,
     today: string,
     limit: number,
-    hiddenFrom: number,
+    hidden: readonly number[],
     seek?: OverdueSeek,
   ): Promise<(ClueRow & { due_on: string })[]> {
     // Reading back from a position, the clues before it come nearest first, then turn round.
@@ -72,7 +72,7 @@ export class CluesRepository {
       .select(sql<string>`cast(clues.deadline_due as text)`.as('due_on'))
       .where('division_code', 'like', `${prefix}%`)
       .where('deadline_due', '<', today)
-      .where(notRecused(hiddenFrom));
+      .where(notAmong(hidden));
     // At or below a county, the county-led index (clues_overdue_county_idx) reads its rows alone, in order.
     if (prefix.length >= 6) query = query.where(sql<string>`left(clues.division_code, 6)`, '=', prefix.slice(0, 6));
     if (seek) {
@@ -94,6 +94,17 @@ export class CluesRepository {
       .where('division_code', 'like', `${prefix}%`);
     if (forUpdate) query = query.forUpdate();
     return query.executeTakeFirst();
+  }
+
+  /** The clues `userId` is recused from, by id. */
+  async findRecusedClueIds(userId: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('clue_recusals')
+      .select('clue_id')
+      .where('user_id', '=', userId)
+      .orderBy('clue_id')
+      .execute();
+    return rows.map((r) => r.clue_id);
   }
 
   async insertClue(row: NewClueRow): Promise<number> {

@@ -1,18 +1,17 @@
 import {
   DEFAULT_DEADLINE_POLICY,
   type ClueRecord,
-  type LocalisedText,
   type Permission,
   type Role,
   newClue,
   recuseFromClue,
 } from '@qingfeng/core';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { cachedAtRevision } from '../../db/revision-cache.js';
 import type { Platform } from '../../platform/platform.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
-import { isRecusedFrom, openClue } from './clue-access.js';
+import { isRecusedFrom } from './clue-access.js';
+import { keptClueRead, keptProblemTypeLabels, problemTypeLabels } from './clue-reads.js';
 import { announceClueEvent, type ClueServices } from './clue-events.js';
 import { findKinshipConflicts, writeKinshipRecusals } from './clue-kinship.js';
 import { subjectRows } from './clue-subjects.js';
@@ -49,15 +48,9 @@ export interface ClueViewer {
   actor: AuditActor;
 }
 
-/** The problem types by code, in words (cases are filed under the same taxonomy). */
-export async function problemTypeLabels(db: Kysely<DB>): Promise<Map<string, LocalisedText>> {
-  const rows = await new CluesRepository(db).findProblemTypes();
-  return new Map(rows.map((r) => [r.code, { zh: r.name_zh, en: r.name_en }]));
-}
-
 /** The problem types a clue may be filed under. */
 export async function listProblemTypes(platform: Platform) {
-  const labels = await problemTypeLabels(platform.database.db);
+  const labels = await keptProblemTypeLabels(platform.database);
   return { items: [...labels].map(([code, label]) => ({ code, label })) };
 }
 
@@ -170,16 +163,23 @@ export async function listClues(
   viewer: ClueViewer,
   query: TClueQuery,
 ): Promise<{ items: TClueSummary[]; nextBefore: number | null }> {
-  const db = platform.database.db;
   const today = commissionDate(platform.clock.now());
   const { before, limit, ...params } = query;
-  const filter = { ...clueFilterOf(params, today), hiddenFrom: viewer.userId };
-  const rows = await new CluesRepository(db).findClues(viewer.jurisdictionPrefix, filter, limit, before);
-  const labels = await problemTypeLabels(db);
-  return {
-    items: rows.map((r) => presentClueSummary(r, labels, today)),
-    nextBefore: rows.length === limit ? rows.at(-1)!.id : null,
-  };
+  const filter = clueFilterOf(params, today);
+  const key = ['registry', viewer.jurisdictionPrefix, today, query];
+  return keptClueRead(platform.database, viewer, key, async (hidden) => {
+    const rows = await new CluesRepository(platform.database.db).findClues(
+      viewer.jurisdictionPrefix,
+      { ...filter, hidden },
+      limit,
+      before,
+    );
+    const labels = await keptProblemTypeLabels(platform.database);
+    return {
+      items: rows.map((r) => presentClueSummary(r, labels, today)),
+      nextBefore: rows.length === limit ? rows.at(-1)!.id : null,
+    };
+  });
 }
 
 /** The enabled people of the viewer's jurisdiction holding one of `roles`, by name (cases pick their staff here too). */
@@ -208,58 +208,79 @@ export async function listOverdueClues(
       : query.before !== undefined
         ? decodeOverdueCursor(query.before, false, 'before')
         : undefined;
-  const db = platform.database.db;
   const today = commissionDate(platform.clock.now());
-  // One row more than the page tells whether another page follows it (or, reading back, precedes it).
-  const read = await new CluesRepository(db).findOverdue(
-    viewer.jurisdictionPrefix,
-    today,
-    query.limit + 1,
-    viewer.userId,
-    seek,
-  );
-  const more = read.length > query.limit;
-  const back = seek?.after === false;
-  const rows = more ? (back ? read.slice(1) : read.slice(0, query.limit)) : read;
-  const hasNext = back || more;
-  const hasPrev = back ? more : seek !== undefined;
-  const first = rows[0];
-  const last = rows.at(-1);
-  const labels = await problemTypeLabels(db);
-  return {
-    items: rows.map((r) => presentClueSummary(r, labels, today)),
-    nextCursor: hasNext && last ? encodeOverdueCursor(last.due_on, last.id) : null,
-    prevCursor: hasPrev && first ? encodeOverdueCursor(first.due_on, first.id) : null,
-  };
+  const key = ['overdue', viewer.jurisdictionPrefix, today, query];
+  return keptClueRead(platform.database, viewer, key, async (hidden) => {
+    // One row more than the page tells whether another page follows it (or, reading back, precedes it).
+    const read = await new CluesRepository(platform.database.db).findOverdue(
+      viewer.jurisdictionPrefix,
+      today,
+      query.limit + 1,
+      hidden,
+      seek,
+    );
+    const more = read.length > query.limit;
+    const back = seek?.after === false;
+    const rows = more ? (back ? read.slice(1) : read.slice(0, query.limit)) : read;
+    const hasNext = back || more;
+    const hasPrev = back ? more : seek !== undefined;
+    const first = rows[0];
+    const last = rows.at(-1);
+    const labels = await keptProblemTypeLabels(platform.database);
+    return {
+      items: rows.map((r) => presentClueSummary(r, labels, today)),
+      nextCursor: hasNext && last ? encodeOverdueCursor(last.due_on, last.id) : null,
+      prevCursor: hasPrev && first ? encodeOverdueCursor(first.due_on, first.id) : null,
+    };
+  });
 }
 
-/** One clue with its timeline and the steps the viewer may take; 404 outside the jurisdiction. */
+/**
+ * One clue with its timeline and the steps the viewer may take; 404 outside the jurisdiction
+ * or to a recused reader. What every reader of the jurisdiction sees alike is kept; the
+ * steps this viewer may take are worked out for each request.
+ */
 export async function getClueDetail(platform: Platform, viewer: ClueViewer, id: number): Promise<TClueDetail> {
+  const today = commissionDate(platform.clock.now());
+  const kept = await cachedAtRevision(
+    platform.database,
+    'clue_reads',
+    JSON.stringify(['clue', viewer.jurisdictionPrefix, today, id]),
+    () => readClueDetail(platform, viewer.jurisdictionPrefix, today, id),
+  );
+  if (!kept || isRecusedFrom(kept.row, viewer.userId)) throw new NotFoundError(`Clue ${id}`, 'clue_not_found');
+  const actor = procedureActor(viewer.userId, viewer.role, viewer.permissions);
+  return { ...kept.detail, allowedActions: allowedClueActions(kept.row.record as ClueRecord, actor) };
+}
+
+/** A clue inside `prefix` with its parts, presented as every reader sees it; undefined if there is none. */
+async function readClueDetail(platform: Platform, prefix: string, today: string, id: number) {
   const db = platform.database.db;
   const repository = new CluesRepository(db);
-  const row = await openClue(repository, viewer, id);
+  const row = await repository.findClue(prefix, id);
+  if (!row) return undefined;
   const [subjects, steps, links, warningIds, problemTypes, responsible] = await Promise.all([
     repository.findSubjects(id),
     repository.findSteps(id),
     repository.findLinks(id),
     repository.findWarningIds(id),
-    problemTypeLabels(db),
+    keptProblemTypeLabels(platform.database),
     row.responsible_user_id === null
       ? undefined
       : new ClueTiesRepository(db).findResponsible(row.responsible_user_id, row.responsible_org_id),
   ]);
-  const actor = procedureActor(viewer.userId, viewer.role, viewer.permissions);
-  return presentClueDetail(row, {
+  const detail = presentClueDetail(row, {
     problemTypes,
-    today: commissionDate(platform.clock.now()),
+    today,
     subjects,
     reveal: (sealed) => platform.fieldCrypto.decrypt(sealed),
     steps,
     links,
     warningIds,
     responsible: responsible ?? null,
-    allowedActions: allowedClueActions(row.record as ClueRecord, actor),
+    allowedActions: [],
   });
+  return { row, detail };
 }
 
 /** The clue a warning became or joined, if the viewer may see it. */

@@ -129,7 +129,7 @@ export async function getOverview(platform: Platform, viewer: StatisticsViewer):
   // The day decides which warnings are overdue and which months the trend shows.
   const key = JSON.stringify(['overview', prefix, readsWarnings, readsDatasets, localDay(now)]);
   // asOf is when the figures were read: a kept answer says how old it is.
-  return cachedAtRevision(platform.database, key, async () => {
+  return cachedAtRevision(platform.database, 'warning_reads', key, async () => {
     const [warnings, freshness] = await Promise.all([
       readsWarnings ? warningOverview(platform, prefix) : null,
       readsDatasets ? freshnessOf(new StatisticsRepository(platform.database.db), prefix) : null,

@@ -83,7 +83,7 @@ export async function listWarnings(
   // The page is the same for every viewer of the jurisdiction (always masked), so it is
   // read once per change of the store, not once per person opening the list.
   const key = JSON.stringify(['warnings', viewer.jurisdictionPrefix, filter, request]);
-  return cachedAtRevision(services.database, key, async () => {
+  return cachedAtRevision(services.database, 'warning_reads', key, async () => {
     const repository = new WarningsRepository(services.database.db);
     // One row more than the page tells whether another page follows it (or, reading back, precedes it).
     const [read, counted] = await Promise.all([
