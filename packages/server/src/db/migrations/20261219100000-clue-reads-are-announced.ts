@@ -7,8 +7,8 @@ import { type Kysely, sql } from 'kysely';
  * by identity number and a clue's page read (db/store-revisions.ts). Fifty people reading
  * the registry at once had each page read from the store fifty times over; kept under this
  * revision, a page is read once per change. Any statement on a clue, its subjects, steps,
- * links, warnings or recusals, the problem types, or the staff and offices a clue names
- * moves it, and announces itself on qf_store_changed as the other topics do.
+ * links, warnings or recusals, the problem types, the staff and offices a clue names, or
+ * the divisions its figures are counted by moves it, and announces itself on qf_store_changed as the other topics do.
  *
  * A kept page is shared by the readers recused from the same clues, so each reader's
  * recusals are read by user: an index leads with the user.
@@ -25,6 +25,7 @@ const CLUE_TABLES = [
   'clue_problem_types',
   'users',
   'organisations',
+  'divisions',
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {

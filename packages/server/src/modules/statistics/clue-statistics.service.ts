@@ -8,7 +8,7 @@ import {
   FIRST_FORM_OUTCOMES,
 } from '@qingfeng/core';
 import type { Platform } from '../../platform/platform.js';
-import { clueFilterOf, commissionDate, commissionDayStart } from '../clues/index.js';
+import { clueFilterOf, commissionDate, commissionDayStart, keptClueRead } from '../clues/index.js';
 import { findPlaceNames, placeNameOf } from '../organisations/index.js';
 import { type ClueCell, ClueStatisticsRepository } from './clue-statistics.repository.js';
 import type { TClueStatistics, TClueStatisticsQuery } from './clue-statistics.schemas.js';
@@ -50,19 +50,32 @@ export interface ClueStatisticsViewer {
  * The clue figures inside the viewer's jurisdiction, of the clues the query selects: a
  * handful of aggregate queries through the registry's own filter, which leaves out the
  * clues the viewer is recused from as the registry does, so a recused person learns
- * nothing of such a clue from a count either.
+ * nothing of such a clue from a count either. Kept like the registry's pages (clue-reads.ts
+ * of the clues module): read once per change, shared by readers recused from the same clues.
  */
 export async function getClueStatistics(
   platform: Platform,
   viewer: ClueStatisticsViewer,
   query: TClueStatisticsQuery,
 ): Promise<TClueStatistics> {
-  const prefix = viewer.jurisdictionPrefix;
+  const today = commissionDate(platform.clock.now());
+  const key = ['clue-statistics', viewer.jurisdictionPrefix, today, query];
+  return keptClueRead(platform.database, viewer, key, (hidden) =>
+    readClueStatistics(platform, viewer.jurisdictionPrefix, hidden, query, today),
+  );
+}
+
+async function readClueStatistics(
+  platform: Platform,
+  prefix: string,
+  hidden: readonly number[],
+  query: TClueStatisticsQuery,
+  today: string,
+): Promise<TClueStatistics> {
   const db = platform.database.db;
   const repository = new ClueStatisticsRepository(db);
   const now = platform.clock.now();
-  const today = commissionDate(now);
-  const filter = { ...clueFilterOf(query, today), hiddenFrom: viewer.userId };
+  const filter = { ...clueFilterOf(query, today), hidden };
   const months = trendMonths(query, today);
   const since = commissionDayStart(months[0]?.from ?? today);
   const [cells, stays, handling, byMonth, problemTypes] = await Promise.all([
