@@ -79,6 +79,27 @@ for (const engine of testEngines()) {
       expect(await listed(leader, inB)).toBe(false);
     });
 
+    it('audits every look at a clue’s page, also when the page was kept', async () => {
+      const { leader, handler } = world.people;
+      const id = await world.receive(handler);
+      const looks = async () =>
+        (
+          await platform.services.database.db
+            .selectFrom('audit_log')
+            .select('user_id')
+            .where('action', '=', 'clue.read')
+            .where('object_id', '=', String(id))
+            .execute()
+        ).map((e) => e.user_id);
+      expect(await opens(leader, id)).toBe(true);
+      expect(await opens(leader, id)).toBe(true);
+      expect(await opens(handler, id)).toBe(true);
+      expect(await looks()).toEqual([leader.user.id, leader.user.id, handler.user.id]);
+      // A look refused (another county) is no look at the clue.
+      expect(await opens(world.people.leaderB, id)).toBe(false);
+      expect(await looks()).toHaveLength(3);
+    });
+
     it('audits every search by identity number, also when its answer was kept', async () => {
       const { leader, handler } = world.people;
       const idNumber = makeIdNumber('19710315', 417);

@@ -23,6 +23,7 @@ import {
 import {
   findClueOfWarning,
   getClueDetail,
+  lookAtClue,
   listClues,
   listOverdueClues,
   listParticipants,
@@ -142,12 +143,12 @@ export function registerClueRoutes(app: FastifyInstance, platform: ClueServices)
       config: { access: 'clue.read' },
       schema: {
         tags,
-        summary: 'One clue with its subjects (masked), timeline and the steps you may take',
+        summary: 'One clue with its subjects (masked), timeline and the steps you may take; each look is audited',
         params: ZClueIdParams,
         response: { 200: ZClueDetail },
       },
     },
-    async (request) => getClueDetail(platform, signedInViewer(request), request.params.id),
+    async (request) => lookAtClue(platform, signedInViewer(request), request.params.id),
   );
 
   api.get(

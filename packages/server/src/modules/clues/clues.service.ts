@@ -236,6 +236,22 @@ export async function listOverdueClues(
 }
 
 /**
+ * A look at a clue's page: its detail, and an audit entry, since the page names people
+ * (every look is on the trail, kept page or not). The detail a step answers with is part of
+ * the step and its entry.
+ */
+export async function lookAtClue(platform: Platform, viewer: ClueViewer, id: number): Promise<TClueDetail> {
+  const detail = await getClueDetail(platform, viewer, id);
+  await recordAudit(platform.database.db, viewer.actor, {
+    action: 'clue.read',
+    objectType: 'clue',
+    objectId: id,
+    detail: { subjects: detail.subjects.length },
+  });
+  return detail;
+}
+
+/**
  * One clue with its timeline and the steps the viewer may take; 404 outside the jurisdiction
  * or to a recused reader. What every reader of the jurisdiction sees alike is kept; the
  * steps this viewer may take are worked out for each request.

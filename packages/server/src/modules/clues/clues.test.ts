@@ -172,7 +172,9 @@ for (const engine of testEngines()) {
         .where('object_type', '=', 'clue')
         .where('object_id', '=', String(clue.id))
         .execute();
-      expect(audits.map((a) => a.action).sort()).toEqual(['clue.register', ...Array(5).fill('clue.step')].sort());
+      expect(audits.map((a) => a.action).sort()).toEqual(
+        ['clue.read', 'clue.register', ...Array(5).fill('clue.step')].sort(),
+      );
       // A warning belongs to one clue only.
       const again = await call<{ code: string }>(
         handler,
