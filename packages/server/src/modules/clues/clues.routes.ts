@@ -5,6 +5,7 @@ import { signedInViewer } from '../audit/index.js';
 import type { ClueServices } from './clue-events.js';
 import { listRelatedClues, searchCluesBySubject } from './clue-related.service.js';
 import { takeClueStep } from './clue-steps.service.js';
+import { registerClueWarningRoutes } from './clue-warnings.routes.js';
 import { registerClueDocumentRoutes } from './documents/clue-documents.routes.js';
 import {
   ZClueDetail,
@@ -187,5 +188,6 @@ export function registerClueRoutes(app: FastifyInstance, platform: ClueServices)
     },
   );
 
+  registerClueWarningRoutes(app, platform);
   registerClueDocumentRoutes(app, platform);
 }

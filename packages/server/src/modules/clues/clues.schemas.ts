@@ -73,6 +73,15 @@ export const ZRegisterClue = z
   });
 export type TRegisterClue = z.infer<typeof ZRegisterClue>;
 
+/** Confirmed warnings to join an open clue, each named once. */
+export const ZJoinWarnings = z.strictObject({
+  warningIds: z
+    .array(ZRef)
+    .min(1)
+    .max(100)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'Name each warning once' }),
+});
+
 export const ZClueQuery = z.object({
   state: z.enum(CLUE_STATES).optional(),
   source: z.enum(CLUE_SOURCES).optional(),
