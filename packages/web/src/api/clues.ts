@@ -113,6 +113,9 @@ export const listOverdueClues = (position: OverduePosition, limit: number) =>
   api.get<OverduePage>('/api/v1/clues/overdue', { ...position, limit });
 export const getClue = (id: number) => api.get<ClueDetail>(`/api/v1/clues/${id}`);
 export const createClue = (clue: NewClue) => api.post<ClueDetail>('/api/v1/clues', clue);
+/** Confirmed warnings of the jurisdiction, in no clue yet, joining an open clue: the clue as it now stands. */
+export const joinWarningsToClue = (id: number, warningIds: number[]) =>
+  api.post<ClueDetail>(`/api/v1/clues/${id}/warnings`, { warningIds });
 /** The clue after the step, or undefined when the step recused the user (they may no longer open it). */
 export const takeClueStep = (id: number, action: ClueAction, payload: Record<string, unknown>) =>
   api.post<ClueDetail | undefined>(`/api/v1/clues/${id}/steps`, { action, payload });

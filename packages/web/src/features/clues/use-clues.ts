@@ -6,6 +6,7 @@ import {
   createClue,
   findClueOfWarning,
   getClue,
+  joinWarningsToClue,
   listClues,
   listOverdueClues,
   type OverduePosition,
@@ -68,6 +69,16 @@ export function useCreateClue() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (clue: NewClue) => createClue(clue),
+    onSuccess: () => client.invalidateQueries({ queryKey: CLUES_KEY }),
+  });
+}
+
+/** Joins warnings to a clue, then refreshes the clue queries (the warnings' clue links among them). */
+export function useJoinWarnings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ clueId, warningIds }: { clueId: number; warningIds: number[] }) =>
+      joinWarningsToClue(clueId, warningIds),
     onSuccess: () => client.invalidateQueries({ queryKey: CLUES_KEY }),
   });
 }
