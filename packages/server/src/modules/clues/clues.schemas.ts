@@ -44,7 +44,10 @@ export const ZSubjectInput = z
   });
 export type TSubjectInput = z.infer<typeof ZSubjectInput>;
 
-/** A subject added to a clue or case after the fact: its identity number must pass GB 11643 (check digit, date, region). */
+/**
+ * A subject named on a clue's receipt or added to a clue or case after it: its identity number
+ * must pass GB 11643 (check digit, birth date, province), as everywhere a number is typed in.
+ */
 export const ZAddedSubject = ZSubjectInput.superRefine((s, ctx) => {
   if (s.idNumber === undefined) return;
   const result = normaliseIdNumber(s.idNumber);
@@ -59,7 +62,7 @@ export const ZRegisterClue = z
     summary: ZText(5000),
     /** Where the matter lies; taken from the warnings when a clue is made of them. */
     divisionCode: ZDivision.optional(),
-    subjects: z.array(ZSubjectInput).max(50).default([]),
+    subjects: z.array(ZAddedSubject).max(50).default([]),
     /** Confirmed warnings the clue is made of (source model_warning). */
     warningIds: z.array(ZRef).max(100).default([]),
   })

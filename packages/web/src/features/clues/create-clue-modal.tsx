@@ -1,4 +1,4 @@
-import { CLUE_SOURCES, CLUE_SOURCE_LABELS, type ClueSource } from '@qingfeng/core';
+import { CLUE_SOURCES, CLUE_SOURCE_LABELS, type ClueSource, normaliseIdNumber } from '@qingfeng/core';
 import { Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useNavigate } from 'react-router';
 import type { NewClue } from '../../api/clues';
@@ -125,7 +125,17 @@ export function CreateClueModal({ warningIds, onClose }: { warningIds?: number[]
                       ) : (
                         <Form.Item
                           name={[field.name, 'idNumber']}
-                          rules={[{ pattern: /^\d{17}[\dXx]$/, message: t('clues.subject.idNumberHint') }]}
+                          rules={[
+                            { pattern: /^\d{17}[\dXx]$/, message: t('clues.subject.idNumberHint') },
+                            {
+                              // The server checks GB 11643 too; saying so here spares a round trip.
+                              validator: (_rule, value?: string) => {
+                                if (!value || !/^\d{17}[\dXx]$/.test(value)) return Promise.resolve();
+                                const checked = normaliseIdNumber(value);
+                                return checked.ok ? Promise.resolve() : Promise.reject(new Error(checked.reason[lang]));
+                              },
+                            },
+                          ]}
                         >
                           <Input placeholder={t('clues.subject.idNumber')} style={{ width: 190 }} maxLength={18} />
                         </Form.Item>
