@@ -54,6 +54,13 @@ export const ZAddedSubject = ZSubjectInput.superRefine((s, ctx) => {
   if (!result.ok) ctx.addIssue({ code: 'custom', message: result.reason.en, path: ['idNumber'] });
 });
 
+/** A person a warning names, confirmed by the handler as a subject of the clue made of it. */
+const ZWarningSubjectPick = z.strictObject({
+  warningId: ZRef,
+  subjectKey: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  position: ZText(200).optional(),
+});
+
 export const ZRegisterClue = z
   .strictObject({
     source: z.enum(CLUE_SOURCES),
@@ -65,6 +72,15 @@ export const ZRegisterClue = z
     subjects: z.array(ZAddedSubject).max(50).default([]),
     /** Confirmed warnings the clue is made of (source model_warning). */
     warningIds: z.array(ZRef).max(100).default([]),
+    /**
+     * People those warnings name whom the handler confirms as subjects, by warning and subject
+     * key (from the suggestions): the server fills in the name and the sealed identity number.
+     */
+    warningSubjects: z.array(ZWarningSubjectPick).max(50).optional(),
+  })
+  .refine((b) => (b.warningSubjects ?? []).every((p) => b.warningIds.includes(p.warningId)), {
+    message: 'A suggested subject comes from one of the warnings the clue is made of',
+    path: ['warningSubjects'],
   })
   .refine((b) => (b.source === 'model_warning') === b.warningIds.length > 0, {
     message: 'A clue from model warnings names them, and only such a clue does',
@@ -84,6 +100,31 @@ export const ZJoinWarnings = z.strictObject({
     .max(100)
     .refine((ids) => new Set(ids).size === ids.length, { message: 'Name each warning once' }),
 });
+
+/** Confirmed warnings whose people to suggest as a new clue's subjects: `warningIds=1,2`. */
+export const ZWarningSubjectsQuery = z.object({
+  warningIds: z
+    .string()
+    .max(1200)
+    .regex(/^\d{1,10}(,\d{1,10}){0,99}$/)
+    .transform((s) => [...new Set(s.split(',').map(Number))])
+    .pipe(z.array(ZRef)),
+});
+
+/** The people of those warnings, masked: the whole identity number never leaves the server. */
+export const ZWarningSubjects = z.object({
+  items: z.array(
+    z.object({
+      warningId: z.number(),
+      subjectKey: z.number(),
+      /** The subject the warning's hit is about (else one of its other parties). */
+      primary: z.boolean(),
+      name: z.string(),
+      idNumber: z.string(),
+    }),
+  ),
+});
+export type TWarningSubjects = z.infer<typeof ZWarningSubjects>;
 
 export const ZClueQuery = z.object({
   state: z.enum(CLUE_STATES).optional(),
