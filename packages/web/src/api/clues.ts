@@ -94,7 +94,20 @@ export interface NewClue {
     creditCode?: string;
   }[];
   warningIds?: number[];
+  /** People the warnings name whom the handler confirms as subjects (the server fills in name and number). */
+  warningSubjects?: { warningId: number; subjectKey: number; position?: string }[];
 }
+
+/** A person a warning names, offered as a subject of the clue made of it (identity number masked). */
+export interface WarningSubject {
+  warningId: number;
+  subjectKey: number;
+  primary: boolean;
+  name: string;
+  idNumber: string;
+}
+export const listWarningSubjects = (warningIds: number[]) =>
+  api.get<{ items: WarningSubject[] }>('/api/v1/clues/warning-subjects', { warningIds: warningIds.join(',') });
 
 export const listClues = (filter: ClueFilter, before: number | undefined, limit: number) =>
   api.get<{ items: ClueSummary[]; nextBefore: number | null }>('/api/v1/clues', { ...filter, before, limit });

@@ -8,6 +8,12 @@ export const cluesEn: Record<keyof typeof cluesZh, string> = {
   'clues.fromWarnings': 'New clue from {count} warning(s)',
   'clues.createFromWarning': 'Make it a clue',
   'clues.warningInClue': 'In clue #{id}',
+  'clues.suggested.title': 'People the warnings name (tick those the clue is about)',
+  'clues.suggested.hint':
+    "None is added by itself: a warning's subject may be, say, a deceased beneficiary rather than the official. The identity number is filled in from the warning.",
+  'clues.suggested.primary': "Warning's subject",
+  'clues.suggested.party': 'Other party',
+  'clues.suggested.warning': 'Warning #{id}',
   'clues.join.open': 'Join an existing clue',
   'clues.join.title': 'Join this warning to a clue already received',
   'clues.join.hint':

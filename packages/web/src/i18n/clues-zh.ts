@@ -6,6 +6,12 @@ export const cluesZh = {
   'clues.fromWarnings': '由{count}条预警新建线索',
   'clues.createFromWarning': '转为问题线索',
   'clues.warningInClue': '已转入线索 #{id}',
+  'clues.suggested.title': '预警涉及人员（勾选确认为反映对象）',
+  'clues.suggested.hint':
+    '不会自动列为对象：预警对象可能是已故的领取人等，而非被反映的干部。身份证号由系统按预警补全。',
+  'clues.suggested.primary': '预警对象',
+  'clues.suggested.party': '关联人员',
+  'clues.suggested.warning': '预警 #{id}',
   'clues.join.open': '并入已有线索',
   'clues.join.title': '将本预警并入已有线索',
   'clues.join.hint': '只能并入本辖区尚未办结的线索；预警并入后不能再转为其他线索。',

@@ -13,6 +13,7 @@ import {
   listParticipants,
   listProblemTypes,
   listRelatedClues,
+  listWarningSubjects,
   takeClueStep,
 } from '../../api/clues';
 
@@ -61,6 +62,15 @@ export function useClueOfWarning(warningId: number, enabled: boolean) {
     queryKey: [...CLUES_KEY, 'by-warning', warningId],
     queryFn: () => findClueOfWarning(warningId),
     enabled,
+  });
+}
+
+/** The people these warnings name, to confirm as subjects of the clue made of them. */
+export function useWarningSubjects(warningIds: number[]) {
+  return useQuery({
+    queryKey: [...CLUES_KEY, 'warning-subjects', warningIds],
+    queryFn: () => listWarningSubjects(warningIds),
+    enabled: warningIds.length > 0,
   });
 }
 
