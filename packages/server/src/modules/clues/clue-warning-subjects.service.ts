@@ -4,7 +4,8 @@ import type { Platform } from '../../platform/platform.js';
 import { peopleOfWarnings, type WarningPerson } from '../warnings/index.js';
 import type { ClueServices } from './clue-events.js';
 import { CluesRepository } from './clues.repository.js';
-import type { TRegisterClue, TSubjectInput, TWarningSubjects } from './clues.schemas.js';
+import type { TWarningSubjects } from './clue-warning-subjects.schemas.js';
+import type { TRegisterClue, TSubjectInput } from './clues.schemas.js';
 import { type ClueViewer, registerClue } from './clues.service.js';
 
 /** The people the warnings `ids` name, inside the viewer's jurisdiction; another county's warning is a 404. */

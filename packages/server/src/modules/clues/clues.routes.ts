@@ -21,9 +21,8 @@ import {
   ZRelatedClues,
   ZClueSearch,
   ZStepBody,
-  ZWarningSubjects,
-  ZWarningSubjectsQuery,
 } from './clues.schemas.js';
+import { ZWarningSubjects, ZWarningSubjectsQuery } from './clue-warning-subjects.schemas.js';
 import {
   findClueOfWarning,
   getClueDetail,
