@@ -44,6 +44,7 @@ const HOSTILE = [
   '_',
   '\\',
   '${7*7}{{7*7}}',
+  // Shaped like an identity number, its check digit wrong on purpose: validators must refuse, not crash.
   '330106194001010011',
   '-1',
   '1e309',

@@ -224,6 +224,10 @@ const PROBES: Record<string, Probe> = {
     urls: (a) => a.warningIds.map((id) => `/api/v1/clues/by-warning/${id}`),
     check: (body) => expect(body).toEqual({ clueId: null }),
   },
+  '/api/v1/clues/warning-subjects': {
+    kind: 'read',
+    urls: (a) => a.warningIds.map((id) => `/api/v1/clues/warning-subjects?warningIds=${id}`),
+  },
   '/api/v1/clues/:id': { kind: 'read', urls: (a) => a.clueIds.map((id) => `/api/v1/clues/${id}`) },
   '/api/v1/clues/:id/related': { kind: 'read', urls: (a) => a.clueIds.map((id) => `/api/v1/clues/${id}/related`) },
   '/api/v1/cases': {

@@ -94,7 +94,20 @@ export interface NewClue {
     creditCode?: string;
   }[];
   warningIds?: number[];
+  /** People the warnings name whom the handler confirms as subjects (the server fills in name and number). */
+  warningSubjects?: { warningId: number; subjectKey: number; position?: string }[];
 }
+
+/** A person a warning names, offered as a subject of the clue made of it (identity number masked). */
+export interface WarningSubject {
+  warningId: number;
+  subjectKey: number;
+  primary: boolean;
+  name: string;
+  idNumber: string;
+}
+export const listWarningSubjects = (warningIds: number[]) =>
+  api.get<{ items: WarningSubject[] }>('/api/v1/clues/warning-subjects', { warningIds: warningIds.join(',') });
 
 export const listClues = (filter: ClueFilter, before: number | undefined, limit: number) =>
   api.get<{ items: ClueSummary[]; nextBefore: number | null }>('/api/v1/clues', { ...filter, before, limit });
@@ -113,6 +126,9 @@ export const listOverdueClues = (position: OverduePosition, limit: number) =>
   api.get<OverduePage>('/api/v1/clues/overdue', { ...position, limit });
 export const getClue = (id: number) => api.get<ClueDetail>(`/api/v1/clues/${id}`);
 export const createClue = (clue: NewClue) => api.post<ClueDetail>('/api/v1/clues', clue);
+/** Confirmed warnings of the jurisdiction, in no clue yet, joining an open clue: the clue as it now stands. */
+export const joinWarningsToClue = (id: number, warningIds: number[]) =>
+  api.post<ClueDetail>(`/api/v1/clues/${id}/warnings`, { warningIds });
 /** The clue after the step, or undefined when the step recused the user (they may no longer open it). */
 export const takeClueStep = (id: number, action: ClueAction, payload: Record<string, unknown>) =>
   api.post<ClueDetail | undefined>(`/api/v1/clues/${id}/steps`, { action, payload });

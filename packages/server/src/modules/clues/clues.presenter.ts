@@ -25,10 +25,13 @@ export const RECEIVE_ACTION = 'receive';
 export const KINSHIP_RECUSAL_ACTION = 'kinship_recusal';
 /** A subject added after receipt (a case records the same entry). */
 export const ADD_SUBJECT_ACTION = 'add_subject';
+/** Confirmed warnings joining a clue after its receipt. */
+export const JOIN_WARNINGS_ACTION = 'join_warnings';
 const SERVER_ACTION_LABELS: Record<string, LocalisedText> = {
   [RECEIVE_ACTION]: { zh: '接收线索', en: 'Clue received' },
   [KINSHIP_RECUSAL_ACTION]: { zh: '因亲属关系自动回避', en: 'Recused for kinship' },
   [ADD_SUBJECT_ACTION]: { zh: '添加对象', en: 'Subject added' },
+  [JOIN_WARNINGS_ACTION]: { zh: '并入预警', en: 'Warnings joined' },
 };
 
 const actionLabel = (action: string): LocalisedText =>
@@ -91,6 +94,7 @@ const DETAIL_LABELS: Record<string, LocalisedText> = {
   summary: { zh: '工作内容', en: 'Work done' },
   recommendation: { zh: '处理建议', en: 'Recommendation' },
   warningIds: { zh: '来源预警', en: 'From warnings' },
+  joinedWarnings: { zh: '并入的预警', en: 'Warnings joined' },
   responsible: { zh: '承办人', en: 'Responsible' },
   office: { zh: '承办部门', en: 'Office' },
   person: { zh: '回避人员', en: 'Recused' },

@@ -211,6 +211,21 @@ export class CluesRepository {
       .execute();
   }
 
+  /** The warnings among `ids` inside `prefix`, with the subject keys each names (its subjects, for a clue made of them). */
+  async findWarningSubjectKeys(
+    prefix: string,
+    ids: readonly number[],
+  ): Promise<{ id: number; subject_key: string | null; subject_keys: unknown }[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .selectFrom('warnings')
+      .select(['id', 'subject_key', 'subject_keys'])
+      .where('id', 'in', [...ids])
+      .where('division_code', 'like', `${prefix}%`)
+      .orderBy('id')
+      .execute();
+  }
+
   async attachWarnings(clueId: number, warningIds: readonly number[]): Promise<void> {
     if (warningIds.length === 0) return;
     await this.db

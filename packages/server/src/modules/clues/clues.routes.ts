@@ -5,6 +5,8 @@ import { signedInViewer } from '../audit/index.js';
 import type { ClueServices } from './clue-events.js';
 import { listRelatedClues, searchCluesBySubject } from './clue-related.service.js';
 import { takeClueStep } from './clue-steps.service.js';
+import { receiveClue, suggestWarningSubjects } from './clue-warning-subjects.service.js';
+import { registerClueWarningRoutes } from './clue-warnings.routes.js';
 import { registerClueDocumentRoutes } from './documents/clue-documents.routes.js';
 import {
   ZClueDetail,
@@ -20,6 +22,7 @@ import {
   ZClueSearch,
   ZStepBody,
 } from './clues.schemas.js';
+import { ZWarningSubjects, ZWarningSubjectsQuery } from './clue-warning-subjects.schemas.js';
 import {
   findClueOfWarning,
   getClueDetail,
@@ -28,7 +31,6 @@ import {
   listOverdueClues,
   listParticipants,
   listProblemTypes,
-  registerClue,
 } from './clues.service.js';
 
 /** Clues (问题线索) inside the user's jurisdiction: register, registry, detail with timeline, steps, overdue, documents. */
@@ -119,20 +121,36 @@ export function registerClueRoutes(app: FastifyInstance, platform: ClueServices)
     async (request) => findClueOfWarning(platform, signedInViewer(request), request.params.id),
   );
 
+  api.get(
+    '/api/v1/clues/warning-subjects',
+    {
+      config: { access: 'clue.handle' },
+      schema: {
+        tags,
+        summary:
+          'The people confirmed warnings of your jurisdiction name (masked), to confirm as subjects of the clue made of them',
+        querystring: ZWarningSubjectsQuery,
+        response: { 200: ZWarningSubjects },
+      },
+    },
+    async (request) => suggestWarningSubjects(platform, signedInViewer(request), request.query.warningIds),
+  );
+
   api.post(
     '/api/v1/clues',
     {
       config: { access: 'clue.handle' },
       schema: {
         tags,
-        summary: 'Receive a clue, from scratch or from confirmed warnings of your jurisdiction',
+        summary:
+          "Receive a clue, from scratch or from confirmed warnings of your jurisdiction (warningSubjects: the warnings' people the handler confirms as subjects)",
         body: ZRegisterClue,
         response: { 201: ZClueDetail },
       },
     },
     async (request, reply) => {
       const viewer = signedInViewer(request);
-      const id = await registerClue(platform, viewer, request.body);
+      const id = await receiveClue(platform, viewer, request.body);
       return reply.status(201).send(await getClueDetail(platform, viewer, id));
     },
   );
@@ -188,5 +206,6 @@ export function registerClueRoutes(app: FastifyInstance, platform: ClueServices)
     },
   );
 
+  registerClueWarningRoutes(app, platform);
   registerClueDocumentRoutes(app, platform);
 }

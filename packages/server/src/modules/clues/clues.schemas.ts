@@ -44,11 +44,21 @@ export const ZSubjectInput = z
   });
 export type TSubjectInput = z.infer<typeof ZSubjectInput>;
 
-/** A subject added to a clue or case after the fact: its identity number must pass GB 11643 (check digit, date, region). */
+/**
+ * A subject named on a clue's receipt or added to a clue or case after it: its identity number
+ * must pass GB 11643 (check digit, birth date, province), as everywhere a number is typed in.
+ */
 export const ZAddedSubject = ZSubjectInput.superRefine((s, ctx) => {
   if (s.idNumber === undefined) return;
   const result = normaliseIdNumber(s.idNumber);
   if (!result.ok) ctx.addIssue({ code: 'custom', message: result.reason.en, path: ['idNumber'] });
+});
+
+/** A person a warning names, confirmed by the handler as a subject of the clue made of it. */
+const ZWarningSubjectPick = z.strictObject({
+  warningId: ZRef,
+  subjectKey: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  position: ZText(200).optional(),
 });
 
 export const ZRegisterClue = z
@@ -59,9 +69,18 @@ export const ZRegisterClue = z
     summary: ZText(5000),
     /** Where the matter lies; taken from the warnings when a clue is made of them. */
     divisionCode: ZDivision.optional(),
-    subjects: z.array(ZSubjectInput).max(50).default([]),
+    subjects: z.array(ZAddedSubject).max(50).default([]),
     /** Confirmed warnings the clue is made of (source model_warning). */
     warningIds: z.array(ZRef).max(100).default([]),
+    /**
+     * People those warnings name whom the handler confirms as subjects, by warning and subject
+     * key (from the suggestions): the server fills in the name and the sealed identity number.
+     */
+    warningSubjects: z.array(ZWarningSubjectPick).max(50).optional(),
+  })
+  .refine((b) => (b.warningSubjects ?? []).every((p) => b.warningIds.includes(p.warningId)), {
+    message: 'A suggested subject comes from one of the warnings the clue is made of',
+    path: ['warningSubjects'],
   })
   .refine((b) => (b.source === 'model_warning') === b.warningIds.length > 0, {
     message: 'A clue from model warnings names them, and only such a clue does',
@@ -72,6 +91,15 @@ export const ZRegisterClue = z
     path: ['divisionCode'],
   });
 export type TRegisterClue = z.infer<typeof ZRegisterClue>;
+
+/** Confirmed warnings to join an open clue, each named once. */
+export const ZJoinWarnings = z.strictObject({
+  warningIds: z
+    .array(ZRef)
+    .min(1)
+    .max(100)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'Name each warning once' }),
+});
 
 export const ZClueQuery = z.object({
   state: z.enum(CLUE_STATES).optional(),

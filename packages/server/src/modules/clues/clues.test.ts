@@ -3,9 +3,10 @@ import { ManualClock } from '../../testing/auth-helpers.js';
 import { buildConfirmedWarning } from '../../testing/clue-fixtures.js';
 import { buildActor, buildJurisdictions, type TestActor } from '../../testing/org-factories.js';
 import { testEngines } from '../../testing/test-databases.js';
+import { makeIdNumber, withBadCheckDigit } from '../../testing/test-data.js';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-platform.js';
 
-const ID_NUMBER = '330106194001010011';
+const ID_NUMBER = makeIdNumber('19400101', 1);
 
 interface Detail {
   id: number;
@@ -293,6 +294,23 @@ for (const engine of testEngines()) {
         { source: 'audit', problemType: 'unknown_type', title: 't', summary: 's', divisionCode: divisionA },
         400,
       );
+      // An identity number of the right shape but a wrong GB 11643 check digit: refused, naming the field.
+      const wrongDigit = await call<{ code: string; field: string; message: string }>(
+        registrar,
+        'POST',
+        '/api/v1/clues',
+        {
+          source: 'audit',
+          problemType: 'other',
+          title: 't',
+          summary: 's',
+          divisionCode: divisionA,
+          subjects: [{ kind: 'official', name: '王某', idNumber: withBadCheckDigit(ID_NUMBER) }],
+        },
+        400,
+      );
+      expect(wrongDigit).toMatchObject({ code: 'validation_failed', field: 'body.subjects.0.idNumber' });
+      expect(wrongDigit.message).toContain(`check digit should be ${ID_NUMBER[17]}`);
       const clue = await fromScratch();
       await step(registrar, clue.id, { action: 'register', payload: { registrationNumber: 'mine' } }, 400);
       await step(registrar, clue.id, { action: 'fly', payload: {} }, 400);

@@ -4,7 +4,7 @@ import { findSubjectIdentifiers } from './evidence.lake.js';
 import { type Masking, birthDatesOf } from './evidence.presenter.js';
 
 /** The subject keys a warning names: its primary subject and the others of its hit. */
-export function subjectKeysOfWarning(warning: WarningRow): number[] {
+export function subjectKeysOfWarning(warning: Pick<WarningRow, 'subject_key' | 'subject_keys'>): number[] {
   const keys = Array.isArray(warning.subject_keys) ? (warning.subject_keys as unknown[]) : [];
   const all = [...keys, warning.subject_key]
     .filter((key) => key !== null && key !== undefined)

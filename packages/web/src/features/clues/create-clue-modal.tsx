@@ -1,4 +1,4 @@
-import { CLUE_SOURCES, CLUE_SOURCE_LABELS, type ClueSource } from '@qingfeng/core';
+import { CLUE_SOURCES, CLUE_SOURCE_LABELS, type ClueSource, normaliseIdNumber } from '@qingfeng/core';
 import { Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useNavigate } from 'react-router';
 import type { NewClue } from '../../api/clues';
@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { showFieldError } from '../../shared/error-text';
 import { useNotify } from '../../shared/use-notify';
 import { useCreateClue, useProblemTypes } from './use-clues';
+import { WarningSubjectPicks } from './warning-subject-picks';
 
 interface Values {
   source: ClueSource;
@@ -14,6 +15,8 @@ interface Values {
   summary: string;
   divisionCode?: string;
   subjects?: { kind: 'official' | 'unit'; name: string; position?: string; idNumber?: string; creditCode?: string }[];
+  /** The warnings' people the handler confirmed, as `warningId:subjectKey`. */
+  picks?: string[];
 }
 
 /**
@@ -29,7 +32,7 @@ export function CreateClueModal({ warningIds, onClose }: { warningIds?: number[]
   const problemTypes = useProblemTypes();
   const fromWarnings = (warningIds?.length ?? 0) > 0;
 
-  const submit = (values: Values) => {
+  const submit = ({ picks, ...values }: Values) => {
     const clue: NewClue = {
       ...values,
       source: fromWarnings ? 'model_warning' : values.source,
@@ -41,6 +44,14 @@ export function CreateClueModal({ warningIds, onClose }: { warningIds?: number[]
         ...(s.kind === 'unit' && s.creditCode?.trim() ? { creditCode: s.creditCode.trim() } : {}),
       })),
       ...(fromWarnings ? { warningIds } : {}),
+      ...(picks?.length
+        ? {
+            warningSubjects: picks.map((p) => {
+              const [warningId, subjectKey] = p.split(':').map(Number);
+              return { warningId: warningId!, subjectKey: subjectKey! };
+            }),
+          }
+        : {}),
     };
     // Awaited here rather than in mutate's callbacks: refreshing the warning's clue
     // replaces the button that opened this form, and a callback dies with the form.
@@ -95,6 +106,7 @@ export function CreateClueModal({ warningIds, onClose }: { warningIds?: number[]
             <Input inputMode="numeric" maxLength={12} />
           </Form.Item>
         )}
+        {fromWarnings && <WarningSubjectPicks warningIds={warningIds ?? []} />}
         <Form.List name="subjects">
           {(fields, { add, remove }) => (
             <>
@@ -125,7 +137,17 @@ export function CreateClueModal({ warningIds, onClose }: { warningIds?: number[]
                       ) : (
                         <Form.Item
                           name={[field.name, 'idNumber']}
-                          rules={[{ pattern: /^\d{17}[\dXx]$/, message: t('clues.subject.idNumberHint') }]}
+                          rules={[
+                            { pattern: /^\d{17}[\dXx]$/, message: t('clues.subject.idNumberHint') },
+                            {
+                              // The server checks GB 11643 too; saying so here spares a round trip.
+                              validator: (_rule, value?: string) => {
+                                if (!value || !/^\d{17}[\dXx]$/.test(value)) return Promise.resolve();
+                                const checked = normaliseIdNumber(value);
+                                return checked.ok ? Promise.resolve() : Promise.reject(new Error(checked.reason[lang]));
+                              },
+                            },
+                          ]}
                         >
                           <Input placeholder={t('clues.subject.idNumber')} style={{ width: 190 }} maxLength={18} />
                         </Form.Item>

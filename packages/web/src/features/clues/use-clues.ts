@@ -6,12 +6,14 @@ import {
   createClue,
   findClueOfWarning,
   getClue,
+  joinWarningsToClue,
   listClues,
   listOverdueClues,
   type OverduePosition,
   listParticipants,
   listProblemTypes,
   listRelatedClues,
+  listWarningSubjects,
   takeClueStep,
 } from '../../api/clues';
 
@@ -63,11 +65,30 @@ export function useClueOfWarning(warningId: number, enabled: boolean) {
   });
 }
 
+/** The people these warnings name, to confirm as subjects of the clue made of them. */
+export function useWarningSubjects(warningIds: number[]) {
+  return useQuery({
+    queryKey: [...CLUES_KEY, 'warning-subjects', warningIds],
+    queryFn: () => listWarningSubjects(warningIds),
+    enabled: warningIds.length > 0,
+  });
+}
+
 /** Receives a clue, then refreshes the clue queries (a warning's clue among them). */
 export function useCreateClue() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (clue: NewClue) => createClue(clue),
+    onSuccess: () => client.invalidateQueries({ queryKey: CLUES_KEY }),
+  });
+}
+
+/** Joins warnings to a clue, then refreshes the clue queries (the warnings' clue links among them). */
+export function useJoinWarnings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ clueId, warningIds }: { clueId: number; warningIds: number[] }) =>
+      joinWarningsToClue(clueId, warningIds),
     onSuccess: () => client.invalidateQueries({ queryKey: CLUES_KEY }),
   });
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClueWorld } from '../../../testing/clue-world.js';
 import { buildActor, type TestActor } from '../../../testing/org-factories.js';
 import { testEngines } from '../../../testing/test-databases.js';
+import { makeIdNumber } from '../../../testing/test-data.js';
 import { createTestPlatform, type TestPlatform } from '../../../testing/test-platform.js';
 
 /*
@@ -12,7 +13,7 @@ import { createTestPlatform, type TestPlatform } from '../../../testing/test-pla
  * refused outside the jurisdiction, to the recused and before the record holds them.
  */
 
-const ID_NUMBER = '330106194001010011';
+const ID_NUMBER = makeIdNumber('19400101', 1);
 const HASH = 'd'.repeat(64);
 /** Codes the record stores that a reader must never see in the document. */
 const CODES = ['letters_visits', 'livelihood_funds', 'preliminary_verification', 'file_case', 'verifying', ID_NUMBER];
@@ -111,7 +112,7 @@ for (const engine of testEngines()) {
         '信访举报',
         '侵害群众利益、挪用民生资金',
         '城关镇东风村',
-        '王某，村委会主任，公民身份号码330***********0011',
+        `王某，村委会主任，公民身份号码330***********${ID_NUMBER.slice(-4)}`,
         '拟初步核实',
         '反映具体，可查性强',
         '同意。同意初核',
