@@ -1,6 +1,6 @@
 import type { CaseAction, CaseState, MeasureKind, PropertyKind, PropertyPlace } from '@qingfeng/core';
 import { api, uploadFile } from './client';
-import type { ClueDeadline, ProcedureStep } from './clues';
+import type { ClueDeadline, OverduePosition, ProcedureStep } from './clues';
 import type { Localised } from './datasets';
 
 export interface CaseSummary {
@@ -104,6 +104,14 @@ export type LedgerEntryInput =
 
 export const listCases = (filter: CaseFilter, before: number | undefined, limit: number) =>
   api.get<{ items: CaseSummary[]; nextBefore: number | null }>('/api/v1/cases', { ...filter, before, limit });
+export interface OverdueCasePage {
+  items: CaseSummary[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+/** A page of the overdue cases, the earliest deadline first, after or before a position a previous page gave. */
+export const listOverdueCases = (position: OverduePosition, limit: number) =>
+  api.get<OverdueCasePage>('/api/v1/cases/overdue', { ...position, limit });
 /** A person or unit to add to a case; the server checks the identity number and refuses one already named. */
 export interface SubjectInput {
   kind: 'official' | 'unit';

@@ -27,8 +27,9 @@ import * as createCases from './20261215100000-create-cases.js';
 import * as createNotifications from './20261215120000-create-notifications.js';
 import * as warningCountsKeptAsTheyChange from './20261215170000-warning-counts-kept-as-they-change.js';
 import * as overdueCluesByCounty from './20261216140000-overdue-clues-by-county.js';
-import * as clueReadsAreAnnounced from './20261219100000-clue-reads-are-announced.js';
 import * as storeChangesAreAnnounced from './20261216180000-store-changes-are-announced.js';
+import * as overdueCasesByCounty from './20261217100000-overdue-cases-by-county.js';
+import * as clueReadsAreAnnounced from './20261219100000-clue-reads-are-announced.js';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the set is
@@ -64,5 +65,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261216100000-case-subjects-name-units-by-credit-code': caseSubjectsNameUnitsByCreditCode,
   '20261216140000-overdue-clues-by-county': overdueCluesByCounty,
   '20261216180000-store-changes-are-announced': storeChangesAreAnnounced,
+  '20261217100000-overdue-cases-by-county': overdueCasesByCounty,
   '20261219100000-clue-reads-are-announced': clueReadsAreAnnounced,
 };

@@ -6,9 +6,7 @@ import {
   ADD_SUBJECT_ACTION,
   KINSHIP_RECUSAL_ACTION,
   type TSubjectInput,
-  candidateOf,
-  duplicateSubject,
-  findKinshipConflicts,
+  decideSubjectAddition,
   storedSubjectFields,
 } from '../clues/index.js';
 import { type CaseViewer, lockCase } from './case-access.js';
@@ -34,16 +32,22 @@ export async function addCaseSubject(platform: Platform, viewer: CaseViewer, id:
       });
     }
     const repository = new CasesRepository(trx);
-    const duplicate = duplicateSubject(await repository.findSubjects(id), candidateOf(crypto, input));
-    if (duplicate) throw new StepRefusedError(409, 'duplicate_subject', duplicate);
+    const before = row.record as CaseRecord;
+    const { conflicts, record } = await decideSubjectAddition(
+      platform,
+      trx,
+      {
+        divisionCode: row.division_code,
+        subjects: await repository.findSubjects(id),
+        record: before,
+        recuse: recusePerson,
+      },
+      input,
+    );
     await repository.insertSubjects([{ case_id: id, ...storedSubjectFields(crypto, input) }]);
     const entry = { case_id: id, from_state: row.state, to_state: row.state, at: now, reason: null, deadline: null };
     const by = { actor_id: viewer.userId, actor_name: viewer.displayName, attachments: [] };
     await repository.appendStep({ ...entry, ...by, action: ADD_SUBJECT_ACTION, payload: { subject: input.name } });
-    const idNumbers = input.idNumber ? [input.idNumber] : [];
-    const conflicts = await findKinshipConflicts(platform, trx, row.division_code, idNumbers);
-    const before = row.record as CaseRecord;
-    const record = conflicts.reduce((r, c) => recusePerson(r, String(c.userId)), before);
     if (record !== before) {
       await repository.updateCase(
         id,

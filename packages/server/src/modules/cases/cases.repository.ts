@@ -7,6 +7,7 @@ import type {
   CaseSubjectRow,
   DB,
 } from '../../db/schema.js';
+import type { OverdueSeek } from '../../http/overdue-paging.js';
 
 /** What the registry filters by, inside a jurisdiction. */
 export interface CaseFilter {
@@ -78,18 +79,39 @@ export class CasesRepository {
     return query.orderBy('id', 'desc').limit(limit).execute();
   }
 
-  /** The cases inside `prefix` whose running deadline passed before `today`, longest overdue first, but those `viewerId` is recused from. */
-  async findOverdue(prefix: string, viewerId: number, today: string, limit: number): Promise<CaseRow[]> {
-    return this.db
+  /**
+   * A page of the cases inside `prefix` whose running deadline passed before `today`, the
+   * earliest deadline first (due date, then id), but those `viewerId` is recused from: from
+   * the start, or on the seek's side of its case. Each row comes with its due date as text,
+   * to make the next page's cursor from.
+   */
+  async findOverdue(
+    prefix: string,
+    viewerId: number,
+    today: string,
+    limit: number,
+    seek?: OverdueSeek,
+  ): Promise<(CaseRow & { due_on: string })[]> {
+    // Reading back from a position, the cases before it come nearest first, then turn round.
+    const reverse = seek !== undefined && !seek.after;
+    const direction = reverse ? 'desc' : 'asc';
+    let query = this.db
       .selectFrom('cases')
       .selectAll()
+      .select(sql<string>`cast(cases.deadline_due as text)`.as('due_on'))
       .where('division_code', 'like', `${prefix}%`)
-      .where(notRecused(viewerId))
       .where('deadline_due', '<', today)
-      .orderBy('deadline_due')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
+      .where(notRecused(viewerId));
+    // At or below a county, the county-led index (cases_overdue_county_idx) reads its rows alone, in order.
+    if (prefix.length >= 6) query = query.where(sql<string>`left(cases.division_code, 6)`, '=', prefix.slice(0, 6));
+    if (seek) {
+      const side = seek.after ? sql.raw('>') : sql.raw('<');
+      query = query.where(
+        sql<boolean>`(cases.deadline_due, cases.id) ${side} (cast(${seek.dueOn} as date), ${seek.id})`,
+      );
+    }
+    const rows = await query.orderBy('deadline_due', direction).orderBy('id', direction).limit(limit).execute();
+    return reverse ? rows.reverse() : rows;
   }
 
   /** One case, only if it lies inside `prefix`; `forUpdate` locks it for the step being taken. */

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CaseServices } from './case-events.js';
+import { ZOverdueQuery } from '../../http/overdue-paging.js';
 import { signedInViewer } from '../audit/index.js';
 import { ZAddedSubject, listColleagues } from '../clues/index.js';
 import { takeCaseStep } from './case-steps.service.js';
@@ -13,7 +14,7 @@ import {
   ZCasePage,
   ZCaseQuery,
   ZCaseStepBody,
-  ZCaseSummary,
+  ZOverdueCasePage,
   ZProposeCase,
 } from './cases.schemas.js';
 import {
@@ -53,11 +54,13 @@ export function registerCaseRoutes(app: FastifyInstance, platform: CaseServices)
       config: { access: 'case.read' },
       schema: {
         tags,
-        summary: 'Cases in your jurisdiction past their running deadline, longest overdue first',
-        response: { 200: z.object({ items: z.array(ZCaseSummary) }) },
+        summary:
+          "Cases in your jurisdiction past their running deadline, the earliest deadline first (ties by id), by keyset: after = a page's nextCursor, before = its prevCursor",
+        querystring: ZOverdueQuery,
+        response: { 200: ZOverdueCasePage },
       },
     },
-    async (request) => listOverdueCases(platform, signedInViewer(request)),
+    async (request) => listOverdueCases(platform, signedInViewer(request), request.query),
   );
 
   api.get(

@@ -8,6 +8,7 @@ import {
 } from '@qingfeng/core';
 import { z } from 'zod';
 import { ZLocalisedText } from '../../http/localised.js';
+import { overduePageFields } from '../../http/overdue-paging.js';
 import {
   basics,
   keysetPageFields,
@@ -122,6 +123,10 @@ export const ZCaseSummary = z.object({
 export type TCaseSummary = z.infer<typeof ZCaseSummary>;
 
 export const ZCasePage = z.object({ items: z.array(ZCaseSummary), nextBefore: z.number().nullable() });
+
+/** A page of the overdue list, with the positions before and after it (null at either end). */
+export const ZOverdueCasePage = z.object({ items: z.array(ZCaseSummary), ...overduePageFields });
+export type TOverdueCasePage = z.infer<typeof ZOverdueCasePage>;
 
 const ZWords = z.object({ label: ZLocalisedText, value: ZLocalisedText });
 

@@ -2,6 +2,7 @@ import { type CaseRecord, CASE_MACHINE, CASE_ACTION_LABELS, proposeCase, recuseP
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { ValidationError } from '../../http/errors.js';
+import { OverdueCursors, type TOverdueQuery } from '../../http/overdue-paging.js';
 import type { Platform } from '../../platform/platform.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import {
@@ -17,7 +18,7 @@ import { type CaseViewer, lockCase, openCase } from './case-access.js';
 import { announceCaseStep, type CaseServices } from './case-events.js';
 import { presentCaseDetail, presentCaseSummary, PROPOSE_ACTION, RECUSAL_ACTION } from './cases.presenter.js';
 import { type CaseFilter, CasesRepository } from './cases.repository.js';
-import type { TCaseDetail, TCaseQuery, TCaseSummary, TProposeCase } from './cases.schemas.js';
+import type { TCaseDetail, TCaseQuery, TCaseSummary, TOverdueCasePage, TProposeCase } from './cases.schemas.js';
 
 interface Proposal {
   orgId: number;
@@ -207,13 +208,34 @@ export async function listCases(
   };
 }
 
-/** The viewer's cases past their deadline, longest overdue first (at most 500). */
-export async function listOverdueCases(platform: Platform, viewer: CaseViewer): Promise<{ items: TCaseSummary[] }> {
+/** The overdue list's cursors, named apart from the clues' so that one list's cursor is refused by the other. */
+const OVERDUE_CURSORS = new OverdueCursors('overdue-cases');
+
+/**
+ * A page of the viewer's cases past their deadline, the earliest deadline first (ties by id),
+ * by keyset: `after` or `before` a previous page's cursor, else from the start. A cursor this
+ * list did not make is a 400 before anything is read; the cases the viewer is recused from
+ * are left out.
+ */
+export async function listOverdueCases(
+  platform: Platform,
+  viewer: CaseViewer,
+  query: TOverdueQuery,
+): Promise<TOverdueCasePage> {
+  const seek = OVERDUE_CURSORS.seekOf(query);
   const db = platform.database.db;
   const today = commissionDate(platform.clock.now());
-  const rows = await new CasesRepository(db).findOverdue(viewer.jurisdictionPrefix, viewer.userId, today, 500);
+  // One row more than the page, which tells whether another lies beyond it.
+  const read = await new CasesRepository(db).findOverdue(
+    viewer.jurisdictionPrefix,
+    viewer.userId,
+    today,
+    query.limit + 1,
+    seek,
+  );
+  const { rows, nextCursor, prevCursor } = OVERDUE_CURSORS.pageOf(read, query.limit, seek);
   const labels = await problemTypeLabels(db);
-  return { items: rows.map((r) => presentCaseSummary(r, labels, today)) };
+  return { items: rows.map((r) => presentCaseSummary(r, labels, today)), nextCursor, prevCursor };
 }
 
 /** One case with everything its reader needs and the steps the viewer may take; 404 outside the jurisdiction or when recused. */

@@ -3,13 +3,14 @@ import { StepRefusedError } from '../../http/errors.js';
 import type { Platform } from '../../platform/platform.js';
 import { recordAudit } from '../audit/index.js';
 import { openClue } from './clue-access.js';
-import { findKinshipConflicts, writeKinshipRecusals } from './clue-kinship.js';
-import { candidateOf, duplicateSubject, subjectRows } from './clue-subjects.js';
+import { writeKinshipRecusals } from './clue-kinship.js';
+import { subjectRows } from './clue-subjects.js';
 import { ClueTiesRepository } from './clue-ties.repository.js';
 import { ADD_SUBJECT_ACTION } from './clues.presenter.js';
 import { CluesRepository } from './clues.repository.js';
 import type { ClueViewer } from './clues.service.js';
 import type { TSubjectInput } from './clues.schemas.js';
+import { decideSubjectAddition } from './subject-addition.js';
 
 /**
  * Adds a person or unit to an open clue of the viewer's jurisdiction (404 outside it or
@@ -29,8 +30,18 @@ export async function addClueSubject(platform: Platform, viewer: ClueViewer, id:
         en: 'The clue is no longer open: no subject can be added',
       });
     }
-    const duplicate = duplicateSubject(await repository.findSubjects(id), candidateOf(platform.fieldCrypto, input));
-    if (duplicate) throw new StepRefusedError(409, 'duplicate_subject', duplicate);
+    const before = row.record as ClueRecord;
+    const { conflicts, record } = await decideSubjectAddition(
+      platform,
+      trx,
+      {
+        divisionCode: row.division_code,
+        subjects: await repository.findSubjects(id),
+        record: before,
+        recuse: recuseFromClue,
+      },
+      input,
+    );
     await repository.insertSubjects(subjectRows(platform.fieldCrypto, id, [input]));
     await repository.insertStep({
       clue_id: id,
@@ -45,10 +56,6 @@ export async function addClueSubject(platform: Platform, viewer: ClueViewer, id:
       attachments: [],
       deadline: null,
     });
-    const idNumbers = input.idNumber ? [input.idNumber] : [];
-    const conflicts = await findKinshipConflicts(platform, trx, row.division_code, idNumbers);
-    const before = row.record as ClueRecord;
-    const record = conflicts.reduce((r, c) => recuseFromClue(r, String(c.userId)), before);
     if (record !== before) {
       await repository.updateClue(
         id,

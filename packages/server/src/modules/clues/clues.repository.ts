@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { ClueRow, ClueStepRow, ClueSubjectRow, DB } from '../../db/schema.js';
+import type { OverdueSeek } from '../../http/overdue-paging.js';
 import { type ClueFilter, clueMatches, notAmong } from './clue-filter.js';
-import type { OverdueSeek } from './clue-overdue-cursor.js';
 
 export type NewClueRow = Omit<ClueRow, 'id' | 'created_at' | 'updated_at' | 'deadline_due'> & {
   deadline_due: string | null;

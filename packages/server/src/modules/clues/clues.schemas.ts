@@ -1,6 +1,7 @@
 import { CLUE_SOURCES, CLUE_STATES, FIRST_FORM_OUTCOMES, normaliseIdNumber, normaliseUscc } from '@qingfeng/core';
 import { z } from 'zod';
 import { ZLocalisedText } from '../../http/localised.js';
+import { overduePageFields } from '../../http/overdue-paging.js';
 import {
   basics,
   keysetPageFields,
@@ -207,30 +208,9 @@ export type TClueSummary = z.infer<typeof ZClueSummary>;
 
 export const ZCluePage = z.object({ items: z.array(ZClueSummary), nextBefore: z.number().nullable() });
 
-/** An opaque position in the overdue list (a previous answer's nextCursor or prevCursor). */
-const ZOverdueCursor = z
-  .string()
-  .max(200)
-  .regex(/^[A-Za-z0-9_-]+$/);
+export { ZOverdueQuery, type TOverdueQuery } from '../../http/overdue-paging.js';
 
-/** A page of the overdue list: the clues `after` a position or `before` it, else from the start. */
-export const ZOverdueQuery = z
-  .object({
-    after: ZOverdueCursor.optional(),
-    before: ZOverdueCursor.optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .refine((q) => q.after === undefined || q.before === undefined, {
-    message: 'after 与 before 只能给一个 / give after or before, not both',
-    path: ['before'],
-  });
-export type TOverdueQuery = z.infer<typeof ZOverdueQuery>;
-
-export const ZOverduePage = z.object({
-  items: z.array(ZClueSummary),
-  nextCursor: z.string().nullable(),
-  prevCursor: z.string().nullable(),
-});
+export const ZOverduePage = z.object({ items: z.array(ZClueSummary), ...overduePageFields });
 export type TOverduePage = z.infer<typeof ZOverduePage>;
 
 export const ZClueDetail = ZClueSummary.extend({

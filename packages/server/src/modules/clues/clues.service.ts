@@ -8,6 +8,7 @@ import {
 } from '@qingfeng/core';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { cachedAtRevision } from '../../db/revision-cache.js';
+import { OverdueCursors } from '../../http/overdue-paging.js';
 import type { Platform } from '../../platform/platform.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { isRecusedFrom } from './clue-access.js';
@@ -34,7 +35,6 @@ import type {
   TOverdueQuery,
   TRegisterClue,
 } from './clues.schemas.js';
-import { decodeOverdueCursor, encodeOverdueCursor } from './clue-overdue-cursor.js';
 
 /** Who is reading or handling clues, and over which divisions. */
 export interface ClueViewer {
@@ -192,6 +192,9 @@ export async function listColleagues(platform: Platform, viewer: ClueViewer, rol
 export const listParticipants = (platform: Platform, viewer: ClueViewer) =>
   listColleagues(platform, viewer, HANDLING_ROLES);
 
+/** The overdue list's cursors; `overdue` is what its cursors have always named, so links made before stay good. */
+const OVERDUE_CURSORS = new OverdueCursors('overdue');
+
 /**
  * A page of the viewer's clues past their deadline, the earliest deadline first (ties by id), by
  * keyset: `after` or `before` a previous page's cursor, else from the start. A cursor this
@@ -202,16 +205,11 @@ export async function listOverdueClues(
   viewer: ClueViewer,
   query: TOverdueQuery,
 ): Promise<TOverduePage> {
-  const seek =
-    query.after !== undefined
-      ? decodeOverdueCursor(query.after, true, 'after')
-      : query.before !== undefined
-        ? decodeOverdueCursor(query.before, false, 'before')
-        : undefined;
+  const seek = OVERDUE_CURSORS.seekOf(query);
   const today = commissionDate(platform.clock.now());
   const key = ['overdue', viewer.jurisdictionPrefix, today, query];
   return keptClueRead(platform.database, viewer, key, async (hidden) => {
-    // One row more than the page tells whether another page follows it (or, reading back, precedes it).
+    // One row more than the page, which tells whether another lies beyond it.
     const read = await new CluesRepository(platform.database.db).findOverdue(
       viewer.jurisdictionPrefix,
       today,
@@ -219,19 +217,9 @@ export async function listOverdueClues(
       hidden,
       seek,
     );
-    const more = read.length > query.limit;
-    const back = seek?.after === false;
-    const rows = more ? (back ? read.slice(1) : read.slice(0, query.limit)) : read;
-    const hasNext = back || more;
-    const hasPrev = back ? more : seek !== undefined;
-    const first = rows[0];
-    const last = rows.at(-1);
+    const { rows, nextCursor, prevCursor } = OVERDUE_CURSORS.pageOf(read, query.limit, seek);
     const labels = await keptProblemTypeLabels(platform.database);
-    return {
-      items: rows.map((r) => presentClueSummary(r, labels, today)),
-      nextCursor: hasNext && last ? encodeOverdueCursor(last.due_on, last.id) : null,
-      prevCursor: hasPrev && first ? encodeOverdueCursor(first.due_on, first.id) : null,
-    };
+    return { items: rows.map((r) => presentClueSummary(r, labels, today)), nextCursor, prevCursor };
   });
 }
 

@@ -3,6 +3,7 @@ export { registerClueRoutes } from './clues.routes.js';
 export { registerClueSubjectRoutes } from './clue-subject.routes.js';
 export { candidateOf, duplicateSubject, storedSubjectFields } from './clue-subjects.js';
 export { findKinshipConflicts, type KinshipConflict } from './clue-kinship.js';
+export { decideSubjectAddition, type SubjectHolder } from './subject-addition.js';
 export { listColleagues, listProblemTypes, registerClue, type ClueViewer } from './clues.service.js';
 export { keptClueRead, keptProblemTypeLabels, problemTypeLabels } from './clue-reads.js';
 export { type ClueAssigned, type ClueEvents, type ClueServices, type ClueStepCommitted } from './clue-events.js';

@@ -25,9 +25,14 @@ export function CasesPage() {
 
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('cases.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('cases.title')}
+        </Typography.Title>
+        <Button onClick={() => void navigate('/cases/overdue')} data-testid="overdue-case-list">
+          {t('cases.overdue.open')}
+        </Button>
+      </Flex>
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
           <Select<CaseState>

@@ -11,9 +11,11 @@ import {
   getLedger,
   listCaseStaff,
   listCases,
+  listOverdueCases,
   takeCaseStep,
   uploadEvidence,
 } from '../../api/cases';
+import type { OverduePosition } from '../../api/clues';
 
 export const CASES_KEY = ['cases'] as const;
 
@@ -25,6 +27,17 @@ export function useCases(filter: CaseFilter, start: number | undefined, limit: n
     initialPageParam: start,
     getNextPageParam: (page) => page.nextBefore ?? undefined,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of the overdue list at `position`; the page shown stays while the next loads. */
+export function useOverdueCases(position: OverduePosition, limit: number) {
+  return useQuery({
+    queryKey: [...CASES_KEY, 'overdue', position, limit],
+    queryFn: () => listOverdueCases(position, limit),
+    placeholderData: keepPreviousData,
+    // A hand-edited position is refused (400) for good: asking again would not change that.
+    retry: false,
   });
 }
 
