@@ -21,6 +21,7 @@ import {
   declareRecusal,
   findCaseOfClue,
   getCaseDetail,
+  lookAtCase,
   listCases,
   listOverdueCases,
   proposeCaseDirectly,
@@ -117,12 +118,12 @@ export function registerCaseRoutes(app: FastifyInstance, platform: CaseServices)
       schema: {
         tags,
         summary:
-          'One case: facts, subjects (masked), measures, evidence, dispositions, timeline, the steps you may take',
+          'One case: facts, subjects (masked), measures, evidence, dispositions, timeline, the steps you may take; each look is audited',
         params: ZCaseIdParams,
         response: { 200: ZCaseDetail },
       },
     },
-    async (request) => getCaseDetail(platform, signedInViewer(request), request.params.id),
+    async (request) => lookAtCase(platform, signedInViewer(request), request.params.id),
   );
 
   api.post(

@@ -238,6 +238,21 @@ export async function listOverdueCases(
   return { items: rows.map((r) => presentCaseSummary(r, labels, today)), nextCursor, prevCursor };
 }
 
+/**
+ * A look at a case's page: its detail, and an audit entry, since the page names people
+ * (every look is on the trail). The detail a step answers with is part of the step's entry.
+ */
+export async function lookAtCase(platform: Platform, viewer: CaseViewer, id: number): Promise<TCaseDetail> {
+  const detail = await getCaseDetail(platform, viewer, id);
+  await recordAudit(platform.database.db, viewer.actor, {
+    action: 'case.read',
+    objectType: 'case',
+    objectId: id,
+    detail: { subjects: detail.subjects.length },
+  });
+  return detail;
+}
+
 /** One case with everything its reader needs and the steps the viewer may take; 404 outside the jurisdiction or when recused. */
 export async function getCaseDetail(platform: Platform, viewer: CaseViewer, id: number): Promise<TCaseDetail> {
   const db = platform.database.db;

@@ -146,6 +146,23 @@ for (const engine of testEngines()) {
       expect(own.items.map((c) => c.id)).toContain(caseId);
     });
 
+    it('audits every look at its page, and no look another county could not take', async () => {
+      const looks = async () =>
+        (
+          await platform.services.database.db
+            .selectFrom('audit_log')
+            .select('user_id')
+            .where('action', '=', 'case.read')
+            .where('object_id', '=', String(caseId))
+            .execute()
+        ).map((e) => e.user_id);
+      const before = await looks();
+      await detail(w.leader);
+      await detail(w.leader);
+      await call(w.leaderB, 'GET', `/api/v1/cases/${caseId}`, undefined, 404);
+      expect(await looks()).toEqual([...before, w.leader.user.id, w.leader.user.id]);
+    });
+
     it('shuts a recused person out as if the case did not exist, and audits the attempt', async () => {
       await call(w.colleague, 'POST', `/api/v1/cases/${caseId}/recusal`, { reason: '与王某系亲属' }, 204);
       await call(w.colleague, 'GET', `/api/v1/cases/${caseId}`, undefined, 404);
