@@ -107,8 +107,11 @@ export async function getPerson(
   const unmasked = reason !== undefined;
   const page = unmasked
     ? await readPerson(services, viewer.jurisdictionPrefix, subjectKey, true)
-    : await cachedAtRevision(services.database, 'warning_reads', JSON.stringify(['person', viewer.jurisdictionPrefix, subjectKey]), () =>
-        readPerson(services, viewer.jurisdictionPrefix, subjectKey, false),
+    : await cachedAtRevision(
+        services.database,
+        'warning_reads',
+        JSON.stringify(['person', viewer.jurisdictionPrefix, subjectKey]),
+        () => readPerson(services, viewer.jurisdictionPrefix, subjectKey, false),
       );
   await recordAudit(services.database.db, viewer.actor, {
     action: unmasked ? 'person.read' : 'person.view',
