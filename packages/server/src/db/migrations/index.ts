@@ -30,6 +30,7 @@ import * as overdueCluesByCounty from './20261216140000-overdue-clues-by-county.
 import * as storeChangesAreAnnounced from './20261216180000-store-changes-are-announced.js';
 import * as overdueCasesByCounty from './20261217100000-overdue-cases-by-county.js';
 import * as clueReadsAreAnnounced from './20261219100000-clue-reads-are-announced.js';
+import * as auditEntriesQueuedPerStatement from './20261219110000-audit-entries-queued-per-statement.js';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the set is
@@ -67,4 +68,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261216180000-store-changes-are-announced': storeChangesAreAnnounced,
   '20261217100000-overdue-cases-by-county': overdueCasesByCounty,
   '20261219100000-clue-reads-are-announced': clueReadsAreAnnounced,
+  '20261219110000-audit-entries-queued-per-statement': auditEntriesQueuedPerStatement,
 };

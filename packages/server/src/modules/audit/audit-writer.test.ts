@@ -27,6 +27,20 @@ for (const engine of testEngines()) {
       expect((await entriesOf(database, 'group.test')).map((e) => e.object_id)).toEqual(ids);
       // The first is written at once; the 49 that came meanwhile go in together.
       expect(statements).toHaveBeenCalledTimes(2);
+      // Each entry is queued for the transparency log once, in the order of the trail.
+      const entries = await entriesOf(database, 'group.test');
+      const queued = await database.db
+        .selectFrom('transparency_queue')
+        .select('source_id')
+        .where('kind', '=', 'audit')
+        .where(
+          'source_id',
+          'in',
+          entries.map((e) => String(e.id)),
+        )
+        .orderBy('id')
+        .execute();
+      expect(queued.map((q) => q.source_id)).toEqual(entries.map((e) => String(e.id)));
     });
 
     it('fails only the entry that cannot be stored, not the others of its group', async () => {
