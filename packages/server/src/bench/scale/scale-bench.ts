@@ -24,7 +24,7 @@ export interface ScaleBenchOptions {
   warnings?: number;
   /** Concurrent clients (default 50). */
   clients?: number;
-  /** Requests per client, endpoint and user (default 20). */
+  /** Requests per client, endpoint and user (default 100; see bench/main.ts). */
   requestsPerClient?: number;
   /** Endpoints to load (default loadEndpoints of the seeded person). */
   endpoints?: readonly LoadEndpoint[];
@@ -89,7 +89,7 @@ export async function runScaleBench(options: ScaleBenchOptions): Promise<ScaleBe
         baseUrl,
         sessions,
         clients: options.clients ?? 50,
-        requestsPerClient: options.requestsPerClient ?? 20,
+        requestsPerClient: options.requestsPerClient ?? 100,
         endpoints: options.endpoints ?? loadEndpoints(seeded.personKey),
       });
       return {
