@@ -1,6 +1,7 @@
 import { type DatasetType, type FieldDef, findDataset as findBuiltInDataset, listDatasets } from '@qingfeng/core';
 import type { Kysely } from 'kysely';
 import type { CatalogueSynonymRow, CustomDatasetTypeRow, DB } from '../../db/schema.js';
+import { isUniqueViolation } from '../../db/store-errors.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { checkCustomDataset, checkNewSynonym } from './catalogue-rules.js';
@@ -13,11 +14,6 @@ export interface CatalogueEntry {
   readonly builtIn: boolean;
   /** Synonyms administrators added, by id: the only part of an entry that can be removed. */
   readonly extras: readonly CatalogueSynonymRow[];
-}
-
-/** Whether a database error is a unique-constraint violation (PostgreSQL and PGlite alike). */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
 function customDatasetOf(row: CustomDatasetTypeRow): DatasetType {

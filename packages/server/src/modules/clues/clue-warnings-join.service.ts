@@ -1,16 +1,13 @@
 import { CLUE_TERMINAL_STATES, type ClueState } from '@qingfeng/core';
-import { ConflictError, NotFoundError, StepRefusedError } from '../../http/errors.js';
+import { ConflictError, StepRefusedError } from '../../http/errors.js';
+import { isUniqueViolation } from '../../db/store-errors.js';
 import type { Platform } from '../../platform/platform.js';
 import { recordAudit } from '../audit/index.js';
 import { openClue } from './clue-access.js';
+import { findFreeConfirmedWarnings } from './clue-warnings.js';
 import { JOIN_WARNINGS_ACTION } from './clues.presenter.js';
 import { CluesRepository } from './clues.repository.js';
 import type { ClueViewer } from './clues.service.js';
-
-/** Whether a database error is a unique-constraint violation (PostgreSQL and PGlite alike). */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-}
 
 /**
  * Attaches further confirmed warnings to an open clue (一条或多条预警并入已有线索): the clue
@@ -37,16 +34,7 @@ export async function joinWarningsToClue(
         en: 'The clue is no longer open: no warning can join it',
       });
     }
-    const warnings = await repository.findWarnings(viewer.jurisdictionPrefix, warningIds);
-    const missing = warningIds.find((w) => !warnings.some((found) => found.id === w));
-    if (missing !== undefined) throw new NotFoundError(`Warning ${missing}`, 'warning_not_found');
-    const unconfirmed = warnings.find((w) => w.status !== 'confirmed');
-    if (unconfirmed) throw new ConflictError(`Warning ${unconfirmed.id} is not confirmed`, 'body.warningIds');
-    const taken = warnings.find((w) => w.clue_id !== null);
-    if (taken) {
-      const where = taken.clue_id === id ? 'this clue' : `clue ${taken.clue_id}`;
-      throw new ConflictError(`Warning ${taken.id} already belongs to ${where}`, 'body.warningIds');
-    }
+    await findFreeConfirmedWarnings(repository, viewer.jurisdictionPrefix, warningIds, id);
     try {
       await repository.attachWarnings(id, warningIds);
     } catch (error) {

@@ -6,7 +6,7 @@ import {
   newClue,
   recuseFromClue,
 } from '@qingfeng/core';
-import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { NotFoundError, ValidationError } from '../../http/errors.js';
 import { cachedAtRevision } from '../../db/revision-cache.js';
 import { OverdueCursors } from '../../http/overdue-paging.js';
 import type { Platform } from '../../platform/platform.js';
@@ -14,6 +14,7 @@ import { type AuditActor, recordAudit } from '../audit/index.js';
 import { isRecusedFrom } from './clue-access.js';
 import { keptClueRead, keptProblemTypeLabels, problemTypeLabels } from './clue-reads.js';
 import { announceClueEvent, type ClueServices } from './clue-events.js';
+import { findFreeConfirmedWarnings } from './clue-warnings.js';
 import { findKinshipConflicts, writeKinshipRecusals } from './clue-kinship.js';
 import { subjectRows } from './clue-subjects.js';
 import { ClueTiesRepository } from './clue-ties.repository.js';
@@ -70,15 +71,8 @@ export async function registerClue(platform: ClueServices, viewer: ClueViewer, i
     if (!(await problemTypeLabels(trx)).has(input.problemType)) {
       throw new ValidationError('Unknown problem type', 'body.problemType');
     }
-    const warnings = await repository.findWarnings(viewer.jurisdictionPrefix, input.warningIds);
-    const missing = input.warningIds.filter((id) => !warnings.some((w) => w.id === id));
     // Another county's warning is answered like one that does not exist.
-    if (missing.length > 0) throw new NotFoundError(`Warning ${missing[0]}`, 'warning_not_found');
-    const unconfirmed = warnings.find((w) => w.status !== 'confirmed');
-    if (unconfirmed) throw new ConflictError(`Warning ${unconfirmed.id} is not confirmed`, 'body.warningIds');
-    const taken = warnings.find((w) => w.clue_id !== null);
-    if (taken)
-      throw new ConflictError(`Warning ${taken.id} already belongs to clue ${taken.clue_id}`, 'body.warningIds');
+    const warnings = await findFreeConfirmedWarnings(repository, viewer.jurisdictionPrefix, input.warningIds);
     const division = input.divisionCode ?? warnings[0]!.division_code;
     if (!division.startsWith(viewer.jurisdictionPrefix)) {
       throw new ValidationError('The division lies outside your jurisdiction', 'body.divisionCode');
